@@ -1,0 +1,195 @@
+package kg
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+)
+
+// Direction selects which relations of an entity a read returns.
+type Direction int
+
+// Directions. Symmetric relations match every direction.
+const (
+	Both Direction = iota // relations where the entity is either end
+	Out                   // relations where the entity is the source
+	In                    // relations where the entity is the target
+)
+
+// RelationFilter narrows the relations read for an entity.
+type RelationFilter struct {
+	Direction        Direction
+	Types            []RelationType // empty means all types
+	MinConfidence    float64
+	IncludeRetracted bool
+}
+
+// EntityFilter selects entities for listing and search.
+type EntityFilter struct {
+	Query     string       // matched against names and aliases; "" lists all
+	Types     []EntityType // empty means all types
+	Subtype   string
+	ArticleID string // only entities mentioned in this article
+	First     int    // page size; the store caps it at MaxPageSize
+	After     string // cursor from a previous page
+}
+
+// EntityHit is an entity with its search score (1 for plain listing).
+type EntityHit struct {
+	Entity *Entity
+	Score  float64
+}
+
+// EntityPage is one page of entities. Without a query, entities are ordered by
+// name then id; with one, by descending score, then name, then id.
+type EntityPage struct {
+	Hits      []EntityHit
+	Total     int
+	EndCursor string
+	HasNext   bool
+}
+
+// ArticleFilter selects articles for listing.
+type ArticleFilter struct {
+	First int
+	After string
+}
+
+// ArticlePage is one page of articles ordered by published date (newest
+// first, undated last), then id.
+type ArticlePage struct {
+	Articles  []*Article
+	Total     int
+	EndCursor string
+	HasNext   bool
+}
+
+// EventFilter selects events for listing.
+type EventFilter struct {
+	Type  string // one of EventTypes, or "" for all
+	First int
+	After string
+}
+
+// EventPage is one page of events ordered by date (undated last), then id.
+type EventPage struct {
+	Events    []*Event
+	Total     int
+	EndCursor string
+	HasNext   bool
+}
+
+// SaveResult says what one SaveExtraction wrote.
+type SaveResult struct {
+	ArticleID string
+	Entities  int
+	Relations int
+	Events    int
+	Quotes    int
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Articles  int
+	Entities  int
+	Relations int
+	Events    int
+	Quotes    int
+	Evidence  int
+}
+
+// MaxPageSize is the largest page any list returns; DefaultPageSize is used
+// when a filter gives none.
+const (
+	MaxPageSize     = 500
+	DefaultPageSize = 50
+)
+
+// Store holds the knowledge graph. Every backend passes the same conformance
+// suite (package storetest). Batch reads take ids and return one result per
+// id, in the same order, so that per-request dataloaders can use them as is.
+type Store interface {
+	// SaveExtraction writes one article's facts whole or not at all.
+	// Saving an article again first removes what that article contributed
+	// before, so a reload leaves the graph unchanged. Entities and
+	// relations shared with other articles keep the other articles'
+	// evidence; aliases are merged.
+	SaveExtraction(ctx context.Context, x *Extraction) (SaveResult, error)
+
+	// Entities returns the entities with the given ids (nil where unknown).
+	Entities(ctx context.Context, ids []string) ([]*Entity, error)
+	// FindEntities lists or searches entities.
+	FindEntities(ctx context.Context, f EntityFilter) (*EntityPage, error)
+
+	// Relations returns, for each entity id, its relations matching f,
+	// ordered by type, then source, then target.
+	Relations(ctx context.Context, entityIDs []string, f RelationFilter) ([][]*Relation, error)
+	// RelationsByID returns the relations with the given ids (nil where unknown).
+	RelationsByID(ctx context.Context, ids []string) ([]*Relation, error)
+
+	// Articles returns the articles with the given ids (nil where unknown).
+	Articles(ctx context.Context, ids []string) ([]*Article, error)
+	// ListArticles pages through all articles.
+	ListArticles(ctx context.Context, f ArticleFilter) (*ArticlePage, error)
+	// ArticlesOfEntities returns, for each entity id, the ids of the
+	// articles that mention it, sorted.
+	ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error)
+	// EntitiesOfArticles returns, for each article id, the ids of the
+	// entities it mentions, sorted.
+	EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error)
+
+	// Events returns the events with the given ids (nil where unknown).
+	Events(ctx context.Context, ids []string) ([]*Event, error)
+	// ListEvents pages through events.
+	ListEvents(ctx context.Context, f EventFilter) (*EventPage, error)
+	// EventsOfEntities returns, for each entity id, the events it took part
+	// in, ordered by date (undated last), then id.
+	EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*Event, error)
+
+	// QuotesOfEntities returns, for each entity id, the quotes it spoke,
+	// ordered by article then offset.
+	QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*Quote, error)
+	// QuotesOfArticles returns, for each article id, its quotes by offset.
+	QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]*Quote, error)
+
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store's resources.
+	Close() error
+}
+
+// EncodeCursor makes the opaque cursor that follows the item at offset-1.
+// Every store pages by offset so that both give the same pages.
+func EncodeCursor(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
+}
+
+// DecodeCursor reads a cursor made by EncodeCursor; "" is offset 0.
+func DecodeCursor(c string) (int, error) {
+	if c == "" {
+		return 0, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || len(b) < 3 || string(b[:2]) != "o:" {
+		return 0, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	n, err := strconv.Atoi(string(b[2:]))
+	if err != nil || n < 0 {
+		return 0, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	return n, nil
+}
+
+// PageSize clamps a requested page size to [1, MaxPageSize], using
+// DefaultPageSize for zero.
+func PageSize(first int) (int, error) {
+	switch {
+	case first == 0:
+		return DefaultPageSize, nil
+	case first < 0:
+		return 0, Errorf(EInvalid, "first must not be negative, got %d", first)
+	case first > MaxPageSize:
+		return MaxPageSize, nil
+	}
+	return first, nil
+}
