@@ -79,6 +79,13 @@ type EventPage struct {
 	HasNext   bool
 }
 
+// EntityUpdate is a curation edit; nil fields are left as they are.
+type EntityUpdate struct {
+	Name    *string
+	Type    *EntityType
+	Subtype *string
+}
+
 // SaveResult says what one SaveExtraction wrote.
 type SaveResult struct {
 	ArticleID string
@@ -151,6 +158,20 @@ type Store interface {
 	QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*Quote, error)
 	// QuotesOfArticles returns, for each article id, its quotes by offset.
 	QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]*Quote, error)
+
+	// MergeEntities folds drop into keep: drop's aliases (and name), mentions,
+	// relations with their evidence, event participations and quotes move
+	// to keep; a relation that becomes a self-loop is removed. Afterwards
+	// Entities(drop) returns keep, and later saves that produce drop's id
+	// write to keep instead.
+	MergeEntities(ctx context.Context, keepID, dropID string) (*Entity, error)
+	// RetractRelation marks a relation retracted with a reason: kept, but
+	// hidden from reads unless a filter includes retracted relations. A
+	// reload of an article does not revive it.
+	RetractRelation(ctx context.Context, id, reason string) (*Relation, error)
+	// UpdateEntity edits an entity's name, type or subtype; nil fields stay.
+	// The id does not change. A new name's old value becomes an alias.
+	UpdateEntity(ctx context.Context, id string, u EntityUpdate) (*Entity, error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
