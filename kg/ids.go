@@ -74,4 +74,3 @@ func shortHash(parts ...string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
-

@@ -7,11 +7,11 @@ import "encoding/json"
 type Article struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
-	Source    string `json:"source"`              // path or URL it was read from
-	URL       string `json:"url,omitempty"`       // canonical URL when the input names one
-	Published string `json:"published"`           // "2018-05-10", "2018-05" or "" when unknown
-	Section   string `json:"section,omitempty"`   // e.g. "International News"
-	Text      string `json:"-"`                   // normalized text; offsets index it
+	Source    string `json:"source"`            // path or URL it was read from
+	URL       string `json:"url,omitempty"`     // canonical URL when the input names one
+	Published string `json:"published"`         // "2018-05-10", "2018-05" or "" when unknown
+	Section   string `json:"section,omitempty"` // e.g. "International News"
+	Text      string `json:"-"`                 // normalized text; offsets index it
 }
 
 // MarshalJSON writes an unknown publication date as null, as the extract
