@@ -125,3 +125,23 @@ type Extraction struct {
 	Events    []Event    `json:"events"`
 	Quotes    []Quote    `json:"quotes"`
 }
+
+// MarshalJSON writes empty lists as [] rather than null, so that clients of
+// the extract contract can iterate without checks.
+func (x Extraction) MarshalJSON() ([]byte, error) {
+	type plain Extraction
+	p := plain(x)
+	if p.Entities == nil {
+		p.Entities = []Entity{}
+	}
+	if p.Relations == nil {
+		p.Relations = []Relation{}
+	}
+	if p.Events == nil {
+		p.Events = []Event{}
+	}
+	if p.Quotes == nil {
+		p.Quotes = []Quote{}
+	}
+	return json.Marshal(p)
+}

@@ -1,0 +1,214 @@
+// Package loader runs the pipeline from article files to the store:
+// read and normalize (package article), extract facts (package extract),
+// and save each article's facts in one write (kg.Store).
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Loader turns articles into facts in a store.
+type Loader struct {
+	Store kg.Store
+	// Workers is how many articles are read and extracted at once; the
+	// store writes one article at a time. Zero means GOMAXPROCS.
+	Workers int
+}
+
+// New returns a Loader writing to s.
+func New(s kg.Store) *Loader { return &Loader{Store: s} }
+
+// Ingest parses, extracts and saves one article given as bytes; name gives
+// its format by extension and is kept as the article's source.
+func (l *Loader) Ingest(ctx context.Context, name string, data []byte) (kg.SaveResult, error) {
+	x, err := Extract(name, data)
+	if err != nil {
+		return kg.SaveResult{}, err
+	}
+	return l.save(ctx, x)
+}
+
+// Extract reads one article from bytes and extracts its facts; no store is
+// touched.
+func Extract(name string, data []byte) (*kg.Extraction, error) {
+	a, err := article.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return extractArticle(a)
+}
+
+// ExtractFile reads one article file and extracts its facts.
+func ExtractFile(path string) (*kg.Extraction, error) {
+	a, err := article.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return extractArticle(a)
+}
+
+func extractArticle(a *kg.Article) (*kg.Extraction, error) {
+	x, err := extract.Extract(a)
+	if err != nil {
+		return nil, fmt.Errorf("%s: extract: %w", a.Source, err)
+	}
+	return x, nil
+}
+
+func (l *Loader) save(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	res, err := l.Store.SaveExtraction(ctx, x)
+	if err != nil {
+		return res, fmt.Errorf("%s: save: %w", x.Article.Source, err)
+	}
+	return res, nil
+}
+
+// Result is the outcome of one file of a batch load.
+type Result struct {
+	Path string
+	Save kg.SaveResult
+	Err  error
+}
+
+// Summary totals a batch load.
+type Summary struct {
+	Articles  int // articles saved
+	Failed    int // files that failed
+	Entities  int // entities written, summed over articles
+	Relations int // relations written, summed over articles
+	Elapsed   time.Duration
+	Errors    []Result // the failed files, in input order
+}
+
+// Source is one input of a batch load: a name (path) and a way to read it
+// as an article.
+type Source struct {
+	Name string
+	Read func() (*kg.Article, error)
+}
+
+// Files expands paths (files and directories) into sources read from disk.
+func Files(paths []string) ([]Source, error) {
+	files, err := article.Files(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Source, len(files))
+	for i, f := range files {
+		f := f
+		out[i] = Source{Name: f, Read: func() (*kg.Article, error) { return article.ReadFile(f) }}
+	}
+	return out, nil
+}
+
+// FS lists every file of fsys under root as sources, in lexical order.
+func FS(fsys fs.FS, root string) ([]Source, error) {
+	var out []Source
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		out = append(out, Source{Name: p, Read: func() (*kg.Article, error) {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil, err
+			}
+			return article.Parse(p, data)
+		}})
+		return nil
+	})
+	return out, err
+}
+
+// Load reads, extracts and saves every source. Extraction runs on Workers
+// goroutines; saves run one at a time in input order, so the outcome does not
+// depend on scheduling. A bad file is reported through progress and in the
+// summary while the rest go on. progress, if not nil, is called once per
+// source as it finishes. The error is non-nil only when ctx ends.
+func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result)) (Summary, error) {
+	start := time.Now()
+	workers := l.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		x   *kg.Extraction
+		err error
+	}
+	// One result channel per source keeps saves in input order while
+	// extraction runs ahead on the workers.
+	results := make([]chan job, len(srcs))
+	for i := range results {
+		results[i] = make(chan job, 1)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a, err := srcs[i].Read()
+				if err != nil {
+					results[i] <- job{err: err}
+					continue
+				}
+				x, err := extractArticle(a)
+				results[i] <- job{x: x, err: err}
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range srcs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+
+	var sum Summary
+	for i := range srcs {
+		var j job
+		select {
+		case j = <-results[i]:
+		case <-ctx.Done():
+			sum.Elapsed = time.Since(start)
+			return sum, ctx.Err()
+		}
+		r := Result{Path: srcs[i].Name, Err: j.err}
+		if r.Err == nil {
+			r.Save, r.Err = l.save(ctx, j.x)
+		}
+		if r.Err != nil {
+			if errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, context.DeadlineExceeded) {
+				sum.Elapsed = time.Since(start)
+				return sum, r.Err
+			}
+			sum.Failed++
+			sum.Errors = append(sum.Errors, r)
+		} else {
+			sum.Articles++
+			sum.Entities += r.Save.Entities
+			sum.Relations += r.Save.Relations
+		}
+		if progress != nil {
+			progress(r)
+		}
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}

@@ -1,0 +1,283 @@
+// Command newsgraph turns news articles into a knowledge graph and serves it
+// over GraphQL. This file only parses the command line and wires packages:
+// article/extract/loader do the work of loading, sqlite and neo4jstore hold
+// the graph, graph serves it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/neo4jstore"
+	"github.com/newsgraph/newsgraph/samples"
+	"github.com/newsgraph/newsgraph/sqlite"
+)
+
+const usage = `newsgraph: a GraphQL knowledge graph of news articles.
+
+Usage:
+  newsgraph serve   [flags]          serve GraphQL (GraphiQL at /, endpoint /query)
+  newsgraph load    [flags] PATH...  load article files or folders into the store
+  newsgraph extract PATH             print one article's facts as JSON (no store)
+
+Run "newsgraph COMMAND -h" for a command's flags.
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
+	case "serve":
+		err = serve(ctx, args)
+	case "load":
+		err = load(ctx, args)
+	case "extract":
+		err = extractCmd(args, os.Stdout)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return
+	default:
+		fmt.Fprintf(os.Stderr, "newsgraph: unknown command %q\n\n%s", cmd, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		var ex exitError
+		if !errors.As(err, &ex) {
+			fmt.Fprintln(os.Stderr, "newsgraph:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// exitError asks for a non-zero exit after the command already said why.
+type exitError struct{ msg string }
+
+func (e exitError) Error() string { return e.msg }
+
+// storeFlags are the flags that choose and configure the store.
+type storeFlags struct {
+	kind  string
+	data  string
+	neo4j neo4jstore.Config
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet) {
+	s.neo4j = neo4jstore.ConfigFromEnv()
+	fs.StringVar(&s.kind, "store", env("NEWSGRAPH_STORE", "embedded"), "store: embedded or neo4j (env NEWSGRAPH_STORE)")
+	fs.StringVar(&s.data, "data", env("NEWSGRAPH_DATA", defaultDataDir()), "data directory of the embedded store (env NEWSGRAPH_DATA)")
+	fs.StringVar(&s.neo4j.URI, "neo4j-uri", s.neo4j.URI, "Neo4j URI, bolt:// or neo4j:// (env NEO4J_URI)")
+	fs.StringVar(&s.neo4j.User, "neo4j-user", s.neo4j.User, "Neo4j user (env NEO4J_USER)")
+	fs.StringVar(&s.neo4j.Database, "neo4j-database", s.neo4j.Database, "Neo4j database (env NEO4J_DATABASE)")
+	// The password comes from the environment only, so it never shows in
+	// the process list.
+}
+
+func (s *storeFlags) open(ctx context.Context) (kg.Store, error) {
+	switch s.kind {
+	case "embedded", "sqlite":
+		return sqlite.Open(ctx, s.data)
+	case "neo4j":
+		return neo4jstore.Open(ctx, s.neo4j)
+	}
+	return nil, fmt.Errorf("unknown store %q: use embedded or neo4j", s.kind)
+}
+
+// defaultDataDir is under the user's data directory, so that serve and load
+// run from anywhere share one graph.
+func defaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "newsgraph")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "newsgraph")
+	}
+	return "data"
+}
+
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func serve(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ExitOnError)
+	var sf storeFlags
+	sf.register(fs)
+	addr := fs.String("addr", env("NEWSGRAPH_ADDR", ":8080"), "listen address (env NEWSGRAPH_ADDR)")
+	noSamples := fs.Bool("no-samples", os.Getenv("NEWSGRAPH_NO_SAMPLES") != "", "do not load the sample articles into an empty store (env NEWSGRAPH_NO_SAMPLES)")
+	protect := fs.Bool("protect-queries", os.Getenv("NEWSGRAPH_PROTECT_QUERIES") != "", "require the API key for queries too (env NEWSGRAPH_PROTECT_QUERIES)")
+	maxDepth := fs.Int("max-depth", envInt("NEWSGRAPH_MAX_DEPTH", 0), "largest query depth, 0 for the default (env NEWSGRAPH_MAX_DEPTH)")
+	maxComplexity := fs.Int("max-complexity", envInt("NEWSGRAPH_MAX_COMPLEXITY", 0), "largest query complexity, 0 for the default (env NEWSGRAPH_MAX_COMPLEXITY)")
+	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
+	_ = fs.Parse(args)
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ld := loader.New(store)
+	if !*noSamples {
+		if err := loadSamples(ctx, log, store, ld); err != nil {
+			return err
+		}
+	}
+	h := graph.NewHandler(graph.Config{
+		Store:          store,
+		Ingest:         ld,
+		APIKey:         os.Getenv("NEWSGRAPH_API_KEY"),
+		ProtectQueries: *protect,
+		MaxDepth:       *maxDepth,
+		MaxComplexity:  *maxComplexity,
+		Timeout:        *timeout,
+		Logger:         log,
+	})
+	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("serving GraphQL", "addr", *addr, "graphiql", "http://"+displayAddr(*addr)+"/", "store", sf.kind)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(shut)
+}
+
+func displayAddr(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return addr
+}
+
+// loadSamples gives a new user a graph at once: the project's own sample
+// articles go into a store that has no article yet.
+func loadSamples(ctx context.Context, log *slog.Logger, store kg.Store, ld *loader.Loader) error {
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Articles > 0 {
+		return nil
+	}
+	srcs, err := loader.FS(samples.FS, "articles")
+	if err != nil {
+		return err
+	}
+	sum, err := ld.Load(ctx, srcs, nil)
+	if err != nil {
+		return err
+	}
+	for _, r := range sum.Errors {
+		log.Warn("sample article failed", "file", r.Path, "err", r.Err)
+	}
+	log.Info("empty store: loaded the sample articles", "articles", sum.Articles, "entities", sum.Entities, "relations", sum.Relations)
+	return nil
+}
+
+func load(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("load", flag.ExitOnError)
+	var sf storeFlags
+	sf.register(fs)
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	_ = fs.Parse(args)
+	if fs.NArg() == 0 {
+		return errors.New("load: name at least one file or folder")
+	}
+	srcs, err := loader.Files(fs.Args())
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		return fmt.Errorf("load: no article files (.txt, .md, .html, .json) in %s", strings.Join(fs.Args(), " "))
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	var bar *progressbar.ProgressBar
+	if !*quiet && term.IsTerminal(int(os.Stderr.Fd())) {
+		bar = progressbar.NewOptions(len(srcs), progressbar.OptionSetWriter(os.Stderr),
+			progressbar.OptionSetDescription("loading"), progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish())
+	}
+	sum, err := loader.New(store).Load(ctx, srcs, func(r loader.Result) {
+		if r.Err != nil {
+			if bar != nil {
+				_ = bar.Clear()
+			}
+			fmt.Fprintln(os.Stderr, "error:", r.Err)
+		}
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("loaded %d of %d articles in %.2fs; the store now holds %d articles, %d entities, %d relations\n",
+		sum.Articles, len(srcs), sum.Elapsed.Seconds(), st.Articles, st.Entities, st.Relations)
+	if sum.Failed > 0 {
+		return exitError{fmt.Sprintf("%d files failed", sum.Failed)}
+	}
+	return nil
+}
+
+func extractCmd(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ExitOnError)
+	_ = fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("extract: name exactly one article file")
+	}
+	x, err := loader.ExtractFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(x)
+}
