@@ -24,6 +24,24 @@ type RelationFilter struct {
 	IncludeRetracted bool
 }
 
+// RelationListFilter selects relations for listing across the whole graph.
+type RelationListFilter struct {
+	Types            []RelationType // empty means all types
+	MinConfidence    float64
+	ArticleID        string // only relations with evidence from this article
+	IncludeRetracted bool
+	First            int
+	After            string
+}
+
+// RelationPage is one page of relations.
+type RelationPage struct {
+	Relations []*Relation
+	Total     int
+	EndCursor string
+	HasNext   bool
+}
+
 // EntityFilter selects entities for listing and search.
 type EntityFilter struct {
 	Query     string       // matched against names and aliases; "" lists all
@@ -131,6 +149,9 @@ type Store interface {
 	// Relations returns, for each entity id, its relations matching f,
 	// ordered by type, then source, then target.
 	Relations(ctx context.Context, entityIDs []string, f RelationFilter) ([][]*Relation, error)
+	// ListRelations pages through all relations matching f, ordered by
+	// type, then source, then target.
+	ListRelations(ctx context.Context, f RelationListFilter) (*RelationPage, error)
 	// RelationsByID returns the relations with the given ids (nil where unknown).
 	RelationsByID(ctx context.Context, ids []string) ([]*Relation, error)
 
