@@ -1,0 +1,409 @@
+package traverse
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// NeighborhoodQuery narrows the neighborhood of one entity.
+type NeighborhoodQuery struct {
+	// Hops is how far to go from the entity; 0 means 1.
+	Hops int
+	// Types limits the relations followed; empty follows all.
+	Types []kg.RelationType
+	// EntityTypes limits the entities included (the centre always is);
+	// entities of other types are neither shown nor walked through.
+	EntityTypes []kg.EntityType
+	// MinConfidence drops relations whose confidence is lower.
+	MinConfidence float64
+	// ArticleID keeps only relations with evidence from this article.
+	ArticleID string
+	// From and To ("2018", "2018-05", "2018-05-10") keep only relations
+	// with evidence from articles published in that range, inclusive; an
+	// article's date counts when its period overlaps the range.
+	From, To string
+	// LimitPerHop caps the entities added at each hop level, keeping those
+	// with the most evidence; 0 means no cap beyond MaxNodes.
+	LimitPerHop int
+}
+
+// SubgraphQuery narrows the subgraph around several seeds.
+type SubgraphQuery struct {
+	// Depth is how far to go from the seeds; 0 means 1.
+	Depth int
+	// Types limits the relations followed; empty follows all.
+	Types []kg.RelationType
+	// MinConfidence drops relations whose confidence is lower.
+	MinConfidence float64
+	// MaxNodes caps the entities in the subgraph; 0 (or more than the
+	// Traverser allows) means the Traverser's MaxNodes.
+	MaxNodes int
+}
+
+// Graph is a part of the knowledge graph ready to draw. Every edge joins two
+// nodes of the graph.
+type Graph struct {
+	Nodes []Node `json:"nodes"` // ordered by depth, then id
+	Edges []Edge `json:"edges"` // ordered by id
+	// Truncated says that a node budget (MaxNodes, LimitPerHop) left out
+	// entities the query would otherwise have reached.
+	Truncated bool `json:"truncated"`
+}
+
+// Node is an entity of a Graph.
+type Node struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"` // the entity's name
+	Type    string `json:"type"`
+	Subtype string `json:"subtype,omitempty"`
+	// Weight is the number of evidence sentences of the node's edges in the
+	// graph: how much the graph says about it.
+	Weight int `json:"weight"`
+	// Depth is the number of hops from the nearest seed.
+	Depth int `json:"depth"`
+	// Entity is the entity read from the store.
+	Entity *kg.Entity `json:"-"`
+}
+
+// Edge is a relation of a Graph.
+type Edge struct {
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Type   string `json:"type"`
+	Label  string `json:"label"` // "holds role", with the title when there is one
+	// Weight is the number of supporting sentences within the query's
+	// scope (article, dates).
+	Weight     int     `json:"weight"`
+	Confidence float64 `json:"confidence"`
+	// Relation is the relation read from the store, with all its evidence;
+	// Evidence is the part of it within the query's scope.
+	Relation *kg.Relation `json:"-"`
+	Evidence []kg.Evidence `json:"-"`
+}
+
+// CyElement is one element of a Cytoscape.js elements array.
+type CyElement struct {
+	Group string `json:"group"` // "nodes" or "edges"
+	Data  CyData `json:"data"`
+}
+
+// CyData is the data of a Cytoscape.js element; Source and Target are set on
+// edges only.
+type CyData struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Type   string `json:"type"`
+	Source string `json:"source,omitempty"`
+	Target string `json:"target,omitempty"`
+	Weight int    `json:"weight"`
+}
+
+// Cytoscape returns the graph as Cytoscape.js elements, nodes first, so that
+// `cy.add(elements)` finds every edge's ends already there.
+func (g *Graph) Cytoscape() []CyElement {
+	out := make([]CyElement, 0, len(g.Nodes)+len(g.Edges))
+	for _, n := range g.Nodes {
+		out = append(out, CyElement{Group: "nodes", Data: CyData{
+			ID: n.ID, Label: n.Label, Type: n.Type, Weight: n.Weight,
+		}})
+	}
+	for _, e := range g.Edges {
+		out = append(out, CyElement{Group: "edges", Data: CyData{
+			ID: e.ID, Label: e.Label, Type: e.Type, Source: e.Source, Target: e.Target, Weight: e.Weight,
+		}})
+	}
+	return out
+}
+
+// Neighborhood returns the entities within q.Hops of id and the relations
+// followed to reach them. Unknown ids give kg.ENotFound. Each hop level
+// costs one Relations call, one Entities call and, with a date range, one
+// Articles call.
+func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQuery) (*Graph, error) {
+	hops, err := t.hopCount("hops", q.Hops, 1)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFilter(q.Types, q.MinConfidence); err != nil {
+		return nil, err
+	}
+	var types map[kg.EntityType]bool
+	if len(q.EntityTypes) > 0 {
+		types = map[kg.EntityType]bool{}
+		for _, et := range q.EntityTypes {
+			if !et.Valid() {
+				return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", et)
+			}
+			types[et] = true
+		}
+	}
+	if q.LimitPerHop < 0 {
+		return nil, kg.Errorf(kg.EInvalid, "limitPerHop must not be negative, got %d", q.LimitPerHop)
+	}
+	dates, err := parseRange(q.From, q.To)
+	if err != nil {
+		return nil, err
+	}
+	es, err := t.resolve(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return t.walk(ctx, walkSpec{
+		seeds:       es,
+		hops:        hops,
+		filter:      kg.RelationFilter{Direction: kg.Both, Types: q.Types, MinConfidence: q.MinConfidence},
+		entityTypes: types,
+		articleID:   q.ArticleID,
+		dates:       dates,
+		limitPerHop: q.LimitPerHop,
+		maxNodes:    t.maxNodes,
+	})
+}
+
+// Subgraph returns the entities within q.Depth of any seed and the
+// relations followed to reach them, at most q.MaxNodes entities (seeds
+// first, then the best-supported). Unknown seeds give kg.ENotFound. Each
+// level costs one Relations and one Entities call.
+func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuery) (*Graph, error) {
+	depth, err := t.hopCount("depth", q.Depth, 1)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFilter(q.Types, q.MinConfidence); err != nil {
+		return nil, err
+	}
+	maxNodes := q.MaxNodes
+	switch {
+	case maxNodes < 0:
+		return nil, kg.Errorf(kg.EInvalid, "maxNodes must not be negative, got %d", maxNodes)
+	case maxNodes == 0 || maxNodes > t.maxNodes:
+		maxNodes = t.maxNodes
+	}
+	if len(seeds) == 0 {
+		return nil, kg.Errorf(kg.EInvalid, "a subgraph needs at least one seed")
+	}
+	if len(seeds) > maxNodes {
+		return nil, kg.Errorf(kg.EInvalid, "%d seeds exceed the limit of %d nodes", len(seeds), maxNodes)
+	}
+	es, err := t.resolve(ctx, seeds)
+	if err != nil {
+		return nil, err
+	}
+	return t.walk(ctx, walkSpec{
+		seeds:    es,
+		hops:     depth,
+		filter:   kg.RelationFilter{Direction: kg.Both, Types: q.Types, MinConfidence: q.MinConfidence},
+		maxNodes: maxNodes,
+	})
+}
+
+// walkSpec is what Neighborhood and Subgraph ask of walk.
+type walkSpec struct {
+	seeds       []*kg.Entity
+	hops        int
+	filter      kg.RelationFilter
+	entityTypes map[kg.EntityType]bool // nil: all
+	articleID   string
+	dates       *dateRange
+	limitPerHop int
+	maxNodes    int
+}
+
+// walk is the breadth-first expansion shared by Neighborhood and Subgraph.
+func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
+	g := &Graph{}
+	nodes := map[string]*Node{}
+	edges := map[string]*Edge{}
+	var frontier []string
+	for _, e := range w.seeds {
+		if nodes[e.ID] == nil {
+			nodes[e.ID] = newNode(e, 0)
+			frontier = append(frontier, e.ID)
+		}
+	}
+	published := map[string]string{} // article id → publication date
+	for depth := 0; depth < w.hops && len(frontier) > 0; depth++ {
+		rels, err := t.relations(ctx, frontier, w.filter)
+		if err != nil {
+			return nil, err
+		}
+		if w.dates != nil {
+			if err := t.loadDates(ctx, rels, published); err != nil {
+				return nil, err
+			}
+		}
+		type pending struct {
+			rel *kg.Relation
+			ev  []kg.Evidence
+		}
+		var found []pending
+		score := map[string]int{} // new entity → evidence reaching it
+		for i, u := range frontier {
+			for _, r := range rels[i] {
+				v := other(r, u)
+				if v == "" {
+					continue
+				}
+				ev := inScope(r, w.articleID, w.dates, published)
+				if len(ev) == 0 && (w.articleID != "" || w.dates != nil) {
+					continue // nothing in scope supports it
+				}
+				found = append(found, pending{r, ev})
+				if nodes[v] == nil {
+					score[v] += len(ev)
+				}
+			}
+		}
+		added, err := t.admit(ctx, w, nodes, score, depth+1, g)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range found {
+			if nodes[p.rel.Source] != nil && nodes[p.rel.Target] != nil && edges[p.rel.ID] == nil {
+				edges[p.rel.ID] = newEdge(p.rel, p.ev)
+			}
+		}
+		frontier = added
+	}
+	for _, e := range edges {
+		nodes[e.Source].Weight += e.Weight
+		nodes[e.Target].Weight += e.Weight
+	}
+	g.Nodes = make([]Node, 0, len(nodes))
+	for _, n := range nodes {
+		g.Nodes = append(g.Nodes, *n)
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool {
+		if g.Nodes[i].Depth != g.Nodes[j].Depth {
+			return g.Nodes[i].Depth < g.Nodes[j].Depth
+		}
+		return g.Nodes[i].ID < g.Nodes[j].ID
+	})
+	g.Edges = make([]Edge, 0, len(edges))
+	for _, id := range sortedKeys(edges) {
+		g.Edges = append(g.Edges, *edges[id])
+	}
+	return g, nil
+}
+
+// admit reads the candidate entities of one level in one call and adds the
+// ones the query allows, best-supported first, within the node budgets. It
+// returns the ids added: the next frontier.
+func (t *Traverser) admit(ctx context.Context, w walkSpec, nodes map[string]*Node, score map[string]int, depth int, g *Graph) ([]string, error) {
+	if len(score) == 0 {
+		return nil, nil
+	}
+	ids := sortedKeys(score)
+	es, err := t.s.Entities(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("traverse: read entities: %w", err)
+	}
+	if len(es) != len(ids) {
+		return nil, fmt.Errorf("traverse: store returned %d entities for %d ids", len(es), len(ids))
+	}
+	type cand struct {
+		e     *kg.Entity
+		score int
+	}
+	cands := make([]cand, 0, len(ids))
+	for i, e := range es {
+		// A relation to an entity the store no longer knows, or to one
+		// merged away (its relations moved to the survivor), is skipped
+		// rather than drawn as a dangling edge.
+		if e == nil || e.ID != ids[i] {
+			continue
+		}
+		if w.entityTypes != nil && !w.entityTypes[e.Type] {
+			continue
+		}
+		cands = append(cands, cand{e, score[ids[i]]})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	room := w.maxNodes - len(nodes)
+	if w.limitPerHop > 0 && w.limitPerHop < room {
+		room = w.limitPerHop
+	}
+	if room < 0 {
+		room = 0
+	}
+	if len(cands) > room {
+		cands = cands[:room]
+		g.Truncated = true
+	}
+	added := make([]string, 0, len(cands))
+	for _, c := range cands {
+		nodes[c.e.ID] = newNode(c.e, depth)
+		added = append(added, c.e.ID)
+	}
+	sort.Strings(added)
+	return added, nil
+}
+
+// loadDates reads, in one Articles call, the publication dates of the
+// articles cited by rels that are not known yet.
+func (t *Traverser) loadDates(ctx context.Context, rels [][]*kg.Relation, published map[string]string) error {
+	want := map[string]bool{}
+	for _, rs := range rels {
+		for _, r := range rs {
+			for _, ev := range r.Evidence {
+				if _, ok := published[ev.ArticleID]; !ok {
+					want[ev.ArticleID] = true
+				}
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	ids := sortedKeys(want)
+	arts, err := t.s.Articles(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("traverse: read articles: %w", err)
+	}
+	for i, id := range ids {
+		published[id] = ""
+		if i < len(arts) && arts[i] != nil {
+			published[id] = arts[i].Published
+		}
+	}
+	return nil
+}
+
+// inScope returns the evidence of r that the query's article and date range
+// allow; with neither, all of it.
+func inScope(r *kg.Relation, articleID string, dates *dateRange, published map[string]string) []kg.Evidence {
+	if articleID == "" && dates == nil {
+		return r.Evidence
+	}
+	var out []kg.Evidence
+	for _, ev := range r.Evidence {
+		if articleID != "" && ev.ArticleID != articleID {
+			continue
+		}
+		if dates != nil && !dates.contains(published[ev.ArticleID]) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func newNode(e *kg.Entity, depth int) *Node {
+	return &Node{ID: e.ID, Label: e.Name, Type: string(e.Type), Subtype: e.Subtype, Depth: depth, Entity: e}
+}
+
+func newEdge(r *kg.Relation, ev []kg.Evidence) *Edge {
+	label := strings.ToLower(strings.ReplaceAll(string(r.Type), "_", " "))
+	if title := r.Properties["title"]; title != "" {
+		label += ": " + title
+	}
+	return &Edge{
+		ID: r.ID, Source: r.Source, Target: r.Target, Type: string(r.Type), Label: label,
+		Weight: len(ev), Confidence: r.Confidence, Relation: r, Evidence: ev,
+	}
+}
