@@ -170,7 +170,9 @@ func parseMarkdown(s string) doc {
 				d.title = piece{inlineText(body), boff}
 				continue
 			}
-			d.paras = append(d.paras, inline(body, boff))
+			if p := inline(body, boff); len(p) > 0 {
+				d.paras = append(d.paras, p)
+			}
 			continue
 		}
 		for strings.HasPrefix(t, ">") {
