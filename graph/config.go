@@ -1,0 +1,61 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Ingester turns one article file into graph facts and saves them; the
+// loader package implements it (parse → extract → save).
+type Ingester interface {
+	Ingest(ctx context.Context, name string, data []byte) (kg.SaveResult, error)
+}
+
+// Config holds what NewHandler needs. Zero limits take safe defaults.
+type Config struct {
+	Store  kg.Store
+	Ingest Ingester // nil disables the ingestArticle mutation
+	// APIKey, when set, is required (Authorization: Bearer KEY or
+	// X-API-Key: KEY) for mutations, and for queries too if ProtectQueries.
+	APIKey         string
+	ProtectQueries bool
+	MaxDepth       int           // default 12
+	MaxComplexity  int           // default 5000
+	MaxPageSize    int           // default and upper bound kg.MaxPageSize
+	Timeout        time.Duration // per request; default 30s
+	MaxBodyBytes   int64         // default 1 MiB
+	Logger         *slog.Logger  // default slog.Default()
+}
+
+// Defaults applied by NewHandler when a Config field is zero.
+const (
+	DefaultMaxDepth      = 12
+	DefaultMaxComplexity = 5000
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxBodyBytes  = 1 << 20
+)
+
+func (c Config) withDefaults() Config {
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = DefaultMaxDepth
+	}
+	if c.MaxComplexity <= 0 {
+		c.MaxComplexity = DefaultMaxComplexity
+	}
+	if c.MaxPageSize <= 0 || c.MaxPageSize > kg.MaxPageSize {
+		c.MaxPageSize = kg.MaxPageSize
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = DefaultTimeout
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}

@@ -1,0 +1,70 @@
+// Package graph serves the knowledge graph over GraphQL: the gqlgen
+// resolvers over kg.Store, per-request dataloaders, error mapping, cost
+// limits, API-key checks and the HTTP routes (GraphiQL, /query, /healthz).
+package graph
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/go-chi/chi/v5"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph/graph/generated"
+)
+
+// NewHandler returns the HTTP handler of the API: GET / serves GraphiQL,
+// GET|POST /query the GraphQL endpoint, GET /healthz a store check.
+func NewHandler(cfg Config) http.Handler {
+	cfg = cfg.withDefaults()
+	gql := newGraphQLServer(cfg)
+
+	r := chi.NewRouter()
+	r.Get("/", graphiqlHandler())
+	r.Get("/healthz", healthHandler(cfg))
+	r.Group(func(r chi.Router) {
+		r.Use(LoaderMiddleware(cfg.Store))
+		r.Get("/query", gql.ServeHTTP)
+		r.Post("/query", gql.ServeHTTP)
+		r.Options("/query", gql.ServeHTTP)
+	})
+	return r
+}
+
+// newGraphQLServer builds the gqlgen server with the error handling and
+// limits of cfg (which already has its defaults).
+func newGraphQLServer(cfg Config) *handler.Server {
+	res := &Resolver{store: cfg.Store, ingest: cfg.Ingest, log: cfg.Logger, maxPage: cfg.MaxPageSize}
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
+	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
+	return srv
+}
+
+// healthHandler answers 200 "ok" when the store answers a Stats call and
+// 503 otherwise; the cause goes to the log, not to the client.
+func healthHandler(cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		if _, err := cfg.Store.Stats(ctx); err != nil {
+			cfg.Logger.ErrorContext(ctx, "healthz: store check failed", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("unavailable\n"))
+			return
+		}
+		_, _ = w.Write([]byte("ok\n"))
+	}
+}

@@ -1,0 +1,12 @@
+// Package model holds the GraphQL types that have no counterpart in kg:
+// connections, edges and views built by resolvers.
+package model
+
+import "github.com/newsgraph/newsgraph/kg"
+
+// RoleHeld is a HOLDS_ROLE relation seen from the person who holds it.
+type RoleHeld struct {
+	Title    *string
+	Status   *string
+	Relation *kg.Relation
+}

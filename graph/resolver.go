@@ -1,0 +1,16 @@
+package graph
+
+import (
+	"log/slog"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Resolver holds the dependencies every resolver shares; per-request state
+// (the dataloaders) lives in the request context instead.
+type Resolver struct {
+	store   kg.Store
+	ingest  Ingester
+	log     *slog.Logger
+	maxPage int
+}
