@@ -1,0 +1,267 @@
+// Package neo4jstore is kg.Store on Neo4j 5 (Community or Enterprise).
+//
+// # Graph model
+//
+// The graph reads naturally in Neo4j Browser:
+//
+//	(:Article {id, title, source, url, published, section, text})
+//	(:Entity:<Type> {id, type, subtype, name, aliases, searchKeys, curated, curatedAliases})
+//	    where <Type> is one of kg.EntityTypes (Person, Organization, …)
+//	(:Article)-[:MENTIONS {spans, aliases}]->(:Entity)
+//	    spans are flattened [start, end, start, end, …]; aliases are the forms this
+//	    article contributed, so a reload can take exactly them back
+//	(:Entity)-[:<RELATION_TYPE> {id, confidence, retracted, retractReason, …}]->(:Entity)
+//	    one relationship per fact, whose type is one of kg.RelationTypes
+//	(:Occurrence {id, article, type, name, date, place, …})  an event (kg.Event); not
+//	    labelled :Event so that it never mixes with entities of type Event
+//	(:Entity)-[:PARTICIPATED {role}]->(:Occurrence), (:Article)-[:REPORTS]->(:Occurrence)
+//	(:Entity)-[:SAID]->(:Quote {id, speaker, text, article, start, end})<-[:HAS_QUOTE]-(:Article)
+//	(:Redirect {id, to})      left by MergeEntities: drop id → keep id
+//	(:Retraction {id, reason}) keyed by relation id, so a reload does not revive it
+//
+// # Provenance
+//
+// Every fact keeps its evidence on itself, as parallel list properties (Neo4j
+// properties cannot hold maps): a relation has, per contributing article,
+// articles[i]/articleConf[i], per piece of evidence evArticle[i], evText[i],
+// evStart[i], evEnd[i], evExtractor[i], evConfidence[i], and per property
+// propArticle[i], propKey[i], propValue[i]. An event keeps its evidence the same
+// way. Entities reach their sentences through MENTIONS from their articles. So
+// from any edge an analyst reads the supporting sentences directly, and a reload
+// removes exactly what the article added.
+//
+// # Writes
+//
+// SaveExtraction is one managed write transaction (ExecuteWrite) per article,
+// batched with UNWIND and written with MERGE on uniquely constrained ids, so a
+// retried transaction, a reload or two concurrent saves that share entities never
+// duplicate anything; the driver retries transient errors such as deadlocks.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://host:7687 or neo4j://host:7687 (also +s / +ssc variants)
+	User     string // default "neo4j"
+	Password string
+	Database string // "" uses the server's default database
+
+	// ConnectTimeout bounds how long Open keeps retrying the first
+	// connection (default 30s); a server that is still starting gets time.
+	ConnectTimeout time.Duration
+	// RetryTime bounds how long one transaction is retried on transient
+	// errors and lost connections (default 15s).
+	RetryTime time.Duration
+	// MaxConnections caps the driver's pool (default 50).
+	MaxConnections int
+}
+
+// ConfigFromEnv reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
+// NEO4J_DATABASE; an unset URI defaults to bolt://127.0.0.1:7687.
+func ConfigFromEnv() Config {
+	c := Config{
+		URI:      os.Getenv("NEO4J_URI"),
+		User:     os.Getenv("NEO4J_USER"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: os.Getenv("NEO4J_DATABASE"),
+	}
+	if c.URI == "" {
+		c.URI = "bolt://127.0.0.1:7687"
+	}
+	return c
+}
+
+// Store is a kg.Store on Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+}
+
+var _ kg.Store = (*Store)(nil)
+
+// Open connects to Neo4j, retrying with backoff until cfg.ConnectTimeout, and
+// creates the schema (constraints and indexes) if it is missing.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, kg.Errorf(kg.EInvalid, "neo4j: no URI configured")
+	}
+	switch scheme, _, _ := strings.Cut(cfg.URI, "://"); scheme {
+	case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+	default:
+		return nil, kg.Errorf(kg.EInvalid, "neo4j: unsupported URI scheme in %q (want bolt:// or neo4j://)", cfg.URI)
+	}
+	if cfg.User == "" {
+		cfg.User = "neo4j"
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = 30 * time.Second
+	}
+	if cfg.RetryTime <= 0 {
+		cfg.RetryTime = 15 * time.Second
+	}
+	if cfg.MaxConnections <= 0 {
+		cfg.MaxConnections = 50
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxTransactionRetryTime = cfg.RetryTime
+		c.MaxConnectionPoolSize = cfg.MaxConnections
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.SocketConnectTimeout = 5 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: driver for %s: %w", cfg.URI, err)
+	}
+	s := &Store{driver: drv, db: cfg.Database}
+	if err := s.connect(ctx, cfg); err != nil {
+		drv.Close(context.Background())
+		return nil, err
+	}
+	if err := s.createSchema(ctx); err != nil {
+		drv.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// connect verifies connectivity with exponential backoff. Authentication
+// failures do not improve with waiting, so they end the loop at once.
+func (s *Store) connect(ctx context.Context, cfg Config) error {
+	deadline := time.Now().Add(cfg.ConnectTimeout)
+	wait := 200 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := s.driver.VerifyConnectivity(ctx)
+		if err == nil {
+			return nil
+		}
+		var ne *neo4j.Neo4jError
+		if errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Security.") {
+			return fmt.Errorf("%w: %s rejected the credentials of user %q: %w",
+				kg.Errorf(kg.EUnavailable, "graph database unavailable"), cfg.URI, cfg.User, err)
+		}
+		if ctx.Err() != nil || time.Now().Add(wait).After(deadline) {
+			return fmt.Errorf("%w: cannot reach %s after %d attempts: %w",
+				kg.Errorf(kg.EUnavailable, "graph database unavailable"), cfg.URI, attempt, err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 3*time.Second)
+	}
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close() error {
+	if err := s.driver.Close(context.Background()); err != nil {
+		return fmt.Errorf("neo4j: close: %w", err)
+	}
+	return nil
+}
+
+// Driver exposes the underlying driver, for tools and tests that run Cypher.
+func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
+
+// Database returns the configured database name ("" is the server default).
+func (s *Store) Database() string { return s.db }
+
+// schema is created idempotently at every Open.
+func schemaStatements() []string {
+	st := []string{
+		`CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE`,
+		`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+		`CREATE CONSTRAINT occurrence_id IF NOT EXISTS FOR (o:Occurrence) REQUIRE o.id IS UNIQUE`,
+		`CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (q:Quote) REQUIRE q.id IS UNIQUE`,
+		`CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE`,
+		`CREATE CONSTRAINT retraction_id IF NOT EXISTS FOR (r:Retraction) REQUIRE r.id IS UNIQUE`,
+		`CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.id)`,
+		`CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)`,
+		`CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)`,
+		`CREATE INDEX occurrence_article IF NOT EXISTS FOR (o:Occurrence) ON (o.article)`,
+		`CREATE INDEX occurrence_date IF NOT EXISTS FOR (o:Occurrence) ON (o.date)`,
+		`CREATE INDEX quote_speaker IF NOT EXISTS FOR (q:Quote) ON (q.speaker)`,
+		`CREATE INDEX quote_article IF NOT EXISTS FOR (q:Quote) ON (q.article)`,
+		// Search candidates: whole folded words (with fuzzy and prefix
+		// terms) from the full-text index, substrings from the text index.
+		"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.searchKeys] " +
+			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: false}}",
+		`CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (e:Entity) ON (e.searchKeys)`,
+	}
+	for _, t := range kg.RelationTypes {
+		// Relationship types come only from kg.RelationTypes.
+		st = append(st, fmt.Sprintf("CREATE INDEX rel_id_%s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.id)", t, t))
+	}
+	return st
+}
+
+func (s *Store) createSchema(ctx context.Context) error {
+	for _, q := range schemaStatements() {
+		if _, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+			return s.wrap("create schema", err)
+		}
+	}
+	// New indexes populate in the background; reads must see them online.
+	if _, err := neo4j.ExecuteQuery(ctx, s.driver, `CALL db.awaitIndexes(120)`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+		return s.wrap("await indexes", err)
+	}
+	return nil
+}
+
+// unavailable is the client-safe error for every connectivity failure.
+var errUnavailable = kg.Errorf(kg.EUnavailable, "graph database unavailable")
+
+// wrap names the operation and classifies err: lost connections, timeouts
+// and exhausted retries become EUnavailable, keeping the cause in the chain.
+func (s *Store) wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ke *kg.Error
+	if errors.As(err, &ke) {
+		return err
+	}
+	if isUnavailable(err) {
+		return fmt.Errorf("%w: neo4j %s: %w", errUnavailable, op, err)
+	}
+	return fmt.Errorf("neo4j %s: %w", op, err)
+}
+
+func isUnavailable(err error) bool {
+	var (
+		ce  *neo4j.ConnectivityError
+		tel *neo4j.TransactionExecutionLimit
+		ne  *neo4j.Neo4jError
+		net net.Error
+	)
+	switch {
+	case errors.As(err, &ce), errors.As(err, &net):
+		return true
+	case errors.As(err, &tel):
+		// Retries ran out: on lost connections, or on transient errors
+		// that a later attempt may clear; either way, try again later.
+		return true
+	case errors.As(err, &ne):
+		return strings.HasPrefix(ne.Code, "Neo.TransientError.")
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "ConnectivityError")
+}
