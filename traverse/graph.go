@@ -82,7 +82,7 @@ type Edge struct {
 	Confidence float64 `json:"confidence"`
 	// Relation is the relation read from the store, with all its evidence;
 	// Evidence is the part of it within the query's scope.
-	Relation *kg.Relation `json:"-"`
+	Relation *kg.Relation  `json:"-"`
 	Evidence []kg.Evidence `json:"-"`
 }
 
