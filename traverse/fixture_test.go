@@ -222,7 +222,7 @@ func genGraph(n, m, perArticle int, seed uint64) []*kg.Extraction {
 		if i%3 == 0 {
 			t = kg.Organization
 		}
-		ids[i] = b.entity(t, "", fmt.Sprintf("Entity %05d", i))
+		ids[i] = b.entity(t, "", fmtEntity(i))
 	}
 	types := []kg.RelationType{kg.WorksFor, kg.MemberOf, kg.Leads, kg.Supports, kg.MetWith, kg.AlliedWith, kg.Opposes}
 	seen := map[string]bool{}
@@ -245,6 +245,12 @@ func genGraph(n, m, perArticle int, seed uint64) []*kg.Extraction {
 			made++
 		}
 	}
+	// Every entity is mentioned somewhere, even one no relation reached.
+	for i, id := range ids {
+		b.mention(b.order[i%len(b.order)], id)
+	}
 	xs, _ := b.build()
 	return xs
 }
+
+func fmtEntity(i int) string { return fmt.Sprintf("Entity %05d", i) }
