@@ -18,7 +18,7 @@ import (
 // loaderWait is how long a loader gathers keys before it calls the store.
 // gqlgen resolves the elements of a list in parallel goroutines, so a few
 // milliseconds are enough to collect a whole level of the query.
-const loaderWait = 3 * time.Millisecond
+var loaderWait = 3 * time.Millisecond
 
 // Loaders batch and cache the store reads of one request, so that nested
 // fields make one store call per level of the query instead of one per

@@ -258,6 +258,33 @@ func (r *queryResolver) Relation(ctx context.Context, id string) (*kg.Relation, 
 	return rel, nil
 }
 
+// Relations is the resolver for the relations field.
+func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, first *int, after *string) (*model.RelationConnection, error) {
+	p, err := r.page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	conf, err := checkConfidence(minConfidence)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := r.store.ListRelations(ctx, kg.RelationListFilter{
+		Types: types, MinConfidence: conf, ArticleID: deref(article), IncludeRetracted: deref(includeRetracted),
+		First: p.size, After: deref(after),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list relations: %w", err)
+	}
+	ld := r.loaders(ctx).relationsByID
+	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
+	for i, rel := range pg.Relations {
+		ld.Prime(rel.ID, rel)
+		conn.Edges[i] = &model.RelationEdge{Cursor: kg.EncodeCursor(p.offset + i + 1), Node: rel}
+	}
+	conn.PageInfo = pageInfo(pg.HasNext, pg.EndCursor)
+	return conn, nil
+}
+
 // Article is the resolver for the article field.
 func (r *queryResolver) Article(ctx context.Context, id string) (*kg.Article, error) {
 	a, err := r.loaders(ctx).articles.Load(ctx, id)

@@ -57,3 +57,14 @@ type Property struct {
 
 type Query struct {
 }
+
+type RelationConnection struct {
+	Edges      []*RelationEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type RelationEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   *kg.Relation `json:"node"`
+}
