@@ -2,6 +2,7 @@ package traverse
 
 import (
 	"context"
+	"os"
 	"sync"
 	"testing"
 
@@ -16,13 +17,26 @@ const (
 
 var benchStores sync.Map // backend name → kg.Store, loaded once per run
 
+// atExit holds what TestMain releases once every test and benchmark ran.
+var atExit []func()
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, f := range atExit {
+		f()
+	}
+	os.Exit(code)
+}
+
+// benchStore loads the benchmark graph into a backend once per test binary:
+// the store outlives each benchmark run (open gets a nil testing.TB).
 func benchStore(b *testing.B, name string, open func(testing.TB) kg.Store) kg.Store {
 	if s, ok := benchStores.Load(name); ok {
 		return s.(kg.Store)
 	}
 	b.StopTimer()
 	defer b.StartTimer()
-	s := open(b)
+	s := open(nil)
 	ctx := context.Background()
 	for _, x := range genGraph(benchEntities, benchRelations, 200, 42) {
 		if _, err := s.SaveExtraction(ctx, x); err != nil {
