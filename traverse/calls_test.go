@@ -2,6 +2,7 @@ package traverse
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 
@@ -153,4 +154,48 @@ func genID(i int) string {
 		t = kg.Organization
 	}
 	return kg.EntityID(t, fmtEntity(i))
+}
+
+// cancellingStore cancels its context once the first Relations call returns.
+type cancellingStore struct {
+	kg.Store
+	cancel context.CancelFunc
+	calls  int
+}
+
+func (c *cancellingStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	c.calls++
+	rels, err := c.Store.Relations(ctx, ids, f)
+	c.cancel()
+	return rels, err
+}
+
+// TestCancelledBetweenLevels checks that a traversal stops at the next level
+// once its context is cancelled, whatever the store does with it.
+func TestCancelledBetweenLevels(t *testing.T) {
+	s := newMemStore()
+	loadSmall(t, s)
+	for name, run := range map[string]func(context.Context, *Traverser) error{
+		"paths": func(ctx context.Context, tr *Traverser) error {
+			_, err := tr.ShortestPaths(ctx, alice, dave, PathQuery{})
+			return err
+		},
+		"neighborhood": func(ctx context.Context, tr *Traverser) error {
+			_, err := tr.Neighborhood(ctx, alice, NeighborhoodQuery{Hops: 4})
+			return err
+		},
+		"subgraph": func(ctx context.Context, tr *Traverser) error {
+			_, err := tr.Subgraph(ctx, []string{alice}, SubgraphQuery{Depth: 4})
+			return err
+		},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cs := &cancellingStore{Store: s, cancel: cancel}
+		if err := run(ctx, New(cs)); !errors.Is(err, context.Canceled) {
+			t.Fatalf("%s: got %v, want context.Canceled", name, err)
+		}
+		if cs.calls != 1 {
+			t.Fatalf("%s: %d Relations calls after cancellation, want 1", name, cs.calls)
+		}
+	}
 }

@@ -264,12 +264,19 @@ func TestShortestPathsIDs(t *testing.T) {
 	})
 }
 
-func TestShortestPathsCancelled(t *testing.T) {
+func TestCancelled(t *testing.T) {
 	eachStore(t, func(t *testing.T, s kg.Store, fx fixture) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		if _, err := New(s).ShortestPaths(ctx, alice, dave, PathQuery{}); !errors.Is(err, context.Canceled) {
+		tr := New(s)
+		if _, err := tr.ShortestPaths(ctx, alice, dave, PathQuery{}); !errors.Is(err, context.Canceled) {
 			t.Fatalf("cancelled search returned %v", err)
+		}
+		if _, err := tr.Neighborhood(ctx, alice, NeighborhoodQuery{Hops: 3}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled neighborhood returned %v", err)
+		}
+		if _, err := tr.Subgraph(ctx, []string{alice}, SubgraphQuery{Depth: 3}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled subgraph returned %v", err)
 		}
 	})
 }
