@@ -14,6 +14,7 @@ package traverse
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -128,7 +129,7 @@ func checkFilter(types []kg.RelationType, minConf float64) error {
 			return kg.Errorf(kg.EInvalid, "unknown relation type %q", rt)
 		}
 	}
-	if minConf < 0 || minConf > 1 || minConf != minConf {
+	if minConf < 0 || minConf > 1 || math.IsNaN(minConf) {
 		return kg.Errorf(kg.EInvalid, "minConfidence must be between 0 and 1, got %v", minConf)
 	}
 	return nil
