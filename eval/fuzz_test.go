@@ -1,0 +1,60 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// FuzzLoadGold feeds arbitrary bytes to LoadGold: it must never panic, and a
+// gold it accepts must score without panicking and with sane figures.
+func FuzzLoadGold(f *testing.F) {
+	for _, p := range []string{seedGold, "testdata/edge.gold.json", sampleGold + "/family-freight-feud.gold.json"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"entities": {"a": {"type": "Person", "names": ["Mr. A’s"], "optional": "yes"}}, "relations": [{"types": ["MET_WITH"], "source": ["a"], "target": "a"}]}`))
+	f.Add([]byte(`{"entities": {}, "relations": null}`))
+	f.Add([]byte(`[]`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "gold.json")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		g, err := LoadGold(p)
+		if err != nil {
+			return
+		}
+		_ = g.Check()
+		// An extraction that names every gold entity by its first name with
+		// its own type, and relates the first ends of every gold relation.
+		x := &kg.Extraction{}
+		for _, e := range g.Entities {
+			x.Entities = append(x.Entities, kg.Entity{ID: e.Key, Type: kg.EntityType(e.Type), Name: e.Names[0]})
+		}
+		for _, r := range g.Relations {
+			if len(r.Source) > 0 && len(r.Target) > 0 {
+				x.Relations = append(x.Relations, kg.Relation{Type: kg.RelationType(r.Types[0]), Source: r.Source[0], Target: r.Target[0]})
+			}
+		}
+		res := Score(g, x)
+		if res.EntityHit > res.EntityCore || res.RelationHit > res.RelationCore {
+			t.Fatalf("more hits than core: %+v", res)
+		}
+		if res.EntityTP+res.EntityFP > len(x.Entities) {
+			t.Fatalf("scored %d entities out of %d", res.EntityTP+res.EntityFP, len(x.Entities))
+		}
+		for _, v := range []float64{res.Entities.P, res.Entities.R, res.Entities.F1, res.Relations.P, res.Relations.R, res.Relations.F1} {
+			if v < 0 || v > 1 || v != v {
+				t.Fatalf("figure out of [0,1]: %+v", res)
+			}
+		}
+		if empty := Score(g, nil); empty.EntityTP != 0 || empty.RelationTP != 0 || empty.EntityMisses == nil && empty.EntityCore > 0 {
+			t.Fatalf("empty extraction scored %+v", empty)
+		}
+	})
+}
