@@ -1,0 +1,355 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// nameIndex is every entity's folded names, kept in memory between writes:
+// typo-tolerant ranking has to look at every name anyway, and folding ten
+// thousand names per query costs more than the scoring.
+type nameIndex struct {
+	entries []nameEntry
+}
+
+type nameEntry struct {
+	id, name, typ, subtype string
+	folded                 string   // FoldName(name)
+	aliases                []string // folded aliases
+}
+
+// index returns the current name index, building it after a write.
+func (s *Store) index(ctx context.Context) (*nameIndex, error) {
+	s.mu.Lock()
+	idx, gen := s.names, s.gen
+	s.mu.Unlock()
+	if idx != nil {
+		return idx, nil
+	}
+	idx = &nameIndex{}
+	pos := map[string]int{}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, name, type, subtype FROM entities ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	for rows.Next() {
+		var e nameEntry
+		if err := rows.Scan(&e.id, &e.name, &e.typ, &e.subtype); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: name index: %w", err)
+		}
+		e.folded = kg.FoldName(e.name)
+		pos[e.id] = len(idx.entries)
+		idx.entries = append(idx.entries, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	rows, err = s.r.QueryContext(ctx, `SELECT DISTINCT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, al string
+		if err := rows.Scan(&id, &al); err != nil {
+			return nil, fmt.Errorf("sqlite: name index: %w", err)
+		}
+		i, ok := pos[id]
+		if !ok || al == idx.entries[i].name {
+			continue
+		}
+		f := kg.FoldName(al)
+		if !slices.Contains(idx.entries[i].aliases, f) {
+			idx.entries[i].aliases = append(idx.entries[i].aliases, f)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	s.mu.Lock()
+	if s.gen == gen { // a write in between makes this index stale already
+		s.names = idx
+	}
+	s.mu.Unlock()
+	return idx, nil
+}
+
+// FindEntities lists entities (by name, id) or, with a query, searches them
+// ranked by kg.MatchScore (score desc, name, id).
+func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range f.Types {
+		if !t.Valid() {
+			return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", t)
+		}
+	}
+	var (
+		ids    []string
+		scores []float64
+		total  int
+	)
+	if strings.TrimSpace(f.Query) == "" {
+		ids, total, err = s.listEntities(ctx, f, size, off)
+	} else {
+		ids, scores, total, err = s.searchEntities(ctx, f, size, off)
+	}
+	if err != nil {
+		return nil, err
+	}
+	m, err := loadEntities(ctx, s.r, ids)
+	if err != nil {
+		return nil, err
+	}
+	p := &kg.EntityPage{Hits: make([]kg.EntityHit, 0, len(ids)), Total: total}
+	for i, id := range ids {
+		e := m[id]
+		if e == nil {
+			continue // deleted between the two reads
+		}
+		sc := 1.0
+		if scores != nil {
+			sc = scores[i]
+		}
+		p.Hits = append(p.Hits, kg.EntityHit{Entity: e, Score: sc})
+	}
+	if len(ids) > 0 {
+		p.EndCursor = kg.EncodeCursor(off + len(ids))
+	}
+	p.HasNext = off+len(ids) < total
+	return p, nil
+}
+
+// entityWhere builds the filter clause shared by listing.
+func entityWhere(f kg.EntityFilter) (string, []any) {
+	var conds []string
+	var args []any
+	if len(f.Types) > 0 {
+		conds = append(conds, `type IN (`+placeholders(len(f.Types))+`)`)
+		for _, t := range f.Types {
+			args = append(args, string(t))
+		}
+	}
+	if f.Subtype != "" {
+		conds = append(conds, `subtype = ?`)
+		args = append(args, f.Subtype)
+	}
+	if f.ArticleID != "" {
+		conds = append(conds, `id IN (SELECT entity_id FROM entity_articles WHERE article_id = ?)`)
+		args = append(args, f.ArticleID)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func (s *Store) listEntities(ctx context.Context, f kg.EntityFilter, size, off int) ([]string, int, error) {
+	where, args := entityWhere(f)
+	var total int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM entities`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
+	}
+	ids, err := column(ctx, s.r, `SELECT id FROM entities`+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, size, off)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
+	}
+	return ids, total, nil
+}
+
+func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off int) ([]string, []float64, int, error) {
+	idx, err := s.index(ctx)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var inArticle map[string]bool
+	if f.ArticleID != "" {
+		ids, err := column(ctx, s.r, `SELECT entity_id FROM entity_articles WHERE article_id = ?`, f.ArticleID)
+		if err != nil {
+			return nil, nil, 0, fmt.Errorf("sqlite: search entities: %w", err)
+		}
+		inArticle = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			inArticle[id] = true
+		}
+	}
+	q := kg.FoldName(f.Query)
+	type hit struct {
+		e     *nameEntry
+		score float64
+	}
+	var hits []hit
+	for i := range idx.entries {
+		e := &idx.entries[i]
+		if len(f.Types) > 0 && !slices.Contains(f.Types, kg.EntityType(e.typ)) ||
+			f.Subtype != "" && e.subtype != f.Subtype ||
+			inArticle != nil && !inArticle[e.id] {
+			continue
+		}
+		// Names are folded already; folding is idempotent, so MatchScore
+		// gives the same score as on the raw names.
+		if sc := kg.MatchScore(q, e.folded, e.aliases); sc > 0 {
+			hits = append(hits, hit{e, sc})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.e.name, b.e.name), cmp.Compare(a.e.id, b.e.id))
+	})
+	total := len(hits)
+	if off > total {
+		off = total
+	}
+	page := hits[off:min(off+size, total)]
+	ids := make([]string, len(page))
+	scores := make([]float64, len(page))
+	for i, h := range page {
+		ids[i], scores[i] = h.e.id, h.score
+	}
+	return ids, scores, total, nil
+}
+
+// ListArticles pages through articles, newest first, undated last, then id.
+func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	p := &kg.ArticlePage{Articles: []*kg.Article{}}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&p.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: list articles: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, url, published, section, text FROM articles
+		ORDER BY published = '', published DESC, id LIMIT ? OFFSET ?`, size, off)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: list articles: %w", err)
+		}
+		p.Articles = append(p.Articles, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: list articles: %w", err)
+	}
+	if n := len(p.Articles); n > 0 {
+		p.EndCursor = kg.EncodeCursor(off + n)
+	}
+	p.HasNext = off+len(p.Articles) < p.Total
+	return p, nil
+}
+
+// ListEvents pages through events by date (undated last), then id.
+func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	where, args := "", []any{}
+	if f.Type != "" {
+		if !slices.Contains(kg.EventTypes, f.Type) {
+			return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
+		}
+		where, args = ` WHERE type = ?`, []any{f.Type}
+	}
+	p := &kg.EventPage{Events: []*kg.Event{}}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events`+where, args...).Scan(&p.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: list events: %w", err)
+	}
+	ids, err := column(ctx, s.r, `SELECT id FROM events`+where+` ORDER BY date = '', date, id LIMIT ? OFFSET ?`, append(args, size, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list events: %w", err)
+	}
+	m, err := loadEvents(ctx, s.r, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if e := m[id]; e != nil {
+			p.Events = append(p.Events, e)
+		}
+	}
+	if len(ids) > 0 {
+		p.EndCursor = kg.EncodeCursor(off + len(ids))
+	}
+	p.HasNext = off+len(ids) < p.Total
+	return p, nil
+}
+
+// ListRelations pages through all relations matching f, ordered by type,
+// source, target.
+func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	conds := []string{`r.confidence >= ?`}
+	args := []any{f.MinConfidence}
+	if len(f.Types) > 0 {
+		for _, t := range f.Types {
+			if !t.Valid() {
+				return nil, kg.Errorf(kg.EInvalid, "unknown relation type %q", t)
+			}
+			args = append(args, string(t))
+		}
+		conds = append(conds, `r.type IN (`+placeholders(len(f.Types))+`)`)
+	}
+	if f.ArticleID != "" {
+		conds = append(conds, `r.id IN (SELECT relation_id FROM relation_articles WHERE article_id = ?)`)
+		args = append(args, f.ArticleID)
+	}
+	if !f.IncludeRetracted {
+		conds = append(conds, `r.id NOT IN (SELECT relation_id FROM retractions)`)
+	}
+	where := ` WHERE ` + strings.Join(conds, " AND ")
+	p := &kg.RelationPage{Relations: []*kg.Relation{}}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM relations r`+where, args...).Scan(&p.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: list relations: %w", err)
+	}
+	ids, err := column(ctx, s.r, `SELECT r.id FROM relations r`+where+` ORDER BY r.type, r.source, r.target, r.id LIMIT ? OFFSET ?`,
+		append(args, size, off)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list relations: %w", err)
+	}
+	rels, err := relationsByID(ctx, s.r, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		if r != nil {
+			p.Relations = append(p.Relations, r)
+		}
+	}
+	if len(ids) > 0 {
+		p.EndCursor = kg.EncodeCursor(off + len(ids))
+	}
+	p.HasNext = off+len(ids) < p.Total
+	return p, nil
+}

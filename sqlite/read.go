@@ -1,0 +1,536 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Entities returns the entities with the given ids, nil where unknown. A
+// merged-away id returns the entity that absorbed it.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	red, err := resolve(ctx, s.r, ids)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, 0, len(ids))
+	for _, id := range ids {
+		want = append(want, red[id])
+	}
+	m, err := loadEntities(ctx, s.r, uniq(want))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Entity, len(ids))
+	for i, id := range want {
+		out[i] = m[id]
+	}
+	return out, nil
+}
+
+// loadEntities reads entities with their aliases (sorted, without the
+// canonical name).
+func loadEntities(ctx context.Context, q querier, ids []string) (map[string]*kg.Entity, error) {
+	m := make(map[string]*kg.Entity, len(ids))
+	err := eachChunk(ids, func(args []any) error {
+		in := placeholders(len(args))
+		rows, err := q.QueryContext(ctx, `SELECT id, type, subtype, name FROM entities WHERE id IN (`+in+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			e := &kg.Entity{Aliases: []string{}}
+			if err := rows.Scan(&e.ID, &e.Type, &e.Subtype, &e.Name); err != nil {
+				rows.Close()
+				return err
+			}
+			m[e.ID] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = q.QueryContext(ctx, `SELECT DISTINCT entity_id, alias FROM entity_aliases
+			WHERE entity_id IN (`+in+`) ORDER BY entity_id, alias`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, al string
+			if err := rows.Scan(&id, &al); err != nil {
+				return err
+			}
+			if e := m[id]; e != nil && al != e.Name {
+				e.Aliases = append(e.Aliases, al)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read entities: %w", err)
+	}
+	return m, nil
+}
+
+// relCols selects a relation row with its retraction.
+const relCols = `SELECT r.id, r.type, r.source, r.target, r.confidence, rt.reason IS NOT NULL, coalesce(rt.reason, '')
+	FROM relations r LEFT JOIN retractions rt ON rt.relation_id = r.id `
+
+func scanRelations(rows *sql.Rows, into map[string]*kg.Relation) error {
+	defer rows.Close()
+	for rows.Next() {
+		r := &kg.Relation{}
+		if err := rows.Scan(&r.ID, &r.Type, &r.Source, &r.Target, &r.Confidence, &r.Retracted, &r.RetractReason); err != nil {
+			return err
+		}
+		into[r.ID] = r
+	}
+	return rows.Err()
+}
+
+// Relations returns, for each entity id, its relations matching f, ordered
+// by type, source, target. Symmetric relations match every direction.
+func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	red, err := resolve(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, 0, len(entityIDs))
+	for _, id := range entityIDs {
+		want = append(want, red[id])
+	}
+	u := uniq(want)
+	all := map[string]*kg.Relation{}
+	err = eachChunk(u, func(args []any) error {
+		in := placeholders(len(args))
+		for _, q := range []string{relCols + `WHERE r.source IN (` + in + `)`, relCols + `WHERE r.target IN (` + in + `)`} {
+			rows, err := s.r.QueryContext(ctx, q, args...)
+			if err != nil {
+				return err
+			}
+			if err := scanRelations(rows, all); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read relations: %w", err)
+	}
+	// Filter before hydrating so that evidence is read only for what is
+	// returned.
+	bySource := map[string][]*kg.Relation{}
+	byTarget := map[string][]*kg.Relation{}
+	keep := map[string]bool{}
+	for _, r := range all {
+		if r.Retracted && !f.IncludeRetracted || r.Confidence < f.MinConfidence ||
+			len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
+			continue
+		}
+		bySource[r.Source] = append(bySource[r.Source], r)
+		byTarget[r.Target] = append(byTarget[r.Target], r)
+		keep[r.ID] = true
+	}
+	if err := hydrateRelations(ctx, s.r, all, keys(keep)); err != nil {
+		return nil, err
+	}
+	per := make(map[string][]*kg.Relation, len(u))
+	for _, id := range u {
+		var list []*kg.Relation
+		for _, r := range bySource[id] {
+			if f.Direction != kg.In || r.Type.Symmetric() {
+				list = append(list, r)
+			}
+		}
+		for _, r := range byTarget[id] {
+			if f.Direction != kg.Out || r.Type.Symmetric() {
+				list = append(list, r)
+			}
+		}
+		sortRelations(list)
+		if list == nil {
+			list = []*kg.Relation{}
+		}
+		per[id] = list
+	}
+	out := make([][]*kg.Relation, len(entityIDs))
+	for i, id := range want {
+		out[i] = per[id]
+	}
+	return out, nil
+}
+
+func sortRelations(list []*kg.Relation) {
+	slices.SortFunc(list, func(a, b *kg.Relation) int {
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Source, b.Source),
+			cmp.Compare(a.Target, b.Target), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// hydrateRelations fills in properties and evidence of the relations ids.
+func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relation, ids []string) error {
+	for _, id := range ids {
+		r := rels[id]
+		r.Properties = map[string]string{}
+		r.Evidence = []kg.Evidence{}
+	}
+	err := eachChunk(ids, func(args []any) error {
+		in := placeholders(len(args))
+		// The first value of a key by article id wins.
+		rows, err := q.QueryContext(ctx, `SELECT relation_id, key, value FROM relation_props
+			WHERE relation_id IN (`+in+`) ORDER BY relation_id, key, article_id`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, k, v string
+			if err := rows.Scan(&id, &k, &v); err != nil {
+				rows.Close()
+				return err
+			}
+			if _, ok := rels[id].Properties[k]; !ok {
+				rels[id].Properties[k] = v
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = q.QueryContext(ctx, `SELECT relation_id, article_id, text, start, end, extractor, confidence FROM evidence
+			WHERE relation_id IN (`+in+`) ORDER BY relation_id, article_id, start, end, extractor`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var e kg.Evidence
+			if err := rows.Scan(&id, &e.ArticleID, &e.Text, &e.Start, &e.End, &e.Extractor, &e.Confidence); err != nil {
+				return err
+			}
+			rels[id].Evidence = append(rels[id].Evidence, e)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: read relation evidence: %w", err)
+	}
+	return nil
+}
+
+// RelationsByID returns the relations with the given ids (nil where
+// unknown), retracted ones included and marked.
+func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
+	return relationsByID(ctx, s.r, ids)
+}
+
+func relationsByID(ctx context.Context, q querier, ids []string) ([]*kg.Relation, error) {
+	all := map[string]*kg.Relation{}
+	u := uniq(ids)
+	err := eachChunk(u, func(args []any) error {
+		rows, err := q.QueryContext(ctx, relCols+`WHERE r.id IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		return scanRelations(rows, all)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read relations: %w", err)
+	}
+	if err := hydrateRelations(ctx, q, all, keys(boolSet(all))); err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Relation, len(ids))
+	for i, id := range ids {
+		out[i] = all[id]
+	}
+	return out, nil
+}
+
+func boolSet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// Articles returns the articles with the given ids (nil where unknown).
+func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, error) {
+	m := map[string]*kg.Article{}
+	err := eachChunk(uniq(ids), func(args []any) error {
+		rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, url, published, section, text FROM articles
+			WHERE id IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			a, err := scanArticle(rows)
+			if err != nil {
+				return err
+			}
+			m[a.ID] = a
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read articles: %w", err)
+	}
+	out := make([]*kg.Article, len(ids))
+	for i, id := range ids {
+		out[i] = m[id]
+	}
+	return out, nil
+}
+
+func scanArticle(rows *sql.Rows) (*kg.Article, error) {
+	a := &kg.Article{}
+	err := rows.Scan(&a.ID, &a.Title, &a.Source, &a.URL, &a.Published, &a.Section, &a.Text)
+	return a, err
+}
+
+// pairs runs a two-column query per chunk of keys and groups the second
+// column by the first; unknown keys get an empty slice.
+func (s *Store) pairs(ctx context.Context, keys []string, query string) (map[string][]string, error) {
+	m := map[string][]string{}
+	err := eachChunk(uniq(keys), func(args []any) error {
+		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(query, placeholders(len(args))), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				return err
+			}
+			m[k] = append(m[k], v)
+		}
+		return rows.Err()
+	})
+	return m, err
+}
+
+// ArticlesOfEntities returns, for each entity id, the sorted ids of the
+// articles that mention it.
+func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error) {
+	red, err := resolve(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, len(entityIDs))
+	for i, id := range entityIDs {
+		want[i] = red[id]
+	}
+	m, err := s.pairs(ctx, want, `SELECT entity_id, article_id FROM entity_articles WHERE entity_id IN (%s) ORDER BY entity_id, article_id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles of entities: %w", err)
+	}
+	out := make([][]string, len(want))
+	for i, id := range want {
+		out[i] = slices.Clone(m[id])
+		if out[i] == nil {
+			out[i] = []string{}
+		}
+	}
+	return out, nil
+}
+
+// EntitiesOfArticles returns, for each article id, the sorted ids of the
+// entities it mentions.
+func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
+	m, err := s.pairs(ctx, articleIDs, `SELECT article_id, entity_id FROM entity_articles WHERE article_id IN (%s) ORDER BY article_id, entity_id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities of articles: %w", err)
+	}
+	out := make([][]string, len(articleIDs))
+	for i, id := range articleIDs {
+		out[i] = slices.Clone(m[id])
+		if out[i] == nil {
+			out[i] = []string{}
+		}
+	}
+	return out, nil
+}
+
+// Events returns the events with the given ids (nil where unknown).
+func (s *Store) Events(ctx context.Context, ids []string) ([]*kg.Event, error) {
+	m, err := loadEvents(ctx, s.r, uniq(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Event, len(ids))
+	for i, id := range ids {
+		out[i] = m[id]
+	}
+	return out, nil
+}
+
+// loadEvents reads events with their participants and evidence, both in
+// the order the extraction gave them.
+func loadEvents(ctx context.Context, q querier, ids []string) (map[string]*kg.Event, error) {
+	m := make(map[string]*kg.Event, len(ids))
+	err := eachChunk(ids, func(args []any) error {
+		in := placeholders(len(args))
+		rows, err := q.QueryContext(ctx, `SELECT id, type, name, date, place FROM events WHERE id IN (`+in+`)`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			e := &kg.Event{Participants: []kg.Participant{}, Evidence: []kg.Evidence{}}
+			if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.Date, &e.Place); err != nil {
+				rows.Close()
+				return err
+			}
+			m[e.ID] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = q.QueryContext(ctx, `SELECT event_id, entity_id, role FROM event_participants
+			WHERE event_id IN (`+in+`) ORDER BY event_id, ord`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			var p kg.Participant
+			if err := rows.Scan(&id, &p.EntityID, &p.Role); err != nil {
+				rows.Close()
+				return err
+			}
+			if e := m[id]; e != nil {
+				e.Participants = append(e.Participants, p)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = q.QueryContext(ctx, `SELECT event_id, article_id, text, start, end, extractor, confidence FROM event_evidence
+			WHERE event_id IN (`+in+`) ORDER BY event_id, ord`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var ev kg.Evidence
+			if err := rows.Scan(&id, &ev.ArticleID, &ev.Text, &ev.Start, &ev.End, &ev.Extractor, &ev.Confidence); err != nil {
+				return err
+			}
+			if e := m[id]; e != nil {
+				e.Evidence = append(e.Evidence, ev)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read events: %w", err)
+	}
+	return m, nil
+}
+
+// EventsOfEntities returns, for each entity id, the events it took part in,
+// ordered by date (undated last), then id.
+func (s *Store) EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Event, error) {
+	red, err := resolve(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, len(entityIDs))
+	for i, id := range entityIDs {
+		want[i] = red[id]
+	}
+	m, err := s.pairs(ctx, want, `SELECT DISTINCT p.entity_id, e.id FROM event_participants p JOIN events e ON e.id = p.event_id
+		WHERE p.entity_id IN (%s) ORDER BY p.entity_id, e.date = '', e.date, e.id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events of entities: %w", err)
+	}
+	var evIDs []string
+	for _, l := range m {
+		evIDs = append(evIDs, l...)
+	}
+	evs, err := loadEvents(ctx, s.r, uniq(evIDs))
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*kg.Event, len(want))
+	for i, id := range want {
+		out[i] = []*kg.Event{}
+		for _, eid := range m[id] {
+			out[i] = append(out[i], evs[eid])
+		}
+	}
+	return out, nil
+}
+
+// quotes runs a quote query per chunk of keys and groups rows by the key
+// column, which the query selects first.
+func (s *Store) quotes(ctx context.Context, keys []string, query string) (map[string][]*kg.Quote, error) {
+	m := map[string][]*kg.Quote{}
+	err := eachChunk(uniq(keys), func(args []any) error {
+		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(query, placeholders(len(args))), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			q := &kg.Quote{}
+			if err := rows.Scan(&k, &q.ID, &q.Speaker, &q.Text, &q.ArticleID, &q.Start, &q.End); err != nil {
+				return err
+			}
+			m[k] = append(m[k], q)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: read quotes: %w", err)
+	}
+	return m, nil
+}
+
+// QuotesOfEntities returns, for each entity id, the quotes it spoke,
+// ordered by article then offset.
+func (s *Store) QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Quote, error) {
+	red, err := resolve(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, len(entityIDs))
+	for i, id := range entityIDs {
+		want[i] = red[id]
+	}
+	m, err := s.quotes(ctx, want, `SELECT speaker, id, speaker, text, article_id, start, end FROM quotes
+		WHERE speaker IN (%s) ORDER BY speaker, article_id, start, id`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*kg.Quote, len(want))
+	for i, id := range want {
+		out[i] = append([]*kg.Quote{}, m[id]...)
+	}
+	return out, nil
+}
+
+// QuotesOfArticles returns, for each article id, its quotes by offset.
+func (s *Store) QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]*kg.Quote, error) {
+	m, err := s.quotes(ctx, articleIDs, `SELECT article_id, id, speaker, text, article_id, start, end FROM quotes
+		WHERE article_id IN (%s) ORDER BY article_id, start, id`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*kg.Quote, len(articleIDs))
+	for i, id := range articleIDs {
+		out[i] = append([]*kg.Quote{}, m[id]...)
+	}
+	return out, nil
+}

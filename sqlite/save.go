@@ -1,0 +1,419 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// SaveExtraction writes one article's facts in one transaction. What the
+// article contributed before is removed first, so saving it again leaves
+// the graph as if it had been saved once.
+func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	if err := validate(x); err != nil {
+		return kg.SaveResult{}, err
+	}
+	var res kg.SaveResult
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = save(ctx, tx, x)
+		return err
+	})
+	if err != nil {
+		return kg.SaveResult{}, err
+	}
+	return res, nil
+}
+
+// validate rejects an extraction the graph cannot hold, before anything is
+// written.
+func validate(x *kg.Extraction) error {
+	if x == nil {
+		return kg.Errorf(kg.EInvalid, "extraction is nil")
+	}
+	aid := x.Article.ID
+	if aid == "" {
+		return kg.Errorf(kg.EInvalid, "article id is empty")
+	}
+	ents := make(map[string]bool, len(x.Entities))
+	for i, e := range x.Entities {
+		if e.ID == "" {
+			return kg.Errorf(kg.EInvalid, "entity %d has an empty id", i)
+		}
+		if !e.Type.Valid() {
+			return kg.Errorf(kg.EInvalid, "entity %s has unknown type %q", e.ID, e.Type)
+		}
+		ents[e.ID] = true
+	}
+	evidence := func(what string, ev []kg.Evidence) error {
+		for _, e := range ev {
+			if e.ArticleID != "" && e.ArticleID != aid {
+				return kg.Errorf(kg.EInvalid, "%s has evidence from article %s, not %s", what, e.ArticleID, aid)
+			}
+		}
+		return nil
+	}
+	for i, r := range x.Relations {
+		if r.ID == "" {
+			return kg.Errorf(kg.EInvalid, "relation %d has an empty id", i)
+		}
+		if !r.Type.Valid() {
+			return kg.Errorf(kg.EInvalid, "relation %s has unknown type %q", r.ID, r.Type)
+		}
+		if !ents[r.Source] {
+			return kg.Errorf(kg.EInvalid, "relation %s: source %q is not among the article's entities", r.ID, r.Source)
+		}
+		if !ents[r.Target] {
+			return kg.Errorf(kg.EInvalid, "relation %s: target %q is not among the article's entities", r.ID, r.Target)
+		}
+		if err := evidence("relation "+r.ID, r.Evidence); err != nil {
+			return err
+		}
+	}
+	for i, e := range x.Events {
+		if e.ID == "" {
+			return kg.Errorf(kg.EInvalid, "event %d has an empty id", i)
+		}
+		if !slices.Contains(kg.EventTypes, e.Type) {
+			return kg.Errorf(kg.EInvalid, "event %s has unknown type %q", e.ID, e.Type)
+		}
+		if e.Place != "" && !ents[e.Place] {
+			return kg.Errorf(kg.EInvalid, "event %s: place %q is not among the article's entities", e.ID, e.Place)
+		}
+		for _, p := range e.Participants {
+			if !ents[p.EntityID] {
+				return kg.Errorf(kg.EInvalid, "event %s: participant %q is not among the article's entities", e.ID, p.EntityID)
+			}
+		}
+		if err := evidence("event "+e.ID, e.Evidence); err != nil {
+			return err
+		}
+	}
+	for i, q := range x.Quotes {
+		if q.ID == "" {
+			return kg.Errorf(kg.EInvalid, "quote %d has an empty id", i)
+		}
+		if !ents[q.Speaker] {
+			return kg.Errorf(kg.EInvalid, "quote %s: speaker %q is not among the article's entities", q.ID, q.Speaker)
+		}
+		if q.ArticleID != "" && q.ArticleID != aid {
+			return kg.Errorf(kg.EInvalid, "quote %s belongs to article %s, not %s", q.ID, q.ArticleID, aid)
+		}
+	}
+	return nil
+}
+
+func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, error) {
+	aid := x.Article.ID
+	res := kg.SaveResult{ArticleID: aid}
+	if err := removeArticle(ctx, tx, aid); err != nil {
+		return res, err
+	}
+	a := x.Article
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, source, url, published, section, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source, url = excluded.url,
+			published = excluded.published, section = excluded.section, text = excluded.text`,
+		aid, a.Title, a.Source, a.URL, a.Published, a.Section, a.Text); err != nil {
+		return res, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+	}
+
+	ids := make([]string, 0, len(x.Entities))
+	for _, e := range x.Entities {
+		ids = append(ids, e.ID)
+	}
+	red, err := resolve(ctx, tx, ids)
+	if err != nil {
+		return res, err
+	}
+
+	// Entities: the first article to create one names it; every article
+	// adds its names as alias contributions.
+	insEnt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entities (id, type, subtype, name) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: save entities: %w", err)
+	}
+	defer insEnt.Close()
+	insAlias, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, ?)`)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: save entities: %w", err)
+	}
+	defer insAlias.Close()
+	spans := map[string][]kg.Span{}
+	var order []string
+	for _, e := range x.Entities {
+		id := red[e.ID]
+		if _, ok := spans[id]; !ok {
+			order = append(order, id)
+			spans[id] = []kg.Span{}
+		}
+		spans[id] = append(spans[id], e.Mentions...)
+		if _, err := insEnt.ExecContext(ctx, id, string(e.Type), e.Subtype, e.Name); err != nil {
+			return res, fmt.Errorf("sqlite: save entity %s: %w", id, err)
+		}
+		for _, al := range append([]string{e.Name}, e.Aliases...) {
+			if al == "" {
+				continue
+			}
+			if _, err := insAlias.ExecContext(ctx, id, al, aid); err != nil {
+				return res, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
+			}
+		}
+	}
+	insMention, err := tx.PrepareContext(ctx, `INSERT INTO entity_articles (entity_id, article_id, mentions) VALUES (?, ?, ?)`)
+	if err != nil {
+		return res, fmt.Errorf("sqlite: save mentions: %w", err)
+	}
+	defer insMention.Close()
+	for _, id := range order {
+		b, err := json.Marshal(spans[id])
+		if err != nil {
+			return res, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+		}
+		if _, err := insMention.ExecContext(ctx, id, aid, string(b)); err != nil {
+			return res, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+		}
+	}
+	res.Entities = len(order)
+
+	n, err := saveRelations(ctx, tx, aid, x.Relations, red)
+	if err != nil {
+		return res, err
+	}
+	res.Relations = n
+	if res.Events, err = saveEvents(ctx, tx, aid, x.Events, red); err != nil {
+		return res, err
+	}
+	if res.Quotes, err = saveQuotes(ctx, tx, aid, x.Quotes, red); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relation, red map[string]string) (int, error) {
+	insRel, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO relations (id, type, source, target, confidence) VALUES (?, ?, ?, ?, 0)`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: save relations: %w", err)
+	}
+	defer insRel.Close()
+	insContrib, err := tx.PrepareContext(ctx, `INSERT INTO relation_articles (relation_id, article_id, confidence) VALUES (?, ?, ?)
+		ON CONFLICT (relation_id, article_id) DO UPDATE SET confidence = max(confidence, excluded.confidence)`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: save relations: %w", err)
+	}
+	defer insContrib.Close()
+	insProp, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO relation_props (relation_id, article_id, key, value) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: save relations: %w", err)
+	}
+	defer insProp.Close()
+	insEv, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO evidence (relation_id, article_id, start, end, extractor, text, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: save relations: %w", err)
+	}
+	defer insEv.Close()
+
+	written := map[string]bool{}
+	for _, r := range rels {
+		src, tgt := red[r.Source], red[r.Target]
+		if src == tgt {
+			continue // a self-loop says nothing (it can appear after a merge)
+		}
+		id := r.ID
+		if src != r.Source || tgt != r.Target {
+			id = kg.RelationID(r.Type, src, tgt)
+		}
+		if r.Type.Symmetric() && tgt < src {
+			src, tgt = tgt, src
+		}
+		if _, err := insRel.ExecContext(ctx, id, string(r.Type), src, tgt); err != nil {
+			return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+		}
+		conf := r.Confidence
+		if len(r.Evidence) > 0 {
+			conf = r.Evidence[0].Confidence
+			for _, e := range r.Evidence[1:] {
+				conf = max(conf, e.Confidence)
+			}
+		}
+		if _, err := insContrib.ExecContext(ctx, id, aid, conf); err != nil {
+			return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+		}
+		for k, v := range r.Properties {
+			if _, err := insProp.ExecContext(ctx, id, aid, k, v); err != nil {
+				return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+			}
+		}
+		for _, e := range r.Evidence {
+			if _, err := insEv.ExecContext(ctx, id, aid, e.Start, e.End, e.Extractor, e.Text, e.Confidence); err != nil {
+				return 0, fmt.Errorf("sqlite: save evidence of %s: %w", id, err)
+			}
+		}
+		written[id] = true
+	}
+	if err := refreshConfidence(ctx, tx, keys(written)); err != nil {
+		return 0, err
+	}
+	return len(written), nil
+}
+
+func saveEvents(ctx context.Context, tx *sql.Tx, aid string, evs []kg.Event, red map[string]string) (int, error) {
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if seen[e.ID] {
+			return 0, kg.Errorf(kg.EInvalid, "event %s appears twice", e.ID)
+		}
+		seen[e.ID] = true
+		var owner string
+		err := tx.QueryRowContext(ctx, `SELECT article_id FROM events WHERE id = ?`, e.ID).Scan(&owner)
+		if err == nil {
+			return 0, kg.Errorf(kg.EConflict, "event %s already belongs to article %s", e.ID, owner)
+		}
+		if err != sql.ErrNoRows {
+			return 0, fmt.Errorf("sqlite: save event %s: %w", e.ID, err)
+		}
+		place := e.Place
+		if place != "" {
+			place = red[place]
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, article_id, type, name, date, place) VALUES (?, ?, ?, ?, ?, ?)`,
+			e.ID, aid, e.Type, e.Name, e.Date, place); err != nil {
+			return 0, fmt.Errorf("sqlite: save event %s: %w", e.ID, err)
+		}
+		for i, p := range e.Participants {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO event_participants (event_id, ord, entity_id, role) VALUES (?, ?, ?, ?)`,
+				e.ID, i, red[p.EntityID], p.Role); err != nil {
+				return 0, fmt.Errorf("sqlite: save event %s: %w", e.ID, err)
+			}
+		}
+		for i, ev := range e.Evidence {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO event_evidence (event_id, ord, article_id, text, start, end, extractor, confidence)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.ID, i, aid, ev.Text, ev.Start, ev.End, ev.Extractor, ev.Confidence); err != nil {
+				return 0, fmt.Errorf("sqlite: save event %s: %w", e.ID, err)
+			}
+		}
+	}
+	return len(evs), nil
+}
+
+func saveQuotes(ctx context.Context, tx *sql.Tx, aid string, qs []kg.Quote, red map[string]string) (int, error) {
+	for _, q := range qs {
+		var owner string
+		err := tx.QueryRowContext(ctx, `SELECT article_id FROM quotes WHERE id = ?`, q.ID).Scan(&owner)
+		if err == nil {
+			if owner == aid {
+				return 0, kg.Errorf(kg.EInvalid, "quote %s appears twice", q.ID)
+			}
+			return 0, kg.Errorf(kg.EConflict, "quote %s already belongs to article %s", q.ID, owner)
+		}
+		if err != sql.ErrNoRows {
+			return 0, fmt.Errorf("sqlite: save quote %s: %w", q.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (id, speaker, text, article_id, start, end) VALUES (?, ?, ?, ?, ?, ?)`,
+			q.ID, red[q.Speaker], q.Text, aid, q.Start, q.End); err != nil {
+			return 0, fmt.Errorf("sqlite: save quote %s: %w", q.ID, err)
+		}
+	}
+	return len(qs), nil
+}
+
+// removeArticle deletes everything article aid contributed, then the
+// relations and entities nothing supports any more.
+func removeArticle(ctx context.Context, tx *sql.Tx, aid string) error {
+	ents, err := column(ctx, tx, `SELECT entity_id FROM entity_articles WHERE article_id = ?`, aid)
+	if err != nil {
+		return err
+	}
+	rels, err := column(ctx, tx, `SELECT relation_id FROM relation_articles WHERE article_id = ?`, aid)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM entity_aliases WHERE article_id = ?`,
+		`DELETE FROM entity_articles WHERE article_id = ?`,
+		`DELETE FROM relation_articles WHERE article_id = ?`,
+		`DELETE FROM relation_props WHERE article_id = ?`,
+		`DELETE FROM evidence WHERE article_id = ?`,
+		`DELETE FROM events WHERE article_id = ?`,
+		`DELETE FROM quotes WHERE article_id = ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, aid); err != nil {
+			return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+		}
+	}
+	if err := eachChunk(rels, func(args []any) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM relations WHERE id IN (`+placeholders(len(args))+`)
+			AND NOT EXISTS (SELECT 1 FROM relation_articles ra WHERE ra.relation_id = relations.id)`, args...)
+		return err
+	}); err != nil {
+		return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+	}
+	if err := refreshConfidence(ctx, tx, rels); err != nil {
+		return err
+	}
+	if err := gcEntities(ctx, tx, ents); err != nil {
+		return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+	}
+	return nil
+}
+
+// gcEntities deletes those of ids that no article mentions, no curation
+// pinned and no relation uses.
+func gcEntities(ctx context.Context, tx *sql.Tx, ids []string) error {
+	return eachChunk(ids, func(args []any) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id IN (`+placeholders(len(args))+`) AND curated = 0
+			AND NOT EXISTS (SELECT 1 FROM entity_articles ea WHERE ea.entity_id = entities.id)
+			AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = entities.id OR r.target = entities.id)`, args...)
+		return err
+	})
+}
+
+// refreshConfidence sets each relation's confidence to the highest of its
+// articles' contributions.
+func refreshConfidence(ctx context.Context, tx *sql.Tx, ids []string) error {
+	err := eachChunk(ids, func(args []any) error {
+		_, err := tx.ExecContext(ctx, `UPDATE relations SET confidence =
+			coalesce((SELECT max(confidence) FROM relation_articles ra WHERE ra.relation_id = relations.id), 0)
+			WHERE id IN (`+placeholders(len(args))+`)`, args...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: relation confidence: %w", err)
+	}
+	return nil
+}
+
+// column runs a one-column query and returns its strings.
+func column(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	return out, nil
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

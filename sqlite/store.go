@@ -1,0 +1,369 @@
+// Package sqlite is the embedded knowledge-graph store: kg.Store on a single
+// SQLite file (modernc.org/sqlite, pure Go). Writes go through one writer
+// connection; reads use a separate pool and run while a load writes (WAL).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/kg"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the database file Open creates inside its directory.
+const FileName = "newsgraph.db"
+
+// Store is a kg.Store backed by SQLite.
+type Store struct {
+	w    *sql.DB // single writer connection; serializes saves and curation
+	r    *sql.DB // read pool
+	path string
+
+	// names caches the search index (folded names and aliases) until the
+	// next write; see search.go.
+	mu    sync.Mutex
+	names *nameIndex
+	gen   uint64 // bumped by every committed write
+}
+
+var _ kg.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the store in dir, creating dir and the
+// schema as needed.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("sqlite: create dir: %w", err)
+	}
+	path := filepath.Join(dir, FileName)
+	base := (&url.URL{Scheme: "file", Path: path}).String()
+	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// The writer opens first so that WAL mode and the schema exist before
+	// any reader connects.
+	w, err := sql.Open("sqlite", base+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", base+"?"+common+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open reader: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	if err := r.PingContext(ctx); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("sqlite: ping reader: %w", err)
+	}
+	return &Store{w: w, r: r, path: path}, nil
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close releases both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+// migrations are applied in order; the schema_version table records how
+// many ran, so Open is idempotent and old files upgrade in place.
+var migrations = []string{
+	`
+CREATE TABLE articles (
+	id        TEXT PRIMARY KEY,
+	title     TEXT NOT NULL,
+	source    TEXT NOT NULL,
+	url       TEXT NOT NULL,
+	published TEXT NOT NULL,
+	section   TEXT NOT NULL,
+	text      TEXT NOT NULL
+);
+CREATE INDEX articles_order ON articles (published = '', published DESC, id);
+
+CREATE TABLE entities (
+	id      TEXT PRIMARY KEY,
+	type    TEXT NOT NULL,
+	subtype TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	curated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_order ON entities (name, id);
+
+-- Which article contributed which alias; article '' marks a curated alias
+-- that no reload removes.
+CREATE TABLE entity_aliases (
+	entity_id  TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+	alias      TEXT NOT NULL,
+	article_id TEXT NOT NULL,
+	PRIMARY KEY (entity_id, alias, article_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_article ON entity_aliases (article_id);
+
+-- An entity is kept while some article mentions it (or it is curated).
+CREATE TABLE entity_articles (
+	entity_id  TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+	article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	mentions   TEXT NOT NULL, -- JSON spans
+	PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_articles_article ON entity_articles (article_id, entity_id);
+
+-- Merged-away ids point at the entity that absorbed them (flattened).
+CREATE TABLE redirects (
+	from_id TEXT PRIMARY KEY,
+	to_id   TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE relations (
+	id         TEXT PRIMARY KEY,
+	type       TEXT NOT NULL,
+	source     TEXT NOT NULL REFERENCES entities (id),
+	target     TEXT NOT NULL REFERENCES entities (id),
+	confidence REAL NOT NULL
+);
+CREATE INDEX relations_source ON relations (source, type, target);
+CREATE INDEX relations_target ON relations (target, type, source);
+CREATE INDEX relations_order ON relations (type, source, target, id);
+
+-- A relation is kept while some article contributes it.
+CREATE TABLE relation_articles (
+	relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+	article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	confidence  REAL NOT NULL,
+	PRIMARY KEY (relation_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX relation_articles_article ON relation_articles (article_id);
+
+CREATE TABLE relation_props (
+	relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+	article_id  TEXT NOT NULL,
+	key         TEXT NOT NULL,
+	value       TEXT NOT NULL,
+	PRIMARY KEY (relation_id, key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX relation_props_article ON relation_props (article_id);
+
+CREATE TABLE evidence (
+	relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+	article_id  TEXT NOT NULL,
+	start       INTEGER NOT NULL,
+	end         INTEGER NOT NULL,
+	extractor   TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	confidence  REAL NOT NULL,
+	PRIMARY KEY (relation_id, article_id, start, end, extractor)
+) WITHOUT ROWID;
+CREATE INDEX evidence_article ON evidence (article_id);
+
+-- Retractions are keyed by relation id and outlive the relation row, so a
+-- reload that deletes and rewrites the relation does not revive it.
+CREATE TABLE retractions (
+	relation_id TEXT PRIMARY KEY,
+	reason      TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+	id         TEXT PRIMARY KEY,
+	article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	type       TEXT NOT NULL,
+	name       TEXT NOT NULL,
+	date       TEXT NOT NULL,
+	place      TEXT NOT NULL
+);
+CREATE INDEX events_order ON events (date = '', date, id);
+CREATE INDEX events_article ON events (article_id);
+
+CREATE TABLE event_participants (
+	event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	ord       INTEGER NOT NULL,
+	entity_id TEXT NOT NULL,
+	role      TEXT NOT NULL,
+	PRIMARY KEY (event_id, ord)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_entity ON event_participants (entity_id);
+
+CREATE TABLE event_evidence (
+	event_id   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+	ord        INTEGER NOT NULL,
+	article_id TEXT NOT NULL,
+	text       TEXT NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	extractor  TEXT NOT NULL,
+	confidence REAL NOT NULL,
+	PRIMARY KEY (event_id, ord)
+) WITHOUT ROWID;
+
+CREATE TABLE quotes (
+	id         TEXT PRIMARY KEY,
+	speaker    TEXT NOT NULL,
+	text       TEXT NOT NULL,
+	article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL
+);
+CREATE INDEX quotes_speaker ON quotes (speaker, article_id, start);
+CREATE INDEX quotes_article ON quotes (article_id, start);
+`,
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	var v int
+	err = tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+			return fmt.Errorf("sqlite: migrate: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("sqlite: database schema version %d is newer than this program (%d)", v, len(migrations))
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("sqlite: migration %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, len(migrations)); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return nil
+}
+
+// writeTx runs fn in one write transaction and invalidates the search cache
+// after a commit.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	s.mu.Lock()
+	s.gen++
+	s.names = nil
+	s.mu.Unlock()
+	return nil
+}
+
+// querier is what both *sql.DB and *sql.Tx offer for reads.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// chunkSize bounds the number of bound parameters per IN list.
+const chunkSize = 500
+
+// placeholders returns "?,?,…" with n marks.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}
+
+// eachChunk calls fn with successive chunks of ids as []any.
+func eachChunk(ids []string, fn func(args []any) error) error {
+	for i := 0; i < len(ids); i += chunkSize {
+		j := min(i+chunkSize, len(ids))
+		args := make([]any, 0, j-i)
+		for _, id := range ids[i:j] {
+			args = append(args, id)
+		}
+		if err := fn(args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// uniq returns the distinct values of ids, in first-seen order.
+func uniq(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// resolve maps entity ids through the redirect table; unknown or
+// unmerged ids map to themselves.
+func resolve(ctx context.Context, q querier, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		out[id] = id
+	}
+	u := uniq(ids)
+	err := eachChunk(u, func(args []any) error {
+		rows, err := q.QueryContext(ctx, `SELECT from_id, to_id FROM redirects WHERE from_id IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return fmt.Errorf("sqlite: resolve ids: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var from, to string
+			if err := rows.Scan(&from, &to); err != nil {
+				return fmt.Errorf("sqlite: resolve ids: %w", err)
+			}
+			out[from] = to
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Stats counts what the store holds. Evidence counts relation evidence.
+func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
+	var st kg.Stats
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM entities),
+		(SELECT count(*) FROM relations),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM quotes),
+		(SELECT count(*) FROM evidence)`).Scan(&st.Articles, &st.Entities, &st.Relations, &st.Events, &st.Quotes, &st.Evidence)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
