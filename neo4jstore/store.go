@@ -198,6 +198,8 @@ func schemaStatements() []string {
 		`CREATE INDEX occurrence_date IF NOT EXISTS FOR (o:Occurrence) ON (o.date)`,
 		`CREATE INDEX quote_speaker IF NOT EXISTS FOR (q:Quote) ON (q.speaker)`,
 		`CREATE INDEX quote_article IF NOT EXISTS FOR (q:Quote) ON (q.article)`,
+		`CREATE INDEX occurrence_place IF NOT EXISTS FOR (o:Occurrence) ON (o.place)`,
+		`CREATE INDEX redirect_to IF NOT EXISTS FOR (r:Redirect) ON (r.to)`,
 		// Search candidates: whole folded words (with fuzzy and prefix
 		// terms) from the full-text index, substrings from the text index.
 		"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.searchKeys] " +
@@ -226,7 +228,7 @@ func (s *Store) createSchema(ctx context.Context) error {
 	return nil
 }
 
-// unavailable is the client-safe error for every connectivity failure.
+// errUnavailable is the client-safe error for every connectivity failure.
 var errUnavailable = kg.Errorf(kg.EUnavailable, "graph database unavailable")
 
 // wrap names the operation and classifies err: lost connections, timeouts

@@ -1,0 +1,543 @@
+package neo4jstore
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// resolveAll maps ids through redirects and returns the resolved list in
+// the same order.
+func resolveAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+	red, err := resolve(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	want := make([]string, len(ids))
+	for i, id := range ids {
+		want[i] = red[id]
+	}
+	return want, nil
+}
+
+// loadEntities reads entity nodes by id.
+func loadEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*kg.Entity, error) {
+	m := make(map[string]*kg.Entity, len(ids))
+	if len(ids) == 0 {
+		return m, nil
+	}
+	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE e.id IN $ids RETURN e`, map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p, err := recProps(rec, "e")
+		if err != nil {
+			return nil, err
+		}
+		e := entityFromProps(p)
+		m[e.ID] = e
+	}
+	return m, nil
+}
+
+// Entities returns the entities with the given ids, nil where unknown. A
+// merged-away id returns the entity that absorbed it.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	return readTx(ctx, s, "read entities", func(tx neo4j.ManagedTransaction) ([]*kg.Entity, error) {
+		want, err := resolveAll(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		m, err := loadEntities(ctx, tx, want)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*kg.Entity, len(ids))
+		for i, id := range want {
+			out[i] = m[id]
+		}
+		return out, nil
+	})
+}
+
+// Relations returns, for each entity id, its relations matching f, ordered
+// by type, source, target. Symmetric relations match every direction.
+func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	return readTx(ctx, s, "read relations", func(tx neo4j.ManagedTransaction) ([][]*kg.Relation, error) {
+		want, err := resolveAll(ctx, tx, entityIDs)
+		if err != nil {
+			return nil, err
+		}
+		types := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			types[i] = string(t)
+		}
+		recs, err := run(ctx, tx, `UNWIND $ids AS id
+			MATCH (:Entity {id: id})-[r:`+relTypeAlt()+`]-(:Entity)
+			WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+				AND (size($types) = 0 OR type(r) IN $types)
+			WITH DISTINCT r
+			RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`,
+			map[string]any{"ids": anyStrings(uniq(want)), "min": f.MinConfidence, "retracted": f.IncludeRetracted,
+				"types": anyStrings(types)})
+		if err != nil {
+			return nil, err
+		}
+		bySource := map[string][]*kg.Relation{}
+		byTarget := map[string][]*kg.Relation{}
+		for _, rec := range recs {
+			p, err := recProps(rec, "r")
+			if err != nil {
+				return nil, err
+			}
+			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", p).toKG()
+			bySource[r.Source] = append(bySource[r.Source], r)
+			byTarget[r.Target] = append(byTarget[r.Target], r)
+		}
+		out := make([][]*kg.Relation, len(entityIDs))
+		for i, id := range want {
+			list := []*kg.Relation{}
+			for _, r := range bySource[id] {
+				if f.Direction != kg.In || r.Type.Symmetric() {
+					list = append(list, r)
+				}
+			}
+			for _, r := range byTarget[id] {
+				if f.Direction != kg.Out || r.Type.Symmetric() {
+					list = append(list, r)
+				}
+			}
+			sortRelations(list)
+			out[i] = list
+		}
+		return out, nil
+	})
+}
+
+// RelationsByID returns the relations with the given ids (nil where
+// unknown), retracted ones included and marked.
+func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
+	return readTx(ctx, s, "read relations", func(tx neo4j.ManagedTransaction) ([]*kg.Relation, error) {
+		m, err := relsByID(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*kg.Relation, len(ids))
+		for i, id := range ids {
+			if r := m[id]; r != nil {
+				out[i] = r.toKG()
+			}
+		}
+		return out, nil
+	})
+}
+
+// ListRelations pages through all relations matching f, ordered by type,
+// source, target.
+func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	types := make([]string, len(f.Types))
+	for i, t := range f.Types {
+		if !t.Valid() {
+			return nil, kg.Errorf(kg.EInvalid, "unknown relation type %q", t)
+		}
+		types[i] = string(t)
+	}
+	match := `MATCH (s:Entity)-[r:` + relTypeAlt() + `]->(t:Entity)`
+	if f.ArticleID != "" {
+		// An article's relations join entities it mentions.
+		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + relTypeAlt() + `]->(t:Entity)`
+	}
+	where := ` WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+		AND (size($types) = 0 OR type(r) IN $types) AND ($aid = '' OR $aid IN r.articles)`
+	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
+		"aid": f.ArticleID, "skip": int64(off), "limit": int64(size)}
+	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
+		recs, err := run(ctx, tx, match+where+` RETURN count(r) AS n`, params)
+		if err != nil {
+			return nil, err
+		}
+		p := &kg.RelationPage{Relations: []*kg.Relation{}}
+		if len(recs) > 0 {
+			p.Total = recInt(recs[0], "n")
+		}
+		recs, err = run(ctx, tx, match+where+`
+			WITH r, type(r) AS type, s.id AS src, t.id AS tgt
+			ORDER BY type, src, tgt, r.id SKIP $skip LIMIT $limit
+			RETURN r, type, src, tgt`, params)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			props, err := recProps(rec, "r")
+			if err != nil {
+				return nil, err
+			}
+			p.Relations = append(p.Relations, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", props).toKG())
+		}
+		if n := len(p.Relations); n > 0 {
+			p.EndCursor = kg.EncodeCursor(off + n)
+		}
+		p.HasNext = off+len(p.Relations) < p.Total
+		return p, nil
+	})
+}
+
+// Articles returns the articles with the given ids (nil where unknown).
+func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, error) {
+	return readTx(ctx, s, "read articles", func(tx neo4j.ManagedTransaction) ([]*kg.Article, error) {
+		out := make([]*kg.Article, len(ids))
+		if len(ids) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `MATCH (a:Article) WHERE a.id IN $ids RETURN a`, map[string]any{"ids": anyStrings(uniq(ids))})
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]*kg.Article{}
+		for _, rec := range recs {
+			p, err := recProps(rec, "a")
+			if err != nil {
+				return nil, err
+			}
+			a := articleFromProps(p)
+			m[a.ID] = a
+		}
+		for i, id := range ids {
+			out[i] = m[id]
+		}
+		return out, nil
+	})
+}
+
+// ListArticles pages through articles, newest first, undated last, then id.
+func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	return readTx(ctx, s, "list articles", func(tx neo4j.ManagedTransaction) (*kg.ArticlePage, error) {
+		p := &kg.ArticlePage{Articles: []*kg.Article{}}
+		recs, err := run(ctx, tx, `MATCH (a:Article) RETURN count(a) AS n`, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) > 0 {
+			p.Total = recInt(recs[0], "n")
+		}
+		recs, err = run(ctx, tx, `MATCH (a:Article)
+			WITH a ORDER BY coalesce(a.published, '') = '', a.published DESC, a.id SKIP $skip LIMIT $limit
+			RETURN a`, map[string]any{"skip": int64(off), "limit": int64(size)})
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			props, err := recProps(rec, "a")
+			if err != nil {
+				return nil, err
+			}
+			p.Articles = append(p.Articles, articleFromProps(props))
+		}
+		if n := len(p.Articles); n > 0 {
+			p.EndCursor = kg.EncodeCursor(off + n)
+		}
+		p.HasNext = off+len(p.Articles) < p.Total
+		return p, nil
+	})
+}
+
+// pairs runs a query returning (k, v) string rows for the keys $ids and
+// groups v by k, sorted.
+func pairs(ctx context.Context, tx neo4j.ManagedTransaction, q string, ids []string) (map[string][]string, error) {
+	m := map[string][]string{}
+	if len(ids) == 0 {
+		return m, nil
+	}
+	recs, err := run(ctx, tx, q, map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		k := recStr(rec, "k")
+		m[k] = append(m[k], recStr(rec, "v"))
+	}
+	for k := range m {
+		slices.Sort(m[k])
+		m[k] = slices.Compact(m[k])
+	}
+	return m, nil
+}
+
+// ArticlesOfEntities returns, for each entity id, the sorted ids of the
+// articles that mention it.
+func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error) {
+	return readTx(ctx, s, "articles of entities", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+		want, err := resolveAll(ctx, tx, entityIDs)
+		if err != nil {
+			return nil, err
+		}
+		m, err := pairs(ctx, tx, `UNWIND $ids AS id
+			MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id}) RETURN id AS k, a.id AS v`, want)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]string, len(want))
+		for i, id := range want {
+			out[i] = append([]string{}, m[id]...)
+		}
+		return out, nil
+	})
+}
+
+// EntitiesOfArticles returns, for each article id, the sorted ids of the
+// entities it mentions.
+func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
+	return readTx(ctx, s, "entities of articles", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+		m, err := pairs(ctx, tx, `UNWIND $ids AS id
+			MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity) RETURN id AS k, e.id AS v`, articleIDs)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]string, len(articleIDs))
+		for i, id := range articleIDs {
+			out[i] = append([]string{}, m[id]...)
+		}
+		return out, nil
+	})
+}
+
+func loadEvents(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*kg.Event, error) {
+	m := map[string]*kg.Event{}
+	if len(ids) == 0 {
+		return m, nil
+	}
+	recs, err := run(ctx, tx, `MATCH (o:Occurrence) WHERE o.id IN $ids RETURN o`, map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p, err := recProps(rec, "o")
+		if err != nil {
+			return nil, err
+		}
+		e := eventFromProps(p)
+		m[e.ID] = e
+	}
+	return m, nil
+}
+
+// Events returns the events with the given ids (nil where unknown).
+func (s *Store) Events(ctx context.Context, ids []string) ([]*kg.Event, error) {
+	return readTx(ctx, s, "read events", func(tx neo4j.ManagedTransaction) ([]*kg.Event, error) {
+		m, err := loadEvents(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*kg.Event, len(ids))
+		for i, id := range ids {
+			out[i] = m[id]
+		}
+		return out, nil
+	})
+}
+
+// eventOrder orders events by date (undated last), then id.
+func eventOrder(a, b *kg.Event) int {
+	return cmp.Or(cmp.Compare(boolInt(a.Date == ""), boolInt(b.Date == "")),
+		strings.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ListEvents pages through events by date (undated last), then id.
+func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
+	size, err := kg.PageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	if f.Type != "" && !slices.Contains(kg.EventTypes, f.Type) {
+		return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
+	}
+	params := map[string]any{"type": f.Type, "skip": int64(off), "limit": int64(size)}
+	return readTx(ctx, s, "list events", func(tx neo4j.ManagedTransaction) (*kg.EventPage, error) {
+		p := &kg.EventPage{Events: []*kg.Event{}}
+		recs, err := run(ctx, tx, `MATCH (o:Occurrence) WHERE $type = '' OR o.type = $type RETURN count(o) AS n`, params)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) > 0 {
+			p.Total = recInt(recs[0], "n")
+		}
+		recs, err = run(ctx, tx, `MATCH (o:Occurrence) WHERE $type = '' OR o.type = $type
+			WITH o ORDER BY o.date = '', o.date, o.id SKIP $skip LIMIT $limit RETURN o`, params)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			props, err := recProps(rec, "o")
+			if err != nil {
+				return nil, err
+			}
+			p.Events = append(p.Events, eventFromProps(props))
+		}
+		if n := len(p.Events); n > 0 {
+			p.EndCursor = kg.EncodeCursor(off + n)
+		}
+		p.HasNext = off+len(p.Events) < p.Total
+		return p, nil
+	})
+}
+
+// EventsOfEntities returns, for each entity id, the events it took part in,
+// ordered by date (undated last), then id.
+func (s *Store) EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Event, error) {
+	return readTx(ctx, s, "events of entities", func(tx neo4j.ManagedTransaction) ([][]*kg.Event, error) {
+		want, err := resolveAll(ctx, tx, entityIDs)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*kg.Event, len(want))
+		if len(want) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `UNWIND $ids AS id
+			MATCH (:Entity {id: id})-[:PARTICIPATED]->(o:Occurrence)
+			RETURN DISTINCT id, o`, map[string]any{"ids": anyStrings(uniq(want))})
+		if err != nil {
+			return nil, err
+		}
+		m := map[string][]*kg.Event{}
+		for _, rec := range recs {
+			p, err := recProps(rec, "o")
+			if err != nil {
+				return nil, err
+			}
+			id := recStr(rec, "id")
+			m[id] = append(m[id], eventFromProps(p))
+		}
+		for i, id := range want {
+			l := append([]*kg.Event{}, m[id]...)
+			slices.SortFunc(l, eventOrder)
+			out[i] = l
+		}
+		return out, nil
+	})
+}
+
+// quotesBy reads quotes whose property key is one of ids, grouped by it.
+func quotesBy(ctx context.Context, tx neo4j.ManagedTransaction, key string, ids []string) (map[string][]*kg.Quote, error) {
+	m := map[string][]*kg.Quote{}
+	if len(ids) == 0 {
+		return m, nil
+	}
+	q := `MATCH (q:Quote) WHERE q.speaker IN $ids RETURN q`
+	if key == "article" {
+		q = `MATCH (q:Quote) WHERE q.article IN $ids RETURN q`
+	}
+	recs, err := run(ctx, tx, q, map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p, err := recProps(rec, "q")
+		if err != nil {
+			return nil, err
+		}
+		qu := quoteFromProps(p)
+		k := qu.Speaker
+		if key == "article" {
+			k = qu.ArticleID
+		}
+		m[k] = append(m[k], qu)
+	}
+	for _, l := range m {
+		slices.SortFunc(l, func(a, b *kg.Quote) int {
+			return cmp.Or(strings.Compare(a.ArticleID, b.ArticleID), cmp.Compare(a.Start, b.Start), strings.Compare(a.ID, b.ID))
+		})
+	}
+	return m, nil
+}
+
+// QuotesOfEntities returns, for each entity id, the quotes it spoke,
+// ordered by article then offset.
+func (s *Store) QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Quote, error) {
+	return readTx(ctx, s, "quotes of entities", func(tx neo4j.ManagedTransaction) ([][]*kg.Quote, error) {
+		want, err := resolveAll(ctx, tx, entityIDs)
+		if err != nil {
+			return nil, err
+		}
+		m, err := quotesBy(ctx, tx, "speaker", want)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*kg.Quote, len(want))
+		for i, id := range want {
+			out[i] = append([]*kg.Quote{}, m[id]...)
+		}
+		return out, nil
+	})
+}
+
+// QuotesOfArticles returns, for each article id, its quotes by offset.
+func (s *Store) QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]*kg.Quote, error) {
+	return readTx(ctx, s, "quotes of articles", func(tx neo4j.ManagedTransaction) ([][]*kg.Quote, error) {
+		m, err := quotesBy(ctx, tx, "article", articleIDs)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*kg.Quote, len(articleIDs))
+		for i, id := range articleIDs {
+			out[i] = append([]*kg.Quote{}, m[id]...)
+		}
+		return out, nil
+	})
+}
+
+// Stats counts what the store holds. Evidence counts relation evidence.
+func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
+	return readTx(ctx, s, "stats", func(tx neo4j.ManagedTransaction) (kg.Stats, error) {
+		var st kg.Stats
+		recs, err := run(ctx, tx, `
+			CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+			CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+			CALL () { MATCH ()-[r:`+relTypeAlt()+`]->() RETURN count(r) AS relations, sum(size(r.evArticle)) AS evidence }
+			CALL () { MATCH (o:Occurrence) RETURN count(o) AS events }
+			CALL () { MATCH (q:Quote) RETURN count(q) AS quotes }
+			RETURN articles, entities, relations, evidence, events, quotes`, nil)
+		if err != nil {
+			return st, err
+		}
+		if len(recs) == 1 {
+			r := recs[0]
+			st = kg.Stats{Articles: recInt(r, "articles"), Entities: recInt(r, "entities"), Relations: recInt(r, "relations"),
+				Events: recInt(r, "events"), Quotes: recInt(r, "quotes"), Evidence: recInt(r, "evidence")}
+		}
+		return st, nil
+	})
+}

@@ -1,0 +1,609 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// SaveExtraction writes one article's facts in one transaction. What the
+// article contributed before is removed first, so saving it again leaves
+// the graph as if it had been saved once.
+func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	if err := validate(x); err != nil {
+		return kg.SaveResult{}, err
+	}
+	return writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
+		return save(ctx, tx, x)
+	})
+}
+
+// validate rejects an extraction the graph cannot hold, before anything is
+// written.
+func validate(x *kg.Extraction) error {
+	if x == nil {
+		return kg.Errorf(kg.EInvalid, "extraction is nil")
+	}
+	aid := x.Article.ID
+	if aid == "" {
+		return kg.Errorf(kg.EInvalid, "article id is empty")
+	}
+	ents := make(map[string]bool, len(x.Entities))
+	for i, e := range x.Entities {
+		if e.ID == "" {
+			return kg.Errorf(kg.EInvalid, "entity %d has an empty id", i)
+		}
+		if !e.Type.Valid() {
+			return kg.Errorf(kg.EInvalid, "entity %s has unknown type %q", e.ID, e.Type)
+		}
+		ents[e.ID] = true
+	}
+	evidence := func(what string, ev []kg.Evidence) error {
+		for _, e := range ev {
+			if e.ArticleID != "" && e.ArticleID != aid {
+				return kg.Errorf(kg.EInvalid, "%s has evidence from article %s, not %s", what, e.ArticleID, aid)
+			}
+		}
+		return nil
+	}
+	for i, r := range x.Relations {
+		if r.ID == "" {
+			return kg.Errorf(kg.EInvalid, "relation %d has an empty id", i)
+		}
+		if !r.Type.Valid() {
+			return kg.Errorf(kg.EInvalid, "relation %s has unknown type %q", r.ID, r.Type)
+		}
+		if !ents[r.Source] {
+			return kg.Errorf(kg.EInvalid, "relation %s: source %q is not among the article's entities", r.ID, r.Source)
+		}
+		if !ents[r.Target] {
+			return kg.Errorf(kg.EInvalid, "relation %s: target %q is not among the article's entities", r.ID, r.Target)
+		}
+		if err := evidence("relation "+r.ID, r.Evidence); err != nil {
+			return err
+		}
+	}
+	for i, e := range x.Events {
+		if e.ID == "" {
+			return kg.Errorf(kg.EInvalid, "event %d has an empty id", i)
+		}
+		if !slices.Contains(kg.EventTypes, e.Type) {
+			return kg.Errorf(kg.EInvalid, "event %s has unknown type %q", e.ID, e.Type)
+		}
+		if e.Place != "" && !ents[e.Place] {
+			return kg.Errorf(kg.EInvalid, "event %s: place %q is not among the article's entities", e.ID, e.Place)
+		}
+		for _, p := range e.Participants {
+			if !ents[p.EntityID] {
+				return kg.Errorf(kg.EInvalid, "event %s: participant %q is not among the article's entities", e.ID, p.EntityID)
+			}
+		}
+		if err := evidence("event "+e.ID, e.Evidence); err != nil {
+			return err
+		}
+	}
+	for i, q := range x.Quotes {
+		if q.ID == "" {
+			return kg.Errorf(kg.EInvalid, "quote %d has an empty id", i)
+		}
+		if !ents[q.Speaker] {
+			return kg.Errorf(kg.EInvalid, "quote %s: speaker %q is not among the article's entities", q.ID, q.Speaker)
+		}
+		if q.ArticleID != "" && q.ArticleID != aid {
+			return kg.Errorf(kg.EInvalid, "quote %s belongs to article %s, not %s", q.ID, q.ArticleID, aid)
+		}
+	}
+	return nil
+}
+
+// save is the transaction function of SaveExtraction. It only reads and
+// writes through tx, so the driver can run it again after a transient
+// failure.
+func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (kg.SaveResult, error) {
+	aid := x.Article.ID
+	res := kg.SaveResult{ArticleID: aid}
+
+	// Lock the article first: two saves of one article run one after the other.
+	if _, err := run(ctx, tx, `MERGE (a:Article {id: $id}) SET a.__lock = true REMOVE a.__lock`,
+		map[string]any{"id": aid}); err != nil {
+		return res, err
+	}
+	ids := make([]string, 0, len(x.Entities))
+	for _, e := range x.Entities {
+		ids = append(ids, e.ID)
+	}
+	red, err := resolve(ctx, tx, ids)
+	if err != nil {
+		return res, err
+	}
+	// Then every existing entity this save touches, in id order: all the
+	// relationships it reads and rewrites hang off these nodes, so saves
+	// that share entities serialize here instead of losing updates.
+	old, err := strings1(ctx, tx, `MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) RETURN e.id AS v`, map[string]any{"id": aid})
+	if err != nil {
+		return res, err
+	}
+	lock := slices.Clone(old)
+	for _, id := range ids {
+		lock = append(lock, red[id])
+	}
+	if err := lockEntities(ctx, tx, lock); err != nil {
+		return res, err
+	}
+
+	if err := removeArticle(ctx, tx, aid, old); err != nil {
+		return res, err
+	}
+
+	a := x.Article
+	if _, err := run(ctx, tx, `MATCH (a:Article {id: $id})
+		SET a.title = $title, a.source = $source, a.url = $url, a.published = $published,
+			a.section = $section, a.text = $text`, map[string]any{
+		"id": aid, "title": a.Title, "source": a.Source, "url": a.URL, "published": a.Published,
+		"section": a.Section, "text": a.Text,
+	}); err != nil {
+		return res, err
+	}
+
+	// Entities: the first article to create one names and types it; every
+	// article contributes its names as aliases on its MENTIONS edge.
+	type mention struct {
+		spans   []any
+		aliases []string
+	}
+	created := map[kg.EntityType][]any{}
+	ments := map[string]*mention{}
+	var order []string
+	for _, e := range x.Entities {
+		id := red[e.ID]
+		m := ments[id]
+		if m == nil {
+			m = &mention{spans: []any{}}
+			ments[id] = m
+			order = append(order, id)
+			created[e.Type] = append(created[e.Type], map[string]any{
+				"id": id, "type": string(e.Type), "subtype": e.Subtype, "name": e.Name,
+			})
+		}
+		for _, sp := range e.Mentions {
+			m.spans = append(m.spans, int64(sp.Start), int64(sp.End))
+		}
+		for _, al := range append([]string{e.Name}, e.Aliases...) {
+			if al != "" && !slices.Contains(m.aliases, al) {
+				m.aliases = append(m.aliases, al)
+			}
+		}
+	}
+	for _, t := range kg.EntityTypes {
+		rows := created[t]
+		if len(rows) == 0 {
+			continue
+		}
+		lbl, err := label(t)
+		if err != nil {
+			return res, err
+		}
+		if _, err := run(ctx, tx, `UNWIND $rows AS row
+			MERGE (e:Entity {id: row.id})
+			ON CREATE SET e:`+lbl+`, e.type = row.type, e.subtype = row.subtype, e.name = row.name,
+				e.curated = false, e.curatedAliases = [], e.aliases = [], e.searchKeys = ''`,
+			map[string]any{"rows": rows}); err != nil {
+			return res, err
+		}
+	}
+	mrows := make([]any, 0, len(order))
+	for _, id := range order {
+		m := ments[id]
+		mrows = append(mrows, map[string]any{"id": id, "spans": m.spans, "aliases": anyStrings(m.aliases)})
+	}
+	if _, err := run(ctx, tx, `MATCH (a:Article {id: $aid})
+		UNWIND $rows AS row
+		MATCH (e:Entity {id: row.id})
+		MERGE (a)-[m:MENTIONS]->(e)
+		SET m.spans = row.spans, m.aliases = row.aliases`, map[string]any{"aid": aid, "rows": mrows}); err != nil {
+		return res, err
+	}
+	res.Entities = len(order)
+
+	if res.Relations, err = saveRelations(ctx, tx, aid, x.Relations, red); err != nil {
+		return res, err
+	}
+	if res.Events, err = saveEvents(ctx, tx, aid, x.Events, red); err != nil {
+		return res, err
+	}
+	if res.Quotes, err = saveQuotes(ctx, tx, aid, x.Quotes, red); err != nil {
+		return res, err
+	}
+	if err := refreshEntities(ctx, tx, append(old, order...)); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// lockEntities takes write locks on the existing entities among ids, in id
+// order so that concurrent saves do not deadlock more than they must.
+func lockEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	ids = uniq(ids)
+	sort.Strings(ids)
+	_, err := run(ctx, tx, `UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.__lock = true REMOVE e.__lock`,
+		map[string]any{"ids": anyStrings(ids)})
+	return err
+}
+
+// saveRelations folds the article's relations into the graph: one
+// relationship per relation id, with this article's share appended.
+func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, aid string, rels []kg.Relation, red map[string]string) (int, error) {
+	contrib := map[string]*relRec{}
+	var order []string
+	for _, r := range rels {
+		src, tgt := red[r.Source], red[r.Target]
+		if src == tgt {
+			continue // a self-loop says nothing (it can appear after a merge)
+		}
+		id := r.ID
+		if src != r.Source || tgt != r.Target {
+			id = kg.RelationID(r.Type, src, tgt)
+		}
+		if r.Type.Symmetric() && tgt < src {
+			src, tgt = tgt, src
+		}
+		c := contrib[id]
+		if c == nil {
+			c = &relRec{id: id, typ: r.Type, src: src, tgt: tgt}
+			contrib[id] = c
+			order = append(order, id)
+		}
+		conf := r.Confidence
+		if len(r.Evidence) > 0 {
+			conf = r.Evidence[0].Confidence
+			for _, e := range r.Evidence[1:] {
+				conf = max(conf, e.Confidence)
+			}
+		}
+		c.addArticle(aid, conf)
+		keys := make([]string, 0, len(r.Properties))
+		for k := range r.Properties {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			c.addProp(aid, k, r.Properties[k])
+		}
+		for _, e := range r.Evidence {
+			c.addEvidence(aid, e)
+		}
+	}
+	if len(order) == 0 {
+		return 0, nil
+	}
+	existing, err := relsByID(ctx, tx, order)
+	if err != nil {
+		return 0, err
+	}
+	byType := map[kg.RelationType][]any{}
+	for _, id := range order {
+		c := contrib[id]
+		rec := c
+		if ex := existing[id]; ex != nil {
+			ex.absorb(c)
+			rec = ex
+		}
+		byType[c.typ] = append(byType[c.typ], map[string]any{"src": c.src, "tgt": c.tgt, "id": id, "props": rec.props()})
+	}
+	for _, t := range kg.RelationTypes {
+		rows := byType[t]
+		if len(rows) == 0 {
+			continue
+		}
+		rt, err := relType(t)
+		if err != nil {
+			return 0, err
+		}
+		// A retraction outlives the relationship, so a relation that comes
+		// back stays retracted.
+		if _, err := run(ctx, tx, `UNWIND $rows AS row
+			MATCH (s:Entity {id: row.src})
+			MATCH (t:Entity {id: row.tgt})
+			MERGE (s)-[r:`+rt+` {id: row.id}]->(t)
+			SET r = row.props
+			WITH r, row
+			OPTIONAL MATCH (x:Retraction {id: row.id})
+			SET r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`,
+			map[string]any{"rows": rows}); err != nil {
+			return 0, err
+		}
+	}
+	return len(order), nil
+}
+
+func saveEvents(ctx context.Context, tx neo4j.ManagedTransaction, aid string, evs []kg.Event, red map[string]string) (int, error) {
+	if len(evs) == 0 {
+		return 0, nil
+	}
+	seen := map[string]bool{}
+	ids := make([]string, 0, len(evs))
+	for _, e := range evs {
+		if seen[e.ID] {
+			return 0, kg.Errorf(kg.EInvalid, "event %s appears twice", e.ID)
+		}
+		seen[e.ID] = true
+		ids = append(ids, e.ID)
+	}
+	recs, err := run(ctx, tx, `MATCH (o:Occurrence) WHERE o.id IN $ids RETURN o.id AS id, o.article AS article`,
+		map[string]any{"ids": anyStrings(ids)})
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) > 0 {
+		return 0, kg.Errorf(kg.EConflict, "event %s already belongs to article %s", recStr(recs[0], "id"), recStr(recs[0], "article"))
+	}
+	rows := make([]any, 0, len(evs))
+	for _, e := range evs {
+		place := e.Place
+		if place != "" {
+			place = red[place]
+		}
+		var pe, pr []any
+		var parts []any
+		for i, p := range e.Participants {
+			pe = append(pe, red[p.EntityID])
+			pr = append(pr, p.Role)
+			parts = append(parts, map[string]any{"entity": red[p.EntityID], "role": p.Role, "ord": int64(i)})
+		}
+		var ea, et, ex []any
+		var es, ee, ec []any
+		for _, ev := range e.Evidence {
+			ea, et, ex = append(ea, aid), append(et, ev.Text), append(ex, ev.Extractor)
+			es, ee, ec = append(es, int64(ev.Start)), append(ee, int64(ev.End)), append(ec, ev.Confidence)
+		}
+		rows = append(rows, map[string]any{
+			"props": map[string]any{
+				"id": e.ID, "article": aid, "type": e.Type, "name": e.Name, "date": e.Date, "place": place,
+				"partEntity": nonNil(pe), "partRole": nonNil(pr),
+				"evArticle": nonNil(ea), "evText": nonNil(et), "evExtractor": nonNil(ex),
+				"evStart": nonNil(es), "evEnd": nonNil(ee), "evConfidence": nonNil(ec),
+			},
+			"parts": nonNil(parts),
+		})
+	}
+	if _, err := run(ctx, tx, `MATCH (a:Article {id: $aid})
+		UNWIND $rows AS row
+		CREATE (o:Occurrence)
+		SET o = row.props
+		CREATE (a)-[:REPORTS]->(o)
+		WITH o, row
+		CALL (o, row) {
+			UNWIND row.parts AS p
+			MATCH (e:Entity {id: p.entity})
+			CREATE (e)-[:PARTICIPATED {role: p.role, ord: p.ord}]->(o)
+		}
+		CALL (o) {
+			MATCH (pl:Entity {id: o.place})
+			CREATE (o)-[:AT]->(pl)
+		}`, map[string]any{"aid": aid, "rows": rows}); err != nil {
+		return 0, err
+	}
+	return len(evs), nil
+}
+
+func saveQuotes(ctx context.Context, tx neo4j.ManagedTransaction, aid string, qs []kg.Quote, red map[string]string) (int, error) {
+	if len(qs) == 0 {
+		return 0, nil
+	}
+	seen := map[string]bool{}
+	ids := make([]string, 0, len(qs))
+	for _, q := range qs {
+		if seen[q.ID] {
+			return 0, kg.Errorf(kg.EInvalid, "quote %s appears twice", q.ID)
+		}
+		seen[q.ID] = true
+		ids = append(ids, q.ID)
+	}
+	recs, err := run(ctx, tx, `MATCH (q:Quote) WHERE q.id IN $ids RETURN q.id AS id, q.article AS article`,
+		map[string]any{"ids": anyStrings(ids)})
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) > 0 {
+		return 0, kg.Errorf(kg.EConflict, "quote %s already belongs to article %s", recStr(recs[0], "id"), recStr(recs[0], "article"))
+	}
+	rows := make([]any, 0, len(qs))
+	for _, q := range qs {
+		rows = append(rows, map[string]any{"id": q.ID, "speaker": red[q.Speaker], "text": q.Text, "article": aid,
+			"start": int64(q.Start), "end": int64(q.End)})
+	}
+	_, err = run(ctx, tx, `MATCH (a:Article {id: $aid})
+		UNWIND $rows AS row
+		MATCH (e:Entity {id: row.speaker})
+		CREATE (q:Quote)
+		SET q = row
+		CREATE (e)-[:SAID]->(q)
+		CREATE (a)-[:HAS_QUOTE]->(q)`, map[string]any{"aid": aid, "rows": rows})
+	if err != nil {
+		return 0, err
+	}
+	return len(qs), nil
+}
+
+func nonNil(l []any) []any {
+	if l == nil {
+		return []any{}
+	}
+	return l
+}
+
+// removeArticle deletes everything article aid contributed, then the
+// relations and entities nothing supports any more. mentioned are the
+// entities the article mentioned.
+func removeArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string, mentioned []string) error {
+	if len(mentioned) > 0 {
+		// Every relation an article contributed joins two entities it
+		// mentions (merges move both together), so its relations are found
+		// from its mentions without scanning all relationships.
+		recs, err := run(ctx, tx, `MATCH (:Article {id: $aid})-[:MENTIONS]->(e:Entity)-[r:`+relTypeAlt()+`]->(t:Entity)
+			WHERE $aid IN r.articles
+			RETURN DISTINCT r, elementId(r) AS eid, type(r) AS type, e.id AS src, t.id AS tgt`, map[string]any{"aid": aid})
+		if err != nil {
+			return err
+		}
+		var upd, del []any
+		for _, rec := range recs {
+			p, err := recProps(rec, "r")
+			if err != nil {
+				return err
+			}
+			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
+			if r.dropArticle(aid) {
+				upd = append(upd, map[string]any{"eid": r.eid, "props": r.props()})
+			} else {
+				del = append(del, r.eid)
+			}
+		}
+		if len(upd) > 0 {
+			if _, err := run(ctx, tx, `UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props`,
+				map[string]any{"rows": upd}); err != nil {
+				return err
+			}
+		}
+		if len(del) > 0 {
+			if _, err := run(ctx, tx, `UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r`,
+				map[string]any{"eids": del}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range []string{
+		`MATCH (:Article {id: $aid})-[m:MENTIONS]->() DELETE m`,
+		`MATCH (o:Occurrence {article: $aid}) DETACH DELETE o`,
+		`MATCH (q:Quote {article: $aid}) DETACH DELETE q`,
+	} {
+		if _, err := run(ctx, tx, q, map[string]any{"aid": aid}); err != nil {
+			return err
+		}
+	}
+	return gcEntities(ctx, tx, mentioned)
+}
+
+// gcEntities deletes those of ids that no article mentions, no curation
+// pinned and no relation uses.
+func gcEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := run(ctx, tx, `UNWIND $ids AS id
+		MATCH (e:Entity {id: id})
+		WHERE NOT coalesce(e.curated, false)
+			AND NOT EXISTS { (e)<-[:MENTIONS]-() }
+			AND NOT EXISTS { (e)-[:`+relTypeAlt()+`]-() }
+		DETACH DELETE e`, map[string]any{"ids": anyStrings(uniq(ids))})
+	return err
+}
+
+// refreshEntities recomputes the denormalized aliases and search keys of
+// ids from the alias contributions (MENTIONS edges and curation).
+func refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, tx, `UNWIND $ids AS id
+		MATCH (e:Entity {id: id})
+		OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+		WITH e, collect(m.aliases) AS lists
+		RETURN e.id AS id, e.name AS name,
+			coalesce(e.curatedAliases, []) + reduce(acc = [], l IN lists | acc + l) AS contrib`,
+		map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return err
+	}
+	rows := make([]any, 0, len(recs))
+	for _, rec := range recs {
+		name := recStr(rec, "name")
+		v, _ := rec.Get("contrib")
+		l, _ := v.([]any)
+		contrib := make([]string, 0, len(l))
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				contrib = append(contrib, s)
+			}
+		}
+		al := aliasesOf(name, contrib)
+		rows = append(rows, map[string]any{"id": recStr(rec, "id"), "aliases": anyStrings(al), "keys": searchKeys(name, al)})
+	}
+	_, err = run(ctx, tx, `UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.aliases = row.aliases, e.searchKeys = row.keys`,
+		map[string]any{"rows": rows})
+	return err
+}
+
+// resolve maps entity ids through redirects left by merges; other ids map
+// to themselves.
+func resolve(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		out[id] = id
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, tx, `MATCH (r:Redirect) WHERE r.id IN $ids RETURN r.id AS id, r.to AS to`,
+		map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		out[recStr(rec, "id")] = recStr(rec, "to")
+	}
+	return out, nil
+}
+
+// strings1 runs a query returning one string column v.
+func strings1(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]string, error) {
+	recs, err := run(ctx, tx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, recStr(r, "v"))
+	}
+	return out, nil
+}
+
+// relsByID reads the relations with the given ids, whatever their type:
+// one index seek per relationship type.
+func relsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*relRec, error) {
+	out := map[string]*relRec{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, tx, relsByIDQuery(), map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p, err := recProps(rec, "r")
+		if err != nil {
+			return nil, err
+		}
+		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
+		out[r.id] = r
+	}
+	return out, nil
+}
+
+// relsByIDQuery is built once from kg.RelationTypes.
+var relsByIDQuery = sync.OnceValue(func() string {
+	q := "UNWIND $ids AS rid\nCALL (rid) {\n"
+	for i, t := range kg.RelationTypes {
+		if i > 0 {
+			q += "\tUNION\n"
+		}
+		q += fmt.Sprintf("\tMATCH (s:Entity)-[r:%s {id: rid}]->(t:Entity) RETURN r, s.id AS src, t.id AS tgt\n", t)
+	}
+	return q + "}\nRETURN r, elementId(r) AS eid, type(r) AS type, src, tgt"
+})
