@@ -523,7 +523,7 @@ func TestStoreCallsBoundedByDepth(t *testing.T) {
 	} } } }`
 	calls := func(n int) (int64, int) {
 		cs := &countingStore{Store: openStore(t, append(worldFixtures(t), rosterFixture(t, n))...)}
-		c := newClient(t, Config{Store: cs})
+		c := newClient(t, Config{Store: cs, MaxComplexity: 1 << 20})
 		var resp struct {
 			Entities struct{ Edges []map[string]any }
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // NewHandler returns the HTTP handler of the API: GET / serves GraphiQL,
@@ -28,7 +29,7 @@ func NewHandler(cfg Config) http.Handler {
 	r.Get("/", graphiqlHandler())
 	r.Get("/healthz", healthHandler(cfg))
 	r.Group(func(r chi.Router) {
-		r.Use(LoaderMiddleware(cfg.Store))
+		r.Use(limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
 		r.Get("/query", gql.ServeHTTP)
 		r.Post("/query", gql.ServeHTTP)
 		r.Options("/query", gql.ServeHTTP)
@@ -39,13 +40,17 @@ func NewHandler(cfg Config) http.Handler {
 // newGraphQLServer builds the gqlgen server with the error handling and
 // limits of cfg (which already has its defaults).
 func newGraphQLServer(cfg Config) *handler.Server {
-	res := &Resolver{store: cfg.Store, ingest: cfg.Ingest, log: cfg.Logger, maxPage: cfg.MaxPageSize}
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res}))
+	res := &Resolver{store: cfg.Store, ingest: cfg.Ingest, log: cfg.Logger, maxPage: cfg.MaxPageSize,
+		traverser: traverse.New(cfg.Store)}
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res, Complexity: res.complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(DepthLimit{Max: cfg.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	srv.AroundOperations(authOperations(cfg.APIKey, cfg.ProtectQueries))
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 	return srv

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // pageSize validates a requested page size: nil takes the default, values
@@ -199,4 +200,15 @@ func endCursor(lo, hi int) string {
 		return ""
 	}
 	return kg.EncodeCursor(hi)
+}
+
+// primeGraph puts the entities a traversal already read into the request's
+// entity loader, so fields under the graph's nodes need no store call.
+func (r *Resolver) primeGraph(ctx context.Context, g *traverse.Graph) {
+	ld := r.loaders(ctx).entities
+	for _, n := range g.Nodes {
+		if n.Entity != nil {
+			ld.Prime(n.ID, n.Entity)
+		}
+	}
 }

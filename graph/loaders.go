@@ -135,3 +135,20 @@ func LoaderMiddleware(s kg.Store) func(http.Handler) http.Handler {
 		})
 	}
 }
+
+// clear forgets everything the loaders cached, after a mutation changed
+// the graph, so the mutation's result and later fields read fresh data.
+func (l *Loaders) clear() {
+	l.entities.ClearAll()
+	l.relationsByID.ClearAll()
+	l.articles.ClearAll()
+	l.events.ClearAll()
+	l.articlesOf.ClearAll()
+	l.entitiesOf.ClearAll()
+	l.eventsOf.ClearAll()
+	l.quotesOf.ClearAll()
+	l.articleQuotes.ClearAll()
+	l.mu.Lock()
+	l.relations = map[string]*dataloadgen.Loader[string, []*kg.Relation]{}
+	l.mu.Unlock()
+}

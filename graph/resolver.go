@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // Resolver holds the dependencies every resolver shares; per-request state
@@ -12,5 +13,6 @@ type Resolver struct {
 	store   kg.Store
 	ingest  Ingester
 	log     *slog.Logger
-	maxPage int
+	maxPage   int
+	traverser *traverse.Traverser
 }

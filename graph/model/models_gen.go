@@ -4,6 +4,7 @@ package model
 
 import (
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/traverse"
 )
 
 type ArticleConnection struct {
@@ -42,6 +43,10 @@ type EventEdge struct {
 	Node   *kg.Event `json:"node"`
 }
 
+// Curation: load articles and correct the graph. Needs the API key when the server has one.
+type Mutation struct {
+}
+
 // Relay page information.
 type PageInfo struct {
 	HasNextPage bool `json:"hasNextPage"`
@@ -67,4 +72,15 @@ type RelationConnection struct {
 type RelationEdge struct {
 	Cursor string       `json:"cursor"`
 	Node   *kg.Relation `json:"node"`
+}
+
+type TimelineConnection struct {
+	Edges      []*TimelineEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type TimelineEdge struct {
+	Cursor string                  `json:"cursor"`
+	Node   *traverse.TimelineEntry `json:"node"`
 }
