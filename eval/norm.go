@@ -3,6 +3,7 @@ package eval
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,8 +23,15 @@ var titles = []string{
 // spaces, spaces collapsed and leading titles removed.
 func Norm(s string) string {
 	rs := make([]rune, 0, len(s))
-	for _, r := range norm.NFKD.String(s) {
-		if norm.NFKD.PropertiesString(string(r)).CCC() != 0 {
+	d := s
+	if !isASCII(s) { // ASCII is its own decomposition, with no marks
+		d = norm.NFKD.String(s)
+	}
+	for i := 0; i < len(d); {
+		p := norm.NFKD.PropertiesString(d[i:])
+		r, size := utf8.DecodeRuneInString(d[i:])
+		i += size
+		if p.CCC() != 0 {
 			continue
 		}
 		rs = append(rs, r)
@@ -129,4 +137,13 @@ func caseIgnorable(r rune) bool {
 		return true
 	}
 	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -200,7 +200,11 @@ func Score(g *Gold, x *kg.Extraction) Result {
 		return "(" + pyRepr(r.t) + ", " + keyRepr(r.s) + ", " + keyRepr(r.o) + ", " +
 			pyRepr(r.sid) + ", " + pyRepr(r.oid) + ")"
 	}
-	sort.SliceStable(rels, func(i, j int) bool { return reprOf(rels[i]) < reprOf(rels[j]) })
+	reprs := make(map[sysRel]string, len(rels))
+	for _, r := range rels {
+		reprs[r] = reprOf(r)
+	}
+	sort.Slice(rels, func(i, j int) bool { return reprs[rels[i]] < reprs[rels[j]] })
 
 	matches := func(gr GoldRelation, t string, s, o key) bool {
 		if !contains(gr.Types, t) || !s.ok || !o.ok {
