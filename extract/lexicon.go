@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// country is one row of countryTable.
+type country struct {
+	name, adj, people, capital string
+	aliases                    []string
+}
+
+// Gazetteer indexes, built once from the general-knowledge tables.
+var (
+	countryByName    = map[string]*country{} // folded name or alias
+	countryByAdj     = map[string]*country{} // folded adjective ("american")
+	countryByPeople  = map[string]*country{} // folded people plural ("americans")
+	countryByCapital = map[string]*country{} // folded capital
+)
+
+func init() {
+	for _, line := range strings.Split(countryTable, "\n") {
+		f := strings.Split(line, "|")
+		if len(f) != 5 {
+			continue
+		}
+		c := &country{name: f[0], adj: f[1], people: f[2], capital: f[3]}
+		if c.people == "*" {
+			c.people = c.adj + "s"
+		}
+		if f[4] != "" {
+			c.aliases = strings.Split(f[4], ",")
+		}
+		countryByName[fold(c.name)] = c
+		for _, a := range c.aliases {
+			countryByName[fold(a)] = c
+		}
+		if c.adj != "" {
+			countryByAdj[fold(c.adj)] = c
+		}
+		if c.people != "" {
+			countryByPeople[fold(c.people)] = c
+		}
+		if c.capital != "" && c.capital != c.name {
+			countryByCapital[fold(c.capital)] = c
+		}
+	}
+}
+
+// fold is the matching key of a name: kg.FoldName.
+func fold(s string) string { return kg.FoldName(s) }
+
+// titles are honorifics and ranks that precede a person's name; they are
+// stripped from the canonical name. Keys are folded, multiword allowed.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "sheikh": true, "shaikh": true, "sheik": true,
+	"imam": true, "ayatollah": true, "grand ayatollah": true, "mullah": true, "rev": true, "reverend": true,
+	"father": true, "pope": true, "cardinal": true, "bishop": true, "rabbi": true,
+	"gen": true, "general": true, "lt": true, "lieutenant": true, "col": true, "colonel": true,
+	"maj": true, "major": true, "capt": true, "captain": true, "sgt": true, "sergeant": true,
+	"cpl": true, "corporal": true, "pvt": true, "private": true, "adm": true, "admiral": true,
+	"brig": true, "brigadier": true, "cmdr": true, "commander": true, "cdr": true, "field marshal": true,
+	"marshal": true, "lt gen": true, "maj gen": true, "brig gen": true, "lt col": true, "vice adm": true,
+	"rear adm": true, "gov": true, "governor": true, "sen": true, "senator": true, "rep": true,
+	"representative": true, "president": true, "vice president": true, "prime minister": true,
+	"deputy prime minister": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"emir": true, "sultan": true, "chancellor": true, "premier": true, "minister": true,
+	"ambassador": true, "judge": true, "justice": true, "mayor": true, "secretary": true,
+	"chairman": true, "speaker": true, "envoy": true, "commissioner": true, "chief": true,
+	"mme": true, "mx": true, "hon": true, "gen.": true,
+}
+
+// maleTitles and femaleTitles let pronouns prefer a person of the right
+// gender when the text shows it.
+var (
+	maleTitles   = map[string]bool{"mr": true, "sir": true, "lord": true, "king": true, "prince": true, "father": true, "sheikh": true, "emir": true, "sultan": true}
+	femaleTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "dame": true, "lady": true, "queen": true, "princess": true, "mme": true}
+)
+
+// nameParticles may appear lower case inside a person's name.
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "ben": true, "abu": true, "ag": true,
+	"de": true, "del": true, "della": true, "la": true, "le": true, "da": true, "das": true, "do": true,
+	"dos": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "di": true,
+	"y": true, "zu": true, "st": true,
+}
+
+// nameSuffixes close a person's name.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// orgHeads are head words that make a capitalized span an organization,
+// with the ontology subtype they suggest ("" when they do not say).
+var orgHeads = map[string]string{
+	"ministry": "ministry", "department": "ministry", "agency": "government", "bureau": "government",
+	"office": "government", "commission": "government", "committee": "government", "council": "government",
+	"congress": "government", "parliament": "government", "senate": "government", "assembly": "government",
+	"cabinet": "government", "government": "government", "administration": "government",
+	"embassy": "government", "consulate": "government", "authority": "government", "directorate": "government",
+	"service": "government", "police": "government", "secretariat": "government",
+	"forces": "military", "force": "military", "army": "military", "navy": "military", "corps": "military",
+	"division": "military", "battalion": "military", "brigade": "military", "brigades": "military",
+	"regiment": "military", "command": "military", "guards": "military", "guard": "military",
+	"marines": "military", "squadron": "military", "headquarters": "military", "units": "military",
+	"militia": "militia", "militias": "militia",
+	"party": "party", "front": "party", "movement": "party", "league": "party",
+	"alliance": "alliance", "coalition": "alliance", "bloc": "alliance", "union": "alliance",
+	"coordination": "alliance", "federation": "alliance",
+	"company": "company", "corporation": "company", "corp": "company", "inc": "company", "ltd": "company",
+	"llc": "company", "plc": "company", "group": "company", "holdings": "company", "bank": "company",
+	"airlines": "company", "airways": "company", "shipping": "company", "industries": "company",
+	"energy": "company", "oil": "company", "motors": "company", "partners": "company", "subsea": "company",
+	"court": "court", "tribunal": "court",
+	"institute": "think_tank", "institution": "think_tank", "center": "think_tank", "centre": "think_tank",
+	"observatory": "think_tank", "foundation": "ngo", "fund": "ngo", "trust": "ngo", "society": "ngo",
+	"association": "ngo", "organization": "", "organisation": "", "network": "", "university": "ngo",
+	"college": "ngo", "school": "ngo", "mission": "government", "program": "", "programme": "",
+	"times": "media", "post": "media", "news": "media", "press": "media", "tribune": "media",
+	"herald": "media", "journal": "media", "television": "media", "radio": "media", "broadcasting": "media",
+	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
+}
+
+// orgOfHeads start an organization name with "X of …" ("Ministry of
+// Defense", "Bank of England", "Council of Representatives").
+var orgOfHeads = map[string]bool{
+	"ministry": true, "department": true, "bank": true, "university": true, "council": true,
+	"coordination": true, "union": true, "league": true, "federation": true, "court": true,
+	"office": true, "party": true, "house": true, "chamber": true, "association": true, "church": true,
+	"congress": true, "assembly": true, "army": true, "institute": true, "organization": true,
+	"commission": true, "committee": true, "board": true, "bureau": true, "agency": true,
+}
+
+// locHeads make a capitalized span a place, with its subtype.
+var locHeads = map[string]string{
+	"city": "city", "province": "region", "region": "region", "district": "region", "county": "region",
+	"state": "", "governorate": "region", "valley": "region", "desert": "region", "sea": "region",
+	"ocean": "region", "gulf": "region", "river": "region", "mountains": "region", "island": "region",
+	"islands": "region", "peninsula": "region", "strait": "region", "lake": "region", "coast": "region",
+	"airport": "facility", "base": "facility", "prison": "facility", "port": "facility", "square": "facility",
+	"bridge": "facility", "dam": "facility", "plant": "facility", "refinery": "facility", "camp": "facility",
+	"hospital": "facility", "stadium": "facility", "palace": "facility", "mosque": "facility",
+	"street": "facility", "avenue": "facility", "road": "facility", "highway": "facility",
+}
+
+// locPrefixes start a place name ("Camp Bucca", "Mount Sinjar", "Lake Chad").
+var locPrefixes = map[string]string{
+	"camp": "facility", "fort": "facility", "mount": "region", "lake": "region", "port": "city",
+	"gulf": "region", "cape": "region", "san": "city", "santa": "city", "saint": "city", "st": "city",
+}
+
+// regionNames are well-known regions named in news that are not countries.
+var regionNames = map[string]bool{
+	"middle east": true, "europe": true, "africa": true, "asia": true, "latin america": true,
+	"sahel": true, "sahara": true, "balkans": true, "caucasus": true, "gaza": true, "west bank": true,
+	"gaza strip": true, "kurdistan": true, "crimea": true, "donbas": true, "darfur": true, "kashmir": true,
+	"north africa": true, "west africa": true, "east africa": true, "central asia": true,
+	"southeast asia": true, "scandinavia": true, "persian gulf": true, "levant": true,
+	"baltic": true, "arctic": true, "antarctica": true, "pacific": true, "atlantic": true,
+	"north america": true, "south america": true, "central america": true, "caribbean": true,
+}
+
+// roleKind says which relation besides HOLDS_ROLE a role noun implies.
+type roleKind int
+
+const (
+	roleNone roleKind = iota
+	roleOther
+	roleLeads
+	roleCommands
+	roleWorks
+	roleMember
+	roleState // head of state or government: leads the country
+)
+
+// roleNouns are the head nouns of job titles, folded.
+var roleNouns = map[string]roleKind{
+	"leader": roleLeads, "head": roleLeads, "chief": roleLeads, "chairman": roleLeads,
+	"chairwoman": roleLeads, "chair": roleLeads, "director": roleLeads, "president": roleState,
+	"prime minister": roleState, "premier": roleState, "king": roleState, "queen": roleState,
+	"emir": roleState, "chancellor": roleState, "minister": roleLeads, "secretary": roleLeads,
+	"founder": roleLeads, "chief executive": roleLeads, "executive": roleWorks, "governor": roleLeads,
+	"mayor": roleLeads, "speaker": roleLeads, "secretary general": roleLeads, "ceo": roleLeads,
+	"commander": roleCommands, "general": roleCommands, "chief of staff": roleCommands,
+	"fellow": roleWorks, "senior fellow": roleWorks, "adviser": roleWorks, "advisor": roleWorks,
+	"spokesman": roleWorks, "spokeswoman": roleWorks, "spokesperson": roleWorks,
+	"analyst": roleWorks, "researcher": roleWorks, "officer": roleWorks, "official": roleWorks,
+	"employee": roleWorks, "lawyer": roleWorks, "aide": roleWorks, "envoy": roleWorks,
+	"ambassador": roleOther, "manager": roleWorks, "correspondent": roleWorks, "editor": roleWorks,
+	"economist": roleWorks, "professor": roleWorks, "engineer": roleWorks, "diplomat": roleWorks,
+	"scholar": roleWorks, "expert": roleWorks, "consultant": roleWorks, "strategist": roleWorks,
+	"negotiator": roleWorks, "representative": roleWorks, "staff": roleWorks, "investigator": roleWorks,
+	"attorney": roleWorks, "prosecutor": roleWorks, "judge": roleWorks, "deputy": roleWorks,
+	"member": roleMember, "lawmaker": roleMember, "legislator": roleMember, "mp": roleMember,
+	"senator": roleMember, "delegate": roleMember,
+}
+
+// relatives give FAMILY_OF with a relation property.
+var relatives = map[string]string{
+	"son": "son", "daughter": "daughter", "brother": "brother", "sister": "sister", "wife": "wife",
+	"husband": "husband", "father": "father", "mother": "mother", "cousin": "cousin", "nephew": "nephew",
+	"niece": "niece", "uncle": "uncle", "aunt": "aunt", "grandson": "grandson", "brother-in-law": "brother-in-law",
+	"son-in-law": "son-in-law", "widow": "widow",
+}
+
+// stopCaps are capitalized words that start sentences or headings but are
+// not names.
+var stopCaps = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an and but or nor so yet for of in on at to by with from as if when while
+	after before since until because although though however indeed notably meanwhile moreover also still even
+	now here there then this that these those he she it they we you i his her its their our my your him them us
+	me who whom whose which what where why how most many some several other others one two three four five six
+	seven eight nine ten last next first second third few all both each every no not any such another
+	critics people officials analysts residents experts witnesses supporters opponents observers soldiers
+	mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june
+	july august september october november december today yesterday tomorrow tonight continue related read
+	according under over among between during against without within across into onto upon about around
+	near outside inside like unlike instead despite whether whoever whatever partnering asked says said
+	earlier later again already only just once twice thus hence yes otherwise`) {
+		stopCaps[w] = true
+	}
+}
+
+// weekdays and months name dates, not things.
+var weekdays = map[string]int{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
+
+var monthNum = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// groupNouns after a name show that it names a group: "Hezbollah
+// commanders", "Islamic State leaders".
+var groupNouns = map[string]bool{
+	"commanders": true, "fighters": true, "members": true, "leaders": true, "officials": true,
+	"militants": true, "militiamen": true, "forces": true, "troops": true, "remnants": true,
+	"supporters": true, "spokesman": true, "spokeswoman": true, "leader": true, "leadership": true,
+	"loyalists": true, "operatives": true, "affiliates": true, "insurgents": true, "detainees": true,
+	"positions": true, "attacks": true, "attack": true, "militia": true, "units": true, "cell": true,
+	"cells": true, "official": true, "faction": true, "factions": true, "commander": true, "delegation": true,
+}
+
+// forceNouns after a demonym stand for the country's state acting ("American
+// troops", "Malian army"): the mention goes to the country.
+var forceNouns = map[string]bool{
+	"troops": true, "forces": true, "soldiers": true, "military": true, "army": true, "government": true,
+	"officials": true, "authorities": true, "jails": false, "intelligence": true, "navy": true,
+	"diplomats": true, "commanders": true, "warplanes": true, "police": true, "detainee": false,
+}
+
+// orgNouns are lower-case nouns that name organizations in descriptions
+// ("the electoral alliance of …, known as Fatah").
+var orgNouns = map[string]string{
+	"alliance": "alliance", "coalition": "alliance", "party": "party", "militia": "militia",
+	"group": "", "organization": "", "movement": "party", "company": "company", "firm": "company",
+	"bloc": "alliance", "list": "alliance", "faction": "militia", "militias": "militia", "network": "",
+	"agency": "government", "ministry": "ministry", "umbrella": "alliance", "force": "military",
+	"unit": "military", "army": "military", "forces": "military", "organisation": "",
+}

@@ -1,0 +1,496 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// mention is a name found in a sentence, before resolution.
+type mention struct {
+	sent       int // sentence index
+	tts        int // first token, title included
+	ts, te     int // token range of the name itself
+	start, end int // rune span of the name in the article text
+	text       string
+	title      string // title or rank before the name, as written
+	typ        kg.EntityType
+	sub        string
+	country    *country // a gazetteer country (name, people, capital or adjective)
+	adj        bool     // a demonym adjective ("American troops")
+	capital    bool     // the country's capital used as a city name
+	poss       bool     // followed by 's
+	strong     bool     // typed by the name itself (title, head word, gazetteer)
+	ent        int      // entity index after resolution; -1 before
+	gender     int      // 1 male, 2 female, 0 unknown
+}
+
+// speechVerbs attribute quotes and mark their subjects as speakers.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "asked": true, "noted": true,
+	"stated": true, "wrote": true, "argued": true, "declared": true, "insisted": true, "warned": true,
+	"explained": true, "recalled": true, "continued": true, "acknowledged": true, "admitted": true,
+	"replied": true, "responded": true, "announced": true, "claimed": true, "urged": true,
+}
+
+// locPreps before an unknown name suggest a place.
+var locPreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "from": true, "to": true, "into": true,
+	"across": true, "toward": true, "towards": true, "around": true, "through": true, "inside": true,
+	"via": true, "between": true,
+}
+
+func isInitial(t token) bool {
+	r := []rune(t.text)
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
+}
+
+func isOrdinal(t token) bool {
+	s := t.low
+	if len(s) < 3 || !unicode.IsDigit(rune(s[0])) {
+		return false
+	}
+	suf := s[len(s)-2:]
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
+// prefixedName reports "al-Araji", "el-Sisi", "bin-Salman": a lower-case
+// particle joined to a capitalized name.
+func prefixedName(t token) bool {
+	i := strings.IndexAny(t.text, "-\u2011")
+	if i <= 0 || i+1 >= len(t.text) {
+		return false
+	}
+	if !nameParticles[strings.ToLower(t.text[:i])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text[i+1:])
+	return unicode.IsUpper(r)
+}
+
+// stripParticle drops an "al-" style prefix from a folded name token.
+func stripParticle(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 && nameParticles[s[:i]] {
+		return s[i+1:]
+	}
+	return s
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// titleCase reports a headline-style sentence where most words are
+// capitalized, so capitals say nothing about names.
+func titleCase(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.word && len(t.low) > 3 {
+			words++
+			if t.cap {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// foldToks folds the surface text of toks[a:b].
+func foldToks(toks []token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].text)
+	}
+	return fold(sb.String())
+}
+
+// surface is the text of toks[a:b] as written.
+func surface(rs []rune, toks []token, a, b int) string {
+	return string(rs[toks[a].start:toks[b-1].end])
+}
+
+// orgish reports whether toks[a:b] looks like the start of an organization
+// name that may continue with "of"/"for" ("Ministry of …", "Institute for …").
+func orgish(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if _, ok := orgHeads[toks[i].low]; ok || orgOfHeads[toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// findMentions finds the names of one sentence.
+func findMentions(rs []rune, s *Sentence, si int) []mention {
+	toks := s.toks
+	n := len(toks)
+	var out []mention
+	headline := titleCase(toks)
+	for k := 0; k < n; k++ {
+		t := toks[k]
+		if !t.word {
+			continue
+		}
+		// Hyphenated compounds carry countries: "Iranian-backed",
+		// "Iraqi-American", "pro-American".
+		if strings.ContainsAny(t.text, "-\u2011") && !prefixedName(t) {
+			out = append(out, compoundCountries(t, si, k)...)
+			if !t.cap {
+				continue
+			}
+		}
+		if !(t.cap || prefixedName(t)) {
+			continue
+		}
+		j := k
+		for j < n {
+			u := toks[j]
+			if !u.word {
+				break
+			}
+			if u.cap || isInitial(u) || prefixedName(u) {
+				if j > k && strings.ContainsAny(u.text, "-\u2011") && !prefixedName(u) && compoundHasCountry(u) {
+					break
+				}
+				j++
+				continue
+			}
+			if isOrdinal(u) && j+1 < n && toks[j+1].cap {
+				j++
+				continue
+			}
+			if j > k && nameParticles[u.low] && j+1 < n && (toks[j+1].cap || nameParticles[toks[j+1].low]) && !headline {
+				j++
+				continue
+			}
+			if j > k && (u.low == "of" || u.low == "for") && orgish(toks, k, j) && j+1 < n {
+				if toks[j+1].cap {
+					j += 2
+					continue
+				}
+				if toks[j+1].low == "the" && j+2 < n && toks[j+2].cap {
+					j += 3
+					continue
+				}
+			}
+			if j > k && u.low == "and" && j+1 < n && toks[j+1].cap {
+				if _, ok := countryByName[foldToks(toks, k, j+2)]; ok {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		// Trim connectors and particles left at the end.
+		for j > k && !(toks[j-1].cap || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1])) {
+			j--
+		}
+		a := k
+		// Sentence-initial and function words are not names.
+		for a < j && stopCaps[toks[a].low] && !titles[toks[a].low] {
+			a++
+		}
+		k = j - 1
+		if a >= j {
+			continue
+		}
+		if headline {
+			// In a headline only gazetteer names are trusted.
+			for i := a; i < j; i++ {
+				if m, ok := gazetteerMention(rs, toks, si, i, i+1); ok {
+					out = append(out, m)
+				}
+			}
+			continue
+		}
+		out = append(out, classify(rs, toks, si, a, j)...)
+	}
+	return out
+}
+
+// compoundHasCountry reports a hyphenated token with a country part.
+func compoundHasCountry(t token) bool {
+	for _, p := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '-' || r == '\u2011' }) {
+		f := fold(p)
+		if countryByAdj[f] != nil || countryByName[f] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundCountries returns the country parts of a hyphenated token as
+// adjective mentions.
+func compoundCountries(t token, si, k int) []mention {
+	var out []mention
+	off := 0
+	for _, p := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '-' || r == '\u2011' }) {
+		i := strings.Index(t.text[off:], p) + off
+		runeOff := utf8.RuneCountInString(t.text[:i])
+		off = i + len(p)
+		f := fold(p)
+		c := countryByAdj[f]
+		if c == nil {
+			c = countryByName[f]
+		}
+		if c == nil {
+			if cc := countryByCapital[f]; cc != nil && strings.HasSuffix(t.low, "-based") {
+				// "Baghdad-based": the city.
+				st := t.start + runeOff
+				out = append(out, mention{sent: si, tts: k, ts: k, te: k + 1, start: st, end: st + utf8.RuneCountInString(p),
+					text: p, typ: kg.Location, sub: "city", capital: true, strong: true, ent: -1})
+			}
+			continue
+		}
+		st := t.start + runeOff
+		out = append(out, mention{sent: si, tts: k, ts: k, te: k + 1, start: st, end: st + utf8.RuneCountInString(p),
+			text: p, typ: kg.Location, sub: "country", country: c, adj: true, strong: true, ent: -1})
+	}
+	return out
+}
+
+// gazetteerMention types toks[a:b] from the country tables alone.
+func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
+	f := foldToks(toks, a, b)
+	m := mention{sent: si, tts: a, ts: a, te: b, start: toks[a].start, end: toks[b-1].end,
+		text: surface(rs, toks, a, b), typ: kg.Location, strong: true, ent: -1}
+	m.poss = b < len(toks) && toks[b].text == "'s"
+	switch {
+	case countryByName[f] != nil:
+		m.country, m.sub = countryByName[f], "country"
+	case countryByPeople[f] != nil:
+		m.country, m.sub = countryByPeople[f], "country"
+	case countryByAdj[f] != nil:
+		m.country, m.sub, m.adj = countryByAdj[f], "country", true
+	case countryByCapital[f] != nil:
+		m.country, m.sub = countryByCapital[f], "country"
+		// A capital is the country only when it acts: "Washington's
+		// ally", "Tehran said"; after a preposition it is the city.
+		prevPrep := a > 0 && locPreps[toks[a-1].low]
+		acts := m.poss || (b < len(toks) && (toks[b].low == "has" || toks[b].low == "had" ||
+			toks[b].low == "is" || toks[b].low == "was" || toks[b].low == "will" || speechVerbs[toks[b].low] ||
+			(strings.HasSuffix(toks[b].low, "ed") && !toks[b].cap)))
+		if prevPrep || !acts {
+			m.country, m.sub, m.capital = nil, "city", true
+		}
+	case regionNames[f]:
+		m.sub = "region"
+	default:
+		return m, false
+	}
+	return m, true
+}
+
+// classify types the capitalized span toks[a:b], peeling titles.
+func classify(rs []rune, toks []token, si, a, b int) []mention {
+	n := len(toks)
+	last := toks[b-1].low
+	base := mention{sent: si, tts: a, ent: -1}
+	base.poss = b < n && toks[b].text == "'s"
+	mk := func(p int, typ kg.EntityType, sub string, strong bool) mention {
+		m := base
+		m.ts, m.te = p, b
+		m.start, m.end = toks[p].start, toks[b-1].end
+		m.text = surface(rs, toks, p, b)
+		m.typ, m.sub, m.strong = typ, sub, strong
+		return m
+	}
+	// Organizations by head word: "Interior Ministry", "Ministry of
+	// Defense", "Border Guards 2nd Division".
+	if sub, ok := orgHeads[last]; ok && (b-a >= 2 || institution[last]) {
+		p := a
+		// A title before an organization is not part of it.
+		if titles[toks[a].low] && !orgOfHeads[toks[a].low] && b-a >= 3 && !toks[a+1].cap {
+			p = a + 1
+		}
+		return []mention{mk(p, kg.Organization, sub, true)}
+	}
+	if b-a >= 3 && orgOfHeads[toks[a].low] && (toks[a+1].low == "of" || toks[a+1].low == "for") {
+		return []mention{mk(a, kg.Organization, orgHeads[toks[a].low], true)}
+	}
+	// Peel titles: "Lt. Gen.", "Prime Minister", "Sheikh", and a demonym
+	// before a title ("Iraqi Prime Minister").
+	p := a
+	var demonym *country
+	for p < b {
+		if p == a && b-p >= 2 {
+			if c := countryByAdj[toks[p].low]; c != nil && titleAt(toks, p+1, b) > 0 {
+				demonym = c
+				p++
+				continue
+			}
+		}
+		l := titleAt(toks, p, b)
+		if l == 0 {
+			break
+		}
+		p += l
+	}
+	if p == a {
+		// "Interior Minister Qassim al-Araji": capitalized words ending in
+		// a role noun.
+		for q := b - 2; q > a; q-- {
+			if titles[toks[q].low] || roleNouns[toks[q].low] != roleNone {
+				ok := true
+				for i := a; i < q; i++ {
+					if nameParticles[toks[i].low] || isInitial(toks[i]) {
+						ok = false
+					}
+				}
+				if ok {
+					p = q + 1
+				}
+				break
+			}
+		}
+	}
+	if p >= b {
+		return nil // a bare title
+	}
+	var out []mention
+	if demonym != nil {
+		dm := mention{sent: si, tts: a, ts: a, te: a + 1, start: toks[a].start, end: toks[a].end,
+			text: toks[a].text, typ: kg.Location, sub: "country", country: demonym, adj: true, strong: true, ent: -1}
+		out = append(out, dm)
+	}
+	if p > a {
+		m := mk(p, kg.Person, "", true)
+		m.title = surface(rs, toks, a, p)
+		if demonym != nil {
+			m.title = surface(rs, toks, a+1, p)
+		}
+		tf := foldToks(toks, a, a+1)
+		switch {
+		case maleTitles[tf]:
+			m.gender = 1
+		case femaleTitles[tf]:
+			m.gender = 2
+		}
+		return append(out, m)
+	}
+	if m, ok := gazetteerMention(rs, toks, si, p, b); ok {
+		return append(out, m)
+	}
+	// Places by shape: "Camp Bucca", "Baltic Sea", "Anbar Province".
+	if s, ok := locPrefixes[toks[p].low]; ok && b-p >= 2 {
+		return append(out, mk(p, kg.Location, s, true))
+	}
+	if s, ok := locHeads[last]; ok && b-p >= 2 {
+		return append(out, mk(p, kg.Location, s, true))
+	}
+	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
+	// "Douglas J. Silliman", "John Smith Jr.").
+	if b-p >= 2 {
+		for i := p; i < b; i++ {
+			if prefixedName(toks[i]) || (i > p && (nameParticles[toks[i].low] || isInitial(toks[i]))) ||
+				(i == b-1 && nameSuffixes[toks[i].low]) {
+				return append(out, mk(p, kg.Person, "", true))
+			}
+		}
+	}
+	// Context decides the rest.
+	m := mk(p, "", "", false)
+	m.typ, m.sub = contextType(toks, p, b)
+	return append(out, m)
+}
+
+// institution lists head words that name one body on their own
+// ("Congress", "Parliament").
+var institution = map[string]bool{
+	"congress": true, "parliament": true, "senate": true, "army": true, "navy": true, "cabinet": true,
+	"knesset": true, "duma": true, "pentagon": true, "kremlin": true, "bundestag": true, "politburo": true,
+}
+
+// titleAt returns how many tokens of a title start at toks[p] (0 if none),
+// requiring a name after it.
+func titleAt(toks []token, p, b int) int {
+	for l := 3; l >= 1; l-- {
+		if p+l < b && titles[foldToks(toks, p, p+l)] {
+			return l
+		}
+	}
+	return 0
+}
+
+// contextType types a capitalized span from its neighbours.
+func contextType(toks []token, a, b int) (kg.EntityType, string) {
+	n := len(toks)
+	prev := func(i int) string {
+		if a-i >= 0 {
+			return toks[a-i].low
+		}
+		return ""
+	}
+	next := func(i int) string {
+		if b+i-1 < n {
+			return toks[b+i-1].low
+		}
+		return ""
+	}
+	multi := b-a >= 2
+	// Person: apposition with a role, speech, "who".
+	if next(1) == "," && (next(2) == "the" || next(2) == "a" || next(2) == "an" || next(2) == "who" ||
+		next(2) == "her" || next(2) == "his") && roleAhead(toks, b+1) {
+		return kg.Person, ""
+	}
+	if next(1) == "," && next(2) == "who" && multi {
+		return kg.Person, ""
+	}
+	if prev(1) == "," && a >= 2 && roleNouns[toks[a-2].low] != roleNone && multi {
+		return kg.Person, ""
+	}
+	if multi && (speechVerbs[next(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
+		return kg.Person, ""
+	}
+	if prev(2) == "known" && prev(1) == "as" || prev(3) == "known" && prev(2) == "as" {
+		return kg.Organization, ""
+	}
+	if groupNouns[next(1)] && next(1) != "'s" {
+		return kg.Organization, ""
+	}
+	if prev(2) == "city" && prev(1) == "of" || prev(2) == "town" && prev(1) == "of" || prev(2) == "village" && prev(1) == "of" {
+		return kg.Location, "city"
+	}
+	if next(1) == "," && b+1 < n && countryByName[toks[b+1].low] != nil {
+		return kg.Location, "city" // "Gao, Mali"
+	}
+	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap) {
+		return kg.Location, ""
+	}
+	if prev(1) == "the" && (multi || isAllCaps(toks[a].text)) {
+		return kg.Organization, ""
+	}
+	return "", ""
+}
+
+// roleAhead reports a role noun in the phrase starting at toks[i], before
+// the next comma.
+func roleAhead(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+8; j++ {
+		t := toks[j]
+		if t.text == "," || t.text == "." || t.text == ";" {
+			return false
+		}
+		if _, ok := orgNouns[t.low]; ok && !t.cap {
+			return false
+		}
+		if roleNouns[t.low] != roleNone || relatives[t.low] != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,5 @@
+package extract
+
+func (d *doc) resolvePronouns() {}
+func (d *doc) relations()       {}
+func (d *doc) findQuotes()      {}

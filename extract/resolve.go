@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// entity is a resolved thing of one article.
+type entity struct {
+	typ      kg.EntityType
+	sub      string
+	name     string
+	core     []string // person: folded name words without particles, initials, suffixes
+	words    []string // folded words of the name
+	aliases  map[string]string
+	spans    []kg.Span
+	country  *country
+	gender   int
+	first    int
+	acronyms map[string]bool
+	electoral bool // an organization introduced as an electoral list or alliance
+}
+
+func (e *entity) id() string {
+	return kg.EntityID(e.typ, e.name)
+}
+
+// personCore folds a person name to its significant words.
+func personCore(name string) []string {
+	var out []string
+	words := strings.Fields(fold(name))
+	for i, w := range words {
+		if nameParticles[w] && i < len(words)-1 {
+			continue
+		}
+		if nameSuffixes[w] && i > 0 {
+			continue
+		}
+		if len([]rune(w)) == 1 && i < len(words)-1 {
+			continue // an initial
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func hasSuffix(full, part []string) bool {
+	if len(part) == 0 || len(part) > len(full) {
+		return false
+	}
+	off := len(full) - len(part)
+	for i, p := range part {
+		if full[off+i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// droppable words may be missing from a shorter form of an organization
+// name: modifiers such as demonyms and head words.
+func droppable(w string) bool {
+	if _, ok := orgHeads[w]; ok {
+		return true
+	}
+	return w == "the" || countryByAdj[w] != nil || countryByName[w] != nil
+}
+
+// orgShortForm reports whether short names the same organization as full:
+// a contiguous part of it whose leftover words are only modifiers and head
+// words ("Revolutionary Guards" of "Iranian Revolutionary Guards Corps",
+// "Badr" of "Badr Organization"), or a head-word prefix before an "of"/"for"
+// phrase ("Coordination" of "Coordination of Northern Movements").
+func orgShortForm(short, full []string) bool {
+	if len(short) == 0 || len(short) >= len(full) {
+		return false
+	}
+	for i := 0; i+len(short) <= len(full); i++ {
+		match := true
+		for j := range short {
+			if full[i+j] != short[j] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		ok := true
+		for j, w := range full {
+			if j >= i && j < i+len(short) {
+				continue
+			}
+			if !droppable(w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+		after := i + len(short)
+		if i == 0 && after < len(full) && (full[after] == "of" || full[after] == "for") {
+			if _, head := orgHeads[short[len(short)-1]]; head || orgOfHeads[short[len(short)-1]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// initials is the acronym of an organization name ("National Security
+// Council" → "nsc").
+func initials(words []string) string {
+	var sb strings.Builder
+	for _, w := range words {
+		switch w {
+		case "of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le":
+			continue
+		}
+		sb.WriteByte(w[0])
+	}
+	return sb.String()
+}
+
+// resolver groups mentions into entities.
+type resolver struct {
+	ents []*entity
+	ms   []mention
+}
+
+func (r *resolver) add(e *entity, m *mention, idx int) {
+	m.ent = idx
+	e.spans = append(e.spans, kg.Span{Start: m.start, End: m.end})
+	if m.start < e.first {
+		e.first = m.start
+	}
+	if e.aliases == nil {
+		e.aliases = map[string]string{}
+	}
+	e.aliases[fold(m.text)] = m.text
+	if m.title != "" {
+		t := m.title + " " + m.text
+		e.aliases[fold(t)] = t
+	}
+	if m.gender != 0 {
+		e.gender = m.gender
+	}
+}
+
+func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
+	e := &entity{typ: typ, sub: sub, name: name, first: m.start, acronyms: map[string]bool{}}
+	e.words = strings.Fields(fold(name))
+	if typ == kg.Person {
+		e.core = personCore(name)
+	}
+	r.ents = append(r.ents, e)
+	r.add(e, m, len(r.ents)-1)
+}
+
+// findPerson returns the person whose name ends with m's name, preferring
+// the one mentioned last before m.
+func (r *resolver) findPerson(core []string, pos int) int {
+	best, bestPos := -1, -1
+	for i, e := range r.ents {
+		if e.typ != kg.Person || !hasSuffix(e.core, core) {
+			continue
+		}
+		p := e.first
+		if p < pos && p > bestPos || best < 0 {
+			best, bestPos = i, p
+		}
+	}
+	return best
+}
+
+func (r *resolver) findOrg(words []string) int {
+	f := strings.Join(words, " ")
+	cands := []int{}
+	for i, e := range r.ents {
+		if e.typ != kg.Organization {
+			continue
+		}
+		if strings.Join(e.words, " ") == f || e.aliases[f] != "" {
+			return i
+		}
+		if len(words) == 1 && (e.acronyms[f] || (len(f) >= 2 && initials(e.words) == f && len(e.words) >= 2)) {
+			return i
+		}
+		if orgShortForm(words, e.words) {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return -1
+}
+
+func (r *resolver) findExact(f string) int {
+	for i, e := range r.ents {
+		if fold(e.name) == f || e.aliases[f] != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// resolve groups the article's mentions into entities: persons by the
+// fullest name they share a last name with, organizations by short forms
+// and acronyms, countries by the gazetteer; unknown names join an entity
+// they match or are dropped.
+func resolve(ms []mention, acr map[int]string) []*entity {
+	r := &resolver{ms: ms}
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	words := func(i int) int { return len(strings.Fields(fold(ms[i].text))) }
+	sort.SliceStable(order, func(a, b int) bool { return words(order[a]) > words(order[b]) })
+	pass := func(keep func(m *mention) bool, do func(m *mention)) {
+		for _, i := range order {
+			m := &r.ms[i]
+			if m.ent < 0 && keep(m) {
+				do(m)
+			}
+		}
+	}
+	// Countries from the gazetteer; adjectives only join countries that are
+	// named.
+	pass(func(m *mention) bool { return m.country != nil && !m.adj }, func(m *mention) {
+		if i := r.findCountry(m.country); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		r.newEntity(m, kg.Location, "country", m.country.name)
+		r.ents[len(r.ents)-1].country = m.country
+	})
+	pass(func(m *mention) bool { return m.country != nil && m.adj }, func(m *mention) {
+		if i := r.findCountry(m.country); i >= 0 {
+			r.add(r.ents[i], m, i)
+		}
+	})
+	// Strong persons, longest names first.
+	pass(func(m *mention) bool { return m.typ == kg.Person && m.strong }, func(m *mention) {
+		core := personCore(m.text)
+		if len(core) == 0 {
+			return
+		}
+		if i := r.findPerson(core, m.start); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		r.newEntity(m, kg.Person, "", m.text)
+	})
+	// Strong organizations and places.
+	pass(func(m *mention) bool { return m.typ == kg.Organization && m.strong }, func(m *mention) {
+		w := strings.Fields(fold(m.text))
+		if i := r.findOrg(w); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		r.newEntity(m, kg.Organization, m.sub, m.text)
+	})
+	pass(func(m *mention) bool { return m.typ == kg.Location && m.country == nil && !m.adj }, func(m *mention) {
+		if i := r.findExact(fold(m.text)); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		if m.strong {
+			r.newEntity(m, kg.Location, m.sub, m.text)
+		}
+	})
+	// Acronyms defined in parentheses.
+	for mi, a := range acr {
+		if e := ms[mi].ent; e >= 0 {
+			r.ents[e].acronyms[fold(a)] = true
+		}
+	}
+	// Weakly typed and untyped names join what they match; weakly typed
+	// ones that match nothing become entities of their type.
+	pass(func(m *mention) bool { return true }, func(m *mention) {
+		f := fold(m.text)
+		if i := r.findExact(f); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		w := strings.Fields(f)
+		if i := r.findOrg(w); i >= 0 && m.typ != kg.Person {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Organization && m.typ != kg.Location {
+			if i := r.findPerson(core, m.start); i >= 0 && (len(core) == 1 || m.typ == kg.Person) {
+				r.add(r.ents[i], m, i)
+				return
+			}
+			// A full name for a person known so far by last name only.
+			for i, e := range r.ents {
+				if e.typ == kg.Person && len(e.core) == 1 && len(core) > 1 && core[len(core)-1] == e.core[0] {
+					r.add(e, m, i)
+					if len(core) > len(e.core) {
+						e.name, e.core, e.words = m.text, core, strings.Fields(f)
+					}
+					return
+				}
+			}
+		}
+		switch m.typ {
+		case kg.Person:
+			if len(strings.Fields(f)) >= 2 {
+				r.newEntity(m, kg.Person, "", m.text)
+			}
+		case kg.Organization:
+			r.newEntity(m, kg.Organization, m.sub, m.text)
+		case kg.Location:
+			r.newEntity(m, kg.Location, m.sub, m.text)
+		}
+	})
+	return r.ents
+}
+
+func (r *resolver) findCountry(c *country) int {
+	for i, e := range r.ents {
+		if e.country == c {
+			return i
+		}
+	}
+	return -1
+}
