@@ -1,5 +1,3 @@
-//go:build evaltest
-
 package eval
 
 import (
