@@ -197,7 +197,7 @@ func loadSamples(ctx context.Context, log *slog.Logger, store kg.Store, ld *load
 	if st.Articles > 0 {
 		return nil
 	}
-	srcs, err := loader.FS(samples.FS, "articles")
+	srcs, err := loader.FS(samples.FS(), ".")
 	if err != nil {
 		return err
 	}
