@@ -80,7 +80,7 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 		return err
 	}
 	// Mentions: merge span lists where both are mentioned in one article.
-	if err := exec(`UPDATE entity_articles SET mentions = json((SELECT json_group_array(value) FROM (
+	if err := exec(`UPDATE entity_articles SET mentions = json((SELECT json_group_array(json(value)) FROM (
 			SELECT value FROM json_each(entity_articles.mentions)
 			UNION ALL
 			SELECT value FROM json_each((SELECT d.mentions FROM entity_articles d WHERE d.entity_id = ? AND d.article_id = entity_articles.article_id)))))
