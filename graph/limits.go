@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
+	"errors"
+	"io"
 	"net/http"
 	"strings"
 
@@ -165,16 +168,27 @@ func authOperations(key string, protectQueries bool) graphql.OperationMiddleware
 func limitMiddleware(cfg Config) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.ContentLength > cfg.MaxBodyBytes {
-				transport.SendError(w, http.StatusRequestEntityTooLarge, &gqlerror.Error{
-					Message:    "request body too large",
-					Extensions: map[string]any{"code": CodeTooLarge},
-				})
-				return
+			if r.Body != nil && r.Body != http.NoBody {
+				// Read the body here, at most the limit, so that a too large
+				// one, with or without a Content-Length, gets a clear error.
+				body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes))
+				var tooLarge *http.MaxBytesError
+				switch {
+				case errors.As(err, &tooLarge):
+					transport.SendError(w, http.StatusRequestEntityTooLarge, &gqlerror.Error{
+						Message:    "request body too large",
+						Extensions: map[string]any{"code": CodeTooLarge},
+					})
+					return
+				case err != nil:
+					transport.SendError(w, http.StatusBadRequest, &gqlerror.Error{
+						Message:    "could not read the request body",
+						Extensions: map[string]any{"code": kg.EInvalid},
+					})
+					return
+				}
+				r.Body = io.NopCloser(bytes.NewReader(body))
 			}
-			// Bodies sent without a length are cut at the limit; the JSON
-			// decoder then fails on them.
-			r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
 			ctx, cancel := context.WithTimeout(r.Context(), cfg.Timeout)
 			defer cancel()
 			next.ServeHTTP(w, r.WithContext(ctx))

@@ -10,9 +10,9 @@ import (
 // Resolver holds the dependencies every resolver shares; per-request state
 // (the dataloaders) lives in the request context instead.
 type Resolver struct {
-	store   kg.Store
-	ingest  Ingester
-	log     *slog.Logger
+	store     kg.Store
+	ingest    Ingester
+	log       *slog.Logger
 	maxPage   int
 	traverser *traverse.Traverser
 }
