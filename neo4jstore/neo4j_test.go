@@ -1,0 +1,433 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/storetest"
+)
+
+// How to run these tests against a real Neo4j.
+const howTo = "scripts/neo4j.sh start, then NEO4J_TEST_URI=bolt://127.0.0.1:17687 go test ./neo4jstore/"
+
+// testPort is where the tests start the shared launcher when
+// NEO4J_TEST_URI is unset; the fault test uses its own port and data.
+const testPort = "17687"
+
+var (
+	testURI      string // "" when no Neo4j is available (non-CI only)
+	testPassword string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(testMain(m))
+}
+
+func testMain(m *testing.M) int {
+	testPassword = cmpOr(os.Getenv("NEO4J_TEST_PASSWORD"), os.Getenv("NEO4J_PASSWORD"), "newsgraph")
+	testURI = os.Getenv("NEO4J_TEST_URI")
+	if testURI == "" {
+		if os.Getenv("CI") == "true" {
+			fmt.Fprintln(os.Stderr, "neo4jstore: NEO4J_TEST_URI is not set and CI=true; run "+howTo)
+			return 1
+		}
+		if !haveJava() {
+			fmt.Println("neo4jstore: no Neo4j (NEO4J_TEST_URI unset, no java/mvn): skipping Neo4j tests; to run them: " + howTo)
+			return m.Run()
+		}
+		running := exec.Command(script(), "status").Run() == nil
+		cmd := exec.Command(script(), "start")
+		cmd.Env = append(os.Environ(), "NEO4J_PORT="+testPort, "NEO4J_PASSWORD="+testPassword)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintf(os.Stderr, "neo4jstore: scripts/neo4j.sh start failed: %v\n", err)
+			return 1
+		}
+		if !running {
+			// Stop only what this test run started.
+			defer func() {
+				stop := exec.Command(script(), "stop")
+				stop.Stdout, stop.Stderr = os.Stderr, os.Stderr
+				stop.Run()
+			}()
+		}
+		testURI = "bolt://127.0.0.1:" + testPort
+	}
+	return m.Run()
+}
+
+func cmpOr(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func haveJava() bool {
+	_, errJ := exec.LookPath("java")
+	_, errM := exec.LookPath("mvn")
+	return errJ == nil && errM == nil
+}
+
+// script is scripts/neo4j.sh, found from this package's directory.
+func script() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "scripts", "neo4j.sh")
+}
+
+// needNeo4j skips a test when no Neo4j is available (never under CI, where
+// TestMain has failed already).
+func needNeo4j(t testing.TB) {
+	t.Helper()
+	if testURI == "" {
+		t.Skip("no Neo4j; " + howTo)
+	}
+}
+
+var wipeMu sync.Mutex
+
+// openClean opens a store on the shared test database and wipes it.
+func openClean(t testing.TB) *Store {
+	t.Helper()
+	needNeo4j(t)
+	s, err := Open(context.Background(), Config{URI: testURI, Password: testPassword})
+	if err != nil {
+		t.Fatalf("Open(%s): %v", testURI, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	wipe(t, s)
+	return s
+}
+
+func wipe(t testing.TB, s *Store) {
+	t.Helper()
+	wipeMu.Lock()
+	defer wipeMu.Unlock()
+	if _, err := neo4j.ExecuteQuery(context.Background(), s.driver, `MATCH (n) DETACH DELETE n`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+		t.Fatalf("wipe: %v", err)
+	}
+}
+
+// count runs a Cypher query returning one integer n.
+func count(t testing.TB, s *Store, q string) int {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(context.Background(), s.driver, q, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%s: %d records", q, len(res.Records))
+	}
+	v, _ := res.Records[0].Get("n")
+	n, _ := v.(int64)
+	return int(n)
+}
+
+func TestConformance(t *testing.T) {
+	needNeo4j(t)
+	storetest.Run(t, func(t *testing.T) kg.Store {
+		s, err := Open(context.Background(), Config{URI: testURI, Password: testPassword})
+		if err != nil {
+			t.Fatalf("Open(%s): %v", testURI, err)
+		}
+		wipe(t, s)
+		return s
+	})
+}
+
+// Fixtures of the Neo4j-only tests: articles that all mention two people
+// and one organization, plus one person each.
+
+var (
+	idAmira = kg.EntityID(kg.Person, "Amira Haddad")
+	idKarim = kg.EntityID(kg.Person, "Karim Nassar")
+	idGuild = kg.EntityID(kg.Organization, "Harbour Workers Guild")
+)
+
+func sharedArticle(i int) *kg.Extraction {
+	own := fmt.Sprintf("Person Number %d", i)
+	ownID := kg.EntityID(kg.Person, own)
+	text := fmt.Sprintf("Amira Haddad met with Karim Nassar. %s joined the Harbour Workers Guild. Story %d.", own, i)
+	aid := kg.ArticleID(text)
+	ev := func(sent string, c float64) kg.Evidence {
+		st := strings.Index(text, sent)
+		return kg.Evidence{ArticleID: aid, Text: sent, Start: st, End: st + len(sent), Extractor: "test", Confidence: c}
+	}
+	s1, s2 := "Amira Haddad met with Karim Nassar.", own+" joined the Harbour Workers Guild."
+	return &kg.Extraction{
+		Article: kg.Article{ID: aid, Title: fmt.Sprintf("Story %d", i), Source: "test", Published: fmt.Sprintf("2020-01-%02d", i%28+1), Text: text},
+		Entities: []kg.Entity{
+			{ID: idAmira, Type: kg.Person, Name: "Amira Haddad", Aliases: []string{fmt.Sprintf("Haddad %d", i)}, Mentions: []kg.Span{{Start: 0, End: 12}}},
+			{ID: idKarim, Type: kg.Person, Name: "Karim Nassar", Mentions: []kg.Span{{Start: 22, End: 34}}},
+			{ID: idGuild, Type: kg.Organization, Subtype: "ngo", Name: "Harbour Workers Guild"},
+			{ID: ownID, Type: kg.Person, Name: own},
+		},
+		Relations: []kg.Relation{
+			{ID: kg.RelationID(kg.MetWith, idAmira, idKarim), Type: kg.MetWith, Source: idAmira, Target: idKarim,
+				Properties: map[string]string{"story": fmt.Sprint(i)}, Confidence: 0.8, Evidence: []kg.Evidence{ev(s1, 0.8)}},
+			{ID: kg.RelationID(kg.MemberOf, ownID, idGuild), Type: kg.MemberOf, Source: ownID, Target: idGuild,
+				Confidence: 0.7, Evidence: []kg.Evidence{ev(s2, 0.7)}},
+		},
+		Events: []kg.Event{{ID: kg.EventID(aid, "Meeting", "talks", 0), Type: "Meeting", Name: "talks", Date: "2020",
+			Participants: []kg.Participant{{EntityID: idAmira, Role: "agent"}, {EntityID: idKarim, Role: "patient"}},
+			Evidence: []kg.Evidence{ev(s1, 0.8)}}},
+		Quotes: []kg.Quote{{ID: kg.QuoteID(aid, 0), Speaker: idAmira, Text: "met", ArticleID: aid, Start: 0, End: 3}},
+	}
+}
+
+// checkNoDuplicates asserts, with Cypher, that no id occurs on two nodes or
+// two relationships and that the graph holds exactly the expected counts.
+func checkNoDuplicates(t *testing.T, s *Store, articles, entities, relations int) {
+	t.Helper()
+	for _, q := range []string{
+		`MATCH (n) WHERE n.id IS NOT NULL WITH labels(n)[0] AS l, n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n`,
+		`MATCH ()-[r]->() WHERE r.id IS NOT NULL WITH r.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n`,
+		`MATCH (a:Article)-[m:MENTIONS]->(e) WITH a, e, count(m) AS c WHERE c > 1 RETURN count(*) AS n`,
+		`MATCH (e:Entity)-[r:PARTICIPATED]->(o) WITH e, o, r.ord AS ord, count(r) AS c WHERE c > 1 RETURN count(*) AS n`,
+	} {
+		if n := count(t, s, q); n != 0 {
+			t.Errorf("%s = %d duplicates, want 0", q, n)
+		}
+	}
+	if n := count(t, s, `MATCH (a:Article) RETURN count(a) AS n`); n != articles {
+		t.Errorf("articles = %d, want %d", n, articles)
+	}
+	if n := count(t, s, `MATCH (e:Entity) RETURN count(e) AS n`); n != entities {
+		t.Errorf("entities = %d, want %d", n, entities)
+	}
+	if n := count(t, s, `MATCH ()-[r:`+relTypeAlt()+`]->() RETURN count(r) AS n`); n != relations {
+		t.Errorf("relations = %d, want %d", n, relations)
+	}
+}
+
+func TestNoDuplicatesAfterReloadAndConcurrentSaves(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	for range 2 {
+		if _, err := s.SaveExtraction(ctx, sharedArticle(0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One article saved twice: 4 entities, 2 relations.
+	checkNoDuplicates(t, s, 1, 4, 2)
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN size(r.evArticle) AS n`); n != 1 {
+		t.Errorf("MET_WITH evidence after a reload = %d, want 1", n)
+	}
+
+	// Two more articles at once, sharing three entities with each other and
+	// with the first; repeated so that the saves really overlap.
+	for round := range 3 {
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = s.SaveExtraction(ctx, sharedArticle(i+1))
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			t.Fatalf("round %d: concurrent saves: %v", round, err)
+		}
+	}
+	// 3 shared + 3 own people; MET_WITH shared, one MEMBER_OF each.
+	checkNoDuplicates(t, s, 3, 6, 4)
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN size(r.evArticle) AS n`); n != 3 {
+		t.Errorf("MET_WITH evidence after three articles = %d, want 3", n)
+	}
+	e, err := s.Entities(ctx, []string{idAmira})
+	if err != nil || e[0] == nil || len(e[0].Aliases) != 3 {
+		t.Errorf("Amira after concurrent saves = %+v, %v; want 3 aliases", e, err)
+	}
+}
+
+// TestGraphReadsNaturally checks the model analysts see in Neo4j Browser:
+// labels per entity type, relationship types per relation, provenance.
+func TestGraphReadsNaturally(t *testing.T) {
+	s := openClean(t)
+	x := sharedArticle(7)
+	if _, err := s.SaveExtraction(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	checks := map[string]int{
+		`MATCH (:Person:Entity {id: '` + idAmira + `'})-[:MET_WITH]->(:Person {id: '` + idKarim + `'}) RETURN count(*) AS n`: 1,
+		`MATCH (:Organization:Entity {id: '` + idGuild + `'}) RETURN count(*) AS n`:                                          1,
+		`MATCH (:Article {id: '` + x.Article.ID + `'})-[:MENTIONS]->(e:Entity) RETURN count(e) AS n`:                         4,
+		`MATCH (e:Entity)-[:PARTICIPATED]->(:Occurrence)<-[:REPORTS]-(:Article) RETURN count(e) AS n`:                        2,
+		`MATCH (:Person)-[:SAID]->(:Quote)<-[:HAS_QUOTE]-(:Article) RETURN count(*) AS n`:                                    1,
+		// Evidence sits on the fact: its sentence and article.
+		`MATCH ()-[r:MEMBER_OF]->() WHERE r.evText[0] ENDS WITH 'Guild.' AND r.evArticle[0] = '` + x.Article.ID + `' RETURN count(r) AS n`: 1,
+	}
+	for q, want := range checks {
+		if n := count(t, s, q); n != want {
+			t.Errorf("%s = %d, want %d", q, n, want)
+		}
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	_, err := Open(ctx, Config{URI: "http://127.0.0.1:7474"})
+	if kg.ErrorCode(err) != kg.EInvalid {
+		t.Errorf("Open(http://) = %v, want %s", err, kg.EInvalid)
+	}
+	// A port nobody listens on: unavailable, quickly, naming the URI but
+	// never the password.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uri := "bolt://" + l.Addr().String()
+	l.Close()
+	start := time.Now()
+	_, err = Open(ctx, Config{URI: uri, Password: "s3cret-password", ConnectTimeout: 1500 * time.Millisecond})
+	if kg.ErrorCode(err) != kg.EUnavailable {
+		t.Fatalf("Open(%s) = %v, want %s", uri, err, kg.EUnavailable)
+	}
+	if kg.ErrorMessage(err) != "graph database unavailable" {
+		t.Errorf("client message = %q", kg.ErrorMessage(err))
+	}
+	if !strings.Contains(err.Error(), uri) || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("error %q should name the URI and not the password", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Open gave up after %v, want about the 1.5s connect timeout", d)
+	}
+}
+
+func TestConfigFromEnv(t *testing.T) {
+	t.Setenv("NEO4J_URI", "neo4j://db:7687")
+	t.Setenv("NEO4J_USER", "u")
+	t.Setenv("NEO4J_PASSWORD", "p")
+	t.Setenv("NEO4J_DATABASE", "news")
+	want := Config{URI: "neo4j://db:7687", User: "u", Password: "p", Database: "news"}
+	if got := ConfigFromEnv(); got != want {
+		t.Errorf("ConfigFromEnv() = %+v, want %+v", got, want)
+	}
+	t.Setenv("NEO4J_URI", "")
+	if got := ConfigFromEnv(); got.URI != "bolt://127.0.0.1:7687" {
+		t.Errorf("default URI = %q", got.URI)
+	}
+}
+
+func TestErrorClassification(t *testing.T) {
+	s := &Store{}
+	cases := []struct {
+		err  error
+		code string
+	}{
+		{&neo4j.ConnectivityError{Inner: errors.New("connection refused")}, kg.EUnavailable},
+		{&neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{errors.New("x")}}, kg.EUnavailable},
+		{&neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, kg.EUnavailable},
+		{&neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError"}, kg.EInternal},
+		{kg.Errorf(kg.EConflict, "taken"), kg.EConflict},
+	}
+	for _, c := range cases {
+		err := s.wrap("op", c.err)
+		if got := kg.ErrorCode(err); got != c.code {
+			t.Errorf("wrap(%T %v) code = %s, want %s", c.err, c.err, got, c.code)
+		}
+		if !errors.Is(err, c.err) && kg.ErrorCode(c.err) != c.code {
+			t.Errorf("wrap(%v) lost its cause", c.err)
+		}
+	}
+}
+
+func TestRelRecDropAndAbsorb(t *testing.T) {
+	r := &relRec{id: "rel:1", typ: kg.MetWith, src: "a", tgt: "b"}
+	r.addArticle("article:2", 0.5)
+	r.addArticle("article:1", 0.9)
+	r.addProp("article:2", "k", "two")
+	r.addProp("article:1", "k", "one")
+	r.addEvidence("article:2", kg.Evidence{Text: "s2", Start: 5, End: 9, Extractor: "x", Confidence: 0.5})
+	r.addEvidence("article:1", kg.Evidence{Text: "s1", Start: 0, End: 4, Extractor: "x", Confidence: 0.9})
+	r.addEvidence("article:1", kg.Evidence{Text: "dup", Start: 0, End: 4, Extractor: "x", Confidence: 0.1})
+	got := r.toKG()
+	if got.Confidence != 0.9 || got.Properties["k"] != "one" || len(got.Evidence) != 2 ||
+		got.Evidence[0].ArticleID != "article:1" || got.Evidence[0].Text != "s1" {
+		t.Fatalf("toKG = %+v", got)
+	}
+	if !r.dropArticle("article:1") {
+		t.Fatal("dropArticle removed the last article")
+	}
+	got = r.toKG()
+	if got.Confidence != 0.5 || got.Properties["k"] != "two" || len(got.Evidence) != 1 {
+		t.Errorf("after dropping article:1: %+v", got)
+	}
+	o := &relRec{id: "rel:2"}
+	o.addArticle("article:2", 0.8)
+	o.addProp("article:2", "k", "other")
+	r.absorb(o)
+	if got := r.toKG(); got.Confidence != 0.8 || got.Properties["k"] != "two" {
+		t.Errorf("absorb: %+v (want higher confidence, own property kept)", got)
+	}
+	if r.dropArticle("article:2") {
+		t.Error("dropArticle kept a relation with no article")
+	}
+}
+
+func TestLuceneQuery(t *testing.T) {
+	cases := map[string]string{
+		"ira":             "ira*",
+		"araji":           "(araji* OR araji~1)",
+		"mobilization":    "(mobilization* OR mobilization~2)",
+		"al araji qassim": "al* AND (araji* OR araji~1) AND (qassim* OR qassim~1)",
+	}
+	for in, want := range cases {
+		if got := luceneQuery(in); got != want {
+			t.Errorf("luceneQuery(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzLuceneQuery feeds arbitrary search text through the fold and the
+// full-text query builder: whatever a client types, the query holds only
+// letters, digits and the builder's own syntax, so Lucene cannot reject it
+// or read operators into it.
+func FuzzLuceneQuery(f *testing.F) {
+	for _, s := range []string{"Qassim al-Araji", "U.S.", "AND OR NOT", `a:b "c" (d) [e] {f} ^~*?\/`, "Müller's", "  ", "x~2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := luceneQuery(kg.FoldName(s))
+		for _, tok := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(q)) {
+			if tok == "OR" || tok == "AND" {
+				continue
+			}
+			word := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(tok, "*"), "~1"), "~2")
+			if word == "" {
+				t.Fatalf("empty term in %q", q)
+			}
+			for _, r := range word {
+				if !isLetterOrDigit(r) {
+					t.Fatalf("query %q from %q has syntax character %q in a term", q, s, r)
+				}
+			}
+			if word == "OR" || word == "AND" || word == "NOT" {
+				t.Fatalf("query %q has an operator as a term", q)
+			}
+		}
+	})
+}
+
+func isLetterOrDigit(r rune) bool {
+	return strings.ContainsRune("0123456789", r) || (r != '*' && r != '~' && !strings.ContainsRune(`+-&|!(){}[]^"~*?:\/ `, r) && r > ' ')
+}
