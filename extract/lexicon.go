@@ -119,6 +119,9 @@ var orgHeads = map[string]string{
 	"college": "ngo", "school": "ngo", "mission": "government", "program": "", "programme": "",
 	"times": "media", "post": "media", "news": "media", "press": "media", "tribune": "media",
 	"herald": "media", "journal": "media", "television": "media", "radio": "media", "broadcasting": "media",
+	"freight": "company", "logistics": "company", "warehousing": "company", "haulage": "company",
+	"transport": "company", "brothers": "company", "pharmaceuticals": "company", "systems": "company",
+	"technologies": "company", "capital": "company", "mining": "company", "airline": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }
 
@@ -159,6 +162,22 @@ var regionNames = map[string]bool{
 	"southeast asia": true, "scandinavia": true, "persian gulf": true, "levant": true,
 	"baltic": true, "arctic": true, "antarctica": true, "pacific": true, "atlantic": true,
 	"north america": true, "south america": true, "central america": true, "caribbean": true,
+}
+
+// usStates are the states of the United States, named in news as places.
+var usStates = strings.Fields(`alabama alaska arizona arkansas california colorado connecticut delaware
+florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+tennessee texas utah vermont virginia wisconsin wyoming`)
+
+func init() {
+	for _, s := range usStates {
+		regionNames[s] = true
+	}
+	for _, s := range []string{"new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+		"north dakota", "rhode island", "south carolina", "south dakota", "west virginia"} {
+		regionNames[s] = true
+	}
 }
 
 // roleKind says which relation besides HOLDS_ROLE a role noun implies.

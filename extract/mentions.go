@@ -148,12 +148,14 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		// Hyphenated compounds carry countries: "Iranian-backed",
 		// "Iraqi-American", "pro-American".
 		if strings.ContainsAny(t.text, "-\u2011") && !prefixedName(t) {
-			out = append(out, compoundCountries(t, si, k)...)
-			if !t.cap {
+			cs := compoundCountries(t, si, k)
+			out = append(out, cs...)
+			if len(cs) > 0 || compoundHasCountry(t) {
+				out = append(out, ledOrg(rs, toks, si, k)...)
 				continue
 			}
 		}
-		if !(t.cap || prefixedName(t)) {
+		if !(t.cap || prefixedName(t) || (isOrdinal(t) && k+1 < n && toks[k+1].cap)) {
 			continue
 		}
 		j := k
@@ -201,7 +203,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		a := k
 		// Sentence-initial and function words are not names.
-		for a < j && stopCaps[toks[a].low] && !titles[toks[a].low] {
+		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] || groupAdjs[toks[a].low] && !(j-a >= 2 && orgHeads[toks[j-1].low] != "")) {
 			a++
 		}
 		k = j - 1
@@ -435,13 +437,22 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		}
 		return ""
 	}
+	var after []string // the following words, quotes skipped
+	for j := b; j < n && len(after) < 4; j++ {
+		if toks[j].text != "\"" {
+			after = append(after, toks[j].low)
+		}
+	}
 	next := func(i int) string {
-		if b+i-1 < n {
-			return toks[b+i-1].low
+		if i-1 < len(after) {
+			return after[i-1]
 		}
 		return ""
 	}
 	multi := b-a >= 2
+	if !multi && (a == 0 || toks[a-1].text == "\"") {
+		return "", "" // a capitalized first word says nothing
+	}
 	// Person: apposition with a role, speech, "who".
 	if next(1) == "," && (next(2) == "the" || next(2) == "a" || next(2) == "an" || next(2) == "who" ||
 		next(2) == "her" || next(2) == "his") && roleAhead(toks, b+1) {
@@ -450,7 +461,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && next(2) == "who" && multi {
 		return kg.Person, ""
 	}
-	if prev(1) == "," && a >= 2 && roleNouns[toks[a-2].low] != roleNone && multi {
+	if prev(1) == "," && a >= 2 && (roleNouns[toks[a-2].low] != roleNone || relatives[toks[a-2].low] != "") && multi {
+		return kg.Person, ""
+	}
+	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, ""
 	}
 	if multi && (speechVerbs[next(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
@@ -482,6 +496,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 func roleAhead(toks []token, i int) bool {
 	for j := i; j < len(toks) && j < i+8; j++ {
 		t := toks[j]
+		if t.text == "\"" || t.text == "," && j == i {
+			continue
+		}
 		if t.text == "," || t.text == "." || t.text == ";" {
 			return false
 		}
@@ -493,4 +510,42 @@ func roleAhead(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// groupAdjs are capitalized words for religions, sects and peoples: not
+// names of things on their own ("Shiite militias", "Sunni neighborhoods").
+var groupAdjs = map[string]bool{
+	"shiite": true, "shia": true, "shiites": true, "sunni": true, "sunnis": true, "kurdish": true,
+	"kurds": true, "kurd": true, "arab": true, "arabs": true, "christian": true, "christians": true,
+	"muslim": true, "muslims": true, "jewish": true, "jews": true, "catholic": true, "catholics": true,
+	"protestant": true, "orthodox": true, "tuareg": true, "tuaregs": true, "pashtun": true, "hindu": true,
+	"sikh": true, "buddhist": true, "alawite": true, "druze": true, "yazidi": true, "baluch": true,
+	"hazara": true, "tamil": true, "uighur": true, "uyghur": true, "rohingya": true, "hutu": true,
+	"tutsi": true, "fulani": true, "berber": true, "bedouin": true, "islamist": true, "islamists": true,
+	"jihadist": true, "jihadists": true, "salafist": true, "western": true, "westerners": true,
+	"european": true, "europeans": true, "african": true, "africans": true, "asian": true, "arabic": true,
+	"latino": true, "hispanic": true, "evangelical": true, "communist": true, "communists": true,
+	"republican": true, "republicans": true, "democrat": true, "democrats": true, "democratic": false,
+	"marxist": true, "maoist": true, "zionist": true, "palestinians": false, "military": true,
+	"english": true, "internet": true,
+}
+
+// ledOrg reads "American-led coalition" and "U.S.-led military coalition"
+// as an organization named by the leading country and the head noun; k is
+// the compound token (or the "led" of a split "U.S.-led").
+func ledOrg(rs []rune, toks []token, si, k int) []mention {
+	t := toks[k]
+	if !strings.HasSuffix(t.low, "-led") && !strings.HasSuffix(t.low, "\u2011led") {
+		return nil
+	}
+	j := k + 1
+	for j < len(toks) && j < k+4 && !toks[j].cap {
+		if _, ok := orgNouns[toks[j].low]; ok && toks[j].low != "group" && toks[j].low != "list" {
+			name := t.text + " " + toks[j].text
+			return []mention{{sent: si, tts: k, ts: k, te: j + 1, start: t.start, end: toks[j].end,
+				text: name, typ: kg.Organization, sub: "alliance", strong: true, ent: -1}}
+		}
+		j++
+	}
+	return nil
 }

@@ -9,17 +9,17 @@ import (
 
 // entity is a resolved thing of one article.
 type entity struct {
-	typ      kg.EntityType
-	sub      string
-	name     string
-	core     []string // person: folded name words without particles, initials, suffixes
-	words    []string // folded words of the name
-	aliases  map[string]string
-	spans    []kg.Span
-	country  *country
-	gender   int
-	first    int
-	acronyms map[string]bool
+	typ       kg.EntityType
+	sub       string
+	name      string
+	core      []string // person: folded name words without particles, initials, suffixes
+	words     []string // folded words of the name
+	aliases   map[string]string
+	spans     []kg.Span
+	country   *country
+	gender    int
+	first     int
+	acronyms  map[string]bool
 	electoral bool // an organization introduced as an electoral list or alliance
 }
 
@@ -160,20 +160,74 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 	r.add(e, m, len(r.ents)-1)
 }
 
-// findPerson returns the person whose name ends with m's name, preferring
-// the one mentioned last before m.
-func (r *resolver) findPerson(core []string, pos int) int {
-	best, bestPos := -1, -1
-	for i, e := range r.ents {
-		if e.typ != kg.Person || !hasSuffix(e.core, core) {
-			continue
+// findPerson returns the person that a (shorter) name stands for: one whose
+// name ends with it ("Araji" for "Qassim al-Araji"), else one with it
+// inside (Spanish double surnames: "Belmonte" for "Ignacio Belmonte
+// Ruiz"), else, for a titled first name, one that starts with it ("Sheikh
+// Salim"). Among several, the one mentioned last before pos wins.
+func (r *resolver) findPerson(name string, core []string, titled bool, pos int) int {
+	suf := suffixOf(name)
+	pick := func(ok func(e *entity) bool) int {
+		best, bestPos := -1, -1
+		for i, e := range r.ents {
+			if e.typ != kg.Person || !ok(e) {
+				continue
+			}
+			if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
+				continue // "Jr." and "Sr." are two people
+			}
+			p := e.first
+			if best < 0 || (p < pos && p > bestPos) {
+				best, bestPos = i, p
+			}
 		}
-		p := e.first
-		if p < pos && p > bestPos || best < 0 {
-			best, bestPos = i, p
+		return best
+	}
+	if i := pick(func(e *entity) bool { return hasSuffix(e.core, core) }); i >= 0 {
+		return i
+	}
+	if len(core) >= 2 {
+		if i := pick(func(e *entity) bool { return hasPrefix(e.core, core) }); i >= 0 {
+			return i
 		}
 	}
-	return best
+	if i := pick(func(e *entity) bool { return len(e.core) > len(core) && containsAt1(e.core, core) }); i >= 0 {
+		return i
+	}
+	if titled && len(core) == 1 {
+		return pick(func(e *entity) bool { return len(e.core) >= 2 && e.core[0] == core[0] })
+	}
+	return -1
+}
+
+func suffixOf(name string) string {
+	w := strings.Fields(fold(name))
+	if len(w) > 1 && nameSuffixes[w[len(w)-1]] {
+		return w[len(w)-1]
+	}
+	return ""
+}
+
+func hasPrefix(full, part []string) bool {
+	if len(part) == 0 || len(part) > len(full) {
+		return false
+	}
+	for i, p := range part {
+		if full[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAt1 reports part inside full at a position after the first word.
+func containsAt1(full, part []string) bool {
+	for i := 1; i+len(part) <= len(full); i++ {
+		if hasPrefix(full[i:], part) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) findOrg(words []string) int {
@@ -244,16 +298,21 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		}
 	})
 	// Strong persons, longest names first.
-	pass(func(m *mention) bool { return m.typ == kg.Person && m.strong }, func(m *mention) {
+	pass(func(m *mention) bool { return m.typ == kg.Person }, func(m *mention) {
 		core := personCore(m.text)
 		if len(core) == 0 {
 			return
 		}
-		if i := r.findPerson(core, m.start); i >= 0 {
+		if i := r.findPerson(m.text, core, m.title != "", m.start); i >= 0 {
 			r.add(r.ents[i], m, i)
 			return
 		}
-		r.newEntity(m, kg.Person, "", m.text)
+		if i := r.findLonger(m, core); i >= 0 {
+			return
+		}
+		if m.strong || len(core) >= 2 {
+			r.newEntity(m, kg.Person, "", m.text)
+		}
 	})
 	// Strong organizations and places.
 	pass(func(m *mention) bool { return m.typ == kg.Organization && m.strong }, func(m *mention) {
@@ -281,7 +340,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 	}
 	// Weakly typed and untyped names join what they match; weakly typed
 	// ones that match nothing become entities of their type.
-	pass(func(m *mention) bool { return true }, func(m *mention) {
+	pass(func(m *mention) bool { return m.country == nil }, func(m *mention) {
 		f := fold(m.text)
 		if i := r.findExact(f); i >= 0 {
 			r.add(r.ents[i], m, i)
@@ -293,19 +352,12 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 			return
 		}
 		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Organization && m.typ != kg.Location {
-			if i := r.findPerson(core, m.start); i >= 0 && (len(core) == 1 || m.typ == kg.Person) {
+			if i := r.findPerson(m.text, core, false, m.start); i >= 0 && len(core) == 1 {
 				r.add(r.ents[i], m, i)
 				return
 			}
-			// A full name for a person known so far by last name only.
-			for i, e := range r.ents {
-				if e.typ == kg.Person && len(e.core) == 1 && len(core) > 1 && core[len(core)-1] == e.core[0] {
-					r.add(e, m, i)
-					if len(core) > len(e.core) {
-						e.name, e.core, e.words = m.text, core, strings.Fields(f)
-					}
-					return
-				}
+			if r.findLonger(m, core) >= 0 {
+				return
 			}
 		}
 		switch m.typ {
@@ -320,6 +372,20 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		}
 	})
 	return r.ents
+}
+
+// findLonger attaches a full name to a person known so far by a shorter
+// form ("Ms. Doyle-Hart" before "Catherine Doyle-Hart"), which then takes
+// the full name.
+func (r *resolver) findLonger(m *mention, core []string) int {
+	for i, e := range r.ents {
+		if e.typ == kg.Person && len(core) > len(e.core) && hasSuffix(core, e.core) && suffixOf(e.name) == suffixOf(m.text) {
+			r.add(e, m, i)
+			e.name, e.core, e.words = m.text, core, strings.Fields(fold(m.text))
+			return i
+		}
+	}
+	return -1
 }
 
 func (r *resolver) findCountry(c *country) int {
