@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/graphiql"
 	"github.com/newsgraph/newsgraph/traverse"
 )
 
@@ -26,7 +27,8 @@ func NewHandler(cfg Config) http.Handler {
 	gql := newGraphQLServer(cfg)
 
 	r := chi.NewRouter()
-	r.Get("/", graphiqlHandler())
+	r.Get("/", graphiql.Page())
+	r.Handle(graphiql.AssetPrefix+"*", graphiql.Assets())
 	r.Get("/healthz", healthHandler(cfg))
 	r.Group(func(r chi.Router) {
 		r.Use(limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))

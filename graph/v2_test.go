@@ -402,3 +402,18 @@ func TestTraversal(t *testing.T) {
 	}
 	wantCode(t, errorsOf(t, c, `{ neighborhood(id: "person:nobody") { nodes { id } } }`), kg.ENotFound)
 }
+
+func TestGraphiQLRoutes(t *testing.T) {
+	h := worldHandler(t, Config{})
+	for path, want := range map[string]string{
+		"/":                                "graphiql/static/graphiql.min.js",
+		"/graphiql/static/graphiql.min.js": "GraphiQL",
+		"/graphiql/static/react.production.min.js": "React",
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), want) {
+			t.Errorf("GET %s = %d, body lacks %q", path, w.Code, want)
+		}
+	}
+}
