@@ -14,11 +14,11 @@ import (
 // fixture builds a hand-made kg.Extraction whose evidence offsets are
 // computed from the article text, so the facts point at real sentences.
 type fixture struct {
-	t *testing.T
+	t testing.TB
 	x *kg.Extraction
 }
 
-func newFixture(t *testing.T, title, published string, sentences ...string) *fixture {
+func newFixture(t testing.TB, title, published string, sentences ...string) *fixture {
 	text := strings.Join(sentences, " ")
 	a := kg.Article{ID: kg.ArticleID(text), Title: title, Source: "fixtures/" + kg.Slug(title) + ".txt", Published: published, Text: text}
 	return &fixture{t: t, x: &kg.Extraction{Article: a}}
@@ -98,7 +98,7 @@ var (
 )
 
 // worldFixtures returns two small articles that share entities.
-func worldFixtures(t *testing.T) []*kg.Extraction {
+func worldFixtures(t testing.TB) []*kg.Extraction {
 	a := newFixture(t, "Brigade holds minister", "2019-03-04",
 		commandSentence,
 		detainSentence,
@@ -136,7 +136,7 @@ func worldFixtures(t *testing.T) []*kg.Extraction {
 
 // rosterFixture is one article naming n members of the Velarian Guard, for
 // tests whose point is the number of parents.
-func rosterFixture(t *testing.T, n int) *kg.Extraction {
+func rosterFixture(t testing.TB, n int) *kg.Extraction {
 	var sentences []string
 	for i := range n {
 		sentences = append(sentences, fmt.Sprintf("Guardsman Number%d serves in the Velarian Guard.", i))

@@ -16,9 +16,9 @@ import (
 )
 
 // loaderWait is how long a loader gathers keys before it calls the store.
-// gqlgen resolves the elements of a list in parallel goroutines, so a few
-// milliseconds are enough to collect a whole level of the query.
-var loaderWait = 3 * time.Millisecond
+// gqlgen resolves the elements of a list in parallel goroutines, so a
+// millisecond is enough to collect a whole level of the query.
+var loaderWait = time.Millisecond
 
 // Loaders batch and cache the store reads of one request, so that nested
 // fields make one store call per level of the query instead of one per
