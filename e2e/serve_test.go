@@ -88,7 +88,9 @@ func TestServeLoadsSamplesIntoEmptyStore(t *testing.T) {
 	raw := postQuery(t, client, srv.url, `{ stats { articles entities relations } }`, nil)
 	srv.stop(t)
 	var resp struct {
-		Data struct{ Stats struct{ Articles, Entities, Relations int } }
+		Data struct {
+			Stats struct{ Articles, Entities, Relations int }
+		}
 	}
 	if err := json.Unmarshal(raw, &resp); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
