@@ -32,6 +32,13 @@ type doc struct {
 	rels   map[string]*kg.Relation
 	events map[string]*kg.Event
 	quotes map[int]*kg.Quote
+	// prons lists resolved pronouns per sentence.
+	prons [][]ref
+	// dominant is the country named most often, or -1.
+	dominant int
+	// roleHolders maps "minister" and "minister@location:iraq" to the
+	// persons seen holding that role.
+	roleHolders map[string][]int
 }
 
 // Extract reads one article. It is pure and deterministic: the same

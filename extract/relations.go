@@ -1,5 +1,580 @@
 package extract
 
-func (d *doc) resolvePronouns() {}
-func (d *doc) relations()       {}
-func (d *doc) findQuotes()      {}
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Confidence of each kind of rule: appositions and titles are the most
+// reliable, verb patterns less so.
+const (
+	confApposition = 0.85
+	confTitle      = 0.8
+	confVerb       = 0.7
+	confPassive    = 0.75
+	confCompound   = 0.65
+	confNoun       = 0.7
+)
+
+// ref is an entity reference at a token of a sentence: a resolved mention
+// or a pronoun that stands for a person.
+type ref struct {
+	ent    int
+	ts, te int // tokens
+	adj    bool
+	pron   bool
+	poss   bool
+}
+
+// sentRefs returns the references of sentence si in token order.
+func (d *doc) sentRefs(si int) []ref {
+	var out []ref
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		out = append(out, ref{ent: m.ent, ts: m.ts, te: m.te, adj: m.adj, poss: m.poss})
+	}
+	for _, p := range d.prons[si] {
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].ts < out[b].ts })
+	return out
+}
+
+// refAt returns the reference covering token i of sentence si.
+func refAt(refs []ref, i int) (ref, bool) {
+	for _, r := range refs {
+		if i >= r.ts && i < r.te {
+			return r, true
+		}
+	}
+	return ref{}, false
+}
+
+// resolvePronouns points he/she/him at the person last mentioned before
+// them (in this or the previous three sentences), keeping gender when the
+// text shows it; pronouns inside quotations are left alone.
+func (d *doc) resolvePronouns() {
+	d.prons = make([][]ref, len(d.sents))
+	type seen struct {
+		ent  int
+		sent int
+	}
+	var last []seen
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		inQuote := false
+		mis := d.bySent[si]
+		k := 0
+		for ti, t := range toks {
+			if t.text == "\"" {
+				inQuote = !inQuote
+			}
+			for k < len(mis) && d.ms[mis[k]].ts <= ti {
+				m := d.ms[mis[k]]
+				if d.ents[m.ent].typ == kg.Person {
+					last = append(last, seen{m.ent, si})
+				}
+				k++
+			}
+			g := 0
+			switch t.low {
+			case "he", "him", "his":
+				g = 1
+			case "she", "her":
+				g = 2
+			default:
+				continue
+			}
+			if inQuote {
+				continue
+			}
+			for j := len(last) - 1; j >= 0; j-- {
+				e := last[j]
+				if si-e.sent > 3 {
+					break
+				}
+				if eg := d.ents[e.ent].gender; eg != 0 && eg != g {
+					continue
+				}
+				d.prons[si] = append(d.prons[si], ref{ent: e.ent, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+				if g == 2 && d.ents[e.ent].gender == 0 {
+					d.ents[e.ent].gender = 2
+				}
+				last = append(last, seen{e.ent, si})
+				break
+			}
+		}
+	}
+}
+
+// allowed checks a relation's ends against the ontology's table.
+func allowed(t kg.RelationType, s, o kg.EntityType) bool {
+	per, org, loc := kg.Person, kg.Organization, kg.Location
+	is := func(x kg.EntityType, ok ...kg.EntityType) bool {
+		for _, y := range ok {
+			if x == y {
+				return true
+			}
+		}
+		return false
+	}
+	switch t {
+	case kg.HoldsRole, kg.Leads:
+		return s == per && is(o, org, loc)
+	case kg.Commands:
+		return s == per && is(o, org, per, loc)
+	case kg.MemberOf:
+		return is(s, per, org) && o == org
+	case kg.WorksFor:
+		return s == per && is(o, org, per, loc)
+	case kg.Detained:
+		return o == per
+	case kg.Killed:
+		return is(o, per, org)
+	case kg.Fought:
+		return is(s, org, loc) && is(o, org, loc)
+	case kg.MetWith, kg.FamilyOf:
+		return s == per && o == per
+	case kg.PartOf:
+		return (s == org && o == org) || (s == loc && o == loc)
+	case kg.Owns:
+		return is(s, per, org) && is(o, org, loc)
+	case kg.Appointed:
+		return is(s, per, org) && o == per
+	}
+	return true
+}
+
+// addRel records a relation with its evidence, merging repeats.
+func (d *doc) addRel(t kg.RelationType, src, dst int, props map[string]string, si int, conf float64) *kg.Relation {
+	if src < 0 || dst < 0 || src == dst {
+		return nil
+	}
+	se, de := d.ents[src], d.ents[dst]
+	if !allowed(t, se.typ, de.typ) {
+		return nil
+	}
+	sid, did := se.id(), de.id()
+	if sid == did {
+		return nil
+	}
+	if t.Symmetric() && did < sid {
+		sid, did = did, sid
+	}
+	id := kg.RelationID(t, sid, did)
+	r := d.rels[id]
+	if r == nil {
+		r = &kg.Relation{ID: id, Type: t, Source: sid, Target: did, Properties: map[string]string{}}
+		d.rels[id] = r
+	}
+	for k, v := range props {
+		if v != "" && r.Properties[k] == "" {
+			r.Properties[k] = v
+		}
+	}
+	ev := d.evidence(si, conf)
+	for _, e := range r.Evidence {
+		if e.Start == ev.Start {
+			return r
+		}
+	}
+	r.Evidence = append(r.Evidence, ev)
+	if conf > r.Confidence {
+		r.Confidence = conf
+	}
+	return r
+}
+
+// addEvent records an event with its participants.
+func (d *doc) addEvent(typ, name string, si int, date string, place int, parts []kg.Participant, conf float64) {
+	id := kg.EventID(d.a.ID, typ, name, d.sents[si].Start)
+	if d.events[id] != nil {
+		return
+	}
+	ev := &kg.Event{ID: id, Type: typ, Name: name, Date: date, Participants: parts,
+		Evidence: []kg.Evidence{d.evidence(si, conf)}}
+	if place >= 0 {
+		ev.Place = d.ents[place].id()
+		ev.Participants = append(ev.Participants, kg.Participant{EntityID: ev.Place, Role: "place"})
+	}
+	if ev.Participants == nil {
+		ev.Participants = []kg.Participant{}
+	}
+	d.events[id] = ev
+}
+
+// relations runs the relation rules: roles first (they feed role
+// coreference such as "the United States ambassador"), then verbs, nouns
+// and compounds.
+func (d *doc) relations() {
+	d.dominant = d.dominantCountry()
+	d.roleHolders = map[string][]int{}
+	for si := range d.sents {
+		d.roles(si)
+	}
+	for si := range d.sents {
+		d.verbs(si)
+		d.nouns(si)
+	}
+}
+
+// dominantCountry is the country named most often: the country an
+// unqualified "the prime minister" belongs to.
+func (d *doc) dominantCountry() int {
+	best, n := -1, 0
+	for i, e := range d.ents {
+		if e.country == nil {
+			continue
+		}
+		c := 0
+		for _, m := range d.ms {
+			if m.ent == i && !m.adj {
+				c++
+			}
+		}
+		if c > n {
+			best, n = i, c
+		}
+	}
+	return best
+}
+
+// statusWords mark a role as former or current.
+var statusWords = map[string]string{
+	"former": "former", "previous": "former", "ex": "former", "retired": "former", "onetime": "former",
+	"late": "former", "then": "former", "erstwhile": "former", "current": "current", "acting": "current",
+	"incumbent": "current", "sitting": "current", "new": "current", "interim": "current",
+}
+
+// rolePhrase is a job description such as "Iraq's interior minister" or
+// "the senior fellow at the Washington Institute".
+type rolePhrase struct {
+	start, end int // tokens [start, end)
+	noun       int // token of the role noun
+	title      string
+	status     string
+	target     int // entity of the organization or country, -1
+	targetRef  ref
+	kind       roleKind
+	electoral  bool
+}
+
+// parseRole reads a role phrase whose role noun is at token r.
+func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
+	toks := d.sents[si].toks
+	rp := rolePhrase{noun: r, target: -1, status: "current", kind: roleNouns[toks[r].low]}
+	if r > 0 && roleNouns[toks[r-1].low+" "+toks[r].low] != roleNone {
+		rp.kind = roleNouns[toks[r-1].low+" "+toks[r].low]
+	}
+	// Back over modifiers: adjectives, possessives, entity names.
+	s := r
+	var words []string
+	words = append(words, toks[r].low)
+	for s > 0 {
+		t := toks[s-1]
+		if t.text == "," || t.text == "\"" || t.text == "(" || t.text == ";" || t.text == ":" {
+			break
+		}
+		if rf, ok := refAt(refs, s-1); ok && !rf.pron {
+			if rp.target < 0 {
+				rp.target, rp.targetRef = rf.ent, rf
+			}
+			s = rf.ts
+			continue
+		}
+		if t.low == "'s" {
+			s--
+			continue
+		}
+		if st, ok := statusWords[t.low]; ok {
+			rp.status = st
+			s--
+			continue
+		}
+		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "his" || t.low == "her" || t.low == "its" || t.low == "their" {
+			s--
+			break
+		}
+		if !t.word || t.cap || speechVerbs[t.low] || isVerbish(t.low) || len(words) >= 4 {
+			break
+		}
+		if t.low == "and" || t.low == "of" || t.low == "who" || t.low == "as" {
+			break
+		}
+		words = append([]string{t.low}, words...)
+		if t.low == "electoral" {
+			rp.electoral = true
+		}
+		s--
+	}
+	for _, w := range words {
+		if statusWords[w] != "" {
+			rp.status = statusWords[w]
+		}
+	}
+	var tw []string
+	for _, w := range words {
+		if statusWords[w] == "" {
+			tw = append(tw, w)
+		}
+	}
+	rp.title = strings.Join(tw, " ")
+	rp.start, rp.end = s, r+1
+	// Forward: "of|at|for|in|with [the] X", or a description closed by
+	// ", known as X".
+	e := r + 1
+	if e < len(toks) && (toks[e].low == "of" || toks[e].low == "at" || toks[e].low == "for" || toks[e].low == "with" || toks[e].low == "in" || toks[e].low == "to") {
+		prep := toks[e].low
+		j := e + 1
+		for j < len(toks) && (toks[j].low == "the" || toks[j].low == "a" || toks[j].low == "an") {
+			j++
+		}
+		if rf, ok := refAt(refs, j); ok && !rf.adj && (!rf.pron || rf.poss) {
+			typ := d.ents[rf.ent].typ
+			if prep != "in" || typ == kg.Organization || rp.target < 0 {
+				rp.target, rp.targetRef = rf.ent, rf
+				rp.end = rf.te
+			}
+		} else if prep == "of" {
+			// "the leader of the electoral alliance of …, known as Fatah".
+			for k := j; k < len(toks) && k < j+12; k++ {
+				if toks[k].low == "electoral" {
+					rp.electoral = true
+				}
+				if toks[k].text == "," && k+3 < len(toks) && toks[k+1].low == "known" && toks[k+2].low == "as" {
+					q := k + 3
+					if toks[q].low == "the" {
+						q++
+					}
+					if rf, ok := refAt(refs, q); ok && d.ents[rf.ent].typ == kg.Organization {
+						rp.target, rp.targetRef = rf.ent, rf
+						rp.end = rf.te
+					}
+					break
+				}
+				if toks[k].text == "," || toks[k].text == "." || isVerbish(toks[k].low) {
+					break
+				}
+			}
+		}
+	}
+	return rp
+}
+
+// isVerbish is a cheap test for a finite verb that ends a noun phrase.
+func isVerbish(w string) bool {
+	switch w {
+	case "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "says", "said",
+		"be", "been", "being", "does", "did", "do", "may", "might", "must", "should":
+		return true
+	}
+	return false
+}
+
+// emitRole writes HOLDS_ROLE and the relation the role noun implies.
+func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
+	if person < 0 || d.ents[person].typ != kg.Person {
+		return
+	}
+	t := rp.target
+	if t < 0 && rp.kind == roleState && d.dominant >= 0 {
+		t = d.dominant // "the prime minister" in an article about one country
+	}
+	if t < 0 {
+		d.noteHolder(rp.title, -1, person)
+		return
+	}
+	te := d.ents[t]
+	if te.typ == kg.Person {
+		if rp.kind == roleWorks || rp.kind == roleLeads || rp.kind == roleOther {
+			d.addRel(kg.WorksFor, person, t, map[string]string{"title": rp.title}, si, conf)
+		}
+		return
+	}
+	props := map[string]string{"title": rp.title, "status": rp.status}
+	d.addRel(kg.HoldsRole, person, t, props, si, conf)
+	d.noteHolder(rp.title, t, person)
+	switch rp.kind {
+	case roleLeads:
+		head := lastWord(rp.title)
+		if te.typ == kg.Organization || (head != "minister" && head != "secretary") {
+			d.addRel(kg.Leads, person, t, nil, si, conf)
+		}
+		if rp.electoral && te.typ == kg.Organization {
+			te.electoral = true
+		}
+	case roleState:
+		d.addRel(kg.Leads, person, t, nil, si, conf)
+	case roleCommands:
+		d.addRel(kg.Commands, person, t, nil, si, conf)
+	case roleWorks:
+		d.addRel(kg.WorksFor, person, t, nil, si, conf)
+	case roleMember:
+		d.addRel(kg.MemberOf, person, t, nil, si, conf)
+	}
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// noteHolder remembers who holds a role so that "the minister" or "the
+// United States ambassador" can be resolved later.
+func (d *doc) noteHolder(title string, target, person int) {
+	head := lastWord(title)
+	if head == "" {
+		return
+	}
+	add := func(k string) {
+		for _, p := range d.roleHolders[k] {
+			if p == person {
+				return
+			}
+		}
+		d.roleHolders[k] = append(d.roleHolders[k], person)
+	}
+	add(head)
+	if target >= 0 {
+		add(head + "@" + d.ents[target].id())
+	}
+}
+
+// holder resolves a role noun (with an optional organization or country)
+// to the one person known to hold it.
+func (d *doc) holder(head string, target int) int {
+	if target >= 0 {
+		if ps := d.roleHolders[head+"@"+d.ents[target].id()]; len(ps) == 1 {
+			return ps[0]
+		}
+		return -1
+	}
+	if ps := d.roleHolders[head]; len(ps) == 1 {
+		return ps[0]
+	}
+	return -1
+}
+
+// roles reads appositions ("Iraq's interior minister, Qassim al-Araji";
+// "Michael Knights, the senior fellow at …"; "Gen. X, a Sunni who heads
+// …") and titles before names ("Prime Minister Abadi").
+func (d *doc) roles(si int) {
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	skipQ := func(i, step int) int {
+		for i >= 0 && i < len(toks) && toks[i].text == "\"" {
+			i += step
+		}
+		return i
+	}
+	for r, t := range toks {
+		if roleNouns[t.low] == roleNone || t.cap && !(r > 0 && toks[r-1].low == "the") {
+			continue
+		}
+		if r+1 < len(toks) && roleNouns[t.low+" "+toks[r+1].low] != roleNone {
+			continue // "prime minister": the second word is the noun
+		}
+		if _, ok := refAt(refs, r); ok {
+			continue
+		}
+		rp := d.parseRole(si, refs, r)
+		// Role before the name: "<role>, P".
+		if j := skipQ(rp.end, 1); j < len(toks) && toks[j].text == "," {
+			if rf, ok := refAt(refs, skipQ(j+1, 1)); ok && d.ents[rf.ent].typ == kg.Person && !rf.pron {
+				d.emitRole(rf.ent, rp, si, confApposition)
+				continue
+			}
+		}
+		// Name before the role: "P, the <role>" or "P, a Sunni who heads".
+		if j := skipQ(rp.start-1, -1); j >= 0 && toks[j].text == "," {
+			if rf, ok := refAt(refs, skipQ(j-1, -1)); ok && d.ents[rf.ent].typ == kg.Person {
+				d.emitRole(rf.ent, rp, si, confApposition)
+				continue
+			}
+			// "P, a retired Army officer and National Security Council
+			// adviser": the role after "and" belongs to P too.
+		}
+		if rp.start > 0 && toks[rp.start-1].low == "and" {
+			if p := d.appositionHead(toks, refs, rp.start-1); p >= 0 {
+				d.emitRole(p, rp, si, confApposition)
+				continue
+			}
+		}
+		// "as minister" and similar: the subject of the sentence.
+		if rp.start > 0 && toks[rp.start-1].low == "as" {
+			if rf, ok := nearestBefore(refs, rp.start-1, kg.Person, d); ok {
+				d.emitRole(rf.ent, rp, si, confVerb)
+			}
+		}
+	}
+	// Titles before names.
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		if m.title == "" || d.ents[m.ent].typ != kg.Person {
+			continue
+		}
+		words := strings.Fields(fold(m.title))
+		head := words[len(words)-1]
+		if len(words) >= 2 && roleNouns[words[len(words)-2]+" "+head] != roleNone {
+			head = words[len(words)-2] + " " + head
+		}
+		kind := roleNouns[head]
+		if kind == roleNone || kind == roleCommands && head == "general" {
+			continue
+		}
+		rp := rolePhrase{title: strings.ToLower(m.title), status: "current", kind: kind, target: -1}
+		// A demonym or possessive country right before the title.
+		if rf, ok := refAt(refs, m.tts-1); ok && d.ents[rf.ent].country != nil {
+			rp.target = rf.ent
+		} else if m.tts >= 2 && toks[m.tts-1].low == "'s" {
+			if rf, ok := refAt(refs, m.tts-2); ok && d.ents[rf.ent].typ != kg.Person {
+				rp.target = rf.ent
+			}
+		}
+		if m.tts > 0 && statusWords[toks[m.tts-1].low] != "" {
+			rp.status = statusWords[toks[m.tts-1].low]
+		}
+		if rp.target < 0 {
+			d.noteHolder(rp.title, -1, m.ent)
+			continue
+		}
+		d.emitRole(m.ent, rp, si, confTitle)
+	}
+}
+
+// appositionHead finds P in "P, <phrase> and" ending at token i.
+func (d *doc) appositionHead(toks []token, refs []ref, i int) int {
+	for j := i - 1; j >= 0 && j > i-12; j-- {
+		if toks[j].text == "." || toks[j].text == ";" {
+			return -1
+		}
+		if toks[j].text == "," && j > 0 {
+			if rf, ok := refAt(refs, j-1); ok && d.ents[rf.ent].typ == kg.Person {
+				return rf.ent
+			}
+			k := j - 1
+			for k >= 0 && toks[k].text == "\"" {
+				k--
+			}
+			if rf, ok := refAt(refs, k); ok && d.ents[rf.ent].typ == kg.Person {
+				return rf.ent
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nearestBefore returns the last reference of type typ before token i.
+func nearestBefore(refs []ref, i int, typ kg.EntityType, d *doc) (ref, bool) {
+	for k := len(refs) - 1; k >= 0; k-- {
+		if refs[k].te <= i && d.ents[refs[k].ent].typ == typ {
+			return refs[k], true
+		}
+	}
+	return ref{}, false
+}

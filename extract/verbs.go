@@ -1,0 +1,559 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// verbCue is what a verb form says: the relation, the event it implies and
+// a preposition it needs before its object ("works at").
+type verbCue struct {
+	rel   kg.RelationType
+	event string
+	prep  string
+}
+
+// verbCues maps verb forms to relations: the ontology's cue table.
+var verbCues = map[string]verbCue{}
+
+func init() {
+	add := func(rel kg.RelationType, event, prep string, forms string) {
+		for _, f := range strings.Fields(forms) {
+			verbCues[f] = verbCue{rel, event, prep}
+		}
+	}
+	add(kg.Detained, "Detention", "", "detained detains arrested arrests jailed imprisoned abducted kidnapped")
+	add(kg.Detained, "Capture", "", "captured seized")
+	add(kg.Attacked, "Attack", "", "attacked attacks ambushed ambush struck bombed shelled raided targeted stormed assaulted")
+	add(kg.Killed, "Killing", "", "killed kills executed assassinated murdered")
+	add(kg.Fought, "War", "", "fought fighting battled battling battle fight clashed")
+	add(kg.MetWith, "Meeting", "", "met meets")
+	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
+	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted")
+	add(kg.Appointed, "Appointment", "", "appointed appoints nominated")
+	add(kg.Owns, "", "", "owns")
+	add(kg.Leads, "", "", "heads headed leads chairs chaired")
+	add(kg.Leads, "", "", "led")
+	add(kg.Commands, "", "", "commands commanded")
+	add(kg.MemberOf, "", "", "joined joins")
+	add(kg.WorksFor, "", "for", "works worked working")
+	add(kg.AlliedWith, "", "with", "cooperated cooperates allied partnered")
+}
+
+// fundingVerbs make a SUPPORTS relation a Funding event too.
+var fundingVerbs = map[string]bool{"financed": true, "funded": true, "funds": true, "fund": true, "finance": true}
+
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
+
+// skippable words sit between a verb and its subject or object.
+var adverbs = map[string]bool{
+	"also": true, "once": true, "never": true, "still": true, "now": true, "then": true, "twice": true,
+	"later": true, "previously": true, "reportedly": true, "allegedly": true, "repeatedly": true,
+	"publicly": true, "directly": true, "ultimately": true, "recently": true, "first": true, "not": true,
+	"often": true, "already": true, "briefly": true, "jointly": true, "secretly": true,
+}
+
+// subjectOf finds the entity acting as the subject of the verb at token v:
+// the nearest reference before it, skipping appositions ("Mr. Ameri, the
+// leader of …, led") and following relative pronouns to their antecedent.
+func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
+	toks := d.sents[si].toks
+	for k := v - 1; k >= 0 && k >= v-16; k-- {
+		t := toks[k]
+		if rf, ok := refAt(refs, k); ok {
+			if rf.adj && !d.forceAfter(toks, rf.te) {
+				return ref{}, false
+			}
+			if rf.poss || (rf.te < len(toks) && toks[rf.te].low == "'s") {
+				return ref{}, false // "his men fought": the men, not him
+			}
+			return rf, true
+		}
+		switch t.low {
+		case ".", ";", ":", "\"", "(", ")":
+			return ref{}, false
+		case "who", "that", "which":
+			j := k - 1
+			if j >= 0 && toks[j].text == "," {
+				j--
+			}
+			if rf, ok := refAt(refs, j); ok && !rf.adj {
+				return rf, true
+			}
+			if j >= 0 && toks[j].low == "'s" {
+				return ref{}, false
+			}
+			if t.low == "who" {
+				// "P, a Sunni who heads": the apposition's head.
+				if p := d.appositionHead(toks, refs, k); p >= 0 {
+					return ref{ent: p, ts: k, te: k}, true
+				}
+			}
+			return ref{}, false
+		case ",":
+			// Skip an apposition that starts with a determiner.
+			c := k - 1
+			for c >= 0 && toks[c].text != "," && toks[c].text != "." {
+				c--
+			}
+			if c >= 0 && toks[c].text == "," && c+1 < k {
+				w := toks[c+1].low
+				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" {
+					k = c
+					continue
+				}
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// forceAfter reports "American forces", "Iraqi security forces": a
+// demonym that stands for the country's state.
+func (d *doc) forceAfter(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		if forceNouns[toks[j].low] {
+			return true
+		}
+		if !toks[j].word || toks[j].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// objectsOf finds the entities after token v: the first reference, an
+// "X, known as E" description, a role held by a known person ("the United
+// States ambassador"), a definite "the coalition", and conjuncts.
+func (d *doc) objectsOf(si int, refs []ref, v int) []ref {
+	toks := d.sents[si].toks
+	var out []ref
+	var modifier = -1
+	for j := v + 1; j < len(toks) && j < v+10; j++ {
+		t := toks[j]
+		if rf, ok := refAt(refs, j); ok {
+			if rf.poss && rf.pron {
+				return out
+			}
+			if rf.adj && !d.forceAfter(toks, rf.te) {
+				modifier = rf.ent
+				j = rf.te - 1
+				continue
+			}
+			if rf.te < len(toks) && roleNouns[toks[rf.te].low] != roleNone && !toks[rf.te].cap {
+				// "the United States ambassador": the holder of the role.
+				if p := d.holder(toks[rf.te].low, rf.ent); p >= 0 {
+					rf = ref{ent: p, ts: rf.ts, te: rf.te + 1}
+				}
+			}
+			out = append(out, rf)
+			// Conjuncts: "E1 and E2", "E1, E2 and E3".
+			k := rf.te
+			if k < len(toks) && toks[k].low == "'s" {
+				return out
+			}
+			for k < len(toks) && (toks[k].low == "and" || toks[k].text == ",") && len(out) < 4 {
+				if r2, ok := refAt(refs, k+1); ok && !r2.adj {
+					out = append(out, r2)
+					k = r2.te
+					continue
+				}
+				break
+			}
+			return out
+		}
+		if roleNouns[t.low] != roleNone && !t.cap {
+			if p := d.holder(t.low, modifier); p >= 0 {
+				return append(out, ref{ent: p, ts: j, te: j + 1})
+			}
+		}
+		if _, ok := orgNouns[t.low]; ok && j > 0 && toks[j-1].low == "the" && !(j+1 < len(toks) && toks[j+1].low == "of") {
+			if e := d.lastOrgWithHead(t.low, si); e >= 0 {
+				return append(out, ref{ent: e, ts: j, te: j + 1})
+			}
+		}
+		switch {
+		case t.text == ",":
+			if j+3 < len(toks) && toks[j+1].low == "known" && toks[j+2].low == "as" {
+				q := j + 3
+				if toks[q].low == "the" {
+					q++
+				}
+				if rf, ok := refAt(refs, q); ok {
+					return append(out, rf)
+				}
+			}
+			return out
+		case t.text == "." || t.text == ";" || t.text == "\"" || t.text == ":":
+			return out
+		case t.low == "that" || t.low == "who" || t.low == "which" || t.low == "to" && j > v+1:
+			return out
+		case isVerbish(t.low):
+			return out
+		}
+	}
+	return out
+}
+
+// lastOrgWithHead resolves "the coalition" to the last organization
+// before sentence si whose name ends with that noun.
+func (d *doc) lastOrgWithHead(noun string, si int) int {
+	best, bestStart := -1, -1
+	for _, m := range d.ms {
+		if m.ent < 0 || m.sent > si || d.ents[m.ent].typ != kg.Organization {
+			continue
+		}
+		w := d.ents[m.ent].words
+		if len(w) > 0 && w[len(w)-1] == noun && m.start > bestStart {
+			best, bestStart = m.ent, m.start
+		}
+	}
+	return best
+}
+
+// verbs applies the verb cue table, active and passive.
+func (d *doc) verbs(si int) {
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	for v, t := range toks {
+		cue, ok := verbCues[t.low]
+		if !ok || t.cap {
+			continue
+		}
+		if _, in := refAt(refs, v); in {
+			continue
+		}
+		// "led to", "fight for": not the relation.
+		next := ""
+		if v+1 < len(toks) {
+			next = toks[v+1].low
+		}
+		if t.low == "led" && (next == "to" || next == "by") && !passive(toks, v) {
+			continue
+		}
+		if cue.prep != "" && next != cue.prep && !(cue.prep == "for" && next == "at") {
+			continue
+		}
+		obj := v
+		if cue.prep != "" || next == "with" || next == "against" {
+			obj = v + 1
+		}
+		var agents, patients []ref
+		if passive(toks, v) {
+			subj, ok := d.subjectOf(si, refs, auxStart(toks, v))
+			if !ok {
+				continue
+			}
+			patients = []ref{subj}
+			for j := v + 1; j < len(toks) && j < v+5; j++ {
+				if toks[j].low == "by" {
+					agents = d.objectsOf(si, refs, j)
+					break
+				}
+			}
+			if len(agents) == 0 {
+				continue
+			}
+		} else {
+			subj, ok := d.subjectOf(si, refs, v)
+			if !ok {
+				continue
+			}
+			agents = []ref{subj}
+			patients = d.objectsOf(si, refs, obj)
+		}
+		conf := confVerb
+		if passive(toks, v) {
+			conf = confPassive
+		}
+		for _, a := range agents {
+			for _, p := range patients {
+				d.verbFact(si, cue, t.low, a.ent, p.ent, v, conf)
+			}
+		}
+	}
+}
+
+// passive reports "was detained", "had been held": an auxiliary before v.
+func passive(toks []token, v int) bool {
+	for j := v - 1; j >= 0 && j >= v-3; j-- {
+		if passiveAux[toks[j].low] {
+			return true
+		}
+		if !adverbs[toks[j].low] {
+			return false
+		}
+	}
+	return false
+}
+
+// auxStart returns the token where the auxiliary of a passive verb starts.
+func auxStart(toks []token, v int) int {
+	j := v - 1
+	for j >= 0 && (passiveAux[toks[j].low] || adverbs[toks[j].low] || toks[j].low == "had" || toks[j].low == "has" || toks[j].low == "have") {
+		j--
+	}
+	return j + 1
+}
+
+// verbFact writes one relation (and its event) found by a verb.
+func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf float64) {
+	props := map[string]string{}
+	place := d.placeAfter(si, v)
+	date := d.dateIn(si)
+	switch cue.rel {
+	case kg.Detained, kg.Attacked:
+		if place >= 0 {
+			props["place"] = d.ents[place].name
+		}
+		if dur := durationIn(d.sents[si].toks, v); dur != "" && cue.rel == kg.Detained {
+			props["duration"] = dur
+		}
+		if date != "" {
+			props["date"] = date
+		}
+	case kg.Supports:
+		props["how"] = verb
+	}
+	r := d.addRel(cue.rel, src, dst, props, si, conf)
+	if r == nil {
+		return
+	}
+	ev := cue.event
+	if cue.rel == kg.Supports && fundingVerbs[verb] {
+		ev = "Funding"
+	}
+	if ev == "" || ev == "War" {
+		return
+	}
+	se, de := d.ents[src], d.ents[dst]
+	parts := []kg.Participant{{EntityID: se.id(), Role: "agent"}, {EntityID: de.id(), Role: "patient"}}
+	name := ev + " of " + de.name
+	switch ev {
+	case "Meeting":
+		name = "Meeting of " + se.name + " and " + de.name
+		parts[1].Role = "agent"
+	case "Attack":
+		name = "Attack by " + se.name + " on " + de.name
+	}
+	d.addEvent(ev, name, si, date, place, parts, conf)
+}
+
+// placeAfter finds "at|in [the …] Place" after token v.
+func (d *doc) placeAfter(si int, v int) int {
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	for j := v + 1; j < len(toks) && j < v+12; j++ {
+		if toks[j].text == "." || toks[j].text == ";" || toks[j].text == "\"" {
+			break
+		}
+		if toks[j].low != "at" && toks[j].low != "in" && toks[j].low != "near" && toks[j].low != "outside" {
+			continue
+		}
+		for k := j + 1; k < len(toks) && k < j+5; k++ {
+			if rf, ok := refAt(refs, k); ok {
+				if d.ents[rf.ent].typ == kg.Location && !rf.adj {
+					return rf.ent
+				}
+				break
+			}
+			if !toks[k].word {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "several": true, "a": true,
+	"fifteen": true, "twenty": true, "eighteen": true, "nearly": false,
+}
+
+var durationUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "day": true, "week": true, "month": true, "year": true, "hours": true}
+
+// durationIn finds "for 23 months" or "spent three years" in a sentence.
+func durationIn(toks []token, from int) string {
+	for j := 0; j+2 < len(toks); j++ {
+		if toks[j].low != "for" && toks[j].low != "spent" {
+			continue
+		}
+		n := toks[j+1]
+		if (numberWords[n.low] || isNumber(n.low)) && durationUnits[toks[j+2].low] {
+			return n.text + " " + toks[j+2].text
+		}
+	}
+	return ""
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// nouns reads facts stated by nouns and compounds: "an American
+// detainee", "Iranian-backed militias, known as X", "Washington's closest
+// ally", "his cousin, X", "a division of X", "a company owned by X".
+func (d *doc) nouns(si int) {
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	for i, t := range toks {
+		switch {
+		case (t.low == "detainee" || t.low == "prisoner" || t.low == "captive" || t.low == "hostage") && i > 0:
+			// "<demonym> detainee": that country held the sentence's subject.
+			rf, ok := refAt(refs, i-1)
+			if !ok || !rf.adj {
+				continue
+			}
+			subj, ok := nearestBefore(refs, rf.ts, kg.Person, d)
+			if !ok {
+				continue
+			}
+			props := map[string]string{}
+			if dur := durationIn(toks, 0); dur != "" {
+				props["duration"] = dur
+			}
+			date := d.dateIn(si)
+			if date != "" {
+				props["date"] = date
+			}
+			if d.addRel(kg.Detained, rf.ent, subj.ent, props, si, confNoun) != nil {
+				d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, date, -1,
+					[]kg.Participant{{EntityID: d.ents[rf.ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confNoun)
+			}
+		case hasAnySuffix(t.low, "-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"):
+			rf, ok := refAt(refs, i)
+			if !ok {
+				continue
+			}
+			how := t.low[strings.LastIndexByte(t.low, '-')+1:]
+			for _, o := range d.objectsOf(si, refs, i) {
+				if d.ents[o.ent].typ != kg.Person {
+					d.addRel(kg.Supports, rf.ent, o.ent, map[string]string{"how": how}, si, confCompound)
+				}
+			}
+		case (t.low == "ally" || t.low == "partner") && i > 0:
+			// "P, E's closest ally": E and P are allies.
+			j := i - 1
+			for j >= 0 && toks[j].word && !toks[j].cap && statusWords[toks[j].low] == "" && j > i-3 {
+				j--
+			}
+			if j < 1 || toks[j].low != "'s" {
+				continue
+			}
+			e, ok := refAt(refs, j-1)
+			if !ok {
+				continue
+			}
+			if p := d.appositionHead(toks, refs, e.ts); p >= 0 {
+				d.addRel(kg.AlliedWith, p, e.ent, nil, si, confApposition)
+			}
+		case relatives[t.low] != "" && i > 0:
+			d.family(si, refs, i)
+		case (t.low == "division" || t.low == "unit" || t.low == "branch" || t.low == "wing" || t.low == "subsidiary" || t.low == "part" || t.low == "member") &&
+			i+1 < len(toks) && toks[i+1].low == "of" && !t.cap:
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) == 0 {
+				continue
+			}
+			j := i - 1
+			for j >= 0 && (toks[j].low == "a" || toks[j].low == "an" || toks[j].low == "the" || !toks[j].cap && toks[j].word && j > i-3) {
+				j--
+			}
+			var head int = -1
+			if j >= 0 && toks[j].text == "," {
+				if rf, ok := refAt(refs, j-1); ok {
+					head = rf.ent
+				}
+			} else if j >= 0 && (toks[j].low == "is" || toks[j].low == "was" || toks[j].low == "became") {
+				if rf, ok := d.subjectOf(si, refs, j); ok {
+					head = rf.ent
+				}
+			}
+			if head < 0 {
+				continue
+			}
+			rel := kg.PartOf
+			if t.low == "member" {
+				rel = kg.MemberOf
+			}
+			d.addRel(rel, head, objs[0].ent, nil, si, confNoun)
+		case t.low == "owned" && i+1 < len(toks) && toks[i+1].low == "by":
+			owners := d.objectsOf(si, refs, i+1)
+			if p := d.descHead(toks, refs, i); p >= 0 {
+				for _, o := range owners {
+					d.addRel(kg.Owns, o.ent, p, nil, si, confNoun)
+				}
+			}
+		case t.low == "elections" || t.low == "election" || t.low == "vote" && i > 0 && toks[i-1].low == "the":
+			name := "election"
+			if i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" && toks[i-1].low != "an" && toks[i-1].low != "after" {
+				name = toks[i-1].low + " " + t.low
+			}
+			date := d.dateIn(si)
+			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
+				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
+			}
+		case t.low == "airstrike" || t.low == "airstrikes":
+			d.addEvent("Airstrike", "airstrike", si, d.dateIn(si), d.placeAfter(si, i), nil, confNoun)
+		}
+	}
+}
+
+// descHead returns the entity described by the phrase ending before token
+// i: "X, a company owned by".
+func (d *doc) descHead(toks []token, refs []ref, i int) int {
+	for j := i - 1; j >= 0 && j > i-8; j-- {
+		if toks[j].text == "," {
+			if rf, ok := refAt(refs, j-1); ok {
+				return rf.ent
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// family reads "his cousin, P", "P1's son, P2", "P1 and his brother P2".
+func (d *doc) family(si int, refs []ref, i int) {
+	toks := d.sents[si].toks
+	rel := relatives[toks[i].low]
+	var a = -1
+	if rf, ok := refAt(refs, i-1); ok && rf.poss {
+		a = rf.ent // "his cousin"
+	} else if i >= 2 && toks[i-1].low == "'s" {
+		if rf, ok := refAt(refs, i-2); ok {
+			a = rf.ent
+		}
+	}
+	if a < 0 {
+		return
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].text == "," {
+		j++
+	}
+	b, ok := refAt(refs, j)
+	if !ok || b.pron {
+		return
+	}
+	d.addRel(kg.FamilyOf, a, b.ent, map[string]string{"relation": rel}, si, confApposition)
+}
+
+func hasAnySuffix(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
