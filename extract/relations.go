@@ -44,12 +44,14 @@ func (d *doc) sentRefs(si int) []ref {
 
 // refAt returns the reference covering token i of sentence si.
 func refAt(refs []ref, i int) (ref, bool) {
+	var best ref
+	found := false
 	for _, r := range refs {
-		if i >= r.ts && i < r.te {
-			return r, true
+		if i >= r.ts && i < r.te && (!found || best.adj && !r.adj) {
+			best, found = r, true
 		}
 	}
-	return ref{}, false
+	return best, found
 }
 
 // resolvePronouns points he/she/him at the person last mentioned before
@@ -246,6 +248,8 @@ var statusWords = map[string]string{
 	"former": "former", "previous": "former", "ex": "former", "retired": "former", "onetime": "former",
 	"late": "former", "then": "former", "erstwhile": "former", "current": "current", "acting": "current",
 	"incumbent": "current", "sitting": "current", "new": "current", "interim": "current",
+	"possible": "prospective", "next": "prospective", "future": "prospective", "potential": "prospective",
+	"likely": "prospective", "would-be": "prospective", "designate": "prospective",
 }
 
 // rolePhrase is a job description such as "Iraq's interior minister" or
@@ -333,7 +337,9 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		}
 		if rf, ok := refAt(refs, j); ok && !rf.adj && (!rf.pron || rf.poss) {
 			typ := d.ents[rf.ent].typ
-			if prep != "in" || typ == kg.Organization || rp.target < 0 {
+			// "officer in Iraq" says where, not for whom; "adviser for
+			// Iraq" yields to an employer named before the noun.
+			if (prep != "in" || typ == kg.Organization) && (typ != kg.Location || rp.target < 0 || d.ents[rp.target].typ == kg.Location) {
 				rp.target, rp.targetRef = rf.ent, rf
 				rp.end = rf.te
 			}
@@ -375,7 +381,7 @@ func isVerbish(w string) bool {
 
 // emitRole writes HOLDS_ROLE and the relation the role noun implies.
 func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
-	if person < 0 || d.ents[person].typ != kg.Person {
+	if person < 0 || d.ents[person].typ != kg.Person || rp.status == "prospective" {
 		return
 	}
 	t := rp.target
@@ -546,24 +552,22 @@ func (d *doc) roles(si int) {
 	}
 }
 
-// appositionHead finds P in "P, <phrase> and" ending at token i.
+// appositionHead finds P in "P, <phrase>[, <phrase>] and" ending at token
+// i: the nearest person followed by a comma, within the sentence clause.
 func (d *doc) appositionHead(toks []token, refs []ref, i int) int {
-	for j := i - 1; j >= 0 && j > i-12; j-- {
+	for j := i - 1; j >= 0 && j > i-40; j-- {
 		if toks[j].text == "." || toks[j].text == ";" {
 			return -1
 		}
-		if toks[j].text == "," && j > 0 {
-			if rf, ok := refAt(refs, j-1); ok && d.ents[rf.ent].typ == kg.Person {
-				return rf.ent
-			}
-			k := j - 1
-			for k >= 0 && toks[k].text == "\"" {
-				k--
-			}
-			if rf, ok := refAt(refs, k); ok && d.ents[rf.ent].typ == kg.Person {
-				return rf.ent
-			}
-			return -1
+		if toks[j].text != "," || j == 0 {
+			continue
+		}
+		k := j - 1
+		for k >= 0 && toks[k].text == "\"" {
+			k--
+		}
+		if rf, ok := refAt(refs, k); ok && d.ents[rf.ent].typ == kg.Person && !rf.pron {
+			return rf.ent
 		}
 	}
 	return -1

@@ -78,7 +78,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if j >= 0 && toks[j].text == "," {
 				j--
 			}
-			if rf, ok := refAt(refs, j); ok && !rf.adj {
+			if rf, ok := refAt(refs, j); ok && !rf.adj && (t.low != "who" || d.ents[rf.ent].typ == kg.Person) {
 				return rf, true
 			}
 			if j >= 0 && toks[j].low == "'s" {
@@ -114,6 +114,10 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 func (d *doc) forceAfter(toks []token, i int) bool {
 	for j := i; j < len(toks) && j < i+3; j++ {
 		if forceNouns[toks[j].low] {
+			// "army commanders": the commanders, not the army.
+			if j+1 < len(toks) && (groupNouns[toks[j+1].low] || roleNouns[strings.TrimSuffix(toks[j+1].low, "s")] != roleNone) {
+				return false
+			}
 			return true
 		}
 		if !toks[j].word || toks[j].cap {
@@ -503,6 +507,8 @@ func (d *doc) nouns(si int) {
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
 			}
+		case t.low == "whose" && i > 0:
+			d.whoseIncludes(si, refs, i)
 		case t.low == "airstrike" || t.low == "airstrikes":
 			d.addEvent("Airstrike", "airstrike", si, d.dateIn(si), d.placeAfter(si, i), nil, confNoun)
 		}
@@ -556,4 +562,66 @@ func hasAnySuffix(s string, sufs ...string) bool {
 		}
 	}
 	return false
+}
+
+// whoseIncludes reads "P, whose electoral list includes Q": Q is a member
+// of the organization P leads that the text called electoral (else the
+// only alliance or party P leads).
+func (d *doc) whoseIncludes(si int, refs []ref, i int) {
+	toks := d.sents[si].toks
+	j := i - 1
+	if j >= 0 && toks[j].text == "," {
+		j--
+	}
+	p, ok := refAt(refs, j)
+	if !ok || d.ents[p.ent].typ != kg.Person {
+		return
+	}
+	k := i + 1
+	noun := ""
+	for k < len(toks) && k < i+4 && toks[k].word && !toks[k].cap {
+		if _, ok := orgNouns[toks[k].low]; ok {
+			noun = toks[k].low
+		}
+		if toks[k].low == "includes" || toks[k].low == "included" || toks[k].low == "include" {
+			break
+		}
+		k++
+	}
+	if noun == "" || k >= len(toks) || !strings.HasPrefix(toks[k].low, "includ") {
+		return
+	}
+	org := -1
+	var cands []int
+	pid := d.ents[p.ent].id()
+	for _, r := range d.rels {
+		if r.Type != kg.Leads || r.Source != pid {
+			continue
+		}
+		for ei, e := range d.ents {
+			if e.id() == r.Target && e.typ == kg.Organization {
+				if e.electoral {
+					org = ei
+				}
+				if e.sub == "alliance" || e.sub == "party" {
+					cands = append(cands, ei)
+				}
+			}
+		}
+	}
+	if org < 0 && len(cands) == 1 {
+		org = cands[0]
+	}
+	if org < 0 {
+		return
+	}
+	for q := k + 1; q < len(toks) && q < k+10; q++ {
+		if rf, ok := refAt(refs, q); ok && d.ents[rf.ent].typ == kg.Person && !rf.pron {
+			d.addRel(kg.MemberOf, rf.ent, org, nil, si, confNoun)
+			return
+		}
+		if toks[q].text == "." || toks[q].text == ";" {
+			return
+		}
+	}
 }
