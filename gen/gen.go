@@ -122,7 +122,6 @@ func (s *story) bare(p *person) string {
 	if !s.mentioned[p] {
 		s.mentioned[p] = true
 		s.people = append(s.people, p.Name)
-		s.org(p.org)
 		if p.rank != "" {
 			return p.rank + " " + p.Name
 		}
@@ -143,10 +142,12 @@ func (s *story) org(o *org) string {
 // role is the apposition that introduces p: "the interior minister of Iraq".
 func (s *story) role(p *person) string {
 	o := p.org
+	if o.kind == kMinistry {
+		// A minister is named by country: the ministry stays unsaid.
+		return "the " + p.title + " of " + o.country.Name
+	}
 	name := s.org(o)
 	switch o.kind {
-	case kMinistry:
-		return "the " + p.title + " of " + o.country.Name
 	case kDivision, kArmy:
 		return "the " + p.title + " of the " + name
 	case kMilitia:
@@ -226,7 +227,6 @@ var leads = []builder{
 		if p.org.kind == kMinistry && !s.mentioned[p] {
 			s.mentioned[p] = true
 			s.people = append(s.people, p.Name)
-			s.org(p.org)
 			return fmt.Sprintf("%s's %s, %s, said on %s that the government would reopen the border crossings near %s within weeks.",
 				p.country.Name, p.title, p.Name, pick(s.r, weekdays), s.city())
 		}
