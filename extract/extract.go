@@ -36,6 +36,8 @@ type doc struct {
 	prons [][]ref
 	// dominant is the country named most often, or -1.
 	dominant int
+	// dateline is the country of the article's dateline, or -1.
+	dateline int
 	// roleHolders maps "minister" and "minister@location:iraq" to the
 	// persons seen holding that role.
 	roleHolders map[string][]int

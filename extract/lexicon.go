@@ -138,7 +138,7 @@ var orgOfHeads = map[string]bool{
 // locHeads make a capitalized span a place, with its subtype.
 var locHeads = map[string]string{
 	"city": "city", "province": "region", "region": "region", "district": "region", "county": "region",
-	"state": "", "governorate": "region", "valley": "region", "desert": "region", "sea": "region",
+	"governorate": "region", "valley": "region", "desert": "region", "sea": "region",
 	"ocean": "region", "gulf": "region", "river": "region", "mountains": "region", "island": "region",
 	"islands": "region", "peninsula": "region", "strait": "region", "lake": "region", "coast": "region",
 	"airport": "facility", "base": "facility", "prison": "facility", "port": "facility", "square": "facility",
@@ -211,6 +211,13 @@ var roleNouns = map[string]roleKind{
 	"scholar": roleWorks, "expert": roleWorks, "consultant": roleWorks, "strategist": roleWorks,
 	"negotiator": roleWorks, "representative": roleWorks, "staff": roleWorks, "investigator": roleWorks,
 	"attorney": roleWorks, "prosecutor": roleWorks, "judge": roleWorks, "deputy": roleWorks,
+	"lecturer": roleWorks, "teacher": roleWorks, "reporter": roleWorks, "journalist": roleWorks,
+	"columnist": roleWorks, "coach": roleWorks, "inspector": roleWorks, "agent": roleWorks,
+	"trustee": roleWorks, "treasurer": roleWorks, "organizer": roleWorks, "clerk": roleWorks,
+	"auditor": roleWorks, "accountant": roleWorks, "pilot": roleWorks, "captain": roleCommands,
+	"boss": roleLeads, "owner": roleLeads, "co-founder": roleLeads, "vice president": roleWorks,
+	"deputy minister": roleWorks, "mediator": roleWorks, "specialist": roleWorks, "administrator": roleLeads,
+	"executive director": roleLeads, "managing director": roleLeads,
 	"member": roleMember, "lawmaker": roleMember, "legislator": roleMember, "mp": roleMember,
 	"senator": roleMember, "delegate": roleMember,
 }

@@ -171,6 +171,18 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				j++
 				continue
 			}
+			// "People's Alliance", "Farmers' Movement": a possessive
+			// inside an organization name.
+			if j > k && (u.text == "'s" || u.text == "'") && u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
+				e := j + 1
+				for e < n && toks[e].cap {
+					e++
+				}
+				if _, head := orgHeads[toks[e-1].low]; head {
+					j = e
+					continue
+				}
+			}
 			if isOrdinal(u) && j+1 < n && toks[j+1].cap {
 				j++
 				continue

@@ -86,6 +86,13 @@ func (d *doc) resolvePronouns() {
 				g = 1
 			case "she", "her":
 				g = 2
+			case "its", "it":
+				if !inQuote && (t.low == "its" || ti == 0 && ti+1 < len(toks) && (toks[ti+1].low == "is" || toks[ti+1].low == "was" || toks[ti+1].low == "has")) {
+					if e := d.lastBody(si, t.start); e >= 0 {
+						d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "its"})
+					}
+				}
+				continue
 			default:
 				continue
 			}
@@ -109,6 +116,23 @@ func (d *doc) resolvePronouns() {
 			}
 		}
 	}
+}
+
+// lastBody resolves "its" and a leading "It" to the organization or
+// country named last before rune offset pos, in this or the previous
+// sentence.
+func (d *doc) lastBody(si, pos int) int {
+	best, bestStart := -1, -1
+	for _, m := range d.ms {
+		if m.ent < 0 || m.adj || m.sent < si-1 || m.sent > si || m.start >= pos {
+			continue
+		}
+		e := d.ents[m.ent]
+		if (e.typ == kg.Organization || e.country != nil) && m.start > bestStart {
+			best, bestStart = m.ent, m.start
+		}
+	}
+	return best
 }
 
 // allowed checks a relation's ends against the ontology's table.
@@ -212,6 +236,7 @@ func (d *doc) addEvent(typ, name string, si int, date string, place int, parts [
 // and compounds.
 func (d *doc) relations() {
 	d.dominant = d.dominantCountry()
+	d.dateline = d.datelineCountry()
 	d.roleHolders = map[string][]int{}
 	for si := range d.sents {
 		d.roles(si)
@@ -220,6 +245,41 @@ func (d *doc) relations() {
 		d.verbs(si)
 		d.nouns(si)
 	}
+}
+
+// datelineCountry reads "LUSAKA, Zambia —" or "MADRID —" at the start of
+// the first body paragraph and returns the country entity, or -1.
+func (d *doc) datelineCountry() int {
+	for si, s := range d.sents {
+		if s.Para == 0 {
+			continue
+		}
+		toks := s.toks
+		dash := -1
+		for i := 0; i < len(toks) && i < 14; i++ {
+			if toks[i].text == "\u2014" || toks[i].text == "-" || toks[i].text == "\u2013" {
+				dash = i
+				break
+			}
+		}
+		if dash < 1 || !isAllCaps(toks[0].text) {
+			return -1
+		}
+		for _, rf := range d.sentRefs(si) {
+			if rf.ts < dash && d.ents[rf.ent].country != nil {
+				return rf.ent
+			}
+		}
+		if c := countryByCapital[fold(toks[0].text)]; c != nil {
+			for i, e := range d.ents {
+				if e.country == c {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // dominantCountry is the country named most often: the country an
@@ -281,7 +341,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		if t.text == "," || t.text == "\"" || t.text == "(" || t.text == ";" || t.text == ":" {
 			break
 		}
-		if rf, ok := refAt(refs, s-1); ok && !rf.pron {
+		if rf, ok := refAt(refs, s-1); ok && (!rf.pron || rf.poss && d.ents[rf.ent].typ != kg.Person) {
 			if rp.target < 0 {
 				rp.target, rp.targetRef = rf.ent, rf
 			}
@@ -339,10 +399,14 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			typ := d.ents[rf.ent].typ
 			// "officer in Iraq" says where, not for whom; "adviser for
 			// Iraq" yields to an employer named before the noun.
-			if (prep != "in" || typ == kg.Organization) && (typ != kg.Location || rp.target < 0 || d.ents[rp.target].typ == kg.Location) {
+			if (prep != "in" || typ == kg.Organization) && (typ != kg.Location || rp.target < 0 || d.ents[rp.target].typ == kg.Location) &&
+				!((prep == "for" || prep == "to") && rp.target >= 0) {
 				rp.target, rp.targetRef = rf.ent, rf
 				rp.end = rf.te
 			}
+		} else if q := ofTarget(toks, refs, j); q.te > 0 && !q.adj {
+			// "the mayor of the coastal town of Puerto Almadén".
+			rp.target, rp.targetRef, rp.end = q.ent, q, q.te
 		} else if prep == "of" {
 			// "the leader of the electoral alliance of …, known as Fatah".
 			for k := j; k < len(toks) && k < j+12; k++ {
@@ -369,6 +433,27 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 	return rp
 }
 
+// ofTarget reads "coastal town of X" from token j: a few lower-case words,
+// "of", then a name.
+func ofTarget(toks []token, refs []ref, j int) ref {
+	for k := j; k < len(toks) && k < j+4; k++ {
+		if !toks[k].word || toks[k].cap {
+			return ref{}
+		}
+		if toks[k].low == "of" {
+			q := k + 1
+			if q < len(toks) && toks[q].low == "the" {
+				q++
+			}
+			if rf, ok := refAt(refs, q); ok {
+				return rf
+			}
+			return ref{}
+		}
+	}
+	return ref{}
+}
+
 // isVerbish is a cheap test for a finite verb that ends a noun phrase.
 func isVerbish(w string) bool {
 	switch w {
@@ -385,8 +470,23 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		return
 	}
 	t := rp.target
-	if t < 0 && rp.kind == roleState && d.dominant >= 0 {
-		t = d.dominant // "the prime minister" in an article about one country
+	if t < 0 && rp.kind == roleState {
+		// "the prime minister" in an article datelined in, or mostly
+		// about, one country.
+		t = d.dateline
+		if t < 0 {
+			t = d.dominant
+		}
+	}
+	// "interior minister" works at the Interior Ministry when the article
+	// names it.
+	if words := strings.Fields(rp.title); len(words) >= 2 && words[len(words)-1] == "minister" && (t < 0 || d.ents[t].typ == kg.Location) {
+		if m := d.ministry(words[len(words)-2]); m >= 0 {
+			if t >= 0 {
+				d.addRel(kg.HoldsRole, person, t, map[string]string{"title": rp.title, "status": rp.status}, si, conf)
+			}
+			t = m
+		}
 	}
 	if t < 0 {
 		d.noteHolder(rp.title, -1, person)
@@ -422,6 +522,25 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	}
 }
 
+// ministry finds the organization "Ministry of <topic>" or "<topic>
+// Ministry".
+func (d *doc) ministry(topic string) int {
+	for i, e := range d.ents {
+		if e.typ != kg.Organization {
+			continue
+		}
+		has, isMin := false, false
+		for _, w := range e.words {
+			has = has || w == topic
+			isMin = isMin || w == "ministry" || w == "department"
+		}
+		if has && isMin {
+			return i
+		}
+	}
+	return -1
+}
+
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
@@ -445,6 +564,9 @@ func (d *doc) noteHolder(title string, target, person int) {
 		d.roleHolders[k] = append(d.roleHolders[k], person)
 	}
 	add(head)
+	if title != head {
+		add(title)
+	}
 	if target >= 0 {
 		add(head + "@" + d.ents[target].id())
 	}
@@ -510,6 +632,13 @@ func (d *doc) roles(si int) {
 				continue
 			}
 		}
+		// "P is the mayor of X".
+		if rp.start > 0 && (toks[rp.start-1].low == "is" || toks[rp.start-1].low == "was" || toks[rp.start-1].low == "became" || toks[rp.start-1].low == "remains") {
+			if rf, ok := d.subjectOf(si, refs, rp.start-1); ok && d.ents[rf.ent].typ == kg.Person {
+				d.emitRole(rf.ent, rp, si, confVerb)
+				continue
+			}
+		}
 		// "as minister" and similar: the subject of the sentence.
 		if rp.start > 0 && toks[rp.start-1].low == "as" {
 			if rf, ok := nearestBefore(refs, rp.start-1, kg.Person, d); ok {
@@ -543,6 +672,9 @@ func (d *doc) roles(si int) {
 		}
 		if m.tts > 0 && statusWords[toks[m.tts-1].low] != "" {
 			rp.status = statusWords[toks[m.tts-1].low]
+		}
+		if rp.target < 0 && kind == roleState && d.dateline >= 0 {
+			rp.target = d.dateline
 		}
 		if rp.target < 0 {
 			d.noteHolder(rp.title, -1, m.ent)

@@ -31,9 +31,9 @@ func init() {
 	add(kg.MetWith, "Meeting", "", "met meets")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted")
-	add(kg.Appointed, "Appointment", "", "appointed appoints nominated")
+	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
 	add(kg.Owns, "", "", "owns")
-	add(kg.Leads, "", "", "heads headed leads chairs chaired")
+	add(kg.Leads, "", "", "heads headed leads chairs chaired founded")
 	add(kg.Leads, "", "", "led")
 	add(kg.Commands, "", "", "commands commanded")
 	add(kg.MemberOf, "", "", "joined joins")
@@ -70,8 +70,31 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			}
 			return rf, true
 		}
+		if k > 0 && toks[k-1].low == "the" || k > 1 && toks[k-2].low == "the" && toks[k-1].word && !toks[k-1].cap {
+			// "the alliance will be chaired by", "the prime minister named".
+			if _, ok := orgNouns[t.low]; ok && !t.cap {
+				if e := d.lastOrgWithHead(t.low, si); e >= 0 {
+					return ref{ent: e, ts: k, te: k + 1}, true
+				}
+			}
+			if roleNouns[t.low] != roleNone && !t.cap {
+				title := t.low
+				if k > 0 && roleNouns[toks[k-1].low+" "+t.low] != roleNone {
+					title = toks[k-1].low + " " + t.low
+				}
+				if p := d.holder(title, -1); p >= 0 {
+					return ref{ent: p, ts: k, te: k + 1}, true
+				}
+			}
+		}
 		switch t.low {
-		case ".", ";", ":", "\"", "(", ")":
+		case ")":
+			// Skip a parenthesis: "The National Renewal Party (NRP), led by".
+			for k > 0 && toks[k].text != "(" {
+				k--
+			}
+			continue
+		case ".", ";", ":", "\"", "(":
 			return ref{}, false
 		case "who", "that", "which":
 			j := k - 1
@@ -204,14 +227,23 @@ func (d *doc) objectsOf(si int, refs []ref, v int) []ref {
 // before sentence si whose name ends with that noun.
 func (d *doc) lastOrgWithHead(noun string, si int) int {
 	best, bestStart := -1, -1
+	bySub, bySubStart := -1, -1
+	sub := orgNouns[noun]
 	for _, m := range d.ms {
 		if m.ent < 0 || m.sent > si || d.ents[m.ent].typ != kg.Organization {
 			continue
 		}
-		w := d.ents[m.ent].words
-		if len(w) > 0 && w[len(w)-1] == noun && m.start > bestStart {
+		e := d.ents[m.ent]
+		w := e.words
+		if len(w) > 0 && (w[len(w)-1] == noun || w[len(w)-1]+"s" == noun) && m.start > bestStart {
 			best, bestStart = m.ent, m.start
 		}
+		if sub != "" && e.sub == sub && m.start > bySubStart {
+			bySub, bySubStart = m.ent, m.start
+		}
+	}
+	if best < 0 {
+		return bySub
 	}
 	return best
 }
@@ -233,7 +265,7 @@ func (d *doc) verbs(si int) {
 		if v+1 < len(toks) {
 			next = toks[v+1].low
 		}
-		if t.low == "led" && (next == "to" || next == "by") && !passive(toks, v) {
+		if t.low == "led" && next == "to" {
 			continue
 		}
 		if cue.prep != "" && next != cue.prep && !(cue.prep == "for" && next == "at") {
@@ -244,7 +276,7 @@ func (d *doc) verbs(si int) {
 			obj = v + 1
 		}
 		var agents, patients []ref
-		if passive(toks, v) {
+		if passive(toks, v) || next == "by" {
 			subj, ok := d.subjectOf(si, refs, auxStart(toks, v))
 			if !ok {
 				continue
@@ -268,7 +300,7 @@ func (d *doc) verbs(si int) {
 			patients = d.objectsOf(si, refs, obj)
 		}
 		conf := confVerb
-		if passive(toks, v) {
+		if passive(toks, v) || next == "by" {
 			conf = confPassive
 		}
 		for _, a := range agents {
