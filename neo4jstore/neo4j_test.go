@@ -7,8 +7,10 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"math/rand/v2"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/sqlite"
 	"github.com/newsgraph/newsgraph/storetest"
 )
 
@@ -430,4 +433,263 @@ func FuzzLuceneQuery(f *testing.F) {
 
 func isLetterOrDigit(r rune) bool {
 	return strings.ContainsRune("0123456789", r) || (r != '*' && r != '~' && !strings.ContainsRune(`+-&|!(){}[]^"~*?:\/ `, r) && r > ' ')
+}
+
+// privateNeo4j is a launcher of the fault test's own, on its own port and
+// data directory, so that killing it leaves the shared one alone.
+type privateNeo4j struct {
+	env   []string
+	state string
+	port  string
+}
+
+func (p *privateNeo4j) start(t *testing.T) {
+	t.Helper()
+	cmd := exec.Command(script(), "start")
+	cmd.Env = append(os.Environ(), p.env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("start private Neo4j: %v\n%s", err, out)
+	}
+}
+
+// kill stops the server abruptly (SIGKILL, no clean shutdown) and waits
+// until its port refuses connections.
+func (p *privateNeo4j) kill(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(p.state, "neo4j.pid"))
+	if err != nil {
+		t.Errorf("pid file: %v", err)
+		return
+	}
+	var pid int
+	fmt.Sscan(string(b), &pid)
+	if pid <= 0 {
+		t.Errorf("bad pid file %q", b)
+		return
+	}
+	if proc, err := os.FindProcess(pid); err == nil {
+		proc.Signal(os.Kill)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", "127.0.0.1:"+p.port, 200*time.Millisecond)
+		if err != nil {
+			return
+		}
+		c.Close()
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Errorf("Neo4j on port %s still answers after SIGKILL", p.port)
+}
+
+func (p *privateNeo4j) stop() {
+	cmd := exec.Command(script(), "stop")
+	cmd.Env = append(os.Environ(), p.env...)
+	cmd.Run()
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+}
+
+// TestOutageDuringSave kills Neo4j between a save's statements and its
+// commit: the save fails as unavailable, nothing of it is visible after a
+// restart, and the store opened before the outage works again.
+func TestOutageDuringSave(t *testing.T) {
+	needNeo4j(t)
+	if !haveJava() {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("the fault test needs java and mvn to run its own Neo4j")
+		}
+		t.Skip("the fault test needs java and mvn to run its own Neo4j")
+	}
+	ctx := context.Background()
+	p := &privateNeo4j{state: t.TempDir(), port: freePort(t)}
+	p.env = []string{"NEO4J_STATE=" + p.state, "NEO4J_PORT=" + p.port, "NEO4J_PASSWORD=" + testPassword}
+	t.Cleanup(p.stop)
+	t0 := time.Now()
+	p.start(t)
+	t.Logf("private Neo4j started in %v", time.Since(t0).Round(time.Millisecond))
+
+	s, err := Open(ctx, Config{URI: "bolt://127.0.0.1:" + p.port, Password: testPassword, RetryTime: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SaveExtraction(ctx, sharedArticle(1)); err != nil {
+		t.Fatal(err)
+	}
+	base, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var once sync.Once
+	testHookBeforeCommit = func() { once.Do(func() { p.kill(t) }) }
+	defer func() { testHookBeforeCommit = nil }()
+	x := sharedArticle(2)
+	t0 = time.Now()
+	_, err = s.SaveExtraction(ctx, x)
+	t.Logf("save failed after %v: %v", time.Since(t0).Round(time.Millisecond), err)
+	testHookBeforeCommit = nil
+	if kg.ErrorCode(err) != kg.EUnavailable {
+		t.Fatalf("save while Neo4j dies = %v, want %s", err, kg.EUnavailable)
+	}
+	if kg.ErrorMessage(err) != "graph database unavailable" {
+		t.Errorf("client message = %q", kg.ErrorMessage(err))
+	}
+	// While it is down, reads fail the same way.
+	if _, err := s.Stats(ctx); kg.ErrorCode(err) != kg.EUnavailable {
+		t.Errorf("Stats while Neo4j is down = %v, want %s", err, kg.EUnavailable)
+	}
+
+	t0 = time.Now()
+	p.start(t)
+	t.Logf("private Neo4j restarted in %v", time.Since(t0).Round(time.Millisecond))
+	t0 = time.Now()
+	// The store opened before the outage recovers by itself.
+	var st kg.Stats
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		st, err = s.Stats(ctx)
+		if err == nil || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("Stats after restart: %v", err)
+	}
+	t.Logf("store recovered %v after the restart", time.Since(t0).Round(time.Millisecond))
+	if st != base {
+		t.Errorf("after the failed save and a restart Stats = %+v, want %+v (nothing half-written)", st, base)
+	}
+	as, err := s.Articles(ctx, []string{x.Article.ID})
+	if err != nil || as[0] != nil {
+		t.Errorf("article of the failed save after restart = %v, %v; want none", as, err)
+	}
+	if _, err := s.SaveExtraction(ctx, x); err != nil {
+		t.Fatalf("save after recovery: %v", err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 2 {
+		t.Errorf("Stats after recovery and save = %+v, %v; want 2 articles", st, err)
+	}
+}
+
+// TestSearchAgreesWithSQLite loads one generated graph of look-alike names
+// into this store and the embedded one and checks that every search —
+// exact, prefix, substring, reordered words, typos — returns the same hits
+// with the same scores in the same order: the full-text and text index
+// candidates miss nothing that kg.MatchScore accepts.
+func TestSearchAgreesWithSQLite(t *testing.T) {
+	s := openClean(t)
+	ref, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 11))
+	syl := []string{"ka", "ra", "mi", "lo", "zan", "dor", "el", "ia", "bu", "ten", "sa", "hal", "qu", "ï", "é"}
+	word := func() string {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		r := []rune(b.String())
+		return strings.ToUpper(string(r[:1])) + string(r[1:])
+	}
+	name := func() string {
+		ws := make([]string, 1+rng.IntN(3))
+		for i := range ws {
+			ws[i] = word()
+		}
+		return strings.Join(ws, []string{" ", "-", " al-"}[rng.IntN(3)])
+	}
+	var names []string
+	for a := range 4 {
+		text := fmt.Sprintf("Generated article %d.", a)
+		x := &kg.Extraction{Article: kg.Article{ID: kg.ArticleID(text), Title: text, Text: text}}
+		seen := map[string]bool{}
+		for range 60 {
+			n := name()
+			typ := kg.EntityTypes[rng.IntN(len(kg.EntityTypes))]
+			id := kg.EntityID(typ, n)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			var aliases []string
+			if rng.IntN(2) == 0 {
+				aliases = append(aliases, word())
+			}
+			x.Entities = append(x.Entities, kg.Entity{ID: id, Type: typ, Name: n, Aliases: aliases})
+			names = append(names, n)
+		}
+		for _, st := range []kg.Store{s, ref} {
+			if _, err := st.SaveExtraction(ctx, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mutate := func(q string) string {
+		r := []rune(q)
+		if len(r) < 2 {
+			return q
+		}
+		i := rng.IntN(len(r) - 1)
+		switch rng.IntN(8) {
+		case 0: // drop a letter
+			return string(append(r[:i:i], r[i+1:]...))
+		case 1: // swap two letters
+			r[i], r[i+1] = r[i+1], r[i]
+			return string(r)
+		case 2: // change a letter
+			r[i] = 'x'
+			return string(r)
+		case 3: // prefix
+			return string(r[:1+i])
+		case 4: // substring
+			return string(r[i/2 : i+1])
+		case 5: // words reordered
+			f := strings.Fields(q)
+			slices.Reverse(f)
+			return strings.Join(f, " ")
+		case 6: // one word, shouted
+			f := strings.Fields(q)
+			return strings.ToUpper(f[rng.IntN(len(f))])
+		}
+		return q
+	}
+	queries := []string{"ka", "zan", "dor el", "ïa", "e", "Ia-Ka"}
+	for range 150 {
+		queries = append(queries, mutate(mutate(names[rng.IntN(len(names))])))
+	}
+	for _, q := range queries {
+		f := kg.EntityFilter{Query: q, First: kg.MaxPageSize}
+		want, err := ref.FindEntities(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FindEntities(ctx, f)
+		if err != nil {
+			t.Fatalf("FindEntities(%q): %v", q, err)
+		}
+		if g, w := hitSummary(got), hitSummary(want); g != w || got.Total != want.Total {
+			t.Errorf("search %q:\nneo4j  (%d) %s\nsqlite (%d) %s", q, got.Total, g, want.Total, w)
+		}
+	}
+}
+
+func hitSummary(p *kg.EntityPage) string {
+	var b strings.Builder
+	for _, h := range p.Hits {
+		fmt.Fprintf(&b, "%s(%q)=%.2f ", h.Entity.ID, h.Entity.Name, h.Score)
+	}
+	return b.String()
 }

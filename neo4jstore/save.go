@@ -20,9 +20,17 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 		return kg.SaveResult{}, err
 	}
 	return writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
-		return save(ctx, tx, x)
+		res, err := save(ctx, tx, x)
+		if err == nil && testHookBeforeCommit != nil {
+			testHookBeforeCommit()
+		}
+		return res, err
 	})
 }
+
+// testHookBeforeCommit, when set by a test, runs after a save's statements
+// and before its commit: the fault test stops Neo4j there.
+var testHookBeforeCommit func()
 
 // validate rejects an extraction the graph cannot hold, before anything is
 // written.

@@ -30,7 +30,12 @@ die() { echo "neo4j.sh: $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || die "$1 not found: install a JDK 17+ and Maven (apt-get install openjdk-17-jdk-headless maven)"; }
 
 running() {
-    [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+    [[ -f "$pidfile" ]] || return 1
+    local pid
+    pid="$(cat "$pidfile")"
+    kill -0 "$pid" 2>/dev/null || return 1
+    # A killed server whose parent never reaped it is a zombie, not running.
+    [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]]
 }
 
 port_open() {
