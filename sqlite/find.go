@@ -10,17 +10,25 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// nameIndex is every entity's folded names, kept in memory between writes:
-// typo-tolerant ranking has to look at every name anyway, and folding ten
-// thousand names per query costs more than the scoring.
+// nameIndex is every entity's names, folded, kept in memory between
+// writes. Typo-tolerant ranking cannot use an SQL index, so search narrows
+// candidates here (substring scan plus a word vocabulary) and scores only
+// those with kg.MatchScore.
 type nameIndex struct {
 	entries []nameEntry
+	vocab   map[string][]int32 // folded word -> entries having it in a name or alias
+	words   []vocabWord
 }
 
 type nameEntry struct {
 	id, name, typ, subtype string
-	folded                 string   // FoldName(name)
-	aliases                []string // folded aliases
+	aliases                []string // as Entities returns them: distinct, without the name
+	folded                 []string // FoldName of the name and each alias
+}
+
+type vocabWord struct {
+	word  string
+	runes []rune
 }
 
 // index returns the current name index, building it after a write.
@@ -31,7 +39,7 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 	if idx != nil {
 		return idx, nil
 	}
-	idx = &nameIndex{}
+	idx = &nameIndex{vocab: map[string][]int32{}}
 	pos := map[string]int{}
 	rows, err := s.r.QueryContext(ctx, `SELECT id, name, type, subtype FROM entities ORDER BY id`)
 	if err != nil {
@@ -43,7 +51,7 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: name index: %w", err)
 		}
-		e.folded = kg.FoldName(e.name)
+		e.folded = []string{kg.FoldName(e.name)}
 		pos[e.id] = len(idx.entries)
 		idx.entries = append(idx.entries, e)
 	}
@@ -65,13 +73,27 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 		if !ok || al == idx.entries[i].name {
 			continue
 		}
-		f := kg.FoldName(al)
-		if !slices.Contains(idx.entries[i].aliases, f) {
-			idx.entries[i].aliases = append(idx.entries[i].aliases, f)
+		e := &idx.entries[i]
+		e.aliases = append(e.aliases, al)
+		if f := kg.FoldName(al); !slices.Contains(e.folded, f) {
+			e.folded = append(e.folded, f)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	for i, e := range idx.entries {
+		for _, f := range e.folded {
+			for _, w := range strings.Fields(f) {
+				l := idx.vocab[w]
+				if len(l) == 0 || l[len(l)-1] != int32(i) {
+					idx.vocab[w] = append(l, int32(i))
+				}
+			}
+		}
+	}
+	for w := range idx.vocab {
+		idx.words = append(idx.words, vocabWord{w, []rune(w)})
 	}
 	s.mu.Lock()
 	if s.gen == gen { // a write in between makes this index stale already
@@ -79,6 +101,105 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 	}
 	s.mu.Unlock()
 	return idx, nil
+}
+
+// candidates returns the entries that may score above zero for the folded
+// query q: a superset of kg.MatchScore's matches, which are a substring of
+// a name, or names whose words cover every query word by prefix or typo.
+func (idx *nameIndex) candidates(q string, keep func(e *nameEntry) bool) []int {
+	if q == "" {
+		return nil
+	}
+	hit := make([]bool, len(idx.entries))
+	for i := range idx.entries {
+		for _, f := range idx.entries[i].folded {
+			if strings.Contains(f, q) {
+				hit[i] = true
+				break
+			}
+		}
+	}
+	var both []int32 // entries matching every query word so far
+	for n, w := range strings.Fields(q) {
+		rw := []rune(w)
+		var these []int32
+		for _, v := range idx.words {
+			if strings.HasPrefix(v.word, w) || mayBeTypo(rw, v.runes) {
+				these = append(these, idx.vocab[v.word]...)
+			}
+		}
+		slices.Sort(these)
+		these = slices.Compact(these)
+		if n == 0 {
+			both = these
+		} else {
+			both = intersect(both, these)
+		}
+		if len(both) == 0 {
+			break
+		}
+	}
+	for _, i := range both {
+		hit[i] = true
+	}
+	var out []int
+	for i, h := range hit {
+		if h && keep(&idx.entries[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// mayBeTypo is a cheap test that a and b could be within kg's typo
+// allowance (one edit for words of four or more letters, two from eight):
+// lengths close enough and a bag distance within the allowance. Bag
+// distance never exceeds the edit distance, so this never misses a match;
+// FuzzSearchAgreesWithMatchScore checks that against kg.MatchScore.
+func mayBeTypo(a, b []rune) bool {
+	allow := 0
+	switch {
+	case len(a) >= 8:
+		allow = 2
+	case len(a) >= 4:
+		allow = 1
+	}
+	if allow == 0 || len(a)-len(b) > allow || len(b)-len(a) > allow {
+		return false
+	}
+	var counts [64]int8 // hashed letter counts: collisions only loosen the test
+	for _, r := range a {
+		counts[r&63]++
+	}
+	for _, r := range b {
+		counts[r&63]--
+	}
+	plus, minus := 0, 0
+	for _, c := range counts {
+		if c > 0 {
+			plus += int(c)
+		} else {
+			minus -= int(c)
+		}
+	}
+	return max(plus, minus) <= allow
+}
+
+func intersect(a, b []int32) []int32 {
+	var out []int32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // FindEntities lists entities (by name, id) or, with a query, searches them
@@ -186,22 +307,19 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 			inArticle[id] = true
 		}
 	}
-	q := kg.FoldName(f.Query)
 	type hit struct {
 		e     *nameEntry
 		score float64
 	}
 	var hits []hit
-	for i := range idx.entries {
+	keep := func(e *nameEntry) bool {
+		return (len(f.Types) == 0 || slices.Contains(f.Types, kg.EntityType(e.typ))) &&
+			(f.Subtype == "" || e.subtype == f.Subtype) &&
+			(inArticle == nil || inArticle[e.id])
+	}
+	for _, i := range idx.candidates(kg.FoldName(f.Query), keep) {
 		e := &idx.entries[i]
-		if len(f.Types) > 0 && !slices.Contains(f.Types, kg.EntityType(e.typ)) ||
-			f.Subtype != "" && e.subtype != f.Subtype ||
-			inArticle != nil && !inArticle[e.id] {
-			continue
-		}
-		// Names are folded already; folding is idempotent, so MatchScore
-		// gives the same score as on the raw names.
-		if sc := kg.MatchScore(q, e.folded, e.aliases); sc > 0 {
+		if sc := kg.MatchScore(f.Query, e.name, e.aliases); sc > 0 {
 			hits = append(hits, hit{e, sc})
 		}
 	}

@@ -1,0 +1,151 @@
+package sqlite
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// fuzzNames are entity names with the folding cases that matter: accents,
+// apostrophes, dots, dashes, non-Latin scripts and look-alike letters.
+var fuzzNames = []struct {
+	t       kg.EntityType
+	name    string
+	aliases []string
+}{
+	{kg.Person, "Qassim al-Araji", []string{"Araji", "Mr. Araji"}},
+	{kg.Person, "Ömer Çelik", []string{"Celik"}},
+	{kg.Person, "José Ñúñez-Ibáñez", nil},
+	{kg.Person, "Seán O'Brien", []string{"O’Brien"}},
+	{kg.Location, "United States", []string{"U.S.", "America", "Washington"}},
+	{kg.Location, "İstanbul", []string{"Constantinople"}},
+	{kg.Location, "Straße des 17. Juni", nil},
+	{kg.Organization, "Popular Mobilization Forces", []string{"PMF", "Hashd al-Shaabi"}},
+	{kg.Organization, "Ministry of the Interior", []string{"Interior Ministry"}},
+	{kg.Organization, "Хезболла", []string{"Hezbollah", "Hizbollah"}},
+	{kg.Organization, "ﬁnance ministry", []string{"Ｆｉｎａｎｃｅ"}},
+	{kg.Person, "Kelvin Kelvin", nil},
+}
+
+func fuzzStore(tb testing.TB) *Store {
+	s := openTemp(tb)
+	text := "Fuzz article."
+	x := &kg.Extraction{Article: kg.Article{ID: kg.ArticleID(text), Text: text}}
+	for _, n := range fuzzNames {
+		x.Entities = append(x.Entities, kg.Entity{ID: kg.EntityID(n.t, n.name) + "-" + kg.Slug(n.name+"x"), Type: n.t, Name: n.name, Aliases: n.aliases})
+	}
+	if _, err := s.SaveExtraction(bg, x); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// FuzzSearchAgreesWithMatchScore checks that the candidate narrowing of
+// search never loses a match: the store's hits equal a brute-force ranking
+// of every entity with kg.MatchScore.
+func FuzzSearchAgreesWithMatchScore(f *testing.F) {
+	for _, q := range []string{"Araji", "arajy", "Omer", "celik", "nunez", "O'Brien", "obrien", "US", "u.s.",
+		"istanbul", "strasse", "PMF", "mobilisation", "interior", "Hezbolah", "finance", "ＦＩＮＡＮＣＥ",
+		"kelvin", "ministry of", "17", "a", "!!", "al araji's", "Хезбол"} {
+		f.Add(q)
+	}
+	s := fuzzStore(f)
+	defer s.Close()
+	all, err := s.FindEntities(bg, kg.EntityFilter{First: kg.MaxPageSize})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if strings.TrimSpace(q) == "" {
+			return // that lists, it does not search
+		}
+		type hit struct {
+			id, name string
+			score    float64
+		}
+		var want []hit
+		for _, h := range all.Hits {
+			if sc := kg.MatchScore(q, h.Entity.Name, h.Entity.Aliases); sc > 0 {
+				want = append(want, hit{h.Entity.ID, h.Entity.Name, sc})
+			}
+		}
+		slices.SortFunc(want, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
+		})
+		p, err := s.FindEntities(bg, kg.EntityFilter{Query: q, First: kg.MaxPageSize})
+		if err != nil {
+			t.Fatalf("FindEntities(%q): %v", q, err)
+		}
+		var got []hit
+		for _, h := range p.Hits {
+			got = append(got, hit{h.Entity.ID, h.Entity.Name, h.Score})
+		}
+		if !slices.Equal(got, want) || p.Total != len(want) {
+			t.Fatalf("FindEntities(%q) = %v (total %d), want %v", q, got, p.Total, want)
+		}
+	})
+}
+
+// FuzzSaveExtraction feeds extraction JSON (what `extract` prints and the
+// loader reads) to the store: it must be rejected as invalid or conflicting,
+// or saved such that saving it again changes nothing.
+func FuzzSaveExtraction(f *testing.F) {
+	for _, x := range []*kg.Extraction{small(1), seedExtraction(f)} {
+		b, err := json.Marshal(x)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"article":{"id":"a"},"entities":[{"id":"x","type":"Person","name":"X"},{"id":"y","type":"Role","name":""}],` +
+		`"relations":[{"id":"r","type":"MET_WITH","source":"y","target":"x","evidence":[{"start":-1,"end":99}]}],` +
+		`"events":[{"id":"e","type":"War","participants":[{"entity":"x"}],"place":"y"}],"quotes":[{"id":"q","speaker":"x"}]}`))
+	s := openTemp(f)
+	defer s.Close()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var x kg.Extraction
+		if json.Unmarshal(data, &x) != nil {
+			return
+		}
+		// Article text is not in the JSON contract; give it one.
+		x.Article.Text = "text of " + x.Article.ID
+		_, err := s.SaveExtraction(bg, &x)
+		if err != nil {
+			if c := kg.ErrorCode(err); c != kg.EInvalid && c != kg.EConflict {
+				t.Fatalf("SaveExtraction: %v (code %s)", err, c)
+			}
+			return
+		}
+		st1, err := s.Stats(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveExtraction(bg, &x); err != nil {
+			t.Fatalf("second SaveExtraction: %v", err)
+		}
+		st2, err := s.Stats(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st1 != st2 {
+			t.Fatalf("saving again changed Stats: %+v -> %+v", st1, st2)
+		}
+		ids := make([]string, len(x.Entities))
+		for i, e := range x.Entities {
+			ids[i] = e.ID
+		}
+		es, err := s.Entities(bg, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range es {
+			if e == nil {
+				t.Fatalf("saved entity %q not readable", ids[i])
+			}
+		}
+	})
+}
