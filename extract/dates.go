@@ -74,6 +74,11 @@ func (d *doc) dateIn(si int) string {
 			return pub.AddDate(0, 0, diff).Format("2006-01-02")
 		}
 		if m, ok := monthNum[t.low]; ok && t.cap && len(t.low) > 3 {
+			if i+1 < len(toks) {
+				if _, isYear := year(toks[i+1].low); isYear {
+					continue // "March 2015": the year decides
+				}
+			}
 			y := pub.Year()
 			if i+1 < len(toks) {
 				if day, err := strconv.Atoi(toks[i+1].low); err == nil && day >= 1 && day <= 31 {

@@ -25,6 +25,7 @@ type mention struct {
 	strong     bool     // typed by the name itself (title, head word, gazetteer)
 	ent        int      // entity index after resolution; -1 before
 	gender     int      // 1 male, 2 female, 0 unknown
+	acts       bool     // a country that acts in a compound ("Russian-backed")
 }
 
 // speechVerbs attribute quotes and mark their subjects as speakers.
@@ -139,7 +140,10 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 	toks := s.toks
 	n := len(toks)
 	var out []mention
-	headline := titleCase(toks)
+	// Headlines capitalize every word: only the title paragraph and short
+	// unpunctuated lines are read that way.
+	last := toks[n-1].text
+	headline := titleCase(toks) && (s.Para == 0 || n < 15 && last != "." && last != "\"" && last != "?")
 	for k := 0; k < n; k++ {
 		t := toks[k]
 		if !t.word {
@@ -201,6 +205,19 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					continue
 				}
 			}
+			// "Islamic State in the Greater Sahara", "Al Qaeda in the
+			// Islamic Maghreb": a group named with its region.
+			if j-k >= 2 && u.low == "in" && j+3 < n && toks[j+1].low == "the" && toks[j+2].cap && toks[j+3].cap &&
+				countryByName[foldToks(toks, k, j)] == nil && !titles[toks[k].low] {
+				e := j + 2
+				for e < n && toks[e].cap {
+					e++
+				}
+				if countryByName[foldToks(toks, j+2, e)] == nil && !regionNames[foldToks(toks, j+2, e)] {
+					j = e
+					continue
+				}
+			}
 			if j > k && u.low == "and" && j+1 < n && toks[j+1].cap {
 				if _, ok := countryByName[foldToks(toks, k, j+2)]; ok {
 					j += 2
@@ -232,6 +249,14 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			continue
 		}
 		out = append(out, classify(rs, toks, si, a, j)...)
+	}
+	// "the Malian army": a demonym before a force noun makes the country
+	// an actor even when the country is never named.
+	for i := range out {
+		m := &out[i]
+		if m.adj && !m.acts && m.te < n && forceNouns[toks[m.te].low] {
+			m.acts = true
+		}
 	}
 	return out
 }
@@ -271,8 +296,9 @@ func compoundCountries(t token, si, k int) []mention {
 			continue
 		}
 		st := t.start + runeOff
+		acts := hasAnySuffix(t.low, "-backed", "-led", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained")
 		out = append(out, mention{sent: si, tts: k, ts: k, te: k + 1, start: st, end: st + utf8.RuneCountInString(p),
-			text: p, typ: kg.Location, sub: "country", country: c, adj: true, strong: true, ent: -1})
+			text: p, typ: kg.Location, sub: "country", country: c, adj: true, strong: true, ent: -1, acts: acts})
 	}
 	return out
 }
@@ -482,6 +508,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if multi && (speechVerbs[next(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
+	if multi && personVerbs[prev(1)] {
+		return kg.Person, ""
+	}
 	if prev(2) == "known" && prev(1) == "as" || prev(3) == "known" && prev(2) == "as" {
 		return kg.Organization, ""
 	}
@@ -522,6 +551,14 @@ func roleAhead(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// personVerbs take a person as object: an unknown two-word name after them
+// is a person ("appointed Tomas Brenner", "owned by Henrik Lund").
+var personVerbs = map[string]bool{
+	"by": true, "appointed": true, "named": true, "nominated": true, "met": true, "told": true,
+	"replaces": true, "replaced": true, "succeeds": true, "succeeded": true, "married": true,
+	"interviewed": true, "arrested": true, "detained": true, "killed": true, "elected": true,
 }
 
 // groupAdjs are capitalized words for religions, sects and peoples: not

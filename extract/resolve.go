@@ -165,20 +165,27 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 // inside (Spanish double surnames: "Belmonte" for "Ignacio Belmonte
 // Ruiz"), else, for a titled first name, one that starts with it ("Sheikh
 // Salim"). Among several, the one mentioned last before pos wins.
-func (r *resolver) findPerson(name string, core []string, titled bool, pos int) int {
+func (r *resolver) findPerson(name string, core []string, titled bool, pos, gender int) int {
 	suf := suffixOf(name)
 	pick := func(ok func(e *entity) bool) int {
 		best, bestPos := -1, -1
-		for i, e := range r.ents {
-			if e.typ != kg.Person || !ok(e) {
-				continue
-			}
-			if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
-				continue // "Jr." and "Sr." are two people
-			}
-			p := e.first
-			if best < 0 || (p < pos && p > bestPos) {
-				best, bestPos = i, p
+		for pass := 0; pass < 2 && best < 0; pass++ {
+			for i, e := range r.ents {
+				if e.typ != kg.Person || !ok(e) {
+					continue
+				}
+				// A title's gender first picks a person of that gender, then
+				// one of unknown gender.
+				if gender != 0 && e.gender != gender && (pass == 0 || e.gender != 0) {
+					continue
+				}
+				if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
+					continue // "Jr." and "Sr." are two people
+				}
+				p := e.first
+				if best < 0 || (p < pos && p > bestPos) {
+					best, bestPos = i, p
+				}
 			}
 		}
 		return best
@@ -295,6 +302,9 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 	pass(func(m *mention) bool { return m.country != nil && m.adj }, func(m *mention) {
 		if i := r.findCountry(m.country); i >= 0 {
 			r.add(r.ents[i], m, i)
+		} else if m.acts {
+			r.newEntity(m, kg.Location, "country", m.country.name)
+			r.ents[len(r.ents)-1].country = m.country
 		}
 	})
 	// Strong persons, longest names first.
@@ -303,7 +313,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		if len(core) == 0 {
 			return
 		}
-		if i := r.findPerson(m.text, core, m.title != "", m.start); i >= 0 {
+		if i := r.findPerson(m.text, core, m.title != "", m.start, m.gender); i >= 0 {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -352,7 +362,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 			return
 		}
 		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Organization && m.typ != kg.Location {
-			if i := r.findPerson(m.text, core, false, m.start); i >= 0 && len(core) == 1 {
+			if i := r.findPerson(m.text, core, false, m.start, m.gender); i >= 0 && len(core) == 1 {
 				r.add(r.ents[i], m, i)
 				return
 			}

@@ -173,7 +173,12 @@ func sentences(rs []rune) []Sentence {
 					toks[i+1].start == toks[i].end {
 					i++
 				}
-				if i+1 < len(toks) {
+				// `"Who is he?" Mr. Knights said.`: the attribution
+				// belongs to the quote's sentence.
+				if toks[i].text == "\"" && i+1 < len(toks) && saidSoon(toks, i+1) {
+					end = false
+				}
+				if end && i+1 < len(toks) {
 					n := toks[i+1]
 					if !(n.cap || n.text == "\"" || n.text == "(" || (n.word && unicode.IsDigit([]rune(n.text)[0]))) {
 						end = false
@@ -203,4 +208,18 @@ func sentences(rs []rune) []Sentence {
 func mkSentence(rs []rune, toks []token, para int) Sentence {
 	st, en := toks[0].start, toks[len(toks)-1].end
 	return Sentence{Text: string(rs[st:en]), Start: st, End: en, Para: para, toks: toks}
+}
+
+// saidSoon reports a speech verb among the next few words, before any
+// punctuation.
+func saidSoon(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+6; j++ {
+		if speechVerbs[toks[j].low] {
+			return true
+		}
+		if !toks[j].word {
+			return false
+		}
+	}
+	return false
 }

@@ -380,7 +380,7 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 func (d *doc) placeAfter(si int, v int) int {
 	toks := d.sents[si].toks
 	refs := d.sentRefs(si)
-	for j := v + 1; j < len(toks) && j < v+12; j++ {
+	for j := v + 1; j < len(toks) && j < v+24; j++ {
 		if toks[j].text == "." || toks[j].text == ";" || toks[j].text == "\"" {
 			break
 		}

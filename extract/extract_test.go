@@ -1,0 +1,503 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+const seedPath = "../../shared/articles/iraq-allies.txt"
+
+// run extracts an invented article given as text paragraphs.
+func run(t testing.TB, published string, paras ...string) *kg.Extraction {
+	t.Helper()
+	text := strings.Join(paras, "\n\n")
+	a := &kg.Article{Title: paras[0], Source: "test.txt", Published: published, Text: text}
+	a.ID = kg.ArticleID(text)
+	x, err := Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a, x)
+	return x
+}
+
+// checkInvariants holds for every extraction: offsets point at the
+// evidence, ids are well formed, relations join known entities.
+func checkInvariants(t testing.TB, a *kg.Article, x *kg.Extraction) {
+	t.Helper()
+	rs := []rune(a.Text)
+	ids := map[string]kg.EntityType{}
+	for _, e := range x.Entities {
+		if !e.Type.Valid() || !kg.ValidSubtype(e.Type, e.Subtype) || e.ID != kg.EntityID(e.Type, e.Name) {
+			t.Errorf("bad entity %+v", e)
+		}
+		ids[e.ID] = e.Type
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End {
+				t.Errorf("bad mention %v of %s", m, e.ID)
+			}
+		}
+	}
+	checkEv := func(what string, ev kg.Evidence) {
+		if ev.Start < 0 || ev.End > len(rs) || string(rs[ev.Start:ev.End]) != ev.Text {
+			t.Errorf("%s: evidence offsets [%d,%d) do not give %q", what, ev.Start, ev.End, ev.Text)
+		}
+		if ev.Confidence <= 0 || ev.Confidence > 1 || ev.Extractor != Name || ev.ArticleID != a.ID {
+			t.Errorf("%s: bad evidence %+v", what, ev)
+		}
+	}
+	for _, r := range x.Relations {
+		if !r.Type.Valid() || r.ID != kg.RelationID(r.Type, r.Source, r.Target) {
+			t.Errorf("bad relation %+v", r)
+		}
+		if _, ok := ids[r.Source]; !ok {
+			t.Errorf("relation %s from unknown %s", r.Type, r.Source)
+		}
+		if _, ok := ids[r.Target]; !ok {
+			t.Errorf("relation %s to unknown %s", r.Type, r.Target)
+		}
+		if r.Confidence <= 0 || r.Confidence > 1 || len(r.Evidence) == 0 {
+			t.Errorf("relation %s without confidence or evidence", r.ID)
+		}
+		for _, ev := range r.Evidence {
+			checkEv(string(r.Type), ev)
+		}
+	}
+	for _, e := range x.Events {
+		if !kg.ValidSubtype(kg.EventEntity, e.Type) {
+			t.Errorf("bad event type %q", e.Type)
+		}
+		for _, ev := range e.Evidence {
+			checkEv(e.Type, ev)
+		}
+	}
+	for _, q := range x.Quotes {
+		if string(rs[q.Start:q.End]) != q.Text {
+			t.Errorf("quote offsets do not give %q", q.Text)
+		}
+		if _, ok := ids[q.Speaker]; !ok {
+			t.Errorf("quote by unknown %s", q.Speaker)
+		}
+	}
+}
+
+func findEnt(x *kg.Extraction, id string) *kg.Entity {
+	for i := range x.Entities {
+		if x.Entities[i].ID == id {
+			return &x.Entities[i]
+		}
+	}
+	return nil
+}
+
+func relation(x *kg.Extraction, typ kg.RelationType, src, dst string) *kg.Relation {
+	for i := range x.Relations {
+		r := &x.Relations[i]
+		if r.Type == typ && (r.Source == src && r.Target == dst || typ.Symmetric() && r.Source == dst && r.Target == src) {
+			return r
+		}
+	}
+	return nil
+}
+
+func has(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func seed(t testing.TB) (*kg.Article, *kg.Extraction) {
+	t.Helper()
+	a, err := article.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, x
+}
+
+func TestSeedMustHaves(t *testing.T) {
+	a, x := seed(t)
+	checkInvariants(t, a, x)
+	araji := findEnt(x, "person:qassim-al-araji")
+	if araji == nil || araji.Name != "Qassim al-Araji" || !has(araji.Aliases, "Araji") || !has(araji.Aliases, "Mr. Araji") {
+		t.Fatalf("Araji: %+v", araji)
+	}
+	n := 0
+	for _, e := range x.Entities {
+		if e.Type == kg.Person && strings.Contains(e.Name, "Araji") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Araji entities", n)
+	}
+	us := findEnt(x, "location:united-states")
+	if us == nil || us.Type != kg.Location {
+		t.Fatal("no United States")
+	}
+	for _, al := range []string{"Americans", "U.S.", "Washington"} {
+		if !has(us.Aliases, al) {
+			t.Errorf("United States lacks alias %q: %v", al, us.Aliases)
+		}
+	}
+	det := relation(x, kg.Detained, "location:united-states", "person:qassim-al-araji")
+	if det == nil {
+		t.Fatal("no DETAINED(United States, Araji)")
+	}
+	ev := det.Evidence[0]
+	if !strings.HasPrefix(ev.Text, "He was detained twice by the Americans") || !strings.HasSuffix(ev.Text, "American troops.") {
+		t.Errorf("evidence %q", ev.Text)
+	}
+	if det.Properties["place"] != "Camp Bucca" || det.Properties["duration"] != "23 months" {
+		t.Errorf("properties %v", det.Properties)
+	}
+	foundEvent := false
+	for _, e := range x.Events {
+		if e.Type == "Detention" && e.Place == "location:camp-bucca" {
+			for _, p := range e.Participants {
+				if p.EntityID == "person:qassim-al-araji" && p.Role == "patient" {
+					foundEvent = true
+				}
+			}
+		}
+	}
+	if !foundEvent {
+		t.Error("no Detention event for Araji at Camp Bucca")
+	}
+	khazali := relation(x, kg.Detained, "location:united-states", "person:qais-al-khazali")
+	if khazali == nil || khazali.Properties["duration"] != "three years" ||
+		khazali.Evidence[0].Text != "He spent three years as an American detainee." {
+		t.Errorf("Khazali detention: %+v", khazali)
+	}
+	role := relation(x, kg.HoldsRole, "person:qassim-al-araji", "location:iraq")
+	if role == nil || role.Properties["title"] != "interior minister" || role.Properties["status"] != "current" {
+		t.Errorf("Araji's role: %+v", role)
+	}
+	maliki := relation(x, kg.HoldsRole, "person:nuri-kamal-al-maliki", "location:iraq")
+	if maliki == nil || maliki.Properties["status"] != "former" {
+		t.Errorf("Maliki's role: %+v", maliki)
+	}
+	if relation(x, kg.MetWith, "person:qassim-al-araji", "person:douglas-j-silliman") == nil {
+		t.Error("no MET_WITH(Araji, Silliman) through 'the United States ambassador'")
+	}
+	if relation(x, kg.Supports, "location:iran", "organization:popular-mobilization-forces") == nil {
+		t.Error("no SUPPORTS(Iran, PMF) from 'Iranian-backed militias, known as'")
+	}
+	// Quotes: "…," said Funk; "…," he said → Hillawi.
+	speakers := map[string]bool{}
+	for _, q := range x.Quotes {
+		speakers[q.Speaker] = true
+	}
+	for _, s := range []string{"person:paul-e-funk-ii", "person:habib-al-hillawi", "person:hadi-al-ameri", "person:michael-knights"} {
+		if !speakers[s] {
+			t.Errorf("no quote by %s", s)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	_, x1 := seed(t)
+	_, x2 := seed(t)
+	b1, _ := json.Marshal(x1)
+	b2, _ := json.Marshal(x2)
+	if !bytes.Equal(b1, b2) {
+		t.Fatal("two runs differ")
+	}
+	for i := 1; i < len(x1.Entities); i++ {
+		if x1.Entities[i-1].ID >= x1.Entities[i].ID {
+			t.Fatal("entities not sorted by id")
+		}
+	}
+}
+
+func TestSentenceSplit(t *testing.T) {
+	text := `Lt. Gen. Paul E. Funk II met Douglas J. Silliman in the U.S. capital. He left. "We won," said Mr. Smith. "It is done." The U.S. Army agreed. The talks were held in the U.S. The next day nothing happened.`
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"Lt. Gen. Paul E. Funk II met Douglas J. Silliman in the U.S. capital.",
+		"He left.",
+		`"We won," said Mr. Smith.`,
+		`"It is done."`,
+		"The U.S. Army agreed.",
+		"The talks were held in the U.S.",
+		"The next day nothing happened.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	// Offsets are runes of the text.
+	rs := []rune("Café owner José said so. Then he left.\n\nNew paragraph")
+	ss := sentences(rs)
+	if len(ss) != 3 || string(rs[ss[1].Start:ss[1].End]) != "Then he left." || ss[2].Para != 1 {
+		t.Errorf("offsets: %+v", ss)
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	var got []string
+	for _, tk := range tokenize([]rune("Mr. Araji's U.S.-led force of 30,000, J. Smith al-Araji 2nd."), 0) {
+		got = append(got, tk.text)
+	}
+	want := "Mr.|Araji|'s|U.S.|-|led|force|of|30,000|,|J.|Smith|al-Araji|2nd|."
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %s", strings.Join(got, "|"))
+	}
+}
+
+func TestNameShapes(t *testing.T) {
+	x := run(t, "",
+		"Militia Talks",
+		"Amadou Ag Ibrahim, the leader of the Azawad Salvation Movement, met with Viktor Petrovich Sokolov in Niamey on Monday.",
+		"María de la Cruz, a senior fellow at the Lisbon Institute for Policy, said the talks were useful. Abu Bakr al-Zawi, a commander of the Sahel Brigade, agreed.",
+		"John Smith Jr., the spokesman for the Harbor Workers Union, did not comment. Mr. Ag Ibrahim later said he was pleased, and Ms. de la Cruz said Mr. Sokolov had left.",
+	)
+	for id, alias := range map[string]string{
+		"person:amadou-ag-ibrahim":        "Ag Ibrahim",
+		"person:viktor-petrovich-sokolov": "Mr. Sokolov",
+		"person:maria-de-la-cruz":         "Ms. de la Cruz",
+		"person:abu-bakr-al-zawi":         "",
+		"person:john-smith-jr":            "",
+	} {
+		e := findEnt(x, id)
+		if e == nil {
+			t.Errorf("missing %s", id)
+			continue
+		}
+		if alias != "" && !has(e.Aliases, alias) {
+			t.Errorf("%s lacks alias %q: %v", id, alias, e.Aliases)
+		}
+	}
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.Leads, "person:amadou-ag-ibrahim", "organization:azawad-salvation-movement"},
+		{kg.MetWith, "person:amadou-ag-ibrahim", "person:viktor-petrovich-sokolov"},
+		{kg.WorksFor, "person:maria-de-la-cruz", "organization:lisbon-institute-for-policy"},
+		{kg.Commands, "person:abu-bakr-al-zawi", "organization:sahel-brigade"},
+		{kg.WorksFor, "person:john-smith-jr", "organization:harbor-workers-union"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+	if e := findEnt(x, "location:niamey"); e == nil || e.Type != kg.Location {
+		t.Error("Niamey should be a place")
+	}
+}
+
+func TestResolutionKeepsDistinctThings(t *testing.T) {
+	x := run(t, "",
+		"Two Groups",
+		"The Islamic State in the Greater Sahara attacked a convoy. The Islamic State denied any link. Fighters of the Islamic State fled.",
+		"The Iranian Revolutionary Guards Corps trained the militia. The Revolutionary Guards denied it.",
+		"The National Security Council (NSC) met. The NSC said little.",
+	)
+	if findEnt(x, "organization:islamic-state") == nil || findEnt(x, "organization:islamic-state-in-the-greater-sahara") == nil {
+		var ids []string
+		for _, e := range x.Entities {
+			ids = append(ids, e.ID)
+		}
+		t.Errorf("want Islamic State and Islamic State in the Greater Sahara apart: %v", ids)
+	}
+	irgc := findEnt(x, "organization:iranian-revolutionary-guards-corps")
+	if irgc == nil || !has(irgc.Aliases, "Revolutionary Guards") || findEnt(x, "organization:revolutionary-guards") != nil {
+		t.Errorf("Revolutionary Guards should be an alias: %+v", irgc)
+	}
+	nsc := findEnt(x, "organization:national-security-council")
+	if nsc == nil || !has(nsc.Aliases, "NSC") {
+		t.Errorf("NSC acronym: %+v", nsc)
+	}
+}
+
+func TestRelationRules(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Port Deal",
+		"BAMAKO — The Coastal Union (CU), led by Marta Kovac, signed a deal with Nordport Shipping, a company owned by Henrik Lund.",
+		"Col. Ivan Petrov was arrested by the Malian army on Monday and held for six weeks at Camp Ostrov.",
+		"The Russian-backed Steppe Front attacked the town of Gorsk in 2022. President Elena Vasquez appointed Tomas Brenner.",
+		"Ms. Kovac and her brother, Luka Kovac, joined the Green Party. \"We are ready,\" Ms. Kovac said.",
+	)
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.Leads, "person:marta-kovac", "organization:coastal-union"},
+		{kg.Owns, "person:henrik-lund", "organization:nordport-shipping"},
+		{kg.Supports, "location:russia", "organization:steppe-front"},
+		{kg.Attacked, "organization:steppe-front", "location:gorsk"},
+		{kg.Appointed, "person:elena-vasquez", "person:tomas-brenner"},
+		{kg.FamilyOf, "person:marta-kovac", "person:luka-kovac"},
+		{kg.MemberOf, "person:luka-kovac", "organization:green-party"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+	if x := relation(x, kg.Attacked, "organization:steppe-front", "location:gorsk"); x != nil && x.Properties["date"] != "2022" {
+		t.Errorf("attack date %q", x.Properties["date"])
+	}
+	det := relation(x, kg.Detained, "location:mali", "person:ivan-petrov")
+	if det == nil || det.Properties["duration"] != "six weeks" || det.Properties["place"] != "Camp Ostrov" {
+		t.Errorf("detention %+v", det)
+	}
+	var ev *kg.Event
+	for i := range x.Events {
+		if x.Events[i].Type == "Detention" {
+			ev = &x.Events[i]
+		}
+	}
+	if ev == nil || ev.Date != "2024-03-11" || ev.Place != "location:camp-ostrov" {
+		t.Errorf("detention event %+v", ev)
+	}
+	if len(x.Quotes) != 1 || x.Quotes[0].Speaker != "person:marta-kovac" || x.Quotes[0].Text != "We are ready," {
+		t.Errorf("quotes %+v", x.Quotes)
+	}
+	if relation(x, kg.Leads, "person:elena-vasquez", "location:mali") == nil {
+		t.Error("a president with no country named leads the dateline's country")
+	}
+}
+
+func TestDates(t *testing.T) {
+	cases := map[string]string{
+		"They met last year.":               "2017",
+		"They meet this Saturday.":          "2018-05-12",
+		"They met on Monday.":               "2018-05-07",
+		"It began in 2007.":                 "2007",
+		"It ended in December.":             "2017-12",
+		"It ends this month.":               "2018-05",
+		"It began in March 2015.":           "2015-03",
+		"It happened on May 3, 2016, here.": "2016-05-03",
+	}
+	for text, want := range cases {
+		a := &kg.Article{Published: "2018-05-10", Text: text} // a Thursday
+		d := &doc{a: a, rs: []rune(text)}
+		d.sents = sentences(d.rs)
+		if got := d.dateIn(0); got != want {
+			t.Errorf("%q: got %q want %q", text, got, want)
+		}
+	}
+	d := &doc{a: &kg.Article{Text: "They met last year."}}
+	d.sents = sentences([]rune(d.a.Text))
+	if got := d.dateIn(0); got != "" {
+		t.Errorf("no publication date: got %q", got)
+	}
+}
+
+func TestNoJunk(t *testing.T) {
+	x := run(t, "",
+		"Weather Report",
+		"Critics say it is too late. Partnering with others, they said, was the best way. Continue reading the main story.",
+		"Several Shiite and Sunni leaders met on Saturday in May. However, Most Of The Town stayed home.",
+	)
+	for _, e := range x.Entities {
+		t.Errorf("junk entity %s", e.ID)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	if _, err := Extract(nil); kg.ErrorCode(err) != kg.EInvalid {
+		t.Errorf("nil article: %v", err)
+	}
+	big := &kg.Article{Source: "big.txt", Text: strings.Repeat("word ", 10<<20)}
+	if _, err := Extract(big); kg.ErrorCode(err) != kg.EInvalid || !strings.Contains(err.Error(), "big.txt") {
+		t.Errorf("50 MB text: %v", err)
+	}
+	bad := &kg.Article{Text: "bad \xff text"}
+	if _, err := Extract(bad); kg.ErrorCode(err) != kg.EInvalid {
+		t.Errorf("invalid UTF-8: %v", err)
+	}
+	for name, text := range map[string]string{
+		"empty":          "",
+		"spaces":         " \n\n ",
+		"giant sentence": strings.Repeat("Ahmed Karimi met Said Rahimi and the Tehran Council of Elders in Baghdad and ", 20000),
+		"punctuation":    strings.Repeat("\"(,.;'- ", 50000),
+		"capitals":       strings.Repeat("Alpha Beta Gamma Delta ", 50000),
+	} {
+		a := &kg.Article{Source: name, Text: text}
+		a.ID = kg.ArticleID(text)
+		start := time.Now()
+		x, err := Extract(a)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		checkInvariants(t, a, x)
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%s took %v", name, d) // a guard against quadratic blow-up, not a benchmark
+		}
+	}
+}
+
+func TestScriptHeavyHTML(t *testing.T) {
+	page := "<html><body><script>" + strings.Repeat("var Alpha = 'Beta Gamma';", 20000) + "</script><article><p>Gen. Omar Said, the commander of the Desert Brigade, was killed in Gao.</p></article></body></html>"
+	a, err := article.Parse("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a, x)
+	if findEnt(x, "person:omar-said") == nil || len(x.Entities) > 4 {
+		t.Errorf("entities %+v", x.Entities)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Iraq's interior minister, Qassim al-Araji, met Mr. Ameri. \"Yes,\" he said.")
+	f.Add("The U.S.-led coalition, known as the Alliance (ABC), was backed by Iran.")
+	f.Add("Mr. . , \" al- Jr. II 's (")
+	f.Add("He was detained by the Americans for 3 months at Camp X. She is the mayor of Y.")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || len(text) > 1<<16 {
+			return
+		}
+		a := &kg.Article{Source: "fuzz", Published: "2020-02-29", Text: text}
+		a.ID = kg.ArticleID(text)
+		x, err := Extract(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, a, x)
+		b1, _ := json.Marshal(x)
+		y, _ := Extract(a)
+		b2, _ := json.Marshal(y)
+		if !bytes.Equal(b1, b2) {
+			t.Fatal("not deterministic")
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	a, err := article.ReadFile(seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(a.Text)))
+	for b.Loop() {
+		if _, err := Extract(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
