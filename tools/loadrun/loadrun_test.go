@@ -244,6 +244,9 @@ func TestRunEndToEnd(t *testing.T) {
 	if len(res.samples) != 150 {
 		t.Fatalf("%d requests, want 150", len(res.samples))
 	}
+	if res.elapsed <= 0 || res.elapsed >= 5*time.Minute {
+		t.Errorf("elapsed %s, want the time until the last answer", res.elapsed)
+	}
 	if errs := firstErrors(res, 5); len(errs) > 0 {
 		t.Errorf("errors: %q", errs)
 	}

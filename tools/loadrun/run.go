@@ -28,6 +28,7 @@ type runConfig struct {
 type sample struct {
 	kind    int
 	latency time.Duration
+	end     time.Duration // when it finished, since the start of the run
 	err     string // "" when the request succeeded
 }
 
@@ -69,7 +70,7 @@ func run(ctx context.Context, hc *http.Client, t *targets, cfg runConfig) result
 				if err != nil && ctx.Err() != nil {
 					return // cut off by the end of the run, not a failure
 				}
-				s := sample{kind: k, latency: lat}
+				s := sample{kind: k, latency: lat, end: time.Since(start)}
 				if err != nil {
 					s.err = err.Error()
 				}
@@ -78,9 +79,14 @@ func run(ctx context.Context, hc *http.Client, t *targets, cfg runConfig) result
 		}(c)
 	}
 	wg.Wait()
-	res := result{elapsed: time.Since(start)}
+	// Rates are over the time until the last answer, not until the
+	// cut-off requests gave up.
+	var res result
 	for _, p := range per {
 		res.samples = append(res.samples, p...)
+		for _, s := range p {
+			res.elapsed = max(res.elapsed, s.end)
+		}
 	}
 	return res
 }
