@@ -21,10 +21,16 @@ type entity struct {
 	first     int
 	acronyms  map[string]bool
 	electoral bool // an organization introduced as an electoral list or alliance
+	// cachedID is the id for cachedName; names change during resolution.
+	cachedID, cachedName string
 }
 
 func (e *entity) id() string {
-	return kg.EntityID(e.typ, e.name)
+	if e.cachedID != "" && e.cachedName == e.name {
+		return e.cachedID
+	}
+	e.cachedID, e.cachedName = kg.EntityID(e.typ, e.name), e.name
+	return e.cachedID
 }
 
 // personCore folds a person name to its significant words.
@@ -262,7 +268,7 @@ func (r *resolver) findOrg(words []string) int {
 
 func (r *resolver) findExact(f string) int {
 	for i, e := range r.ents {
-		if fold(e.name) == f || e.aliases[f] != "" {
+		if strings.Join(e.words, " ") == f || e.aliases[f] != "" {
 			return i
 		}
 	}
@@ -279,8 +285,11 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 	for i := range order {
 		order[i] = i
 	}
-	words := func(i int) int { return len(strings.Fields(fold(ms[i].text))) }
-	sort.SliceStable(order, func(a, b int) bool { return words(order[a]) > words(order[b]) })
+	nwords := make([]int, len(ms))
+	for i := range ms {
+		nwords[i] = strings.Count(strings.TrimSpace(ms[i].text), " ") + 1
+	}
+	sort.SliceStable(order, func(a, b int) bool { return nwords[order[a]] > nwords[order[b]] })
 	pass := func(keep func(m *mention) bool, do func(m *mention)) {
 		for _, i := range order {
 			m := &r.ms[i]

@@ -49,7 +49,7 @@ var sentenceStarters = map[string]bool{
 
 // tokenize splits rs (a paragraph starting at rune offset base) into tokens.
 func tokenize(rs []rune, base int) []token {
-	var out []token
+	out := make([]token, 0, len(rs)/4+1)
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
 	for i := 0; i < len(rs); {
 		r := rs[i]
