@@ -8,7 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// exists reports whether an entity row with id exists.
+// entityExists reports whether an entity row with id exists.
 func entityExists(ctx context.Context, q querier, id string) (bool, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, id).Scan(&n); err != nil {

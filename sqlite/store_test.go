@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -260,5 +261,74 @@ func TestClosedStoreErrors(t *testing.T) {
 	}
 	if kg.ErrorCode(err) != kg.EInternal {
 		t.Errorf("closed-store error code = %s, want %s", kg.ErrorCode(err), kg.EInternal)
+	}
+}
+
+// TestReadsWhileLoading runs searches and traversals while several
+// goroutines save; nothing may fail and the end state must be complete.
+func TestReadsWhileLoading(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	const writers, per = 3, 10
+	done := make(chan struct{})
+	errs := make(chan error, writers+2)
+	var wg, rg sync.WaitGroup
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range per {
+				x := small(w*per + i)
+				// Each article also names a person of its own.
+				name := fmt.Sprintf("Writer %d Person %d", w, i)
+				x.Entities = append(x.Entities, kg.Entity{ID: kg.EntityID(kg.Person, name), Type: kg.Person, Name: name})
+				if _, err := s.SaveExtraction(bg, x); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for range 2 {
+		rg.Add(1)
+		go func() {
+			defer rg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if _, err := s.FindEntities(bg, kg.EntityFilter{Query: "Writer Person"}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Relations(bg, []string{kg.EntityID(kg.Person, "Nadia Qaderi")}, kg.RelationFilter{}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(done)
+	rg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("concurrent load: %v", err)
+	}
+	p, err := s.FindEntities(bg, kg.EntityFilter{Query: "Writer Person", First: kg.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total != writers*per {
+		t.Errorf("search after the load found %d people, want %d (stale index?)", p.Total, writers*per)
+	}
+	st, err := s.Stats(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != writers*per || st.Entities != 2+writers*per || st.Relations != 1 || st.Evidence != writers*per {
+		t.Errorf("Stats = %+v", st)
 	}
 }
