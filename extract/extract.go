@@ -34,6 +34,8 @@ type doc struct {
 	quotes map[int]*kg.Quote
 	// prons lists resolved pronouns per sentence.
 	prons [][]ref
+	// refCache holds sentRefs per sentence once pronouns are resolved.
+	refCache [][]ref
 	// dominant is the country named most often, or -1.
 	dominant int
 	// dateline is the country of the article's dateline, or -1.

@@ -30,7 +30,17 @@ type ref struct {
 
 // sentRefs returns the references of sentence si in token order.
 func (d *doc) sentRefs(si int) []ref {
-	var out []ref
+	if d.refCache == nil {
+		d.refCache = make([][]ref, len(d.sents))
+	}
+	if d.refCache[si] == nil {
+		d.refCache[si] = d.buildRefs(si)
+	}
+	return d.refCache[si]
+}
+
+func (d *doc) buildRefs(si int) []ref {
+	out := []ref{}
 	for _, mi := range d.bySent[si] {
 		m := d.ms[mi]
 		out = append(out, ref{ent: m.ent, ts: m.ts, te: m.te, adj: m.adj, poss: m.poss})
