@@ -4,6 +4,7 @@
 package e2e
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -22,6 +23,19 @@ func TestMain(m *testing.M) {
 }
 
 func testMain(m *testing.M) int {
+	flag.Parse()
+	// Neo4j starts first, in the background: its start overlaps the build
+	// and the other tests.
+	if wantPrivateNeo4j() {
+		p, err := startPrivateNeo4j()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "e2e: private Neo4j:", err)
+			return 1
+		}
+		private = p
+		defer p.stop()
+	}
+
 	dir, err := os.MkdirTemp("", "newsgraph-e2e-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
