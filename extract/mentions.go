@@ -165,16 +165,6 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		j := k
 		for j < n {
 			u := toks[j]
-			if !u.word {
-				break
-			}
-			if u.cap || isInitial(u) || prefixedName(u) {
-				if j > k && strings.ContainsAny(u.text, "-\u2011") && !prefixedName(u) && compoundHasCountry(u) {
-					break
-				}
-				j++
-				continue
-			}
 			// "People's Alliance", "Farmers' Movement": a possessive
 			// inside an organization name.
 			if j > k && (u.text == "'s" || u.text == "'") && u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
@@ -186,6 +176,16 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j = e
 					continue
 				}
+			}
+			if !u.word {
+				break
+			}
+			if u.cap || isInitial(u) || prefixedName(u) {
+				if j > k && strings.ContainsAny(u.text, "-\u2011") && !prefixedName(u) && compoundHasCountry(u) {
+					break
+				}
+				j++
+				continue
 			}
 			if isOrdinal(u) && j+1 < n && toks[j+1].cap {
 				j++
