@@ -141,6 +141,8 @@ func serve(ctx context.Context, args []string) error {
 	protect := fs.Bool("protect-queries", os.Getenv("NEWSGRAPH_PROTECT_QUERIES") != "", "require the API key for queries too (env NEWSGRAPH_PROTECT_QUERIES)")
 	maxDepth := fs.Int("max-depth", envInt("NEWSGRAPH_MAX_DEPTH", 0), "largest query depth, 0 for the default (env NEWSGRAPH_MAX_DEPTH)")
 	maxComplexity := fs.Int("max-complexity", envInt("NEWSGRAPH_MAX_COMPLEXITY", 0), "largest query complexity, 0 for the default (env NEWSGRAPH_MAX_COMPLEXITY)")
+	maxPage := fs.Int("max-page-size", envInt("NEWSGRAPH_MAX_PAGE_SIZE", 0), "largest page a list returns, 0 for the default 500 (env NEWSGRAPH_MAX_PAGE_SIZE)")
+	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
 	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
 	_ = fs.Parse(args)
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -163,9 +165,14 @@ func serve(ctx context.Context, args []string) error {
 		ProtectQueries: *protect,
 		MaxDepth:       *maxDepth,
 		MaxComplexity:  *maxComplexity,
+		MaxPageSize:    *maxPage,
+		MaxBodyBytes:   *maxBody,
 		Timeout:        *timeout,
 		Logger:         log,
 	})
+	if os.Getenv("NEWSGRAPH_API_KEY") == "" {
+		log.Warn("NEWSGRAPH_API_KEY is not set: mutations (ingest, merge, retract, edit) are open to every client")
+	}
 	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
