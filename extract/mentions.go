@@ -167,7 +167,8 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			u := toks[j]
 			// "People's Alliance", "Farmers' Movement": a possessive
 			// inside an organization name.
-			if j > k && (u.text == "'s" || u.text == "'") && u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
+			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && pluralPossessors[toks[j-1].low]) &&
+				u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
 				e := j + 1
 				for e < n && toks[e].cap {
 					e++
@@ -502,6 +503,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if prev(1) == "," && a >= 2 && (roleNouns[toks[a-2].low] != roleNone || relatives[toks[a-2].low] != "") && multi {
 		return kg.Person, ""
 	}
+	if prev(1) == "," && multi && roleBehind(toks, a-1) {
+		return kg.Person, "" // "The director of the Bureau, Abdullahi Keter"
+	}
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, ""
 	}
@@ -553,6 +557,10 @@ func roleAhead(toks []token, i int) bool {
 	return false
 }
 
+// pluralPossessors are irregular plurals whose possessive can sit inside
+// an organization name ("People's Alliance").
+var pluralPossessors = map[string]bool{"people": true, "children": true, "women": true, "men": true, "workers": true}
+
 // personVerbs take a person as object: an unknown two-word name after them
 // is a person ("appointed Tomas Brenner", "owned by Henrik Lund").
 var personVerbs = map[string]bool{
@@ -597,4 +605,19 @@ func ledOrg(rs []rune, toks []token, si, k int) []mention {
 		j++
 	}
 	return nil
+}
+
+// roleBehind reports "the <role> of …" ending at the comma toks[c].
+func roleBehind(toks []token, c int) bool {
+	for j := c - 1; j >= 0 && j > c-10; j-- {
+		t := toks[j]
+		if t.text == "," || t.text == "." || t.text == "\"" || isVerbish(t.low) {
+			return false
+		}
+		if roleNouns[t.low] != roleNone && !t.cap && j > 0 {
+			p := toks[j-1].low
+			return p == "the" || p == "a" || p == "an" || p == "its" || p == "whose" || roleNouns[p+" "+t.low] != roleNone || !toks[j-1].cap && toks[j-1].word
+		}
+	}
+	return false
 }

@@ -43,7 +43,7 @@ func (d *doc) buildRefs(si int) []ref {
 	out := []ref{}
 	for _, mi := range d.bySent[si] {
 		m := d.ms[mi]
-		out = append(out, ref{ent: m.ent, ts: m.ts, te: m.te, adj: m.adj, poss: m.poss})
+		out = append(out, ref{ent: m.ent, ts: m.tts, te: m.te, adj: m.adj, poss: m.poss})
 	}
 	for _, p := range d.prons[si] {
 		out = append(out, p)
@@ -367,6 +367,18 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			s--
 			continue
 		}
+		if t.low == "whose" {
+			// "the CPA, whose managing director, X": the antecedent.
+			j := s - 2
+			if j >= 0 && toks[j].text == "," {
+				j--
+			}
+			if rf, ok := refAt(refs, j); ok && rp.target < 0 && d.ents[rf.ent].typ != kg.Person {
+				rp.target, rp.targetRef = rf.ent, rf
+			}
+			s--
+			break
+		}
 		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "his" || t.low == "her" || t.low == "its" || t.low == "their" {
 			s--
 			break
@@ -677,6 +689,16 @@ func (d *doc) roles(si int) {
 			rp.target = rf.ent
 		} else if m.tts >= 2 && toks[m.tts-1].low == "'s" {
 			if rf, ok := refAt(refs, m.tts-2); ok && d.ents[rf.ent].typ != kg.Person {
+				rp.target = rf.ent
+			}
+		}
+		// "Judge Miriam Otieno of the High Court".
+		if rp.target < 0 && m.te+1 < len(toks) && (toks[m.te].low == "of" || toks[m.te].low == "at") {
+			q := m.te + 1
+			if toks[q].low == "the" {
+				q++
+			}
+			if rf, ok := refAt(refs, q); ok && d.ents[rf.ent].typ == kg.Organization {
 				rp.target = rf.ent
 			}
 		}

@@ -153,10 +153,15 @@ func (d *doc) forceAfter(toks []token, i int) bool {
 // objectsOf finds the entities after token v: the first reference, an
 // "X, known as E" description, a role held by a known person ("the United
 // States ambassador"), a definite "the coalition", and conjuncts.
-func (d *doc) objectsOf(si int, refs []ref, v int) []ref {
+func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 	toks := d.sents[si].toks
-	var out []ref
 	var modifier = -1
+	var fallback ref
+	defer func() {
+		if len(out) == 0 && fallback.te > 0 {
+			out = []ref{fallback}
+		}
+	}()
 	for j := v + 1; j < len(toks) && j < v+10; j++ {
 		t := toks[j]
 		if rf, ok := refAt(refs, j); ok {
@@ -166,6 +171,13 @@ func (d *doc) objectsOf(si int, refs []ref, v int) []ref {
 			if rf.adj && !d.forceAfter(toks, rf.te) {
 				modifier = rf.ent
 				j = rf.te - 1
+				continue
+			}
+			if fallback.te == 0 && rf.te+1 < len(toks) && toks[rf.te].word && !toks[rf.te].cap && modifierNouns[toks[rf.te].low] {
+				// "the Mombasa office of X": a place or group naming a
+				// part; the owner named after wins.
+				fallback = rf
+				j = rf.te
 				continue
 			}
 			if rf.te < len(toks) && roleNouns[toks[rf.te].low] != roleNone && !toks[rf.te].cap {
@@ -223,6 +235,9 @@ func (d *doc) objectsOf(si int, refs []ref, v int) []ref {
 	return out
 }
 
+// modifierNouns after a name make the name a modifier of a part.
+var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "chapter": true, "unit": true, "wing": true, "division": true, "headquarters": true}
+
 // lastOrgWithHead resolves "the coalition" to the last organization
 // before sentence si whose name ends with that noun.
 func (d *doc) lastOrgWithHead(noun string, si int) int {
@@ -241,6 +256,15 @@ func (d *doc) lastOrgWithHead(noun string, si int) int {
 		if sub != "" && e.sub == sub && m.start > bySubStart {
 			bySub, bySubStart = m.ent, m.start
 		}
+	}
+	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
+		// "the group": the organization named last, if recently.
+		for _, m := range d.ms {
+			if m.ent >= 0 && m.sent <= si && m.sent >= si-2 && d.ents[m.ent].typ == kg.Organization && m.start > bestStart {
+				best, bestStart = m.ent, m.start
+			}
+		}
+		return best
 	}
 	if best < 0 {
 		return bySub
