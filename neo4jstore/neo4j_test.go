@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -19,6 +20,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/samples"
 	"github.com/newsgraph/newsgraph/sqlite"
 	"github.com/newsgraph/newsgraph/storetest"
 )
@@ -692,4 +695,183 @@ func hitSummary(p *kg.EntityPage) string {
 		fmt.Fprintf(&b, "%s(%q)=%.2f ", h.Entity.ID, h.Entity.Name, h.Score)
 	}
 	return b.String()
+}
+
+// TestAgreesWithSQLiteOnArticles loads the sample articles and the seed
+// article through the real loader into this store and the embedded one,
+// and compares every read for every entity; then again after a curation
+// merge and a reload.
+func TestAgreesWithSQLiteOnArticles(t *testing.T) {
+	s := openClean(t)
+	ref, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	ctx := context.Background()
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs, seed...)
+	for _, st := range []kg.Store{s, ref} {
+		sum, err := loader.New(st).Load(ctx, srcs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Articles == 0 {
+			t.Fatalf("loader saved no article: %+v", sum)
+		}
+	}
+	compareStores(t, "after load", s, ref)
+
+	// Merge the two most mentioned people, then reload everything.
+	page, err := ref.FindEntities(ctx, kg.EntityFilter{Types: []kg.EntityType{kg.Person}, First: kg.MaxPageSize})
+	if err != nil || len(page.Hits) < 2 {
+		t.Fatalf("persons: %v, %v", page, err)
+	}
+	keep, drop := page.Hits[0].Entity.ID, page.Hits[1].Entity.ID
+	for _, st := range []kg.Store{s, ref} {
+		if _, err := st.MergeEntities(ctx, keep, drop); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loader.New(st).Load(ctx, srcs, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compareStores(t, "after merge and reload", s, ref)
+}
+
+// compareStores compares what both stores answer, as JSON.
+func compareStores(t *testing.T, when string, got, want kg.Store) {
+	t.Helper()
+	ctx := context.Background()
+	js := func(v any, err error) string {
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	same := func(what string, g, w string) {
+		if g != w {
+			t.Errorf("%s: %s differs\nneo4j:  %.600s\nsqlite: %.600s", when, what, g, w)
+		}
+	}
+	st, err := want.Stats(ctx)
+	t.Logf("%s: comparing a graph of %+v", when, st)
+	same("Stats", js(got.Stats(ctx)), js(st, err))
+	gp, err := got.FindEntities(ctx, kg.EntityFilter{First: kg.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wp, err := want.FindEntities(ctx, kg.EntityFilter{First: kg.MaxPageSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("entity listing", js(gp, nil), js(wp, nil))
+	var ids []string
+	for _, h := range wp.Hits {
+		ids = append(ids, h.Entity.ID)
+	}
+	all := kg.RelationFilter{IncludeRetracted: true}
+	same("Relations", js(got.Relations(ctx, ids, all)), js(want.Relations(ctx, ids, all)))
+	same("ArticlesOfEntities", js(got.ArticlesOfEntities(ctx, ids)), js(want.ArticlesOfEntities(ctx, ids)))
+	same("EventsOfEntities", js(got.EventsOfEntities(ctx, ids)), js(want.EventsOfEntities(ctx, ids)))
+	same("QuotesOfEntities", js(got.QuotesOfEntities(ctx, ids)), js(want.QuotesOfEntities(ctx, ids)))
+	same("ListArticles", js(got.ListArticles(ctx, kg.ArticleFilter{First: kg.MaxPageSize})),
+		js(want.ListArticles(ctx, kg.ArticleFilter{First: kg.MaxPageSize})))
+	same("ListEvents", js(got.ListEvents(ctx, kg.EventFilter{First: kg.MaxPageSize})),
+		js(want.ListEvents(ctx, kg.EventFilter{First: kg.MaxPageSize})))
+	same("ListRelations", js(got.ListRelations(ctx, kg.RelationListFilter{First: kg.MaxPageSize, IncludeRetracted: true})),
+		js(want.ListRelations(ctx, kg.RelationListFilter{First: kg.MaxPageSize, IncludeRetracted: true})))
+	for _, q := range []string{"iraq", "Araji", "ministry", "Badr", "al", "Hashd al-Shaabi", "Fuk"} {
+		f := kg.EntityFilter{Query: q, First: kg.MaxPageSize}
+		same("search "+q, js(got.FindEntities(ctx, f)), js(want.FindEntities(ctx, f)))
+	}
+}
+
+// loadSamples fills a wiped store with the sample articles and the seed
+// article for the benchmarks.
+func loadSamples(b *testing.B, s *Store) []loader.Source {
+	b.Helper()
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed, err := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs = append(srcs, seed...)
+	if _, err := loader.New(s).Load(context.Background(), srcs, nil); err != nil {
+		b.Fatal(err)
+	}
+	return seed
+}
+
+// BenchmarkSaveExtraction reloads the seed article: one write transaction
+// that removes the article's previous share and writes it again.
+func BenchmarkSaveExtraction(b *testing.B) {
+	s := openClean(b)
+	seed := loadSamples(b, s)
+	a, err := seed[0].Read()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := loader.Extract(seed[0].Name, []byte(a.Text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.SaveExtraction(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(x.Entities)), "entities/op")
+}
+
+// BenchmarkFindEntitiesSearch is a typo search over the loaded graph.
+func BenchmarkFindEntitiesSearch(b *testing.B) {
+	s := openClean(b)
+	loadSamples(b, s)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.FindEntities(ctx, kg.EntityFilter{Query: "Arajy"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRelations reads the relations of every entity in one batch, as a
+// dataloader does.
+func BenchmarkRelations(b *testing.B) {
+	s := openClean(b)
+	loadSamples(b, s)
+	ctx := context.Background()
+	p, err := s.FindEntities(ctx, kg.EntityFilter{First: kg.MaxPageSize})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, len(p.Hits))
+	for i, h := range p.Hits {
+		ids[i] = h.Entity.ID
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.Relations(ctx, ids, kg.RelationFilter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(ids)), "entities/op")
 }
