@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
-	"math/rand/v2"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -193,7 +193,7 @@ func sharedArticle(i int) *kg.Extraction {
 		},
 		Events: []kg.Event{{ID: kg.EventID(aid, "Meeting", "talks", 0), Type: "Meeting", Name: "talks", Date: "2020",
 			Participants: []kg.Participant{{EntityID: idAmira, Role: "agent"}, {EntityID: idKarim, Role: "patient"}},
-			Evidence: []kg.Evidence{ev(s1, 0.8)}}},
+			Evidence:     []kg.Evidence{ev(s1, 0.8)}}},
 		Quotes: []kg.Quote{{ID: kg.QuoteID(aid, 0), Speaker: idAmira, Text: "met", ArticleID: aid, Start: 0, End: 3}},
 	}
 }
