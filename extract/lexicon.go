@@ -263,7 +263,10 @@ var relatives = map[string]string{
 	"son": "son", "daughter": "daughter", "brother": "brother", "sister": "sister", "wife": "wife",
 	"husband": "husband", "father": "father", "mother": "mother", "cousin": "cousin", "nephew": "nephew",
 	"niece": "niece", "uncle": "uncle", "aunt": "aunt", "grandson": "grandson", "brother-in-law": "brother-in-law",
-	"son-in-law": "son-in-law", "widow": "widow",
+	"son-in-law": "son-in-law", "widow": "widow", "grandfather": "grandfather", "grandmother": "grandmother",
+	"granddaughter": "granddaughter", "stepson": "stepson", "stepdaughter": "stepdaughter",
+	"sister-in-law": "sister-in-law", "daughter-in-law": "daughter-in-law", "twin": "twin", "fiancee": "fiancee",
+	"fiance": "fiance", "partner": "", "grandchild": "grandchild",
 }
 
 // stopCaps are capitalized words that start sentences or headings but are

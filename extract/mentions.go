@@ -446,6 +446,10 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// Context decides the rest.
 	m := mk(p, "", "", false)
 	m.typ, m.sub = contextType(toks, p, b)
+	if m.sub == "kin" {
+		// "his brother Frank": a first name alone is still a person.
+		m.sub, m.strong = "", true
+	}
 	return append(out, m)
 }
 
@@ -507,7 +511,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return kg.Person, "" // "The director of the Bureau, Abdullahi Keter"
 	}
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
-		return kg.Person, ""
+		return kg.Person, "kin"
 	}
 	if multi && (speechVerbs[next(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""

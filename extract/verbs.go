@@ -33,7 +33,7 @@ func init() {
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
 	add(kg.Owns, "", "", "owns")
-	add(kg.Leads, "", "", "heads headed leads chairs chaired founded")
+	add(kg.Leads, "", "", "heads headed leads chairs chaired founded runs ran manages managed")
 	add(kg.Leads, "", "", "led")
 	add(kg.Commands, "", "", "commands commanded")
 	add(kg.MemberOf, "", "", "joined joins")
@@ -122,7 +122,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			}
 			if c >= 0 && toks[c].text == "," && c+1 < k {
 				w := toks[c+1].low
-				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" {
+				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" || w == "which" {
 					k = c
 					continue
 				}
@@ -166,7 +166,7 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 		t := toks[j]
 		if rf, ok := refAt(refs, j); ok {
 			if rf.poss && rf.pron {
-				return out
+				continue // "their grandfather, X": look on to the apposition
 			}
 			if rf.adj && !d.forceAfter(toks, rf.te) {
 				modifier = rf.ent
@@ -207,6 +207,21 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 				return append(out, ref{ent: p, ts: j, te: j + 1})
 			}
 		}
+		// "their grandfather, Thomas Harland", "the company's logistics
+		// subsidiary, Harland Warehousing": an apposition names the
+		// noun phrase.
+		if t.text == "," && len(out) == 0 {
+			if rf, ok := refAt(refs, j+1); ok && !rf.adj && !rf.pron && d.ents[rf.ent].typ != kg.Location {
+				return append(out, rf)
+			}
+		}
+		if _, ok := orgNouns[t.low]; ok && j > 0 && toks[j-1].low == "the" && j+1 < len(toks) && toks[j+1].low == "'s" {
+			if e := d.lastOrgWithHead(t.low, si); e >= 0 && fallback.te == 0 {
+				fallback = ref{ent: e, ts: j, te: j + 1}
+			}
+			j++
+			continue
+		}
 		if _, ok := orgNouns[t.low]; ok && j > 0 && toks[j-1].low == "the" && !(j+1 < len(toks) && toks[j+1].low == "of") {
 			if e := d.lastOrgWithHead(t.low, si); e >= 0 {
 				return append(out, ref{ent: e, ts: j, te: j + 1})
@@ -242,8 +257,9 @@ var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": tr
 // before sentence si whose name ends with that noun.
 func (d *doc) lastOrgWithHead(noun string, si int) int {
 	best, bestStart := -1, -1
-	bySub, bySubStart := -1, -1
+	bySub := -1
 	sub := orgNouns[noun]
+	count := map[int]int{}
 	for _, m := range d.ms {
 		if m.ent < 0 || m.sent > si || d.ents[m.ent].typ != kg.Organization {
 			continue
@@ -253,8 +269,12 @@ func (d *doc) lastOrgWithHead(noun string, si int) int {
 		if len(w) > 0 && (w[len(w)-1] == noun || w[len(w)-1]+"s" == noun) && m.start > bestStart {
 			best, bestStart = m.ent, m.start
 		}
-		if sub != "" && e.sub == sub && m.start > bySubStart {
-			bySub, bySubStart = m.ent, m.start
+		if sub != "" && e.sub == sub {
+			// "the company": the company the article talks about most.
+			count[m.ent]++
+			if bySub < 0 || count[m.ent] >= count[bySub] {
+				bySub = m.ent
+			}
 		}
 	}
 	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
@@ -547,6 +567,25 @@ func (d *doc) nouns(si int) {
 				rel = kg.MemberOf
 			}
 			d.addRel(rel, head, objs[0].ent, nil, si, confNoun)
+		case (t.low == "subsidiary" || t.low == "affiliate" || t.low == "unit" || t.low == "arm") && i+2 < len(toks) && toks[i+1].text == ",":
+			// "the company's logistics subsidiary, Harland Warehousing".
+			part, ok := refAt(refs, i+2)
+			if !ok || d.ents[part.ent].typ != kg.Organization {
+				continue
+			}
+			for j := i - 1; j >= 1 && j > i-4; j-- {
+				if toks[j].low != "'s" {
+					continue
+				}
+				if rf, ok := refAt(refs, j-1); ok {
+					d.addRel(kg.PartOf, part.ent, rf.ent, nil, si, confNoun)
+				} else if _, ok := orgNouns[toks[j-1].low]; ok && j >= 2 && toks[j-2].low == "the" {
+					if e := d.lastOrgWithHead(toks[j-1].low, si); e >= 0 {
+						d.addRel(kg.PartOf, part.ent, e, nil, si, confNoun)
+					}
+				}
+				break
+			}
 		case t.low == "owned" && i+1 < len(toks) && toks[i+1].low == "by":
 			owners := d.objectsOf(si, refs, i+1)
 			if p := d.descHead(toks, refs, i); p >= 0 {
