@@ -362,7 +362,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			// "the company's chief executive": the company named before.
 			if s >= 3 && toks[s-3].low == "the" && rp.target < 0 {
 				if _, ok := orgNouns[toks[s-2].low]; ok {
-					if e := d.lastOrgWithHead(toks[s-2].low, si); e >= 0 {
+					if e := d.lastOrgWithHead(toks[s-2].low, si, toks[s-2].start); e >= 0 {
 						rp.target = e
 					}
 					s -= 3

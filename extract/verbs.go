@@ -73,7 +73,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 		if k > 0 && toks[k-1].low == "the" || k > 1 && toks[k-2].low == "the" && toks[k-1].word && !toks[k-1].cap {
 			// "the alliance will be chaired by", "the prime minister named".
 			if _, ok := orgNouns[t.low]; ok && !t.cap {
-				if e := d.lastOrgWithHead(t.low, si); e >= 0 {
+				if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
 					return ref{ent: e, ts: k, te: k + 1}, true
 				}
 			}
@@ -216,14 +216,14 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 			}
 		}
 		if _, ok := orgNouns[t.low]; ok && j > 0 && toks[j-1].low == "the" && j+1 < len(toks) && toks[j+1].low == "'s" {
-			if e := d.lastOrgWithHead(t.low, si); e >= 0 && fallback.te == 0 {
+			if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 && fallback.te == 0 {
 				fallback = ref{ent: e, ts: j, te: j + 1}
 			}
 			j++
 			continue
 		}
 		if _, ok := orgNouns[t.low]; ok && j > 0 && toks[j-1].low == "the" && !(j+1 < len(toks) && toks[j+1].low == "of") {
-			if e := d.lastOrgWithHead(t.low, si); e >= 0 {
+			if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
 				return append(out, ref{ent: e, ts: j, te: j + 1})
 			}
 		}
@@ -241,7 +241,8 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 			return out
 		case t.text == "." || t.text == ";" || t.text == "\"" || t.text == ":":
 			return out
-		case t.low == "that" || t.low == "who" || t.low == "which" || t.low == "to" && j > v+1:
+		case t.low == "that" || t.low == "who" || t.low == "which" || t.low == "to" && j > v+1,
+			(t.low == "in" || t.low == "at" || t.low == "on" || t.low == "near") && fallback.te > 0:
 			return out
 		case isVerbish(t.low):
 			return out
@@ -255,13 +256,13 @@ var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": tr
 
 // lastOrgWithHead resolves "the coalition" to the last organization
 // before sentence si whose name ends with that noun.
-func (d *doc) lastOrgWithHead(noun string, si int) int {
+func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	best, bestStart := -1, -1
 	bySub := -1
 	sub := orgNouns[noun]
 	count := map[int]int{}
 	for _, m := range d.ms {
-		if m.ent < 0 || m.sent > si || d.ents[m.ent].typ != kg.Organization {
+		if m.ent < 0 || m.start >= pos || d.ents[m.ent].typ != kg.Organization {
 			continue
 		}
 		e := d.ents[m.ent]
@@ -272,7 +273,7 @@ func (d *doc) lastOrgWithHead(noun string, si int) int {
 		if sub != "" && e.sub == sub {
 			// "the company": the company the article talks about most.
 			count[m.ent]++
-			if bySub < 0 || count[m.ent] >= count[bySub] {
+			if bySub < 0 || count[m.ent] > count[bySub] {
 				bySub = m.ent
 			}
 		}
@@ -280,7 +281,7 @@ func (d *doc) lastOrgWithHead(noun string, si int) int {
 	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
 		// "the group": the organization named last, if recently.
 		for _, m := range d.ms {
-			if m.ent >= 0 && m.sent <= si && m.sent >= si-2 && d.ents[m.ent].typ == kg.Organization && m.start > bestStart {
+			if m.ent >= 0 && m.start < pos && m.sent >= si-2 && d.ents[m.ent].typ == kg.Organization && m.start > bestStart {
 				best, bestStart = m.ent, m.start
 			}
 		}
@@ -395,6 +396,9 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		}
 	case kg.Supports:
 		props["how"] = verb
+	}
+	if (verb == "runs" || verb == "ran" || verb == "manages" || verb == "managed") && d.ents[dst].typ != kg.Organization {
+		return // "ran for office", "ran the office in Algiers"
 	}
 	r := d.addRel(cue.rel, src, dst, props, si, conf)
 	if r == nil {
@@ -580,7 +584,7 @@ func (d *doc) nouns(si int) {
 				if rf, ok := refAt(refs, j-1); ok {
 					d.addRel(kg.PartOf, part.ent, rf.ent, nil, si, confNoun)
 				} else if _, ok := orgNouns[toks[j-1].low]; ok && j >= 2 && toks[j-2].low == "the" {
-					if e := d.lastOrgWithHead(toks[j-1].low, si); e >= 0 {
+					if e := d.lastOrgWithHead(toks[j-1].low, si, toks[j-1].start); e >= 0 {
 						d.addRel(kg.PartOf, part.ent, e, nil, si, confNoun)
 					}
 				}
