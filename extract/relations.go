@@ -393,7 +393,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			s--
 			break
 		}
-		if !t.word || t.cap || speechVerbs[t.low] || isVerbish(t.low) || len(words) >= 4 {
+		if !t.word || t.cap || speechVerbs[t.low] || isVerbish(t.low) || stopCaps[t.low] || len(words) >= 4 {
 			break
 		}
 		if t.low == "and" || t.low == "of" || t.low == "who" || t.low == "as" {
@@ -730,7 +730,7 @@ func (d *doc) roles(si int) {
 // i: the nearest person followed by a comma, within the sentence clause.
 func (d *doc) appositionHead(toks []token, refs []ref, i int) int {
 	for j := i - 1; j >= 0 && j > i-40; j-- {
-		if toks[j].text == "." || toks[j].text == ";" {
+		if toks[j].text == "." || toks[j].text == ";" || speechVerbs[toks[j].low] || isVerbish(toks[j].low) {
 			return -1
 		}
 		if toks[j].text != "," || j == 0 {

@@ -279,10 +279,22 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 		}
 	}
 	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
-		// "the group": the organization named last, if recently.
+		// "the group": of the organizations named in the last three
+		// sentences, the one the article names most.
+		recent := map[int]bool{}
+		total := map[int]int{}
 		for _, m := range d.ms {
-			if m.ent >= 0 && m.start < pos && m.sent >= si-2 && d.ents[m.ent].typ == kg.Organization && m.start > bestStart {
-				best, bestStart = m.ent, m.start
+			if m.ent < 0 || m.start >= pos || d.ents[m.ent].typ != kg.Organization {
+				continue
+			}
+			total[m.ent]++
+			if m.sent >= si-3 {
+				recent[m.ent] = true
+			}
+		}
+		for _, m := range d.ms {
+			if m.ent >= 0 && recent[m.ent] && (best < 0 || total[m.ent] > total[best]) {
+				best = m.ent
 			}
 		}
 		return best
@@ -550,7 +562,7 @@ func (d *doc) nouns(si int) {
 				continue
 			}
 			j := i - 1
-			for j >= 0 && (toks[j].low == "a" || toks[j].low == "an" || toks[j].low == "the" || !toks[j].cap && toks[j].word && j > i-3) {
+			for j >= 0 && (toks[j].low == "a" || toks[j].low == "an" || toks[j].low == "the" || !toks[j].cap && toks[j].word && j > i-3 && !isVerbish(toks[j].low) && toks[j].low != "became") {
 				j--
 			}
 			var head int = -1
