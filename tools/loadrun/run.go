@@ -29,7 +29,7 @@ type sample struct {
 	kind    int
 	latency time.Duration
 	end     time.Duration // when it finished, since the start of the run
-	err     string // "" when the request succeeded
+	err     string        // "" when the request succeeded
 }
 
 // result is what a run measured.
