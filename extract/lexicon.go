@@ -323,4 +323,7 @@ var orgNouns = map[string]string{
 	"bloc": "alliance", "list": "alliance", "faction": "militia", "militias": "militia", "network": "",
 	"agency": "government", "ministry": "ministry", "umbrella": "alliance", "force": "military",
 	"unit": "military", "army": "military", "forces": "military", "organisation": "",
+	"council": "", "union": "", "front": "", "government": "", "court": "", "committee": "",
+	"commission": "", "brigade": "", "battalion": "", "division": "", "institute": "", "bureau": "",
+	"authority": "", "tribe": "", "trust": "", "fund": "", "bank": "", "embassy": "", "regiment": "",
 }

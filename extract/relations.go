@@ -292,6 +292,36 @@ func (d *doc) datelineCountry() int {
 	return -1
 }
 
+// homeCountry is the country a bare "President X" belongs to: the dateline
+// country when the article is mostly about it, else a country named at
+// least twice as often as any other, else none.
+func (d *doc) homeCountry() int {
+	counts := map[int]int{}
+	for _, m := range d.ms {
+		if m.ent >= 0 && !m.adj && d.ents[m.ent].country != nil {
+			counts[m.ent]++
+		}
+	}
+	first, second := -1, 0
+	for e, c := range counts {
+		if first < 0 || c > counts[first] || c == counts[first] && e < first {
+			first = e
+		}
+	}
+	for e, c := range counts {
+		if e != first && c > second {
+			second = c
+		}
+	}
+	if d.dateline >= 0 && (first < 0 || counts[d.dateline] >= counts[first]) {
+		return d.dateline
+	}
+	if first >= 0 && counts[first] >= 2*second && counts[first] >= 2 {
+		return first
+	}
+	return -1
+}
+
 // dominantCountry is the country named most often: the country an
 // unqualified "the prime minister" belongs to.
 func (d *doc) dominantCountry() int {
@@ -663,6 +693,13 @@ func (d *doc) roles(si int) {
 				d.emitRole(p, rp, si, confApposition)
 				continue
 			}
+			// "P is the mayor of X and a member of Y".
+			if c := copulaBefore(toks, rp.start-1); c >= 0 {
+				if rf, ok := d.subjectOf(si, refs, c); ok && d.ents[rf.ent].typ == kg.Person {
+					d.emitRole(rf.ent, rp, si, confVerb)
+					continue
+				}
+			}
 		}
 		// "P is the mayor of X".
 		if rp.start > 0 && (toks[rp.start-1].low == "is" || toks[rp.start-1].low == "was" || toks[rp.start-1].low == "became" || toks[rp.start-1].low == "remains") {
@@ -715,8 +752,8 @@ func (d *doc) roles(si int) {
 		if m.tts > 0 && statusWords[toks[m.tts-1].low] != "" {
 			rp.status = statusWords[toks[m.tts-1].low]
 		}
-		if rp.target < 0 && kind == roleState && d.dateline >= 0 {
-			rp.target = d.dateline
+		if rp.target < 0 && kind == roleState {
+			rp.target = d.homeCountry()
 		}
 		if rp.target < 0 {
 			d.noteHolder(rp.title, -1, m.ent)
@@ -724,6 +761,22 @@ func (d *doc) roles(si int) {
 		}
 		d.emitRole(m.ent, rp, si, confTitle)
 	}
+}
+
+// copulaBefore finds "is"/"was" before token i in the same clause.
+func copulaBefore(toks []token, i int) int {
+	for j := i - 1; j >= 0 && j > i-16; j-- {
+		switch toks[j].low {
+		case "is", "was", "are", "were", "became", "remains":
+			return j
+		case ".", ";", "\"", "that", "who", "which":
+			return -1
+		}
+		if speechVerbs[toks[j].low] || verbCues[toks[j].low].rel != "" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // appositionHead finds P in "P, <phrase>[, <phrase>] and" ending at token

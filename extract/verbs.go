@@ -96,12 +96,12 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			continue
 		case ".", ";", ":", "\"", "(":
 			return ref{}, false
-		case "who", "that", "which":
+		case "who", "that", "which", "whose":
 			j := k - 1
 			if j >= 0 && toks[j].text == "," {
 				j--
 			}
-			if rf, ok := refAt(refs, j); ok && !rf.adj && (t.low != "who" || d.ents[rf.ent].typ == kg.Person) {
+			if rf, ok := refAt(refs, j); ok && !rf.adj && (t.low != "who" || d.ents[rf.ent].typ == kg.Person) && (t.low != "whose" || toks[k-1].text == ",") {
 				return rf, true
 			}
 			if j >= 0 && toks[j].low == "'s" {
