@@ -254,6 +254,9 @@ var roleNouns = map[string]roleKind{
 	"boss": roleLeads, "owner": roleLeads, "co-founder": roleLeads, "vice president": roleWorks,
 	"deputy minister": roleWorks, "mediator": roleWorks, "specialist": roleWorks, "administrator": roleLeads,
 	"executive director": roleLeads, "managing director": roleLeads,
+	"colonel": roleOther, "sergeant": roleOther, "lieutenant": roleOther, "admiral": roleCommands,
+	"soldier": roleOther, "priest": roleOther, "cleric": roleOther, "businessman": roleOther,
+	"businesswoman": roleOther, "activist": roleMember, "militant": roleMember, "fighter": roleMember,
 	"member": roleMember, "lawmaker": roleMember, "legislator": roleMember, "mp": roleMember,
 	"senator": roleMember, "delegate": roleMember,
 }

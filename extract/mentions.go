@@ -513,7 +513,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, "kin"
 	}
-	if multi && (speechVerbs[next(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
+	if multi && (speechVerbs[next(1)] && prev(1) != "of" || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
 	if multi && personVerbs[prev(1)] {

@@ -65,6 +65,12 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if rf.adj && !d.forceAfter(toks, rf.te) {
 				return ref{}, false
 			}
+			if rf.ts > 0 && placePreps[toks[rf.ts-1].low] && !rf.pron {
+				// "battles near the village of X and had captured": a
+				// place in a prepositional phrase is not the subject.
+				k = rf.ts
+				continue
+			}
 			if rf.poss || (rf.te < len(toks) && toks[rf.te].low == "'s") {
 				return ref{}, false // "his men fought": the men, not him
 			}
@@ -86,6 +92,14 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 					return ref{ent: p, ts: k, te: k + 1}, true
 				}
 			}
+		}
+		if t.low == "it" && k > 0 && (speechVerbs[toks[k-1].low] || toks[k-1].low == "that" && k > 1 && speechVerbs[toks[k-2].low]) {
+			// "the brigade said it had fought": the speaker.
+			sv := k - 1
+			if toks[sv].low == "that" {
+				sv--
+			}
+			return d.subjectOf(si, refs, sv)
 		}
 		switch t.low {
 		case ")":
@@ -250,6 +264,9 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 	}
 	return out
 }
+
+// placePreps introduce places, never subjects.
+var placePreps = map[string]bool{"near": true, "in": true, "at": true, "of": true, "outside": true, "from": true, "into": true, "toward": true, "towards": true}
 
 // modifierNouns after a name make the name a modifier of a part.
 var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "chapter": true, "unit": true, "wing": true, "division": true, "headquarters": true}
@@ -617,6 +634,15 @@ func (d *doc) nouns(si int) {
 			date := d.dateIn(si)
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
+			}
+		case t.low == "under" && i > 0:
+			// "the 12th Brigade under Col. X": X commands the unit.
+			p, ok := refAt(refs, i+1)
+			if !ok || p.poss || d.ents[p.ent].typ != kg.Person || p.te < len(toks) && toks[p.te].low == "'s" {
+				continue
+			}
+			if o, ok := refAt(refs, i-1); ok && d.ents[o.ent].typ == kg.Organization {
+				d.addRel(kg.Commands, p.ent, o.ent, nil, si, confNoun)
 			}
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
