@@ -45,9 +45,10 @@ port_open() {
 build() {
     need java
     need mvn
-    mkdir -p "$state"
-    # A lock so that two starts at once do not run two Maven builds into one target/.
-    exec 9>"$state/build.lock"
+    # A lock so that two starts at once (even with different NEO4J_STATE) do
+    # not run two Maven builds into one target/.
+    mkdir -p "$tool/target"
+    exec 9>"$tool/target/.build.lock"
     if command -v flock >/dev/null 2>&1; then flock 9; fi
     local newest
     newest="$(find "$tool/pom.xml" "$tool/src" -newer "$jar" -print -quit 2>/dev/null || true)"
