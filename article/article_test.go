@@ -70,7 +70,7 @@ func TestFormats(t *testing.T) {
 			[]string{`"It took too long," she said — but`, "\n\nEngineers from"}, nil},
 		{"sample.md", "Farmers Rally in Valdoria", "Business", "2021-03-04", "https://example.org/valdoria-farmers",
 			[]string{"led by Tomas Brenner, the head of the Valdoria Growers Union.", `"We want fair prices," Mr. Brenner said.`, "The union says prices fell.\n\nThe ministry"},
-			[]string{"**", "](", "# ", "---"}},
+			[]string{"**", "](", "# ", "---", "Valdoria\n\nFarmers Rally"}},
 		{"sample.html", "Port Strike Ends", "", "2019-07-22", "https://example.com/port-strike",
 			[]string{"Harbor Workers Guild & the port authority", "The guild's leader, Ada Okafor, called it \"a fair result.\""},
 			[]string{"Do not read", "color", "Home", "Site header", "Subscribe", "Copyright", "Daily Example"}},

@@ -170,6 +170,9 @@ func parseMarkdown(s string) doc {
 				d.title = piece{inlineText(body), boff}
 				continue
 			}
+			if h == 1 && len(d.paras) == 0 && len(cur) == 0 && clean(inlineText(body)) == clean(d.title.text) {
+				continue // the front matter already gave this title
+			}
 			if p := inline(body, boff); len(p) > 0 {
 				d.paras = append(d.paras, p)
 			}
