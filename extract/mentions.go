@@ -233,7 +233,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		a := k
 		// Sentence-initial and function words are not names.
-		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] || groupAdjs[toks[a].low] && !(j-a >= 2 && orgHeads[toks[j-1].low] != "")) {
+		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && orgHeads[toks[j-1].low] != "")) {
 			a++
 		}
 		k = j - 1

@@ -561,6 +561,12 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		}
 		return
 	}
+	if rp.kind == roleMember || lastWord(rp.title) == "deputy" && (te.sub == "party" || te.sub == "alliance") {
+		// Membership is not a position: "a member of", "a deputy of the
+		// party".
+		d.addRel(kg.MemberOf, person, t, nil, si, conf)
+		return
+	}
 	props := map[string]string{"title": rp.title, "status": rp.status}
 	d.addRel(kg.HoldsRole, person, t, props, si, conf)
 	d.noteHolder(rp.title, t, person)

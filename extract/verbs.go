@@ -635,6 +635,19 @@ func (d *doc) nouns(si int) {
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
 			}
+		case t.low == "to" && i+1 < len(toks) && (toks[i+1].low == "head" || toks[i+1].low == "lead" || toks[i+1].low == "run" || toks[i+1].low == "command"):
+			// "named X, …, to head the Ministry of the Environment".
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) == 0 || d.ents[objs[0].ent].typ != kg.Organization {
+				continue
+			}
+			if p, ok := nearestBefore(refs, i, kg.Person, d); ok {
+				rel := kg.Leads
+				if toks[i+1].low == "command" {
+					rel = kg.Commands
+				}
+				d.addRel(rel, p.ent, objs[0].ent, nil, si, confVerb)
+			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
 			p, ok := refAt(refs, i+1)
