@@ -875,3 +875,21 @@ func BenchmarkRelations(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(ids)), "entities/op")
 }
+
+// TestRoutingScheme opens the store through neo4j:// (routing driver) on a
+// single server, as the compose file and cloud setups do.
+func TestRoutingScheme(t *testing.T) {
+	needNeo4j(t)
+	if !strings.HasPrefix(testURI, "bolt://") {
+		t.Skipf("NEO4J_TEST_URI %s is not bolt://", testURI)
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, Config{URI: "neo4j://" + strings.TrimPrefix(testURI, "bolt://"), Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Stats(ctx); err != nil {
+		t.Errorf("Stats through neo4j://: %v", err)
+	}
+}
