@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -19,13 +20,23 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 	if err := validate(x); err != nil {
 		return kg.SaveResult{}, err
 	}
-	return writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
-		res, err := save(ctx, tx, x)
-		if err == nil && testHookBeforeCommit != nil {
-			testHookBeforeCommit()
+	for attempt := 1; ; attempt++ {
+		res, err := writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
+			res, err := save(ctx, tx, x)
+			if err == nil && testHookBeforeCommit != nil {
+				testHookBeforeCommit()
+			}
+			return res, err
+		})
+		// A concurrent reload of another article may delete an entity this
+		// save matched just before; the driver does not retry that, but a
+		// fresh attempt sees the entity gone and creates it again.
+		var ne *neo4j.Neo4jError
+		if attempt < 3 && errors.As(err, &ne) && ne.Code == "Neo.ClientError.Statement.EntityNotFound" {
+			continue
 		}
 		return res, err
-	})
+	}
 }
 
 // testHookBeforeCommit, when set by a test, runs after a save's statements

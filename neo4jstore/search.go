@@ -132,13 +132,22 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 	return p, nil
 }
 
+// maxQueryWords bounds the words of a query sent to the full-text index.
+const maxQueryWords = 32
+
 // luceneQuery turns a folded query into a full-text query that every query
 // word must match, by prefix or within kg.MatchScore's typo allowance.
 // Folded words hold only letters and digits, none of which Lucene treats
 // as syntax, so no escaping is needed.
 func luceneQuery(folded string) string {
 	var clauses []string
-	for _, w := range strings.Fields(folded) {
+	words := strings.Fields(folded)
+	// Lucene caps boolean clauses; fewer required words only widen the
+	// candidates, and MatchScore still checks every word.
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	for _, w := range words {
 		c := w + "*"
 		switch n := len([]rune(w)); {
 		case n >= 8:
