@@ -26,6 +26,7 @@ type mention struct {
 	ent        int      // entity index after resolution; -1 before
 	gender     int      // 1 male, 2 female, 0 unknown
 	acts       bool     // a country that acts in a compound ("Russian-backed")
+	people     bool     // a country named by its people ("Americans")
 }
 
 // speechVerbs attribute quotes and mark their subjects as speakers.
@@ -249,6 +250,16 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 			continue
 		}
+		// "Iraqi SWAT teams": a demonym before a name that is not an
+		// organization is only the country.
+		if j-a >= 2 && countryByAdj[toks[a].low] != nil && titleAt(toks, a+1, j) == 0 {
+			if _, head := orgHeads[toks[j-1].low]; !head {
+				if m, ok := gazetteerMention(rs, toks, si, a, a+1); ok {
+					out = append(out, m)
+					a++
+				}
+			}
+		}
 		out = append(out, classify(rs, toks, si, a, j)...)
 	}
 	// "the Malian army": a demonym before a force noun makes the country
@@ -314,7 +325,7 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 	case countryByName[f] != nil:
 		m.country, m.sub = countryByName[f], "country"
 	case countryByPeople[f] != nil:
-		m.country, m.sub = countryByPeople[f], "country"
+		m.country, m.sub, m.people = countryByPeople[f], "country", true
 	case countryByAdj[f] != nil:
 		m.country, m.sub, m.adj = countryByAdj[f], "country", true
 	case countryByCapital[f] != nil:

@@ -26,6 +26,7 @@ type ref struct {
 	adj    bool
 	pron   bool
 	poss   bool
+	people bool // "Americans": the people, not the state
 }
 
 // sentRefs returns the references of sentence si in token order.
@@ -43,7 +44,7 @@ func (d *doc) buildRefs(si int) []ref {
 	out := []ref{}
 	for _, mi := range d.bySent[si] {
 		m := d.ms[mi]
-		out = append(out, ref{ent: m.ent, ts: m.tts, te: m.te, adj: m.adj, poss: m.poss})
+		out = append(out, ref{ent: m.ent, ts: m.tts, te: m.te, adj: m.adj, poss: m.poss, people: m.people})
 	}
 	for _, p := range d.prons[si] {
 		out = append(out, p)
@@ -456,6 +457,14 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		j := e + 1
 		for j < len(toks) && (toks[j].low == "the" || toks[j].low == "a" || toks[j].low == "an") {
 			j++
+		}
+		// "the leader of the conservative People's Alliance": adjectives
+		// before the name.
+		for k := j; k < len(toks) && k < j+2 && toks[k].word && !toks[k].cap && !stopCaps[toks[k].low]; k++ {
+			if rf, ok := refAt(refs, k+1); ok && !rf.adj && d.ents[rf.ent].typ == kg.Organization {
+				j = k + 1
+				break
+			}
 		}
 		if rf, ok := refAt(refs, j); ok && !rf.adj && (!rf.pron || rf.poss) {
 			typ := d.ents[rf.ent].typ

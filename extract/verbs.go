@@ -265,6 +265,14 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 	return out
 }
 
+// supportNouns and receiveVerbs read "received support from X".
+var (
+	supportNouns = map[string]bool{"support": true, "funding": true, "financing": true, "backing": true,
+		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true}
+	receiveVerbs = map[string]bool{"received": true, "receiving": true, "receives": true, "accepted": true,
+		"accepting": true, "got": true, "obtained": true, "took": true}
+)
+
 // placePreps introduce places, never subjects.
 var placePreps = map[string]bool{"near": true, "in": true, "at": true, "of": true, "outside": true, "from": true, "into": true, "toward": true, "towards": true}
 
@@ -277,7 +285,6 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	best, bestStart := -1, -1
 	bySub := -1
 	sub := orgNouns[noun]
-	count := map[int]int{}
 	for _, m := range d.ms {
 		if m.ent < 0 || m.start >= pos || d.ents[m.ent].typ != kg.Organization {
 			continue
@@ -287,12 +294,10 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 		if len(w) > 0 && (w[len(w)-1] == noun || w[len(w)-1]+"s" == noun) && m.start > bestStart {
 			best, bestStart = m.ent, m.start
 		}
-		if sub != "" && e.sub == sub {
-			// "the company": the company the article talks about most.
-			count[m.ent]++
-			if bySub < 0 || count[m.ent] > count[bySub] {
-				bySub = m.ent
-			}
+		if sub != "" && e.sub == sub && bySub < 0 {
+			// "the company": the first company the article introduced,
+			// usually its subject.
+			bySub = m.ent
 		}
 	}
 	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
@@ -647,6 +652,20 @@ func (d *doc) nouns(si int) {
 					rel = kg.Commands
 				}
 				d.addRel(rel, p.ent, objs[0].ent, nil, si, confVerb)
+			}
+		case supportNouns[t.low] && i+1 < len(toks) && toks[i+1].low == "from" && i > 0:
+			// "received financing and arms from X": X supports the
+			// receiver.
+			from := d.objectsOf(si, refs, i+1)
+			v := i - 1
+			for v > 0 && v > i-8 && !receiveVerbs[toks[v].low] {
+				v--
+			}
+			if len(from) == 0 || !receiveVerbs[toks[v].low] {
+				continue
+			}
+			if subj, ok := d.subjectOf(si, refs, v); ok && !subj.people {
+				d.addRel(kg.Supports, from[0].ent, subj.ent, map[string]string{"how": t.low}, si, confVerb)
 			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
