@@ -329,4 +329,8 @@ var orgNouns = map[string]string{
 	"council": "", "union": "", "front": "", "government": "", "court": "", "committee": "",
 	"commission": "", "brigade": "", "battalion": "", "division": "", "institute": "", "bureau": "",
 	"authority": "", "tribe": "", "trust": "", "fund": "", "bank": "", "embassy": "", "regiment": "",
+	"guild": "", "society": "", "association": "", "foundation": "", "service": "", "police": "",
+	"navy": "", "corps": "", "center": "", "centre": "", "university": "", "club": "", "league": "",
+	"federation": "", "syndicate": "", "cartel": "", "gang": "", "clan": "", "observatory": "",
+	"directorate": "", "cabinet": "", "parliament": "", "assembly": "", "senate": "", "congress": "",
 }

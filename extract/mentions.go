@@ -536,6 +536,13 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if groupNouns[next(1)] && next(1) != "'s" {
 		return kg.Organization, ""
 	}
+	if prev(1) == "of" && a >= 2 && roleNouns[toks[a-2].low] != roleNone {
+		switch toks[a-2].low {
+		case "mayor", "governor", "president", "king", "queen", "emir", "prime minister":
+			return kg.Location, "" // "the mayor of Harbor Town"
+		}
+		return kg.Organization, "" // "the director of Nordlink"
+	}
 	if prev(2) == "city" && prev(1) == "of" || prev(2) == "town" && prev(1) == "of" || prev(2) == "village" && prev(1) == "of" {
 		return kg.Location, "city"
 	}
