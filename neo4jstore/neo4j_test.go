@@ -29,10 +29,6 @@ import (
 // How to run these tests against a real Neo4j.
 const howTo = "scripts/neo4j.sh start, then NEO4J_TEST_URI=bolt://127.0.0.1:17687 go test ./neo4jstore/"
 
-// testPort is where the tests start the shared launcher when
-// NEO4J_TEST_URI is unset; the fault test uses its own port and data.
-const testPort = "17687"
-
 var (
 	testURI      string // "" when no Neo4j is available (non-CI only)
 	testPassword string
@@ -54,25 +50,54 @@ func testMain(m *testing.M) int {
 			fmt.Println("neo4jstore: no Neo4j (NEO4J_TEST_URI unset, no java/mvn): skipping Neo4j tests; to run them: " + howTo)
 			return m.Run()
 		}
-		running := exec.Command(script(), "status").Run() == nil
-		cmd := exec.Command(script(), "start")
-		cmd.Env = append(os.Environ(), "NEO4J_PORT="+testPort, "NEO4J_PASSWORD="+testPassword)
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		if err := cmd.Run(); err != nil {
-			fmt.Fprintf(os.Stderr, "neo4jstore: scripts/neo4j.sh start failed: %v\n", err)
-			return 1
-		}
-		if !running {
-			// Stop only what this test run started.
-			defer func() {
-				stop := exec.Command(script(), "stop")
-				stop.Stdout, stop.Stderr = os.Stderr, os.Stderr
-				stop.Run()
-			}()
-		}
-		testURI = "bolt://127.0.0.1:" + testPort
+		canStart = true
 	}
-	return m.Run()
+	code := m.Run()
+	if private != nil {
+		stop := exec.Command(script(), "stop")
+		stop.Env = private.env
+		stop.Stdout, stop.Stderr = os.Stderr, os.Stderr
+		stop.Run()
+		os.RemoveAll(private.state)
+	}
+	return code
+}
+
+var (
+	canStart  bool          // NEO4J_TEST_URI unset, but java and mvn can run the launcher
+	startOnce sync.Once     // the first test that needs Neo4j starts it
+	startErr  error         // why the start failed
+	private   *privateNeo4j // the server started for this run, if any
+)
+
+// startPrivate starts a server of this run's own (free port, temporary
+// data), so that nothing else listening on the usual test port is wiped.
+func startPrivate() {
+	state, err := os.MkdirTemp("", "neo4jstore-test-")
+	if err != nil {
+		startErr = err
+		return
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		startErr = err
+		return
+	}
+	port := fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
+	l.Close()
+	p := &privateNeo4j{state: state, port: port,
+		env: []string{"NEO4J_STATE=" + state, "NEO4J_PORT=" + port, "NEO4J_PASSWORD=" + testPassword}}
+	p.env = append(os.Environ(), p.env...)
+	fmt.Println("neo4jstore: NEO4J_TEST_URI unset: starting a private Neo4j with scripts/neo4j.sh on port " + port)
+	cmd := exec.Command(script(), "start")
+	cmd.Env = p.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		startErr = fmt.Errorf("scripts/neo4j.sh start: %v\n%s", err, out)
+		os.RemoveAll(state)
+		return
+	}
+	private = p
+	testURI = "bolt://127.0.0.1:" + port
 }
 
 func cmpOr(vals ...string) string {
@@ -100,6 +125,12 @@ func script() string {
 // TestMain has failed already).
 func needNeo4j(t testing.TB) {
 	t.Helper()
+	if testURI == "" && canStart {
+		startOnce.Do(startPrivate)
+		if startErr != nil {
+			t.Fatal(startErr)
+		}
+	}
 	if testURI == "" {
 		t.Skip("no Neo4j; " + howTo)
 	}
@@ -401,6 +432,10 @@ func TestLuceneQuery(t *testing.T) {
 		if got := luceneQuery(in); got != want {
 			t.Errorf("luceneQuery(%q) = %q, want %q", in, got, want)
 		}
+	}
+	long := strings.Repeat("ab ", 100)
+	if n := strings.Count(luceneQuery(long), "ab*"); n != maxQueryWords {
+		t.Errorf("a 100-word query gives %d clauses, want %d", n, maxQueryWords)
 	}
 }
 
