@@ -131,10 +131,51 @@ func initials(words []string) string {
 	return sb.String()
 }
 
-// resolver groups mentions into entities.
+// resolver groups mentions into entities. Indexes keep every lookup
+// proportional to the candidates, not to all entities, so that huge inputs
+// stay linear.
 type resolver struct {
-	ents []*entity
-	ms   []mention
+	ents       []*entity
+	ms         []mention
+	byName     map[string]int   // folded name or alias → entity
+	personWord map[string][]int // person core word → persons
+	orgWord    map[string][]int // organization word → organizations
+	byAcronym  map[string]int   // initials or defined acronym → organization
+	byCountry  map[*country]int
+}
+
+func (r *resolver) index(i int) {
+	e := r.ents[i]
+	key := strings.Join(e.words, " ")
+	if _, ok := r.byName[key]; !ok {
+		r.byName[key] = i
+	}
+	switch e.typ {
+	case kg.Person:
+		for _, w := range e.core {
+			r.personWord[w] = appendOnce(r.personWord[w], i)
+		}
+	case kg.Organization:
+		for _, w := range e.words {
+			r.orgWord[w] = appendOnce(r.orgWord[w], i)
+		}
+		if len(e.words) >= 2 {
+			if a := initials(e.words); len(a) >= 2 {
+				if _, ok := r.byAcronym[a]; !ok {
+					r.byAcronym[a] = i
+				}
+			}
+		}
+	}
+}
+
+func appendOnce(xs []int, i int) []int {
+	for _, x := range xs {
+		if x == i {
+			return xs
+		}
+	}
+	return append(xs, i)
 }
 
 func (r *resolver) add(e *entity, m *mention, idx int) {
@@ -146,7 +187,11 @@ func (r *resolver) add(e *entity, m *mention, idx int) {
 	if e.aliases == nil {
 		e.aliases = map[string]string{}
 	}
-	e.aliases[fold(m.text)] = m.text
+	f := fold(m.text)
+	e.aliases[f] = m.text
+	if _, ok := r.byName[f]; !ok && r.byName != nil {
+		r.byName[f] = idx
+	}
 	if m.title != "" {
 		t := m.title + " " + m.text
 		e.aliases[fold(t)] = t
@@ -163,6 +208,7 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 		e.core = personCore(name)
 	}
 	r.ents = append(r.ents, e)
+	r.index(len(r.ents) - 1)
 	r.add(e, m, len(r.ents)-1)
 }
 
@@ -173,10 +219,18 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 // Salim"). Among several, the one mentioned last before pos wins.
 func (r *resolver) findPerson(name string, core []string, titled bool, pos, gender int) int {
 	suf := suffixOf(name)
+	var cands []int
+	for _, w := range []string{core[0], core[len(core)-1]} {
+		for _, i := range r.personWord[w] {
+			cands = appendOnce(cands, i)
+		}
+	}
+	sort.Ints(cands)
 	pick := func(ok func(e *entity) bool) int {
 		best, bestPos := -1, -1
 		for pass := 0; pass < 2 && best < 0; pass++ {
-			for i, e := range r.ents {
+			for _, i := range cands {
+				e := r.ents[i]
 				if e.typ != kg.Person || !ok(e) {
 					continue
 				}
@@ -244,20 +298,22 @@ func containsAt1(full, part []string) bool {
 }
 
 func (r *resolver) findOrg(words []string) int {
+	if len(words) == 0 {
+		return -1
+	}
 	f := strings.Join(words, " ")
-	cands := []int{}
-	for i, e := range r.ents {
-		if e.typ != kg.Organization {
-			continue
-		}
-		if strings.Join(e.words, " ") == f || e.aliases[f] != "" {
+	if i, ok := r.byName[f]; ok && r.ents[i].typ == kg.Organization {
+		return i
+	}
+	if len(words) == 1 {
+		if i, ok := r.byAcronym[f]; ok {
 			return i
 		}
-		if len(words) == 1 && (e.acronyms[f] || (len(f) >= 2 && initials(e.words) == f && len(e.words) >= 2)) {
-			return i
-		}
-		if orgShortForm(words, e.words) {
-			cands = append(cands, i)
+	}
+	var cands []int
+	for _, i := range r.orgWord[words[0]] {
+		if orgShortForm(words, r.ents[i].words) {
+			cands = appendOnce(cands, i)
 		}
 	}
 	if len(cands) == 1 {
@@ -267,10 +323,8 @@ func (r *resolver) findOrg(words []string) int {
 }
 
 func (r *resolver) findExact(f string) int {
-	for i, e := range r.ents {
-		if strings.Join(e.words, " ") == f || e.aliases[f] != "" {
-			return i
-		}
+	if i, ok := r.byName[f]; ok {
+		return i
 	}
 	return -1
 }
@@ -280,7 +334,8 @@ func (r *resolver) findExact(f string) int {
 // and acronyms, countries by the gazetteer; unknown names join an entity
 // they match or are dropped.
 func resolve(ms []mention, acr map[int]string) []*entity {
-	r := &resolver{ms: ms}
+	r := &resolver{ms: ms, byName: map[string]int{}, personWord: map[string][]int{}, orgWord: map[string][]int{},
+		byAcronym: map[string]int{}, byCountry: map[*country]int{}}
 	order := make([]int, len(ms))
 	for i := range order {
 		order[i] = i
@@ -307,6 +362,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		}
 		r.newEntity(m, kg.Location, "country", m.country.name)
 		r.ents[len(r.ents)-1].country = m.country
+		r.byCountry[m.country] = len(r.ents) - 1
 	})
 	pass(func(m *mention) bool { return m.country != nil && m.adj }, func(m *mention) {
 		if i := r.findCountry(m.country); i >= 0 {
@@ -314,6 +370,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		} else if m.acts {
 			r.newEntity(m, kg.Location, "country", m.country.name)
 			r.ents[len(r.ents)-1].country = m.country
+			r.byCountry[m.country] = len(r.ents) - 1
 		}
 	})
 	// Strong persons, longest names first.
@@ -352,9 +409,11 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		}
 	})
 	// Acronyms defined in parentheses.
-	for mi, a := range acr {
+	for _, mi := range sortedKeys(acr) {
 		if e := ms[mi].ent; e >= 0 {
-			r.ents[e].acronyms[fold(a)] = true
+			f := fold(acr[mi])
+			r.ents[e].acronyms[f] = true
+			r.byAcronym[f] = e
 		}
 	}
 	// Weakly typed and untyped names join what they match; weakly typed
@@ -397,21 +456,32 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 // form ("Ms. Doyle-Hart" before "Catherine Doyle-Hart"), which then takes
 // the full name.
 func (r *resolver) findLonger(m *mention, core []string) int {
-	for i, e := range r.ents {
+	cands := append([]int(nil), r.personWord[core[len(core)-1]]...)
+	sort.Ints(cands)
+	for _, i := range cands {
+		e := r.ents[i]
 		if e.typ == kg.Person && len(core) > len(e.core) && hasSuffix(core, e.core) && suffixOf(e.name) == suffixOf(m.text) {
 			r.add(e, m, i)
 			e.name, e.core, e.words = m.text, core, strings.Fields(fold(m.text))
+			r.index(i)
 			return i
 		}
 	}
 	return -1
 }
 
+func sortedKeys(m map[int]string) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
 func (r *resolver) findCountry(c *country) int {
-	for i, e := range r.ents {
-		if e.country == c {
-			return i
-		}
+	if i, ok := r.byCountry[c]; ok {
+		return i
 	}
 	return -1
 }
