@@ -34,6 +34,12 @@ type doc struct {
 	quotes map[int]*kg.Quote
 	// prons lists resolved pronouns per sentence.
 	prons [][]ref
+	// led maps a person to the organizations and places they lead.
+	led map[int][]int
+	// firstSub caches firstOrgBySub.
+	firstSub map[string]firstMention
+	// ministries caches ministry lookups by topic.
+	ministries map[string]int
 	// refCache holds sentRefs per sentence once pronouns are resolved.
 	refCache [][]ref
 	// dominant is the country named most often, or -1.

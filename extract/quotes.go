@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -82,7 +84,8 @@ func (d *doc) quoteEnd(si int) (int, bool) {
 // speakerAfterSent returns the speaker named after the quote closing at
 // rune offset end, if any.
 func (d *doc) speakerAfterSent(end int) int {
-	for si := range d.sents {
+	first := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End >= end })
+	for si := first; si < len(d.sents) && si < first+2; si++ {
 		s := d.sents[si]
 		if end < s.Start || end > s.End {
 			continue

@@ -134,13 +134,16 @@ func (d *doc) resolvePronouns() {
 // sentence.
 func (d *doc) lastBody(si, pos int) int {
 	best, bestStart := -1, -1
-	for _, m := range d.ms {
-		if m.ent < 0 || m.adj || m.sent < si-1 || m.sent > si || m.start >= pos {
-			continue
-		}
-		e := d.ents[m.ent]
-		if (e.typ == kg.Organization || e.country != nil) && m.start > bestStart {
-			best, bestStart = m.ent, m.start
+	for s := max(0, si-1); s <= si; s++ {
+		for _, mi := range d.bySent[s] {
+			m := d.ms[mi]
+			if m.adj || m.start >= pos {
+				continue
+			}
+			e := d.ents[m.ent]
+			if (e.typ == kg.Organization || e.country != nil) && m.start > bestStart {
+				best, bestStart = m.ent, m.start
+			}
 		}
 	}
 	return best
@@ -196,6 +199,12 @@ func (d *doc) addRel(t kg.RelationType, src, dst int, props map[string]string, s
 	sid, did := se.id(), de.id()
 	if sid == did {
 		return nil
+	}
+	if t == kg.Leads {
+		if d.led == nil {
+			d.led = map[int][]int{}
+		}
+		d.led[src] = appendOnce(d.led[src], dst)
 	}
 	if t.Symmetric() && did < sid {
 		sid, did = did, sid
@@ -326,19 +335,16 @@ func (d *doc) homeCountry() int {
 // dominantCountry is the country named most often: the country an
 // unqualified "the prime minister" belongs to.
 func (d *doc) dominantCountry() int {
+	counts := map[int]int{}
+	for _, m := range d.ms {
+		if m.ent >= 0 && !m.adj && d.ents[m.ent].country != nil {
+			counts[m.ent]++
+		}
+	}
 	best, n := -1, 0
-	for i, e := range d.ents {
-		if e.country == nil {
-			continue
-		}
-		c := 0
-		for _, m := range d.ms {
-			if m.ent == i && !m.adj {
-				c++
-			}
-		}
-		if c > n {
-			best, n = i, c
+	for e, c := range counts {
+		if c > n || c == n && e < best {
+			best, n = e, c
 		}
 	}
 	return best
@@ -602,6 +608,13 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 // ministry finds the organization "Ministry of <topic>" or "<topic>
 // Ministry".
 func (d *doc) ministry(topic string) int {
+	if i, ok := d.ministries[topic]; ok {
+		return i
+	}
+	if d.ministries == nil {
+		d.ministries = map[string]int{}
+	}
+	d.ministries[topic] = -1
 	for i, e := range d.ents {
 		if e.typ != kg.Organization {
 			continue
@@ -612,10 +625,11 @@ func (d *doc) ministry(topic string) int {
 			isMin = isMin || w == "ministry" || w == "department"
 		}
 		if has && isMin {
-			return i
+			d.ministries[topic] = i
+			break
 		}
 	}
-	return -1
+	return d.ministries[topic]
 }
 
 func lastWord(s string) string {

@@ -283,48 +283,78 @@ var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": tr
 // before sentence si whose name ends with that noun.
 func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	best, bestStart := -1, -1
-	bySub := -1
-	sub := orgNouns[noun]
-	for _, m := range d.ms {
-		if m.ent < 0 || m.start >= pos || d.ents[m.ent].typ != kg.Organization {
-			continue
-		}
-		e := d.ents[m.ent]
-		w := e.words
+	// Look back a bounded window of sentences: work stays linear in the
+	// article's length.
+	from := max(0, si-40)
+	d.eachOrgMention(from, si, pos, func(m *mention) {
+		w := d.ents[m.ent].words
 		if len(w) > 0 && (w[len(w)-1] == noun || w[len(w)-1]+"s" == noun) && m.start > bestStart {
 			best, bestStart = m.ent, m.start
 		}
-		if sub != "" && e.sub == sub && bySub < 0 {
-			// "the company": the first company the article introduced,
-			// usually its subject.
-			bySub = m.ent
-		}
+	})
+	if best >= 0 {
+		return best
 	}
-	if best < 0 && bySub < 0 && (noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement") {
+	if sub := orgNouns[noun]; sub != "" {
+		// "the company": the first company the article introduced,
+		// usually its subject.
+		if f, ok := d.firstOrgBySub()[sub]; ok && f.start < pos {
+			return f.ent
+		}
+		return -1
+	}
+	if noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement" {
 		// "the group": of the organizations named in the last three
-		// sentences, the one the article names most.
+		// sentences, the one named most in the window.
 		recent := map[int]bool{}
 		total := map[int]int{}
-		for _, m := range d.ms {
-			if m.ent < 0 || m.start >= pos || d.ents[m.ent].typ != kg.Organization {
-				continue
-			}
+		d.eachOrgMention(from, si, pos, func(m *mention) {
 			total[m.ent]++
 			if m.sent >= si-3 {
 				recent[m.ent] = true
 			}
-		}
-		for _, m := range d.ms {
-			if m.ent >= 0 && recent[m.ent] && (best < 0 || total[m.ent] > total[best]) {
+		})
+		d.eachOrgMention(max(0, si-3), si, pos, func(m *mention) {
+			if best < 0 || total[m.ent] > total[best] {
 				best = m.ent
 			}
-		}
-		return best
-	}
-	if best < 0 {
-		return bySub
+		})
 	}
 	return best
+}
+
+// eachOrgMention calls f for the organization mentions of sentences
+// [from, to] that start before pos, in text order.
+func (d *doc) eachOrgMention(from, to, pos int, f func(m *mention)) {
+	for s := from; s <= to && s < len(d.bySent); s++ {
+		for _, mi := range d.bySent[s] {
+			m := &d.ms[mi]
+			if m.start < pos && d.ents[m.ent].typ == kg.Organization {
+				f(m)
+			}
+		}
+	}
+}
+
+type firstMention struct{ ent, start int }
+
+// firstOrgBySub maps an organization subtype to the first organization of
+// that subtype the article names.
+func (d *doc) firstOrgBySub() map[string]firstMention {
+	if d.firstSub != nil {
+		return d.firstSub
+	}
+	d.firstSub = map[string]firstMention{}
+	for si := range d.bySent {
+		for _, mi := range d.bySent[si] {
+			m := d.ms[mi]
+			e := d.ents[m.ent]
+			if _, ok := d.firstSub[e.sub]; !ok && e.typ == kg.Organization && e.sub != "" {
+				d.firstSub[e.sub] = firstMention{m.ent, m.start}
+			}
+		}
+	}
+	return d.firstSub
 }
 
 // verbs applies the verb cue table, active and passive.
@@ -762,20 +792,16 @@ func (d *doc) whoseIncludes(si int, refs []ref, i int) {
 	}
 	org := -1
 	var cands []int
-	pid := d.ents[p.ent].id()
-	for _, r := range d.rels {
-		if r.Type != kg.Leads || r.Source != pid {
+	for _, ei := range d.led[p.ent] {
+		e := d.ents[ei]
+		if e.typ != kg.Organization {
 			continue
 		}
-		for ei, e := range d.ents {
-			if e.id() == r.Target && e.typ == kg.Organization {
-				if e.electoral {
-					org = ei
-				}
-				if e.sub == "alliance" || e.sub == "party" {
-					cands = append(cands, ei)
-				}
-			}
+		if e.electoral {
+			org = ei
+		}
+		if e.sub == "alliance" || e.sub == "party" {
+			cands = appendOnce(cands, ei)
 		}
 	}
 	if org < 0 && len(cands) == 1 {
