@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -430,6 +431,7 @@ func TestBadInput(t *testing.T) {
 		"giant sentence": strings.Repeat("Ahmed Karimi met Said Rahimi and the Tehran Council of Elders in Baghdad and ", 20000),
 		"punctuation":    strings.Repeat("\"(,.;'- ", 50000),
 		"capitals":       strings.Repeat("Alpha Beta Gamma Delta ", 50000),
+		"many names":     manyNames(1 << 20),
 	} {
 		a := &kg.Article{Source: name, Text: text}
 		a.ID = kg.ArticleID(text)
@@ -444,6 +446,16 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%s took %v", name, d) // a guard against quadratic blow-up, not a benchmark
 		}
 	}
+}
+
+// manyNames builds n bytes of sentences with ever new people and groups,
+// the worst case for resolution.
+func manyNames(n int) string {
+	var sb strings.Builder
+	for i := 0; sb.Len() < n; i++ {
+		fmt.Fprintf(&sb, "Mr. Qa%dxo met Ms. Zu%dke of the Ba%dro Institute, whose leader, Rina Ko%dva, said its members backed the Lu%dpo Front. ", i, i, i, i, i)
+	}
+	return sb.String()
 }
 
 func TestScriptHeavyHTML(t *testing.T) {

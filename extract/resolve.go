@@ -21,6 +21,8 @@ type entity struct {
 	first     int
 	acronyms  map[string]bool
 	electoral bool // an organization introduced as an electoral list or alliance
+	// indexed lists the words this entity is indexed under.
+	indexed map[string]bool
 	// cachedID is the id for cachedName; names change during resolution.
 	cachedID, cachedName string
 }
@@ -150,14 +152,23 @@ func (r *resolver) index(i int) {
 	if _, ok := r.byName[key]; !ok {
 		r.byName[key] = i
 	}
+	if e.indexed == nil {
+		e.indexed = map[string]bool{}
+	}
 	switch e.typ {
 	case kg.Person:
 		for _, w := range e.core {
-			r.personWord[w] = appendOnce(r.personWord[w], i)
+			if !e.indexed[w] {
+				e.indexed[w] = true
+				r.personWord[w] = append(r.personWord[w], i)
+			}
 		}
 	case kg.Organization:
 		for _, w := range e.words {
-			r.orgWord[w] = appendOnce(r.orgWord[w], i)
+			if !e.indexed[w] {
+				e.indexed[w] = true
+				r.orgWord[w] = append(r.orgWord[w], i)
+			}
 		}
 		if len(e.words) >= 2 {
 			if a := initials(e.words); len(a) >= 2 {
@@ -169,7 +180,13 @@ func (r *resolver) index(i int) {
 	}
 }
 
+// maxCandidates bounds the entities compared with one name.
+const maxCandidates = 64
+
 func appendOnce(xs []int, i int) []int {
+	if len(xs) > 0 && xs[len(xs)-1] == i {
+		return xs
+	}
 	for _, x := range xs {
 		if x == i {
 			return xs
@@ -219,10 +236,17 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 // Salim"). Among several, the one mentioned last before pos wins.
 func (r *resolver) findPerson(name string, core []string, titled bool, pos, gender int) int {
 	suf := suffixOf(name)
+	// Candidates share the first or last word; only the most recent few
+	// of each list are tried, which bounds the work on pathological input.
+	seen := map[int]bool{}
 	var cands []int
 	for _, w := range []string{core[0], core[len(core)-1]} {
-		for _, i := range r.personWord[w] {
-			cands = appendOnce(cands, i)
+		l := r.personWord[w]
+		for _, i := range l[max(0, len(l)-maxCandidates):] {
+			if !seen[i] {
+				seen[i] = true
+				cands = append(cands, i)
+			}
 		}
 	}
 	sort.Ints(cands)
@@ -311,7 +335,8 @@ func (r *resolver) findOrg(words []string) int {
 		}
 	}
 	var cands []int
-	for _, i := range r.orgWord[words[0]] {
+	l := r.orgWord[words[0]]
+	for _, i := range l[max(0, len(l)-maxCandidates):] {
 		if orgShortForm(words, r.ents[i].words) {
 			cands = appendOnce(cands, i)
 		}
@@ -456,7 +481,8 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 // form ("Ms. Doyle-Hart" before "Catherine Doyle-Hart"), which then takes
 // the full name.
 func (r *resolver) findLonger(m *mention, core []string) int {
-	cands := append([]int(nil), r.personWord[core[len(core)-1]]...)
+	l := r.personWord[core[len(core)-1]]
+	cands := append([]int(nil), l[max(0, len(l)-maxCandidates):]...)
 	sort.Ints(cands)
 	for _, i := range cands {
 		e := r.ents[i]
