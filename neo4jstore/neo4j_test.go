@@ -519,12 +519,6 @@ func (p *privateNeo4j) kill(t *testing.T) {
 	t.Errorf("Neo4j on port %s still answers after SIGKILL", p.port)
 }
 
-func (p *privateNeo4j) stop() {
-	cmd := exec.Command(script(), "stop")
-	cmd.Env = append(os.Environ(), p.env...)
-	cmd.Run()
-}
-
 func freePort(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -549,7 +543,12 @@ func TestOutageDuringSave(t *testing.T) {
 	ctx := context.Background()
 	p := &privateNeo4j{state: t.TempDir(), port: freePort(t)}
 	p.env = []string{"NEO4J_STATE=" + p.state, "NEO4J_PORT=" + p.port, "NEO4J_PASSWORD=" + testPassword}
-	t.Cleanup(p.stop)
+	// Its data is thrown away, so a hard kill is the quickest stop.
+	t.Cleanup(func() {
+		if _, err := os.Stat(filepath.Join(p.state, "neo4j.pid")); err == nil {
+			p.kill(t)
+		}
+	})
 	t0 := time.Now()
 	p.start(t)
 	t.Logf("private Neo4j started in %v", time.Since(t0).Round(time.Millisecond))
@@ -582,9 +581,11 @@ func TestOutageDuringSave(t *testing.T) {
 		t.Errorf("client message = %q", kg.ErrorMessage(err))
 	}
 	// While it is down, reads fail the same way.
+	t0 = time.Now()
 	if _, err := s.Stats(ctx); kg.ErrorCode(err) != kg.EUnavailable {
 		t.Errorf("Stats while Neo4j is down = %v, want %s", err, kg.EUnavailable)
 	}
+	t.Logf("Stats while down failed after %v", time.Since(t0).Round(time.Millisecond))
 
 	t0 = time.Now()
 	p.start(t)
