@@ -73,10 +73,15 @@ func (d *doc) dateIn(si int) string {
 			}
 			return pub.AddDate(0, 0, diff).Format("2006-01-02")
 		}
-		if m, ok := monthNum[t.low]; ok && t.cap && len(t.low) > 3 {
+		if m, ok := monthNum[t.low]; ok && t.cap && (len(t.low) > 3 && t.low != "march" || monthPreps[prev] || i+1 < len(toks) && isNumber(toks[i+1].low)) {
 			if i+1 < len(toks) {
 				if _, isYear := year(toks[i+1].low); isYear {
 					continue // "March 2015": the year decides
+				}
+			}
+			if i+3 < len(toks) && isNumber(toks[i+1].low) && toks[i+2].text == "," {
+				if _, isYear := year(toks[i+3].low); isYear {
+					continue // "May 3, 2016": likewise
 				}
 			}
 			y := pub.Year()
@@ -93,6 +98,11 @@ func (d *doc) dateIn(si int) string {
 	}
 	return ""
 }
+
+// monthPreps before a short or ambiguous month name ("in May", "since
+// March") show that it is a month.
+var monthPreps = map[string]bool{"in": true, "on": true, "since": true, "until": true, "by": true, "early": true,
+	"late": true, "last": true, "next": true, "this": true, "from": true, "through": true, "mid": true, "of": true}
 
 func boolInt(b bool) int {
 	if b {

@@ -513,3 +513,36 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestMoreRules(t *testing.T) {
+	x := run(t, "2021-06-09",
+		"Talks in Bamako",
+		"Secretary of State Antony Blinken held talks with Moussa Diarra in Bamako, the capital of Mali, on Tuesday.",
+		"Fatima Diarra, the daughter of Moussa Diarra, was arrested in May.",
+		"\"We will not give in,\" said a spokesman for the Sahel Farmers Union.",
+	)
+	if e := findEnt(x, "person:antony-blinken"); e == nil || !has(e.Aliases, "Secretary of State Antony Blinken") {
+		t.Errorf("Blinken: %+v", e)
+	}
+	if relation(x, kg.MetWith, "person:antony-blinken", "person:moussa-diarra") == nil {
+		t.Error("no MET_WITH from 'held talks with'")
+	}
+	if relation(x, kg.PartOf, "location:bamako", "location:mali") == nil {
+		t.Error("no PART_OF(Bamako, Mali)")
+	}
+	if r := relation(x, kg.FamilyOf, "person:fatima-diarra", "person:moussa-diarra"); r == nil || r.Properties["relation"] != "daughter" {
+		t.Errorf("family: %+v", r)
+	}
+	found := false
+	for _, e := range x.Events {
+		if e.Type == "Detention" && e.Date == "2021-05" && len(e.Participants) == 1 && e.Participants[0].EntityID == "person:fatima-diarra" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no agentless Detention event: %+v", x.Events)
+	}
+	if len(x.Quotes) != 1 || x.Quotes[0].Speaker != "organization:sahel-farmers-union" {
+		t.Errorf("quotes: %+v", x.Quotes)
+	}
+}

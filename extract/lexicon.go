@@ -106,7 +106,11 @@ var titles = map[string]bool{
 	"emir": true, "sultan": true, "chancellor": true, "premier": true, "minister": true,
 	"ambassador": true, "judge": true, "justice": true, "mayor": true, "secretary": true,
 	"chairman": true, "speaker": true, "envoy": true, "commissioner": true, "chief": true,
-	"mme": true, "mx": true, "hon": true, "gen.": true,
+	"mme": true, "mx": true, "hon": true, "secretary of state": true, "secretary of defense": true,
+	"secretary of the treasury": true, "secretary general": true, "attorney general": true,
+	"minister of defense": true, "minister of finance": true, "minister of health": true,
+	"minister of foreign affairs": true, "chief of staff": true, "chief justice": true,
+	"foreign minister": true, "defense minister": true, "interior minister": true, "finance minister": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right

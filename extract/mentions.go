@@ -197,6 +197,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				j++
 				continue
 			}
+			// "Secretary of State Antony Blinken".
+			if j > k && u.low == "of" && j+1 < n && toks[j+1].cap && titles[foldToks(toks, k, min(j+2, n))] {
+				j += 2
+				continue
+			}
 			if j > k && (u.low == "of" || u.low == "for") && orgish(toks, k, j) && j+1 < n {
 				if toks[j+1].cap {
 					j += 2
@@ -474,7 +479,7 @@ var institution = map[string]bool{
 // titleAt returns how many tokens of a title start at toks[p] (0 if none),
 // requiring a name after it.
 func titleAt(toks []token, p, b int) int {
-	for l := 3; l >= 1; l-- {
+	for l := 4; l >= 1; l-- {
 		if p+l < b && titles[foldToks(toks, p, p+l)] {
 			return l
 		}
@@ -527,14 +532,17 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if multi && (speechVerbs[next(1)] && prev(1) != "of" || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
-	if multi && personVerbs[prev(1)] {
-		return kg.Person, ""
-	}
 	if prev(2) == "known" && prev(1) == "as" || prev(3) == "known" && prev(2) == "as" {
 		return kg.Organization, ""
 	}
 	if groupNouns[next(1)] && next(1) != "'s" {
 		return kg.Organization, ""
+	}
+	if multi && (personVerbs[prev(1)] || prev(1) == "with" && meetNouns[prev(2)]) {
+		return kg.Person, ""
+	}
+	if prev(1) == "of" && relatives[prev(2)] != "" {
+		return kg.Person, "" // "the daughter of Moussa Diarra"
 	}
 	if prev(1) == "of" && a >= 2 && roleNouns[toks[a-2].low] != roleNone {
 		switch toks[a-2].low {
@@ -590,6 +598,9 @@ var personVerbs = map[string]bool{
 	"replaces": true, "replaced": true, "succeeds": true, "succeeded": true, "married": true,
 	"interviewed": true, "arrested": true, "detained": true, "killed": true, "elected": true,
 }
+
+// meetNouns before "with" introduce a person met.
+var meetNouns = map[string]bool{"talks": true, "met": true, "meeting": true, "spoke": true, "talked": true, "negotiated": true}
 
 // groupAdjs are capitalized words for religions, sects and peoples: not
 // names of things on their own ("Shiite militias", "Sunni neighborhoods").

@@ -123,6 +123,22 @@ func (d *doc) speakerAround(si int, refs []ref, i, j int) int {
 			}
 		}
 	}
+	// `" the ministry said`, `" said a spokesman for X`.
+	if k+2 < len(toks) && toks[k].low == "the" && speechVerbs[toks[k+2].low] {
+		if e := d.lastOrgWithHead(toks[k+1].low, si, toks[k].start); e >= 0 {
+			return e
+		}
+	}
+	for q := k; q < len(toks) && q < k+6; q++ {
+		if (toks[q].low == "for" || toks[q].low == "of") && q > 0 && roleNouns[toks[q-1].low] != roleNone {
+			if rf, ok := refAt(refs, q+1+boolInt(q+1 < len(toks) && toks[q+1].low == "the")); ok && d.ents[rf.ent].typ == kg.Organization {
+				if speechVerbs[toks[k].low] || saidSoon(toks, rf.te) {
+					return rf.ent
+				}
+			}
+			break
+		}
+	}
 	if k < len(toks) {
 		for _, mi := range d.bySent[si] {
 			m := d.ms[mi]

@@ -29,6 +29,7 @@ func init() {
 	add(kg.Killed, "Killing", "", "killed kills executed assassinated murdered")
 	add(kg.Fought, "War", "", "fought fighting battled battling battle fight clashed")
 	add(kg.MetWith, "Meeting", "", "met meets")
+	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
@@ -398,6 +399,12 @@ func (d *doc) verbs(si int) {
 				}
 			}
 			if len(agents) == 0 {
+				// "He was arrested in May": the event, without a relation.
+				if cue.event != "" && cue.event != "War" && d.ents[subj.ent].typ == kg.Person {
+					date := d.dateIn(si)
+					d.addEvent(cue.event, cue.event+" of "+d.ents[subj.ent].name, si, date, d.placeAfter(si, v),
+						[]kg.Participant{{EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
+				}
 				continue
 			}
 		} else {
@@ -697,6 +704,14 @@ func (d *doc) nouns(si int) {
 			if subj, ok := d.subjectOf(si, refs, v); ok && !subj.people {
 				d.addRel(kg.Supports, from[0].ent, subj.ent, map[string]string{"how": t.low}, si, confVerb)
 			}
+		case (t.low == "capital" || t.low == "city" || t.low == "town" || t.low == "province" || t.low == "region" || t.low == "district") &&
+			i >= 3 && i+1 < len(toks) && toks[i+1].low == "of" && toks[i-1].low == "the" && toks[i-2].text == ",":
+			// "Gao, the largest city of Mali": the place is part of the other.
+			x, ok1 := refAt(refs, i-3)
+			y, ok2 := refAt(refs, i+2)
+			if ok1 && ok2 && d.ents[x.ent].typ == kg.Location && d.ents[y.ent].typ == kg.Location {
+				d.addRel(kg.PartOf, x.ent, y.ent, nil, si, confNoun)
+			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
 			p, ok := refAt(refs, i+1)
@@ -741,6 +756,20 @@ func (d *doc) family(si int, refs []ref, i int) {
 		}
 	}
 	if a < 0 {
+		// "Y, the son of X".
+		if i+1 < len(toks) && toks[i+1].low == "of" {
+			q := i + 2
+			if q < len(toks) && toks[q].low == "the" {
+				q++
+			}
+			x, ok := refAt(refs, q)
+			if !ok || d.ents[x.ent].typ != kg.Person {
+				return
+			}
+			if y := d.appositionHead(toks, refs, i); y >= 0 {
+				d.addRel(kg.FamilyOf, y, x.ent, map[string]string{"relation": rel}, si, confApposition)
+			}
+		}
 		return
 	}
 	j := i + 1
