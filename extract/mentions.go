@@ -338,8 +338,7 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		// A capital is the country only when it acts: "Washington's
 		// ally", "Tehran said"; after a preposition it is the city.
 		prevPrep := a > 0 && locPreps[toks[a-1].low]
-		acts := m.poss || (b < len(toks) && (toks[b].low == "has" || toks[b].low == "had" ||
-			toks[b].low == "is" || toks[b].low == "was" || toks[b].low == "will" || speechVerbs[toks[b].low] ||
+		acts := m.poss || (b < len(toks) && (isVerbish(toks[b].low) || toks[b].low == "wants" || speechVerbs[toks[b].low] ||
 			(strings.HasSuffix(toks[b].low, "ed") && !toks[b].cap)))
 		if prevPrep || !acts {
 			m.country, m.sub, m.capital = nil, "city", true
@@ -551,8 +550,8 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		}
 		return kg.Organization, "" // "the director of Nordlink"
 	}
-	if prev(2) == "city" && prev(1) == "of" || prev(2) == "town" && prev(1) == "of" || prev(2) == "village" && prev(1) == "of" {
-		return kg.Location, "city"
+	if prev(1) == "of" && placeNouns[prev(2)] != "" {
+		return kg.Location, placeNouns[prev(2)] // "the port of Odesa"
 	}
 	if next(1) == "," && b+1 < n && countryByName[toks[b+1].low] != nil {
 		return kg.Location, "city" // "Gao, Mali"
@@ -598,6 +597,11 @@ var personVerbs = map[string]bool{
 	"replaces": true, "replaced": true, "succeeds": true, "succeeded": true, "married": true,
 	"interviewed": true, "arrested": true, "detained": true, "killed": true, "elected": true,
 }
+
+// placeNouns before "of" introduce a place name, with its subtype.
+var placeNouns = map[string]string{"city": "city", "town": "city", "village": "city", "port": "city",
+	"capital": "city", "region": "region", "province": "region", "district": "region", "state": "region",
+	"county": "region", "island": "region", "suburb": "city", "outskirts": "city", "municipality": "city"}
 
 // meetNouns before "with" introduce a person met.
 var meetNouns = map[string]bool{"talks": true, "met": true, "meeting": true, "spoke": true, "talked": true, "negotiated": true}
