@@ -929,3 +929,23 @@ func TestRoutingScheme(t *testing.T) {
 		t.Errorf("Stats through neo4j://: %v", err)
 	}
 }
+
+// TestWrongPassword fails at once (no retry loop: waiting does not fix
+// credentials), as unavailable, without the password in the message.
+func TestWrongPassword(t *testing.T) {
+	needNeo4j(t)
+	if testPassword == "" {
+		t.Skip("the test server runs without authentication")
+	}
+	start := time.Now()
+	_, err := Open(context.Background(), Config{URI: testURI, Password: "wrong-password-1", ConnectTimeout: 20 * time.Second})
+	if kg.ErrorCode(err) != kg.EUnavailable {
+		t.Fatalf("Open with a wrong password = %v, want %s", err, kg.EUnavailable)
+	}
+	if strings.Contains(err.Error(), "wrong-password-1") {
+		t.Errorf("error %q shows the password", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("wrong password took %v to report; it should not be retried", d)
+	}
+}
