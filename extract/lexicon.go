@@ -162,6 +162,11 @@ var orgHeads = map[string]string{
 	"freight": "company", "logistics": "company", "warehousing": "company", "haulage": "company",
 	"transport": "company", "brothers": "company", "pharmaceuticals": "company", "systems": "company",
 	"technologies": "company", "capital": "company", "mining": "company", "airline": "company",
+	"labs": "company", "lab": "company", "laboratories": "company", "software": "company", "networks": "company",
+	"studios": "company", "ventures": "company", "advisory": "company", "consulting": "company",
+	"solutions": "company", "pharma": "company", "therapeutics": "company", "robotics": "company",
+	"foods": "company", "telecom": "company", "electric": "company", "steel": "company",
+	"petroleum": "company", "resources": "company", "insurance": "company", "securities": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }
 

@@ -168,7 +168,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			u := toks[j]
 			// "People's Alliance", "Farmers' Movement": a possessive
 			// inside an organization name.
-			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && pluralPossessors[toks[j-1].low]) &&
+			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && (pluralPossessors[toks[j-1].low] || titles[toks[j-1].low] || roleNouns[toks[j-1].low] != roleNone)) &&
 				u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
 				e := j + 1
 				for e < n && toks[e].cap {
@@ -377,6 +377,14 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	if b-a >= 3 && orgOfHeads[toks[a].low] && (toks[a+1].low == "of" || toks[a+1].low == "for") {
 		return []mention{mk(a, kg.Organization, orgHeads[toks[a].low], true)}
+	}
+	// A head word before "of"/"for" inside the span: "Washington Institute
+	// for Near East Policy", "U.S. Attorney's Office for the Northern
+	// District of California".
+	for i := a + 1; i+1 < b; i++ {
+		if sub, ok := orgHeads[toks[i].low]; ok && toks[i].cap && (toks[i+1].low == "of" || toks[i+1].low == "for") {
+			return []mention{mk(a, kg.Organization, sub, true)}
+		}
 	}
 	// Peel titles: "Lt. Gen.", "Prime Minister", "Sheikh", and a demonym
 	// before a title ("Iraqi Prime Minister").

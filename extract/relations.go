@@ -388,7 +388,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		if t.text == "," || t.text == "\"" || t.text == "(" || t.text == ";" || t.text == ":" {
 			break
 		}
-		if rf, ok := refAt(refs, s-1); ok && (!rf.pron || rf.poss && d.ents[rf.ent].typ != kg.Person) {
+		if rf, ok := refAt(refs, s-1); ok && (!rf.pron || rf.poss) {
 			if rp.target < 0 {
 				rp.target, rp.targetRef = rf.ent, rf
 			}
@@ -585,7 +585,14 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	props := map[string]string{"title": rp.title, "status": rp.status}
 	d.addRel(kg.HoldsRole, person, t, props, si, conf)
 	d.noteHolder(rp.title, t, person)
-	switch rp.kind {
+	kind := rp.kind
+	if words := strings.Fields(rp.title); kind == roleLeads && len(words) >= 2 && !leadingModifiers[words[len(words)-2]] {
+		switch words[len(words)-1] {
+		case "chief", "head", "director":
+			kind = roleWorks // "finance chief", "security director": not the leader
+		}
+	}
+	switch kind {
 	case roleLeads:
 		head := lastWord(rp.title)
 		if te.typ == kg.Organization || (head != "minister" && head != "secretary") {
@@ -638,6 +645,10 @@ func lastWord(s string) string {
 	}
 	return s
 }
+
+// leadingModifiers keep "chief executive"-like titles at the top.
+var leadingModifiers = map[string]bool{"chief": true, "executive": true, "managing": true, "general": true,
+	"senior": false, "national": true, "overall": true, "supreme": true, "top": true}
 
 // noteHolder remembers who holds a role so that "the minister" or "the
 // United States ambassador" can be resolved later.

@@ -42,6 +42,31 @@ func init() {
 	add(kg.AlliedWith, "", "with", "cooperated cooperates allied partnered")
 }
 
+// ambiguousVerbs are verb forms that are also common nouns; they count as
+// verbs only where a verb can stand.
+var ambiguousVerbs = map[string]bool{
+	"train": true, "equip": true, "arm": true, "fund": true, "finance": true, "fight": true, "battle": true,
+	"ambush": true, "attacks": true, "funds": true, "backs": true, "supports": true, "arms": true,
+	"talks": true, "heads": true, "leads": true, "runs": true, "kills": true, "meets": true, "joins": true,
+}
+
+// verbContext reports whether token v can be a verb: after "to", a modal,
+// a coordinating "and", a subject right before it, or ("talks") "held".
+func verbContext(toks []token, refs []ref, v int) bool {
+	if v == 0 {
+		return false
+	}
+	switch toks[v-1].low {
+	case "to", "will", "would", "could", "can", "should", "must", "may", "might", "and", "or", "not", "also",
+		"he", "she", "it", "they", "who", "which", "that", "held", "hold", "holds", "holding", "in":
+		return true
+	}
+	if _, ok := refAt(refs, v-1); ok && !toks[v-1].cap == false {
+		return true
+	}
+	return false
+}
+
 // fundingVerbs make a SUPPORTS relation a Funding event too.
 var fundingVerbs = map[string]bool{"financed": true, "funded": true, "funds": true, "fund": true, "finance": true}
 
@@ -370,6 +395,9 @@ func (d *doc) verbs(si int) {
 		if _, in := refAt(refs, v); in {
 			continue
 		}
+		if ambiguousVerbs[t.low] && !verbContext(toks, refs, v) {
+			continue // "the finance chief", "peace talks"
+		}
 		// "led to", "fight for": not the relation.
 		next := ""
 		if v+1 < len(toks) {
@@ -392,9 +420,12 @@ func (d *doc) verbs(si int) {
 				continue
 			}
 			patients = []ref{subj}
-			for j := v + 1; j < len(toks) && j < v+5; j++ {
+			for j := v + 1; j < len(toks) && j < v+12; j++ {
 				if toks[j].low == "by" {
 					agents = d.objectsOf(si, refs, j)
+					break
+				}
+				if !toks[j].word || toks[j].low == "and" || isVerbish(toks[j].low) {
 					break
 				}
 			}
