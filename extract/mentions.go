@@ -163,6 +163,9 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		if !(t.cap || prefixedName(t) || (isOrdinal(t) && k+1 < n && toks[k+1].cap)) {
 			continue
 		}
+		if hasAnySuffix(t.low, "-led", "-backed", "-based", "-born", "-made", "-funded", "-armed", "-run", "-owned", "-style", "-speaking") {
+			continue // "Kurdish-led forces": a description, not a name
+		}
 		j := k
 		for j < n {
 			u := toks[j]
@@ -456,6 +459,16 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if s, ok := locHeads[last]; ok && b-p >= 2 {
 		return append(out, mk(p, kg.Location, s, true))
 	}
+	// Context that names a place or a group beats the shape of a name:
+	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
+	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[toks[p-2].low] != "" {
+		return append(out, mk(p, kg.Location, placeNouns[toks[p-2].low], false))
+	}
+	if b < n && groupNouns[toks[b].low] && !toks[b].cap {
+		if _, isOrg := orgNouns[toks[b].low]; isOrg {
+			return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
+		}
+	}
 	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
 	// "Douglas J. Silliman", "John Smith Jr.").
 	if b-p >= 2 {
@@ -543,7 +556,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return kg.Organization, ""
 	}
 	if groupNouns[next(1)] && next(1) != "'s" {
-		return kg.Organization, ""
+		return kg.Organization, orgNouns[next(1)]
 	}
 	if multi && (personVerbs[prev(1)] || prev(1) == "with" && meetNouns[prev(2)]) {
 		return kg.Person, ""

@@ -133,20 +133,38 @@ func (d *doc) resolvePronouns() {
 // country named last before rune offset pos, in this or the previous
 // sentence.
 func (d *doc) lastBody(si, pos int) int {
-	best, bestStart := -1, -1
+	// Organizations first: "its leader" is more often a group's.
+	org, country, orgPos := -1, -1, -1
 	for s := max(0, si-1); s <= si; s++ {
 		for _, mi := range d.bySent[s] {
 			m := d.ms[mi]
 			if m.adj || m.start >= pos {
 				continue
 			}
-			e := d.ents[m.ent]
-			if (e.typ == kg.Organization || e.country != nil) && m.start > bestStart {
-				best, bestStart = m.ent, m.start
+			switch e := d.ents[m.ent]; {
+			case e.typ == kg.Organization:
+				if m.start > orgPos {
+					org, orgPos = m.ent, m.start
+				}
+			case e.country != nil:
+				country = m.ent
+			}
+		}
+		// "The militia, … Its leader": a definite description counts.
+		toks := d.sents[s].toks
+		for i := 1; i < len(toks) && toks[i].start < pos; i++ {
+			if _, ok := orgNouns[toks[i].low]; ok && toks[i-1].low == "the" && toks[i].start > orgPos &&
+				!(i+1 < len(toks) && toks[i+1].low == "of") {
+				if e := d.lastOrgWithHead(toks[i].low, s, toks[i].start); e >= 0 {
+					org, orgPos = e, toks[i].start
+				}
 			}
 		}
 	}
-	return best
+	if org >= 0 {
+		return org
+	}
+	return country
 }
 
 // allowed checks a relation's ends against the ontology's table.

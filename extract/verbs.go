@@ -147,6 +147,14 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if j >= 0 && toks[j].low == "'s" {
 				return ref{}, false
 			}
+			if j > 0 && toks[j-1].low == "the" && t.low != "who" {
+				// "The militia, which is armed by Iran".
+				if _, ok := orgNouns[toks[j].low]; ok {
+					if e := d.lastOrgWithHead(toks[j].low, si, toks[j].start); e >= 0 {
+						return ref{ent: e, ts: j, te: j + 1}, true
+					}
+				}
+			}
 			if t.low == "who" {
 				// "P, a Sunni who heads": the apposition's head.
 				if p := d.appositionHead(toks, refs, k); p >= 0 {
@@ -425,7 +433,7 @@ func (d *doc) verbs(si int) {
 					agents = d.objectsOf(si, refs, j)
 					break
 				}
-				if !toks[j].word || toks[j].low == "and" || isVerbish(toks[j].low) {
+				if toks[j].text == "," || toks[j].text == "." || toks[j].text == ";" || isVerbish(toks[j].low) {
 					break
 				}
 			}
@@ -439,12 +447,18 @@ func (d *doc) verbs(si int) {
 				continue
 			}
 		} else {
+			patients = d.objectsOf(si, refs, obj)
 			subj, ok := d.subjectOf(si, refs, v)
 			if !ok {
+				// "A drone strike killed X": the event, without an agent.
+				if cue.event != "" && cue.event != "War" && cue.event != "Meeting" && len(patients) > 0 && d.ents[patients[0].ent].typ == kg.Person {
+					p := d.ents[patients[0].ent]
+					d.addEvent(cue.event, cue.event+" of "+p.name, si, d.dateIn(si), d.placeAfter(si, v),
+						[]kg.Participant{{EntityID: p.id(), Role: "patient"}}, confVerb)
+				}
 				continue
 			}
 			agents = []ref{subj}
-			patients = d.objectsOf(si, refs, obj)
 		}
 		conf := confVerb
 		if passive(toks, v) || next == "by" {
