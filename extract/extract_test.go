@@ -546,3 +546,38 @@ func TestMoreRules(t *testing.T) {
 		t.Errorf("quotes: %+v", x.Quotes)
 	}
 }
+
+func TestGroupsAndPronouns(t *testing.T) {
+	x := run(t, "2022-08-14",
+		"Strike in the East",
+		"A drone strike near the city of Tell Abyad killed Abu Karim al-Hamdani, a senior commander of the Saraya al-Nasr militia, on Saturday.",
+		"The militia, which is armed and funded by Iran, has fought in the region since 2014. Its leader, Sheikh Omar Haddad, was killed in 2015.",
+	)
+	if e := findEnt(x, "location:tell-abyad"); e == nil {
+		t.Error("Tell Abyad should be a place")
+	}
+	if e := findEnt(x, "organization:saraya-al-nasr"); e == nil || e.Subtype != "militia" {
+		t.Errorf("Saraya al-Nasr should be a militia: %+v", e)
+	}
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.Commands, "person:abu-karim-al-hamdani", "organization:saraya-al-nasr"},
+		{kg.Supports, "location:iran", "organization:saraya-al-nasr"},
+		{kg.Leads, "person:omar-haddad", "organization:saraya-al-nasr"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+	killed := false
+	for _, e := range x.Events {
+		if e.Type == "Killing" && e.Date == "2022-08-13" && len(e.Participants) > 0 && e.Participants[0].EntityID == "person:abu-karim-al-hamdani" {
+			killed = true
+		}
+	}
+	if !killed {
+		t.Errorf("no Killing event dated Saturday: %+v", x.Events)
+	}
+}
