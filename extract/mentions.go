@@ -464,7 +464,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[toks[p-2].low] != "" {
 		return append(out, mk(p, kg.Location, placeNouns[toks[p-2].low], false))
 	}
-	if b < n && groupNouns[toks[b].low] && !toks[b].cap {
+	if b < n && groupNouns[toks[b].low] && !toks[b].cap && (b-p >= 2 || p > 0 && toks[p-1].text != "\"") {
 		if _, isOrg := orgNouns[toks[b].low]; isOrg {
 			return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
 		}
@@ -553,7 +553,25 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return kg.Person, ""
 	}
 	if prev(2) == "known" && prev(1) == "as" || prev(3) == "known" && prev(2) == "as" {
-		return kg.Organization, ""
+		// "the alliance …, known as Fatah": the description says what.
+		// The head is the first organization noun after the determiner:
+		// "the electoral alliance of former militia members".
+		head := ""
+		for j := a - 3; j >= 0 && j > a-12; j-- {
+			if _, ok := orgNouns[toks[j].low]; ok && !toks[j].cap {
+				head = toks[j].low
+			}
+			if toks[j].text == "." || toks[j].text == ";" || toks[j].low == "the" || toks[j].low == "a" || toks[j].low == "an" {
+				break
+			}
+		}
+		if head != "" {
+			return kg.Organization, orgNouns[head]
+		}
+		return "", ""
+	}
+	if multi && roleNouns[prev(1)] != roleNone && a > 0 && !toks[a-1].cap {
+		return kg.Person, "" // "opposition leader Robert Kyagulanyi"
 	}
 	if groupNouns[next(1)] && next(1) != "'s" {
 		return kg.Organization, orgNouns[next(1)]
@@ -577,7 +595,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && b+1 < n && countryByName[toks[b+1].low] != nil {
 		return kg.Location, "city" // "Gao, Mali"
 	}
-	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap) {
+	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap) && prev(2) != "according" {
 		return kg.Location, ""
 	}
 	if prev(1) == "the" && (multi || isAllCaps(toks[a].text)) {

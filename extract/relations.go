@@ -490,7 +490,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 				break
 			}
 		}
-		if rf, ok := refAt(refs, j); ok && !rf.adj && (!rf.pron || rf.poss) {
+		if rf, ok := refAt(refs, j); ok && (!rf.adj || d.forceAfter(toks, rf.te)) && (!rf.pron || rf.poss) {
 			typ := d.ents[rf.ent].typ
 			// "officer in Iraq" says where, not for whom; "adviser for
 			// Iraq" yields to an employer named before the noun.
@@ -728,6 +728,9 @@ func (d *doc) roles(si int) {
 		}
 		if _, ok := refAt(refs, r); ok {
 			continue
+		}
+		if r+1 < len(toks) && toks[r+1].low == "'s" {
+			continue // "the president's son": a possessor, not this role
 		}
 		rp := d.parseRole(si, refs, r)
 		// Role before the name: "<role>, P".

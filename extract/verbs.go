@@ -57,7 +57,7 @@ func verbContext(toks []token, refs []ref, v int) bool {
 		return false
 	}
 	switch toks[v-1].low {
-	case "to", "will", "would", "could", "can", "should", "must", "may", "might", "and", "or", "not", "also",
+	case "to", "will", "would", "could", "can", "should", "must", "may", "might", "and", "or", "not", "also", ",",
 		"he", "she", "it", "they", "who", "which", "that", "held", "hold", "holds", "holding", "in":
 		return true
 	}
@@ -118,6 +118,13 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 					return ref{ent: p, ts: k, te: k + 1}, true
 				}
 			}
+		}
+		switch t.low {
+		case "they", "we", "i", "you", "them", "us":
+			return ref{}, false // another subject
+		}
+		if speechVerbs[t.low] {
+			return ref{}, false // "X said they had been detained": another clause
 		}
 		if t.low == "it" && k > 0 && (speechVerbs[toks[k-1].low] || toks[k-1].low == "that" && k > 1 && speechVerbs[toks[k-2].low]) {
 			// "the brigade said it had fought": the speaker.
@@ -798,6 +805,14 @@ func (d *doc) family(si int, refs []ref, i int) {
 	} else if i >= 2 && toks[i-1].low == "'s" {
 		if rf, ok := refAt(refs, i-2); ok {
 			a = rf.ent
+		} else if roleNouns[toks[i-2].low] != roleNone && i >= 3 && toks[i-3].low == "the" {
+			a = d.holder(toks[i-2].low, -1) // "the president's son"
+			if a >= 0 {
+				if y := d.appositionHead(toks, refs, i); y >= 0 {
+					d.addRel(kg.FamilyOf, y, a, map[string]string{"relation": rel}, si, confApposition)
+				}
+				return
+			}
 		}
 	}
 	if a < 0 {
