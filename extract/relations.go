@@ -326,7 +326,8 @@ func (d *doc) datelineCountry() int {
 func (d *doc) homeCountry() int {
 	counts := map[int]int{}
 	for _, m := range d.ms {
-		if m.ent >= 0 && !m.adj && d.ents[m.ent].country != nil {
+		// Demonyms count too: "the Yemeni government" is about Yemen.
+		if m.ent >= 0 && d.ents[m.ent].country != nil {
 			counts[m.ent]++
 		}
 	}

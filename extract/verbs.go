@@ -228,10 +228,12 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 				j = rf.te - 1
 				continue
 			}
-			if fallback.te == 0 && rf.te+1 < len(toks) && toks[rf.te].word && !toks[rf.te].cap && modifierNouns[toks[rf.te].low] {
+			if rf.te+1 < len(toks) && toks[rf.te].word && !toks[rf.te].cap && modifierNouns[toks[rf.te].low] {
 				// "the Mombasa office of X": a place or group naming a
-				// part; the owner named after wins.
-				fallback = rf
+				// part; the owner named after wins, else a group.
+				if fallback.te == 0 && d.ents[rf.ent].typ == kg.Organization {
+					fallback = rf
+				}
 				j = rf.te
 				continue
 			}
