@@ -45,6 +45,12 @@ port_open() {
 build() {
     need java
     need mvn
+    # Neo4j 5 runs on Java 17 or 21; an older JVM fails late with a class error.
+    local v
+    v="$(java -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')"
+    if [[ "${v%%.*}" =~ ^[0-9]+$ ]] && ((${v%%.*} < 17)); then
+        die "java $v found; Neo4j 5 needs Java 17 or newer"
+    fi
     # A lock so that two starts at once (even with different NEO4J_STATE) do
     # not run two Maven builds into one target/.
     mkdir -p "$tool/target"
