@@ -949,3 +949,22 @@ func TestWrongPassword(t *testing.T) {
 		t.Errorf("wrong password took %v to report; it should not be retried", d)
 	}
 }
+
+// TestRecordsTolerateBrokenLists reads property maps whose parallel lists
+// disagree in length (as a manual edit in Neo4j Browser could leave them)
+// without panicking.
+func TestRecordsTolerateBrokenLists(t *testing.T) {
+	r := relFromProps("MET_WITH", "a", "b", "", map[string]any{
+		"id": "rel:x", "articles": []any{"article:1", "article:2"}, "articleConf": []any{0.5},
+		"evArticle": []any{"article:1"}, "evText": []any{}, "propKey": []any{"k"},
+	})
+	got := r.toKG()
+	if got.Confidence != 0.5 || len(got.Evidence) != 0 || len(got.Properties) != 0 {
+		t.Errorf("broken relation lists read as %+v", got)
+	}
+	e := eventFromProps(map[string]any{"id": "event:x", "partEntity": []any{"a", "b"}, "partRole": []any{"agent"},
+		"evArticle": []any{"article:1"}})
+	if len(e.Participants) != 1 || len(e.Evidence) != 0 {
+		t.Errorf("broken event lists read as %+v", e)
+	}
+}

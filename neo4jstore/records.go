@@ -31,7 +31,7 @@ type relRec struct {
 }
 
 func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
-	return &relRec{
+	r := &relRec{
 		eid: eid, id: pStr(p, "id"), typ: kg.RelationType(typ), src: src, tgt: tgt,
 		articles: pStrs(p, "articles"), articleConf: pFloats(p, "articleConf"),
 		propArticle: pStrs(p, "propArticle"), propKey: pStrs(p, "propKey"), propValue: pStrs(p, "propValue"),
@@ -39,6 +39,16 @@ func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
 		evStart: pInts(p, "evStart"), evEnd: pInts(p, "evEnd"), evConf: pFloats(p, "evConfidence"),
 		retracted: pBool(p, "retracted"), reason: pStr(p, "retractReason"),
 	}
+	// Parallel lists are written together; should an edit from outside
+	// break that, read the common prefix rather than panic.
+	n := min(len(r.articles), len(r.articleConf))
+	r.articles, r.articleConf = r.articles[:n], r.articleConf[:n]
+	n = min(len(r.propArticle), len(r.propKey), len(r.propValue))
+	r.propArticle, r.propKey, r.propValue = r.propArticle[:n], r.propKey[:n], r.propValue[:n]
+	n = min(len(r.evArticle), len(r.evText), len(r.evExtractor), len(r.evStart), len(r.evEnd), len(r.evConf))
+	r.evArticle, r.evText, r.evExtractor = r.evArticle[:n], r.evText[:n], r.evExtractor[:n]
+	r.evStart, r.evEnd, r.evConf = r.evStart[:n], r.evEnd[:n], r.evConf[:n]
+	return r
 }
 
 // props is the full property map written with SET r = $props.
@@ -237,12 +247,12 @@ func eventFromProps(p map[string]any) *kg.Event {
 		Place: pStr(p, "place"), Participants: []kg.Participant{}, Evidence: []kg.Evidence{},
 	}
 	ents, roles := pStrs(p, "partEntity"), pStrs(p, "partRole")
-	for i := range ents {
+	for i := range min(len(ents), len(roles)) {
 		e.Participants = append(e.Participants, kg.Participant{EntityID: ents[i], Role: roles[i]})
 	}
 	arts, texts, exts := pStrs(p, "evArticle"), pStrs(p, "evText"), pStrs(p, "evExtractor")
 	starts, ends, confs := pInts(p, "evStart"), pInts(p, "evEnd"), pFloats(p, "evConfidence")
-	for i := range arts {
+	for i := range min(len(arts), len(texts), len(exts), len(starts), len(ends), len(confs)) {
 		e.Evidence = append(e.Evidence, kg.Evidence{ArticleID: arts[i], Text: texts[i], Start: starts[i],
 			End: ends[i], Extractor: exts[i], Confidence: confs[i]})
 	}
