@@ -260,7 +260,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		// "Iraqi SWAT teams": a demonym before a name that is not an
 		// organization is only the country.
-		if j-a >= 2 && countryByAdj[toks[a].low] != nil && titleAt(toks, a+1, j) == 0 {
+		if j-a >= 2 && countryByAdj[toks[a].low] != nil && titleAt(toks, a+1, j) == 0 && !(j-a >= 4 && orgOfHeads[toks[a+1].low] && toks[a+2].low == "of") {
 			if _, head := orgHeads[toks[j-1].low]; !head {
 				if m, ok := gazetteerMention(rs, toks, si, a, a+1); ok {
 					out = append(out, m)
@@ -572,6 +572,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if multi && roleNouns[prev(1)] != roleNone && a > 0 && !toks[a-1].cap {
 		return kg.Person, "" // "opposition leader Robert Kyagulanyi"
+	}
+	if sub, ok := orgNouns[prev(1)]; ok && a > 0 && !toks[a-1].cap && prev(2) != "of" {
+		return kg.Organization, sub // "the pension fund Valtiokassa"
 	}
 	if groupNouns[next(1)] && next(1) != "'s" {
 		return kg.Organization, orgNouns[next(1)]

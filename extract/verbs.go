@@ -123,8 +123,13 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 		case "they", "we", "i", "you", "them", "us":
 			return ref{}, false // another subject
 		}
-		if speechVerbs[t.low] {
-			return ref{}, false // "X said they had been detained": another clause
+		if speechVerbs[t.low] && k+1 < len(toks) {
+			if n := toks[k+1].low; n == "that" || n == "they" || n == "he" || n == "she" || n == "it" || n == "we" || n == "i" {
+				return ref{}, false // "X said they had been detained": another clause
+			}
+			if _, ok := refAt(refs, k+1); ok {
+				return ref{}, false
+			}
 		}
 		if t.low == "it" && k > 0 && (speechVerbs[toks[k-1].low] || toks[k-1].low == "that" && k > 1 && speechVerbs[toks[k-2].low]) {
 			// "the brigade said it had fought": the speaker.
@@ -154,7 +159,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if j >= 0 && toks[j].low == "'s" {
 				return ref{}, false
 			}
-			if j > 0 && toks[j-1].low == "the" && t.low != "who" {
+			if j > 0 && (toks[j-1].low == "the" || toks[j-1].low == "her" || toks[j-1].low == "his" || toks[j-1].low == "its" || toks[j-1].low == "their") && t.low != "who" {
 				// "The militia, which is armed by Iran".
 				if _, ok := orgNouns[toks[j].low]; ok {
 					if e := d.lastOrgWithHead(toks[j].low, si, toks[j].start); e >= 0 {
@@ -330,8 +335,7 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	// article's length.
 	from := max(0, si-40)
 	d.eachOrgMention(from, si, pos, func(m *mention) {
-		w := d.ents[m.ent].words
-		if len(w) > 0 && (w[len(w)-1] == noun || w[len(w)-1]+"s" == noun) && m.start > bestStart {
+		if m.start > bestStart && hasWord(d.ents[m.ent].words, noun) {
 			best, bestStart = m.ent, m.start
 		}
 	})
@@ -364,6 +368,17 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 		})
 	}
 	return best
+}
+
+// hasWord reports the noun, or its singular, among an organization's
+// words ("the institute" for "Skagerrak Institute for Maritime Security").
+func hasWord(words []string, noun string) bool {
+	for _, w := range words {
+		if w == noun || w+"s" == noun {
+			return true
+		}
+	}
+	return false
 }
 
 // eachOrgMention calls f for the organization mentions of sentences
@@ -765,6 +780,27 @@ func (d *doc) nouns(si int) {
 			y, ok2 := refAt(refs, i+2)
 			if ok1 && ok2 && d.ents[x.ent].typ == kg.Location && d.ents[y.ent].typ == kg.Location {
 				d.addRel(kg.PartOf, x.ent, y.ent, nil, si, confNoun)
+			}
+		case (t.low == "served" || t.low == "serves" || t.low == "serving" || t.low == "worked") && !t.cap:
+			// "served for ten years in the Norwegian Navy".
+			subj, ok := d.subjectOf(si, refs, i)
+			if !ok || d.ents[subj.ent].typ != kg.Person {
+				continue
+			}
+			for j := i + 1; j+1 < len(toks) && j < i+7; j++ {
+				if toks[j].text == "," || toks[j].text == "." || isVerbish(toks[j].low) {
+					break
+				}
+				if toks[j].low == "in" || toks[j].low == "with" || toks[j].low == "for" {
+					q := j + 1
+					if toks[q].low == "the" {
+						q++
+					}
+					if rf, ok := refAt(refs, q); ok && !rf.adj && d.ents[rf.ent].typ == kg.Organization {
+						d.addRel(kg.WorksFor, subj.ent, rf.ent, nil, si, confVerb)
+						break
+					}
+				}
 			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
