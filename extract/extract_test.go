@@ -581,3 +581,30 @@ func TestGroupsAndPronouns(t *testing.T) {
 		t.Errorf("no Killing event dated Saturday: %+v", x.Events)
 	}
 }
+
+func TestNewsIdioms(t *testing.T) {
+	x := run(t, "2023-04-12",
+		"Ceasefire Talks",
+		"Hamas leader Ismail Haniyeh and Egyptian intelligence chief Abbas Kamel met on Tuesday in Cairo.",
+		"The Red Crescent said an attack by the Shabaab militia on the town of Baidoa killed 12 people. Ahmed Nur, a former commander, remains in Kenyan custody.",
+		"Qatar provided $50 million in aid to the Palestinian Authority. Senator Mary Cole was elected chairwoman of the Senate Foreign Relations Committee last year.",
+		"Moscow's ally Alexander Lukashenko accused the European Union of meddling.",
+	)
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.Leads, "person:ismail-haniyeh", "organization:hamas"},
+		{kg.MetWith, "person:ismail-haniyeh", "person:abbas-kamel"},
+		{kg.Attacked, "organization:shabaab", "location:baidoa"},
+		{kg.Detained, "location:kenya", "person:ahmed-nur"},
+		{kg.Supports, "location:qatar", "organization:palestinian-authority"},
+		{kg.Leads, "person:mary-cole", "organization:senate-foreign-relations-committee"},
+		{kg.AlliedWith, "location:russia", "person:alexander-lukashenko"},
+		{kg.Opposes, "person:alexander-lukashenko", "organization:european-union"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+}

@@ -274,7 +274,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 	// an actor even when the country is never named.
 	for i := range out {
 		m := &out[i]
-		if m.adj && !m.acts && m.te < n && forceNouns[toks[m.te].low] {
+		if m.adj && !m.acts && m.te < n && (forceNouns[toks[m.te].low] || captivityNouns[toks[m.te].low]) {
 			m.acts = true
 		}
 	}
@@ -530,7 +530,15 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	multi := b-a >= 2
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
-		return "", "" // a capitalized first word says nothing
+		// A capitalized first word says nothing, unless a group role and
+		// a name follow: "Hamas leader Ismail Haniyeh".
+		if b+1 < n && groupNouns[toks[b].low] && !toks[b].cap && toks[b+1].cap {
+			return kg.Organization, orgNouns[toks[b].low]
+		}
+		return "", ""
+	}
+	if multi && prev(1) == "the" && !speechVerbs[prev(2)] {
+		return kg.Organization, "" // "The Red Crescent said"
 	}
 	// Person: apposition with a role, speech, "who".
 	if next(1) == "," && (next(2) == "the" || next(2) == "a" || next(2) == "an" || next(2) == "who" ||
@@ -570,7 +578,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		}
 		return "", ""
 	}
-	if multi && roleNouns[prev(1)] != roleNone && a > 0 && !toks[a-1].cap {
+	if multi && (roleNouns[prev(1)] != roleNone || personNouns[prev(1)]) && a > 0 && !toks[a-1].cap {
 		return kg.Person, "" // "opposition leader Robert Kyagulanyi"
 	}
 	if sub, ok := orgNouns[prev(1)]; ok && a > 0 && !toks[a-1].cap && prev(2) != "of" {
@@ -644,6 +652,15 @@ var personVerbs = map[string]bool{
 var placeNouns = map[string]string{"city": "city", "town": "city", "village": "city", "port": "city",
 	"capital": "city", "region": "region", "province": "region", "district": "region", "state": "region",
 	"county": "region", "island": "region", "suburb": "city", "outskirts": "city", "municipality": "city"}
+
+// captivityNouns after a demonym make the country a jailer: "an American
+// detainee", "in Kenyan custody".
+var captivityNouns = map[string]bool{"custody": true, "detainee": true, "prisoner": true, "captivity": true, "detention": true, "jail": true, "prison": true}
+
+// personNouns before a name show a person: "Moscow's ally Alexander
+// Lukashenko".
+var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, "successor": true,
+	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true}
 
 // meetNouns before "with" introduce a person met.
 var meetNouns = map[string]bool{"talks": true, "met": true, "meeting": true, "spoke": true, "talked": true, "negotiated": true}

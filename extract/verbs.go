@@ -31,7 +31,7 @@ func init() {
 	add(kg.MetWith, "Meeting", "", "met meets")
 	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
-	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted")
+	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
 	add(kg.Owns, "", "", "owns")
 	add(kg.Leads, "", "", "heads headed leads chairs chaired founded runs ran manages managed")
@@ -303,6 +303,8 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 			return out
 		case t.text == "." || t.text == ";" || t.text == "\"" || t.text == ":":
 			return out
+		case len(out) == 0 && fallback.te == 0 && j > v+1 && (t.low == "on" || t.low == "in" || t.low == "at" || t.low == "during" || t.low == "after" || t.low == "before" || t.low == "since"):
+			return out // "met on Tuesday in Cairo": no object
 		case t.low == "that" || t.low == "who" || t.low == "which" || t.low == "to" && j > v+1,
 			(t.low == "in" || t.low == "at" || t.low == "on" || t.low == "near") && fallback.te > 0:
 			return out
@@ -319,6 +321,15 @@ var (
 		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true}
 	receiveVerbs = map[string]bool{"received": true, "receiving": true, "receives": true, "accepted": true,
 		"accepting": true, "got": true, "obtained": true, "took": true}
+)
+
+// attackNouns and giveVerbs read "an attack by X on Y" and "X provided
+// weapons to Y".
+var (
+	attackNouns = map[string]bool{"attack": true, "attacks": true, "assault": true, "raid": true, "ambush": true,
+		"offensive": true, "bombing": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true}
+	giveVerbs = map[string]bool{"provided": true, "provides": true, "supplied": true, "supplies": true, "sent": true,
+		"gave": true, "gives": true, "delivered": true, "donated": true, "lent": true, "shipped": true, "transferred": true}
 )
 
 // placePreps introduce places, never subjects.
@@ -483,6 +494,20 @@ func (d *doc) verbs(si int) {
 				continue
 			}
 			agents = []ref{subj}
+			// "X and Y met on Monday": the two met each other.
+			if cue.rel == kg.MetWith && len(patients) == 0 {
+				for j := subj.ts - 1; j >= 1 && j > subj.ts-6; j-- {
+					if toks[j].low == "and" {
+						if other, ok := refAt(refs, j-1); ok && !other.pron {
+							patients = []ref{other}
+						}
+						break
+					}
+					if !toks[j].word {
+						break
+					}
+				}
+			}
 		}
 		conf := confVerb
 		if passive(toks, v) || next == "by" {
@@ -666,6 +691,15 @@ func (d *doc) nouns(si int) {
 				}
 			}
 		case (t.low == "ally" || t.low == "partner") && i > 0:
+			// "X's ally Y": no comma, the name follows.
+			if i >= 2 && toks[i-1].low == "'s" && i+1 < len(toks) {
+				if x, ok := refAt(refs, i-2); ok {
+					if y, ok := refAt(refs, i+1); ok && !y.pron && y.ts == i+1 {
+						d.addRel(kg.AlliedWith, x.ent, y.ent, nil, si, confNoun)
+						continue
+					}
+				}
+			}
 			// "P, E's closest ally": E and P are allies.
 			j := i - 1
 			for j >= 0 && toks[j].word && !toks[j].cap && statusWords[toks[j].low] == "" && j > i-3 {
@@ -801,6 +835,61 @@ func (d *doc) nouns(si int) {
 						break
 					}
 				}
+			}
+		case attackNouns[t.low] && i+2 < len(toks) && toks[i+1].low == "by":
+			// "an attack by X on Y".
+			by := d.objectsOf(si, refs, i+1)
+			if len(by) == 0 {
+				continue
+			}
+			for j := by[0].te; j < len(toks) && j < by[0].te+4; j++ {
+				if toks[j].low == "on" || toks[j].low == "against" {
+					if on := d.objectsOf(si, refs, j); len(on) > 0 {
+						date := d.dateIn(si)
+						props := map[string]string{}
+						if date != "" {
+							props["date"] = date
+						}
+						if d.addRel(kg.Attacked, by[0].ent, on[0].ent, props, si, confNoun) != nil {
+							d.addEvent("Attack", "Attack by "+d.ents[by[0].ent].name+" on "+d.ents[on[0].ent].name, si, date, d.placeAfter(si, j),
+								[]kg.Participant{{EntityID: d.ents[by[0].ent].id(), Role: "agent"}, {EntityID: d.ents[on[0].ent].id(), Role: "patient"}}, confNoun)
+						}
+					}
+					break
+				}
+			}
+		case t.low == "custody" && i >= 2:
+			// "X remains in Kurdish custody", "held in U.S. custody".
+			holder, ok := refAt(refs, i-1)
+			if !ok || (!holder.adj && d.ents[holder.ent].typ == kg.Person) {
+				continue
+			}
+			if subj, ok := nearestBefore(refs, holder.ts, kg.Person, d); ok {
+				if d.addRel(kg.Detained, holder.ent, subj.ent, nil, si, confNoun) != nil {
+					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateIn(si), -1,
+						[]kg.Participant{{EntityID: d.ents[holder.ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confNoun)
+				}
+			}
+		case giveVerbs[t.low]:
+			// "X provided weapons to Y".
+			j := i + 1
+			for j < len(toks) && j < i+6 && !supportNouns[toks[j].low] {
+				j++
+			}
+			if j >= len(toks) || !supportNouns[toks[j].low] {
+				continue
+			}
+			k := j + 1
+			for k < len(toks) && k < j+6 && toks[k].low != "to" {
+				k++
+			}
+			if k >= len(toks) || toks[k].low != "to" {
+				continue
+			}
+			to := d.objectsOf(si, refs, k)
+			subj, ok := d.subjectOf(si, refs, i)
+			if ok && len(to) > 0 && !subj.people {
+				d.addRel(kg.Supports, subj.ent, to[0].ent, map[string]string{"how": toks[j].low}, si, confVerb)
 			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
