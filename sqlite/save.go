@@ -14,7 +14,7 @@ import (
 // article contributed before is removed first, so saving it again leaves
 // the graph as if it had been saved once.
 func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
-	if err := validate(x); err != nil {
+	if err := x.Validate(); err != nil {
 		return kg.SaveResult{}, err
 	}
 	var res kg.SaveResult
@@ -27,84 +27,6 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 		return kg.SaveResult{}, err
 	}
 	return res, nil
-}
-
-// validate rejects an extraction the graph cannot hold, before anything is
-// written.
-func validate(x *kg.Extraction) error {
-	if x == nil {
-		return kg.Errorf(kg.EInvalid, "extraction is nil")
-	}
-	aid := x.Article.ID
-	if aid == "" {
-		return kg.Errorf(kg.EInvalid, "article id is empty")
-	}
-	ents := make(map[string]bool, len(x.Entities))
-	for i, e := range x.Entities {
-		if e.ID == "" {
-			return kg.Errorf(kg.EInvalid, "entity %d has an empty id", i)
-		}
-		if !e.Type.Valid() {
-			return kg.Errorf(kg.EInvalid, "entity %s has unknown type %q", e.ID, e.Type)
-		}
-		ents[e.ID] = true
-	}
-	evidence := func(what string, ev []kg.Evidence) error {
-		for _, e := range ev {
-			if e.ArticleID != "" && e.ArticleID != aid {
-				return kg.Errorf(kg.EInvalid, "%s has evidence from article %s, not %s", what, e.ArticleID, aid)
-			}
-		}
-		return nil
-	}
-	for i, r := range x.Relations {
-		if r.ID == "" {
-			return kg.Errorf(kg.EInvalid, "relation %d has an empty id", i)
-		}
-		if !r.Type.Valid() {
-			return kg.Errorf(kg.EInvalid, "relation %s has unknown type %q", r.ID, r.Type)
-		}
-		if !ents[r.Source] {
-			return kg.Errorf(kg.EInvalid, "relation %s: source %q is not among the article's entities", r.ID, r.Source)
-		}
-		if !ents[r.Target] {
-			return kg.Errorf(kg.EInvalid, "relation %s: target %q is not among the article's entities", r.ID, r.Target)
-		}
-		if err := evidence("relation "+r.ID, r.Evidence); err != nil {
-			return err
-		}
-	}
-	for i, e := range x.Events {
-		if e.ID == "" {
-			return kg.Errorf(kg.EInvalid, "event %d has an empty id", i)
-		}
-		if !slices.Contains(kg.EventTypes, e.Type) {
-			return kg.Errorf(kg.EInvalid, "event %s has unknown type %q", e.ID, e.Type)
-		}
-		if e.Place != "" && !ents[e.Place] {
-			return kg.Errorf(kg.EInvalid, "event %s: place %q is not among the article's entities", e.ID, e.Place)
-		}
-		for _, p := range e.Participants {
-			if !ents[p.EntityID] {
-				return kg.Errorf(kg.EInvalid, "event %s: participant %q is not among the article's entities", e.ID, p.EntityID)
-			}
-		}
-		if err := evidence("event "+e.ID, e.Evidence); err != nil {
-			return err
-		}
-	}
-	for i, q := range x.Quotes {
-		if q.ID == "" {
-			return kg.Errorf(kg.EInvalid, "quote %d has an empty id", i)
-		}
-		if !ents[q.Speaker] {
-			return kg.Errorf(kg.EInvalid, "quote %s: speaker %q is not among the article's entities", q.ID, q.Speaker)
-		}
-		if q.ArticleID != "" && q.ArticleID != aid {
-			return kg.Errorf(kg.EInvalid, "quote %s belongs to article %s, not %s", q.ID, q.ArticleID, aid)
-		}
-	}
-	return nil
 }
 
 func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, error) {
