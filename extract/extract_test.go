@@ -608,3 +608,24 @@ func TestNewsIdioms(t *testing.T) {
 		}
 	}
 }
+
+func TestDefiniteAndPossessive(t *testing.T) {
+	x := run(t, "2020-01-10",
+		"Border Clash",
+		"ADDIS ABABA, Ethiopia — The Ministry of Water said its dam was safe. Lensa Bekele, a spokeswoman for the ministry, denied the reports.",
+		"Ethiopia's forces attacked the rebel stronghold of Dessie. The country's president, Sahle Work, called for calm. President Emmanuel Laurent of France urged restraint.",
+	)
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.WorksFor, "person:lensa-bekele", "organization:ministry-of-water"},
+		{kg.Attacked, "location:ethiopia", "location:dessie"},
+		{kg.Leads, "person:sahle-work", "location:ethiopia"},
+		{kg.Leads, "person:emmanuel-laurent", "location:france"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+}

@@ -651,7 +651,8 @@ var personVerbs = map[string]bool{
 // placeNouns before "of" introduce a place name, with its subtype.
 var placeNouns = map[string]string{"city": "city", "town": "city", "village": "city", "port": "city",
 	"capital": "city", "region": "region", "province": "region", "district": "region", "state": "region",
-	"county": "region", "island": "region", "suburb": "city", "outskirts": "city", "municipality": "city"}
+	"county": "region", "island": "region", "suburb": "city", "outskirts": "city", "municipality": "city",
+	"stronghold": "city", "hometown": "city", "enclave": "region", "neighborhood": "city", "area": "region"}
 
 // captivityNouns after a demonym make the country a jailer: "an American
 // detainee", "in Kenyan custody".

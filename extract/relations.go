@@ -414,6 +414,16 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			s = rf.ts
 			continue
 		}
+		if t.low == "'s" && s >= 3 && toks[s-3].low == "the" && (toks[s-2].low == "country" || toks[s-2].low == "nation") && rp.target < 0 {
+			// "the country's president": the country the article is about.
+			if c := d.homeCountry(); c >= 0 {
+				rp.target = c
+			} else {
+				rp.target = d.dominant
+			}
+			s -= 3
+			break
+		}
 		if t.low == "'s" {
 			// "the company's chief executive": the company named before.
 			if s >= 3 && toks[s-3].low == "the" && rp.target < 0 {
@@ -499,6 +509,12 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 				!((prep == "for" || prep == "to") && rp.target >= 0) {
 				rp.target, rp.targetRef = rf.ent, rf
 				rp.end = rf.te
+			}
+		} else if _, isOrg := orgNouns[toks[min(j, len(toks)-1)].low]; isOrg && j > e+1 && toks[j-1].low == "the" && !(j+1 < len(toks) && (toks[j+1].low == "of" || toks[j+1].low == "'s")) {
+			// "a spokesman for the ministry": the ministry named before.
+			if o := d.lastOrgWithHead(toks[j].low, si, toks[j].start); o >= 0 && rp.target < 0 {
+				rp.target = o
+				rp.end = j + 1
 			}
 		} else if q := ofTarget(toks, refs, j); q.te > 0 && !q.adj {
 			// "the mayor of the coastal town of Puerto Almadén".
@@ -822,8 +838,8 @@ func (d *doc) roles(si int) {
 			if toks[q].low == "the" {
 				q++
 			}
-			if rf, ok := refAt(refs, q); ok && d.ents[rf.ent].typ == kg.Organization {
-				rp.target = rf.ent
+			if rf, ok := refAt(refs, q); ok && (d.ents[rf.ent].typ == kg.Organization || d.ents[rf.ent].country != nil) {
+				rp.target = rf.ent // "President Emmanuel Macron of France"
 			}
 		}
 		if m.tts > 0 && statusWords[toks[m.tts-1].low] != "" {

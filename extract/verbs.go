@@ -98,7 +98,12 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 				continue
 			}
 			if rf.poss || (rf.te < len(toks) && toks[rf.te].low == "'s") {
-				return ref{}, false // "his men fought": the men, not him
+				// "X's forces attacked": X acts through its forces; "his
+				// men fought": the men, not him.
+				if !rf.pron && rf.te+1 < len(toks) && toks[rf.te].low == "'s" && forceNouns[toks[rf.te+1].low] && rf.te+2 == v {
+					return rf, true
+				}
+				return ref{}, false
 			}
 			return rf, true
 		}
