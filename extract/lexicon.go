@@ -167,7 +167,7 @@ var orgHeads = map[string]string{
 	"solutions": "company", "pharma": "company", "therapeutics": "company", "robotics": "company",
 	"foods": "company", "telecom": "company", "electric": "company", "steel": "company",
 	"petroleum": "company", "resources": "company", "insurance": "company", "securities": "company",
-	"watch": "ngo", "house": "government", "platform": "party",
+	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }
 
@@ -179,6 +179,7 @@ var orgOfHeads = map[string]bool{
 	"office": true, "party": true, "house": true, "chamber": true, "association": true, "church": true,
 	"congress": true, "assembly": true, "army": true, "institute": true, "organization": true,
 	"commission": true, "committee": true, "board": true, "bureau": true, "agency": true,
+	"community": true, "organisation": true, "republic": false,
 }
 
 // locHeads make a capitalized span a place, with its subtype.

@@ -845,8 +845,8 @@ func (d *doc) roles(si int) {
 		if m.tts > 0 && statusWords[toks[m.tts-1].low] != "" {
 			rp.status = statusWords[toks[m.tts-1].low]
 		}
-		if rp.target < 0 && kind == roleState {
-			rp.target = d.homeCountry()
+		if rp.target < 0 && (kind == roleState || strings.HasSuffix(head, "minister")) {
+			rp.target = d.homeCountry() // "former Finance Minister X" in an article about one country
 		}
 		if rp.target < 0 {
 			d.noteHolder(rp.title, -1, m.ent)

@@ -253,12 +253,15 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 					rf = ref{ent: p, ts: rf.ts, te: rf.te + 1}
 				}
 			}
+			if rf.te < len(toks) && toks[rf.te].low == "'s" && !rf.adj {
+				// "arrested Mr. Ochoa's brother, Fernando": the possessor
+				// is not the object.
+				j = rf.te
+				continue
+			}
 			out = append(out, rf)
 			// Conjuncts: "E1 and E2", "E1, E2 and E3".
 			k := rf.te
-			if k < len(toks) && toks[k].low == "'s" {
-				return out
-			}
 			for k < len(toks) && (toks[k].low == "and" || toks[k].text == ",") && len(out) < 4 {
 				if r2, ok := refAt(refs, k+1); ok && !r2.adj {
 					out = append(out, r2)
@@ -278,7 +281,11 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 		// subsidiary, Harland Warehousing": an apposition names the
 		// noun phrase.
 		if t.text == "," && len(out) == 0 {
-			if rf, ok := refAt(refs, j+1); ok && !rf.adj && !rf.pron && d.ents[rf.ent].typ != kg.Location {
+			q := j + 1
+			if q < len(toks) && toks[q].low == "the" {
+				q++
+			}
+			if rf, ok := refAt(refs, q); ok && !rf.adj && !rf.pron && d.ents[rf.ent].typ != kg.Location {
 				return append(out, rf)
 			}
 		}
