@@ -1,9 +1,9 @@
 package extract
 
 // countryTable is general knowledge: every sovereign state (and a few
-// territories that act like one in news) with its demonym adjective, the
-// plural for its people when English has one ("*" means the adjective plus
-// "s"), its capital (a metonym for the government: "Washington said") and
+// territories that act like one in news) with its demonym adjectives
+// (comma list, the first is the main one), the plural for its people when
+// English has one ("*" means the first adjective plus "s"), its capital (a metonym for the government: "Washington said") and
 // other names. Fields: name|adjective|people|capital|aliases (comma list).
 const countryTable = `Afghanistan|Afghan|*|Kabul|
 Albania|Albanian|*|Tirana|
@@ -11,7 +11,7 @@ Algeria|Algerian|*|Algiers|
 Andorra|Andorran|*|Andorra la Vella|
 Angola|Angolan|*|Luanda|
 Antigua and Barbuda|Antiguan|*|St. John's|
-Argentina|Argentine|Argentines|Buenos Aires|Argentinian
+Argentina|Argentine,Argentinian|Argentines|Buenos Aires|
 Armenia|Armenian|*|Yerevan|
 Australia|Australian|*|Canberra|
 Austria|Austrian|*|Vienna|
@@ -144,7 +144,7 @@ Panama|Panamanian|*|Panama City|
 Papua New Guinea|Papua New Guinean|*|Port Moresby|
 Paraguay|Paraguayan|*|Asunción|
 Peru|Peruvian|*|Lima|
-Philippines|Filipino|*|Manila|Philippine
+Philippines|Philippine,Filipino|Filipinos|Manila|
 Poland|Polish|Poles|Warsaw|
 Portugal|Portuguese||Lisbon|
 Qatar|Qatari|*|Doha|
@@ -157,7 +157,7 @@ Saint Vincent and the Grenadines|Vincentian|*|Kingstown|
 Samoa|Samoan|*|Apia|
 San Marino|Sammarinese||San Marino|
 Sao Tome and Principe|Santomean|*|São Tomé|
-Saudi Arabia|Saudi|*|Riyadh|Saudi Arabian
+Saudi Arabia|Saudi,Saudi Arabian|Saudis|Riyadh|
 Senegal|Senegalese||Dakar|
 Serbia|Serbian|Serbs|Belgrade|
 Seychelles|Seychellois||Victoria|

@@ -26,9 +26,13 @@ func init() {
 		if len(f) != 5 {
 			continue
 		}
-		c := &country{name: f[0], adj: f[1], people: f[2], capital: f[3]}
+		adjs := strings.Split(f[1], ",")
+		c := &country{name: f[0], adj: adjs[0], people: f[2], capital: f[3]}
 		if c.people == "*" {
 			c.people = c.adj + "s"
+		}
+		for _, a := range adjs[1:] {
+			countryByAdj[fold(a)] = c
 		}
 		if f[4] != "" {
 			c.aliases = strings.Split(f[4], ",")
@@ -111,6 +115,9 @@ var titles = map[string]bool{
 	"minister of defense": true, "minister of finance": true, "minister of health": true,
 	"minister of foreign affairs": true, "chief of staff": true, "chief justice": true,
 	"foreign minister": true, "defense minister": true, "interior minister": true, "finance minister": true,
+	"commodore": true, "rear admiral": true, "vice admiral": true, "air marshal": true, "brigadier general": true,
+	"major general": true, "lieutenant general": true, "lieutenant colonel": true, "staff sergeant": true,
+	"maj. gen": true, "lt. col": true, "gov.": false, "archbishop": true, "patriarch": true, "chairwoman": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right
@@ -224,6 +231,26 @@ func init() {
 	for _, s := range []string{"new hampshire", "new jersey", "new mexico", "new york", "north carolina",
 		"north dakota", "rhode island", "south carolina", "south dakota", "west virginia"} {
 		regionNames[s] = true
+	}
+}
+
+// cityNames are major cities often named in news that are neither
+// capitals nor countries: general knowledge, typed as places.
+var cityNames = map[string]bool{}
+
+func init() {
+	for _, c := range strings.Split(`the hague|hague|new york|los angeles|chicago|houston|san francisco|miami|boston|
+	seattle|istanbul|mumbai|shanghai|hong kong|geneva|davos|dubai|karachi|lahore|lagos|johannesburg|cape town|
+	sao paulo|rio de janeiro|sydney|melbourne|toronto|montreal|vancouver|aleppo|mosul|basra|gaza city|kandahar|
+	benghazi|odesa|odessa|kharkiv|donetsk|mariupol|st petersburg|saint petersburg|munich|frankfurt|hamburg|
+	milan|naples|barcelona|marseille|lyon|manchester|birmingham|glasgow|osaka|guangzhou|shenzhen|chengdu|
+	wuhan|kolkata|chennai|bangalore|alexandria|casablanca|marrakech|mombasa|kano|goma|timbuktu|gao|homs|
+	idlib|raqqa|fallujah|kirkuk|erbil|najaf|karbala|tabriz|isfahan|mashhad|jeddah|mecca|medina|tel aviv|
+	haifa|hebron|nablus|jenin|rafah|khan younis|sidon|tyre|tripoli|misrata|aden|taiz|hodeidah|marib|
+	peshawar|quetta|herat|mazar-i-sharif|jalalabad|tijuana|juarez|ciudad juarez|guadalajara|monterrey|
+	culiacan|medellin|cali|lviv|zaporizhzhia|kherson|bakhmut|sevastopol|minneapolis|atlanta|dallas|denver|
+	detroit|philadelphia|phoenix|las vegas|new orleans|honolulu`, "|") {
+		cityNames[strings.TrimSpace(c)] = true
 	}
 }
 

@@ -233,6 +233,12 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j += 2
 					continue
 				}
+				// "Party for Freedom and Democracy", "Islamic State of
+				// Iraq and Syria": a coordinated name after of/for.
+				if j-k >= 3 && (toks[j-2].low == "of" || toks[j-2].low == "for") && orgish(toks, k, j-2) {
+					j += 2
+					continue
+				}
 			}
 			break
 		}
@@ -348,6 +354,8 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		}
 	case regionNames[f]:
 		m.sub = "region"
+	case cityNames[f]:
+		m.sub = "city"
 	default:
 		return m, false
 	}
@@ -452,13 +460,6 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if m, ok := gazetteerMention(rs, toks, si, p, b); ok {
 		return append(out, m)
 	}
-	// Places by shape: "Camp Bucca", "Baltic Sea", "Anbar Province".
-	if s, ok := locPrefixes[toks[p].low]; ok && b-p >= 2 {
-		return append(out, mk(p, kg.Location, s, true))
-	}
-	if s, ok := locHeads[last]; ok && b-p >= 2 {
-		return append(out, mk(p, kg.Location, s, true))
-	}
 	// Context that names a place or a group beats the shape of a name:
 	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
 	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[toks[p-2].low] != "" {
@@ -478,6 +479,13 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 				return append(out, mk(p, kg.Person, "", true))
 			}
 		}
+	}
+	// Places by shape: "Camp Bucca", "Baltic Sea", "Anbar Province".
+	if s, ok := locPrefixes[toks[p].low]; ok && b-p >= 2 {
+		return append(out, mk(p, kg.Location, s, true))
+	}
+	if s, ok := locHeads[last]; ok && b-p >= 2 {
+		return append(out, mk(p, kg.Location, s, true))
 	}
 	// Context decides the rest.
 	m := mk(p, "", "", false)
@@ -548,7 +556,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && next(2) == "who" && multi {
 		return kg.Person, ""
 	}
-	if prev(1) == "," && a >= 2 && (roleNouns[toks[a-2].low] != roleNone || relatives[toks[a-2].low] != "") && multi {
+	if prev(1) == "," && a >= 2 && (roleNouns[toks[a-2].low] != roleNone || relatives[toks[a-2].low] != "" || personNouns[toks[a-2].low]) && multi {
 		return kg.Person, ""
 	}
 	if prev(1) == "," && multi && roleBehind(toks, a-1) {
@@ -661,7 +669,8 @@ var captivityNouns = map[string]bool{"custody": true, "detainee": true, "prisone
 // personNouns before a name show a person: "Moscow's ally Alexander
 // Lukashenko".
 var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, "successor": true,
-	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true}
+	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true,
+	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true}
 
 // meetNouns before "with" introduce a person met.
 var meetNouns = map[string]bool{"talks": true, "met": true, "meeting": true, "spoke": true, "talked": true, "negotiated": true}
