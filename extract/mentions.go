@@ -565,6 +565,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, "kin"
 	}
+	if multi && personActs[next(1)] && prev(1) != "the" && prev(1) != "of" {
+		return kg.Person, "" // "Mark Ellison spoke with"
+	}
 	if multi && (speechVerbs[next(1)] && prev(1) != "of" || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
@@ -671,6 +674,10 @@ var captivityNouns = map[string]bool{"custody": true, "detainee": true, "prisone
 var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, "successor": true,
 	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true,
 	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true}
+
+// personActs after a two-word name show a person acting.
+var personActs = map[string]bool{"met": true, "spoke": true, "visited": true, "resigned": true, "died": true,
+	"married": true, "testified": true, "pleaded": true, "denied": true, "smiled": true, "wrote": true, "recalled": true}
 
 // meetNouns before "with" introduce a person met.
 var meetNouns = map[string]bool{"talks": true, "met": true, "meeting": true, "spoke": true, "talked": true, "negotiated": true}
