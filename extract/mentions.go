@@ -347,6 +347,10 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		// A capital is the country only when it acts: "Washington's
 		// ally", "Tehran said"; after a preposition it is the city.
 		prevPrep := a > 0 && locPreps[toks[a-1].low]
+		// "accused Belgrade of": a capital as a verb's object is the state.
+		if a > 0 && verbCues[toks[a-1].low].rel != "" {
+			return m, true
+		}
 		acts := m.poss || (b < len(toks) && (isVerbish(toks[b].low) || toks[b].low == "wants" || speechVerbs[toks[b].low] ||
 			(strings.HasSuffix(toks[b].low, "ed") && !toks[b].cap)))
 		if prevPrep || !acts {
@@ -537,6 +541,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return ""
 	}
 	multi := b-a >= 2
+	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") &&
+		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || toks[b].low == "said") {
+		return kg.Organization, "" // "NATO, which leads": an acronym standing alone
+	}
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
 		// A capitalized first word says nothing, unless a group role and
 		// a name follow: "Hamas leader Ismail Haniyeh".

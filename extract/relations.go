@@ -519,6 +519,9 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		} else if q := ofTarget(toks, refs, j); q.te > 0 && !q.adj {
 			// "the mayor of the coastal town of Puerto Almadén".
 			rp.target, rp.targetRef, rp.end = q.ent, q, q.te
+		} else if k := j; k < len(toks) && toks[k].word && !toks[k].cap && k+1 < len(toks) && (toks[k+1].text == "," || toks[k+1].text == ".") {
+			// "its special envoy for the region, X": the phrase ends the role.
+			rp.end = k + 1
 		} else if prep == "of" {
 			// "the leader of the electoral alliance of …, known as Fatah".
 			for k := j; k < len(toks) && k < j+12; k++ {
