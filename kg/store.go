@@ -25,13 +25,24 @@ type RelationFilter struct {
 }
 
 // RelationListFilter selects relations for listing across the whole graph.
+// Entity ids are resolved through merges.
 type RelationListFilter struct {
 	Types            []RelationType // empty means all types
 	MinConfidence    float64
 	ArticleID        string // only relations with evidence from this article
 	IncludeRetracted bool
-	First            int
-	After            string
+	Source           string       // only relations from this entity
+	Target           string       // only relations to this entity
+	EntityID         string       // only relations with this entity at either end
+	SourceTypes      []EntityType // only relations whose source has one of these types
+	TargetTypes      []EntityType // only relations whose target has one of these types
+	// From and To ("2018", "2018-05", "2018-05-10" or "" for open) keep
+	// relations that some article published in [From, To] contributes;
+	// see DateRange.
+	From, To string
+	Order    RelationOrder
+	First    int
+	After    string
 }
 
 // RelationPage is one page of relations.
@@ -48,6 +59,7 @@ type EntityFilter struct {
 	Types     []EntityType // empty means all types
 	Subtype   string
 	ArticleID string // only entities mentioned in this article
+	Order     EntityOrder
 	First     int    // page size; the store caps it at MaxPageSize
 	After     string // cursor from a previous page
 }
@@ -58,8 +70,9 @@ type EntityHit struct {
 	Score  float64
 }
 
-// EntityPage is one page of entities. Without a query, entities are ordered by
-// name then id; with one, by descending score, then name, then id.
+// EntityPage is one page of entities, in the filter's Order. By default,
+// without a query, entities are ordered by name then id; with one, by
+// descending score, then name, then id.
 type EntityPage struct {
 	Hits      []EntityHit
 	Total     int
@@ -69,12 +82,15 @@ type EntityPage struct {
 
 // ArticleFilter selects articles for listing.
 type ArticleFilter struct {
-	First int
-	After string
+	EntityID string // only articles mentioning this entity (resolved through merges)
+	From, To string // only articles published in [From, To]; see DateRange
+	Order    ArticleOrder
+	First    int
+	After    string
 }
 
-// ArticlePage is one page of articles ordered by published date (newest
-// first, undated last), then id.
+// ArticlePage is one page of articles in the filter's Order (by default by
+// published date, newest first, undated last, then id).
 type ArticlePage struct {
 	Articles  []*Article
 	Total     int
@@ -84,12 +100,16 @@ type ArticlePage struct {
 
 // EventFilter selects events for listing.
 type EventFilter struct {
-	Type  string // one of EventTypes, or "" for all
-	First int
-	After string
+	Type     string // one of EventTypes, or "" for all
+	EntityID string // only events this entity took part in (resolved through merges)
+	From, To string // only events dated in [From, To]; see DateRange
+	Order    EventOrder
+	First    int
+	After    string
 }
 
-// EventPage is one page of events ordered by date (undated last), then id.
+// EventPage is one page of events in the filter's Order (by default by
+// date, undated last, then id).
 type EventPage struct {
 	Events    []*Event
 	Total     int
@@ -149,15 +169,14 @@ type Store interface {
 	// Relations returns, for each entity id, its relations matching f,
 	// ordered by type, then source, then target.
 	Relations(ctx context.Context, entityIDs []string, f RelationFilter) ([][]*Relation, error)
-	// ListRelations pages through all relations matching f, ordered by
-	// type, then source, then target.
+	// ListRelations pages through all relations matching f, in f.Order.
 	ListRelations(ctx context.Context, f RelationListFilter) (*RelationPage, error)
 	// RelationsByID returns the relations with the given ids (nil where unknown).
 	RelationsByID(ctx context.Context, ids []string) ([]*Relation, error)
 
 	// Articles returns the articles with the given ids (nil where unknown).
 	Articles(ctx context.Context, ids []string) ([]*Article, error)
-	// ListArticles pages through all articles.
+	// ListArticles pages through the articles matching f, in f.Order.
 	ListArticles(ctx context.Context, f ArticleFilter) (*ArticlePage, error)
 	// ArticlesOfEntities returns, for each entity id, the ids of the
 	// articles that mention it, sorted.
@@ -168,7 +187,7 @@ type Store interface {
 
 	// Events returns the events with the given ids (nil where unknown).
 	Events(ctx context.Context, ids []string) ([]*Event, error)
-	// ListEvents pages through events.
+	// ListEvents pages through the events matching f, in f.Order.
 	ListEvents(ctx context.Context, f EventFilter) (*EventPage, error)
 	// EventsOfEntities returns, for each entity id, the events it took part
 	// in, ordered by date (undated last), then id.

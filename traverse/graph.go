@@ -145,7 +145,7 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 	if q.LimitPerHop < 0 {
 		return nil, kg.Errorf(kg.EInvalid, "limitPerHop must not be negative, got %d", q.LimitPerHop)
 	}
-	dates, err := parseRange(q.From, q.To)
+	dates, err := kg.ParseDateRange(q.From, q.To)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ type walkSpec struct {
 	filter      kg.RelationFilter
 	entityTypes map[kg.EntityType]bool // nil: all
 	articleID   string
-	dates       *dateRange
+	dates       *kg.DateRange
 	limitPerHop int
 	maxNodes    int
 }
@@ -376,7 +376,7 @@ func (t *Traverser) loadDates(ctx context.Context, rels [][]*kg.Relation, publis
 
 // inScope returns the evidence of r that the query's article and date range
 // allow; with neither, all of it.
-func inScope(r *kg.Relation, articleID string, dates *dateRange, published map[string]string) []kg.Evidence {
+func inScope(r *kg.Relation, articleID string, dates *kg.DateRange, published map[string]string) []kg.Evidence {
 	if articleID == "" && dates == nil {
 		return r.Evidence
 	}
@@ -385,7 +385,7 @@ func inScope(r *kg.Relation, articleID string, dates *dateRange, published map[s
 		if articleID != "" && ev.ArticleID != articleID {
 			continue
 		}
-		if dates != nil && !dates.contains(published[ev.ArticleID]) {
+		if dates != nil && !dates.Contains(published[ev.ArticleID]) {
 			continue
 		}
 		out = append(out, ev)

@@ -72,15 +72,15 @@ func (t *Traverser) Timeline(ctx context.Context, id string) ([]TimelineEntry, e
 
 // timelineLess orders two events by date as Timeline documents.
 func timelineLess(da, ida, db, idb string) bool {
-	pa, oka := parsePeriod(da)
-	pb, okb := parsePeriod(db)
+	pa, oka := kg.ParsePeriod(da)
+	pb, okb := kg.ParsePeriod(db)
 	switch {
 	case oka != okb:
 		return oka // dated before undated
-	case oka && pa.start != pb.start:
-		return pa.start < pb.start
-	case oka && pa.precision != pb.precision:
-		return pa.precision < pb.precision
+	case oka && pa.Start != pb.Start:
+		return pa.Start < pb.Start
+	case oka && pa.Precision != pb.Precision:
+		return pa.Precision < pb.Precision
 	}
 	return ida < idb
 }

@@ -1,4 +1,4 @@
-package traverse
+package kg
 
 import (
 	"fmt"
@@ -27,9 +27,9 @@ func TestParsePeriod(t *testing.T) {
 		{"", 0, 0, false},
 		{"２０１８", 0, 0, false},
 	} {
-		p, ok := parsePeriod(c.in)
-		if ok != c.ok || ok && (p.start != c.start || p.end != c.end) {
-			t.Errorf("parsePeriod(%q) = %+v, %v; want %d..%d, %v", c.in, p, ok, c.start, c.end, c.ok)
+		p, ok := ParsePeriod(c.in)
+		if ok != c.ok || ok && (p.Start != c.start || p.End != c.end) {
+			t.Errorf("ParsePeriod(%q) = %+v, %v; want %d..%d, %v", c.in, p, ok, c.start, c.end, c.ok)
 		}
 	}
 }
@@ -40,7 +40,7 @@ func FuzzParseRange(f *testing.F) {
 		f.Add(s, "2019")
 	}
 	f.Fuzz(func(t *testing.T, from, to string) {
-		r, err := parseRange(from, to)
+		r, err := ParseDateRange(from, to)
 		if err != nil {
 			if r != nil {
 				t.Fatal("error with a range")
@@ -53,7 +53,7 @@ func FuzzParseRange(f *testing.F) {
 			}
 			return
 		}
-		if r.from != 0 && r.to != 0 && r.from > r.to {
+		if r.From != 0 && r.To != 0 && r.From > r.To {
 			t.Fatalf("inverted range %+v", r)
 		}
 		// A period accepted as a bound is a date string again and lies in
@@ -62,15 +62,15 @@ func FuzzParseRange(f *testing.F) {
 			if s == "" {
 				continue
 			}
-			p, ok := parsePeriod(s)
-			if !ok || p.start > p.end {
+			p, ok := ParsePeriod(s)
+			if !ok || p.Start > p.End {
 				t.Fatalf("bound %q accepted but %+v, %v", s, p, ok)
 			}
-			y, m, d := p.start/10000, p.start/100%100, p.start%100
-			if p.precision == 3 && fmt.Sprintf("%04d-%02d-%02d", y, m, d) != s {
-				t.Fatalf("%q reads as %d", s, p.start)
+			y, m, d := p.Start/10000, p.Start/100%100, p.Start%100
+			if p.Precision == 3 && fmt.Sprintf("%04d-%02d-%02d", y, m, d) != s {
+				t.Fatalf("%q reads as %d", s, p.Start)
 			}
-			if from != "" && to != "" && !r.contains(s) {
+			if from != "" && to != "" && !r.Contains(s) {
 				t.Fatalf("%q is outside its own range %+v", s, r)
 			}
 		}
