@@ -174,7 +174,7 @@ var orgHeads = map[string]string{
 	"solutions": "company", "pharma": "company", "therapeutics": "company", "robotics": "company",
 	"foods": "company", "telecom": "company", "electric": "company", "steel": "company",
 	"petroleum": "company", "resources": "company", "insurance": "company", "securities": "company",
-	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance",
+	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }
 

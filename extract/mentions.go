@@ -239,6 +239,16 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j += 2
 					continue
 				}
+				// "Ethics and Anti-Corruption Commission": a head word
+				// closes the coordinated name.
+				e := j + 1
+				for e < n && toks[e].cap {
+					e++
+				}
+				if _, head := orgHeads[toks[e-1].low]; head && e-j >= 2 && !titles[toks[k].low] {
+					j = e
+					continue
+				}
 			}
 			break
 		}

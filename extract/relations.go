@@ -412,6 +412,9 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 				rp.target, rp.targetRef = rf.ent, rf
 			}
 			s = rf.ts
+			if rf.pron || rf.poss || s > 0 && toks[s-1].text != "'s" && !toks[s-1].word {
+				break // "his lawyer": the possessor starts the phrase
+			}
 			continue
 		}
 		if t.low == "'s" && s >= 3 && toks[s-3].low == "the" && (toks[s-2].low == "country" || toks[s-2].low == "nation") && rp.target < 0 {

@@ -85,6 +85,25 @@ var adverbs = map[string]bool{
 // leader of …, led") and following relative pronouns to their antecedent.
 func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 	toks := d.sents[si].toks
+	// "X suspended Y and appointed Z": a coordinated verb shares the
+	// first verb's subject.
+	if v >= 2 && toks[v-1].low == "and" {
+		for j := v - 2; j >= 0 && j > v-14; j-- {
+			t := toks[j]
+			if t.text == "," || t.text == "." || t.text == ";" {
+				break
+			}
+			if _, in := refAt(refs, j); in || t.cap || !t.word {
+				continue
+			}
+			if verbCues[t.low].rel != "" || strings.HasSuffix(t.low, "ed") && j > 0 && !isVerbish(toks[j-1].low) {
+				if passive(toks, j) {
+					return d.subjectOf(si, refs, auxStart(toks, j))
+				}
+				return d.subjectOf(si, refs, j)
+			}
+		}
+	}
 	for k := v - 1; k >= 0 && k >= v-16; k-- {
 		t := toks[k]
 		if rf, ok := refAt(refs, k); ok {
