@@ -3,6 +3,7 @@ package sqlite
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -218,6 +219,9 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 			return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", t)
 		}
 	}
+	if !f.Order.Valid() {
+		return nil, kg.Errorf(kg.EInvalid, "unknown entity order %q", f.Order)
+	}
 	var (
 		ids    []string
 		scores []float64
@@ -284,7 +288,11 @@ func (s *Store) listEntities(ctx context.Context, f kg.EntityFilter, size, off i
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM entities`+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
 	}
-	ids, err := column(ctx, s.r, `SELECT id FROM entities`+where+` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, size, off)...)
+	order := `name, id`
+	if f.Order == kg.EntityByArticles {
+		order = `(SELECT count(*) FROM entity_articles ea WHERE ea.entity_id = entities.id) DESC, name, id`
+	}
+	ids, err := column(ctx, s.r, `SELECT id FROM entities`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
 	}
@@ -323,8 +331,25 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 			hits = append(hits, hit{e, sc})
 		}
 	}
+	var first func(a, b hit) int
+	switch f.Order {
+	case kg.EntityByName:
+		first = func(a, b hit) int { return 0 }
+	case kg.EntityByArticles:
+		ids := make([]string, len(hits))
+		for i, h := range hits {
+			ids[i] = h.e.id
+		}
+		n, err := s.articleCounts(ctx, ids)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		first = func(a, b hit) int { return cmp.Compare(n[b.e.id], n[a.e.id]) }
+	default:
+		first = func(a, b hit) int { return cmp.Compare(b.score, a.score) }
+	}
 	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.e.name, b.e.name), cmp.Compare(a.e.id, b.e.id))
+		return cmp.Or(first(a, b), cmp.Compare(a.e.name, b.e.name), cmp.Compare(a.e.id, b.e.id))
 	})
 	total := len(hits)
 	if off > total {
@@ -339,7 +364,77 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 	return ids, scores, total, nil
 }
 
-// ListArticles pages through articles, newest first, undated last, then id.
+// Order clauses, chosen by the filter's order value from these fixed lists
+// only; each ends with the id so that offset paging is stable.
+var (
+	articleOrderSQL = map[kg.ArticleOrder]string{
+		kg.ArticleByNewest: `published = '', published DESC, id`,
+		kg.ArticleByOldest: `published = '', published, id`,
+		kg.ArticleByTitle:  `title, id`,
+	}
+	eventOrderSQL = map[kg.EventOrder]string{
+		kg.EventByDate:     `date = '', date, id`,
+		kg.EventByDateDesc: `date = '', date DESC, id`,
+	}
+	relationOrderSQL = map[kg.RelationOrder]string{
+		kg.RelationByType:       `r.type, r.source, r.target, r.id`,
+		kg.RelationByConfidence: `r.confidence DESC, r.type, r.source, r.target, r.id`,
+		kg.RelationByEvidence: `(SELECT count(*) FROM evidence ev WHERE ev.relation_id = r.id) DESC,
+			r.type, r.source, r.target, r.id`,
+		kg.RelationByLatest: `latest = '', latest DESC, r.type, r.source, r.target, r.id`,
+	}
+)
+
+// datesIn returns, as a JSON array for json_each, the distinct values of
+// column col of table (a fixed name from this package) that fall in r.
+func (s *Store) datesIn(ctx context.Context, table, col string, r *kg.DateRange) (string, error) {
+	all, err := column(ctx, s.r, `SELECT DISTINCT `+col+` FROM `+table)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: read dates: %w", err)
+	}
+	b, err := json.Marshal(r.Select(all))
+	if err != nil {
+		return "", fmt.Errorf("sqlite: read dates: %w", err)
+	}
+	return string(b), nil
+}
+
+// resolveID maps one entity id through the redirects.
+func resolveID(ctx context.Context, q querier, id string) (string, error) {
+	red, err := resolve(ctx, q, []string{id})
+	if err != nil {
+		return "", err
+	}
+	return red[id], nil
+}
+
+// articleCounts returns the number of articles mentioning each of ids.
+func (s *Store) articleCounts(ctx context.Context, ids []string) (map[string]int, error) {
+	n := make(map[string]int, len(ids))
+	err := eachChunk(ids, func(args []any) error {
+		rows, err := s.r.QueryContext(ctx, `SELECT entity_id, count(*) FROM entity_articles
+			WHERE entity_id IN (`+placeholders(len(args))+`) GROUP BY entity_id`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var c int
+			if err := rows.Scan(&id, &c); err != nil {
+				return err
+			}
+			n[id] = c
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: count articles: %w", err)
+	}
+	return n, nil
+}
+
+// ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
@@ -349,12 +444,38 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 	if err != nil {
 		return nil, err
 	}
+	order, ok := articleOrderSQL[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown article order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	conds, args := []string{"1"}, []any{}
+	if f.EntityID != "" {
+		id, err := resolveID(ctx, s.r, f.EntityID)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)`)
+		args = append(args, id)
+	}
+	if rng != nil {
+		ds, err := s.datesIn(ctx, "articles", "published", rng)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `published IN (SELECT value FROM json_each(?))`)
+		args = append(args, ds)
+	}
+	where := ` WHERE ` + strings.Join(conds, " AND ")
 	p := &kg.ArticlePage{Articles: []*kg.Article{}}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&p.Total); err != nil {
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles`+where, args...).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, url, published, section, text FROM articles
-		ORDER BY published = '', published DESC, id LIMIT ? OFFSET ?`, size, off)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, url, published, section, text FROM articles`+where+
+		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
@@ -376,7 +497,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 	return p, nil
 }
 
-// ListEvents pages through events by date (undated last), then id.
+// ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
@@ -386,18 +507,44 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 	if err != nil {
 		return nil, err
 	}
-	where, args := "", []any{}
+	order, ok := eventOrderSQL[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown event order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	conds, args := []string{"1"}, []any{}
 	if f.Type != "" {
 		if !slices.Contains(kg.EventTypes, f.Type) {
 			return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
 		}
-		where, args = ` WHERE type = ?`, []any{f.Type}
+		conds = append(conds, `type = ?`)
+		args = append(args, f.Type)
 	}
+	if f.EntityID != "" {
+		id, err := resolveID(ctx, s.r, f.EntityID)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)`)
+		args = append(args, id)
+	}
+	if rng != nil {
+		ds, err := s.datesIn(ctx, "events", "date", rng)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `date IN (SELECT value FROM json_each(?))`)
+		args = append(args, ds)
+	}
+	where := ` WHERE ` + strings.Join(conds, " AND ")
 	p := &kg.EventPage{Events: []*kg.Event{}}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events`+where, args...).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: list events: %w", err)
 	}
-	ids, err := column(ctx, s.r, `SELECT id FROM events`+where+` ORDER BY date = '', date, id LIMIT ? OFFSET ?`, append(args, size, off)...)
+	ids, err := column(ctx, s.r, `SELECT id FROM events`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list events: %w", err)
 	}
@@ -417,14 +564,21 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 	return p, nil
 }
 
-// ListRelations pages through all relations matching f, ordered by type,
-// source, target.
+// ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
 	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	order, ok := relationOrderSQL[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown relation order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -439,9 +593,48 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		}
 		conds = append(conds, `r.type IN (`+placeholders(len(f.Types))+`)`)
 	}
+	for _, ends := range []struct {
+		col   string
+		types []kg.EntityType
+	}{{"r.source", f.SourceTypes}, {"r.target", f.TargetTypes}} {
+		if len(ends.types) == 0 {
+			continue
+		}
+		for _, t := range ends.types {
+			if !t.Valid() {
+				return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", t)
+			}
+			args = append(args, string(t))
+		}
+		conds = append(conds, ends.col+` IN (SELECT id FROM entities WHERE type IN (`+placeholders(len(ends.types))+`))`)
+	}
+	if f.Source != "" || f.Target != "" || f.EntityID != "" {
+		red, err := resolve(ctx, s.r, []string{f.Source, f.Target, f.EntityID})
+		if err != nil {
+			return nil, err
+		}
+		if f.Source != "" {
+			conds, args = append(conds, `r.source = ?`), append(args, red[f.Source])
+		}
+		if f.Target != "" {
+			conds, args = append(conds, `r.target = ?`), append(args, red[f.Target])
+		}
+		if f.EntityID != "" {
+			conds, args = append(conds, `(r.source = ? OR r.target = ?)`), append(args, red[f.EntityID], red[f.EntityID])
+		}
+	}
 	if f.ArticleID != "" {
 		conds = append(conds, `r.id IN (SELECT relation_id FROM relation_articles WHERE article_id = ?)`)
 		args = append(args, f.ArticleID)
+	}
+	if rng != nil {
+		ds, err := s.datesIn(ctx, "articles", "published", rng)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, `r.id IN (SELECT ra.relation_id FROM relation_articles ra JOIN articles a ON a.id = ra.article_id
+			WHERE a.published IN (SELECT value FROM json_each(?)))`)
+		args = append(args, ds)
 	}
 	if !f.IncludeRetracted {
 		conds = append(conds, `r.id NOT IN (SELECT relation_id FROM retractions)`)
@@ -451,7 +644,12 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM relations r`+where, args...).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
 	}
-	ids, err := column(ctx, s.r, `SELECT r.id FROM relations r`+where+` ORDER BY r.type, r.source, r.target, r.id LIMIT ? OFFSET ?`,
+	// latest is the newest publication date of the relation's articles,
+	// '' when none is dated.
+	ids, err := column(ctx, s.r, `SELECT id FROM (SELECT r.id, r.type, r.source, r.target, r.confidence,
+			coalesce((SELECT max(a.published) FROM relation_articles ra JOIN articles a ON a.id = ra.article_id
+				WHERE ra.relation_id = r.id), '') AS latest
+		FROM relations r`+where+`) r ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(args, size, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
