@@ -390,6 +390,25 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.typ, m.sub, m.strong = typ, sub, strong
 		return m
 	}
+	// "3rd Infantry Division of the Sudanese Armed Forces": a unit of a
+	// larger body is two organizations.
+	for i := a + 2; i+1 < b; i++ {
+		if toks[i].low != "of" || !unitHeads[toks[i-1].low] {
+			continue
+		}
+		j := i + 1
+		if toks[j].low == "the" {
+			j++
+		}
+		if _, head := orgHeads[last]; head && j < b {
+			first := b
+			b = i
+			m1 := mk(a, kg.Organization, orgHeads[toks[i-1].low], true)
+			b = first
+			m2 := mk(j, kg.Organization, orgHeads[last], true)
+			return []mention{m1, m2}
+		}
+	}
 	// Organizations by head word: "Interior Ministry", "Ministry of
 	// Defense", "Border Guards 2nd Division".
 	if sub, ok := orgHeads[last]; ok && (b-a >= 2 || institution[last]) {
@@ -692,6 +711,10 @@ var captivityNouns = map[string]bool{"custody": true, "detainee": true, "prisone
 var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, "successor": true,
 	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true,
 	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true}
+
+// unitHeads name units of a larger body ("Division of the Army").
+var unitHeads = map[string]bool{"division": true, "brigade": true, "battalion": true, "regiment": true,
+	"unit": true, "corps": true, "command": true, "squadron": true, "wing": true, "branch": true}
 
 // personActs after a two-word name show a person acting.
 var personActs = map[string]bool{"met": true, "spoke": true, "visited": true, "resigned": true, "died": true,

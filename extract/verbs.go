@@ -31,6 +31,7 @@ func init() {
 	add(kg.MetWith, "Meeting", "", "met meets")
 	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
+	add(kg.Supports, "", "", "arming funding financing backing supporting")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
 	add(kg.Owns, "", "", "owns")
@@ -48,6 +49,7 @@ var ambiguousVerbs = map[string]bool{
 	"train": true, "equip": true, "arm": true, "fund": true, "finance": true, "fight": true, "battle": true,
 	"ambush": true, "attacks": true, "funds": true, "backs": true, "supports": true, "arms": true,
 	"talks": true, "heads": true, "leads": true, "runs": true, "kills": true, "meets": true, "joins": true,
+	"arming": true, "funding": true, "financing": true, "backing": true, "supporting": true,
 }
 
 // verbContext reports whether token v can be a verb: after "to", a modal,
@@ -55,6 +57,10 @@ var ambiguousVerbs = map[string]bool{
 func verbContext(toks []token, refs []ref, v int) bool {
 	if v == 0 {
 		return false
+	}
+	if strings.HasSuffix(toks[v].low, "ing") {
+		// "accused of arming X" is a verb; "training missions" is not.
+		return v >= 2 && toks[v-1].low == "of" && (toks[v-2].low == "accused" || toks[v-2].low == "suspected" || toks[v-2].low == "charged" || toks[v-2].low == "denied")
 	}
 	switch toks[v-1].low {
 	case "to", "will", "would", "could", "can", "should", "must", "may", "might", "and", "or", "not", "also", ",",
@@ -206,7 +212,8 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			}
 			if c >= 0 && toks[c].text == "," && c+1 < k {
 				w := toks[c+1].low
-				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" || w == "which" {
+				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" || w == "which" ||
+					verbCues[w].rel != "" && (strings.HasSuffix(w, "ed") || w == "led") {
 					k = c
 					continue
 				}
@@ -349,7 +356,8 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 // supportNouns and receiveVerbs read "received support from X".
 var (
 	supportNouns = map[string]bool{"support": true, "funding": true, "financing": true, "backing": true,
-		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true}
+		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true,
+		"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true}
 	receiveVerbs = map[string]bool{"received": true, "receiving": true, "receives": true, "accepted": true,
 		"accepting": true, "got": true, "obtained": true, "took": true}
 )
@@ -386,9 +394,25 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	}
 	if sub := orgNouns[noun]; sub != "" {
 		// "the company": the first company the article introduced,
-		// usually its subject.
+		// usually its subject. Other nouns ("the army") only when one
+		// organization of that kind was named.
 		if f, ok := d.firstOrgBySub()[sub]; ok && f.start < pos {
-			return f.ent
+			if sub == "company" {
+				return f.ent
+			}
+			only := -1
+			d.eachOrgMention(0, si, pos, func(m *mention) {
+				if d.ents[m.ent].sub == sub {
+					if only == -1 {
+						only = m.ent
+					} else if only != m.ent {
+						only = -2
+					}
+				}
+			})
+			if only >= 0 {
+				return only
+			}
 		}
 		return -1
 	}
@@ -487,6 +511,9 @@ func (d *doc) verbs(si int) {
 		if cue.prep != "" || next == "with" || next == "against" {
 			obj = v + 1
 		}
+		if (t.low == "joined" || t.low == "joins") && next == "forces" && v+2 < len(toks) && toks[v+2].low == "with" {
+			cue, obj = verbCue{rel: kg.AlliedWith}, v+2 // "joined forces with"
+		}
 		var agents, patients []ref
 		if passive(toks, v) || next == "by" {
 			subj, ok := d.subjectOf(si, refs, auxStart(toks, v))
@@ -525,6 +552,12 @@ func (d *doc) verbs(si int) {
 				continue
 			}
 			agents = []ref{subj}
+			// "Egypt and Turkey have supplied": both act.
+			if subj.ts >= 2 && toks[subj.ts-1].low == "and" && cue.rel != kg.MetWith {
+				if other, ok := refAt(refs, subj.ts-2); ok && !other.pron && !other.adj {
+					agents = append(agents, other)
+				}
+			}
 			// "X and Y met on Monday": the two met each other.
 			if cue.rel == kg.MetWith && len(patients) == 0 {
 				for j := subj.ts - 1; j >= 1 && j > subj.ts-6; j-- {
@@ -921,6 +954,19 @@ func (d *doc) nouns(si int) {
 			subj, ok := d.subjectOf(si, refs, i)
 			if ok && len(to) > 0 && !subj.people {
 				d.addRel(kg.Supports, subj.ent, to[0].ent, map[string]string{"how": toks[j].low}, si, confVerb)
+			}
+		case t.low == "of" && i > 0 && i+1 < len(toks):
+			// "the 3rd Infantry Division of the Sudanese Armed Forces".
+			unit, ok := refAt(refs, i-1)
+			if !ok || unit.te != i || d.ents[unit.ent].typ != kg.Organization || !unitHeads[lastWord(strings.Join(d.ents[unit.ent].words, " "))] {
+				continue
+			}
+			q := i + 1
+			if toks[q].low == "the" {
+				q++
+			}
+			if whole, ok := refAt(refs, q); ok && d.ents[whole.ent].typ == kg.Organization {
+				d.addRel(kg.PartOf, unit.ent, whole.ent, nil, si, confNoun)
 			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
