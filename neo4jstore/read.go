@@ -138,14 +138,84 @@ func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation
 	})
 }
 
-// ListRelations pages through all relations matching f, ordered by type,
-// source, target.
+// Order clauses, chosen by the filter's order value from these fixed
+// lists only; each ends with the id so that offset paging is stable, and
+// each matches the embedded store's.
+var (
+	relationOrderCypher = map[kg.RelationOrder]string{
+		kg.RelationByType:       `ORDER BY type, src, tgt, r.id`,
+		kg.RelationByConfidence: `ORDER BY r.confidence DESC, type, src, tgt, r.id`,
+		kg.RelationByEvidence:   `ORDER BY size(coalesce(r.evArticle, [])) DESC, type, src, tgt, r.id`,
+		// latest is the newest publication date of the relation's
+		// articles, '' when none is dated.
+		kg.RelationByLatest: `CALL (r) {
+				UNWIND coalesce(r.articles, []) AS x
+				OPTIONAL MATCH (a:Article {id: x})
+				RETURN coalesce(max(a.published), '') AS latest
+			}
+			WITH r, type, src, tgt, latest
+			ORDER BY latest = '', latest DESC, type, src, tgt, r.id`,
+	}
+	articleOrderCypher = map[kg.ArticleOrder]string{
+		kg.ArticleByNewest: `ORDER BY pub = '', pub DESC, a.id`,
+		kg.ArticleByOldest: `ORDER BY pub = '', pub, a.id`,
+		kg.ArticleByTitle:  `ORDER BY a.title, a.id`,
+	}
+	eventOrderCypher = map[kg.EventOrder]string{
+		kg.EventByDate:     `ORDER BY d = '', d, o.id`,
+		kg.EventByDateDesc: `ORDER BY d = '', d DESC, o.id`,
+	}
+)
+
+// datesIn returns the distinct dates that q (returning d) reads and that
+// fall in r, as a Cypher list parameter; nil r selects nothing to filter.
+func datesIn(ctx context.Context, tx neo4j.ManagedTransaction, q string, r *kg.DateRange) ([]any, error) {
+	if r == nil {
+		return []any{}, nil
+	}
+	recs, err := run(ctx, tx, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	all := make([]string, len(recs))
+	for i, rec := range recs {
+		all[i] = recStr(rec, "d")
+	}
+	return anyStrings(r.Select(all)), nil
+}
+
+const (
+	articleDates = `MATCH (a:Article) RETURN DISTINCT coalesce(a.published, '') AS d`
+	eventDates   = `MATCH (o:Occurrence) RETURN DISTINCT coalesce(o.date, '') AS d`
+)
+
+// entityTypeStrings checks entity types and returns them as a parameter.
+func entityTypeStrings(ts []kg.EntityType) ([]any, error) {
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		if !t.Valid() {
+			return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", t)
+		}
+		out[i] = string(t)
+	}
+	return out, nil
+}
+
+// ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
 	off, err := kg.DecodeCursor(f.After)
+	if err != nil {
+		return nil, err
+	}
+	order, ok := relationOrderCypher[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown relation order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -156,17 +226,43 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		}
 		types[i] = string(t)
 	}
+	stypes, err := entityTypeStrings(f.SourceTypes)
+	if err != nil {
+		return nil, err
+	}
+	ttypes, err := entityTypeStrings(f.TargetTypes)
+	if err != nil {
+		return nil, err
+	}
 	match := `MATCH (s:Entity)-[r:` + relTypeAlt() + `]->(t:Entity)`
 	if f.ArticleID != "" {
 		// An article's relations join entities it mentions.
 		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + relTypeAlt() + `]->(t:Entity)`
 	}
 	where := ` WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
-		AND (size($types) = 0 OR type(r) IN $types) AND ($aid = '' OR $aid IN r.articles)`
+		AND (size($types) = 0 OR type(r) IN $types) AND ($aid = '' OR $aid IN r.articles)
+		AND (size($stypes) = 0 OR s.type IN $stypes) AND (size($ttypes) = 0 OR t.type IN $ttypes)
+		AND ($src = '' OR s.id = $src) AND ($tgt = '' OR t.id = $tgt) AND ($eid = '' OR s.id = $eid OR t.id = $eid)
+		AND (NOT $dated OR any(x IN coalesce(r.articles, []) WHERE x IN inRange))`
+	// inRange is the ids of the articles published in the date range.
+	prelude := `CALL () {
+			MATCH (a:Article) WHERE $dated AND coalesce(a.published, '') IN $dates
+			RETURN collect(a.id) AS inRange
+		}
+		`
 	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
-		"aid": f.ArticleID, "skip": int64(off), "limit": int64(size)}
+		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil,
+		"skip": int64(off), "limit": int64(size)}
 	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
-		recs, err := run(ctx, tx, match+where+` RETURN count(r) AS n`, params)
+		ids, err := resolveAll(ctx, tx, []string{f.Source, f.Target, f.EntityID})
+		if err != nil {
+			return nil, err
+		}
+		params["src"], params["tgt"], params["eid"] = ids[0], ids[1], ids[2]
+		if params["dates"], err = datesIn(ctx, tx, articleDates, rng); err != nil {
+			return nil, err
+		}
+		recs, err := run(ctx, tx, prelude+match+where+` RETURN count(r) AS n`, params)
 		if err != nil {
 			return nil, err
 		}
@@ -174,9 +270,9 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
 		}
-		recs, err = run(ctx, tx, match+where+`
+		recs, err = run(ctx, tx, prelude+match+where+`
 			WITH r, type(r) AS type, s.id AS src, t.id AS tgt
-			ORDER BY type, src, tgt, r.id SKIP $skip LIMIT $limit
+			`+order+` SKIP $skip LIMIT $limit
 			RETURN r, type, src, tgt`, params)
 		if err != nil {
 			return nil, err
@@ -223,7 +319,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, erro
 	})
 }
 
-// ListArticles pages through articles, newest first, undated last, then id.
+// ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
@@ -233,18 +329,38 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 	if err != nil {
 		return nil, err
 	}
+	order, ok := articleOrderCypher[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown article order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	const match = `MATCH (a:Article)
+		WHERE ($eid = '' OR EXISTS { (a)-[:MENTIONS]->(:Entity {id: $eid}) })
+			AND (NOT $dated OR coalesce(a.published, '') IN $dates)`
+	params := map[string]any{"dated": rng != nil, "skip": int64(off), "limit": int64(size)}
 	return readTx(ctx, s, "list articles", func(tx neo4j.ManagedTransaction) (*kg.ArticlePage, error) {
+		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
+		if err != nil {
+			return nil, err
+		}
+		params["eid"] = ids[0]
+		if params["dates"], err = datesIn(ctx, tx, articleDates, rng); err != nil {
+			return nil, err
+		}
 		p := &kg.ArticlePage{Articles: []*kg.Article{}}
-		recs, err := run(ctx, tx, `MATCH (a:Article) RETURN count(a) AS n`, nil)
+		recs, err := run(ctx, tx, match+` RETURN count(a) AS n`, params)
 		if err != nil {
 			return nil, err
 		}
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
 		}
-		recs, err = run(ctx, tx, `MATCH (a:Article)
-			WITH a ORDER BY coalesce(a.published, '') = '', a.published DESC, a.id SKIP $skip LIMIT $limit
-			RETURN a`, map[string]any{"skip": int64(off), "limit": int64(size)})
+		recs, err = run(ctx, tx, match+`
+			WITH a, coalesce(a.published, '') AS pub `+order+` SKIP $skip LIMIT $limit
+			RETURN a`, params)
 		if err != nil {
 			return nil, err
 		}
@@ -371,7 +487,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// ListEvents pages through events by date (undated last), then id.
+// ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
@@ -384,18 +500,38 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 	if f.Type != "" && !slices.Contains(kg.EventTypes, f.Type) {
 		return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
 	}
-	params := map[string]any{"type": f.Type, "skip": int64(off), "limit": int64(size)}
+	order, ok := eventOrderCypher[f.Order]
+	if !ok {
+		return nil, kg.Errorf(kg.EInvalid, "unknown event order %q", f.Order)
+	}
+	rng, err := kg.ParseDateRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	const match = `MATCH (o:Occurrence)
+		WHERE ($type = '' OR o.type = $type)
+			AND ($eid = '' OR EXISTS { (:Entity {id: $eid})-[:PARTICIPATED]->(o) })
+			AND (NOT $dated OR coalesce(o.date, '') IN $dates)`
+	params := map[string]any{"type": f.Type, "dated": rng != nil, "skip": int64(off), "limit": int64(size)}
 	return readTx(ctx, s, "list events", func(tx neo4j.ManagedTransaction) (*kg.EventPage, error) {
+		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
+		if err != nil {
+			return nil, err
+		}
+		params["eid"] = ids[0]
+		if params["dates"], err = datesIn(ctx, tx, eventDates, rng); err != nil {
+			return nil, err
+		}
 		p := &kg.EventPage{Events: []*kg.Event{}}
-		recs, err := run(ctx, tx, `MATCH (o:Occurrence) WHERE $type = '' OR o.type = $type RETURN count(o) AS n`, params)
+		recs, err := run(ctx, tx, match+` RETURN count(o) AS n`, params)
 		if err != nil {
 			return nil, err
 		}
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
 		}
-		recs, err = run(ctx, tx, `MATCH (o:Occurrence) WHERE $type = '' OR o.type = $type
-			WITH o ORDER BY o.date = '', o.date, o.id SKIP $skip LIMIT $limit RETURN o`, params)
+		recs, err = run(ctx, tx, match+`
+			WITH o, coalesce(o.date, '') AS d `+order+` SKIP $skip LIMIT $limit RETURN o`, params)
 		if err != nil {
 			return nil, err
 		}

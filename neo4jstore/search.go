@@ -17,8 +17,9 @@ const entityFilterWhere = ` (size($types) = 0 OR e.type IN $types)
 	AND ($subtype = '' OR e.subtype = $subtype)
 	AND ($aid = '' OR EXISTS { (:Article {id: $aid})-[:MENTIONS]->(e) })`
 
-// FindEntities lists entities (by name, id) or, with a query, searches them
-// ranked by kg.MatchScore (score desc, name, id).
+// FindEntities lists entities or, with a query, searches them scored by
+// kg.MatchScore, in f.Order (by default: without a query by name, id; with
+// one by score desc, name, id).
 //
 // Search candidates come from two indexes over the folded names and
 // aliases (searchKeys): the full-text index, queried per folded word with a
@@ -45,19 +46,25 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 		}
 		types[i] = string(t)
 	}
+	if !f.Order.Valid() {
+		return nil, kg.Errorf(kg.EInvalid, "unknown entity order %q", f.Order)
+	}
 	params := map[string]any{"types": anyStrings(types), "subtype": f.Subtype, "aid": f.ArticleID,
 		"skip": int64(off), "limit": int64(size)}
 	if strings.TrimSpace(f.Query) == "" {
 		return readTx(ctx, s, "list entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
-			return listEntities(ctx, tx, params, off)
+			return listEntities(ctx, tx, params, f.Order, off)
 		})
 	}
 	return readTx(ctx, s, "search entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
-		return searchEntities(ctx, tx, f.Query, params, off, size)
+		return searchEntities(ctx, tx, f.Query, params, f.Order, off, size)
 	})
 }
 
-func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, off int) (*kg.EntityPage, error) {
+// articleCount counts the articles that mention the entity bound to e.
+const articleCount = `COUNT { (:Article)-[:MENTIONS]->(e) }`
+
+func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, o kg.EntityOrder, off int) (*kg.EntityPage, error) {
 	p := &kg.EntityPage{Hits: []kg.EntityHit{}}
 	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` RETURN count(e) AS n`, params)
 	if err != nil {
@@ -66,8 +73,12 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 	if len(recs) > 0 {
 		p.Total = recInt(recs[0], "n")
 	}
+	order := `e.name, e.id`
+	if o == kg.EntityByArticles {
+		order = articleCount + ` DESC, e.name, e.id`
+	}
 	recs, err = run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+`
-		WITH e ORDER BY e.name, e.id SKIP $skip LIMIT $limit RETURN e`, params)
+		WITH e ORDER BY `+order+` SKIP $skip LIMIT $limit RETURN e`, params)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +96,7 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 	return p, nil
 }
 
-func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, off, size int) (*kg.EntityPage, error) {
+func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, o kg.EntityOrder, off, size int) (*kg.EntityPage, error) {
 	p := &kg.EntityPage{Hits: []kg.EntityHit{}}
 	q := kg.FoldName(query)
 	if q == "" {
@@ -101,11 +112,12 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 			RETURN e
 		}
 		WITH e WHERE`+entityFilterWhere+`
-		RETURN e`, params)
+		RETURN e, `+articleCount+` AS n`, params)
 	if err != nil {
 		return nil, err
 	}
 	var hits []kg.EntityHit
+	count := map[string]int{}
 	for _, rec := range recs {
 		props, err := recProps(rec, "e")
 		if err != nil {
@@ -114,10 +126,18 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 		e := entityFromProps(props)
 		if sc := kg.MatchScore(q, e.Name, e.Aliases); sc > 0 {
 			hits = append(hits, kg.EntityHit{Entity: e, Score: sc})
+			count[e.ID] = recInt(rec, "n")
 		}
 	}
+	first := func(a, b kg.EntityHit) int { return cmp.Compare(b.Score, a.Score) }
+	switch o {
+	case kg.EntityByName:
+		first = func(a, b kg.EntityHit) int { return 0 }
+	case kg.EntityByArticles:
+		first = func(a, b kg.EntityHit) int { return cmp.Compare(count[b.Entity.ID], count[a.Entity.ID]) }
+	}
 	slices.SortFunc(hits, func(a, b kg.EntityHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Entity.Name, b.Entity.Name),
+		return cmp.Or(first(a, b), strings.Compare(a.Entity.Name, b.Entity.Name),
 			strings.Compare(a.Entity.ID, b.Entity.ID))
 	})
 	p.Total = len(hits)

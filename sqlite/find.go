@@ -203,8 +203,9 @@ func intersect(a, b []int32) []int32 {
 	return out
 }
 
-// FindEntities lists entities (by name, id) or, with a query, searches them
-// ranked by kg.MatchScore (score desc, name, id).
+// FindEntities lists entities or, with a query, searches them scored by
+// kg.MatchScore, in f.Order (by default: without a query by name, id; with
+// one by score desc, name, id).
 func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
 	size, err := kg.PageSize(f.First)
 	if err != nil {
