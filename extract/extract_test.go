@@ -629,3 +629,38 @@ func TestDefiniteAndPossessive(t *testing.T) {
 		}
 	}
 }
+
+func TestCoordinationAndUnits(t *testing.T) {
+	x := run(t, "2024-03-04",
+		"Crackdown",
+		"President Ana Sola suspended Mr. Petro Vance last month and appointed his deputy, Lina Ross, as acting director. Mr. Vance denied the charges through his lawyer, Omar Fell.",
+		"The 5th Mountain Brigade of the Valdor Armed Forces has joined forces with the Northern Alliance. Kosovo accused Belgrade of arming the rebels. The Ethics and Anti-Corruption Commission opened a case.",
+		"NATO, which leads the mission, said Russia had been accused of arming the Steppe Front.",
+	)
+	for _, c := range []struct {
+		typ      kg.RelationType
+		src, dst string
+	}{
+		{kg.Appointed, "person:ana-sola", "person:lina-ross"},
+		{kg.WorksFor, "person:omar-fell", "person:petro-vance"},
+		{kg.PartOf, "organization:5th-mountain-brigade", "organization:valdor-armed-forces"},
+		{kg.AlliedWith, "organization:5th-mountain-brigade", "organization:northern-alliance"},
+		{kg.Opposes, "location:kosovo", "location:serbia"},
+		{kg.Supports, "location:russia", "organization:steppe-front"},
+	} {
+		if relation(x, c.typ, c.src, c.dst) == nil {
+			t.Errorf("missing %s(%s, %s)", c.typ, c.src, c.dst)
+		}
+	}
+	if r := relation(x, kg.WorksFor, "person:omar-fell", "person:petro-vance"); r != nil && r.Properties["title"] != "lawyer" {
+		t.Errorf("title %q", r.Properties["title"])
+	}
+	if relation(x, kg.Appointed, "person:petro-vance", "person:lina-ross") != nil {
+		t.Error("the object of the first verb is not the subject of the second")
+	}
+	for _, id := range []string{"organization:nato", "organization:ethics-and-anti-corruption-commission"} {
+		if findEnt(x, id) == nil {
+			t.Errorf("missing %s", id)
+		}
+	}
+}

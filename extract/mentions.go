@@ -406,6 +406,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 			m1 := mk(a, kg.Organization, orgHeads[toks[i-1].low], true)
 			b = first
 			m2 := mk(j, kg.Organization, orgHeads[last], true)
+			m2.tts = j
 			return []mention{m1, m2}
 		}
 	}

@@ -116,6 +116,12 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if rf.adj && !d.forceAfter(toks, rf.te) {
 				return ref{}, false
 			}
+			if p := rf.ts - 1; p > 0 && toks[p].low == "the" && rf.te != v {
+				if placePreps[toks[p-1].low] && !rf.pron {
+					k = p // "the Division of the Armed Forces has joined"
+					continue
+				}
+			}
 			if rf.ts > 0 && placePreps[toks[rf.ts-1].low] && !rf.pron {
 				// "battles near the village of X and had captured": a
 				// place in a prepositional phrase is not the subject.
