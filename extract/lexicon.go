@@ -265,6 +265,7 @@ const (
 	roleWorks
 	roleMember
 	roleState // head of state or government: leads the country
+	roleOwns  // owner: owns the organization
 )
 
 // roleNouns are the head nouns of job titles, folded.
@@ -289,7 +290,7 @@ var roleNouns = map[string]roleKind{
 	"columnist": roleWorks, "coach": roleWorks, "inspector": roleWorks, "agent": roleWorks,
 	"trustee": roleWorks, "treasurer": roleWorks, "organizer": roleWorks, "clerk": roleWorks,
 	"auditor": roleWorks, "accountant": roleWorks, "pilot": roleWorks, "captain": roleCommands,
-	"boss": roleLeads, "owner": roleLeads, "co-founder": roleLeads, "vice president": roleWorks,
+	"boss": roleLeads, "owner": roleOwns, "co-owner": roleOwns, "proprietor": roleOwns, "co-founder": roleLeads, "vice president": roleWorks,
 	"deputy minister": roleWorks, "mediator": roleWorks, "specialist": roleWorks, "administrator": roleLeads,
 	"executive director": roleLeads, "managing director": roleLeads,
 	"colonel": roleOther, "sergeant": roleOther, "lieutenant": roleOther, "admiral": roleCommands,

@@ -650,6 +650,8 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		d.addRel(kg.WorksFor, person, t, nil, si, conf)
 	case roleMember:
 		d.addRel(kg.MemberOf, person, t, nil, si, conf)
+	case roleOwns:
+		d.addRel(kg.Owns, person, t, nil, si, conf)
 	}
 }
 

@@ -32,7 +32,8 @@ func init() {
 	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
 	add(kg.Supports, "", "", "arming funding financing backing supporting")
-	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned")
+	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned challenge challenged challenges challenging")
+	add(kg.MemberOf, "", "to", "belongs belonged")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
 	add(kg.Owns, "", "", "owns")
 	add(kg.Leads, "", "", "heads headed leads chairs chaired founded runs ran manages managed")
@@ -50,6 +51,7 @@ var ambiguousVerbs = map[string]bool{
 	"ambush": true, "attacks": true, "funds": true, "backs": true, "supports": true, "arms": true,
 	"talks": true, "heads": true, "leads": true, "runs": true, "kills": true, "meets": true, "joins": true,
 	"arming": true, "funding": true, "financing": true, "backing": true, "supporting": true,
+	"challenge": true, "challenges": true, "challenging": true,
 }
 
 // verbContext reports whether token v can be a verb: after "to", a modal,
@@ -176,6 +178,8 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			return d.subjectOf(si, refs, sv)
 		}
 		switch t.low {
+		case "\u2014", "\u2013":
+			return ref{}, false // a dateline or a break in the sentence
 		case ")":
 			// Skip a parenthesis: "The National Renewal Party (NRP), led by".
 			for k > 0 && toks[k].text != "(" {
@@ -377,6 +381,14 @@ var (
 		"gave": true, "gives": true, "delivered": true, "donated": true, "lent": true, "shipped": true, "transferred": true}
 )
 
+// stanceNouns name a stance towards someone: "a critic of X".
+var stanceNouns = map[string]string{
+	"critic": string(kg.Opposes), "opponent": string(kg.Opposes), "rival": string(kg.Opposes),
+	"foe": string(kg.Opposes), "adversary": string(kg.Opposes), "enemy": string(kg.Opposes),
+	"ally": string(kg.AlliedWith), "supporter": string(kg.Supports), "backer": string(kg.Supports),
+	"patron": string(kg.Supports), "sponsor": string(kg.Supports),
+}
+
 // placePreps introduce places, never subjects.
 var placePreps = map[string]bool{"near": true, "in": true, "at": true, "of": true, "outside": true, "from": true, "into": true, "toward": true, "towards": true}
 
@@ -408,7 +420,8 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 			}
 			only := -1
 			d.eachOrgMention(0, si, pos, func(m *mention) {
-				if d.ents[m.ent].sub == sub {
+				// Units ("5th Battalion") are not "the army".
+				if w := d.ents[m.ent].words; d.ents[m.ent].sub == sub && !unitHeads[w[len(w)-1]] {
 					if only == -1 {
 						only = m.ent
 					} else if only != m.ent {
@@ -973,6 +986,43 @@ func (d *doc) nouns(si int) {
 			}
 			if whole, ok := refAt(refs, q); ok && d.ents[whole.ent].typ == kg.Organization {
 				d.addRel(kg.PartOf, unit.ent, whole.ent, nil, si, confNoun)
+			}
+		case stanceNouns[t.low] != "" && i+1 < len(toks) && toks[i+1].low == "of" && !t.cap:
+			// "X, a fierce critic of Y", "X is a close ally of Y".
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) == 0 {
+				continue
+			}
+			j := i - 1
+			for j >= 0 && toks[j].word && !toks[j].cap && !isVerbish(toks[j].low) && j > i-4 {
+				j--
+			}
+			head := -1
+			if j >= 0 && toks[j].text == "," {
+				head = d.appositionHead(toks, refs, j+1)
+			} else if j >= 0 && isVerbish(toks[j].low) {
+				if rf, ok := d.subjectOf(si, refs, j); ok {
+					head = rf.ent
+				}
+			}
+			if head >= 0 {
+				d.addRel(kg.RelationType(stanceNouns[t.low]), head, objs[0].ent, nil, si, confNoun)
+			}
+		case (t.low == "fighting" || t.low == "clashes" || t.low == "war" || t.low == "battles" || t.low == "conflict") && i+1 < len(toks) && toks[i+1].low == "between":
+			// "fighting between X and Y".
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) >= 2 {
+				d.addRel(kg.Fought, objs[0].ent, objs[1].ent, nil, si, confNoun)
+			}
+		case t.low == "held" && i+1 < len(toks) && toks[i+1].low == "by" && passive(toks, i):
+			// "X has been held by Y since May": held captive.
+			subj, ok := d.subjectOf(si, refs, auxStart(toks, i))
+			by := d.objectsOf(si, refs, i+1)
+			if ok && len(by) > 0 && d.ents[subj.ent].typ == kg.Person {
+				if d.addRel(kg.Detained, by[0].ent, subj.ent, nil, si, confPassive) != nil {
+					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateIn(si), d.placeAfter(si, i),
+						[]kg.Participant{{EntityID: d.ents[by[0].ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
+				}
 			}
 		case t.low == "under" && i > 0:
 			// "the 12th Brigade under Col. X": X commands the unit.
