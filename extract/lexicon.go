@@ -117,7 +117,7 @@ var titles = map[string]bool{
 	"foreign minister": true, "defense minister": true, "interior minister": true, "finance minister": true,
 	"commodore": true, "rear admiral": true, "vice admiral": true, "air marshal": true, "brigadier general": true,
 	"major general": true, "lieutenant general": true, "lieutenant colonel": true, "staff sergeant": true,
-	"maj. gen": true, "lt. col": true, "gov.": false, "archbishop": true, "patriarch": true, "chairwoman": true,
+	"maj. gen": true, "lt. col": true, "archbishop": true, "patriarch": true, "chairwoman": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right
@@ -186,7 +186,7 @@ var orgOfHeads = map[string]bool{
 	"office": true, "party": true, "house": true, "chamber": true, "association": true, "church": true,
 	"congress": true, "assembly": true, "army": true, "institute": true, "organization": true,
 	"commission": true, "committee": true, "board": true, "bureau": true, "agency": true,
-	"community": true, "organisation": true, "republic": false,
+	"community": true, "organisation": true,
 }
 
 // locHeads make a capitalized span a place, with its subtype.
@@ -353,8 +353,8 @@ var groupNouns = map[string]bool{
 // troops", "Malian army"): the mention goes to the country.
 var forceNouns = map[string]bool{
 	"troops": true, "forces": true, "soldiers": true, "military": true, "army": true, "government": true,
-	"officials": true, "authorities": true, "jails": false, "intelligence": true, "navy": true,
-	"diplomats": true, "commanders": true, "warplanes": true, "police": true, "detainee": false,
+	"officials": true, "authorities": true, "intelligence": true, "navy": true,
+	"diplomats": true, "commanders": true, "warplanes": true, "police": true,
 }
 
 // orgNouns are lower-case nouns that name organizations in descriptions

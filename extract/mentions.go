@@ -737,8 +737,8 @@ var groupAdjs = map[string]bool{
 	"jihadist": true, "jihadists": true, "salafist": true, "western": true, "westerners": true,
 	"european": true, "europeans": true, "african": true, "africans": true, "asian": true, "arabic": true,
 	"latino": true, "hispanic": true, "evangelical": true, "communist": true, "communists": true,
-	"republican": true, "republicans": true, "democrat": true, "democrats": true, "democratic": false,
-	"marxist": true, "maoist": true, "zionist": true, "palestinians": false, "military": true,
+	"republican": true, "republicans": true, "democrat": true, "democrats": true,
+	"marxist": true, "maoist": true, "zionist": true, "military": true,
 	"english": true, "internet": true,
 }
 

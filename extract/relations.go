@@ -691,7 +691,7 @@ func lastWord(s string) string {
 
 // leadingModifiers keep "chief executive"-like titles at the top.
 var leadingModifiers = map[string]bool{"chief": true, "executive": true, "managing": true, "general": true,
-	"senior": false, "national": true, "overall": true, "supreme": true, "top": true}
+	"national": true, "overall": true, "supreme": true, "top": true}
 
 // noteHolder remembers who holds a role so that "the minister" or "the
 // United States ambassador" can be resolved later.

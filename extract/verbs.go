@@ -69,7 +69,7 @@ func verbContext(toks []token, refs []ref, v int) bool {
 		"he", "she", "it", "they", "who", "which", "that", "held", "hold", "holds", "holding", "in":
 		return true
 	}
-	if _, ok := refAt(refs, v-1); ok && !toks[v-1].cap == false {
+	if _, ok := refAt(refs, v-1); ok && toks[v-1].cap {
 		return true
 	}
 	return false
@@ -701,7 +701,7 @@ func (d *doc) placeAfter(si int, v int) int {
 var numberWords = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "several": true, "a": true,
-	"fifteen": true, "twenty": true, "eighteen": true, "nearly": false,
+	"fifteen": true, "twenty": true, "eighteen": true,
 }
 
 var durationUnits = map[string]bool{"days": true, "weeks": true, "months": true, "years": true, "day": true, "week": true, "month": true, "year": true, "hours": true}
