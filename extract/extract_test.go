@@ -664,3 +664,20 @@ func TestCoordinationAndUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestSingleNames(t *testing.T) {
+	x := run(t, "",
+		"Talks",
+		"Negotiators met in Doha, where John Smith, a mediator, presented a plan. Later, Hamas said it would study the plan, and Smith said he was hopeful.",
+		"In Beirut, Hezbollah's leader, Naim Qassem, was a critic of the plan.",
+	)
+	if e := findEnt(x, "organization:hamas"); e == nil {
+		t.Error("Hamas should be an organization")
+	}
+	if e := findEnt(x, "organization:smith"); e != nil {
+		t.Error("Smith is the mediator, not a group")
+	}
+	if relation(x, kg.Leads, "person:naim-qassem", "organization:hezbollah") == nil {
+		t.Error("missing LEADS(Qassem, Hezbollah)")
+	}
+}

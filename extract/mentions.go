@@ -575,6 +575,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || toks[b].low == "said") {
 		return kg.Organization, "" // "NATO, which leads": an acronym standing alone
 	}
+	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
+		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
+		return kg.Organization, "" // "Hezbollah's leader", "Hamas's military wing"
+	}
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
 		// A capitalized first word says nothing, unless a group role and
 		// a name follow: "Hamas leader Ismail Haniyeh".
@@ -602,6 +606,11 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, "kin"
+	}
+	if !multi && (next(1) == "said" || next(1) == "says" || next(1) == "announced" || next(1) == "reported") && a > 0 && toks[a-1].text != "\"" {
+		// "Hamas said": a single name that speaks and is no known
+		// person's surname (resolution tries that first) is a body.
+		return kg.Organization, ""
 	}
 	if multi && personActs[next(1)] && prev(1) != "the" && prev(1) != "of" {
 		return kg.Person, "" // "Mark Ellison spoke with"

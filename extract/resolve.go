@@ -454,12 +454,14 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 			r.add(r.ents[i], m, i)
 			return
 		}
-		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Organization && m.typ != kg.Location {
-			if i := r.findPerson(m.text, core, false, m.start, m.gender); i >= 0 && len(core) == 1 {
+		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Location {
+			// A lone surname is the person it names, even where context
+			// guessed a group ("Smith said").
+			if i := r.findPerson(m.text, core, false, m.start, m.gender); i >= 0 && len(core) == 1 && len(w) == 1 {
 				r.add(r.ents[i], m, i)
 				return
 			}
-			if r.findLonger(m, core) >= 0 {
+			if m.typ != kg.Organization && r.findLonger(m, core) >= 0 {
 				return
 			}
 		}
