@@ -60,6 +60,11 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"RetractRelation", testRetract},
 		{"UpdateEntity", testUpdate},
 		{"ConcurrentSaves", testConcurrent},
+		{"ListRelationsOrdersAndFilters", testListRelationOrders},
+		{"ListArticlesOrdersAndFilters", testListArticleOrders},
+		{"ListEventsOrdersAndFilters", testListEventOrders},
+		{"FindEntitiesOrders", testEntityOrders},
+		{"ListBadInput", testListBadInput},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
