@@ -344,6 +344,20 @@ func (r *resolver) findOrg(words []string) int {
 	if len(cands) == 1 {
 		return cands[0]
 	}
+	if _, head := orgHeads[f]; head && len(words) == 1 && len(cands) == 0 {
+		// "the Brotherhood" for "Black Pine Brotherhood": a head word
+		// alone names the one organization it ends.
+		one := -1
+		for _, i := range l[max(0, len(l)-maxCandidates):] {
+			if w := r.ents[i].words; w[len(w)-1] == f {
+				if one >= 0 {
+					return -1
+				}
+				one = i
+			}
+		}
+		return one
+	}
 	return -1
 }
 

@@ -95,7 +95,12 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 	toks := d.sents[si].toks
 	// "X suspended Y and appointed Z": a coordinated verb shares the
 	// first verb's subject.
-	if v >= 2 && toks[v-1].low == "and" {
+	av := v
+	for av > 0 && (toks[av-1].low == "had" || toks[av-1].low == "has" || toks[av-1].low == "have" || passiveAux[toks[av-1].low] || adverbs[toks[av-1].low]) {
+		av-- // "and had captured"
+	}
+	if av >= 2 && toks[av-1].low == "and" {
+		v := av
 		for j := v - 2; j >= 0 && j > v-14; j-- {
 			t := toks[j]
 			if t.text == "," || t.text == "." || t.text == ";" {
