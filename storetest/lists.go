@@ -152,7 +152,7 @@ func testListRelationOrders(t *testing.T, s kg.Store) {
 		for _, o := range append([]kg.RelationOrder{kg.RelationByType}, kg.RelationOrders...) {
 			f := base
 			f.Order = o
-			what := "ListRelations"+brief(f)
+			what := "ListRelations" + brief(f)
 			t.Run(what, func(t *testing.T) {
 				got, total := pageAll(t, what, 2, func(after string, first int) ([]*kg.Relation, int, string, bool, error) {
 					g := f
@@ -234,7 +234,7 @@ func testListArticleOrders(t *testing.T, s kg.Store) {
 		for _, o := range append([]kg.ArticleOrder{kg.ArticleByNewest}, kg.ArticleOrders...) {
 			f := base
 			f.Order = o
-			what := "ListArticles"+brief(f)
+			what := "ListArticles" + brief(f)
 			got, total := pageAll(t, what, 2, func(after string, first int) ([]*kg.Article, int, string, bool, error) {
 				g := f
 				g.First, g.After = first, after
@@ -294,7 +294,7 @@ func testListEventOrders(t *testing.T, s kg.Store) {
 		for _, o := range append([]kg.EventOrder{kg.EventByDate}, kg.EventOrders...) {
 			f := base
 			f.Order = o
-			what := "ListEvents"+brief(f)
+			what := "ListEvents" + brief(f)
 			got, total := pageAll(t, what, 1, func(after string, first int) ([]*kg.Event, int, string, bool, error) {
 				g := f
 				g.First, g.After = first, after
@@ -361,7 +361,7 @@ func testEntityOrders(t *testing.T, s kg.Store) {
 			for _, h := range hits {
 				w = append(w, h.Entity.ID)
 			}
-			what := "FindEntities"+brief(f)
+			what := "FindEntities" + brief(f)
 			got, total := pageAll(t, what, 2, func(after string, first int) ([]kg.EntityHit, int, string, bool, error) {
 				g := f
 				g.First, g.After = first, after
