@@ -185,6 +185,42 @@ func sortArticles(as []*kg.Article) {
 	})
 }
 
+// sortRelations orders rels as the stores' ListRelations does in order o.
+// The LATEST order needs the publication dates of the relations' articles,
+// which it reads through the request's article loader in one batch.
+func (r *Resolver) sortRelations(ctx context.Context, rels []*kg.Relation, o kg.RelationOrder) ([]*kg.Relation, error) {
+	latest := map[string]string{}
+	if o == kg.RelationByLatest {
+		var ids []string
+		for _, rel := range rels {
+			for _, ev := range rel.Evidence {
+				ids = append(ids, ev.ArticleID)
+			}
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		as, err := r.loaders(ctx).articles.LoadAll(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("load articles of relations: %w", err)
+		}
+		published := make(map[string]string, len(as))
+		for _, a := range as {
+			if a != nil {
+				published[a.ID] = a.Published
+			}
+		}
+		for _, rel := range rels {
+			for _, ev := range rel.Evidence {
+				latest[rel.ID] = max(latest[rel.ID], published[ev.ArticleID])
+			}
+		}
+	}
+	slices.SortFunc(rels, func(a, b *kg.Relation) int {
+		return kg.CompareRelations(o, a, b, latest[a.ID], latest[b.ID])
+	})
+	return rels, nil
+}
+
 func evidencePtrs(ev []kg.Evidence) []*kg.Evidence {
 	out := make([]*kg.Evidence, len(ev))
 	for i := range ev {

@@ -98,12 +98,17 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 		}
 		return 1 + n*child
 	}
-	c.Query.Entities = func(child int, _ *string, _ []kg.EntityType, _, _ *string, first *int, _ *string) int {
+	c.Query.Entities = func(child int, _ *string, _ []kg.EntityType, _, _ *string, _ *kg.EntityOrder, first *int, _ *string) int {
 		return paged(child, first)
 	}
-	c.Query.Articles = func(child int, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Events = func(child int, _ *string, first *int, _ *string) int { return paged(child, first) }
-	c.Query.Relations = func(child int, _ []kg.RelationType, _ *float64, _ *string, _ *bool, first *int, _ *string) int {
+	c.Query.Articles = func(child int, _, _, _ *string, _ *kg.ArticleOrder, first *int, _ *string) int {
+		return paged(child, first)
+	}
+	c.Query.Events = func(child int, _, _, _, _ *string, _ *kg.EventOrder, first *int, _ *string) int {
+		return paged(child, first)
+	}
+	c.Query.Relations = func(child int, _ []kg.RelationType, _ *float64, _ *string, _ *bool, _, _, _ *string,
+		_, _ []kg.EntityType, _, _ *string, _ *kg.RelationOrder, first *int, _ *string) int {
 		return paged(child, first)
 	}
 	c.Query.Timeline = func(child int, _ string, first *int, _ *string) int { return paged(child, first) }
@@ -119,6 +124,12 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 	}
 	c.Entity.Articles = func(child int, first *int, _ *string) int { return paged(child, first) }
 	c.Article.Entities = func(child int, _ []kg.EntityType, first *int, _ *string) int { return paged(child, first) }
+	// The connection reads through the same batched loader as relations;
+	// its cost is its page.
+	c.Entity.RelationConnection = func(child int, _ *kg.Direction, _ []kg.RelationType, _ *float64, _ *bool,
+		_ *kg.RelationOrder, first *int, _ *string) int {
+		return paged(child, first)
+	}
 	c.Entity.Relations = func(child int, _ *kg.Direction, _ []kg.RelationType, _ *float64, _ *bool) int {
 		return 1 + relationsPerEntity*child
 	}

@@ -118,6 +118,34 @@ func (r *entityResolver) Relations(ctx context.Context, obj *kg.Entity, directio
 	return rels, nil
 }
 
+// RelationConnection is the resolver for the relationConnection field.
+func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool, orderBy *kg.RelationOrder, first *int, after *string) (*model.RelationConnection, error) {
+	p, err := r.page(first, after)
+	if err != nil {
+		return nil, err
+	}
+	conf, err := checkConfidence(minConfidence)
+	if err != nil {
+		return nil, err
+	}
+	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted)}
+	rels, err := r.loaders(ctx).Relations(f).Load(ctx, obj.ID)
+	if err != nil {
+		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
+	}
+	rels, err = r.sortRelations(ctx, slices.Clone(rels), deref(orderBy))
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := p.window(len(rels))
+	conn := &model.RelationConnection{TotalCount: len(rels), Edges: make([]*model.RelationEdge, 0, hi-lo)}
+	for i := lo; i < hi; i++ {
+		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: kg.EncodeCursor(i + 1), Node: rels[i]})
+	}
+	conn.PageInfo = pageInfo(hi < len(rels), endCursor(lo, hi))
+	return conn, nil
+}
+
 // Events is the resolver for the events field.
 func (r *entityResolver) Events(ctx context.Context, obj *kg.Entity) ([]*kg.Event, error) {
 	evs, err := r.loaders(ctx).eventsOf.Load(ctx, obj.ID)
@@ -227,14 +255,14 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (*kg.Entity, erro
 }
 
 // Entities is the resolver for the entities field.
-func (r *queryResolver) Entities(ctx context.Context, query *string, types []kg.EntityType, subtype *string, article *string, first *int, after *string) (*model.EntityConnection, error) {
+func (r *queryResolver) Entities(ctx context.Context, query *string, types []kg.EntityType, subtype *string, article *string, orderBy *kg.EntityOrder, first *int, after *string) (*model.EntityConnection, error) {
 	p, err := r.page(first, after)
 	if err != nil {
 		return nil, err
 	}
 	pg, err := r.store.FindEntities(ctx, kg.EntityFilter{
 		Query: deref(query), Types: types, Subtype: deref(subtype), ArticleID: deref(article),
-		First: p.size, After: deref(after),
+		Order: deref(orderBy), First: p.size, After: deref(after),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find entities: %w", err)
@@ -259,7 +287,7 @@ func (r *queryResolver) Relation(ctx context.Context, id string) (*kg.Relation, 
 }
 
 // Relations is the resolver for the relations field.
-func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, first *int, after *string) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, source *string, target *string, entity *string, sourceTypes []kg.EntityType, targetTypes []kg.EntityType, from *string, to *string, orderBy *kg.RelationOrder, first *int, after *string) (*model.RelationConnection, error) {
 	p, err := r.page(first, after)
 	if err != nil {
 		return nil, err
@@ -270,7 +298,9 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	}
 	pg, err := r.store.ListRelations(ctx, kg.RelationListFilter{
 		Types: types, MinConfidence: conf, ArticleID: deref(article), IncludeRetracted: deref(includeRetracted),
-		First: p.size, After: deref(after),
+		Source: deref(source), Target: deref(target), EntityID: deref(entity),
+		SourceTypes: sourceTypes, TargetTypes: targetTypes, From: deref(from), To: deref(to),
+		Order: deref(orderBy), First: p.size, After: deref(after),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list relations: %w", err)
@@ -295,12 +325,15 @@ func (r *queryResolver) Article(ctx context.Context, id string) (*kg.Article, er
 }
 
 // Articles is the resolver for the articles field.
-func (r *queryResolver) Articles(ctx context.Context, first *int, after *string) (*model.ArticleConnection, error) {
+func (r *queryResolver) Articles(ctx context.Context, entity *string, from *string, to *string, orderBy *kg.ArticleOrder, first *int, after *string) (*model.ArticleConnection, error) {
 	p, err := r.page(first, after)
 	if err != nil {
 		return nil, err
 	}
-	pg, err := r.store.ListArticles(ctx, kg.ArticleFilter{First: p.size, After: deref(after)})
+	pg, err := r.store.ListArticles(ctx, kg.ArticleFilter{
+		EntityID: deref(entity), From: deref(from), To: deref(to), Order: deref(orderBy),
+		First: p.size, After: deref(after),
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
@@ -324,7 +357,7 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*kg.Event, error)
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, typeArg *string, first *int, after *string) (*model.EventConnection, error) {
+func (r *queryResolver) Events(ctx context.Context, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) (*model.EventConnection, error) {
 	p, err := r.page(first, after)
 	if err != nil {
 		return nil, err
@@ -333,7 +366,10 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *string, first *int,
 	if t != "" && !validEventType(t) {
 		return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", t)
 	}
-	pg, err := r.store.ListEvents(ctx, kg.EventFilter{Type: t, First: p.size, After: deref(after)})
+	pg, err := r.store.ListEvents(ctx, kg.EventFilter{
+		Type: t, EntityID: deref(entity), From: deref(from), To: deref(to), Order: deref(orderBy),
+		First: p.size, After: deref(after),
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}

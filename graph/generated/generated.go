@@ -100,26 +100,27 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		Aliases      func(childComplexity int) int
-		Articles     func(childComplexity int, first *int, after *string) int
-		CommandedBy  func(childComplexity int) int
-		Commands     func(childComplexity int) int
-		Detained     func(childComplexity int) int
-		DetainedBy   func(childComplexity int) int
-		Events       func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Leads        func(childComplexity int) int
-		LedBy        func(childComplexity int) int
-		MemberOf     func(childComplexity int) int
-		Members      func(childComplexity int) int
-		MentionCount func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Quotes       func(childComplexity int) int
-		Relations    func(childComplexity int, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool) int
-		Roles        func(childComplexity int) int
-		Subtype      func(childComplexity int) int
-		Type         func(childComplexity int) int
-		WorksFor     func(childComplexity int) int
+		Aliases            func(childComplexity int) int
+		Articles           func(childComplexity int, first *int, after *string) int
+		CommandedBy        func(childComplexity int) int
+		Commands           func(childComplexity int) int
+		Detained           func(childComplexity int) int
+		DetainedBy         func(childComplexity int) int
+		Events             func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Leads              func(childComplexity int) int
+		LedBy              func(childComplexity int) int
+		MemberOf           func(childComplexity int) int
+		Members            func(childComplexity int) int
+		MentionCount       func(childComplexity int) int
+		Name               func(childComplexity int) int
+		Quotes             func(childComplexity int) int
+		RelationConnection func(childComplexity int, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool, orderBy *kg.RelationOrder, first *int, after *string) int
+		Relations          func(childComplexity int, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool) int
+		Roles              func(childComplexity int) int
+		Subtype            func(childComplexity int) int
+		Type               func(childComplexity int) int
+		WorksFor           func(childComplexity int) int
 	}
 
 	EntityConnection struct {
@@ -230,16 +231,16 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Article      func(childComplexity int, id string) int
-		Articles     func(childComplexity int, first *int, after *string) int
+		Articles     func(childComplexity int, entity *string, from *string, to *string, orderBy *kg.ArticleOrder, first *int, after *string) int
 		CoMentions   func(childComplexity int, id string, first *int) int
-		Entities     func(childComplexity int, query *string, types []kg.EntityType, subtype *string, article *string, first *int, after *string) int
+		Entities     func(childComplexity int, query *string, types []kg.EntityType, subtype *string, article *string, orderBy *kg.EntityOrder, first *int, after *string) int
 		Entity       func(childComplexity int, id string) int
 		Event        func(childComplexity int, id string) int
-		Events       func(childComplexity int, typeArg *string, first *int, after *string) int
+		Events       func(childComplexity int, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) int
 		Neighborhood func(childComplexity int, id string, hops *int, types []kg.RelationType, entityTypes []kg.EntityType, minConfidence *float64, article *string, from *string, to *string, limitPerHop *int) int
 		Paths        func(childComplexity int, from string, to string, maxHops *int, types []kg.RelationType, direction *kg.Direction, minConfidence *float64, limit *int) int
 		Relation     func(childComplexity int, id string) int
-		Relations    func(childComplexity int, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, first *int, after *string) int
+		Relations    func(childComplexity int, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, source *string, target *string, entity *string, sourceTypes []kg.EntityType, targetTypes []kg.EntityType, from *string, to *string, orderBy *kg.RelationOrder, first *int, after *string) int
 		Stats        func(childComplexity int) int
 		Subgraph     func(childComplexity int, seeds []string, depth *int, types []kg.RelationType, minConfidence *float64, maxNodes *int) int
 		Timeline     func(childComplexity int, id string, first *int, after *string) int
@@ -351,6 +352,7 @@ type EntityResolver interface {
 	Articles(ctx context.Context, obj *kg.Entity, first *int, after *string) (*model.ArticleConnection, error)
 	MentionCount(ctx context.Context, obj *kg.Entity) (int, error)
 	Relations(ctx context.Context, obj *kg.Entity, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool) ([]*kg.Relation, error)
+	RelationConnection(ctx context.Context, obj *kg.Entity, direction *kg.Direction, types []kg.RelationType, minConfidence *float64, includeRetracted *bool, orderBy *kg.RelationOrder, first *int, after *string) (*model.RelationConnection, error)
 	Events(ctx context.Context, obj *kg.Entity) ([]*kg.Event, error)
 	Quotes(ctx context.Context, obj *kg.Entity) ([]*kg.Quote, error)
 	Detained(ctx context.Context, obj *kg.Entity) ([]*kg.Entity, error)
@@ -400,13 +402,13 @@ type PathResolver interface {
 }
 type QueryResolver interface {
 	Entity(ctx context.Context, id string) (*kg.Entity, error)
-	Entities(ctx context.Context, query *string, types []kg.EntityType, subtype *string, article *string, first *int, after *string) (*model.EntityConnection, error)
+	Entities(ctx context.Context, query *string, types []kg.EntityType, subtype *string, article *string, orderBy *kg.EntityOrder, first *int, after *string) (*model.EntityConnection, error)
 	Relation(ctx context.Context, id string) (*kg.Relation, error)
-	Relations(ctx context.Context, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, first *int, after *string) (*model.RelationConnection, error)
+	Relations(ctx context.Context, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, source *string, target *string, entity *string, sourceTypes []kg.EntityType, targetTypes []kg.EntityType, from *string, to *string, orderBy *kg.RelationOrder, first *int, after *string) (*model.RelationConnection, error)
 	Article(ctx context.Context, id string) (*kg.Article, error)
-	Articles(ctx context.Context, first *int, after *string) (*model.ArticleConnection, error)
+	Articles(ctx context.Context, entity *string, from *string, to *string, orderBy *kg.ArticleOrder, first *int, after *string) (*model.ArticleConnection, error)
 	Event(ctx context.Context, id string) (*kg.Event, error)
-	Events(ctx context.Context, typeArg *string, first *int, after *string) (*model.EventConnection, error)
+	Events(ctx context.Context, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) (*model.EventConnection, error)
 	Stats(ctx context.Context) (*kg.Stats, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, types []kg.RelationType, direction *kg.Direction, minConfidence *float64, limit *int) ([]*traverse.Path, error)
 	Neighborhood(ctx context.Context, id string, hops *int, types []kg.RelationType, entityTypes []kg.EntityType, minConfidence *float64, article *string, from *string, to *string, limitPerHop *int) (*traverse.Graph, error)
@@ -720,6 +722,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Quotes(childComplexity), true
+	case "Entity.relationConnection":
+		if e.ComplexityRoot.Entity.RelationConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_relationConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.RelationConnection(childComplexity, args["direction"].(*kg.Direction), args["types"].([]kg.RelationType), args["minConfidence"].(*float64), args["includeRetracted"].(*bool), args["orderBy"].(*kg.RelationOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Entity.relations":
 		if e.ComplexityRoot.Entity.Relations == nil {
 			break
@@ -1178,7 +1191,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["entity"].(*string), args["from"].(*string), args["to"].(*string), args["orderBy"].(*kg.ArticleOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.coMentions":
 		if e.ComplexityRoot.Query.CoMentions == nil {
 			break
@@ -1200,7 +1213,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Entities(childComplexity, args["query"].(*string), args["types"].([]kg.EntityType), args["subtype"].(*string), args["article"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Entities(childComplexity, args["query"].(*string), args["types"].([]kg.EntityType), args["subtype"].(*string), args["article"].(*string), args["orderBy"].(*kg.EntityOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -1233,7 +1246,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["type"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["type"].(*string), args["entity"].(*string), args["from"].(*string), args["to"].(*string), args["orderBy"].(*kg.EventOrder), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
@@ -1278,7 +1291,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relations(childComplexity, args["types"].([]kg.RelationType), args["minConfidence"].(*float64), args["article"].(*string), args["includeRetracted"].(*bool), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relations(childComplexity, args["types"].([]kg.RelationType), args["minConfidence"].(*float64), args["article"].(*string), args["includeRetracted"].(*bool), args["source"].(*string), args["target"].(*string), args["entity"].(*string), args["sourceTypes"].([]kg.EntityType), args["targetTypes"].([]kg.EntityType), args["from"].(*string), args["to"].(*string), args["orderBy"].(*kg.RelationOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -1722,36 +1735,77 @@ schema {
 type Query {
   "The entity with this id, or null. The id of an entity merged into another resolves to the one it was merged into."
   entity(id: ID!): Entity
-  "Lists entities, or searches names and aliases when ` + "`" + `query` + "`" + ` is given (best match first, with ` + "`" + `score` + "`" + `)."
+  "Lists entities, or searches names and aliases when ` + "`" + `query` + "`" + ` is given (best match first, with ` + "`" + `score` + "`" + `, unless ` + "`" + `orderBy` + "`" + ` says otherwise)."
   entities(
     query: String
     types: [EntityType!]
     subtype: String
     "Only entities mentioned in this article."
     article: ID
+    "Sort order; by default RELEVANCE with a query and NAME without."
+    orderBy: EntityOrder
     first: Int
     after: String
   ): EntityConnection!
   "The relation with this id, or null (retracted relations included)."
   relation(id: ID!): Relation
-  "All relations matching the filters, ordered by type, then source, then target: e.g. who detained whom."
+  "All relations matching the filters, in ` + "`" + `orderBy` + "`" + ` order (by default by type, then source, then target): e.g. who detained whom."
   relations(
     types: [RelationType!]
     minConfidence: Float
     "Only relations with evidence from this article."
     article: ID
     includeRetracted: Boolean = false
+    "Only relations from this entity (a merged-away id means the entity it was merged into)."
+    source: ID
+    "Only relations to this entity."
+    target: ID
+    "Only relations with this entity at either end."
+    entity: ID
+    "Only relations whose source has one of these types."
+    sourceTypes: [EntityType!]
+    "Only relations whose target has one of these types."
+    targetTypes: [EntityType!]
+    "Only relations with evidence from an article published on or after this date: 2018, 2018-05 or 2018-05-10 (an article dated only 2018-05 counts for any day of May). Else BAD_USER_INPUT."
+    from: String
+    "Only relations with evidence from an article published on or before this date (the end of its year or month)."
+    to: String
+    "Sort order."
+    orderBy: RelationOrder = TYPE
     first: Int
     after: String
   ): RelationConnection!
   "The article with this id, or null."
   article(id: ID!): Article
-  "Articles, newest first (undated last)."
-  articles(first: Int, after: String): ArticleConnection!
+  "Articles matching the filters, in ` + "`" + `orderBy` + "`" + ` order (by default newest first, undated last)."
+  articles(
+    "Only articles that mention this entity."
+    entity: ID
+    "Only articles published on or after this date: 2018, 2018-05 or 2018-05-10 (periods overlap: an article dated 2018-05 counts from 2018-05-10). Undated articles never match a date filter."
+    from: String
+    "Only articles published on or before this date (the end of its year or month)."
+    to: String
+    "Sort order."
+    orderBy: ArticleOrder = NEWEST
+    first: Int
+    after: String
+  ): ArticleConnection!
   "The event with this id, or null."
   event(id: ID!): Event
-  "Events by date (undated last). ` + "`" + `type` + "`" + ` is one of the ontology's event types (Detention, Attack, …)."
-  events(type: String, first: Int, after: String): EventConnection!
+  "Events matching the filters, in ` + "`" + `orderBy` + "`" + ` order (by default by date, undated last). ` + "`" + `type` + "`" + ` is one of the ontology's event types (Detention, Attack, …)."
+  events(
+    type: String
+    "Only events this entity took part in."
+    entity: ID
+    "Only events dated on or after this date: 2018, 2018-05 or 2018-05-10 (an event dated 2018-05 counts from 2018-05-10). Undated events never match a date filter."
+    from: String
+    "Only events dated on or before this date (the end of its year or month)."
+    to: String
+    "Sort order."
+    orderBy: EventOrder = DATE
+    first: Int
+    after: String
+  ): EventConnection!
   "What the store holds."
   stats: Stats!
 }
@@ -1787,6 +1841,46 @@ enum RelationType {
   PARTICIPATED_IN
 }
 
+"Sort orders of ` + "`" + `entities` + "`" + `. Ties are broken by name, then id."
+enum EntityOrder {
+  "By name, then id."
+  NAME
+  "By search score, best first; without a query the same as NAME."
+  RELEVANCE
+  "By the number of articles mentioning the entity, most first."
+  ARTICLES
+}
+
+"Sort orders of relations. Ties are broken by type, source, target, then id."
+enum RelationOrder {
+  "By type, then source, then target."
+  TYPE
+  "Most confident first."
+  CONFIDENCE
+  "Most evidence sentences first."
+  EVIDENCE
+  "Newest latest article first (dates compared as text, so 2018-05 before 2018-05-10); relations from undated articles only come last."
+  LATEST
+}
+
+"Sort orders of ` + "`" + `articles` + "`" + `. Ties are broken by id."
+enum ArticleOrder {
+  "Newest first, undated last."
+  NEWEST
+  "Oldest first, undated last."
+  OLDEST
+  "By title."
+  TITLE
+}
+
+"Sort orders of ` + "`" + `events` + "`" + `. Ties are broken by id."
+enum EventOrder {
+  "Earliest first, undated last."
+  DATE
+  "Latest first, undated last."
+  DATE_DESC
+}
+
 "Which relations of an entity to read. Symmetric relations match every direction."
 enum Direction {
   "Relations where the entity is either end."
@@ -1819,6 +1913,17 @@ type Entity {
     minConfidence: Float
     includeRetracted: Boolean = false
   ): [Relation!]!
+  "Relations of this entity as a paged connection, in ` + "`" + `orderBy` + "`" + ` order. The filters are those of ` + "`" + `relations` + "`" + `."
+  relationConnection(
+    direction: Direction = BOTH
+    types: [RelationType!]
+    minConfidence: Float
+    includeRetracted: Boolean = false
+    "Sort order."
+    orderBy: RelationOrder = TYPE
+    first: Int
+    after: String
+  ): RelationConnection!
   "Events this entity took part in, by date."
   events: [Event!]!
   "Quotes this entity spoke."
@@ -2295,6 +2400,8 @@ func (ec *executionContext) childFields_Entity(ctx context.Context, field graphq
 		return ec.fieldContext_Entity_mentionCount(ctx, field)
 	case "relations":
 		return ec.fieldContext_Entity_relations(ctx, field)
+	case "relationConnection":
+		return ec.fieldContext_Entity_relationConnection(ctx, field)
 	case "events":
 		return ec.fieldContext_Entity_events(ctx, field)
 	case "quotes":
@@ -2843,6 +2950,68 @@ func (ec *executionContext) field_Entity_articles_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_relationConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*kg.Direction, error) {
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]kg.RelationType, error) {
+			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeRetracted",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRetracted"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3016,22 +3185,54 @@ func (ec *executionContext) field_Query_article_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "entity",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["entity"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -3092,22 +3293,30 @@ func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["article"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -3150,22 +3359,54 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["type"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "entity",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["entity"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.EventOrder, error) {
+			return ec.unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -3358,22 +3599,86 @@ func (ec *executionContext) field_Query_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["includeRetracted"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["source"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "entity",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entity"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "sourceTypes",
+		func(ctx context.Context, v any) ([]kg.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sourceTypes"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "targetTypes",
+		func(ctx context.Context, v any) ([]kg.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetTypes"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg5
+	args["from"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg11
+	arg12, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg12
+	arg13, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg13
 	return args, nil
 }
 
@@ -4443,6 +4748,50 @@ func (ec *executionContext) fieldContext_Entity_relations(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_relationConnection(ctx context.Context, field graphql.CollectedField, obj *kg.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_relationConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().RelationConnection(ctx, obj, fc.Args["direction"].(*kg.Direction), fc.Args["types"].([]kg.RelationType), fc.Args["minConfidence"].(*float64), fc.Args["includeRetracted"].(*bool), fc.Args["orderBy"].(*kg.RelationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
+			return ec.marshalNRelationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐRelationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_relationConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_relationConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6554,7 +6903,7 @@ func (ec *executionContext) _Query_entities(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Entities(ctx, fc.Args["query"].(*string), fc.Args["types"].([]kg.EntityType), fc.Args["subtype"].(*string), fc.Args["article"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Entities(ctx, fc.Args["query"].(*string), fc.Args["types"].([]kg.EntityType), fc.Args["subtype"].(*string), fc.Args["article"].(*string), fc.Args["orderBy"].(*kg.EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
@@ -6642,7 +6991,7 @@ func (ec *executionContext) _Query_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relations(ctx, fc.Args["types"].([]kg.RelationType), fc.Args["minConfidence"].(*float64), fc.Args["article"].(*string), fc.Args["includeRetracted"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relations(ctx, fc.Args["types"].([]kg.RelationType), fc.Args["minConfidence"].(*float64), fc.Args["article"].(*string), fc.Args["includeRetracted"].(*bool), fc.Args["source"].(*string), fc.Args["target"].(*string), fc.Args["entity"].(*string), fc.Args["sourceTypes"].([]kg.EntityType), fc.Args["targetTypes"].([]kg.EntityType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["orderBy"].(*kg.RelationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.RelationConnection) graphql.Marshaler {
@@ -6730,7 +7079,7 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Articles(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["entity"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["orderBy"].(*kg.ArticleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleConnection) graphql.Marshaler {
@@ -6818,7 +7167,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["type"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["type"].(*string), fc.Args["entity"].(*string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["orderBy"].(*kg.EventOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
@@ -9906,6 +10255,12 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_relations(ctx, field, obj)
 				})
+		case "relationConnection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_relationConnection(ctx, field, obj)
+				})
 		case "events":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -12720,6 +13075,38 @@ func (ec *executionContext) marshalOArticle2ᚖgithubᚗcomᚋnewsgraphᚋnewsgr
 	return ec._Article(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder(ctx context.Context, v any) (*kg.ArticleOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder(ctx context.Context, sel ast.SelectionSet, v *kg.ArticleOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder = map[string]kg.ArticleOrder{
+		"NEWEST": kg.ArticleByNewest,
+		"OLDEST": kg.ArticleByOldest,
+		"TITLE":  kg.ArticleByTitle,
+	}
+	marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleOrder = map[kg.ArticleOrder]string{
+		kg.ArticleByNewest: "NEWEST",
+		kg.ArticleByOldest: "OLDEST",
+		kg.ArticleByTitle:  "TITLE",
+	}
+)
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12788,6 +13175,38 @@ func (ec *executionContext) marshalOEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	}
 	return ec._Entity(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder(ctx context.Context, v any) (*kg.EntityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder(ctx context.Context, sel ast.SelectionSet, v *kg.EntityOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder = map[string]kg.EntityOrder{
+		"NAME":      kg.EntityByName,
+		"RELEVANCE": kg.EntityByRelevance,
+		"ARTICLES":  kg.EntityByArticles,
+	}
+	marshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityOrder = map[kg.EntityOrder]string{
+		kg.EntityByName:      "NAME",
+		kg.EntityByRelevance: "RELEVANCE",
+		kg.EntityByArticles:  "ARTICLES",
+	}
+)
 
 func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityTypeᚄ(ctx context.Context, v any) ([]kg.EntityType, error) {
 	if v == nil {
@@ -12868,6 +13287,36 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder(ctx context.Context, v any) (*kg.EventOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder(ctx context.Context, sel ast.SelectionSet, v *kg.EventOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder = map[string]kg.EventOrder{
+		"DATE":      kg.EventByDate,
+		"DATE_DESC": kg.EventByDateDesc,
+	}
+	marshalOEventOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEventOrder = map[kg.EventOrder]string{
+		kg.EventByDate:     "DATE",
+		kg.EventByDateDesc: "DATE_DESC",
+	}
+)
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -12927,6 +13376,40 @@ func (ec *executionContext) marshalORelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsg
 	}
 	return ec._Relation(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder(ctx context.Context, v any) (*kg.RelationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder(ctx context.Context, sel ast.SelectionSet, v *kg.RelationOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder[*v])
+	return res
+}
+
+var (
+	unmarshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder = map[string]kg.RelationOrder{
+		"TYPE":       kg.RelationByType,
+		"CONFIDENCE": kg.RelationByConfidence,
+		"EVIDENCE":   kg.RelationByEvidence,
+		"LATEST":     kg.RelationByLatest,
+	}
+	marshalORelationOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationOrder = map[kg.RelationOrder]string{
+		kg.RelationByType:       "TYPE",
+		kg.RelationByConfidence: "CONFIDENCE",
+		kg.RelationByEvidence:   "EVIDENCE",
+		kg.RelationByLatest:     "LATEST",
+	}
+)
 
 func (ec *executionContext) unmarshalORelationType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationTypeᚄ(ctx context.Context, v any) ([]kg.RelationType, error) {
 	if v == nil {
