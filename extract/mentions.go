@@ -598,6 +598,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && next(2) == "who" && multi {
 		return kg.Person, ""
 	}
+	if multi && next(1) == "," && next(3) == "," && isNumber(next(2)) && len(next(2)) <= 3 {
+		return kg.Person, "" // "Amina Hassan, 34, said"
+	}
 	if prev(1) == "," && a >= 2 && (roleNouns[toks[a-2].low] != roleNone || relatives[toks[a-2].low] != "" || personNouns[toks[a-2].low]) && multi {
 		return kg.Person, ""
 	}
