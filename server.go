@@ -76,6 +76,7 @@ func main() {
 // exitError asks for a non-zero exit after the command already said why.
 type exitError struct{ msg string }
 
+// Error returns the reason for the exit status.
 func (e exitError) Error() string { return e.msg }
 
 // storeFlags are the flags that choose and configure the store.

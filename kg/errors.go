@@ -21,6 +21,7 @@ type Error struct {
 	Message string
 }
 
+// Error returns the client-safe message.
 func (e *Error) Error() string { return e.Message }
 
 // Errorf returns an *Error with the given code.
