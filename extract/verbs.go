@@ -1040,6 +1040,14 @@ func (d *doc) nouns(si int) {
 			}
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
+		case liaisonNouns[t.low] && i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "with" || toks[i+1].low == "between"):
+			d.liaison(si, refs, i)
+		case (t.low == "talks" || t.low == "meeting" || t.low == "meetings" || t.low == "negotiations") && i+1 < len(toks) && toks[i+1].low == "between":
+			// "talks between X and Y": the two sides met.
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) >= 2 {
+				d.addRel(kg.MetWith, objs[0].ent, objs[1].ent, nil, si, confNoun)
+			}
 		case t.low == "airstrike" || t.low == "airstrikes":
 			d.addEvent("Airstrike", "airstrike", si, d.dateIn(si), d.placeAfter(si, i), nil, confNoun)
 		}
@@ -1172,5 +1180,49 @@ func (d *doc) whoseIncludes(si int, refs []ref, i int) {
 		if toks[q].text == "." || toks[q].text == ";" {
 			return
 		}
+	}
+}
+
+// liaisonNouns name a go-between: "used X as a liaison to Y" means X dealt
+// with Y in person.
+var liaisonNouns = map[string]bool{"liaison": true, "intermediary": true, "go-between": true, "conduit": true, "interlocutor": true, "channel": true}
+
+// liaison reads "used X as a liaison to Y", "X served as an intermediary
+// with Y", "X, a go-between with Y": X MET_WITH Y; with "between Y and Z"
+// X met both.
+func (d *doc) liaison(si int, refs []ref, i int) {
+	toks := d.sents[si].toks
+	objs := d.objectsOf(si, refs, i+1)
+	if len(objs) == 0 {
+		return
+	}
+	if toks[i+1].low != "between" {
+		objs = objs[:1]
+	}
+	x := -1
+	// Walk back over the determiner and adjectives to "as" or a comma.
+	j := i - 1
+	for j >= 0 && j > i-5 && toks[j].word && !toks[j].cap && toks[j].low != "as" && !isVerbish(toks[j].low) {
+		j--
+	}
+	switch {
+	case j >= 1 && toks[j].low == "as":
+		if rf, ok := refAt(refs, j-1); ok && rf.te == j && !rf.adj {
+			x = rf.ent // "used Mr. X as a liaison"
+		} else if rf, ok := d.subjectOf(si, refs, j-1); ok {
+			x = rf.ent // "X served as a liaison"
+		}
+	case j >= 1 && toks[j].text == ",":
+		x = d.appositionHead(toks, refs, j+1)
+	case j >= 0 && isVerbish(toks[j].low):
+		if rf, ok := d.subjectOf(si, refs, j); ok {
+			x = rf.ent // "X is a liaison to Y"
+		}
+	}
+	if x < 0 || d.ents[x].typ != kg.Person {
+		return
+	}
+	for _, o := range objs {
+		d.addRel(kg.MetWith, x, o.ent, map[string]string{"how": toks[i].low}, si, confNoun)
 	}
 }

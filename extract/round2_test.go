@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// want checks that each listed relation was extracted.
+func want(t *testing.T, x *kg.Extraction, rels ...[3]string) {
+	t.Helper()
+	for _, c := range rels {
+		if relation(x, kg.RelationType(c[0]), c[1], c[2]) == nil {
+			t.Errorf("missing %s(%s, %s)", c[0], c[1], c[2])
+		}
+	}
+}
+
+// wantNot checks that none of the listed relations was extracted.
+func wantNot(t *testing.T, x *kg.Extraction, rels ...[3]string) {
+	t.Helper()
+	for _, c := range rels {
+		if relation(x, kg.RelationType(c[0]), c[1], c[2]) != nil {
+			t.Errorf("unexpected %s(%s, %s)", c[0], c[1], c[2])
+		}
+	}
+}
+
+func TestSeedPathToSuleimani(t *testing.T) {
+	_, x := seed(t)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:qassim-al-araji", "organization:fatah"},
+		[3]string{"LEADS", "person:hadi-al-ameri", "organization:fatah"},
+		[3]string{"MET_WITH", "person:hadi-al-ameri", "person:qassim-suleimani"},
+	)
+}
+
+func TestLiaisonAndTalks(t *testing.T) {
+	x := run(t, "2022-05-01",
+		"Backchannel",
+		"The general used Mr. Tomas Redl as a liaison to Mr. Ivo Kassel during the crisis.",
+		"Maria Fendt, a retired diplomat, served as an intermediary with Dr. Anselm Vogt. Talks between Chancellor Hanna Brix and President Oleg Dravan ended on Friday.",
+	)
+	want(t, x,
+		[3]string{"MET_WITH", "person:tomas-redl", "person:ivo-kassel"},
+		[3]string{"MET_WITH", "person:maria-fendt", "person:anselm-vogt"},
+		[3]string{"MET_WITH", "person:hanna-brix", "person:oleg-dravan"},
+	)
+}
