@@ -645,12 +645,16 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM relations r`+where, args...).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
 	}
-	// latest is the newest publication date of the relation's articles,
-	// '' when none is dated.
-	ids, err := column(ctx, s.r, `SELECT id FROM (SELECT r.id, r.type, r.source, r.target, r.confidence,
-			coalesce((SELECT max(a.published) FROM relation_articles ra JOIN articles a ON a.id = ra.article_id
-				WHERE ra.relation_id = r.id), '') AS latest
-		FROM relations r`+where+`) r ORDER BY `+order+` LIMIT ? OFFSET ?`,
+	from := ` FROM relations r`
+	if f.Order == kg.RelationByLatest {
+		// latest is the newest publication date of the relation's
+		// articles, '' when none is dated; computed only when it orders.
+		from = ` FROM (SELECT r.*, coalesce((SELECT max(a.published) FROM relation_articles ra
+			JOIN articles a ON a.id = ra.article_id WHERE ra.relation_id = r.id), '') AS latest
+			FROM relations r` + where + `) r`
+		where = ""
+	}
+	ids, err := column(ctx, s.r, `SELECT r.id`+from+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(args, size, off)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
