@@ -99,7 +99,7 @@ func (d *doc) acronyms() map[int]string {
 func (d *doc) index() {
 	d.bySent = make([][]int, len(d.sents))
 	for i, m := range d.ms {
-		if m.ent >= 0 {
+		if m.ent >= 0 && !m.shadow {
 			d.bySent[m.sent] = append(d.bySent[m.sent], i)
 		}
 	}

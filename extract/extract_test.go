@@ -355,7 +355,7 @@ func TestRelationRules(t *testing.T) {
 	if x := relation(x, kg.Attacked, "organization:steppe-front", "location:gorsk"); x != nil && x.Properties["date"] != "2022" {
 		t.Errorf("attack date %q", x.Properties["date"])
 	}
-	det := relation(x, kg.Detained, "location:mali", "person:ivan-petrov")
+	det := relation(x, kg.Detained, "organization:malian-army", "person:ivan-petrov")
 	if det == nil || det.Properties["duration"] != "six weeks" || det.Properties["place"] != "Camp Ostrov" {
 		t.Errorf("detention %+v", det)
 	}

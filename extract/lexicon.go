@@ -276,7 +276,7 @@ var roleNouns = map[string]roleKind{
 	"emir": roleState, "chancellor": roleState, "minister": roleLeads, "secretary": roleLeads,
 	"founder": roleLeads, "chief executive": roleLeads, "executive": roleWorks, "governor": roleLeads,
 	"mayor": roleLeads, "speaker": roleLeads, "secretary general": roleLeads, "ceo": roleLeads,
-	"commander": roleCommands, "general": roleCommands, "chief of staff": roleCommands,
+	"commander": roleCommands, "commandant": roleCommands, "general": roleCommands, "chief of staff": roleCommands,
 	"fellow": roleWorks, "senior fellow": roleWorks, "adviser": roleWorks, "advisor": roleWorks,
 	"spokesman": roleWorks, "spokeswoman": roleWorks, "spokesperson": roleWorks,
 	"analyst": roleWorks, "researcher": roleWorks, "officer": roleWorks, "official": roleWorks,

@@ -27,6 +27,10 @@ type mention struct {
 	gender     int      // 1 male, 2 female, 0 unknown
 	acts       bool     // a country that acts in a compound ("Russian-backed")
 	people     bool     // a country named by its people ("Americans")
+	// shadow marks the city named by a capital that stands for its
+	// government: an entity of its own that takes part in no relation.
+	shadow bool
+	metonym bool // a capital acting for its country
 }
 
 // speechVerbs attribute quotes and mark their subjects as speakers.
@@ -286,6 +290,16 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		out = append(out, classify(rs, toks, si, a, j)...)
 	}
+	// "Manila protested": the capital acts for the state, and the city
+	// is still a place of its own.
+	for i := range out {
+		if out[i].metonym {
+			c := out[i]
+			c.country, c.sub, c.capital, c.shadow, c.metonym, c.poss = nil, "city", true, true, false, false
+			out = append(out, c)
+		}
+	}
+	out = demonymBodies(rs, toks, si, out)
 	// "the Malian army": a demonym before a force noun makes the country
 	// an actor even when the country is never named.
 	for i := range out {
@@ -363,8 +377,10 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		}
 		acts := m.poss || (b < len(toks) && (isVerbish(toks[b].low) || toks[b].low == "wants" || speechVerbs[toks[b].low] ||
 			(strings.HasSuffix(toks[b].low, "ed") && !toks[b].cap)))
-		if prevPrep || !acts {
+		if (prevPrep || !acts) && !stateCapitals[f] {
 			m.country, m.sub, m.capital = nil, "city", true
+		} else if !stateCapitals[f] {
+			m.metonym = true
 		}
 	case regionNames[f]:
 		m.sub = "region"
@@ -787,4 +803,54 @@ func roleBehind(toks []token, c int) bool {
 		}
 	}
 	return false
+}
+
+// stateCapitals are capitals that news uses for the state itself in every
+// context ("officials in Washington"), so they never name a city apart.
+var stateCapitals = map[string]bool{"washington": true}
+
+// bodyNouns after a demonym name one state body: "the Mexican navy", "the
+// Chinese foreign ministry".
+var bodyNouns = map[string]string{"navy": "military", "army": "military", "air force": "military",
+	"marines": "military", "police": "government", "national guard": "military",
+	"ministry": "ministry", "gendarmerie": "military", "parliament": "government", "senate": "government",
+	"judiciary": "court", "supreme court": "court", "junta": "government"}
+
+// demonymBodies turns a demonym followed by a lower-case body noun into
+// the organization it names ("Mexican navy"), replacing the adjective
+// mention: what the navy does is not what the country does.
+func demonymBodies(rs []rune, toks []token, si int, out []mention) []mention {
+	for i, n := 0, len(out); i < n; i++ {
+		m := &out[i]
+		if !m.adj || m.acts || m.country == nil || m.te >= len(toks) || m.te != m.ts+1 || toks[m.te].cap {
+			continue
+		}
+		e, sub := 0, ""
+		for l := 2; l >= 1; l-- {
+			if m.te+l <= len(toks) {
+				if s, ok := bodyNouns[foldToks(toks, m.te, m.te+l)]; ok && !toks[m.te+l-1].cap {
+					e, sub = m.te+l, s
+					break
+				}
+			}
+		}
+		// "the Chinese foreign ministry": one topic word before ministry.
+		if e == 0 && m.te+2 <= len(toks) && toks[m.te+1].low == "ministry" && toks[m.te].word && !toks[m.te].cap {
+			e, sub = m.te+2, "ministry"
+		}
+		// "Iraqi army commanders": the body only modifies the people.
+		if e == 0 || e < len(toks) && (groupNouns[toks[e].low] || roleNouns[toks[e].low] != roleNone || forceNouns[toks[e].low]) {
+			continue
+		}
+		// The country stays known (and may lead), but acts no more here.
+		c := *m
+		c.acts, c.shadow = true, true
+		out = append(out, c)
+		m = &out[i]
+		m.typ, m.sub, m.country, m.adj, m.te = kg.Organization, sub, nil, false, e
+		m.end = toks[e-1].end
+		m.text = surface(rs, toks, m.ts, e)
+		m.poss = e < len(toks) && toks[e].text == "'s"
+	}
+	return out
 }

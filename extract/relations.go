@@ -308,7 +308,13 @@ func (d *doc) datelineCountry() int {
 				return rf.ent
 			}
 		}
-		if c := countryByCapital[fold(toks[0].text)]; c != nil {
+		// "MEXICO CITY —": the capital, one or more words, names the
+		// country.
+		var c *country
+		for e := 1; e <= dash && c == nil; e++ {
+			c = countryByCapital[foldToks(toks, 0, e)]
+		}
+		if c != nil {
 			for i, e := range d.ents {
 				if e.country == c {
 					return i
@@ -325,10 +331,28 @@ func (d *doc) datelineCountry() int {
 // least twice as often as any other, else none.
 func (d *doc) homeCountry() int {
 	counts := map[int]int{}
+	byCountry := map[*country]int{}
+	for i, e := range d.ents {
+		if e.country != nil {
+			byCountry[e.country] = i
+		}
+	}
+	acting := map[string]bool{}
+	for _, m := range d.ms {
+		if m.metonym {
+			acting[fold(m.text)] = true
+		}
+	}
 	for _, m := range d.ms {
 		// Demonyms count too: "the Yemeni government" is about Yemen.
 		if m.ent >= 0 && d.ents[m.ent].country != nil {
 			counts[m.ent]++
+		} else if m.capital && !m.shadow && acting[fold(m.text)] {
+			// So does a capital that also speaks for its state: "in
+			// Manila" where "Manila protested".
+			if e, ok := byCountry[countryByCapital[fold(m.text)]]; ok && countryByCapital[fold(m.text)] != nil {
+				counts[e]++
+			}
 		}
 	}
 	first, second := -1, 0

@@ -439,7 +439,8 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 		r.newEntity(m, kg.Organization, m.sub, m.text)
 	})
 	pass(func(m *mention) bool { return m.typ == kg.Location && m.country == nil && !m.adj }, func(m *mention) {
-		if i := r.findExact(fold(m.text)); i >= 0 {
+		// A capital named as a city is not its country ("in Manila").
+		if i := r.findExact(fold(m.text)); i >= 0 && !(m.capital && r.ents[i].country != nil) {
 			r.add(r.ents[i], m, i)
 			return
 		}

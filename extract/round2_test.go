@@ -47,3 +47,23 @@ func TestLiaisonAndTalks(t *testing.T) {
 		[3]string{"MET_WITH", "person:hanna-brix", "person:oleg-dravan"},
 	)
 }
+
+func TestDemonymBodiesAndCapitals(t *testing.T) {
+	x := run(t, "2024-02-02",
+		"Reef Dispute",
+		"MANILA — The Philippines accused China of ramming a supply boat. Manila protested, and Beijing rejected the protest.",
+		"The Chilean navy arrested Mr. Rubén Soto near the port. The Chinese foreign ministry called the patrol lawful. Officials in Manila said Chilean army commanders were consulted.",
+	)
+	for _, id := range []string{"organization:chilean-navy", "organization:chinese-foreign-ministry", "location:manila", "location:beijing", "location:philippines", "location:china"} {
+		if findEnt(x, id) == nil {
+			t.Errorf("missing %s", id)
+		}
+	}
+	if findEnt(x, "organization:chilean-army") != nil {
+		t.Error("army commanders are people, not the army as a name")
+	}
+	want(t, x,
+		[3]string{"DETAINED", "organization:chilean-navy", "person:ruben-soto"},
+		[3]string{"OPPOSES", "location:philippines", "location:china"},
+	)
+}
