@@ -29,7 +29,7 @@ type mention struct {
 	people     bool     // a country named by its people ("Americans")
 	// shadow marks the city named by a capital that stands for its
 	// government: an entity of its own that takes part in no relation.
-	shadow bool
+	shadow  bool
 	metonym bool // a capital acting for its country
 }
 
