@@ -67,3 +67,16 @@ func TestDemonymBodiesAndCapitals(t *testing.T) {
 		[3]string{"OPPOSES", "location:philippines", "location:china"},
 	)
 }
+
+func TestTreatiesSuppliesAndKin(t *testing.T) {
+	x := run(t, "2024-02-02",
+		"Pact",
+		"Estonia, which has a defense treaty with Finland, protested. Russia has supplied the Steppe Front with drones.",
+		"Mr. Karl Weber's younger brother, Otto Weber, runs a bank.",
+	)
+	want(t, x,
+		[3]string{"ALLIED_WITH", "location:estonia", "location:finland"},
+		[3]string{"SUPPORTS", "location:russia", "organization:steppe-front"},
+		[3]string{"FAMILY_OF", "person:karl-weber", "person:otto-weber"},
+	)
+}

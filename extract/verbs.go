@@ -32,6 +32,7 @@ func init() {
 	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
 	add(kg.Supports, "", "", "arming funding financing backing supporting")
+	add(kg.Supports, "", "with", "supplied supplies")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned challenge challenged challenges challenging")
 	add(kg.MemberOf, "", "to", "belongs belonged")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
@@ -1040,6 +1041,23 @@ func (d *doc) nouns(si int) {
 			}
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
+		case (t.low == "treaty" || t.low == "pact" || t.low == "alliance" || t.low == "partnership") && !t.cap && i+1 < len(toks) && toks[i+1].low == "with":
+			// "X, which has a defense treaty with Y", "X signed a pact
+			// with Y".
+			objs := d.objectsOf(si, refs, i+1)
+			if len(objs) == 0 {
+				continue
+			}
+			v := i - 1
+			for v > 0 && v > i-5 && !(toks[v].low == "has" || toks[v].low == "have" || toks[v].low == "had" || toks[v].low == "signed" || toks[v].low == "formed" || toks[v].low == "sealed") {
+				v--
+			}
+			if v <= 0 || v == i-5 {
+				continue
+			}
+			if subj, ok := d.subjectOf(si, refs, v); ok && d.ents[subj.ent].typ != kg.Person && d.ents[objs[0].ent].typ != kg.Person {
+				d.addRel(kg.AlliedWith, subj.ent, objs[0].ent, map[string]string{"how": t.low}, si, confNoun)
+			}
 		case liaisonNouns[t.low] && i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "with" || toks[i+1].low == "between"):
 			d.liaison(si, refs, i)
 		case (t.low == "talks" || t.low == "meeting" || t.low == "meetings" || t.low == "negotiations") && i+1 < len(toks) && toks[i+1].low == "between":
@@ -1073,6 +1091,12 @@ func (d *doc) family(si int, refs []ref, i int) {
 	toks := d.sents[si].toks
 	rel := relatives[toks[i].low]
 	var a = -1
+	// "Mr. R's younger brother": adjectives between possessor and noun;
+	// p is where the possessor ends.
+	noun := i
+	if i >= 2 && kinAdjs[toks[i-1].low] {
+		i--
+	}
 	if rf, ok := refAt(refs, i-1); ok && rf.poss {
 		a = rf.ent // "his cousin"
 	} else if i >= 2 && toks[i-1].low == "'s" {
@@ -1090,8 +1114,8 @@ func (d *doc) family(si int, refs []ref, i int) {
 	}
 	if a < 0 {
 		// "Y, the son of X".
-		if i+1 < len(toks) && toks[i+1].low == "of" {
-			q := i + 2
+		if noun+1 < len(toks) && toks[noun+1].low == "of" {
+			q := noun + 2
 			if q < len(toks) && toks[q].low == "the" {
 				q++
 			}
@@ -1105,7 +1129,7 @@ func (d *doc) family(si int, refs []ref, i int) {
 		}
 		return
 	}
-	j := i + 1
+	j := noun + 1
 	if j < len(toks) && toks[j].text == "," {
 		j++
 	}
@@ -1115,6 +1139,11 @@ func (d *doc) family(si int, refs []ref, i int) {
 	}
 	d.addRel(kg.FamilyOf, a, b.ent, map[string]string{"relation": rel}, si, confApposition)
 }
+
+// kinAdjs sit between a possessor and a kinship noun: "his younger
+// brother".
+var kinAdjs = map[string]bool{"younger": true, "elder": true, "older": true, "eldest": true, "youngest": true,
+	"oldest": true, "late": true, "estranged": true, "twin": true, "half": true}
 
 func hasAnySuffix(s string, sufs ...string) bool {
 	for _, x := range sufs {
