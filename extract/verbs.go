@@ -32,7 +32,7 @@ func init() {
 	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
 	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
 	add(kg.Supports, "", "", "arming funding financing backing supporting")
-	add(kg.Supports, "", "with", "supplied supplies")
+	add(kg.Supports, "", "", "supplied supplies")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned challenge challenged challenges challenging")
 	add(kg.MemberOf, "", "to", "belongs belonged")
 	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
