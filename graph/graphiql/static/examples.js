@@ -1,5 +1,5 @@
-// Example queries shown as GraphiQL tabs. Ids are those the loader gives
-// the entities of the seed article (type:slug-of-name).
+// Example queries shown as GraphiQL tabs. The ids are defaults (entities of
+// the seed article); app.js puts in people from the graph being served.
 window.NEWSGRAPH_EXAMPLES = [
   {
     query: "# Who detained whom, and the sentence that says so.\n" +
