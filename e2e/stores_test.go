@@ -65,8 +65,8 @@ func storeQueries(araji, suleimani string) []storeQuery {
 			id type name date place { id } participants { entity { id } role } evidence { text start end } } } } }`, nil, `"events"`},
 		{"stats", `{ stats { articles entities relations events quotes evidence } }`, nil, `"articles":1`},
 		{"paths Araji–Suleimani", `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 4, limit: 10) {
-			length nodes { id } hops { from { id } to { id } relation { id type } } } }`,
-			map[string]any{"a": araji, "b": suleimani}, `"paths"`},
+			length nodes { id } hops { from { id } to { id } relation { id type evidence { text start end } } } } }`,
+			map[string]any{"a": araji, "b": suleimani}, `"hops":[{"from"`},
 		{"subgraph", `query($id: ID!) { subgraph(seeds: [$id], depth: 2) { truncated
 			nodes { id label type subtype weight depth }
 			edges { id source target type label weight confidence evidence { text start end } }
