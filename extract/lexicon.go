@@ -132,7 +132,7 @@ var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "ben": true, "abu": true, "ag": true,
 	"de": true, "del": true, "della": true, "la": true, "le": true, "da": true, "das": true, "do": true,
 	"dos": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "di": true,
-	"y": true, "zu": true, "st": true,
+	"y": true, "zu": true, "st": true, "los": true, "las": true, "des": true,
 }
 
 // nameSuffixes close a person's name.

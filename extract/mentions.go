@@ -200,6 +200,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				j++
 				continue
 			}
+			// "Air Base 101", "Camp 5": a number closes a place or unit name.
+			if j > k && isNumber(u.low) && (locHeads[toks[j-1].low] != "" || unitHeads[toks[j-1].low]) {
+				j++
+				break
+			}
 			if j > k && nameParticles[u.low] && j+1 < n && (toks[j+1].cap || nameParticles[toks[j+1].low]) && !headline {
 				j++
 				continue
@@ -257,7 +262,8 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			break
 		}
 		// Trim connectors and particles left at the end.
-		for j > k && !(toks[j-1].cap || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1])) {
+		for j > k && !(toks[j-1].cap || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
+			isNumber(toks[j-1].low) && j-1 > k && (locHeads[toks[j-2].low] != "" || unitHeads[toks[j-2].low])) {
 			j--
 		}
 		a := k
@@ -396,6 +402,9 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 func classify(rs []rune, toks []token, si, a, b int) []mention {
 	n := len(toks)
 	last := toks[b-1].low
+	if isNumber(last) && b-a >= 2 {
+		last = toks[b-2].low // "Air Base 101"
+	}
 	base := mention{sent: si, tts: a, ent: -1}
 	base.poss = b < n && toks[b].text == "'s"
 	mk := func(p int, typ kg.EntityType, sub string, strong bool) mention {
@@ -509,6 +518,23 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	if m, ok := gazetteerMention(rs, toks, si, p, b); ok {
 		return append(out, m)
+	}
+	if sub, ok := knownOrgs[foldToks(toks, p, b)]; ok {
+		return append(out, mk(p, kg.Organization, sub, true))
+	}
+	// "the party, Rural Voice", "a cement company, Ciments du Sahel": a
+	// name set beside an organization noun names that organization.
+	if p >= 3 && toks[p-1].text == "," && !toks[p-2].cap {
+		if sub, ok := orgNouns[toks[p-2].low]; ok && (toks[p-3].low == "the" || toks[p-3].low == "a" || toks[p-3].low == "an" || toks[p-3].low == "its" || toks[p-3].word && !toks[p-3].cap) {
+			return append(out, mk(p, kg.Organization, sub, true))
+		}
+	}
+	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
+	// particle open an organization name in Romance languages.
+	if b-p >= 3 && nameParticles[toks[p+1].low] && !nameParticles[toks[p].low] {
+		if sub, ok := romanceHeads[fold(toks[p].text)]; ok {
+			return append(out, mk(p, kg.Organization, sub, true))
+		}
 	}
 	// Context that names a place or a group beats the shape of a name:
 	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
@@ -853,4 +879,32 @@ func demonymBodies(rs []rune, toks []token, si int, out []mention) []mention {
 		m.poss = e < len(toks) && toks[e].text == "'s"
 	}
 	return out
+}
+
+// knownOrgs are organizations so often named alone in international news
+// that their names are general knowledge, with their subtypes.
+var knownOrgs = map[string]string{
+	"nato": "alliance", "ecowas": "alliance", "european union": "alliance", "eu": "alliance",
+	"united nations": "", "un": "", "african union": "alliance", "asean": "alliance", "opec": "alliance",
+	"al qaeda": "terrorist_group", "al-qaeda": "terrorist_group", "al qaida": "terrorist_group",
+	"islamic state": "terrorist_group", "isis": "terrorist_group", "isil": "terrorist_group",
+	"taliban": "militia", "hezbollah": "militia", "hamas": "militia", "houthis": "militia",
+	"al shabab": "terrorist_group", "al-shabab": "terrorist_group", "boko haram": "terrorist_group",
+	"interpol": "", "imf": "", "world bank": "", "red cross": "ngo", "amnesty international": "ngo",
+	"human rights watch": "ngo", "wagner": "militia", "kfor": "military", "unicef": "ngo",
+	"g7": "alliance", "g20": "alliance", "brics": "alliance", "osce": "",
+}
+
+// romanceHeads open organization names in Spanish, French, Portuguese and
+// Italian ("Cártel de …", "Banco del …").
+var romanceHeads = map[string]string{
+	"cartel": "militia", "banco": "company", "banque": "company", "partido": "party", "parti": "party",
+	"frente": "party", "front": "party", "grupo": "company", "groupe": "company", "compania": "company",
+	"compagnie": "company", "societe": "company", "sociedad": "company", "ejercito": "military",
+	"armee": "military", "ministerio": "ministry", "ministere": "ministry", "movimiento": "party",
+	"mouvement": "party", "union": "alliance", "alianza": "alliance", "alliance": "alliance",
+	"consejo": "government", "conseil": "government", "comite": "government", "comision": "government",
+	"universidad": "ngo", "universite": "ngo", "fundacion": "ngo", "fondation": "ngo",
+	"instituto": "think_tank", "institut": "think_tank", "centro": "think_tank", "centre": "think_tank",
+	"policia": "government", "police": "government", "guardia": "military", "garde": "military",
 }

@@ -80,3 +80,27 @@ func TestTreatiesSuppliesAndKin(t *testing.T) {
 		[3]string{"FAMILY_OF", "person:karl-weber", "person:otto-weber"},
 	)
 }
+
+func TestOrganizationShapes(t *testing.T) {
+	x := run(t, "2024-02-02",
+		"Blocs",
+		"The Cártel de los Altos has fought for years. Troops left Air Base 201 near the capital. The party, Green Dawn, won 12 seats.",
+		"Mr. Kader Sow owns a cement company, Ciments du Nord. Al Qaeda claimed the attack, and NATO condemned it.",
+	)
+	for _, c := range []struct{ id, sub string }{
+		{"organization:cartel-de-los-altos", "militia"},
+		{"location:air-base-201", "facility"},
+		{"organization:green-dawn", "party"},
+		{"organization:ciments-du-nord", "company"},
+		{"organization:al-qaeda", "terrorist_group"},
+		{"organization:nato", "alliance"},
+	} {
+		if e := findEnt(x, c.id); e == nil || e.Subtype != c.sub {
+			t.Errorf("%s: %+v", c.id, e)
+		}
+	}
+	if findEnt(x, "person:ciments-du-nord") != nil {
+		t.Error("a company named with a particle is not a person")
+	}
+	want(t, x, [3]string{"OWNS", "person:kader-sow", "organization:ciments-du-nord"})
+}
