@@ -640,6 +640,16 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && next(2) == "who" && multi {
 		return kg.Person, ""
 	}
+	// "Anna Bakker, leader of …", "Jan Kos, former chairman of …": a
+	// bare role noun in apposition.
+	if multi && next(1) == "," && (roleNouns[next(2)] != roleNone && roleNouns[next(2)] != roleOther ||
+		statusWords[next(2)] != "" && roleNouns[next(3)] != roleNone) {
+		return kg.Person, ""
+	}
+	// "whose president is Sara Alaoui".
+	if multi && (prev(1) == "is" || prev(1) == "was") && roleNouns[prev(2)] != roleNone && a >= 3 && (toks[a-3].low == "whose" || toks[a-3].low == "its" || toks[a-3].low == "the") {
+		return kg.Person, ""
+	}
 	if multi && next(1) == "," && next(3) == "," && isNumber(next(2)) && len(next(2)) <= 3 {
 		return kg.Person, "" // "Amina Hassan, 34, said"
 	}

@@ -104,3 +104,14 @@ func TestOrganizationShapes(t *testing.T) {
 	}
 	want(t, x, [3]string{"OWNS", "person:kader-sow", "organization:ciments-du-nord"})
 }
+
+func TestBareAppositiveRoles(t *testing.T) {
+	x := run(t, "2024-02-02",
+		"Strike",
+		"Anna Bakker, leader of the Green Left Alliance, agreed. The Free Workers Union, whose president is Sara Alaoui, called a strike.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:anna-bakker", "organization:green-left-alliance"},
+		[3]string{"HOLDS_ROLE", "person:sara-alaoui", "organization:free-workers-union"},
+	)
+}

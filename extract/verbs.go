@@ -1041,6 +1041,7 @@ func (d *doc) nouns(si int) {
 			}
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
+			d.whoseRole(si, refs, i)
 		case (t.low == "treaty" || t.low == "pact" || t.low == "alliance" || t.low == "partnership") && !t.cap && i+1 < len(toks) && toks[i+1].low == "with":
 			// "X, which has a defense treaty with Y", "X signed a pact
 			// with Y".
@@ -1254,4 +1255,42 @@ func (d *doc) liaison(si int, refs []ref, i int) {
 	for _, o := range objs {
 		d.addRel(kg.MetWith, x, o.ent, map[string]string{"how": toks[i].low}, si, confNoun)
 	}
+}
+
+// whoseRole reads "Y, whose president is P" and "Y, whose chairman, P,":
+// P holds the role in Y.
+func (d *doc) whoseRole(si int, refs []ref, i int) {
+	toks := d.sents[si].toks
+	j := i - 1
+	if toks[j].text == "," && j > 0 {
+		j--
+	}
+	y, ok := refAt(refs, j)
+	if !ok || d.ents[y.ent].typ == kg.Person {
+		return
+	}
+	r := i + 1
+	for r < len(toks) && r < i+4 && roleNouns[toks[r].low] == roleNone && toks[r].word && !toks[r].cap {
+		r++
+	}
+	if r+2 >= len(toks) || roleNouns[toks[r].low] == roleNone {
+		return
+	}
+	q := r + 1
+	if r+2 < len(toks) && roleNouns[toks[r].low+" "+toks[r+1].low] != roleNone {
+		r, q = r+1, r+2 // "whose prime minister"
+	}
+	if q+1 >= len(toks) || !(toks[q].low == "is" || toks[q].low == "was" || toks[q].text == ",") {
+		return
+	}
+	p, ok := refAt(refs, q+1)
+	if !ok || p.pron || d.ents[p.ent].typ != kg.Person {
+		return
+	}
+	title := strings.ToLower(surface(d.rs, toks, i+1, r+1))
+	rp := rolePhrase{title: title, status: "current", kind: roleNouns[toks[r].low], target: y.ent}
+	if k := roleNouns[toks[r-1].low+" "+toks[r].low]; k != roleNone {
+		rp.kind = k
+	}
+	d.emitRole(p.ent, rp, si, confNoun)
 }
