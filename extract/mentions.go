@@ -214,6 +214,10 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				j += 2
 				continue
 			}
+			// "member of Parliament for Leiden": the seat, not the name.
+			if u.low == "for" && j == k+1 && institution[toks[k].low] && k > 0 && toks[k-1].low == "of" {
+				break
+			}
 			if j > k && (u.low == "of" || u.low == "for") && orgish(toks, k, j) && j+1 < n {
 				if toks[j+1].cap {
 					j += 2

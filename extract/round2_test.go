@@ -115,3 +115,18 @@ func TestBareAppositiveRoles(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:sara-alaoui", "organization:free-workers-union"},
 	)
 }
+
+func TestMembershipPhrases(t *testing.T) {
+	x := run(t, "2024-02-02",
+		"Seats",
+		"Mr. Jan Kos is a former member of Parliament for the Green Dawn Party. He is affiliated with the Coastal Alliance.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:jan-kos", "organization:green-dawn-party"},
+		[3]string{"MEMBER_OF", "person:jan-kos", "organization:coastal-alliance"},
+	)
+	if findEnt(x, "organization:parliament-for-the-green-dawn-party") != nil {
+		t.Error("a seat for a party is not part of Parliament's name")
+	}
+	wantNot(t, x, [3]string{"LEADS", "person:jan-kos", "organization:parliament"})
+}

@@ -373,7 +373,8 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 var (
 	supportNouns = map[string]bool{"support": true, "funding": true, "financing": true, "backing": true,
 		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true,
-		"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true}
+		"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true,
+		"instructors": true, "advisers": true, "advisors": true, "trainers": true, "intelligence": true}
 	receiveVerbs = map[string]bool{"received": true, "receiving": true, "receives": true, "accepted": true,
 		"accepting": true, "got": true, "obtained": true, "took": true}
 )
@@ -1038,6 +1039,28 @@ func (d *doc) nouns(si int) {
 			}
 			if o, ok := refAt(refs, i-1); ok && d.ents[o.ent].typ == kg.Organization {
 				d.addRel(kg.Commands, p.ent, o.ent, nil, si, confNoun)
+			}
+		case (t.low == "for" && i >= 3 && toks[i-2].low == "of" && toks[i-3].low == "member" || t.low == "with" && i >= 1 && toks[i-1].low == "affiliated") && i+1 < len(toks):
+			// "a former member of Parliament for the Green Party", "is
+			// affiliated with Y": membership of Y.
+			objs := d.objectsOf(si, refs, i)
+			if len(objs) == 0 || d.ents[objs[0].ent].typ != kg.Organization {
+				continue
+			}
+			j := i - 1
+			for j >= 0 && j > i-8 && toks[j].text != "," && !isVerbish(toks[j].low) && toks[j].low != "is" && toks[j].low != "was" {
+				j--
+			}
+			head := -1
+			if j >= 0 && toks[j].text == "," {
+				head = d.appositionHead(toks, refs, j+1)
+			} else if j >= 0 {
+				if rf, ok := d.subjectOf(si, refs, j); ok {
+					head = rf.ent
+				}
+			}
+			if head >= 0 && d.ents[head].typ != kg.Location {
+				d.addRel(kg.MemberOf, head, objs[0].ent, nil, si, confNoun)
 			}
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
