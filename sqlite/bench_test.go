@@ -272,3 +272,46 @@ func BenchmarkFindEntities(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSearchAfterWrite measures the first search after a write: a
+// curation edit of one entity, or a new seed-sized article, then a search.
+func BenchmarkSearchAfterWrite(b *testing.B) {
+	s, ids := bigStore(b, 10000)
+	defer s.Close()
+	if _, err := s.FindEntities(bg, kg.EntityFilter{Query: "Arajy", First: 20}); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("update-entity", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			name := fmt.Sprintf("Renamed Person %d", i)
+			i++
+			if _, err := s.UpdateEntity(bg, ids[i%len(ids)], kg.EntityUpdate{Name: &name}); err != nil {
+				b.Fatal(err)
+			}
+			p, err := s.FindEntities(bg, kg.EntityFilter{Query: name, First: 20})
+			if err != nil || len(p.Hits) == 0 || p.Hits[0].Entity.Name != name {
+				b.Fatalf("search %q = %+v, %v", name, p, err)
+			}
+		}
+	})
+	x := seedExtraction(b)
+	b.Run("save-article", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			y := *x
+			y.Article.ID = fmt.Sprintf("article:after-write-%d", i)
+			y.Relations = reArticle(x.Relations, y.Article.ID)
+			y.Events, y.Quotes = nil, nil
+			i++
+			if _, err := s.SaveExtraction(bg, &y); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.FindEntities(bg, kg.EntityFilter{Query: "Arajy", First: 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -37,19 +37,19 @@ func resolveOne(ctx context.Context, q querier, id string) (string, error) {
 // MergeEntities folds drop into keep. Both become curated state: keep is
 // pinned (no reload deletes it) and drop's names stay on it as aliases.
 func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string) (*kg.Entity, error) {
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		keep, err := resolveOne(ctx, tx, keepID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		drop, err := resolveOne(ctx, tx, dropID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if keep == drop {
-			return kg.Errorf(kg.EInvalid, "cannot merge entity %q into itself", keepID)
+			return nil, kg.Errorf(kg.EInvalid, "cannot merge entity %q into itself", keepID)
 		}
-		return merge(ctx, tx, keep, drop)
+		return []string{keep, drop}, merge(ctx, tx, keep, drop)
 	})
 	if err != nil {
 		return nil, err
@@ -183,19 +183,19 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 // RetractRelation marks a relation retracted; the mark is kept by id, so a
 // reload that rewrites the relation does not revive it.
 func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Relation, error) {
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE id = ?`, id).Scan(&n); err != nil {
-			return fmt.Errorf("sqlite: retract %s: %w", id, err)
+			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
 		}
 		if n == 0 {
-			return kg.Errorf(kg.ENotFound, "relation %q not found", id)
+			return nil, kg.Errorf(kg.ENotFound, "relation %q not found", id)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO retractions (relation_id, reason) VALUES (?, ?)
 			ON CONFLICT (relation_id) DO UPDATE SET reason = excluded.reason`, id, reason); err != nil {
-			return fmt.Errorf("sqlite: retract %s: %w", id, err)
+			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
 		}
-		return nil
+		return nil, nil
 	})
 	if err != nil {
 		return nil, err
@@ -216,14 +216,14 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 	if u.Type != nil && !u.Type.Valid() {
 		return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", *u.Type)
 	}
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		rid, err := resolveOne(ctx, tx, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var name, typ, sub string
 		if err := tx.QueryRowContext(ctx, `SELECT name, type, subtype FROM entities WHERE id = ?`, rid).Scan(&name, &typ, &sub); err != nil {
-			return fmt.Errorf("sqlite: update %s: %w", rid, err)
+			return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 		}
 		newName, newType, newSub := name, kg.EntityType(typ), sub
 		if u.Name != nil {
@@ -236,18 +236,18 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 			newSub = *u.Subtype
 		}
 		if !kg.ValidSubtype(newType, newSub) {
-			return kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
+			return nil, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
 		}
 		if newName != name {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, '')`, rid, name); err != nil {
-				return fmt.Errorf("sqlite: update %s: %w", rid, err)
+				return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE entities SET name = ?, type = ?, subtype = ?, curated = 1 WHERE id = ?`,
 			newName, string(newType), newSub, rid); err != nil {
-			return fmt.Errorf("sqlite: update %s: %w", rid, err)
+			return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 		}
-		return nil
+		return []string{rid}, nil
 	})
 	if err != nil {
 		return nil, err

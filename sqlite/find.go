@@ -7,17 +7,21 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// nameIndex is every entity's names, folded, kept in memory between
-// writes. Typo-tolerant ranking cannot use an SQL index, so search narrows
-// candidates here (substring scan plus a word vocabulary) and scores only
-// those with kg.MatchScore.
+// nameIndex is every entity's names, folded, kept in memory and patched
+// after each write for just the entities it touched. Typo-tolerant ranking
+// cannot use an SQL index, so search narrows candidates here (substring
+// scan plus a word vocabulary) and scores only those with kg.MatchScore.
 type nameIndex struct {
-	entries []nameEntry
-	vocab   map[string][]int32 // folded word -> entries having it in a name or alias
+	mu      sync.RWMutex // readers search while a refresh patches entries
+	entries []nameEntry  // an entry with id "" is a free slot
+	pos     map[string]int32
+	free    []int32
+	vocab   map[string]int // folded word -> its position in words
 	words   []vocabWord
 }
 
@@ -30,78 +34,217 @@ type nameEntry struct {
 type vocabWord struct {
 	word  string
 	runes []rune
+	ents  []int32 // sorted entries having the word in a name or alias
 }
 
-// index returns the current name index, building it after a write.
+// maxDirtyShare: when more than this share of all entities changed since
+// the last search, one full rebuild is cheaper than patching each.
+const maxDirtyShare = 4
+
+// index returns the current name index: built whole on first use, then
+// patched with the entities that writes marked dirty since the last call.
 func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 	s.mu.Lock()
-	idx, gen := s.names, s.gen
+	idx, clean := s.names, len(s.dirty) == 0
 	s.mu.Unlock()
-	if idx != nil {
+	if idx != nil && clean {
 		return idx, nil
 	}
-	idx = &nameIndex{vocab: map[string][]int32{}}
+	// One refresh at a time, so that a later refresh never reads the
+	// database before an earlier one applies what it read.
+	s.refresh.Lock()
+	defer s.refresh.Unlock()
+	s.mu.Lock()
+	idx, dirty := s.names, s.dirty
+	s.dirty = nil
+	s.mu.Unlock()
+	if idx != nil && len(dirty) == 0 {
+		return idx, nil
+	}
+	if idx != nil && len(dirty) <= len(idx.pos)/maxDirtyShare+64 {
+		ids := make([]string, 0, len(dirty))
+		for id := range dirty {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		ents, err := readNameEntries(ctx, s.r, ids)
+		if err != nil {
+			s.markDirty(ids) // retried by the next search
+			return nil, err
+		}
+		idx.mu.Lock()
+		for _, id := range ids {
+			idx.remove(id)
+		}
+		for _, e := range ents {
+			idx.add(e)
+		}
+		idx.mu.Unlock()
+		return idx, nil
+	}
+	ents, err := readNameEntries(ctx, s.r, nil)
+	if err != nil {
+		return nil, err
+	}
+	idx = &nameIndex{pos: make(map[string]int32, len(ents)), vocab: map[string]int{}}
+	for _, e := range ents {
+		idx.add(e)
+	}
+	s.mu.Lock()
+	s.names = idx
+	s.mu.Unlock()
+	return idx, nil
+}
+
+// markDirty records entities whose names may have changed, for the next
+// search to re-read.
+func (s *Store) markDirty(ids []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dirty == nil {
+		s.dirty = make(map[string]struct{}, len(ids))
+	}
+	for _, id := range ids {
+		s.dirty[id] = struct{}{}
+	}
+}
+
+// readNameEntries reads the name entries of ids (all entities for nil),
+// ordered by id; unknown ids have none.
+func readNameEntries(ctx context.Context, q querier, ids []string) ([]nameEntry, error) {
+	var ents []nameEntry
 	pos := map[string]int{}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, type, subtype FROM entities ORDER BY id`)
+	readEnts := func(where string, args []any) error {
+		rows, err := q.QueryContext(ctx, `SELECT id, name, type, subtype FROM entities`+where+` ORDER BY id`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e nameEntry
+			if err := rows.Scan(&e.id, &e.name, &e.typ, &e.subtype); err != nil {
+				return err
+			}
+			e.folded = []string{kg.FoldName(e.name)}
+			pos[e.id] = len(ents)
+			ents = append(ents, e)
+		}
+		return rows.Err()
+	}
+	readAliases := func(where string, args []any) error {
+		rows, err := q.QueryContext(ctx, `SELECT DISTINCT entity_id, alias FROM entity_aliases`+where+` ORDER BY entity_id, alias`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, al string
+			if err := rows.Scan(&id, &al); err != nil {
+				return err
+			}
+			i, ok := pos[id]
+			if !ok || al == ents[i].name {
+				continue
+			}
+			e := &ents[i]
+			e.aliases = append(e.aliases, al)
+			if f := kg.FoldName(al); !slices.Contains(e.folded, f) {
+				e.folded = append(e.folded, f)
+			}
+		}
+		return rows.Err()
+	}
+	var err error
+	if ids == nil {
+		if err = readEnts("", nil); err == nil {
+			err = readAliases("", nil)
+		}
+	} else {
+		err = eachChunk(ids, func(args []any) error {
+			return readEnts(` WHERE id IN (`+placeholders(len(args))+`)`, args)
+		})
+		if err == nil {
+			err = eachChunk(ids, func(args []any) error {
+				return readAliases(` WHERE entity_id IN (`+placeholders(len(args))+`)`, args)
+			})
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: name index: %w", err)
 	}
-	for rows.Next() {
-		var e nameEntry
-		if err := rows.Scan(&e.id, &e.name, &e.typ, &e.subtype); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("sqlite: name index: %w", err)
-		}
-		e.folded = []string{kg.FoldName(e.name)}
-		pos[e.id] = len(idx.entries)
+	return ents, nil
+}
+
+// add puts e in a free slot (or a new one) and indexes its words.
+func (idx *nameIndex) add(e nameEntry) {
+	var i int32
+	if n := len(idx.free); n > 0 {
+		i, idx.free = idx.free[n-1], idx.free[:n-1]
+		idx.entries[i] = e
+	} else {
+		i = int32(len(idx.entries))
 		idx.entries = append(idx.entries, e)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: name index: %w", err)
-	}
-	rows, err = s.r.QueryContext(ctx, `SELECT DISTINCT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: name index: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, al string
-		if err := rows.Scan(&id, &al); err != nil {
-			return nil, fmt.Errorf("sqlite: name index: %w", err)
+	idx.pos[e.id] = i
+	for _, w := range entryWords(&e) {
+		k, ok := idx.vocab[w]
+		if !ok {
+			k = len(idx.words)
+			idx.vocab[w] = k
+			idx.words = append(idx.words, vocabWord{word: w, runes: []rune(w)})
 		}
-		i, ok := pos[id]
-		if !ok || al == idx.entries[i].name {
+		l := idx.words[k].ents
+		if j, found := slices.BinarySearch(l, i); !found {
+			idx.words[k].ents = slices.Insert(l, j, i)
+		}
+	}
+}
+
+// remove drops the entry of id, if any, and unindexes its words.
+func (idx *nameIndex) remove(id string) {
+	i, ok := idx.pos[id]
+	if !ok {
+		return
+	}
+	for _, w := range entryWords(&idx.entries[i]) {
+		k, ok := idx.vocab[w]
+		if !ok {
 			continue
 		}
-		e := &idx.entries[i]
-		e.aliases = append(e.aliases, al)
-		if f := kg.FoldName(al); !slices.Contains(e.folded, f) {
-			e.folded = append(e.folded, f)
+		l := idx.words[k].ents
+		if j, found := slices.BinarySearch(l, i); found {
+			l = slices.Delete(l, j, j+1)
 		}
+		if len(l) > 0 {
+			idx.words[k].ents = l
+			continue
+		}
+		// Last user of the word: swap the last word into its place.
+		last := len(idx.words) - 1
+		if k != last {
+			idx.words[k] = idx.words[last]
+			idx.vocab[idx.words[k].word] = k
+		}
+		idx.words[last] = vocabWord{}
+		idx.words = idx.words[:last]
+		delete(idx.vocab, w)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: name index: %w", err)
-	}
-	for i, e := range idx.entries {
-		for _, f := range e.folded {
-			for _, w := range strings.Fields(f) {
-				l := idx.vocab[w]
-				if len(l) == 0 || l[len(l)-1] != int32(i) {
-					idx.vocab[w] = append(l, int32(i))
-				}
+	delete(idx.pos, id)
+	idx.entries[i] = nameEntry{}
+	idx.free = append(idx.free, i)
+}
+
+// entryWords returns the distinct words of e's folded names.
+func entryWords(e *nameEntry) []string {
+	var out []string
+	for _, f := range e.folded {
+		for _, w := range strings.Fields(f) {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
 			}
 		}
 	}
-	for w := range idx.vocab {
-		idx.words = append(idx.words, vocabWord{w, []rune(w)})
-	}
-	s.mu.Lock()
-	if s.gen == gen { // a write in between makes this index stale already
-		s.names = idx
-	}
-	s.mu.Unlock()
-	return idx, nil
+	return out
 }
 
 // candidates returns the entries that may score above zero for the folded
@@ -126,7 +269,7 @@ func (idx *nameIndex) candidates(q string, keep func(e *nameEntry) bool) []int {
 		var these []int32
 		for _, v := range idx.words {
 			if strings.HasPrefix(v.word, w) || mayBeTypo(rw, v.runes) {
-				these = append(these, idx.vocab[v.word]...)
+				these = append(these, v.ents...)
 			}
 		}
 		slices.Sort(these)
@@ -316,9 +459,11 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 			inArticle[id] = true
 		}
 	}
+	// Hits copy what they need: the entries may change once the read
+	// lock is released.
 	type hit struct {
-		e     *nameEntry
-		score float64
+		id, name string
+		score    float64
 	}
 	var hits []hit
 	keep := func(e *nameEntry) bool {
@@ -326,12 +471,14 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 			(f.Subtype == "" || e.subtype == f.Subtype) &&
 			(inArticle == nil || inArticle[e.id])
 	}
+	idx.mu.RLock()
 	for _, i := range idx.candidates(kg.FoldName(f.Query), keep) {
 		e := &idx.entries[i]
 		if sc := kg.MatchScore(f.Query, e.name, e.aliases); sc > 0 {
-			hits = append(hits, hit{e, sc})
+			hits = append(hits, hit{e.id, e.name, sc})
 		}
 	}
+	idx.mu.RUnlock()
 	var first func(a, b hit) int
 	switch f.Order {
 	case kg.EntityByName:
@@ -339,18 +486,18 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 	case kg.EntityByArticles:
 		ids := make([]string, len(hits))
 		for i, h := range hits {
-			ids[i] = h.e.id
+			ids[i] = h.id
 		}
 		n, err := s.articleCounts(ctx, ids)
 		if err != nil {
 			return nil, nil, 0, err
 		}
-		first = func(a, b hit) int { return cmp.Compare(n[b.e.id], n[a.e.id]) }
+		first = func(a, b hit) int { return cmp.Compare(n[b.id], n[a.id]) }
 	default:
 		first = func(a, b hit) int { return cmp.Compare(b.score, a.score) }
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(first(a, b), cmp.Compare(a.e.name, b.e.name), cmp.Compare(a.e.id, b.e.id))
+		return cmp.Or(first(a, b), cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
 	})
 	total := len(hits)
 	if off > total {
@@ -360,7 +507,7 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 	ids := make([]string, len(page))
 	scores := make([]float64, len(page))
 	for i, h := range page {
-		ids[i], scores[i] = h.e.id, h.score
+		ids[i], scores[i] = h.id, h.score
 	}
 	return ids, scores, total, nil
 }

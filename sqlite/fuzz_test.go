@@ -149,3 +149,102 @@ func FuzzSaveExtraction(f *testing.F) {
 		}
 	})
 }
+
+// indexSnapshot renders idx as comparable text: each entity's fields and
+// each vocabulary word's entity ids.
+func indexSnapshot(t *testing.T, idx *nameIndex) string {
+	t.Helper()
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	var lines []string
+	for id, i := range idx.pos {
+		e := idx.entries[i]
+		if e.id != id {
+			t.Fatalf("pos[%s] points at entry %q", id, e.id)
+		}
+		lines = append(lines, strings.Join([]string{"E", e.id, e.name, e.typ, e.subtype,
+			strings.Join(e.aliases, "|"), strings.Join(e.folded, "|")}, "\t"))
+	}
+	for w, k := range idx.vocab {
+		if idx.words[k].word != w {
+			t.Fatalf("vocab[%s] points at word %q", w, idx.words[k].word)
+		}
+		var ids []string
+		for _, i := range idx.words[k].ents {
+			ids = append(ids, idx.entries[i].id)
+		}
+		if !slices.IsSortedFunc(idx.words[k].ents, cmp.Compare) {
+			t.Fatalf("word %q: entries not sorted", w)
+		}
+		slices.Sort(ids)
+		lines = append(lines, "W\t"+w+"\t"+strings.Join(ids, " "))
+	}
+	if len(idx.vocab) != len(idx.words) {
+		t.Fatalf("%d vocab words, %d in the list", len(idx.vocab), len(idx.words))
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// TestIndexPatchMatchesRebuild checks that the search index patched after
+// saves, reloads, merges and edits equals one built from scratch.
+func TestIndexPatchMatchesRebuild(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	ent := func(n int, aliases ...string) kg.Entity {
+		f := fuzzNames[n%len(fuzzNames)]
+		return kg.Entity{ID: kg.EntityID(f.t, f.name), Type: f.t, Name: f.name, Aliases: append(aliases, f.aliases...)}
+	}
+	article := func(text string, ents ...kg.Entity) *kg.Extraction {
+		return &kg.Extraction{Article: kg.Article{ID: kg.ArticleID(text), Text: text}, Entities: ents}
+	}
+	check := func(step string) {
+		t.Helper()
+		if _, err := s.FindEntities(bg, kg.EntityFilter{Query: "araji"}); err != nil {
+			t.Fatalf("%s: search: %v", step, err)
+		}
+		ents, err := readNameEntries(bg, s.r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &nameIndex{pos: map[string]int32{}, vocab: map[string]int{}}
+		for _, e := range ents {
+			fresh.add(e)
+		}
+		s.mu.Lock()
+		idx := s.names
+		s.mu.Unlock()
+		if got, want := indexSnapshot(t, idx), indexSnapshot(t, fresh); got != want {
+			t.Fatalf("%s: patched index differs from a rebuild:\n got %s\nwant %s", step, got, want)
+		}
+	}
+	a := article("First.", ent(0), ent(1), ent(2), ent(4))
+	b := article("Second.", ent(0, "Abu Mahdi"), ent(3), ent(5))
+	mustSave := func(x *kg.Extraction) {
+		t.Helper()
+		if _, err := s.SaveExtraction(bg, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustSave(a)
+	check("first save")
+	mustSave(b)
+	check("second article")
+	mustSave(article("First.", ent(0, "Hajji Araji"), ent(6)))
+	check("reload with other entities")
+	name := "Qasim Muhsin al-Araji"
+	if _, err := s.UpdateEntity(bg, ent(0).ID, kg.EntityUpdate{Name: &name}); err != nil {
+		t.Fatal(err)
+	}
+	check("rename")
+	if _, err := s.MergeEntities(bg, ent(3).ID, ent(5).ID); err != nil {
+		t.Fatal(err)
+	}
+	check("merge")
+	mustSave(article("Second.", ent(7)))
+	check("reload after merge")
+	s.mu.Lock()
+	s.names = nil
+	s.mu.Unlock()
+	check("rebuild")
+}

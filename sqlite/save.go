@@ -18,10 +18,11 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 		return kg.SaveResult{}, err
 	}
 	var res kg.SaveResult
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		var err error
-		res, err = save(ctx, tx, x)
-		return err
+		var touched []string
+		res, touched, err = save(ctx, tx, x)
+		return touched, err
 	})
 	if err != nil {
 		return kg.SaveResult{}, err
@@ -29,11 +30,14 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 	return res, nil
 }
 
-func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, error) {
+// save writes x and returns the entities whose names it may have changed:
+// those the article mentioned before and those it mentions now.
+func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, error) {
 	aid := x.Article.ID
 	res := kg.SaveResult{ArticleID: aid}
-	if err := removeArticle(ctx, tx, aid); err != nil {
-		return res, err
+	before, err := removeArticle(ctx, tx, aid)
+	if err != nil {
+		return res, nil, err
 	}
 	a := x.Article
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, source, url, published, section, text)
@@ -41,7 +45,7 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, err
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source, url = excluded.url,
 			published = excluded.published, section = excluded.section, text = excluded.text`,
 		aid, a.Title, a.Source, a.URL, a.Published, a.Section, a.Text); err != nil {
-		return res, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		return res, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
 
 	ids := make([]string, 0, len(x.Entities))
@@ -50,19 +54,19 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, err
 	}
 	red, err := resolve(ctx, tx, ids)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 
 	// Entities: the first article to create one names it; every article
 	// adds its names as alias contributions.
 	insEnt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entities (id, type, subtype, name) VALUES (?, ?, ?, ?)`)
 	if err != nil {
-		return res, fmt.Errorf("sqlite: save entities: %w", err)
+		return res, nil, fmt.Errorf("sqlite: save entities: %w", err)
 	}
 	defer insEnt.Close()
 	insAlias, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, ?)`)
 	if err != nil {
-		return res, fmt.Errorf("sqlite: save entities: %w", err)
+		return res, nil, fmt.Errorf("sqlite: save entities: %w", err)
 	}
 	defer insAlias.Close()
 	spans := map[string][]kg.Span{}
@@ -75,45 +79,45 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, err
 		}
 		spans[id] = append(spans[id], e.Mentions...)
 		if _, err := insEnt.ExecContext(ctx, id, string(e.Type), e.Subtype, e.Name); err != nil {
-			return res, fmt.Errorf("sqlite: save entity %s: %w", id, err)
+			return res, nil, fmt.Errorf("sqlite: save entity %s: %w", id, err)
 		}
 		for _, al := range append([]string{e.Name}, e.Aliases...) {
 			if al == "" {
 				continue
 			}
 			if _, err := insAlias.ExecContext(ctx, id, al, aid); err != nil {
-				return res, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
+				return res, nil, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
 			}
 		}
 	}
 	insMention, err := tx.PrepareContext(ctx, `INSERT INTO entity_articles (entity_id, article_id, mentions) VALUES (?, ?, ?)`)
 	if err != nil {
-		return res, fmt.Errorf("sqlite: save mentions: %w", err)
+		return res, nil, fmt.Errorf("sqlite: save mentions: %w", err)
 	}
 	defer insMention.Close()
 	for _, id := range order {
 		b, err := json.Marshal(spans[id])
 		if err != nil {
-			return res, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+			return res, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
 		}
 		if _, err := insMention.ExecContext(ctx, id, aid, string(b)); err != nil {
-			return res, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+			return res, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
 		}
 	}
 	res.Entities = len(order)
 
 	n, err := saveRelations(ctx, tx, aid, x.Relations, red)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	res.Relations = n
 	if res.Events, err = saveEvents(ctx, tx, aid, x.Events, red); err != nil {
-		return res, err
+		return res, nil, err
 	}
 	if res.Quotes, err = saveQuotes(ctx, tx, aid, x.Quotes, red); err != nil {
-		return res, err
+		return res, nil, err
 	}
-	return res, nil
+	return res, append(before, order...), nil
 }
 
 func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relation, red map[string]string) (int, error) {
@@ -245,15 +249,19 @@ func saveQuotes(ctx context.Context, tx *sql.Tx, aid string, qs []kg.Quote, red 
 }
 
 // removeArticle deletes everything article aid contributed, then the
-// relations and entities nothing supports any more.
-func removeArticle(ctx context.Context, tx *sql.Tx, aid string) error {
-	ents, err := column(ctx, tx, `SELECT entity_id FROM entity_articles WHERE article_id = ?`, aid)
+// relations and entities nothing supports any more, and returns the
+// entities the article mentioned or named.
+func removeArticle(ctx context.Context, tx *sql.Tx, aid string) ([]string, error) {
+	// Entities with an alias from the article count too, so that the
+	// caller's list of touched entities is complete.
+	ents, err := column(ctx, tx, `SELECT entity_id FROM entity_articles WHERE article_id = ?1
+		UNION SELECT entity_id FROM entity_aliases WHERE article_id = ?1`, aid)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rels, err := column(ctx, tx, `SELECT relation_id FROM relation_articles WHERE article_id = ?`, aid)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, q := range []string{
 		`DELETE FROM entity_aliases WHERE article_id = ?`,
@@ -265,7 +273,7 @@ func removeArticle(ctx context.Context, tx *sql.Tx, aid string) error {
 		`DELETE FROM quotes WHERE article_id = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, aid); err != nil {
-			return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+			return nil, fmt.Errorf("sqlite: remove article %s: %w", aid, err)
 		}
 	}
 	if err := eachChunk(rels, func(args []any) error {
@@ -273,15 +281,15 @@ func removeArticle(ctx context.Context, tx *sql.Tx, aid string) error {
 			AND NOT EXISTS (SELECT 1 FROM relation_articles ra WHERE ra.relation_id = relations.id)`, args...)
 		return err
 	}); err != nil {
-		return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+		return nil, fmt.Errorf("sqlite: remove article %s: %w", aid, err)
 	}
 	if err := refreshConfidence(ctx, tx, rels); err != nil {
-		return err
+		return nil, err
 	}
 	if err := gcEntities(ctx, tx, ents); err != nil {
-		return fmt.Errorf("sqlite: remove article %s: %w", aid, err)
+		return nil, fmt.Errorf("sqlite: remove article %s: %w", aid, err)
 	}
-	return nil
+	return ents, nil
 }
 
 // gcEntities deletes those of ids that no article mentions, no curation

@@ -28,11 +28,12 @@ type Store struct {
 	r    *sql.DB // read pool
 	path string
 
-	// names caches the search index (folded names and aliases) until the
-	// next write; see search.go.
-	mu    sync.Mutex
-	names *nameIndex
-	gen   uint64 // bumped by every committed write
+	// names is the search index (folded names and aliases); dirty holds
+	// the entities written since it was last patched; see find.go.
+	mu      sync.Mutex
+	names   *nameIndex
+	dirty   map[string]struct{}
+	refresh sync.Mutex // serializes index builds and patches
 }
 
 var _ kg.Store = (*Store)(nil)
@@ -260,24 +261,23 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// writeTx runs fn in one write transaction and invalidates the search cache
-// after a commit.
-func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// writeTx runs fn in one write transaction; after a commit it marks the
+// entities fn says it touched (created, renamed, re-aliased or deleted)
+// for the search index to re-read.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) (touched []string, err error)) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
-	if err := fn(tx); err != nil {
+	touched, err := fn(tx)
+	if err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
 	}
-	s.mu.Lock()
-	s.gen++
-	s.names = nil
-	s.mu.Unlock()
+	s.markDirty(touched)
 	return nil
 }
 
