@@ -309,6 +309,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			out = append(out, c)
 		}
 	}
+	coordinatePersons(toks, out)
 	out = demonymBodies(rs, toks, si, out)
 	// "the Malian army": a demonym before a force noun makes the country
 	// an actor even when the country is never named.
@@ -671,6 +672,14 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		// person's surname (resolution tries that first) is a body.
 		return kg.Organization, ""
 	}
+	// "including Sami Ouedraogo", "Awa Diop were arrested": a list of
+	// people named as the ones held, charged or killed.
+	if multi && prev(1) == "including" && (a < 2 || toks[a-2].low != "in") {
+		return kg.Person, ""
+	}
+	if multi && (next(1) == "was" || next(1) == "were") && (captiveVerbs[next(2)] || next(2) == "later" && captiveVerbs[next(3)]) {
+		return kg.Person, ""
+	}
 	if multi && personActs[next(1)] && prev(1) != "the" && prev(1) != "of" {
 		return kg.Person, "" // "Mark Ellison spoke with"
 	}
@@ -921,4 +930,40 @@ var romanceHeads = map[string]string{
 	"universidad": "ngo", "universite": "ngo", "fundacion": "ngo", "fondation": "ngo",
 	"instituto": "think_tank", "institut": "think_tank", "centro": "think_tank", "centre": "think_tank",
 	"policia": "government", "police": "government", "guardia": "military", "garde": "military",
+}
+
+// captiveVerbs after "was"/"were" show that the names before are people.
+var captiveVerbs = map[string]bool{"arrested": true, "detained": true, "killed": true, "charged": true,
+	"convicted": true, "sentenced": true, "jailed": true, "released": true, "freed": true, "kidnapped": true,
+	"abducted": true, "indicted": true, "extradited": true, "acquitted": true, "executed": true}
+
+// coordinatePersons types untyped multi-word names coordinated with a
+// person ("Moussa Kone, Ibrahim Sall and Awa Diop"): members of one list
+// are things of one kind.
+func coordinatePersons(toks []token, out []mention) {
+	joined := func(x, y *mention) bool {
+		if x.te >= y.tts || y.tts-x.te > 2 {
+			return false
+		}
+		for k := x.te; k < y.tts; k++ {
+			if toks[k].text != "," && toks[k].low != "and" {
+				return false
+			}
+		}
+		return true
+	}
+	untyped := func(m *mention) bool {
+		return m.typ == "" && m.country == nil && m.te-m.ts >= 2
+	}
+	// Two sweeps carry the type both ways along the list.
+	for i := 1; i < len(out); i++ {
+		if out[i-1].typ == kg.Person && !out[i-1].adj && untyped(&out[i]) && joined(&out[i-1], &out[i]) {
+			out[i].typ = kg.Person
+		}
+	}
+	for i := len(out) - 2; i >= 0; i-- {
+		if out[i+1].typ == kg.Person && !out[i+1].adj && untyped(&out[i]) && joined(&out[i], &out[i+1]) {
+			out[i].typ = kg.Person
+		}
+	}
 }

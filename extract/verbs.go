@@ -322,6 +322,11 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 		// "their grandfather, Thomas Harland", "the company's logistics
 		// subsidiary, Harland Warehousing": an apposition names the
 		// noun phrase.
+		// "arrested several activists, including X and Y": the list
+		// names the objects.
+		if t.text == "," && len(out) == 0 && j+1 < len(toks) && toks[j+1].low == "including" {
+			return append(out, d.conjuncts(toks, refs, j+2)...)
+		}
 		if t.text == "," && len(out) == 0 {
 			q := j + 1
 			if q < len(toks) && toks[q].low == "the" {
@@ -546,7 +551,7 @@ func (d *doc) verbs(si int) {
 			if !ok {
 				continue
 			}
-			patients = []ref{subj}
+			patients = append([]ref{subj}, d.conjunctsBefore(toks, refs, subj)...)
 			for j := v + 1; j < len(toks) && j < v+12; j++ {
 				if toks[j].low == "by" {
 					agents = d.objectsOf(si, refs, j)
@@ -1316,4 +1321,55 @@ func (d *doc) whoseRole(si int, refs []ref, i int) {
 		rp.kind = k
 	}
 	d.emitRole(p.ent, rp, si, confNoun)
+}
+
+// conjuncts reads the list "X, Y and Z" starting at token j.
+func (d *doc) conjuncts(toks []token, refs []ref, j int) []ref {
+	var out []ref
+	for len(out) < 8 {
+		rf, ok := refAt(refs, j)
+		if !ok || rf.adj || rf.pron {
+			break
+		}
+		out = append(out, rf)
+		k := rf.te
+		if k < len(toks) && toks[k].text == "," {
+			k++
+		}
+		if k < len(toks) && toks[k].low == "and" {
+			k++
+		}
+		if k == rf.te {
+			break
+		}
+		j = k
+	}
+	return out
+}
+
+// conjunctsBefore returns the names listed before the last conjunct last
+// ("X, Y and Z were arrested"), of the same entity type.
+func (d *doc) conjunctsBefore(toks []token, refs []ref, last ref) []ref {
+	var out []ref
+	typ := d.ents[last.ent].typ
+	cur := last
+	for len(out) < 8 {
+		k := cur.ts - 1
+		if k >= 0 && toks[k].low == "and" {
+			k--
+		}
+		if k >= 0 && toks[k].text == "," {
+			k--
+		}
+		if k == cur.ts-1 || k < 0 {
+			break
+		}
+		rf, ok := refAt(refs, k)
+		if !ok || rf.adj || rf.pron || d.ents[rf.ent].typ != typ || rf.te != k+1 {
+			break
+		}
+		out = append(out, rf)
+		cur = rf
+	}
+	return out
 }
