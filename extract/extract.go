@@ -49,6 +49,8 @@ type doc struct {
 	// roleHolders maps "minister" and "minister@location:iraq" to the
 	// persons seen holding that role.
 	roleHolders map[string][]int
+	// pending lists acts whose agent is still unknown.
+	pending []pendingAct
 }
 
 // Extract reads one article. It is pure and deterministic: the same

@@ -15,3 +15,20 @@ func TestCoordinatedDetainees(t *testing.T) {
 		[3]string{"DETAINED", "organization:republican-guard", "person:awa-diop"},
 	)
 }
+
+func TestClaimedActsAndStances(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ambush",
+		"Gunmen killed Lt. Col. Issa Mahamane near the border on Sunday. The attack was carried out by the Liptako Brigade, officials said.",
+		"Mr. Karl Heino was kidnapped on Monday. The Sand Front claimed responsibility.",
+		"The Union for Progress condemned the Liptako Brigade's attack. The Green Dawn Party ruled out governing with the Freedom Bloc. The Desert Brigade fought with the backing of Turkey.",
+	)
+	want(t, x,
+		[3]string{"KILLED", "organization:liptako-brigade", "person:issa-mahamane"},
+		[3]string{"DETAINED", "organization:sand-front", "person:karl-heino"},
+		[3]string{"OPPOSES", "organization:union-for-progress", "organization:liptako-brigade"},
+		[3]string{"OPPOSES", "organization:green-dawn-party", "organization:freedom-bloc"},
+		[3]string{"SUPPORTS", "location:turkey", "organization:desert-brigade"},
+	)
+	wantNot(t, x, [3]string{"FOUGHT", "location:turkey", "organization:desert-brigade"})
+}

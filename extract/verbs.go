@@ -295,7 +295,7 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 					rf = ref{ent: p, ts: rf.ts, te: rf.te + 1}
 				}
 			}
-			if rf.te < len(toks) && toks[rf.te].low == "'s" && !rf.adj {
+			if rf.te < len(toks) && toks[rf.te].low == "'s" && !rf.adj && !actAfter(toks, rf.te+1) {
 				// "arrested Mr. Ochoa's brother, Fernando": the possessor
 				// is not the object.
 				j = rf.te
@@ -542,6 +542,9 @@ func (d *doc) verbs(si int) {
 		if cue.prep != "" || next == "with" || next == "against" {
 			obj = v + 1
 		}
+		if next == "with" && v+3 < len(toks) && (toks[v+3].low == "backing" || toks[v+3].low == "support" || toks[v+3].low == "help") {
+			continue // "fought with the backing of Y": Y is no adversary
+		}
 		if (t.low == "joined" || t.low == "joins") && next == "forces" && v+2 < len(toks) && toks[v+2].low == "with" {
 			cue, obj = verbCue{rel: kg.AlliedWith}, v+2 // "joined forces with"
 		}
@@ -562,6 +565,7 @@ func (d *doc) verbs(si int) {
 				}
 			}
 			if len(agents) == 0 {
+				d.notePending(si, cue.rel, patients)
 				// "He was arrested in May": the event, without a relation.
 				if cue.event != "" && cue.event != "War" && d.ents[subj.ent].typ == kg.Person {
 					date := d.dateIn(si)
@@ -574,6 +578,7 @@ func (d *doc) verbs(si int) {
 			patients = d.objectsOf(si, refs, obj)
 			subj, ok := d.subjectOf(si, refs, v)
 			if !ok {
+				d.notePending(si, cue.rel, patients)
 				// "A drone strike killed X": the event, without an agent.
 				if cue.event != "" && cue.event != "War" && cue.event != "Meeting" && len(patients) > 0 && d.ents[patients[0].ent].typ == kg.Person {
 					p := d.ents[patients[0].ent]
@@ -1372,4 +1377,138 @@ func (d *doc) conjunctsBefore(toks []token, refs []ref, last ref) []ref {
 		cur = rf
 	}
 	return out
+}
+
+// pendingAct is a violent act whose agent the sentence does not name
+// ("Gunmen killed X"); a later sentence may ("The attack was carried out
+// by Y").
+type pendingAct struct {
+	si      int
+	rel     kg.RelationType
+	patient int
+}
+
+// notePending remembers the patients of an act without an agent.
+func (d *doc) notePending(si int, rel kg.RelationType, patients []ref) {
+	if rel != kg.Killed && rel != kg.Attacked && rel != kg.Detained {
+		return
+	}
+	for _, p := range patients {
+		if t := d.ents[p.ent].typ; !p.adj && (t == kg.Person || t == kg.Organization) {
+			d.pending = append(d.pending, pendingAct{si: si, rel: rel, patient: p.ent})
+		}
+	}
+}
+
+// claimVerbs and claimNouns read "Y claimed responsibility", "the attack
+// was carried out by Y", "was blamed on Y".
+var actAgentCues = map[string]bool{"carried": true, "conducted": true, "claimed": true, "blamed": true, "attributed": true, "perpetrated": true, "committed": true}
+
+// claimedActs gives the agent of an earlier act without one: "Gunmen
+// killed X on Sunday. The Liptako Brigade claimed responsibility."
+func (d *doc) claimedActs(si int) {
+	if len(d.pending) == 0 {
+		return
+	}
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	for i, t := range toks {
+		if !actAgentCues[t.low] || t.cap {
+			continue
+		}
+		agent := -1
+		switch {
+		case t.low == "claimed" && i+1 < len(toks) && (toks[i+1].low == "responsibility" || toks[i+1].low == "credit"):
+			if rf, ok := d.subjectOf(si, refs, i); ok && !rf.adj && d.ents[rf.ent].typ == kg.Organization {
+				agent = rf.ent
+			}
+		case passive(toks, i) || i+1 < len(toks) && toks[i+1].low == "out":
+			// "was carried out by Y", "was blamed on Y", "claimed by Y".
+			for j := i + 1; j < len(toks) && j <= i+3; j++ {
+				if toks[j].low == "by" || toks[j].low == "on" && t.low == "blamed" || toks[j].low == "to" && t.low == "attributed" {
+					if os := d.objectsOf(si, refs, j); len(os) > 0 && !os[0].adj && d.ents[os[0].ent].typ == kg.Organization {
+						agent = os[0].ent
+					}
+					break
+				}
+			}
+		}
+		if agent < 0 {
+			continue
+		}
+		for _, p := range d.pending {
+			// The act is in this sentence or the two before, in the same
+			// paragraph.
+			if p.si > si || p.si < si-2 || d.sents[p.si].Para != d.sents[si].Para {
+				continue
+			}
+			d.addRel(p.rel, agent, p.patient, nil, si, confCompound)
+		}
+	}
+}
+
+// actNouns name what someone did: "condemned the brigade's attack" is
+// aimed at the brigade.
+var actNouns = map[string]bool{"attack": true, "attacks": true, "killing": true, "killings": true, "raid": true,
+	"decision": true, "crackdown": true, "arrest": true, "arrests": true, "offensive": true, "invasion": true,
+	"policy": true, "policies": true, "actions": true, "conduct": true, "coup": true, "takeover": true,
+	"bombing": true, "campaign": true, "abuses": true, "incursion": true, "remarks": true, "threats": true}
+
+// actAfter reports an act noun within the two words from token i.
+func actAfter(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		if actNouns[toks[j].low] {
+			return true
+		}
+		if !toks[j].word || toks[j].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// stances reads "with the backing of Y" (Y SUPPORTS the subject) and
+// "ruled out governing with Y" (the subject OPPOSES Y).
+func (d *doc) stances(si int) {
+	toks := d.sents[si].toks
+	refs := d.sentRefs(si)
+	for i := 0; i+3 < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case (t.low == "with" || t.low == "under") && (toks[i+1].low == "the" || toks[i+1].low == "their" || toks[i+1].low == "its") &&
+			(toks[i+2].low == "backing" || toks[i+2].low == "support" || toks[i+2].low == "help" || toks[i+2].low == "protection") && toks[i+3].low == "of":
+			os := d.objectsOf(si, refs, i+3)
+			subj, ok := d.subjectOf(si, refs, i)
+			if !ok || subj.adj {
+				continue
+			}
+			for _, o := range os {
+				if !o.adj && d.ents[o.ent].typ != kg.Location || d.ents[o.ent].country != nil {
+					d.addRel(kg.Supports, o.ent, subj.ent, map[string]string{"how": toks[i+2].low}, si, confNoun)
+				}
+			}
+		case (t.low == "ruled" && toks[i+1].low == "out" || t.low == "refused" || t.low == "rejected") &&
+			hasAnySuffix(toks[min(i+2, len(toks)-1)].low, "ing") || t.low == "refused" && toks[i+1].low == "to":
+			// "ruled out governing with Y", "refused to work with Y".
+			j := i + 2
+			if t.low == "refused" && toks[i+1].low == "to" {
+				j = i + 3
+			}
+			if j+1 >= len(toks) || toks[j].low != "with" && (j+1 >= len(toks) || toks[j+1].low != "with") {
+				continue
+			}
+			if toks[j].low != "with" {
+				j++
+			}
+			subj, ok := d.subjectOf(si, refs, i)
+			if !ok || subj.adj {
+				continue
+			}
+			for _, o := range d.objectsOf(si, refs, j) {
+				if !o.adj {
+					d.addRel(kg.Opposes, subj.ent, o.ent, nil, si, confNoun)
+				}
+			}
+		}
+	}
 }
