@@ -110,6 +110,16 @@ func (d *doc) resolvePronouns() {
 			if inQuote {
 				continue
 			}
+			// "He …", "His nephew, Y" opening a sentence: the subject of
+			// the paragraph's last sentence with a person subject, not
+			// the man named last.
+			if ti == 0 {
+				if e := d.subjectPerson(si, g); e >= 0 {
+					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+					last = append(last, seen{e, si})
+					continue
+				}
+			}
 			for j := len(last) - 1; j >= 0; j-- {
 				e := last[j]
 				if si-e.sent > 3 {
@@ -127,6 +137,48 @@ func (d *doc) resolvePronouns() {
 			}
 		}
 	}
+}
+
+// sentSubject returns the entity a sentence opens with as its subject:
+// the first name, when nothing but a determiner or title comes before it.
+func (d *doc) sentSubject(si int) int {
+	l := d.bySent[si]
+	if len(l) == 0 {
+		return -1
+	}
+	m := d.ms[l[0]]
+	toks := d.sents[si].toks
+	if m.adj || m.tts > 1 || m.tts == 1 && toks[0].low != "the" {
+		return -1
+	}
+	if m.te < len(toks) && (toks[m.te].low == "'s" || toks[m.te].text == "'") {
+		return -1 // "Iraq's minister said": the minister acts
+	}
+	return m.ent
+}
+
+// subjectPerson finds the person a sentence-opening pronoun of gender g
+// stands for: the subject of the nearest earlier sentence of the same
+// paragraph that opens with a person, if the last sentence has one.
+func (d *doc) subjectPerson(si, g int) int {
+	if si == 0 {
+		return -1
+	}
+	para := d.sents[si].Para
+	for s := si - 1; s >= 0 && s >= si-3 && d.sents[s].Para == para; s-- {
+		e := d.sentSubject(s)
+		if e < 0 {
+			continue
+		}
+		if d.ents[e].typ != kg.Person {
+			return -1
+		}
+		if eg := d.ents[e].gender; eg != 0 && eg != g {
+			return -1
+		}
+		return e
+	}
+	return -1
 }
 
 // lastBody resolves "its" and a leading "It" to the organization or

@@ -32,3 +32,12 @@ func TestClaimedActsAndStances(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"FOUGHT", "location:turkey", "organization:desert-brigade"})
 }
+
+func TestPronounToParagraphSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Family",
+		"Gen. Karim Tessa met Mr. Omar Lindqvist in the capital on Monday. His nephew, Ali Tessa, was arrested in March.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:ali-tessa", "person:karim-tessa"})
+	wantNot(t, x, [3]string{"FAMILY_OF", "person:ali-tessa", "person:omar-lindqvist"})
+}
