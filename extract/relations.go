@@ -185,6 +185,20 @@ func (d *doc) subjectPerson(si, g int) int {
 // country named last before rune offset pos, in this or the previous
 // sentence.
 func (d *doc) lastBody(si, pos int) int {
+	// "Its secretary general, X" opening a sentence: the organization the
+	// last sentence was about.
+	if toks := d.sents[si].toks; len(toks) > 0 && toks[0].start == pos && si > 0 && d.sents[si-1].Para == d.sents[si].Para {
+		if e := d.sentSubject(si - 1); e >= 0 && d.ents[e].typ == kg.Organization {
+			return e
+		}
+	}
+	// "The union, which split from the Dock Alliance, said its …": the
+	// subject, not a name inside a phrase that modifies it.
+	if e := d.sentSubject(si); e >= 0 && d.ents[e].typ == kg.Organization && d.ms[d.bySent[si][0]].end < pos {
+		if near := d.nearestOrgBefore(si, pos); near >= 0 && near != e && d.inModifier(si, near, pos) {
+			return e
+		}
+	}
 	// Organizations first: "its leader" is more often a group's.
 	org, country, orgPos := -1, -1, -1
 	for s := max(0, si-1); s <= si; s++ {
@@ -217,6 +231,51 @@ func (d *doc) lastBody(si, pos int) int {
 		return org
 	}
 	return country
+}
+
+// nearestOrgBefore returns the mention index of the last organization
+// named in sentence si before rune offset pos, or -1.
+func (d *doc) nearestOrgBefore(si, pos int) int {
+	best := -1
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		if m.start < pos && !m.adj && d.ents[m.ent].typ == kg.Organization {
+			best = mi
+		}
+	}
+	return best
+}
+
+// modifierOpeners start phrases that modify a noun rather than carry the
+// clause's subject.
+var modifierOpeners = map[string]bool{"with": true, "from": true, "of": true, "against": true, "by": true,
+	"to": true, "which": true, "that": true, "whose": true, "including": true, "like": true, "and": true}
+
+// inModifier reports whether mention mi of sentence si sits in a
+// prepositional phrase, relative clause or apposition that closes before
+// rune offset pos ("The union, which split from the Dock Alliance, said
+// its …").
+func (d *doc) inModifier(si, mi, pos int) bool {
+	toks := d.sents[si].toks
+	m := d.ms[mi]
+	if m.tts == 0 {
+		return false
+	}
+	p := m.tts - 1
+	if toks[p].low == "the" && p > 0 {
+		p--
+	}
+	if !modifierOpeners[toks[p].low] && toks[p].text != "," {
+		return false
+	}
+	// The phrase must close (comma) before the pronoun, so that the
+	// pronoun belongs to the main clause again.
+	for k := m.te; k < len(toks) && toks[k].start < pos; k++ {
+		if toks[k].text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // allowed checks a relation's ends against the ontology's table.

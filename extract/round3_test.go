@@ -41,3 +41,19 @@ func TestPronounToParagraphSubject(t *testing.T) {
 	want(t, x, [3]string{"FAMILY_OF", "person:ali-tessa", "person:karim-tessa"})
 	wantNot(t, x, [3]string{"FAMILY_OF", "person:ali-tessa", "person:omar-lindqvist"})
 }
+
+func TestItsToSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Pact",
+		"The Freedom Party signed a pact with the Labor Bloc on Monday. Its leader, Anna Holm, called it historic.",
+		"The Harbor Union, which split from the Dock Alliance, said its chairman, Per Lund, would resign.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:anna-holm", "organization:freedom-party"},
+		[3]string{"LEADS", "person:per-lund", "organization:harbor-union"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:anna-holm", "organization:labor-bloc"},
+		[3]string{"LEADS", "person:per-lund", "organization:dock-alliance"},
+	)
+}
