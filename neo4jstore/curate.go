@@ -175,7 +175,8 @@ func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec,
 	if tgt == drop {
 		tgt = keep
 	}
-	if _, err := run(ctx, tx, `MATCH ()-[r]->() WHERE elementId(r) = $eid DELETE r`, map[string]any{"eid": old.eid}); err != nil {
+	if _, err := run(ctx, tx, `WITH $row AS row `+matchRelByEID+` DELETE r`,
+		map[string]any{"row": map[string]any{"eid": old.eid, "src": old.src, "tgt": old.tgt}}); err != nil {
 		return err
 	}
 	if src == tgt {
@@ -232,9 +233,9 @@ func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Rel
 		}
 		_, err = run(ctx, tx, `MERGE (x:Retraction {id: $id}) SET x.reason = $reason
 			WITH x
-			MATCH ()-[r]->() WHERE elementId(r) = $eid
+			WITH x, $row AS row `+matchRelByEID+`
 			SET r.retracted = true, r.retractReason = $reason`,
-			map[string]any{"id": id, "reason": reason, "eid": r.eid})
+			map[string]any{"id": id, "reason": reason, "row": map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt}})
 		return struct{}{}, err
 	})
 	if err != nil {

@@ -864,14 +864,88 @@ func BenchmarkSaveExtraction(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := s.SaveExtraction(ctx, x); err != nil {
-			b.Fatal(err)
+	stmts := countStatements(b)
+	b.Run("reload", func(b *testing.B) {
+		b.ReportAllocs()
+		*stmts = statementStats{}
+		for b.Loop() {
+			if _, err := s.SaveExtraction(ctx, x); err != nil {
+				b.Fatal(err)
+			}
+		}
+		stmts.report(b)
+		b.ReportMetric(float64(len(x.Entities)), "entities/op")
+	})
+	b.Run("new-article", func(b *testing.B) {
+		b.ReportAllocs()
+		*stmts = statementStats{}
+		i := 0
+		for b.Loop() {
+			y := renamed(x, fmt.Sprintf("article:bench-%d", i))
+			i++
+			if _, err := s.SaveExtraction(ctx, y); err != nil {
+				b.Fatal(err)
+			}
+		}
+		stmts.report(b)
+	})
+}
+
+// renamed copies x as another article with the same facts.
+func renamed(x *kg.Extraction, aid string) *kg.Extraction {
+	y := *x
+	y.Article.ID = aid
+	y.Relations = slices.Clone(x.Relations)
+	for i := range y.Relations {
+		r := &y.Relations[i]
+		r.Evidence = slices.Clone(r.Evidence)
+		for j := range r.Evidence {
+			r.Evidence[j].ArticleID = aid
 		}
 	}
-	b.ReportMetric(float64(len(x.Entities)), "entities/op")
+	y.Events, y.Quotes = nil, nil // their ids embed the article's
+	return &y
+}
+
+// statementStats counts statements (round trips) and their time by query.
+type statementStats struct {
+	n    int
+	time map[string]time.Duration
+}
+
+// countStatements installs testHookRun for the benchmark's duration.
+func countStatements(b *testing.B) *statementStats {
+	st := &statementStats{}
+	testHookRun = func(q string, d time.Duration) {
+		st.n++
+		if st.time == nil {
+			st.time = map[string]time.Duration{}
+		}
+		st.time[q] += d
+	}
+	b.Cleanup(func() { testHookRun = nil })
+	return st
+}
+
+// report adds statements/op and, with NEO4J_BENCH_STATEMENTS set, logs
+// the slowest statements.
+func (st *statementStats) report(b *testing.B) {
+	b.ReportMetric(float64(st.n)/float64(b.N), "statements/op")
+	if os.Getenv("NEO4J_BENCH_STATEMENTS") == "" {
+		return
+	}
+	type qt struct {
+		q string
+		d time.Duration
+	}
+	var l []qt
+	for q, d := range st.time {
+		l = append(l, qt{q, d})
+	}
+	slices.SortFunc(l, func(a, b qt) int { return int(b.d - a.d) })
+	for _, x := range l[:min(8, len(l))] {
+		b.Logf("%8.2f ms/op  %.120q", float64(x.d.Microseconds())/1000/float64(b.N), x.q)
+	}
 }
 
 // BenchmarkFindEntitiesSearch is a typo search over the loaded graph.

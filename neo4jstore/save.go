@@ -50,9 +50,15 @@ func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (k
 	aid := x.Article.ID
 	res := kg.SaveResult{ArticleID: aid}
 
-	// Lock the article first: two saves of one article run one after the other.
-	if _, err := run(ctx, tx, `MERGE (a:Article {id: $id}) SET a.__lock = true REMOVE a.__lock`,
-		map[string]any{"id": aid}); err != nil {
+	// Lock the article first: two saves of one article run one after the
+	// other. Its own properties are written in the same round trip.
+	a := x.Article
+	if _, err := run(ctx, tx, `MERGE (a:Article {id: $id}) SET a.__lock = true REMOVE a.__lock
+		SET a.title = $title, a.source = $source, a.url = $url, a.published = $published,
+			a.section = $section, a.text = $text`, map[string]any{
+		"id": aid, "title": a.Title, "source": a.Source, "url": a.URL, "published": a.Published,
+		"section": a.Section, "text": a.Text,
+	}); err != nil {
 		return res, err
 	}
 	ids := make([]string, 0, len(x.Entities))
@@ -79,16 +85,6 @@ func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (k
 	}
 
 	if err := removeArticle(ctx, tx, aid, old); err != nil {
-		return res, err
-	}
-
-	a := x.Article
-	if _, err := run(ctx, tx, `MATCH (a:Article {id: $id})
-		SET a.title = $title, a.source = $source, a.url = $url, a.published = $published,
-			a.section = $section, a.text = $text`, map[string]any{
-		"id": aid, "title": a.Title, "source": a.Source, "url": a.URL, "published": a.Published,
-		"section": a.Section, "text": a.Text,
-	}); err != nil {
 		return res, err
 	}
 
@@ -138,6 +134,8 @@ func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (k
 			return res, err
 		}
 	}
+	// removeArticle deleted the article's MENTIONS and order has each
+	// entity once, so CREATE needs no existence check.
 	mrows := make([]any, 0, len(order))
 	for _, id := range order {
 		m := ments[id]
@@ -146,8 +144,7 @@ func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (k
 	if _, err := run(ctx, tx, `MATCH (a:Article {id: $aid})
 		UNWIND $rows AS row
 		MATCH (e:Entity {id: row.id})
-		MERGE (a)-[m:MENTIONS]->(e)
-		SET m.spans = row.spans, m.aliases = row.aliases`, map[string]any{"aid": aid, "rows": mrows}); err != nil {
+		CREATE (a)-[:MENTIONS {spans: row.spans, aliases: row.aliases}]->(e)`, map[string]any{"aid": aid, "rows": mrows}); err != nil {
 		return res, err
 	}
 	res.Entities = len(order)
@@ -223,11 +220,17 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 	if len(order) == 0 {
 		return 0, nil
 	}
-	existing, err := relsByID(ctx, tx, order)
+	ends := make([]relEnds, 0, len(order))
+	for _, id := range order {
+		c := contrib[id]
+		ends = append(ends, relEnds{id: id, typ: c.typ, src: c.src, tgt: c.tgt})
+	}
+	existing, err := relsByEnds(ctx, tx, ends)
 	if err != nil {
 		return 0, err
 	}
-	byType := map[kg.RelationType][]any{}
+	rows := make([]any, 0, len(order))
+	present := map[kg.RelationType]bool{}
 	for _, id := range order {
 		c := contrib[id]
 		rec := c
@@ -235,30 +238,32 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 			ex.absorb(c)
 			rec = ex
 		}
-		byType[c.typ] = append(byType[c.typ], map[string]any{"src": c.src, "tgt": c.tgt, "id": id, "props": rec.props()})
+		present[c.typ] = true
+		rows = append(rows, map[string]any{"src": c.src, "tgt": c.tgt, "id": id, "type": string(c.typ), "props": rec.props()})
 	}
+	// One statement for every type: a FOREACH per type present does the
+	// MERGE, since a relationship type cannot be a parameter. A retraction
+	// outlives the relationship, so a relation that comes back stays
+	// retracted.
+	q := `UNWIND $rows AS row
+		MATCH (s:Entity {id: row.src})
+		MATCH (t:Entity {id: row.tgt})
+		OPTIONAL MATCH (x:Retraction {id: row.id})`
 	for _, t := range kg.RelationTypes {
-		rows := byType[t]
-		if len(rows) == 0 {
+		if !present[t] {
 			continue
 		}
 		rt, err := relType(t)
 		if err != nil {
 			return 0, err
 		}
-		// A retraction outlives the relationship, so a relation that comes
-		// back stays retracted.
-		if _, err := run(ctx, tx, `UNWIND $rows AS row
-			MATCH (s:Entity {id: row.src})
-			MATCH (t:Entity {id: row.tgt})
-			MERGE (s)-[r:`+rt+` {id: row.id}]->(t)
-			SET r = row.props
-			WITH r, row
-			OPTIONAL MATCH (x:Retraction {id: row.id})
-			SET r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`,
-			map[string]any{"rows": rows}); err != nil {
-			return 0, err
-		}
+		q += `
+		FOREACH (_ IN CASE WHEN row.type = '` + rt + `' THEN [1] ELSE [] END |
+			MERGE (s)-[r:` + rt + ` {id: row.id}]->(t)
+			SET r = row.props, r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, ''))`
+	}
+	if _, err := run(ctx, tx, q, map[string]any{"rows": rows}); err != nil {
+		return 0, err
 	}
 	return len(order), nil
 }
@@ -401,32 +406,28 @@ func removeArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 			}
 			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
 			if r.dropArticle(aid) {
-				upd = append(upd, map[string]any{"eid": r.eid, "props": r.props()})
+				upd = append(upd, map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt, "props": r.props()})
 			} else {
-				del = append(del, r.eid)
+				del = append(del, map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt})
 			}
 		}
 		if len(upd) > 0 {
-			if _, err := run(ctx, tx, `UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid SET r = row.props`,
+			if _, err := run(ctx, tx, `UNWIND $rows AS row `+matchRelByEID+` SET r = row.props`,
 				map[string]any{"rows": upd}); err != nil {
 				return err
 			}
 		}
 		if len(del) > 0 {
-			if _, err := run(ctx, tx, `UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r`,
-				map[string]any{"eids": del}); err != nil {
+			if _, err := run(ctx, tx, `UNWIND $rows AS row `+matchRelByEID+` DELETE r`,
+				map[string]any{"rows": del}); err != nil {
 				return err
 			}
 		}
 	}
-	for _, q := range []string{
-		`MATCH (:Article {id: $aid})-[m:MENTIONS]->() DELETE m`,
-		`MATCH (o:Occurrence {article: $aid}) DETACH DELETE o`,
-		`MATCH (q:Quote {article: $aid}) DETACH DELETE q`,
-	} {
-		if _, err := run(ctx, tx, q, map[string]any{"aid": aid}); err != nil {
-			return err
-		}
+	if _, err := run(ctx, tx, `CALL () { MATCH (:Article {id: $aid})-[m:MENTIONS]->() DELETE m }
+		CALL () { MATCH (o:Occurrence {article: $aid}) DETACH DELETE o }
+		CALL () { MATCH (q:Quote {article: $aid}) DETACH DELETE q }`, map[string]any{"aid": aid}); err != nil {
+		return err
 	}
 	return gcEntities(ctx, tx, mentioned)
 }
@@ -523,6 +524,44 @@ func relsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (m
 		return out, nil
 	}
 	recs, err := run(ctx, tx, relsByIDQuery(), map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p, err := recProps(rec, "r")
+		if err != nil {
+			return nil, err
+		}
+		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
+		out[r.id] = r
+	}
+	return out, nil
+}
+
+// matchRelByEID matches relationship r of row {eid, src, tgt} from its
+// source entity: Neo4j plans a lookup by elementId alone as a scan of all
+// relationships.
+const matchRelByEID = `MATCH (s:Entity {id: row.src})-[r]->(:Entity {id: row.tgt}) WHERE elementId(r) = row.eid`
+
+// relEnds names a relation and the entities it joins, in stored direction.
+type relEnds struct {
+	id       string
+	typ      kg.RelationType
+	src, tgt string
+}
+
+// relsByEnds reads the existing relations among rels in one statement,
+// each found from its source entity (no per-type index lookups).
+func relsByEnds(ctx context.Context, tx neo4j.ManagedTransaction, rels []relEnds) (map[string]*relRec, error) {
+	out := map[string]*relRec{}
+	rows := make([]any, 0, len(rels))
+	for _, r := range rels {
+		rows = append(rows, map[string]any{"id": r.id, "type": string(r.typ), "src": r.src, "tgt": r.tgt})
+	}
+	recs, err := run(ctx, tx, `UNWIND $rows AS row
+		MATCH (s:Entity {id: row.src})-[r:`+relTypeAlt()+`]->(t:Entity {id: row.tgt})
+		WHERE r.id = row.id AND type(r) = row.type
+		RETURN r, elementId(r) AS eid, type(r) AS type, s.id AS src, t.id AS tgt`, map[string]any{"rows": rows})
 	if err != nil {
 		return nil, err
 	}

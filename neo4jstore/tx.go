@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -36,8 +37,15 @@ func writeTx[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.M
 	return v, nil
 }
 
+// testHookRun, when set by a test or benchmark, sees every statement run
+// and how long its round trip took.
+var testHookRun func(q string, d time.Duration)
+
 // run executes one statement and collects its records.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]*neo4j.Record, error) {
+	if testHookRun != nil {
+		defer func(t0 time.Time) { testHookRun(q, time.Since(t0)) }(time.Now())
+	}
 	res, err := tx.Run(ctx, q, params)
 	if err != nil {
 		return nil, err
