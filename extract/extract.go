@@ -51,6 +51,9 @@ type doc struct {
 	roleHolders map[string][]int
 	// pending lists acts whose agent is still unknown.
 	pending []pendingAct
+	// described maps common nouns to the organizations the text called
+	// by them, built on first use.
+	described map[string][]description
 }
 
 // Extract reads one article. It is pure and deterministic: the same

@@ -383,4 +383,5 @@ var orgNouns = map[string]string{
 	"navy": "", "corps": "", "center": "", "centre": "", "university": "", "club": "", "league": "",
 	"federation": "", "syndicate": "", "cartel": "", "gang": "", "clan": "", "observatory": "",
 	"directorate": "", "cabinet": "", "parliament": "", "assembly": "", "senate": "", "congress": "",
+	"junta": "government", "regime": "government", "subsidiary": "company", "conglomerate": "company",
 }

@@ -564,15 +564,21 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			s -= 3
 			break
 		}
-		if t.low == "'s" {
-			// "the company's chief executive": the company named before.
-			if s >= 3 && toks[s-3].low == "the" && rp.target < 0 {
+		if t.low == "'s" || t.text == "'" && s >= 2 && strings.HasSuffix(toks[s-2].low, "s") {
+			// "the company's chief executive", "the armed forces' chief of
+			// staff": the body named before.
+			if q := s - 3; q >= 0 && rp.target < 0 {
 				if _, ok := orgNouns[toks[s-2].low]; ok {
-					if e := d.lastOrgWithHead(toks[s-2].low, si, toks[s-2].start); e >= 0 {
-						rp.target = e
+					for q > 0 && q > s-5 && toks[q].word && !toks[q].cap && toks[q].low != "the" {
+						q-- // "the ruling junta's"
 					}
-					s -= 3
-					break
+					if toks[q].low == "the" {
+						if e := d.lastOrgWithHead(toks[s-2].low, si, toks[s-2].start); e >= 0 {
+							rp.target = e
+						}
+						s = q
+						break
+					}
 				}
 			}
 			s--

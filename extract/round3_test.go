@@ -57,3 +57,16 @@ func TestItsToSubject(t *testing.T) {
 		[3]string{"LEADS", "person:per-lund", "organization:dock-alliance"},
 	)
 }
+
+func TestPossessiveBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Junta",
+		"The Sahel Defense Council, the junta that seized power in 2023, banned rallies. The junta's spokesman, Col. Amadou Tinni, read a statement.",
+		"The Rural Voice party won seats. The party's leader, Eva Smits, spoke. The Armed Forces of Lagonia deployed. The armed forces' chief of staff, Gen. Moussa Zakari, visited troops.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:amadou-tinni", "organization:sahel-defense-council"},
+		[3]string{"LEADS", "person:eva-smits", "organization:rural-voice"},
+		[3]string{"HOLDS_ROLE", "person:moussa-zakari", "organization:armed-forces-of-lagonia"},
+	)
+}

@@ -422,6 +422,13 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	if best >= 0 {
 		return best
 	}
+	// "the junta" after "the Defense Council, the junta that …": the
+	// organization the text described with that noun.
+	generic := noun == "group" || noun == "organization" || noun == "organisation"
+	// A generic "the group" is left to salience (below).
+	if e := d.describedAs(noun, pos); e >= 0 && !generic {
+		return e
+	}
 	if sub := orgNouns[noun]; sub != "" {
 		// "the company": the first company the article introduced,
 		// usually its subject. Other nouns ("the army") only when one
@@ -1511,4 +1518,89 @@ func (d *doc) stances(si int) {
 			}
 		}
 	}
+}
+
+// description is an organization the text called by a common noun.
+type description struct {
+	ent, pos int
+}
+
+// describedAs returns the organization last described with noun before
+// rune offset pos ("the Rural Voice party", "the party, Rural Voice",
+// "the Defense Council, the junta that …"), or -1.
+func (d *doc) describedAs(noun string, pos int) int {
+	if d.described == nil {
+		d.described = map[string][]description{}
+		for si := range d.sents {
+			d.collectDescriptions(si)
+		}
+	}
+	best := -1
+	for _, x := range d.described[noun] {
+		if x.pos < pos {
+			best = x.ent
+		}
+	}
+	return best
+}
+
+// collectDescriptions records the common nouns that sentence si puts
+// beside organization names.
+func (d *doc) collectDescriptions(si int) {
+	toks := d.sents[si].toks
+	note := func(noun string, m *mention) {
+		d.described[noun] = append(d.described[noun], description{ent: m.ent, pos: m.start})
+	}
+	for _, mi := range d.bySent[si] {
+		m := &d.ms[mi]
+		if m.adj || d.ents[m.ent].typ != kg.Organization {
+			continue
+		}
+		// "the Rural Voice party".
+		if m.te < len(toks) && !toks[m.te].cap {
+			if _, ok := orgNouns[toks[m.te].low]; ok {
+				note(toks[m.te].low, m)
+				continue
+			}
+		}
+		// "X, the junta that seized power": an apposition after.
+		if m.te+1 < len(toks) && toks[m.te].text == "," && (toks[m.te+1].low == "the" || toks[m.te+1].low == "a" || toks[m.te+1].low == "an") {
+			if noun := descNoun(toks, m.te+2); noun != "" {
+				note(noun, m)
+				continue
+			}
+		}
+		// "the party, Rural Voice" and "the movement New Contract": a
+		// description before.
+		p := m.tts - 1
+		if p >= 0 && toks[p].text == "," {
+			p--
+		}
+		if p >= 1 && !toks[p].cap {
+			if _, ok := orgNouns[toks[p].low]; ok {
+				q := p - 1
+				for q > 0 && q > p-3 && toks[q].word && !toks[q].cap && toks[q].low != "the" {
+					q--
+				}
+				if toks[q].low == "the" {
+					note(toks[p].low, m)
+				}
+			}
+		}
+	}
+}
+
+// descNoun reads the first organization noun of a short lower-case phrase
+// from token i ("ruling military junta"), or "".
+func descNoun(toks []token, i int) string {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		t := toks[j]
+		if !t.word || t.cap {
+			return ""
+		}
+		if _, ok := orgNouns[t.low]; ok {
+			return t.low
+		}
+	}
+	return ""
 }
