@@ -199,6 +199,7 @@ var locHeads = map[string]string{
 	"bridge": "facility", "dam": "facility", "plant": "facility", "refinery": "facility", "camp": "facility",
 	"hospital": "facility", "stadium": "facility", "palace": "facility", "mosque": "facility",
 	"street": "facility", "avenue": "facility", "road": "facility", "highway": "facility",
+	"reef": "region", "shoal": "region", "atoll": "region", "bay": "region", "channel": "region",
 }
 
 // locPrefixes start a place name ("Camp Bucca", "Mount Sinjar", "Lake Chad").

@@ -674,7 +674,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	// "including Sami Ouedraogo", "Awa Diop were arrested": a list of
 	// people named as the ones held, charged or killed.
-	if multi && prev(1) == "including" && (a < 2 || toks[a-2].low != "in") {
+	if multi && prev(1) == "including" && peopleBefore(toks, a-1) {
 		return kg.Person, ""
 	}
 	if multi && (next(1) == "was" || next(1) == "were") && (captiveVerbs[next(2)] || next(2) == "later" && captiveVerbs[next(3)]) {
@@ -966,4 +966,25 @@ func coordinatePersons(toks []token, out []mention) {
 			out[i].typ = kg.Person
 		}
 	}
+}
+
+// peopleNouns are plurals for people: "several officials, including X".
+var peopleNouns = map[string]bool{"people": true, "figures": true, "officials": true, "leaders": true,
+	"members": true, "activists": true, "journalists": true, "ministers": true, "detainees": true,
+	"suspects": true, "opponents": true, "politicians": true, "commanders": true, "officers": true,
+	"critics": true, "lawmakers": true, "executives": true, "soldiers": true, "prisoners": true,
+	"generals": true, "relatives": true, "defendants": true, "others": true, "men": true, "women": true}
+
+// peopleBefore reports a plural for people in the few words before token
+// i ("arrested several opposition figures, including").
+func peopleBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if peopleNouns[toks[j].low] {
+			return true
+		}
+		if toks[j].text == "." || toks[j].text == ";" {
+			return false
+		}
+	}
+	return false
 }

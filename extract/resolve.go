@@ -344,6 +344,23 @@ func (r *resolver) findOrg(words []string) int {
 	if len(cands) == 1 {
 		return cands[0]
 	}
+	if _, head := orgHeads[words[len(words)-1]]; !head && len(cands) == 0 {
+		// "Meridian" after "Meridian Gulf Holdings": a head-less short
+		// form opening the name of exactly one company.
+		one := -1
+		for _, i := range l[max(0, len(l)-maxCandidates):] {
+			if e := r.ents[i]; e.sub == "company" && len(e.words) > len(words) && hasPrefix(e.words, words) {
+				if one >= 0 && one != i {
+					one = -2
+					break
+				}
+				one = i
+			}
+		}
+		if one >= 0 {
+			return one
+		}
+	}
 	if _, head := orgHeads[f]; head && len(words) == 1 && len(cands) == 0 {
 		// "the Brotherhood" for "Black Pine Brotherhood": a head word
 		// alone names the one organization it ends.

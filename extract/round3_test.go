@@ -70,3 +70,17 @@ func TestPossessiveBodies(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:moussa-zakari", "organization:armed-forces-of-lagonia"},
 	)
 }
+
+func TestCompanyShortForm(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Contract",
+		"Meridian Gulf Holdings won the contract. Meridian denied wrongdoing, and Meridian's chairman, Ali Khan, resigned. Ships waited near Scarlet Reef.",
+	)
+	if findEnt(x, "organization:meridian") != nil {
+		t.Error("a short form of a company is the company, not a second node")
+	}
+	if e := findEnt(x, "location:scarlet-reef"); e == nil {
+		t.Error("a reef is a place")
+	}
+	want(t, x, [3]string{"LEADS", "person:ali-khan", "organization:meridian-gulf-holdings"})
+}
