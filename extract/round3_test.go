@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
 
 func TestCoordinatedDetainees(t *testing.T) {
 	x := run(t, "2024-03-15",
@@ -83,4 +87,40 @@ func TestCompanyShortForm(t *testing.T) {
 		t.Error("a reef is a place")
 	}
 	want(t, x, [3]string{"LEADS", "person:ali-khan", "organization:meridian-gulf-holdings"})
+}
+
+func TestRelativeAndNearestDates(t *testing.T) {
+	cases := map[string]string{
+		"They will vote next year.":              "2019",
+		"It opens next month.":                   "2018-06",
+		"It closed last week.":                   "2018-05",
+		"It opened a year ago.":                  "2017",
+		"It opened three years ago.":             "2015",
+		"It opened 12 years ago.":                "2006",
+		"It was agreed earlier this year.":       "2018",
+		"It was agreed earlier this month.":      "2018-05",
+		"The talks resume next March.":           "2019-03",
+		"It happened on Monday, not next month.": "2018-05-07",
+	}
+	for text, want := range cases {
+		a := &kg.Article{Published: "2018-05-10", Text: text} // a Thursday
+		d := &doc{a: a, rs: []rune(text)}
+		d.sents = sentences(d.rs)
+		if got := d.dateIn(0); got != want {
+			t.Errorf("%q: got %q want %q", text, got, want)
+		}
+	}
+	x := run(t, "2018-05-10",
+		"Alliance",
+		"Three parties formed an alliance on Tuesday to challenge the Freedom Party in next year's general election.",
+	)
+	var got string
+	for _, e := range x.Events {
+		if e.Type == "Election" {
+			got = e.Date
+		}
+	}
+	if got != "2019" {
+		t.Errorf("election dated %q, want 2019 (the date nearest its trigger)", got)
+	}
 }

@@ -575,7 +575,7 @@ func (d *doc) verbs(si int) {
 				d.notePending(si, cue.rel, patients)
 				// "He was arrested in May": the event, without a relation.
 				if cue.event != "" && cue.event != "War" && d.ents[subj.ent].typ == kg.Person {
-					date := d.dateIn(si)
+					date := d.dateAt(si, v)
 					d.addEvent(cue.event, cue.event+" of "+d.ents[subj.ent].name, si, date, d.placeAfter(si, v),
 						[]kg.Participant{{EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
 				}
@@ -589,7 +589,7 @@ func (d *doc) verbs(si int) {
 				// "A drone strike killed X": the event, without an agent.
 				if cue.event != "" && cue.event != "War" && cue.event != "Meeting" && len(patients) > 0 && d.ents[patients[0].ent].typ == kg.Person {
 					p := d.ents[patients[0].ent]
-					d.addEvent(cue.event, cue.event+" of "+p.name, si, d.dateIn(si), d.placeAfter(si, v),
+					d.addEvent(cue.event, cue.event+" of "+p.name, si, d.dateAt(si, v), d.placeAfter(si, v),
 						[]kg.Participant{{EntityID: p.id(), Role: "patient"}}, confVerb)
 				}
 				continue
@@ -654,7 +654,7 @@ func auxStart(toks []token, v int) int {
 func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf float64) {
 	props := map[string]string{}
 	place := d.placeAfter(si, v)
-	date := d.dateIn(si)
+	date := d.dateAt(si, v)
 	switch cue.rel {
 	case kg.Detained, kg.Attacked:
 		if place >= 0 {
@@ -883,7 +883,7 @@ func (d *doc) nouns(si int) {
 			if i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" && toks[i-1].low != "an" && toks[i-1].low != "after" {
 				name = toks[i-1].low + " " + t.low
 			}
-			date := d.dateIn(si)
+			date := d.dateAt(si, i)
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
 			}
@@ -1044,7 +1044,7 @@ func (d *doc) nouns(si int) {
 			by := d.objectsOf(si, refs, i+1)
 			if ok && len(by) > 0 && d.ents[subj.ent].typ == kg.Person {
 				if d.addRel(kg.Detained, by[0].ent, subj.ent, nil, si, confPassive) != nil {
-					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateIn(si), d.placeAfter(si, i),
+					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateAt(si, i), d.placeAfter(si, i),
 						[]kg.Participant{{EntityID: d.ents[by[0].ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
 				}
 			}
@@ -1108,7 +1108,7 @@ func (d *doc) nouns(si int) {
 				d.addRel(kg.MetWith, objs[0].ent, objs[1].ent, nil, si, confNoun)
 			}
 		case t.low == "airstrike" || t.low == "airstrikes":
-			d.addEvent("Airstrike", "airstrike", si, d.dateIn(si), d.placeAfter(si, i), nil, confNoun)
+			d.addEvent("Airstrike", "airstrike", si, d.dateAt(si, i), d.placeAfter(si, i), nil, confNoun)
 		}
 	}
 }
