@@ -124,3 +124,11 @@ func TestRelativeAndNearestDates(t *testing.T) {
 		t.Errorf("election dated %q, want 2019 (the date nearest its trigger)", got)
 	}
 }
+
+func TestAssignedBy(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"Judge Marta Ilves was assigned to the case by the Federal Judicial Council in May.",
+	)
+	want(t, x, [3]string{"APPOINTED", "organization:federal-judicial-council", "person:marta-ilves"})
+}

@@ -35,7 +35,7 @@ func init() {
 	add(kg.Supports, "", "", "supplied supplies")
 	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned challenge challenged challenges challenging")
 	add(kg.MemberOf, "", "to", "belongs belonged")
-	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names")
+	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names assigned designated")
 	add(kg.Owns, "", "", "owns")
 	add(kg.Leads, "", "", "heads headed leads chairs chaired founded runs ran manages managed")
 	add(kg.Leads, "", "", "led")
