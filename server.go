@@ -145,6 +145,7 @@ func serve(ctx context.Context, args []string) error {
 	maxPage := fs.Int("max-page-size", envInt("NEWSGRAPH_MAX_PAGE_SIZE", 0), "largest page a list returns, 0 for the default 500 (env NEWSGRAPH_MAX_PAGE_SIZE)")
 	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
 	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
+	cors := fs.String("cors-origins", os.Getenv("NEWSGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed to call /query, or * (env NEWSGRAPH_CORS_ORIGINS)")
 	_ = fs.Parse(args)
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
@@ -169,6 +170,7 @@ func serve(ctx context.Context, args []string) error {
 		MaxPageSize:    *maxPage,
 		MaxBodyBytes:   *maxBody,
 		Timeout:        *timeout,
+		AllowedOrigins: splitList(*cors),
 		Logger:         log,
 	})
 	if os.Getenv("NEWSGRAPH_API_KEY") == "" {
@@ -186,6 +188,17 @@ func serve(ctx context.Context, args []string) error {
 	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shut)
+}
+
+// splitList reads a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func displayAddr(addr string) string {

@@ -28,6 +28,10 @@ type Config struct {
 	Timeout        time.Duration // per request; default 30s
 	MaxBodyBytes   int64         // default 1 MiB
 	Logger         *slog.Logger  // default slog.Default()
+	// AllowedOrigins lists the browser origins (e.g.
+	// "http://localhost:3000", or "*") that may call /query across
+	// origins; none by default.
+	AllowedOrigins []string
 }
 
 // Defaults applied by NewHandler when a Config field is zero.

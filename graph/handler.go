@@ -31,7 +31,7 @@ func NewHandler(cfg Config) http.Handler {
 	r.Handle(graphiql.AssetPrefix+"*", graphiql.Assets())
 	r.Get("/healthz", healthHandler(cfg))
 	r.Group(func(r chi.Router) {
-		r.Use(limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
+		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
 		r.Get("/query", gql.ServeHTTP)
 		r.Post("/query", gql.ServeHTTP)
 		r.Options("/query", gql.ServeHTTP)
