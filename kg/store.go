@@ -254,3 +254,15 @@ func PageSize(first int) (int, error) {
 	}
 	return first, nil
 }
+
+// ParsePage reads a list's first/after arguments into a page size and an
+// offset, with the same rules in every store.
+func ParsePage(first int, after string) (size, offset int, err error) {
+	if size, err = PageSize(first); err != nil {
+		return 0, 0, err
+	}
+	if offset, err = DecodeCursor(after); err != nil {
+		return 0, 0, err
+	}
+	return size, offset, nil
+}

@@ -203,11 +203,7 @@ func entityTypeStrings(ts []kg.EntityType) ([]any, error) {
 
 // ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
@@ -321,11 +317,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, erro
 
 // ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
@@ -489,11 +481,7 @@ func boolInt(b bool) int {
 
 // ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}

@@ -31,11 +31,7 @@ const entityFilterWhere = ` (size($types) = 0 OR e.type IN $types)
 // may lose its farthest ones). Scores and order are then computed in Go with
 // kg.MatchScore, as the embedded store does.
 func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}

@@ -350,11 +350,7 @@ func intersect(a, b []int32) []int32 {
 // kg.MatchScore, in f.Order (by default: without a query by name, id; with
 // one by score desc, name, id).
 func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
@@ -584,11 +580,7 @@ func (s *Store) articleCounts(ctx context.Context, ids []string) (map[string]int
 
 // ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
@@ -647,11 +639,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 
 // ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
@@ -714,11 +702,7 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 
 // ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	off, err := kg.DecodeCursor(f.After)
+	size, off, err := kg.ParsePage(f.First, f.After)
 	if err != nil {
 		return nil, err
 	}
