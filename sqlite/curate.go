@@ -19,11 +19,10 @@ func entityExists(ctx context.Context, q querier, id string) (bool, error) {
 
 // resolveOne resolves id through redirects and checks that it exists.
 func resolveOne(ctx context.Context, q querier, id string) (string, error) {
-	red, err := resolve(ctx, q, []string{id})
+	r, err := resolveID(ctx, q, id)
 	if err != nil {
 		return "", err
 	}
-	r := red[id]
 	ok, err := entityExists(ctx, q, r)
 	if err != nil {
 		return "", err

@@ -545,11 +545,24 @@ func (s *Store) datesIn(ctx context.Context, table, col string, r *kg.DateRange)
 
 // resolveID maps one entity id through the redirects.
 func resolveID(ctx context.Context, q querier, id string) (string, error) {
-	red, err := resolve(ctx, q, []string{id})
+	ids, err := resolveAll(ctx, q, []string{id})
 	if err != nil {
 		return "", err
 	}
-	return red[id], nil
+	return ids[0], nil
+}
+
+// resolveAll maps entity ids through the redirects, keeping their order.
+func resolveAll(ctx context.Context, q querier, ids []string) ([]string, error) {
+	red, err := resolve(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = red[id]
+	}
+	return out, nil
 }
 
 // articleCounts returns the number of articles mentioning each of ids.

@@ -320,13 +320,9 @@ func (s *Store) pairs(ctx context.Context, keys []string, query string) (map[str
 // ArticlesOfEntities returns, for each entity id, the sorted ids of the
 // articles that mention it.
 func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error) {
-	red, err := resolve(ctx, s.r, entityIDs)
+	want, err := resolveAll(ctx, s.r, entityIDs)
 	if err != nil {
 		return nil, err
-	}
-	want := make([]string, len(entityIDs))
-	for i, id := range entityIDs {
-		want[i] = red[id]
 	}
 	m, err := s.pairs(ctx, want, `SELECT entity_id, article_id FROM entity_articles WHERE entity_id IN (%s) ORDER BY entity_id, article_id`)
 	if err != nil {
@@ -441,13 +437,9 @@ func loadEvents(ctx context.Context, q querier, ids []string) (map[string]*kg.Ev
 // EventsOfEntities returns, for each entity id, the events it took part in,
 // ordered by date (undated last), then id.
 func (s *Store) EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Event, error) {
-	red, err := resolve(ctx, s.r, entityIDs)
+	want, err := resolveAll(ctx, s.r, entityIDs)
 	if err != nil {
 		return nil, err
-	}
-	want := make([]string, len(entityIDs))
-	for i, id := range entityIDs {
-		want[i] = red[id]
 	}
 	m, err := s.pairs(ctx, want, `SELECT DISTINCT p.entity_id, e.id FROM event_participants p JOIN events e ON e.id = p.event_id
 		WHERE p.entity_id IN (%s) ORDER BY p.entity_id, e.date = '', e.date, e.id`)
@@ -501,13 +493,9 @@ func (s *Store) quotes(ctx context.Context, keys []string, query string) (map[st
 // QuotesOfEntities returns, for each entity id, the quotes it spoke,
 // ordered by article then offset.
 func (s *Store) QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Quote, error) {
-	red, err := resolve(ctx, s.r, entityIDs)
+	want, err := resolveAll(ctx, s.r, entityIDs)
 	if err != nil {
 		return nil, err
-	}
-	want := make([]string, len(entityIDs))
-	for i, id := range entityIDs {
-		want[i] = red[id]
 	}
 	m, err := s.quotes(ctx, want, `SELECT speaker, id, speaker, text, article_id, start, end FROM quotes
 		WHERE speaker IN (%s) ORDER BY speaker, article_id, start, id`)
