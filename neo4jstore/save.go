@@ -272,22 +272,12 @@ func saveEvents(ctx context.Context, tx neo4j.ManagedTransaction, aid string, ev
 	if len(evs) == 0 {
 		return 0, nil
 	}
-	seen := map[string]bool{}
-	ids := make([]string, 0, len(evs))
-	for _, e := range evs {
-		if seen[e.ID] {
-			return 0, kg.Errorf(kg.EInvalid, "event %s appears twice", e.ID)
-		}
-		seen[e.ID] = true
-		ids = append(ids, e.ID)
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
 	}
-	recs, err := run(ctx, tx, `MATCH (o:Occurrence) WHERE o.id IN $ids RETURN o.id AS id, o.article AS article`,
-		map[string]any{"ids": anyStrings(ids)})
-	if err != nil {
+	if err := claimIDs(ctx, tx, "event", ids); err != nil {
 		return 0, err
-	}
-	if len(recs) > 0 {
-		return 0, kg.Errorf(kg.EConflict, "event %s already belongs to article %s", recStr(recs[0], "id"), recStr(recs[0], "article"))
 	}
 	rows := make([]any, 0, len(evs))
 	for _, e := range evs {
@@ -342,29 +332,19 @@ func saveQuotes(ctx context.Context, tx neo4j.ManagedTransaction, aid string, qs
 	if len(qs) == 0 {
 		return 0, nil
 	}
-	seen := map[string]bool{}
-	ids := make([]string, 0, len(qs))
-	for _, q := range qs {
-		if seen[q.ID] {
-			return 0, kg.Errorf(kg.EInvalid, "quote %s appears twice", q.ID)
-		}
-		seen[q.ID] = true
-		ids = append(ids, q.ID)
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		ids[i] = q.ID
 	}
-	recs, err := run(ctx, tx, `MATCH (q:Quote) WHERE q.id IN $ids RETURN q.id AS id, q.article AS article`,
-		map[string]any{"ids": anyStrings(ids)})
-	if err != nil {
+	if err := claimIDs(ctx, tx, "quote", ids); err != nil {
 		return 0, err
-	}
-	if len(recs) > 0 {
-		return 0, kg.Errorf(kg.EConflict, "quote %s already belongs to article %s", recStr(recs[0], "id"), recStr(recs[0], "article"))
 	}
 	rows := make([]any, 0, len(qs))
 	for _, q := range qs {
 		rows = append(rows, map[string]any{"id": q.ID, "speaker": red[q.Speaker], "text": q.Text, "article": aid,
 			"start": int64(q.Start), "end": int64(q.End)})
 	}
-	_, err = run(ctx, tx, `MATCH (a:Article {id: $aid})
+	_, err := run(ctx, tx, `MATCH (a:Article {id: $aid})
 		UNWIND $rows AS row
 		MATCH (e:Entity {id: row.speaker})
 		CREATE (q:Quote)
@@ -587,3 +567,31 @@ var relsByIDQuery = sync.OnceValue(func() string {
 	}
 	return q + "}\nRETURN r, elementId(r) AS eid, type(r) AS type, src, tgt"
 })
+
+// claimNodes holds the fixed Cypher of claimIDs, one per kind of node an
+// article owns outright.
+var claimNodes = map[string]string{
+	"event": `MATCH (n:Occurrence) WHERE n.id IN $ids RETURN n.id AS id, n.article AS article LIMIT 1`,
+	"quote": `MATCH (n:Quote) WHERE n.id IN $ids RETURN n.id AS id, n.article AS article LIMIT 1`,
+}
+
+// claimIDs checks that the ids of an article's events or quotes are unique
+// within the article and not owned by another article (the article's own
+// were removed before the save writes them again).
+func claimIDs(ctx context.Context, tx neo4j.ManagedTransaction, kind string, ids []string) error {
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if seen[id] {
+			return kg.Errorf(kg.EInvalid, "%s %s appears twice", kind, id)
+		}
+		seen[id] = true
+	}
+	recs, err := run(ctx, tx, claimNodes[kind], map[string]any{"ids": anyStrings(ids)})
+	if err != nil {
+		return err
+	}
+	if len(recs) > 0 {
+		return kg.Errorf(kg.EConflict, "%s %s already belongs to article %s", kind, recStr(recs[0], "id"), recStr(recs[0], "article"))
+	}
+	return nil
+}
