@@ -58,3 +58,32 @@ func FuzzLoadGold(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseClusters feeds arbitrary bytes to ParseClusters: it must never
+// panic, and a set it accepts must list mentions with a name, a cluster and
+// one type per cluster.
+func FuzzParseClusters(f *testing.F) {
+	for _, dir := range xdocDirs {
+		if b, err := os.ReadFile(filepath.Join(dir, ClustersFile)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"articles": [{"file": "a.txt", "entities": [{"name": "A", "type": "Person", "cluster": "a"}]}]}`))
+	f.Add([]byte(`{"articles": null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := ParseClusters(data)
+		if err != nil {
+			return
+		}
+		typ := map[string]string{}
+		for _, m := range s.Mentions() {
+			if m.Name == "" || m.Cluster == "" {
+				t.Fatalf("accepted an empty name or cluster: %+v", m)
+			}
+			if x, ok := typ[m.Cluster]; ok && x != m.Type {
+				t.Fatalf("cluster %q has types %s and %s", m.Cluster, x, m.Type)
+			}
+			typ[m.Cluster] = m.Type
+		}
+	})
+}
