@@ -60,7 +60,14 @@ func ReadFileWithMap(path string) (*kg.Article, *OffsetMap, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("read article %s: %w", path, err)
 	}
-	return ParseWithMap(path, data)
+	a, m, err := ParseWithMap(path, data)
+	if err == nil && a.URL == "" {
+		// A file is one article whatever directory it is named from.
+		if abs, aerr := filepath.Abs(path); aerr == nil {
+			a.ID = kg.ArticleID(abs)
+		}
+	}
+	return a, m, err
 }
 
 // Parse parses an article from bytes; name gives the format (by extension)
@@ -173,7 +180,9 @@ func assemble(name string, d doc) (*kg.Article, *OffsetMap, error) {
 		Section:   clean(d.section),
 		Text:      m.text,
 	}
-	a.ID = kg.ArticleID(a.Text)
+	// An article is identified by where it comes from, so that an edited
+	// version replaces the earlier one (see kg.ArticleSource).
+	a.ID = kg.ArticleID(kg.ArticleSource(a.URL, a.Source))
 	return a, m, nil
 }
 

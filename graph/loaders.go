@@ -35,6 +35,7 @@ type Loaders struct {
 	eventsOf      *dataloadgen.Loader[string, []*kg.Event]
 	quotesOf      *dataloadgen.Loader[string, []*kg.Quote]
 	articleQuotes *dataloadgen.Loader[string, []*kg.Quote]
+	versions      *dataloadgen.Loader[string, []kg.ArticleVersion]
 
 	mu        sync.Mutex
 	relations map[string]*dataloadgen.Loader[string, []*kg.Relation] // by filter key
@@ -54,6 +55,7 @@ func NewLoaders(s kg.Store) *Loaders {
 		eventsOf:      dataloadgen.NewLoader(batch(s.EventsOfEntities), o),
 		quotesOf:      dataloadgen.NewLoader(batch(s.QuotesOfEntities), o),
 		articleQuotes: dataloadgen.NewLoader(batch(s.QuotesOfArticles), o),
+		versions:      dataloadgen.NewLoader(batch(s.ArticleVersions), o),
 		relations:     map[string]*dataloadgen.Loader[string, []*kg.Relation]{},
 	}
 }
@@ -148,6 +150,7 @@ func (l *Loaders) clear() {
 	l.eventsOf.ClearAll()
 	l.quotesOf.ClearAll()
 	l.articleQuotes.ClearAll()
+	l.versions.ClearAll()
 	l.mu.Lock()
 	l.relations = map[string]*dataloadgen.Loader[string, []*kg.Relation]{}
 	l.mu.Unlock()

@@ -50,10 +50,27 @@ func RelationID(t RelationType, source, target string) string {
 	return "rel:" + shortHash(string(t), source, target)
 }
 
-// ArticleID is the stable id of an article, derived from its normalized text
-// so that loading the same text twice, from any path, is one article.
-func ArticleID(normalizedText string) string {
-	return "article:" + shortHash(normalizedText)
+// ArticleID is the stable id of an article, derived from where it comes
+// from (its canonical URL, else the path or name it was read from), so that
+// an edited article loaded again replaces its earlier version instead of
+// becoming a second article. See ArticleSource.
+func ArticleID(source string) string {
+	return "article:" + shortHash(source)
+}
+
+// ArticleSource is the identity of an article: its canonical URL when it
+// names one, else the path (or name) it was read from.
+func ArticleSource(url, source string) string {
+	if url != "" {
+		return url
+	}
+	return source
+}
+
+// ContentHash identifies one version of an article: a hash of its
+// normalized text.
+func ContentHash(normalizedText string) string {
+	return shortHash(normalizedText)
 }
 
 // EventID is the stable id of an event of one article.

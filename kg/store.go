@@ -127,10 +127,14 @@ type EntityUpdate struct {
 // SaveResult says what one SaveExtraction wrote.
 type SaveResult struct {
 	ArticleID string
-	Entities  int
-	Relations int
-	Events    int
-	Quotes    int
+	// DuplicateOf is set when the text is already held, as its current
+	// version, by another article (the same story read from another path
+	// or URL): nothing was written and ArticleID names that article.
+	DuplicateOf string
+	Entities    int
+	Relations   int
+	Events      int
+	Quotes      int
 }
 
 // Stats counts what a store holds.
@@ -155,9 +159,14 @@ const (
 // id, in the same order, so that per-request dataloaders can use them as is.
 type Store interface {
 	// SaveExtraction writes one article's facts whole or not at all.
-	// Saving an article again first removes what that article contributed
-	// before, so a reload leaves the graph unchanged. Entities and
-	// relations shared with other articles keep the other articles'
+	// An article is identified by its id (derived from its source, see
+	// ArticleID): saving it again first removes what it contributed
+	// before, so a reload of the same text leaves the graph unchanged and
+	// an edited version replaces the old version's facts. A text that
+	// differs from the article's current one is recorded as a new
+	// version. A new article whose text is already the current text of
+	// another article is not written (SaveResult.DuplicateOf). Entities
+	// and relations shared with other articles keep the other articles'
 	// evidence; aliases are merged.
 	SaveExtraction(ctx context.Context, x *Extraction) (SaveResult, error)
 
@@ -178,6 +187,9 @@ type Store interface {
 	Articles(ctx context.Context, ids []string) ([]*Article, error)
 	// ListArticles pages through the articles matching f, in f.Order.
 	ListArticles(ctx context.Context, f ArticleFilter) (*ArticlePage, error)
+	// ArticleVersions returns, for each article id, its versions newest
+	// first (nil for an unknown article).
+	ArticleVersions(ctx context.Context, articleIDs []string) ([][]ArticleVersion, error)
 	// ArticlesOfEntities returns, for each entity id, the ids of the
 	// articles that mention it, sorted.
 	ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error)

@@ -2,11 +2,13 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -22,7 +24,7 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 	}
 	for attempt := 1; ; attempt++ {
 		res, err := writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
-			res, err := save(ctx, tx, x)
+			res, err := saveVersion(ctx, tx, x)
 			if err == nil && testHookBeforeCommit != nil {
 				testHookBeforeCommit()
 			}
@@ -37,6 +39,56 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 		}
 		return res, err
 	}
+}
+
+// saveVersion saves x as the current version of its article: a new source
+// whose text another article holds is that article and writes nothing; a
+// text that differs from the article's current one adds a version.
+func saveVersion(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (kg.SaveResult, error) {
+	aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
+	recs, err := run(ctx, tx, `OPTIONAL MATCH (a:Article {id: $id})
+		OPTIONAL MATCH (d:Article {contentHash: $hash}) WHERE a IS NULL
+		RETURN a IS NOT NULL AS exists, coalesce(a.contentHash, '') AS cur, min(d.id) AS dup`,
+		map[string]any{"id": aid, "hash": h})
+	if err != nil {
+		return kg.SaveResult{}, err
+	}
+	cur := ""
+	if len(recs) > 0 {
+		cur = recStr(recs[0], "cur")
+		if dup := recStr(recs[0], "dup"); dup != "" {
+			return kg.SaveResult{ArticleID: dup, DuplicateOf: dup}, nil
+		}
+	}
+	res, err := save(ctx, tx, x)
+	if err != nil {
+		return res, err
+	}
+	raw, err := json.Marshal(x)
+	if err != nil {
+		return res, fmt.Errorf("neo4j: save article %s: %w", aid, err)
+	}
+	// The extraction lives on its own node so that article reads do not
+	// carry it.
+	_, err = run(ctx, tx, `MATCH (a:Article {id: $id})
+		SET a.contentHash = $hash
+		FOREACH (_ IN CASE WHEN $cur <> $hash THEN [1] ELSE [] END |
+			SET a.versionHashes = coalesce(a.versionHashes, []) + $hash,
+				a.versionTitles = coalesce(a.versionTitles, []) + $title,
+				a.versionTimes = coalesce(a.versionTimes, []) + $at)
+		MERGE (x:Extraction {article: $id})
+		SET x.json = $json`, map[string]any{"id": aid, "hash": h, "cur": cur, "title": x.Article.Title,
+		"at": timestamp(time.Now()), "json": string(raw)})
+	return res, err
+}
+
+// timestamp is how times are stored: RFC 3339 in UTC with nanoseconds.
+func timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// parseTime reads a stored timestamp; a malformed one reads as zero.
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
 }
 
 // testHookBeforeCommit, when set by a test, runs after a save's statements

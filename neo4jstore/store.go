@@ -191,6 +191,8 @@ func schemaStatements() []string {
 		`CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (q:Quote) REQUIRE q.id IS UNIQUE`,
 		`CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE`,
 		`CREATE CONSTRAINT retraction_id IF NOT EXISTS FOR (r:Retraction) REQUIRE r.id IS UNIQUE`,
+		`CREATE CONSTRAINT extraction_article IF NOT EXISTS FOR (x:Extraction) REQUIRE x.article IS UNIQUE`,
+		`CREATE INDEX article_content IF NOT EXISTS FOR (a:Article) ON (a.contentHash)`,
 		`CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.id)`,
 		`CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)`,
 		`CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)`,

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -19,10 +21,44 @@ func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveRe
 	}
 	var res kg.SaveResult
 	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		var err error
+		aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
+		var cur string
+		err := tx.QueryRowContext(ctx, `SELECT content_hash FROM articles WHERE id = ?`, aid).Scan(&cur)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			// A new source whose text another article holds is that
+			// article: its sentences must not count twice.
+			var dup string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1`, h).Scan(&dup)
+			if err == nil {
+				res = kg.SaveResult{ArticleID: dup, DuplicateOf: dup}
+				return nil, nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+			}
+		case err != nil:
+			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		}
 		var touched []string
 		res, touched, err = save(ctx, tx, x)
-		return touched, err
+		if err != nil {
+			return nil, err
+		}
+		raw, err := json.Marshal(x)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ?, extraction = ? WHERE id = ?`, h, string(raw), aid); err != nil {
+			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		}
+		if cur != h {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions (article_id, content_hash, title, loaded_at) VALUES (?, ?, ?, ?)`,
+				aid, h, x.Article.Title, timestamp(time.Now())); err != nil {
+				return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+			}
+		}
+		return touched, nil
 	})
 	if err != nil {
 		return kg.SaveResult{}, err

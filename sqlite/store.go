@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
 
@@ -223,6 +224,22 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker ON quotes (speaker, article_id, start);
 CREATE INDEX quotes_article ON quotes (article_id, start);
 `,
+	// Articles are identified by source and keep their versions; the last
+	// saved extraction lets a split re-derive an article's facts.
+	`
+ALTER TABLE articles ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN extraction TEXT NOT NULL DEFAULT '';
+CREATE INDEX articles_content ON articles (content_hash);
+
+CREATE TABLE article_versions (
+	seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+	article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	content_hash TEXT NOT NULL,
+	title        TEXT NOT NULL,
+	loaded_at    TEXT NOT NULL
+);
+CREATE INDEX article_versions_article ON article_versions (article_id, seq);
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
@@ -252,6 +269,9 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("sqlite: migration %d: %w", i+1, err)
 		}
 	}
+	if err := backfillVersions(ctx, tx); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, len(migrations)); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
@@ -259,6 +279,51 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
 	return nil
+}
+
+// backfillVersions gives articles saved before versions existed their
+// content hash and a first version.
+func backfillVersions(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, text FROM articles WHERE content_hash = ''`)
+	if err != nil {
+		return fmt.Errorf("sqlite: backfill versions: %w", err)
+	}
+	type art struct{ id, title, text string }
+	var arts []art
+	for rows.Next() {
+		var a art
+		if err := rows.Scan(&a.id, &a.title, &a.text); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlite: backfill versions: %w", err)
+		}
+		arts = append(arts, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: backfill versions: %w", err)
+	}
+	now := timestamp(time.Now())
+	for _, a := range arts {
+		h := kg.ContentHash(a.text)
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, h, a.id); err != nil {
+			return fmt.Errorf("sqlite: backfill versions: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions (article_id, content_hash, title, loaded_at) VALUES (?, ?, ?, ?)`,
+			a.id, h, a.title, now); err != nil {
+			return fmt.Errorf("sqlite: backfill versions: %w", err)
+		}
+	}
+	return nil
+}
+
+// timestamp is how times are stored: RFC 3339 in UTC with nanoseconds,
+// which sorts as text.
+func timestamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// parseTime reads a stored timestamp; a malformed one reads as zero.
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
 }
 
 // writeTx runs fn in one write transaction; after a commit it marks the

@@ -77,11 +77,12 @@ func rel(t kg.RelationType, src, tgt string, props map[string]string, evs ...kg.
 }
 
 func article(title, published, text string) kg.Article {
+	url := "https://news.example/" + kg.Slug(title)
 	return kg.Article{
-		ID:        kg.ArticleID(text),
+		ID:        kg.ArticleID(url),
 		Title:     title,
 		Source:    "fixtures/" + kg.Slug(title) + ".txt",
-		URL:       "https://news.example/" + kg.Slug(title),
+		URL:       url,
 		Published: published,
 		Section:   "International News",
 		Text:      text,
@@ -95,9 +96,14 @@ func quote(a kg.Article, speaker, text string) kg.Quote {
 
 // fixtureA is the first article: Araji meets Lena Mardin; four relations,
 // a meeting and a quote.
-func fixtureA() *kg.Extraction {
+func fixtureA() *kg.Extraction { return fixtureAOn("Monday") }
+
+// fixtureAOn is article A as first published (day "Monday") or edited,
+// with one word changed: the same source, hence the same article id.
+func fixtureAOn(day string) *kg.Extraction {
+	textA := strings.Replace(textA, "Monday", day, 1)
 	a := article("Araji meets Mardin", "2018-05-10", textA)
-	s1 := `Samir al-Araji, the interior minister of Valdoria, met with Lena Mardin in Port Avel on Monday.`
+	s1 := `Samir al-Araji, the interior minister of Valdoria, met with Lena Mardin in Port Avel on ` + day + `.`
 	s2 := `Araji leads the River Party.`
 	s3 := `The River Party is allied with the Green Front.`
 	return &kg.Extraction{

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"SaveResultCounts", testSaveResult},
 		{"IdempotentReload", testIdempotentReload},
 		{"ReloadAfterExtractorChanged", testReloadChanged},
+		{"ArticleVersions", testArticleVersions},
 		{"SharedEntitiesAcrossArticles", testShared},
 		{"InvalidInputRejected", testInvalid},
 		{"RelationsByDirection", testDirection},

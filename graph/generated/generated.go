@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Article() ArticleResolver
+	ArticleVersion() ArticleVersionResolver
 	CoMention() CoMentionResolver
 	CyData() CyDataResolver
 	Entity() EntityResolver
@@ -56,15 +57,17 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Article struct {
-		Entities  func(childComplexity int, types []kg.EntityType, first *int, after *string) int
-		ID        func(childComplexity int) int
-		Published func(childComplexity int) int
-		Quotes    func(childComplexity int) int
-		Section   func(childComplexity int) int
-		Source    func(childComplexity int) int
-		Text      func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
+		ContentHash func(childComplexity int) int
+		Entities    func(childComplexity int, types []kg.EntityType, first *int, after *string) int
+		ID          func(childComplexity int) int
+		Published   func(childComplexity int) int
+		Quotes      func(childComplexity int) int
+		Section     func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Text        func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
+		Versions    func(childComplexity int) int
 	}
 
 	ArticleConnection struct {
@@ -76,6 +79,13 @@ type ComplexityRoot struct {
 	ArticleEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ArticleVersion struct {
+		ContentHash func(childComplexity int) int
+		Current     func(childComplexity int) int
+		LoadedAt    func(childComplexity int) int
+		Title       func(childComplexity int) int
 	}
 
 	CoMention struct {
@@ -335,6 +345,11 @@ type ArticleResolver interface {
 
 	Entities(ctx context.Context, obj *kg.Article, types []kg.EntityType, first *int, after *string) (*model.EntityConnection, error)
 	Quotes(ctx context.Context, obj *kg.Article) ([]*kg.Quote, error)
+	ContentHash(ctx context.Context, obj *kg.Article) (string, error)
+	Versions(ctx context.Context, obj *kg.Article) ([]*kg.ArticleVersion, error)
+}
+type ArticleVersionResolver interface {
+	LoadedAt(ctx context.Context, obj *kg.ArticleVersion) (string, error)
 }
 type CoMentionResolver interface {
 	Entity(ctx context.Context, obj *model.CoMention) (*kg.Entity, error)
@@ -460,6 +475,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Article.contentHash":
+		if e.ComplexityRoot.Article.ContentHash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.ContentHash(childComplexity), true
 	case "Article.entities":
 		if e.ComplexityRoot.Article.Entities == nil {
 			break
@@ -519,6 +540,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.URL(childComplexity), true
+	case "Article.versions":
+		if e.ComplexityRoot.Article.Versions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.Versions(childComplexity), true
 
 	case "ArticleConnection.edges":
 		if e.ComplexityRoot.ArticleConnection.Edges == nil {
@@ -551,6 +578,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArticleEdge.Node(childComplexity), true
+
+	case "ArticleVersion.contentHash":
+		if e.ComplexityRoot.ArticleVersion.ContentHash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleVersion.ContentHash(childComplexity), true
+	case "ArticleVersion.current":
+		if e.ComplexityRoot.ArticleVersion.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleVersion.Current(childComplexity), true
+	case "ArticleVersion.loadedAt":
+		if e.ComplexityRoot.ArticleVersion.LoadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleVersion.LoadedAt(childComplexity), true
+	case "ArticleVersion.title":
+		if e.ComplexityRoot.ArticleVersion.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArticleVersion.Title(childComplexity), true
 
 	case "CoMention.articles":
 		if e.ComplexityRoot.CoMention.Articles == nil {
@@ -2112,6 +2164,29 @@ type EventEdge {
   node: Event!
 }
 `, BuiltIn: false},
+	{Name: "../schema/curation.graphqls", Input: `extend type Article {
+  "Hash of the normalized text of the current version."
+  contentHash: String!
+  """
+  Every version of the article loaded so far, newest first. An article is
+  identified by its source (URL, else path or name): loading an edited text
+  from the same source adds a version and replaces the old version's facts.
+  """
+  versions: [ArticleVersion!]!
+}
+
+"One loaded version of an article."
+type ArticleVersion {
+  "Hash of its normalized text."
+  contentHash: String!
+  "Title of that version."
+  title: String!
+  "When this text was first loaded (RFC 3339, UTC)."
+  loadedAt: String!
+  "Whether the graph holds this version's facts now."
+  current: Boolean!
+}
+`, BuiltIn: false},
 	{Name: "../schema/mutation.graphqls", Input: `"Curation: load articles and correct the graph. Needs the API key when the server has one."
 type Mutation {
   """
@@ -2314,6 +2389,10 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_entities(ctx, field)
 	case "quotes":
 		return ec.fieldContext_Article_quotes(ctx, field)
+	case "contentHash":
+		return ec.fieldContext_Article_contentHash(ctx, field)
+	case "versions":
+		return ec.fieldContext_Article_versions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Article", field.Name)
 }
@@ -2338,6 +2417,20 @@ func (ec *executionContext) childFields_ArticleEdge(ctx context.Context, field g
 		return ec.fieldContext_ArticleEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ArticleEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ArticleVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contentHash":
+		return ec.fieldContext_ArticleVersion_contentHash(ctx, field)
+	case "title":
+		return ec.fieldContext_ArticleVersion_title(ctx, field)
+	case "loadedAt":
+		return ec.fieldContext_ArticleVersion_loadedAt(ctx, field)
+	case "current":
+		return ec.fieldContext_ArticleVersion_current(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArticleVersion", field.Name)
 }
 
 func (ec *executionContext) childFields_CoMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4083,6 +4176,61 @@ func (ec *executionContext) fieldContext_Article_quotes(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Article_contentHash(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_contentHash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().ContentHash(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_contentHash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_versions(ctx context.Context, field graphql.CollectedField, obj *kg.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_versions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().Versions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*kg.ArticleVersion) graphql.Marshaler {
+			return ec.marshalNArticleVersion2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleVersionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Article_versions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Article",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArticleVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ArticleConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ArticleConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4223,6 +4371,98 @@ func (ec *executionContext) fieldContext_ArticleEdge_node(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ArticleVersion_contentHash(ctx context.Context, field graphql.CollectedField, obj *kg.ArticleVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleVersion_contentHash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentHash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleVersion_contentHash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleVersion_title(ctx context.Context, field graphql.CollectedField, obj *kg.ArticleVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleVersion_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleVersion_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _ArticleVersion_loadedAt(ctx context.Context, field graphql.CollectedField, obj *kg.ArticleVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleVersion_loadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ArticleVersion().LoadedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleVersion_loadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleVersion", field, true, true, "String")
+}
+
+func (ec *executionContext) _ArticleVersion_current(ctx context.Context, field graphql.CollectedField, obj *kg.ArticleVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArticleVersion_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArticleVersion_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArticleVersion", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _CoMention_entity(ctx context.Context, field graphql.CollectedField, obj *model.CoMention) (ret graphql.Marshaler) {
@@ -9953,6 +10193,18 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_quotes(ctx, field, obj)
 				})
+		case "contentHash":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_contentHash(ctx, field, obj)
+				})
+		case "versions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_versions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10033,6 +10285,55 @@ func (ec *executionContext) _ArticleEdge(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._ArticleEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var articleVersionImplementors = []string{"ArticleVersion"}
+
+func (ec *executionContext) _ArticleVersion(ctx context.Context, sel ast.SelectionSet, obj *kg.ArticleVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, articleVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArticleVersion")
+		case "contentHash":
+			out.Values[i] = ec._ArticleVersion_contentHash(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._ArticleVersion_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "loadedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ArticleVersion_loadedAt(ctx, field, obj)
+				})
+		case "current":
+			out.Values[i] = ec._ArticleVersion_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12180,6 +12481,30 @@ func (ec *executionContext) marshalNArticleEdge2ᚖgithubᚗcomᚋnewsgraphᚋne
 		return graphql.Null
 	}
 	return ec._ArticleEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNArticleVersion2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.ArticleVersion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArticleVersion2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleVersion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNArticleVersion2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐArticleVersion(ctx context.Context, sel ast.SelectionSet, v *kg.ArticleVersion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ArticleVersion!")
+		return graphql.Null
+	}
+	return ec._ArticleVersion(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {

@@ -1,0 +1,42 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// ArticleVersions returns each article's versions, newest first; the
+// newest is the current one.
+func (s *Store) ArticleVersions(ctx context.Context, articleIDs []string) ([][]kg.ArticleVersion, error) {
+	return readTx(ctx, s, "read article versions", func(tx neo4j.ManagedTransaction) ([][]kg.ArticleVersion, error) {
+		recs, err := run(ctx, tx, `MATCH (a:Article) WHERE a.id IN $ids
+			RETURN a.id AS id, coalesce(a.versionHashes, []) AS hashes, coalesce(a.versionTitles, []) AS titles,
+				coalesce(a.versionTimes, []) AS times`, map[string]any{"ids": anyStrings(uniq(articleIDs))})
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string][]kg.ArticleVersion{}
+		for _, rec := range recs {
+			p := map[string]any{}
+			for _, k := range []string{"hashes", "titles", "times"} {
+				p[k], _ = rec.Get(k)
+			}
+			hashes, titles, times := pStrs(p, "hashes"), pStrs(p, "titles"), pStrs(p, "times")
+			n := min(len(hashes), len(titles), len(times))
+			vs := make([]kg.ArticleVersion, 0, n)
+			for i := n - 1; i >= 0; i-- {
+				vs = append(vs, kg.ArticleVersion{ContentHash: hashes[i], Title: titles[i], LoadedAt: parseTime(times[i]),
+					Current: i == n-1})
+			}
+			byID[recStr(rec, "id")] = vs
+		}
+		out := make([][]kg.ArticleVersion, len(articleIDs))
+		for i, id := range articleIDs {
+			out[i] = byID[id]
+		}
+		return out, nil
+	})
+}
