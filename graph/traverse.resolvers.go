@@ -53,6 +53,11 @@ func (r *coMentionResolver) Articles(ctx context.Context, obj *model.CoMention) 
 	return as, nil
 }
 
+// Subtype is the resolver for the subtype field.
+func (r *cyDataResolver) Subtype(ctx context.Context, obj *traverse.CyData) (*string, error) {
+	return nullable(obj.Subtype), nil
+}
+
 // Source is the resolver for the source field.
 func (r *cyDataResolver) Source(ctx context.Context, obj *traverse.CyData) (*string, error) {
 	return nullable(obj.Source), nil
@@ -61,6 +66,28 @@ func (r *cyDataResolver) Source(ctx context.Context, obj *traverse.CyData) (*str
 // Target is the resolver for the target field.
 func (r *cyDataResolver) Target(ctx context.Context, obj *traverse.CyData) (*string, error) {
 	return nullable(obj.Target), nil
+}
+
+// Confidence is the resolver for the confidence field.
+func (r *cyDataResolver) Confidence(ctx context.Context, obj *traverse.CyData) (*float64, error) {
+	return obj.Confidence, nil
+}
+
+// Symmetric is the resolver for the symmetric field.
+func (r *cyDataResolver) Symmetric(ctx context.Context, obj *traverse.CyData) (*bool, error) {
+	return obj.Symmetric, nil
+}
+
+// Types is the resolver for the types field.
+func (r *cyDataResolver) Types(ctx context.Context, obj *traverse.CyData) ([]kg.RelationType, error) {
+	if obj.Types == nil {
+		return nil, nil
+	}
+	out := make([]kg.RelationType, len(obj.Types))
+	for i, t := range obj.Types {
+		out[i] = kg.RelationType(t)
+	}
+	return out, nil
 }
 
 // Type is the resolver for the type field.
@@ -202,9 +229,19 @@ func (r *queryResolver) CoMentions(ctx context.Context, id string, first *int) (
 	return out, nil
 }
 
+// Cytoscape is the resolver for the cytoscape field.
+func (r *subgraphResolver) Cytoscape(ctx context.Context, obj *traverse.Graph, collapseParallel *bool) ([]*traverse.CyElement, error) {
+	els := obj.Cytoscape(deref(collapseParallel))
+	out := make([]*traverse.CyElement, len(els))
+	for i := range els {
+		out[i] = &els[i]
+	}
+	return out, nil
+}
+
 // Elements is the resolver for the elements field.
-func (r *subgraphResolver) Elements(ctx context.Context, obj *traverse.Graph) (any, error) {
-	return obj.Cytoscape(), nil
+func (r *subgraphResolver) Elements(ctx context.Context, obj *traverse.Graph, collapseParallel *bool) (any, error) {
+	return obj.Cytoscape(deref(collapseParallel)), nil
 }
 
 // Date is the resolver for the date field.

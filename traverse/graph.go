@@ -3,6 +3,7 @@ package traverse
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,38 +87,109 @@ type Edge struct {
 	Evidence []kg.Evidence `json:"-"`
 }
 
-// CyElement is one element of a Cytoscape.js elements array.
+// CyElement is one element of a Cytoscape.js elements array. Classes name
+// the entity type (nodes: "person", "organization" …; "seed" for depth 0)
+// or the relation type (edges: "detained", "holds-role" …; "symmetric",
+// "collapsed"), so that a stylesheet such as the explorer's
+// cytoscape-style.json colours and labels the graph without reshaping it.
 type CyElement struct {
-	Group string `json:"group"` // "nodes" or "edges"
-	Data  CyData `json:"data"`
+	Group   string   `json:"group"` // "nodes" or "edges"
+	Data    CyData   `json:"data"`
+	Classes []string `json:"classes"`
 }
 
-// CyData is the data of a Cytoscape.js element; Source and Target are set on
-// edges only.
+// CyData is the data of a Cytoscape.js element; Source, Target,
+// Confidence, Symmetric, Types and Relations are set on edges only.
 type CyData struct {
-	ID     string `json:"id"`
-	Label  string `json:"label"`
-	Type   string `json:"type"`
-	Source string `json:"source,omitempty"`
-	Target string `json:"target,omitempty"`
-	Weight int    `json:"weight"`
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Type    string `json:"type"`
+	Subtype string `json:"subtype,omitempty"`
+	Source  string `json:"source,omitempty"`
+	Target  string `json:"target,omitempty"`
+	// Weight is the number of evidence sentences (see Node and Edge).
+	Weight     int      `json:"weight"`
+	Confidence *float64 `json:"confidence,omitempty"`
+	// Symmetric says the relation reads the same both ways (FOUGHT …), so
+	// a frontend draws it without an arrow.
+	Symmetric *bool `json:"symmetric,omitempty"`
+	// Types are the relation types of the edge: one, or several when
+	// parallel edges were collapsed.
+	Types []string `json:"types,omitempty"`
+	// Relations are the ids of the relations the edge stands for.
+	Relations []string `json:"relations,omitempty"`
 }
 
 // Cytoscape returns the graph as Cytoscape.js elements, nodes first, so that
-// `cy.add(elements)` finds every edge's ends already there.
-func (g *Graph) Cytoscape() []CyElement {
+// `cy.add(elements)` finds every edge's ends already there. With collapse,
+// the edges between one pair of entities (either direction) become one
+// edge listing their types, its weight the sum and its confidence the
+// highest; its id is "pair:" and the two entity ids.
+func (g *Graph) Cytoscape(collapse bool) []CyElement {
 	out := make([]CyElement, 0, len(g.Nodes)+len(g.Edges))
 	for _, n := range g.Nodes {
-		out = append(out, CyElement{Group: "nodes", Data: CyData{
-			ID: n.ID, Label: n.Label, Type: n.Type, Weight: n.Weight,
+		cls := []string{ClassName(n.Type)}
+		if n.Depth == 0 {
+			cls = append(cls, "seed")
+		}
+		out = append(out, CyElement{Group: "nodes", Classes: cls, Data: CyData{
+			ID: n.ID, Label: n.Label, Type: n.Type, Subtype: n.Subtype, Weight: n.Weight,
 		}})
 	}
+	edges := make([]CyElement, 0, len(g.Edges))
+	pairs := map[[2]string]int{} // pair → index in edges
 	for _, e := range g.Edges {
-		out = append(out, CyElement{Group: "edges", Data: CyData{
-			ID: e.ID, Label: e.Label, Type: e.Type, Source: e.Source, Target: e.Target, Weight: e.Weight,
-		}})
+		sym, conf := kg.RelationType(e.Type).Symmetric(), e.Confidence
+		el := CyElement{Group: "edges", Classes: []string{ClassName(e.Type)}, Data: CyData{
+			ID: e.ID, Label: e.Label, Type: e.Type, Source: e.Source, Target: e.Target,
+			Weight: e.Weight, Confidence: &conf, Symmetric: &sym,
+			Types: []string{e.Type}, Relations: []string{e.ID},
+		}}
+		if sym {
+			el.Classes = append(el.Classes, "symmetric")
+		}
+		if !collapse {
+			edges = append(edges, el)
+			continue
+		}
+		key := [2]string{min(e.Source, e.Target), max(e.Source, e.Target)}
+		i, ok := pairs[key]
+		if !ok {
+			pairs[key] = len(edges)
+			edges = append(edges, el)
+			continue
+		}
+		mergeEdge(&edges[i], el, key)
 	}
-	return out
+	return append(out, edges...)
+}
+
+// mergeEdge folds el into the collapsed edge c of the pair key.
+func mergeEdge(c *CyElement, el CyElement, key [2]string) {
+	d := &c.Data
+	if !slices.Contains(c.Classes, "collapsed") {
+		d.ID = "pair:" + key[0] + "|" + key[1]
+		c.Classes = append(c.Classes, "collapsed")
+	}
+	d.Label += "; " + el.Data.Label
+	d.Weight += el.Data.Weight
+	conf, sym := max(*d.Confidence, *el.Data.Confidence), *d.Symmetric && *el.Data.Symmetric
+	d.Confidence, d.Symmetric = &conf, &sym
+	d.Relations = append(d.Relations, el.Data.ID)
+	if !slices.Contains(d.Types, el.Data.Type) {
+		d.Types = append(d.Types, el.Data.Type)
+		d.Type = strings.Join(d.Types, ",")
+		c.Classes = append(c.Classes, ClassName(el.Data.Type))
+	}
+	if !sym {
+		c.Classes = slices.DeleteFunc(c.Classes, func(s string) bool { return s == "symmetric" })
+	}
+}
+
+// ClassName is the Cytoscape.js class of an entity or relation type:
+// lower case with dashes ("Person" → "person", "HOLDS_ROLE" → "holds-role").
+func ClassName(typ string) string {
+	return strings.ToLower(strings.ReplaceAll(typ, "_", "-"))
 }
 
 // Neighborhood returns the entities within q.Hops of id and the relations

@@ -499,7 +499,7 @@ func TestCytoscape(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := json.Marshal(g.Cytoscape())
+		b, err := json.Marshal(g.Cytoscape(false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -533,8 +533,11 @@ func TestCytoscape(t *testing.T) {
 				}
 			}
 		}
-		if !strings.Contains(string(b), `{"group":"nodes","data":{"id":"`+alice+`","label":"Alice Adams","type":"Person","weight":2}}`) {
+		if !strings.Contains(string(b), `{"group":"nodes","data":{"id":"`+alice+`","label":"Alice Adams","type":"Person","weight":2},"classes":["person","seed"]}`) {
 			t.Fatalf("alice's element is not as Cytoscape.js takes it: %s", b)
+		}
+		if !strings.Contains(string(b), `"symmetric":false`) || !strings.Contains(string(b), `"classes":["works-for"]`) {
+			t.Fatalf("edges lack their symmetric flag or relation class: %s", b)
 		}
 		if !strings.Contains(string(b), `"label":"works for: adviser"`) {
 			t.Fatalf("edge label lacks the title: %s", b)
@@ -632,4 +635,39 @@ func TestCoMentions(t *testing.T) {
 		_, err = tr.CoMentions(ctx, "person:nobody", 0)
 		wantCode(t, err, kg.ENotFound)
 	})
+}
+
+func TestCytoscapeCollapse(t *testing.T) {
+	g := &Graph{
+		Nodes: []Node{{ID: "person:a", Label: "A", Type: "Person"}, {ID: "organization:b", Label: "B", Type: "Organization"}, {ID: "person:c", Label: "C", Type: "Person"}},
+		Edges: []Edge{
+			{ID: "rel:1", Source: "person:a", Target: "organization:b", Type: "LEADS", Label: "leads", Weight: 2, Confidence: 0.7},
+			{ID: "rel:2", Source: "person:a", Target: "organization:b", Type: "HOLDS_ROLE", Label: "holds role: chief", Weight: 1, Confidence: 0.9},
+			{ID: "rel:3", Source: "person:c", Target: "person:a", Type: "MET_WITH", Label: "met with", Weight: 1, Confidence: 0.6},
+			{ID: "rel:4", Source: "person:a", Target: "person:c", Type: "FOUGHT", Label: "fought", Weight: 3, Confidence: 0.5},
+		},
+	}
+	if n := len(g.Cytoscape(false)); n != 7 {
+		t.Fatalf("uncollapsed: %d elements, want 7", n)
+	}
+	els := g.Cytoscape(true)
+	if len(els) != 5 {
+		b, _ := json.Marshal(els)
+		t.Fatalf("collapsed: %d elements, want 3 nodes and 2 edges: %s", len(els), b)
+	}
+	ab, ac := els[3], els[4]
+	if ab.Data.ID != "pair:organization:b|person:a" || !slices.Equal(ab.Data.Types, []string{"LEADS", "HOLDS_ROLE"}) ||
+		ab.Data.Weight != 3 || *ab.Data.Confidence != 0.9 || *ab.Data.Symmetric ||
+		!slices.Equal(ab.Data.Relations, []string{"rel:1", "rel:2"}) || ab.Data.Label != "leads; holds role: chief" ||
+		!slices.Equal(ab.Classes, []string{"leads", "collapsed", "holds-role"}) {
+		t.Errorf("collapsed a–b edge: %+v classes %v", ab.Data, ab.Classes)
+	}
+	// Two symmetric relations in opposite directions stay symmetric.
+	if !*ac.Data.Symmetric || !slices.Contains(ac.Classes, "symmetric") || ac.Data.Weight != 4 ||
+		!slices.Equal(ac.Data.Types, []string{"MET_WITH", "FOUGHT"}) {
+		t.Errorf("collapsed a–c edge: %+v classes %v", ac.Data, ac.Classes)
+	}
+	if ClassName("HOLDS_ROLE") != "holds-role" || ClassName("Person") != "person" {
+		t.Errorf("ClassName: %q %q", ClassName("HOLDS_ROLE"), ClassName("Person"))
+	}
 }

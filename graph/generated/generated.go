@@ -96,17 +96,23 @@ type ComplexityRoot struct {
 	}
 
 	CyData struct {
-		ID     func(childComplexity int) int
-		Label  func(childComplexity int) int
-		Source func(childComplexity int) int
-		Target func(childComplexity int) int
-		Type   func(childComplexity int) int
-		Weight func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Relations  func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Subtype    func(childComplexity int) int
+		Symmetric  func(childComplexity int) int
+		Target     func(childComplexity int) int
+		Type       func(childComplexity int) int
+		Types      func(childComplexity int) int
+		Weight     func(childComplexity int) int
 	}
 
 	CyElement struct {
-		Data  func(childComplexity int) int
-		Group func(childComplexity int) int
+		Classes func(childComplexity int) int
+		Data    func(childComplexity int) int
+		Group   func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -307,9 +313,9 @@ type ComplexityRoot struct {
 	}
 
 	Subgraph struct {
-		Cytoscape func(childComplexity int) int
+		Cytoscape func(childComplexity int, collapseParallel *bool) int
 		Edges     func(childComplexity int) int
-		Elements  func(childComplexity int) int
+		Elements  func(childComplexity int, collapseParallel *bool) int
 		Nodes     func(childComplexity int) int
 		Truncated func(childComplexity int) int
 	}
@@ -358,8 +364,13 @@ type CoMentionResolver interface {
 	Articles(ctx context.Context, obj *model.CoMention) ([]*kg.Article, error)
 }
 type CyDataResolver interface {
+	Subtype(ctx context.Context, obj *traverse.CyData) (*string, error)
 	Source(ctx context.Context, obj *traverse.CyData) (*string, error)
 	Target(ctx context.Context, obj *traverse.CyData) (*string, error)
+
+	Confidence(ctx context.Context, obj *traverse.CyData) (*float64, error)
+	Symmetric(ctx context.Context, obj *traverse.CyData) (*bool, error)
+	Types(ctx context.Context, obj *traverse.CyData) ([]kg.RelationType, error)
 }
 type EntityResolver interface {
 	Subtype(ctx context.Context, obj *kg.Entity) (*string, error)
@@ -450,7 +461,8 @@ type RoleHeldResolver interface {
 	Evidence(ctx context.Context, obj *model.RoleHeld) ([]*kg.Evidence, error)
 }
 type SubgraphResolver interface {
-	Elements(ctx context.Context, obj *traverse.Graph) (any, error)
+	Cytoscape(ctx context.Context, obj *traverse.Graph, collapseParallel *bool) ([]*traverse.CyElement, error)
+	Elements(ctx context.Context, obj *traverse.Graph, collapseParallel *bool) (any, error)
 }
 type TimelineEntryResolver interface {
 	Date(ctx context.Context, obj *traverse.TimelineEntry) (*string, error)
@@ -629,6 +641,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CoMention.Sentences(childComplexity), true
 
+	case "CyData.confidence":
+		if e.ComplexityRoot.CyData.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyData.Confidence(childComplexity), true
 	case "CyData.id":
 		if e.ComplexityRoot.CyData.ID == nil {
 			break
@@ -641,12 +659,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CyData.Label(childComplexity), true
+	case "CyData.relations":
+		if e.ComplexityRoot.CyData.Relations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyData.Relations(childComplexity), true
 	case "CyData.source":
 		if e.ComplexityRoot.CyData.Source == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CyData.Source(childComplexity), true
+	case "CyData.subtype":
+		if e.ComplexityRoot.CyData.Subtype == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyData.Subtype(childComplexity), true
+	case "CyData.symmetric":
+		if e.ComplexityRoot.CyData.Symmetric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyData.Symmetric(childComplexity), true
 	case "CyData.target":
 		if e.ComplexityRoot.CyData.Target == nil {
 			break
@@ -659,6 +695,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CyData.Type(childComplexity), true
+	case "CyData.types":
+		if e.ComplexityRoot.CyData.Types == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyData.Types(childComplexity), true
 	case "CyData.weight":
 		if e.ComplexityRoot.CyData.Weight == nil {
 			break
@@ -666,6 +708,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CyData.Weight(childComplexity), true
 
+	case "CyElement.classes":
+		if e.ComplexityRoot.CyElement.Classes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyElement.Classes(childComplexity), true
 	case "CyElement.data":
 		if e.ComplexityRoot.CyElement.Data == nil {
 			break
@@ -1581,7 +1629,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Subgraph.Cytoscape(childComplexity), true
+		args, err := ec.field_Subgraph_cytoscape_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subgraph.Cytoscape(childComplexity, args["collapseParallel"].(*bool)), true
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
 			break
@@ -1593,7 +1646,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Subgraph.Elements(childComplexity), true
+		args, err := ec.field_Subgraph_elements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subgraph.Elements(childComplexity, args["collapseParallel"].(*bool)), true
 	case "Subgraph.nodes":
 		if e.ComplexityRoot.Subgraph.Nodes == nil {
 			break
@@ -2273,15 +2331,23 @@ type Hop {
 """
 A part of the graph to draw. ` + "`" + `cytoscape` + "`" + ` (typed) and ` + "`" + `elements` + "`" + ` (plain JSON)
 are the same Cytoscape.js elements array, nodes first: pass ` + "`" + `elements` + "`" + ` to
-` + "`" + `cytoscape({elements})` + "`" + ` as is.
+` + "`" + `cytoscape({elements, style})` + "`" + ` as is, with the stylesheet served at
+/explore/cytoscape-style.json, and the graph is drawn coloured by entity type
+and labelled by relation type.
 """
 type Subgraph {
   nodes: [GraphNode!]!
   edges: [GraphEdge!]!
   "A node budget left out entities the query would otherwise have reached."
   truncated: Boolean!
-  cytoscape: [CyElement!]!
-  elements: JSON!
+  """
+  The graph as Cytoscape.js elements. With collapseParallel, the edges
+  between one pair of entities (either direction) become one edge (id
+  "pair:A|B", class "collapsed") whose ` + "`" + `types` + "`" + ` lists their relation types.
+  """
+  cytoscape(collapseParallel: Boolean = false): [CyElement!]!
+  "The same as ` + "`" + `cytoscape` + "`" + `, as plain JSON."
+  elements(collapseParallel: Boolean = false): JSON!
 }
 
 type GraphNode {
@@ -2312,22 +2378,43 @@ type GraphEdge {
   evidence: [Evidence!]!
 }
 
-"A Cytoscape.js element: {group, data}."
+"A Cytoscape.js element: {group, data, classes}."
 type CyElement {
   "nodes or edges"
   group: String!
   data: CyData!
+  """
+  Style classes: nodes have their entity type in lower case (person,
+  organization, location, event, role) and ` + "`" + `seed` + "`" + ` at depth 0; edges their
+  relation type in lower case with dashes (detained, holds-role …),
+  ` + "`" + `symmetric` + "`" + ` for FOUGHT, MET_WITH, ALLIED_WITH and FAMILY_OF, and
+  ` + "`" + `collapsed` + "`" + ` when they stand for several relations.
+  """
+  classes: [String!]!
 }
 
 type CyData {
   id: ID!
+  "Nodes: the entity's name; edges: the relation's label (types joined by ; when collapsed)."
   label: String!
+  "Nodes: the entity type; edges: the relation type, or the types joined by commas when collapsed."
   type: String!
+  "Nodes only: the entity's subtype, if any."
+  subtype: String
   "Edges only."
   source: ID
   "Edges only."
   target: ID
+  "Number of evidence sentences: of the node's edges, or supporting the edge."
   weight: Int!
+  "Edges only: the relation's confidence (the highest, when collapsed)."
+  confidence: Float
+  "Edges only: true when the relation reads the same both ways (draw no arrow)."
+  symmetric: Boolean
+  "Edges only: the relation types the edge stands for."
+  types: [RelationType!]
+  "Edges only: the ids of the relations the edge stands for."
+  relations: [ID!]
 }
 
 type TimelineConnection {
@@ -2455,12 +2542,22 @@ func (ec *executionContext) childFields_CyData(ctx context.Context, field graphq
 		return ec.fieldContext_CyData_label(ctx, field)
 	case "type":
 		return ec.fieldContext_CyData_type(ctx, field)
+	case "subtype":
+		return ec.fieldContext_CyData_subtype(ctx, field)
 	case "source":
 		return ec.fieldContext_CyData_source(ctx, field)
 	case "target":
 		return ec.fieldContext_CyData_target(ctx, field)
 	case "weight":
 		return ec.fieldContext_CyData_weight(ctx, field)
+	case "confidence":
+		return ec.fieldContext_CyData_confidence(ctx, field)
+	case "symmetric":
+		return ec.fieldContext_CyData_symmetric(ctx, field)
+	case "types":
+		return ec.fieldContext_CyData_types(ctx, field)
+	case "relations":
+		return ec.fieldContext_CyData_relations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CyData", field.Name)
 }
@@ -2471,6 +2568,8 @@ func (ec *executionContext) childFields_CyElement(ctx context.Context, field gra
 		return ec.fieldContext_CyElement_group(ctx, field)
 	case "data":
 		return ec.fieldContext_CyElement_data(ctx, field)
+	case "classes":
+		return ec.fieldContext_CyElement_classes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CyElement", field.Name)
 }
@@ -3865,6 +3964,34 @@ func (ec *executionContext) field_Relation_property_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Subgraph_cytoscape_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "collapseParallel",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["collapseParallel"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subgraph_elements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "collapseParallel",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["collapseParallel"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4644,6 +4771,29 @@ func (ec *executionContext) fieldContext_CyData_type(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("CyData", field, false, false, "String")
 }
 
+func (ec *executionContext) _CyData_subtype(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyData_subtype(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CyData().Subtype(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CyData_subtype(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyData", field, true, true, "String")
+}
+
 func (ec *executionContext) _CyData_source(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4713,6 +4863,98 @@ func (ec *executionContext) fieldContext_CyData_weight(_ context.Context, field 
 	return graphql.NewScalarFieldContext("CyData", field, false, false, "Int")
 }
 
+func (ec *executionContext) _CyData_confidence(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyData_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CyData().Confidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CyData_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyData", field, true, true, "Float")
+}
+
+func (ec *executionContext) _CyData_symmetric(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyData_symmetric(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CyData().Symmetric(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CyData_symmetric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyData", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CyData_types(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyData_types(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CyData().Types(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []kg.RelationType) graphql.Marshaler {
+			return ec.marshalORelationType2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelationTypeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CyData_types(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyData", field, true, true, "RelationType")
+}
+
+func (ec *executionContext) _CyData_relations(ctx context.Context, field graphql.CollectedField, obj *traverse.CyData) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyData_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CyData_relations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyData", field, false, false, "ID")
+}
+
 func (ec *executionContext) _CyElement_group(ctx context.Context, field graphql.CollectedField, obj *traverse.CyElement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4766,6 +5008,29 @@ func (ec *executionContext) fieldContext_CyElement_data(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CyElement_classes(ctx context.Context, field graphql.CollectedField, obj *traverse.CyElement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyElement_classes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Classes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CyElement_classes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CyElement", field, false, false, "String")
 }
 
 func (ec *executionContext) _Entity_id(ctx context.Context, field graphql.CollectedField, obj *kg.Entity) (ret graphql.Marshaler) {
@@ -8730,25 +8995,37 @@ func (ec *executionContext) _Subgraph_cytoscape(ctx context.Context, field graph
 			return ec.fieldContext_Subgraph_cytoscape(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cytoscape(), nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subgraph().Cytoscape(ctx, obj, fc.Args["collapseParallel"].(*bool))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []traverse.CyElement) graphql.Marshaler {
-			return ec.marshalNCyElement2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElementᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*traverse.CyElement) graphql.Marshaler {
+			return ec.marshalNCyElement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElementᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Subgraph_cytoscape(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Subgraph_cytoscape(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Subgraph",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CyElement(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subgraph_cytoscape_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8762,7 +9039,8 @@ func (ec *executionContext) _Subgraph_elements(ctx context.Context, field graphq
 			return ec.fieldContext_Subgraph_elements(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Subgraph().Elements(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subgraph().Elements(ctx, obj, fc.Args["collapseParallel"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
@@ -8772,8 +9050,28 @@ func (ec *executionContext) _Subgraph_elements(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Subgraph_elements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Subgraph", field, true, true, "JSON")
+func (ec *executionContext) fieldContext_Subgraph_elements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JSON does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subgraph_elements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TimelineConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TimelineConnection) (ret graphql.Marshaler) {
@@ -10429,6 +10727,12 @@ func (ec *executionContext) _CyData(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "subtype":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CyData_subtype(ctx, field, obj)
+				})
 		case "source":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -10444,6 +10748,29 @@ func (ec *executionContext) _CyData(ctx context.Context, sel ast.SelectionSet, o
 		case "weight":
 			out.Values[i] = ec._CyData_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CyData_confidence(ctx, field, obj)
+				})
+		case "symmetric":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CyData_symmetric(ctx, field, obj)
+				})
+		case "types":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CyData_types(ctx, field, obj)
+				})
+		case "relations":
+			out.Values[i] = ec._CyData_relations(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -10481,6 +10808,11 @@ func (ec *executionContext) _CyElement(ctx context.Context, sel ast.SelectionSet
 			}
 		case "data":
 			out.Values[i] = ec._CyElement_data(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "classes":
+			out.Values[i] = ec._CyElement_classes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11902,10 +12234,11 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cytoscape":
-			out.Values[i] = ec._Subgraph_cytoscape(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Subgraph_cytoscape(ctx, field, obj)
+				})
 		case "elements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -12549,15 +12882,11 @@ func (ec *executionContext) marshalNCyData2githubᚗcomᚋnewsgraphᚋnewsgraph�
 	return ec._CyData(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCyElement2githubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElement(ctx context.Context, sel ast.SelectionSet, v traverse.CyElement) graphql.Marshaler {
-	return ec._CyElement(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCyElement2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElementᚄ(ctx context.Context, sel ast.SelectionSet, v []traverse.CyElement) graphql.Marshaler {
+func (ec *executionContext) marshalNCyElement2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElementᚄ(ctx context.Context, sel ast.SelectionSet, v []*traverse.CyElement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCyElement2githubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElement(ctx, sel, v[i])
+		return ec.marshalNCyElement2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElement(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12567,6 +12896,14 @@ func (ec *executionContext) marshalNCyElement2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCyElement2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋtraverseᚐCyElement(ctx context.Context, sel ast.SelectionSet, v *traverse.CyElement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CyElement!")
+		return graphql.Null
+	}
+	return ec._CyElement(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEntity2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*kg.Entity) graphql.Marshaler {
@@ -13657,6 +13994,41 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
