@@ -15,13 +15,16 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/newsgraph/newsgraph/explore"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/graphiql"
 	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // NewHandler returns the HTTP handler of the API: GET / serves GraphiQL,
-// GET|POST /query the GraphQL endpoint, GET /healthz a store check.
+// GET /explore the graph explorer (and /explore/cytoscape-style.json its
+// stylesheet), GET|POST /query the GraphQL endpoint, GET /healthz a store
+// check.
 func NewHandler(cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	gql := newGraphQLServer(cfg)
@@ -29,6 +32,9 @@ func NewHandler(cfg Config) http.Handler {
 	r := chi.NewRouter()
 	r.Get("/", graphiql.Page())
 	r.Handle(graphiql.AssetPrefix+"*", graphiql.Assets())
+	r.Get(explore.PagePath, explore.Page())
+	r.Get(explore.StylePath, explore.Style())
+	r.Handle(explore.AssetPrefix+"*", explore.Assets())
 	r.Get("/healthz", healthHandler(cfg))
 	r.Group(func(r chi.Router) {
 		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))

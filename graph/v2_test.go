@@ -406,9 +406,15 @@ func TestTraversal(t *testing.T) {
 func TestGraphiQLRoutes(t *testing.T) {
 	h := worldHandler(t, Config{})
 	for path, want := range map[string]string{
-		"/":                                "graphiql/static/graphiql.min.js",
+		"/?":                               "graphiql/static/graphiql.min.js",
+		"/?explore":                        `href="explore"`, // GraphiQL and the explorer link to each other.
 		"/graphiql/static/graphiql.min.js": "GraphiQL",
 		"/graphiql/static/react.production.min.js": "React",
+		"/explore":                              `href="./"`,
+		"/explore/static/cytoscape.min.js":      "cytoscape",
+		"/explore/static/explore.js":            "neighborhood(",
+		"/explore/cytoscape-style.json":         `"selector": "node.person"`,
+		"/explore/static/LICENSE.cytoscape.txt": "Cytoscape Consortium",
 	} {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))

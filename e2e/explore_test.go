@@ -1,0 +1,256 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/samples"
+	"github.com/newsgraph/newsgraph/sqlite"
+)
+
+// TestExplorerOffline drives the graph explorer in headless Chromium cut off
+// from every host but the test server: a search with a typo finds a person,
+// opening it draws the neighbourhood, expanding a neighbour adds nodes,
+// clicking an edge shows its sentence highlighted in context, and nothing
+// is logged as an error on the console.
+func TestExplorerOffline(t *testing.T) {
+	bin := findChromium(t)
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.New(store).Load(ctx, srcs, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs := &requestLog{}
+	srv := httptest.NewServer(reqs.wrap(graph.NewHandler(graph.Config{
+		Store: store, Ingest: loader.New(store),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})))
+	defer srv.Close()
+
+	const person = "person:alvaro-quintana-roldan"
+	// A neighbour of the person with neighbours of its own, to expand.
+	neighbour := expandable(t, srv.URL, person)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1400, 850),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	bctx, cancelTimeout := context.WithTimeout(bctx, 120*time.Second)
+	defer cancelTimeout()
+
+	var mu sync.Mutex
+	var consoleErrors []string
+	chromedp.ListenTarget(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			consoleErrors = append(consoleErrors, "exception: "+ev.ExceptionDetails.Error())
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				consoleErrors = append(consoleErrors, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+			}
+		case *cdplog.EventEntryAdded:
+			if ev.Entry.Level == cdplog.LevelError {
+				consoleErrors = append(consoleErrors, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		}
+	})
+
+	var nodes0, nodes1 int
+	var firstResult, mark, status string
+	run := func(step string, actions ...chromedp.Action) {
+		t.Helper()
+		if err := chromedp.Run(bctx, actions...); err != nil {
+			mu.Lock()
+			defer mu.Unlock()
+			t.Fatalf("%s: %v\nconsole: %q\nrequests: %q", step, err, consoleErrors, reqs.list())
+		}
+	}
+	run("open the page",
+		cdplog.Enable(),
+		chromedp.Navigate(srv.URL+"/explore"),
+		chromedp.WaitVisible(`#relation-types input`, chromedp.ByQuery),
+	)
+	run("search with a typo",
+		chromedp.SendKeys(`#search`, "Quintanna Roldan", chromedp.ByQuery),
+		chromedp.Click(`#search-form button`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#results li[data-id]`, chromedp.ByQuery),
+		chromedp.Text(`#results li[data-id]`, &firstResult, chromedp.ByQuery),
+	)
+	if !strings.Contains(firstResult, "Álvaro Quintana Roldán") {
+		t.Fatalf("first result of a misspelt search = %q, want Álvaro Quintana Roldán", firstResult)
+	}
+	run("open the person",
+		chromedp.Click(`#results li[data-id]`, chromedp.ByQuery),
+		waitJS(`explorer.cy.nodes().length > 1 && !!document.querySelector("#btn-expand")`),
+		chromedp.Evaluate(`explorer.cy.nodes().length`, &nodes0),
+	)
+	// Expand the neighbour with a real click on the node, then the button.
+	run("select the neighbour", clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, neighbour)),
+		waitJS(fmt.Sprintf(`explorer.cy.getElementById(%q).selected() && !!document.querySelector("#btn-expand")`, neighbour)))
+	run("expand it",
+		chromedp.Click(`#btn-expand`, chromedp.ByQuery),
+		waitJS(fmt.Sprintf(`explorer.cy.nodes().length > %d`, nodes0)),
+		chromedp.Evaluate(`explorer.cy.nodes().length`, &nodes1),
+	)
+	// Click the middle of an edge of the person's.
+	var edgeID string
+	run("pick an edge", chromedp.Evaluate(fmt.Sprintf(`explorer.cy.getElementById(%q).connectedEdges()[0].id()`, person), &edgeID))
+	run("click the edge",
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedMidpoint()`, edgeID)),
+		chromedp.WaitVisible(`#details .evidence .context mark`, chromedp.ByQuery),
+		// The context comes from the article's text a moment later.
+		waitJS(`document.querySelector("#details .evidence .context").textContent.length > document.querySelector("#details .evidence .context mark").textContent.length`),
+		chromedp.Text(`#details .evidence .context mark`, &mark, chromedp.ByQuery),
+		chromedp.Text(`#status`, &status, chromedp.ByQuery),
+	)
+	sentence := evidenceText(t, srv.URL, edgeID)
+	if mark == "" || mark != sentence {
+		t.Errorf("the highlighted sentence = %q, want the relation's evidence %q", mark, sentence)
+	}
+	var shot []byte
+	run("screenshot", chromedp.FullScreenshot(&shot, 100))
+	path := filepath.Join(artifactDir(t), "newsgraph-e2e-explore.png")
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("explorer: %d nodes after opening, %d after expanding; screenshot %s", nodes0, nodes1, path)
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(consoleErrors) > 0 {
+		t.Errorf("console errors: %q", consoleErrors)
+	}
+	for _, r := range reqs.list() {
+		if !strings.HasSuffix(r, " OK") && !strings.HasSuffix(r, "Not Modified") {
+			t.Errorf("the page asked for %s", r)
+		}
+	}
+}
+
+// artifactDir is where tests leave files for a person to look at:
+// $NEWSGRAPH_ARTIFACTS when set (CI uploads it), else the system temp dir.
+func artifactDir(t *testing.T) string {
+	if d := os.Getenv("NEWSGRAPH_ARTIFACTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return os.TempDir()
+}
+
+// waitJS polls a JavaScript condition until it holds.
+func waitJS(cond string) chromedp.Action {
+	return chromedp.Poll(cond, nil, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))
+}
+
+// clickAt clicks with the mouse at a point of the graph given by a
+// JavaScript expression in the graph's rendered coordinates.
+func clickAt(pos string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var p struct{ X, Y float64 }
+		js := `(function(){ var p = ` + pos + `; var r = document.getElementById("cy").getBoundingClientRect(); return {X: p.x + r.left, Y: p.y + r.top}; })()`
+		if err := chromedp.Evaluate(js, &p).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.MouseClickXY(p.X, p.Y, chromedp.ButtonLeft).Do(ctx)
+	})
+}
+
+// post runs a GraphQL query against the test server.
+func post(t *testing.T, url, query string, out any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	resp, err := http.Post(url+"/query", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) > 0 {
+		t.Fatalf("%s: %v %v", query, err, r.Errors)
+	}
+	if err := json.Unmarshal(r.Data, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// expandable returns a neighbour of id that has neighbours of its own.
+func expandable(t *testing.T, url, id string) string {
+	var d struct {
+		Neighborhood struct {
+			Nodes []struct {
+				ID    string
+				Depth int
+			}
+			Edges []struct{ Source, Target string }
+		}
+	}
+	post(t, url, `{ neighborhood(id: "`+id+`", hops: 2) { nodes { id depth } edges { source target } } }`, &d)
+	depth := map[string]int{}
+	for _, n := range d.Neighborhood.Nodes {
+		depth[n.ID] = n.Depth
+	}
+	for _, e := range d.Neighborhood.Edges {
+		switch {
+		case depth[e.Source] == 1 && depth[e.Target] == 2:
+			return e.Source
+		case depth[e.Target] == 1 && depth[e.Source] == 2:
+			return e.Target
+		}
+	}
+	t.Fatalf("no neighbour of %s has neighbours of its own: %+v", id, d)
+	return ""
+}
+
+// evidenceText returns the first evidence sentence of a relation.
+func evidenceText(t *testing.T, url, id string) string {
+	var d struct {
+		Relation struct{ Evidence []struct{ Text string } }
+	}
+	post(t, url, `{ relation(id: "`+id+`") { evidence { text } } }`, &d)
+	if len(d.Relation.Evidence) == 0 {
+		t.Fatalf("relation %s has no evidence", id)
+	}
+	return d.Relation.Evidence[0].Text
+}
