@@ -142,6 +142,7 @@ func serve(ctx context.Context, args []string) error {
 	protect := fs.Bool("protect-queries", os.Getenv("NEWSGRAPH_PROTECT_QUERIES") != "", "require the API key for queries too (env NEWSGRAPH_PROTECT_QUERIES)")
 	maxDepth := fs.Int("max-depth", envInt("NEWSGRAPH_MAX_DEPTH", 0), "largest query depth, 0 for the default (env NEWSGRAPH_MAX_DEPTH)")
 	maxComplexity := fs.Int("max-complexity", envInt("NEWSGRAPH_MAX_COMPLEXITY", 0), "largest query complexity, 0 for the default (env NEWSGRAPH_MAX_COMPLEXITY)")
+	maxTokens := fs.Int("max-tokens", envInt("NEWSGRAPH_MAX_TOKENS", 0), "largest query document in tokens, 0 for the default 10000 (env NEWSGRAPH_MAX_TOKENS)")
 	maxPage := fs.Int("max-page-size", envInt("NEWSGRAPH_MAX_PAGE_SIZE", 0), "largest page a list returns, 0 for the default 500 (env NEWSGRAPH_MAX_PAGE_SIZE)")
 	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
 	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
@@ -167,6 +168,7 @@ func serve(ctx context.Context, args []string) error {
 		ProtectQueries: *protect,
 		MaxDepth:       *maxDepth,
 		MaxComplexity:  *maxComplexity,
+		MaxTokens:      *maxTokens,
 		MaxPageSize:    *maxPage,
 		MaxBodyBytes:   *maxBody,
 		Timeout:        *timeout,

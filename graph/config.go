@@ -18,12 +18,13 @@ type Ingester interface {
 type Config struct {
 	Store  kg.Store
 	Ingest Ingester // nil disables the ingestArticle mutation
-	// APIKey, when set, is required (Authorization: Bearer KEY or
-	// X-API-Key: KEY) for mutations, and for queries too if ProtectQueries.
+	// APIKey, when set, is required (Authorization: Bearer KEY) for
+	// mutations, and for queries too if ProtectQueries.
 	APIKey         string
 	ProtectQueries bool
 	MaxDepth       int           // default 12
-	MaxComplexity  int           // default 5000
+	MaxComplexity  int           // default 25000
+	MaxTokens      int           // tokens of a query document; default 10000
 	MaxPageSize    int           // default and upper bound kg.MaxPageSize
 	Timeout        time.Duration // per request; default 30s
 	MaxBodyBytes   int64         // default 1 MiB
@@ -37,9 +38,13 @@ type Config struct {
 // Defaults applied by NewHandler when a Config field is zero.
 const (
 	DefaultMaxDepth      = 12
-	DefaultMaxComplexity = 5000
+	DefaultMaxComplexity = 25000
 	DefaultTimeout       = 30 * time.Second
 	DefaultMaxBodyBytes  = 1 << 20
+	DefaultMaxTokens     = 10000
+	// maxFieldRepeats bounds how often one name may be selected in one
+	// selection set; see DocumentLimit.
+	maxFieldRepeats = 20
 )
 
 func (c Config) withDefaults() Config {
@@ -51,6 +56,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxPageSize <= 0 || c.MaxPageSize > kg.MaxPageSize {
 		c.MaxPageSize = kg.MaxPageSize
+	}
+	if c.MaxTokens <= 0 {
+		c.MaxTokens = DefaultMaxTokens
 	}
 	if c.Timeout <= 0 {
 		c.Timeout = DefaultTimeout

@@ -19,6 +19,7 @@ const (
 	CodeComplexityExceeded = "COMPLEXITY_LIMIT_EXCEEDED"
 	CodeDepthExceeded      = "DEPTH_LIMIT_EXCEEDED"
 	CodeTooLarge           = "REQUEST_TOO_LARGE"
+	CodeDocumentTooLarge   = "DOCUMENT_TOO_LARGE"
 )
 
 // errorPresenter maps errors to client-safe GraphQL errors with

@@ -23,7 +23,7 @@ type response struct {
 
 // post sends a GraphQL POST to h and decodes whatever comes back, whatever
 // the status (limit errors come with 4xx statuses).
-func post(t *testing.T, h http.Handler, query string, vars map[string]any, headers ...string) (int, response) {
+func post(t testing.TB, h http.Handler, query string, vars map[string]any, headers ...string) (int, response) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
@@ -161,7 +161,7 @@ func TestMutationsNeedKey(t *testing.T) {
 	if _, r := post(t, h, `{ stats { relations } }`, nil); len(r.Errors) > 0 {
 		t.Fatalf("query refused without key: %+v", r.Errors)
 	}
-	// With the key, in either header, it goes through.
+	// With the key as a bearer token it goes through.
 	_, r = post(t, h, retract, vars, "Authorization", "Bearer "+key)
 	if len(r.Errors) > 0 {
 		t.Fatalf("mutation with key refused: %+v", r.Errors)
@@ -170,16 +170,23 @@ func TestMutationsNeedKey(t *testing.T) {
 	if got["retracted"] != true || got["retractReason"] != "misread" {
 		t.Fatalf("retractRelation = %v", got)
 	}
-	_, r = post(t, h, retract, vars, "X-API-Key", key)
+	// The key counts only as a bearer token: bare, in another scheme or
+	// in another header it is refused.
+	for _, h2 := range [][2]string{{"Authorization", key}, {"Authorization", "Basic " + key}, {"Authorization", "Bearer"},
+		{"Authorization", "Bearer " + key + "x"}, {"X-API-Key", key}} {
+		_, r = post(t, h, retract, vars, h2[0], h2[1])
+		wantCode(t, r.Errors, kg.EUnauthorized)
+	}
+	_, r = post(t, h, retract, vars, "Authorization", "bearer "+key)
 	if len(r.Errors) > 0 {
-		t.Fatalf("mutation with X-API-Key refused: %+v", r.Errors)
+		t.Fatalf("mutation with a lower-case scheme refused: %+v", r.Errors)
 	}
 
 	// ProtectQueries closes queries too.
 	hp := worldHandler(t, Config{Store: store, APIKey: key, ProtectQueries: true})
 	_, r = post(t, hp, `{ stats { relations } }`, nil)
 	wantCode(t, r.Errors, kg.EUnauthorized)
-	if _, r := post(t, hp, `{ stats { relations } }`, nil, "X-API-Key", key); len(r.Errors) > 0 {
+	if _, r := post(t, hp, `{ stats { relations } }`, nil, "Authorization", "Bearer "+key); len(r.Errors) > 0 {
 		t.Fatalf("query with key refused: %+v", r.Errors)
 	}
 }

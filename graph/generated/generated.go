@@ -1823,19 +1823,28 @@ from a previous page). A ` + "`" + `first` + "`" + ` larger than the server's ma
 (500 unless configured lower) is clamped to that maximum; a negative ` + "`" + `first` + "`" + `
 or an invalid cursor is a BAD_USER_INPUT error.
 
-Cost limits (set by the server): a query deeper than the maximum depth
-(default 12, introspection fields not counted) fails with
-DEPTH_LIMIT_EXCEEDED; a query whose estimated cost exceeds the maximum
-complexity (default 5000; a paged or list field costs its page size, ` + "`" + `first` + "`" + `
-or the default 50, times its selection) fails with COMPLEXITY_LIMIT_EXCEEDED;
-a request running longer than the timeout fails with TIMEOUT.
+Cost limits (set by the server), checked before anything runs: a document
+of more than 10000 tokens, or selecting one field more than 20 times under
+one name in one selection set, fails with DOCUMENT_TOO_LARGE; a query deeper
+than the maximum depth (default 12, introspection fields not counted) fails
+with DEPTH_LIMIT_EXCEEDED; a query whose estimated cost exceeds the maximum
+complexity (default 25000) fails with COMPLEXITY_LIMIT_EXCEEDED, and the
+message says the cost, the limit and the largest ` + "`" + `first` + "`" + ` or ` + "`" + `limit` + "`" + ` that
+would fit. A field costs 1 plus its selection; a list costs its page size
+(` + "`" + `first` + "`" + `, or the default 50) times its selection; ` + "`" + `relations` + "`" + ` of an entity
+counts 10 items and ` + "`" + `evidence` + "`" + ` 3; ` + "`" + `paths` + "`" + ` costs 200 per hop plus
+` + "`" + `limit` + "`" + ` × ` + "`" + `maxHops` + "`" + ` times its selection; ` + "`" + `neighborhood` + "`" + ` and ` + "`" + `subgraph` + "`" + ` cost
+200 per hop plus the entities they may reach (50 per hop and seed, or
+` + "`" + `limitPerHop` + "`" + ` × ` + "`" + `hops` + "`" + `, or ` + "`" + `maxNodes` + "`" + `) times their selection; ` + "`" + `stats` + "`" + ` costs
+100. A fragment costs its selection each time it is spread. A request
+running longer than the timeout fails with TIMEOUT.
 
-Mutations need the API key (header ` + "`" + `Authorization: Bearer KEY` + "`" + ` or
-` + "`" + `X-API-Key: KEY` + "`" + `) when the server has one, else UNAUTHENTICATED.
+Mutations need the API key (header ` + "`" + `Authorization: Bearer KEY` + "`" + `) when the
+server has one, else UNAUTHENTICATED.
 
 Errors carry ` + "`" + `extensions.code` + "`" + `: NOT_FOUND, BAD_USER_INPUT, CONFLICT,
 UNAVAILABLE, UNAUTHENTICATED, TIMEOUT, COMPLEXITY_LIMIT_EXCEEDED,
-DEPTH_LIMIT_EXCEEDED, REQUEST_TOO_LARGE or INTERNAL.
+DEPTH_LIMIT_EXCEEDED, DOCUMENT_TOO_LARGE, REQUEST_TOO_LARGE or INTERNAL.
 """
 schema {
   query: Query
