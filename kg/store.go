@@ -137,7 +137,8 @@ type SaveResult struct {
 	Quotes      int
 }
 
-// Stats counts what a store holds.
+// Stats counts what a store holds. Relations and Evidence leave out
+// retracted relations, which reads hide.
 type Stats struct {
 	Articles  int
 	Entities  int

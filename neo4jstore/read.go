@@ -643,14 +643,16 @@ func (s *Store) QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]
 	})
 }
 
-// Stats counts what the store holds. Evidence counts relation evidence.
+// Stats counts what the store holds. Evidence counts relation evidence;
+// retracted relations, hidden from reads, are counted with neither.
 func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
 	return readTx(ctx, s, "stats", func(tx neo4j.ManagedTransaction) (kg.Stats, error) {
 		var st kg.Stats
 		recs, err := run(ctx, tx, `
 			CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 			CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-			CALL () { MATCH ()-[r:`+relTypeAlt()+`]->() RETURN count(r) AS relations, sum(size(r.evArticle)) AS evidence }
+			CALL () { MATCH ()-[r:`+relTypeAlt()+`]->() WHERE NOT coalesce(r.retracted, false)
+				RETURN count(r) AS relations, sum(size(r.evArticle)) AS evidence }
 			CALL () { MATCH (o:Occurrence) RETURN count(o) AS events }
 			CALL () { MATCH (q:Quote) RETURN count(q) AS quotes }
 			RETURN articles, entities, relations, evidence, events, quotes`, nil)

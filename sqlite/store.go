@@ -417,16 +417,18 @@ func resolve(ctx context.Context, q querier, ids []string) (map[string]string, e
 	return out, err
 }
 
-// Stats counts what the store holds. Evidence counts relation evidence.
+// Stats counts what the store holds. Evidence counts relation evidence;
+// retracted relations and their evidence are hidden from reads, so they
+// are not counted.
 func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
 	var st kg.Stats
 	err := s.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM entities),
-		(SELECT count(*) FROM relations),
+		(SELECT count(*) FROM relations WHERE id NOT IN (SELECT relation_id FROM retractions)),
 		(SELECT count(*) FROM events),
 		(SELECT count(*) FROM quotes),
-		(SELECT count(*) FROM evidence)`).Scan(&st.Articles, &st.Entities, &st.Relations, &st.Events, &st.Quotes, &st.Evidence)
+		(SELECT count(*) FROM evidence WHERE relation_id NOT IN (SELECT relation_id FROM retractions))`).Scan(&st.Articles, &st.Entities, &st.Relations, &st.Events, &st.Quotes, &st.Evidence)
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}

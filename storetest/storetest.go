@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"ListEventsOrdersAndFilters", testListEventOrders},
 		{"FindEntitiesOrders", testEntityOrders},
 		{"ListBadInput", testListBadInput},
+		{"StatsExcludeRetracted", testStatsExcludeRetracted},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
