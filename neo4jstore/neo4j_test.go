@@ -189,6 +189,18 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+func TestConformanceShared(t *testing.T) {
+	needNeo4j(t)
+	storetest.RunShared(t, func(t *testing.T) kg.Store { return openClean(t) },
+		func(t *testing.T, _ kg.Store) kg.Store {
+			s, err := Open(context.Background(), Config{URI: testURI, Password: testPassword})
+			if err != nil {
+				t.Fatalf("Open a second handle: %v", err)
+			}
+			return s
+		})
+}
+
 // Fixtures of the Neo4j-only tests: articles that all mention two people
 // and one organization, plus one person each.
 

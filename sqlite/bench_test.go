@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -296,6 +297,28 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 			}
 		}
 	})
+	// The same edit made by another process: the search re-reads it
+	// from the change log.
+	other, err := Open(bg, filepath.Dir(s.Path()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer other.Close()
+	b.Run("update-entity-elsewhere", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			name := fmt.Sprintf("Renamed Elsewhere %d", i)
+			i++
+			if _, err := other.UpdateEntity(bg, ids[i%len(ids)], kg.EntityUpdate{Name: &name}); err != nil {
+				b.Fatal(err)
+			}
+			p, err := s.FindEntities(bg, kg.EntityFilter{Query: name, First: 20})
+			if err != nil || len(p.Hits) == 0 || p.Hits[0].Entity.Name != name {
+				b.Fatalf("search %q = %+v, %v", name, p, err)
+			}
+		}
+	})
 	x := seedExtraction(b)
 	b.Run("save-article", func(b *testing.B) {
 		b.ReportAllocs()
@@ -314,4 +337,24 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkIndexCheck measures what every search pays to see the writes
+// of other processes: one look at the change log's head when nothing
+// changed.
+func BenchmarkIndexCheck(b *testing.B) {
+	s := openTemp(b)
+	defer s.Close()
+	if _, err := s.SaveExtraction(bg, small(1)); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.index(bg); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.index(bg); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

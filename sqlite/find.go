@@ -13,9 +13,14 @@ import (
 )
 
 // nameIndex is every entity's names, folded, kept in memory and patched
-// after each write for just the entities it touched. Typo-tolerant ranking
-// cannot use an SQL index, so search narrows candidates here (substring
-// scan plus a word vocabulary) and scores only those with kg.MatchScore.
+// for just the entities that writes touched. Typo-tolerant ranking cannot
+// use an SQL index, so search narrows candidates here (substring scan plus
+// a word vocabulary) and scores only those with kg.MatchScore.
+//
+// Writes from any process log the entities they touch in entity_changes
+// (see writeTx); before each search, one look at the log's head tells
+// whether anything was committed since the index was last brought up to
+// date, and only the entities logged since then are re-read.
 type nameIndex struct {
 	mu      sync.RWMutex // readers search while a refresh patches entries
 	entries []nameEntry  // an entry with id "" is a free slot
@@ -41,13 +46,21 @@ type vocabWord struct {
 // the last search, one full rebuild is cheaper than patching each.
 const maxDirtyShare = 4
 
-// index returns the current name index: built whole on first use, then
-// patched with the entities that writes marked dirty since the last call.
+// changesHead is the newest entity_changes entry, 0 for none.
+const changesHead = `SELECT coalesce(max(seq), 0) FROM entity_changes`
+
+// index returns the name index, current as of every committed write:
+// built whole on first use (or when this store fell behind the pruned
+// log), then patched with the entities logged since it was last current.
 func (s *Store) index(ctx context.Context) (*nameIndex, error) {
+	var head int64
+	if err := s.r.QueryRowContext(ctx, changesHead).Scan(&head); err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
 	s.mu.Lock()
-	idx, clean := s.names, len(s.dirty) == 0
+	idx, seen := s.names, s.seen
 	s.mu.Unlock()
-	if idx != nil && clean {
+	if idx != nil && seen >= head {
 		return idx, nil
 	}
 	// One refresh at a time, so that a later refresh never reads the
@@ -55,34 +68,46 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 	s.refresh.Lock()
 	defer s.refresh.Unlock()
 	s.mu.Lock()
-	idx, dirty := s.names, s.dirty
-	s.dirty = nil
+	idx, seen = s.names, s.seen
 	s.mu.Unlock()
-	if idx != nil && len(dirty) == 0 {
+	if idx != nil && seen >= head {
 		return idx, nil
 	}
-	if idx != nil && len(dirty) <= len(idx.pos)/maxDirtyShare+64 {
-		ids := make([]string, 0, len(dirty))
-		for id := range dirty {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		ents, err := readNameEntries(ctx, s.r, ids)
+	// One read transaction: the log and the names come from one snapshot.
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	defer tx.Rollback()
+	var oldest int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0), coalesce(min(seq), 0) FROM entity_changes`).Scan(&head, &oldest); err != nil {
+		return nil, fmt.Errorf("sqlite: name index: %w", err)
+	}
+	if idx != nil && oldest <= seen+1 {
+		ids, err := column(ctx, tx, `SELECT DISTINCT entity_id FROM entity_changes WHERE seq > ? ORDER BY entity_id`, seen)
 		if err != nil {
-			s.markDirty(ids) // retried by the next search
-			return nil, err
+			return nil, fmt.Errorf("sqlite: name index: %w", err)
 		}
-		idx.mu.Lock()
-		for _, id := range ids {
-			idx.remove(id)
+		if len(ids) <= len(idx.pos)/maxDirtyShare+64 {
+			ents, err := readNameEntries(ctx, tx, ids)
+			if err != nil {
+				return nil, err
+			}
+			idx.mu.Lock()
+			for _, id := range ids {
+				idx.remove(id)
+			}
+			for _, e := range ents {
+				idx.add(e)
+			}
+			idx.mu.Unlock()
+			s.mu.Lock()
+			s.seen = head
+			s.mu.Unlock()
+			return idx, nil
 		}
-		for _, e := range ents {
-			idx.add(e)
-		}
-		idx.mu.Unlock()
-		return idx, nil
 	}
-	ents, err := readNameEntries(ctx, s.r, nil)
+	ents, err := readNameEntries(ctx, tx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -91,22 +116,9 @@ func (s *Store) index(ctx context.Context) (*nameIndex, error) {
 		idx.add(e)
 	}
 	s.mu.Lock()
-	s.names = idx
+	s.names, s.seen = idx, head
 	s.mu.Unlock()
 	return idx, nil
-}
-
-// markDirty records entities whose names may have changed, for the next
-// search to re-read.
-func (s *Store) markDirty(ids []string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.dirty == nil {
-		s.dirty = make(map[string]struct{}, len(ids))
-	}
-	for _, id := range ids {
-		s.dirty[id] = struct{}{}
-	}
 }
 
 // readNameEntries reads the name entries of ids (all entities for nil),

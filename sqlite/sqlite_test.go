@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -19,4 +20,15 @@ func openTemp(t testing.TB) *Store {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) kg.Store { return openTemp(t) })
+}
+
+func TestConformanceShared(t *testing.T) {
+	storetest.RunShared(t, func(t *testing.T) kg.Store { return openTemp(t) },
+		func(t *testing.T, s kg.Store) kg.Store {
+			o, err := Open(context.Background(), filepath.Dir(s.(*Store).Path()))
+			if err != nil {
+				t.Fatalf("Open a second handle: %v", err)
+			}
+			return o
+		})
 }

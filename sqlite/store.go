@@ -29,11 +29,11 @@ type Store struct {
 	r    *sql.DB // read pool
 	path string
 
-	// names is the search index (folded names and aliases); dirty holds
-	// the entities written since it was last patched; see find.go.
+	// names is the search index (folded names and aliases), current as
+	// of entity_changes entry seen; see find.go.
 	mu      sync.Mutex
 	names   *nameIndex
-	dirty   map[string]struct{}
+	seen    int64
 	refresh sync.Mutex // serializes index builds and patches
 }
 
@@ -240,6 +240,16 @@ CREATE TABLE article_versions (
 );
 CREATE INDEX article_versions_article ON article_versions (article_id, seq);
 `,
+	`
+-- Every write appends the entities whose names it may have changed, so
+-- that each process's search index catches up with the writes of every
+-- process (see find.go). Old entries are pruned; a reader that fell
+-- behind the oldest one rebuilds its index.
+CREATE TABLE entity_changes (
+	seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+	entity_id TEXT NOT NULL
+);
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
@@ -326,23 +336,49 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-// writeTx runs fn in one write transaction; after a commit it marks the
-// entities fn says it touched (created, renamed, re-aliased or deleted)
-// for the search index to re-read.
+// keepChanges is how many entity_changes entries writes keep: enough for
+// a reader to catch up after thousands of articles loaded elsewhere.
+const keepChanges = 100_000
+
+// writeTx runs fn in one write transaction and logs, in the same
+// transaction, the entities fn says it touched (created, renamed,
+// re-aliased or deleted), for every process's search index to re-read.
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) (touched []string, err error)) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
+	defer tx.Rollback()
 	touched, err := fn(tx)
 	if err != nil {
-		tx.Rollback()
+		return err
+	}
+	if err := logChanges(ctx, tx, uniq(touched)); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
 	}
-	s.markDirty(touched)
+	return nil
+}
+
+// logChanges appends ids to entity_changes and prunes the oldest entries.
+func logChanges(ctx context.Context, tx *sql.Tx, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	err := eachChunk(ids, func(args []any) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO entity_changes (entity_id) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?),", len(args)), ","), args...)
+		return err
+	})
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `DELETE FROM entity_changes
+			WHERE seq <= (SELECT max(seq) FROM entity_changes) - ?`, keepChanges)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlite: log changes: %w", err)
+	}
 	return nil
 }
 

@@ -70,7 +70,7 @@ func TestDurableAcrossRestart(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Stats: %v", err)
 	}
-	if before != after || after.Relations != 1 || after.Entities != 2 {
+	if before != after || after.Relations != 0 || after.Entities != 2 { // the one relation is retracted
 		t.Errorf("Stats after restart = %+v, before %+v", after, before)
 	}
 	rs, err := s.RelationsByID(bg, []string{x.Relations[0].ID})
@@ -330,5 +330,39 @@ func TestReadsWhileLoading(t *testing.T) {
 	}
 	if st.Articles != writers*per || st.Entities != 2+writers*per || st.Relations != 1 || st.Evidence != writers*per {
 		t.Errorf("Stats = %+v", st)
+	}
+}
+
+// TestSearchCatchesUpAfterPrunedLog: a store whose last look at the change
+// log is older than the log's oldest entry cannot patch its index from the
+// log, and rebuilds it instead.
+func TestSearchCatchesUpAfterPrunedLog(t *testing.T) {
+	server := openTemp(t)
+	defer server.Close()
+	loader, err := Open(bg, filepath.Dir(server.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer loader.Close()
+	find := func() int {
+		p, err := server.FindEntities(bg, kg.EntityFilter{Query: "Qaderi"})
+		if err != nil {
+			t.Fatalf("FindEntities: %v", err)
+		}
+		return len(p.Hits)
+	}
+	if n := find(); n != 0 {
+		t.Fatalf("empty store found %d", n)
+	}
+	if _, err := loader.SaveExtraction(bg, small(1)); err != nil {
+		t.Fatal(err)
+	}
+	// As pruning would after many writes: keep only the newest entry,
+	// which names the organization, not the person searched for.
+	if _, err := loader.w.ExecContext(bg, `DELETE FROM entity_changes WHERE seq < (SELECT max(seq) FROM entity_changes)`); err != nil {
+		t.Fatal(err)
+	}
+	if n := find(); n != 1 {
+		t.Errorf("search after a pruned log found %d, want 1", n)
 	}
 }
