@@ -30,6 +30,7 @@ import (
 	"github.com/newsgraph/newsgraph/neo4jstore"
 	"github.com/newsgraph/newsgraph/samples"
 	"github.com/newsgraph/newsgraph/sqlite"
+	"github.com/newsgraph/newsgraph/telemetry"
 )
 
 const usage = `newsgraph: a GraphQL knowledge graph of news articles.
@@ -148,16 +149,17 @@ func serve(ctx context.Context, args []string) error {
 	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
 	cors := fs.String("cors-origins", os.Getenv("NEWSGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed to call /query, or * (env NEWSGRAPH_CORS_ORIGINS)")
 	_ = fs.Parse(args)
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	log := slog.New(telemetry.LogHandler(slog.NewTextHandler(os.Stderr, nil)))
 
 	store, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	tel := telemetry.New(log, store)
 	ld := loader.New(store)
 	if !*noSamples {
-		if err := loadSamples(ctx, log, store, ld); err != nil {
+		if err := loadSamples(ctx, log, tel, store, ld); err != nil {
 			return err
 		}
 	}
@@ -174,6 +176,7 @@ func serve(ctx context.Context, args []string) error {
 		Timeout:        *timeout,
 		AllowedOrigins: splitList(*cors),
 		Logger:         log,
+		Telemetry:      tel,
 	})
 	if os.Getenv("NEWSGRAPH_API_KEY") == "" {
 		log.Warn("NEWSGRAPH_API_KEY is not set: mutations (ingest, merge, retract, edit) are open to every client")
@@ -212,7 +215,7 @@ func displayAddr(addr string) string {
 
 // loadSamples gives a new user a graph at once: the project's own sample
 // articles go into a store that has no article yet.
-func loadSamples(ctx context.Context, log *slog.Logger, store kg.Store, ld *loader.Loader) error {
+func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry, store kg.Store, ld *loader.Loader) error {
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return err
@@ -228,6 +231,7 @@ func loadSamples(ctx context.Context, log *slog.Logger, store kg.Store, ld *load
 	if err != nil {
 		return err
 	}
+	tel.RecordLoad(sum.Articles, sum.Failed, sum.Elapsed)
 	for _, r := range sum.Errors {
 		log.Warn("sample article failed", "file", r.Path, "err", r.Err)
 	}

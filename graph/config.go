@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/telemetry"
 )
 
 // Ingester turns one article file into graph facts and saves them; the
@@ -33,6 +34,9 @@ type Config struct {
 	// "http://localhost:3000", or "*") that may call /query across
 	// origins; none by default.
 	AllowedOrigins []string
+	// Telemetry receives the metrics served at /metrics and logs each
+	// request; nil makes one for this handler (without load figures).
+	Telemetry *telemetry.Telemetry
 }
 
 // Defaults applied by NewHandler when a Config field is zero.
@@ -68,6 +72,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.Telemetry == nil {
+		c.Telemetry = telemetry.New(c.Logger, c.Store)
 	}
 	return c
 }

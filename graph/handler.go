@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -18,24 +19,35 @@ import (
 	"github.com/newsgraph/newsgraph/explore"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/graphiql"
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/traverse"
 )
 
 // NewHandler returns the HTTP handler of the API: GET / serves GraphiQL,
 // GET /explore the graph explorer (and /explore/cytoscape-style.json its
 // stylesheet), GET|POST /query the GraphQL endpoint, GET /healthz a store
-// check.
+// check, GET /metrics the Prometheus metrics. Every request gets an
+// X-Request-ID and a log line.
 func NewHandler(cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
+	tel := cfg.Telemetry
+	health := cfg.Store
+	// Store calls and ingested articles made by requests are counted.
+	cfg.Store = tel.Store(cfg.Store)
+	if cfg.Ingest != nil {
+		cfg.Ingest = tel.Ingester(cfg.Ingest)
+	}
 	gql := newGraphQLServer(cfg)
 
 	r := chi.NewRouter()
+	r.Use(tel.Middleware("/query"))
+	r.Handle("/metrics", tel.Handler())
 	r.Get("/", graphiql.Page())
 	r.Handle(graphiql.AssetPrefix+"*", graphiql.Assets())
 	r.Get(explore.PagePath, explore.Page())
 	r.Get(explore.StylePath, explore.Style())
 	r.Handle(explore.AssetPrefix+"*", explore.Assets())
-	r.Get("/healthz", healthHandler(cfg))
+	r.Get("/healthz", healthHandler(health, cfg.Logger))
 	r.Group(func(r chi.Router) {
 		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
 		r.Get("/query", gql.ServeHTTP)
@@ -58,7 +70,9 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.Use(extension.Introspection{})
 	srv.Use(DocumentLimit{MaxTokens: cfg.MaxTokens, MaxRepeats: maxFieldRepeats})
 	srv.Use(&CostLimit{MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity})
+	srv.AroundOperations(cfg.Telemetry.AroundOperations)
 	srv.AroundOperations(authOperations(cfg.APIKey, cfg.ProtectQueries))
+	srv.AroundResponses(cfg.Telemetry.AroundResponses)
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 	return srv
@@ -66,14 +80,14 @@ func newGraphQLServer(cfg Config) *handler.Server {
 
 // healthHandler answers 200 "ok" when the store answers a Stats call and
 // 503 otherwise; the cause goes to the log, not to the client.
-func healthHandler(cfg Config) http.HandlerFunc {
+func healthHandler(store kg.Store, log *slog.Logger) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		if _, err := cfg.Store.Stats(ctx); err != nil {
-			cfg.Logger.ErrorContext(ctx, "healthz: store check failed", "err", err)
+		if _, err := store.Stats(ctx); err != nil {
+			log.ErrorContext(ctx, "healthz: store check failed", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("unavailable\n"))
 			return
