@@ -24,6 +24,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -148,7 +149,11 @@ func serve(ctx context.Context, args []string) error {
 	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
 	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
 	cors := fs.String("cors-origins", os.Getenv("NEWSGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed to call /query, or * (env NEWSGRAPH_CORS_ORIGINS)")
+	limit := articleLimit(fs)
 	_ = fs.Parse(args)
+	if err := limit(); err != nil {
+		return err
+	}
 	log := slog.New(telemetry.LogHandler(slog.NewTextHandler(os.Stderr, nil)))
 
 	store, err := sf.open(ctx)
@@ -239,21 +244,74 @@ func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry
 	return nil
 }
 
+// articleLimit registers --max-article-bytes on fs; the returned function
+// applies it once the flags are parsed.
+func articleLimit(fs *flag.FlagSet) func() error {
+	n := fs.Int64("max-article-bytes", envInt64("NEWSGRAPH_MAX_ARTICLE_BYTES", article.DefaultMaxBytes),
+		"largest article file (or ingested article) in bytes (env NEWSGRAPH_MAX_ARTICLE_BYTES)")
+	return func() error {
+		if *n <= 0 {
+			return fmt.Errorf("--max-article-bytes must be positive, not %d", *n)
+		}
+		article.MaxBytes = *n
+		return nil
+	}
+}
+
+func envInt64(key string, def int64) int64 {
+	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil {
+		return v
+	}
+	return def
+}
+
+// progressLine is one line of `load --progress=json`: what became of one
+// file.
+type progressLine struct {
+	File      string `json:"file"`
+	Article   string `json:"article,omitempty"`
+	Status    string `json:"status"`
+	Entities  int    `json:"entities"`
+	Relations int    `json:"relations"`
+	Error     string `json:"error,omitempty"`
+}
+
+// summaryLine is the last line of `load --progress=json`.
+type summaryLine struct {
+	Summary struct {
+		Loaded    int     `json:"loaded"`
+		Failed    int     `json:"failed"`
+		Skipped   int     `json:"skipped"`
+		NotLoaded int     `json:"not_loaded"`
+		Entities  int     `json:"entities"`
+		Relations int     `json:"relations"`
+		Seconds   float64 `json:"seconds"`
+		Stopped   string  `json:"stopped,omitempty"`
+	} `json:"summary"`
+}
+
 func load(ctx context.Context, args []string) error {
+	stdout, stderr := os.Stdout, os.Stderr
 	fs := flag.NewFlagSet("load", flag.ExitOnError)
 	var sf storeFlags
 	sf.register(fs)
-	quiet := fs.Bool("quiet", false, "no progress bar")
+	limit := articleLimit(fs)
+	progress := fs.String("progress", "auto", "progress report: auto (a bar on a terminal), bar, json (one line per file on stdout), none")
 	_ = fs.Parse(args)
+	if err := limit(); err != nil {
+		return err
+	}
 	if fs.NArg() == 0 {
 		return errors.New("load: name at least one file or folder")
 	}
-	srcs, err := loader.Files(fs.Args())
-	if err != nil {
-		return err
+	switch *progress {
+	case "auto", "bar", "json", "none":
+	default:
+		return fmt.Errorf("load: --progress is auto, bar, json or none, not %q", *progress)
 	}
+	srcs := loader.Files(fs.Args())
 	if len(srcs) == 0 {
-		return fmt.Errorf("load: no article files (.txt, .md, .html, .json) in %s", strings.Join(fs.Args(), " "))
+		return fmt.Errorf("load: no article files (%s) in %s", strings.Join(article.Extensions, ", "), strings.Join(fs.Args(), " "))
 	}
 	store, err := sf.open(ctx)
 	if err != nil {
@@ -262,32 +320,73 @@ func load(ctx context.Context, args []string) error {
 	defer store.Close()
 
 	var bar *progressbar.ProgressBar
-	if !*quiet && term.IsTerminal(int(os.Stderr.Fd())) {
-		bar = progressbar.NewOptions(len(srcs), progressbar.OptionSetWriter(os.Stderr),
+	if *progress == "bar" || *progress == "auto" && term.IsTerminal(int(stderr.Fd())) {
+		bar = progressbar.NewOptions(len(srcs), progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("loading"), progressbar.OptionShowCount(),
 			progressbar.OptionClearOnFinish())
 	}
-	sum, err := loader.New(store).Load(ctx, srcs, func(r loader.Result) {
-		if r.Err != nil {
-			if bar != nil {
-				_ = bar.Clear()
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	sum, stopped := loader.New(store).Load(ctx, srcs, func(r loader.Result) {
+		if *progress == "json" {
+			l := progressLine{File: r.Path, Article: r.Article, Status: string(r.Status),
+				Entities: r.Save.Entities, Relations: r.Save.Relations}
+			if r.Err != nil {
+				l.Error = r.Err.Error()
 			}
-			fmt.Fprintln(os.Stderr, "error:", r.Err)
+			_ = enc.Encode(l)
+		}
+		if bar != nil && r.Status != loader.Loaded {
+			_ = bar.Clear()
+		}
+		switch r.Status {
+		case loader.Failed:
+			fmt.Fprintln(stderr, "error:", r.Err)
+		case loader.Skipped:
+			fmt.Fprintln(stderr, "skipped:", r.Err)
+		case loader.NotLoaded:
+			fmt.Fprintln(stderr, "not loaded:", r.Path)
 		}
 		if bar != nil {
 			_ = bar.Add(1)
 		}
 	})
-	if err != nil {
-		return err
+	if stopped != nil {
+		fmt.Fprintf(stderr, "%v; %d articles not loaded (named above)\n", stopped, sum.NotLoaded)
 	}
-	st, err := store.Stats(ctx)
-	if err != nil {
-		return err
+
+	// The totals of the store, unless it is the reason the load stopped; an
+	// interrupted load still asks, briefly, without the ended context.
+	var held string
+	if kg.ErrorCode(stopped) != kg.EUnavailable {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if st, err := store.Stats(sctx); err == nil {
+			held = fmt.Sprintf("; the store now holds %d articles, %d entities, %d relations", st.Articles, st.Entities, st.Relations)
+		}
 	}
-	fmt.Printf("loaded %d of %d articles in %.2fs; the store now holds %d articles, %d entities, %d relations\n",
-		sum.Articles, len(srcs), sum.Elapsed.Seconds(), st.Articles, st.Entities, st.Relations)
-	if sum.Failed > 0 {
+	if *progress == "json" {
+		var l summaryLine
+		l.Summary.Loaded, l.Summary.Failed, l.Summary.Skipped, l.Summary.NotLoaded = sum.Articles, sum.Failed, sum.Skipped, sum.NotLoaded
+		l.Summary.Entities, l.Summary.Relations, l.Summary.Seconds = sum.Entities, sum.Relations, sum.Elapsed.Seconds()
+		if stopped != nil {
+			l.Summary.Stopped = stopped.Error()
+		}
+		_ = enc.Encode(l)
+	}
+	line := fmt.Sprintf("loaded %d of %d articles in %.2fs%s", sum.Articles, len(srcs)-sum.Skipped, sum.Elapsed.Seconds(), held)
+	if sum.Skipped > 0 {
+		line += fmt.Sprintf("; skipped %d files that are not articles", sum.Skipped)
+	}
+	if *progress == "json" {
+		fmt.Fprintln(stderr, line)
+	} else {
+		fmt.Fprintln(stdout, line)
+	}
+	switch {
+	case stopped != nil:
+		return exitError{stopped.Error()}
+	case sum.Failed > 0:
 		return exitError{fmt.Sprintf("%d files failed", sum.Failed)}
 	}
 	return nil
@@ -295,9 +394,16 @@ func load(ctx context.Context, args []string) error {
 
 func extractCmd(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
+	limit := articleLimit(fs)
 	_ = fs.Parse(args)
+	if err := limit(); err != nil {
+		return err
+	}
 	if fs.NArg() != 1 {
 		return errors.New("extract: name exactly one article file")
+	}
+	if st, err := os.Stat(fs.Arg(0)); err == nil && st.IsDir() {
+		return fmt.Errorf("extract: %s is a folder; extract reads one article file (load reads folders)", fs.Arg(0))
 	}
 	x, err := loader.ExtractFile(fs.Arg(0))
 	if err != nil {

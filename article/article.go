@@ -19,9 +19,14 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// MaxBytes is the largest input accepted, in bytes. Bigger files are
-// rejected after reading at most MaxBytes+1 bytes of them.
-var MaxBytes int64 = 10 << 20
+// DefaultMaxBytes is MaxBytes unless the command line sets it.
+const DefaultMaxBytes = 10 << 20
+
+// MaxBytes is the largest input accepted, in bytes: the one article size
+// limit (extraction has none of its own). Bigger files are rejected after
+// reading at most MaxBytes+1 bytes of them. It is set once at start, from
+// --max-article-bytes.
+var MaxBytes int64 = DefaultMaxBytes
 
 // Extensions lists the supported file extensions, lower case with the dot.
 var Extensions = []string{".txt", ".md", ".html", ".htm", ".json"}
@@ -95,6 +100,9 @@ func ParseWithMap(name string, data []byte) (*kg.Article, *OffsetMap, error) {
 		d = parseHTML(data)
 	case ".json":
 		d, err = parseJSON(data)
+		if errors.Is(err, errNotArticle) {
+			return nil, nil, fmt.Errorf("%s: %w: %w", name, ErrSkip, err)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w", kg.Errorf(kg.EInvalid, "%s: invalid JSON article: %v", name, err))
 		}
@@ -242,54 +250,107 @@ func supported(path string) bool {
 	return false
 }
 
-// Files expands paths into the article files they name: files are kept when
-// their extension is supported, directories are walked recursively, hidden
-// files and directories are skipped, and the result is sorted and free of
-// duplicates. A named file of an unsupported type is an error.
-func Files(paths []string) ([]string, error) {
+// ErrSkip marks input that is deliberately left out rather than failed: a
+// JSON file that is not an article (an extraction or an answer key), or a
+// symbolic link to a folder already read. Errors wrapping it name the path
+// and say why.
+var ErrSkip = errors.New("skipped")
+
+// Entry is one input Files found: a file to read, or a path it could not use
+// (Err names the path and says why; errors.Is(Err, ErrSkip) for the ones left
+// out on purpose).
+type Entry struct {
+	Path string
+	Err  error
+}
+
+// readDir lists a directory; tests replace it to simulate unreadable folders.
+var readDir = os.ReadDir
+
+// Files expands paths into the article files they name. Files are kept when
+// their extension is supported; directories are walked recursively,
+// following symbolic links to files and folders but never into a folder
+// already walked (so link loops end); hidden files and directories are
+// skipped. A path it cannot use — missing, unreadable, a named file of an
+// unsupported type, a dangling link — is an entry with an error, and the
+// walk goes on. Entries are sorted by path and free of duplicates.
+func Files(paths []string) []Entry {
 	seen := map[string]bool{}
-	var out []string
-	keep := func(p string) {
+	var out []Entry
+	add := func(p string, err error) {
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			out = append(out, Entry{Path: p, Err: err})
+		}
+	}
+	walked := map[string]string{} // real path of each folder walked -> path it was walked as
+	var walk func(dir string)
+	walk = func(dir string) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			real, err = filepath.Abs(real)
+		}
+		if err != nil {
+			add(dir, fmt.Errorf("%s: cannot read folder: %w", dir, cause(err)))
+			return
+		}
+		if first, ok := walked[real]; ok {
+			add(dir, fmt.Errorf("%s: %w: a link to the folder %s, already read", dir, ErrSkip, first))
+			return
+		}
+		walked[real] = dir
+		entries, err := readDir(dir)
+		if err != nil {
+			// ReadDir returns what it read before the error; keep those.
+			add(dir, fmt.Errorf("%s: cannot read folder: %w", dir, cause(err)))
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil {
+					add(p, fmt.Errorf("%s: broken symbolic link: %w", p, cause(err)))
+					continue
+				}
+				mode = st.Mode().Type()
+			}
+			switch {
+			case mode.IsDir():
+				walk(p)
+			case mode.IsRegular() && supported(p):
+				add(p, nil)
+			}
 		}
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%w", kg.Errorf(kg.ENotFound, "%s: no such file or directory", p))
-			}
-			return nil, fmt.Errorf("stat %s: %w", p, err)
-		}
-		if !st.IsDir() {
-			if !supported(p) {
-				return nil, kg.Errorf(kg.EInvalid, "%s: unsupported file type %q (want one of %s)",
-					p, filepath.Ext(p), strings.Join(Extensions, ", "))
-			}
-			keep(p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(q string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if q != p && strings.HasPrefix(e.Name(), ".") {
-				if e.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if e.Type().IsRegular() && supported(q) {
-				keep(q)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			add(p, kg.Errorf(kg.ENotFound, "%s: no such file or directory", p))
+		case err != nil:
+			add(p, fmt.Errorf("%s: cannot read: %w", p, cause(err)))
+		case st.IsDir():
+			walk(p)
+		case !supported(p):
+			add(p, kg.Errorf(kg.EInvalid, "%s: unsupported file type %q (want one of %s)",
+				p, filepath.Ext(p), strings.Join(Extensions, ", ")))
+		default:
+			add(p, nil)
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// cause drops the path from a *fs.PathError, which the message names already.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,7 +144,6 @@ func TestBadInput(t *testing.T) {
 		{"nul.txt", []byte("Title\n\nsome\x00text"), "binary"},
 		{"ctl.txt", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), "binary"},
 		{"bad.txt", []byte("Title\n\nbad \xff\xfe utf8"), "invalid UTF-8"},
-		{"title.txt", []byte("Just a title\n"), "no body text"},
 		{"x.pdf", []byte("Title\n\nBody."), "unsupported"},
 		{"bad.json", []byte(`{"title": 3`), "invalid JSON"},
 		{"nobody.json", []byte(`{"title": "T", "body": ""}`), "no body text"},
@@ -187,24 +187,121 @@ func TestFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := Files([]string{dir, filepath.Join(dir, "b.txt")})
-	if err != nil {
-		t.Fatal(err)
+	got := Files([]string{dir, filepath.Join(dir, "b.txt")})
+	if want := "a.md b.txt sub/c.html sub/d.json sub/g.HTM"; entries(t, dir, got) != want {
+		t.Errorf("got %s, want %s", entries(t, dir, got), want)
 	}
-	var rel []string
-	for _, g := range got {
-		r, _ := filepath.Rel(dir, g)
-		rel = append(rel, r)
+}
+
+// entries renders Files' answer relative to dir: "path" for a file to read,
+// "path!" for a failure, "path~" for a deliberate skip.
+func entries(t *testing.T, dir string, es []Entry) string {
+	t.Helper()
+	var out []string
+	for _, e := range es {
+		r, err := filepath.Rel(dir, e.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case e.Err == nil:
+		case errors.Is(e.Err, ErrSkip):
+			r += "~"
+		default:
+			r += "!"
+		}
+		if e.Err != nil && !strings.Contains(e.Err.Error(), e.Path) {
+			t.Errorf("error %q does not name %s", e.Err, e.Path)
+		}
+		out = append(out, r)
 	}
-	want := "a.md b.txt sub/c.html sub/d.json sub/g.HTM"
-	if strings.Join(rel, " ") != want {
-		t.Errorf("got %v, want %s", rel, want)
+	return strings.Join(out, " ")
+}
+
+// TestFilesGoesOnPastBadPaths names every path it cannot use and keeps the
+// rest: a missing path, an unsupported named file, a file where a folder is
+// expected, a dangling link, an unreadable folder; links to files and
+// folders are followed, and a link loop ends with the looping link named.
+func TestFilesGoesOnPastBadPaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"in/a.txt", "in/sub/b.txt", "in/locked/c.txt", "x.pdf", "other/d.txt"} {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := Files([]string{filepath.Join(dir, "sub/e.pdf")}); err == nil {
-		t.Error("an unsupported named file should be an error")
+	link := func(target, name string) {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := Files([]string{filepath.Join(dir, "nope")}); !errors.Is(err, err) || kg.ErrorCode(err) != kg.ENotFound {
-		t.Errorf("missing path: %v", err)
+	link(filepath.Join(dir, "nowhere.txt"), "in/dangling.txt")
+	link("..", "in/sub/up")                     // a loop back to in/
+	link(filepath.Join(dir, "other"), "in/ext") // a folder outside
+	link("a.txt", "in/alias.txt")               // a file
+	// chmod does not stop root, so the unreadable folder is simulated.
+	old := readDir
+	readDir = func(name string) ([]os.DirEntry, error) {
+		if filepath.Base(name) == "locked" {
+			return nil, fs.ErrPermission
+		}
+		return old(name)
+	}
+	defer func() { readDir = old }()
+
+	got := Files([]string{
+		filepath.Join(dir, "missing"), filepath.Join(dir, "x.pdf"),
+		filepath.Join(dir, "in"), filepath.Join(dir, "x.pdf", "y.txt"),
+	})
+	want := "in/a.txt in/alias.txt in/dangling.txt! in/ext/d.txt in/locked! in/sub/b.txt in/sub/up~ missing! x.pdf! x.pdf/y.txt!"
+	if s := entries(t, dir, got); s != want {
+		t.Errorf("got  %s\nwant %s", s, want)
+	}
+	for _, e := range got {
+		if strings.HasSuffix(e.Path, "missing") && kg.ErrorCode(e.Err) != kg.ENotFound {
+			t.Errorf("missing path: %v", e.Err)
+		}
+		if strings.HasSuffix(e.Path, "up") && !strings.Contains(e.Err.Error(), "already read") {
+			t.Errorf("loop: %v", e.Err)
+		}
+	}
+}
+
+func TestAnswerKeysAreNotArticles(t *testing.T) {
+	for name, data := range map[string]string{
+		"k.gold.json": `{"article": "articles/x.txt", "entities": {"a": {"type": "Person", "names": ["A"]}}, "relations": []}`,
+		"x.json":      `{"article": {"id": "article:1", "title": "T"}, "entities": [], "relations": []}`,
+	} {
+		_, err := Parse(name, []byte(data))
+		if !errors.Is(err, ErrSkip) || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "not an article") {
+			t.Errorf("%s: %v, want a skip that says it is not an article", name, err)
+		}
+	}
+	if _, err := Parse("a.json", []byte(`{"title": "T", "body": "Body.", "entities": []}`)); err != nil {
+		t.Errorf("an article with a body and an entities key: %v", err)
+	}
+}
+
+func TestOneParagraphText(t *testing.T) {
+	for _, in := range []string{
+		"The minister met the ambassador in Baghdad on Tuesday.\n",
+		"The minister met the ambassador in Baghdad on Tuesday. They spoke\nabout security and trade.\n",
+	} {
+		a, err := Parse("one.txt", []byte(in))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if a.Title != "" || !strings.HasPrefix(a.Text, "The minister met") || !strings.HasSuffix(strings.TrimSpace(a.Text), ".") {
+			t.Errorf("%q: title %q, text %q", in, a.Title, a.Text)
+		}
+	}
+	a, err := Parse("two.txt", []byte("Minister meets envoy\nThe minister met the envoy.\n"))
+	if err != nil || a.Title != "Minister meets envoy" {
+		t.Errorf("a headline over one line of body: %+v, %v", a, err)
 	}
 }
 

@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,8 +49,15 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '?'
 }
 
+// runsOn reports whether a line continues the sentence of the line before
+// (it starts with a lower-case letter), as in a hard-wrapped paragraph.
+func runsOn(next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r)
+}
+
 // parseText reads plain text: an optional section line, a title line, then
-// paragraphs. Files with long lines have one paragraph per line; files whose
+// paragraphs; a single paragraph with no title line is all body. Files with long lines have one paragraph per line; files whose
 // lines are all short are hard-wrapped and have blank-line paragraphs.
 func parseText(s string) doc {
 	lines := splitLines(s)
@@ -65,7 +73,13 @@ func parseText(s string) doc {
 	}
 	first := lines[nonEmpty[0]]
 	bodyFrom := nonEmpty[0] + 1
-	if len(nonEmpty) >= 3 {
+	// One block of text (no blank line) has no title when it is a single
+	// line, or its first line ends a sentence or runs on into the next.
+	oneBlock := nonEmpty[len(nonEmpty)-1]-nonEmpty[0] == len(nonEmpty)-1
+	switch {
+	case oneBlock && (len(nonEmpty) == 1 || endsSentence(first.text) || runsOn(lines[nonEmpty[1]].text)):
+		bodyFrom = nonEmpty[0]
+	case len(nonEmpty) >= 3:
 		second := lines[nonEmpty[1]]
 		if len(strings.Fields(first.text)) <= 6 && !endsSentence(first.text) && !strings.HasSuffix(first.text, ":") &&
 			utf8.RuneCountInString(second.text) <= 200 && !endsSentence(second.text) {
@@ -73,8 +87,10 @@ func parseText(s string) doc {
 			first = second
 			bodyFrom = nonEmpty[1] + 1
 		}
+		fallthrough
+	default:
+		d.title = piece(first)
 	}
-	d.title = piece(first)
 	body := lines[bodyFrom:]
 	long := false
 	for _, l := range body {
@@ -537,7 +553,15 @@ type jsonArticle struct {
 	Body      string `json:"body"`
 	Text      string `json:"text"`
 	Content   string `json:"content"`
+	// Entities and relations with no body are the marks of an extraction
+	// (what `extract` prints) or an answer key, not an article.
+	Entities  json.RawMessage `json:"entities"`
+	Relations json.RawMessage `json:"relations"`
 }
+
+// errNotArticle is what parseJSON returns for JSON that is an extraction or
+// an answer key.
+var errNotArticle = errors.New("not an article (JSON with entities or relations and no body: an extraction or an answer key)")
 
 // parseJSON reads {title, url, published, body}; offsets index the decoded
 // body string.
@@ -545,6 +569,9 @@ func parseJSON(data []byte) (doc, error) {
 	var j jsonArticle
 	if err := json.Unmarshal(data, &j); err != nil {
 		return doc{}, err
+	}
+	if first(j.Body, j.Text, j.Content) == "" && (len(j.Entities) > 0 || len(j.Relations) > 0) {
+		return doc{}, errNotArticle
 	}
 	d := doc{
 		title:     piece{first(j.Title, j.Headline), -1},

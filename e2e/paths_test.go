@@ -28,10 +28,7 @@ func TestPathAcrossSeedArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	srcs, err := loader.Files([]string{seedArticle})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srcs := loader.Files([]string{seedArticle})
 	if sum, err := loader.New(s).Load(ctx, srcs, nil); err != nil || sum.Articles != 1 {
 		t.Fatalf("load: %+v, %v", sum, err)
 	}

@@ -99,10 +99,7 @@ func TestStoresAgree(t *testing.T) {
 	}
 
 	for _, s := range []kg.Store{lite, neo} {
-		srcs, err := loader.Files([]string{seedArticle})
-		if err != nil {
-			t.Fatal(err)
-		}
+		srcs := loader.Files([]string{seedArticle})
 		sum, err := loader.New(s).Load(ctx, srcs, nil)
 		if err != nil || sum.Failed != 0 || sum.Articles != 1 {
 			t.Fatalf("load the seed article into %T: %+v, %v", s, sum, err)

@@ -15,10 +15,6 @@ import (
 // Name identifies this extractor in Evidence.Extractor.
 const Name = "rules/v1"
 
-// MaxTextBytes bounds the text Extract accepts; longer input is an error,
-// not minutes of work. News articles are far shorter.
-const MaxTextBytes = 4 << 20
-
 // doc is the working state of one extraction.
 type doc struct {
 	a     *kg.Article
@@ -61,9 +57,6 @@ type doc struct {
 func Extract(a *kg.Article) (*kg.Extraction, error) {
 	if a == nil {
 		return nil, kg.Errorf(kg.EInvalid, "extract: no article")
-	}
-	if len(a.Text) > MaxTextBytes {
-		return nil, kg.Errorf(kg.EInvalid, "extract %s: text too long (%d bytes, at most %d)", a.Source, len(a.Text), MaxTextBytes)
 	}
 	if !utf8.ValidString(a.Text) {
 		return nil, kg.Errorf(kg.EInvalid, "extract %s: text is not valid UTF-8", a.Source)

@@ -73,21 +73,39 @@ func (l *Loader) save(ctx context.Context, x *kg.Extraction) (kg.SaveResult, err
 	return res, nil
 }
 
-// Result is the outcome of one file of a batch load.
+// Status says what became of one source of a batch load.
+type Status string
+
+// The statuses of a source.
+const (
+	Loaded    Status = "loaded"     // its facts are in the store
+	Failed    Status = "failed"     // it could not be read, extracted or saved
+	Skipped   Status = "skipped"    // left out on purpose: not an article (article.ErrSkip)
+	NotLoaded Status = "not_loaded" // never finished: the load stopped first
+)
+
+// Result is the outcome of one source of a batch load.
 type Result struct {
-	Path string
-	Save kg.SaveResult
-	Err  error
+	Path    string
+	Status  Status
+	Article string // the article id, once the file was read
+	Save    kg.SaveResult
+	Err     error // why it failed, was skipped or was not loaded
 }
 
 // Summary totals a batch load.
 type Summary struct {
 	Articles  int // articles saved
-	Failed    int // files that failed
+	Failed    int // sources that failed
+	Skipped   int // sources that are not articles
+	NotLoaded int // sources not tried because the load stopped
 	Entities  int // entities written, summed over articles
 	Relations int // relations written, summed over articles
 	Elapsed   time.Duration
-	Errors    []Result // the failed files, in input order
+	Errors    []Result // the failed sources, in input order
+	// Stopped says why the load ended before trying every source: the
+	// context ended, or the store became unavailable. Nil otherwise.
+	Stopped error
 }
 
 // Source is one input of a batch load: a name (path) and a way to read it
@@ -98,17 +116,20 @@ type Source struct {
 }
 
 // Files expands paths (files and directories) into sources read from disk.
-func Files(paths []string) ([]Source, error) {
-	files, err := article.Files(paths)
-	if err != nil {
-		return nil, err
+// A path that cannot be used (missing, unreadable, unsupported, a dangling
+// link) becomes a source whose Read returns why, so it is reported in its
+// place while the rest load.
+func Files(paths []string) []Source {
+	entries := article.Files(paths)
+	out := make([]Source, len(entries))
+	for i, e := range entries {
+		if e.Err != nil {
+			out[i] = Source{Name: e.Path, Read: func() (*kg.Article, error) { return nil, e.Err }}
+			continue
+		}
+		out[i] = Source{Name: e.Path, Read: func() (*kg.Article, error) { return article.ReadFile(e.Path) }}
 	}
-	out := make([]Source, len(files))
-	for i, f := range files {
-		f := f
-		out[i] = Source{Name: f, Read: func() (*kg.Article, error) { return article.ReadFile(f) }}
-	}
-	return out, nil
+	return out
 }
 
 // FS lists every file of fsys under root as sources, in lexical order.
@@ -133,8 +154,13 @@ func FS(fsys fs.FS, root string) ([]Source, error) {
 // Load reads, extracts and saves every source. Extraction runs on Workers
 // goroutines; saves run one at a time in input order, so the outcome does not
 // depend on scheduling. A bad file is reported through progress and in the
-// summary while the rest go on. progress, if not nil, is called once per
-// source as it finishes. The error is non-nil only when ctx ends.
+// summary while the rest go on. The load stops early when ctx ends or when
+// the store reports itself unavailable (kg.EUnavailable: the store already
+// retried for its own bounded time), since every later save would wait as
+// long and fail the same way; the sources not tried are then reported as
+// NotLoaded. progress, if not nil, is called once per source, in input
+// order, as it finishes. The summary is always complete; the error is
+// Summary.Stopped.
 func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result)) (Summary, error) {
 	start := time.Now()
 	workers := l.Workers
@@ -145,6 +171,8 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		x   *kg.Extraction
 		err error
 	}
+	run, cancel := context.WithCancel(ctx)
+	defer cancel()
 	// One result channel per source keeps saves in input order while
 	// extraction runs ahead on the workers.
 	results := make([]chan job, len(srcs))
@@ -173,7 +201,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		for i := range srcs {
 			select {
 			case next <- i:
-			case <-ctx.Done():
+			case <-run.Done():
 				return
 			}
 		}
@@ -181,34 +209,67 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	defer wg.Wait()
 
 	var sum Summary
-	for i := range srcs {
-		var j job
-		select {
-		case j = <-results[i]:
-		case <-ctx.Done():
-			sum.Elapsed = time.Since(start)
-			return sum, ctx.Err()
-		}
-		r := Result{Path: srcs[i].Name, Err: j.err}
-		if r.Err == nil {
-			r.Save, r.Err = l.save(ctx, j.x)
-		}
-		if r.Err != nil {
-			if errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, context.DeadlineExceeded) {
-				sum.Elapsed = time.Since(start)
-				return sum, r.Err
-			}
-			sum.Failed++
-			sum.Errors = append(sum.Errors, r)
-		} else {
+	report := func(r Result) {
+		switch r.Status {
+		case Loaded:
 			sum.Articles++
 			sum.Entities += r.Save.Entities
 			sum.Relations += r.Save.Relations
+		case Failed:
+			sum.Failed++
+			sum.Errors = append(sum.Errors, r)
+		case Skipped:
+			sum.Skipped++
+		case NotLoaded:
+			sum.NotLoaded++
 		}
 		if progress != nil {
 			progress(r)
 		}
 	}
+	for i := range srcs {
+		r := Result{Path: srcs[i].Name}
+		if sum.Stopped != nil {
+			r.Status, r.Err = NotLoaded, sum.Stopped
+			report(r)
+			continue
+		}
+		var j job
+		select {
+		case j = <-results[i]:
+		case <-ctx.Done():
+			sum.Stopped = fmt.Errorf("load interrupted: %w", ctx.Err())
+			cancel()
+			r.Status, r.Err = NotLoaded, sum.Stopped
+			report(r)
+			continue
+		}
+		r.Err = j.err
+		if j.x != nil {
+			r.Article = j.x.Article.ID
+		}
+		if r.Err == nil {
+			r.Save, r.Err = l.save(ctx, j.x)
+		}
+		switch {
+		case r.Err == nil:
+			r.Status = Loaded
+		case errors.Is(r.Err, article.ErrSkip):
+			r.Status = Skipped
+		case ctx.Err() != nil:
+			// The save was cut short; it is atomic, so nothing of it landed.
+			sum.Stopped = fmt.Errorf("load interrupted: %w", ctx.Err())
+			cancel()
+			r.Status, r.Err = NotLoaded, sum.Stopped
+		case kg.ErrorCode(r.Err) == kg.EUnavailable:
+			sum.Stopped = fmt.Errorf("load stopped, the store is unavailable: %w", r.Err)
+			cancel()
+			r.Status = Failed
+		default:
+			r.Status = Failed
+		}
+		report(r)
+	}
 	sum.Elapsed = time.Since(start)
-	return sum, nil
+	return sum, sum.Stopped
 }

@@ -2,6 +2,8 @@ package loader_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,9 +39,9 @@ func stats(t *testing.T, s kg.Store) kg.Stats {
 func TestLoadSeedTwiceChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
-	srcs, err := loader.Files([]string{seed})
-	if err != nil || len(srcs) != 1 {
-		t.Fatalf("Files: %v, %d sources", err, len(srcs))
+	srcs := loader.Files([]string{seed})
+	if len(srcs) != 1 {
+		t.Fatalf("Files: %d sources", len(srcs))
 	}
 	l := loader.New(s)
 	sum, err := l.Load(ctx, srcs, nil)
@@ -75,10 +77,7 @@ func TestBadFilesAreReportedAndTheRestLoads(t *testing.T) {
 		write("d-latin1.txt", []byte("World\n\nTitle\n\nCaf\xe9 owner detained.")),
 	}
 	s := openStore(t)
-	srcs, err := loader.Files([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srcs := loader.Files([]string{dir})
 	var seen []string
 	sum, err := loader.New(s).Load(context.Background(), srcs, func(r loader.Result) {
 		seen = append(seen, filepath.Base(r.Path))
@@ -133,9 +132,111 @@ func TestSamplesLoad(t *testing.T) {
 func TestCanceledLoadStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	srcs, _ := loader.Files([]string{seed})
-	if _, err := loader.New(openStore(t)).Load(ctx, srcs, nil); err == nil {
-		t.Error("a canceled load reported success")
+	srcs := loader.Files([]string{seed})
+	sum, err := loader.New(openStore(t)).Load(ctx, srcs, nil)
+	if err == nil || sum.Stopped == nil || sum.NotLoaded != 1 {
+		t.Errorf("a canceled load: %+v, %v; want it stopped with the article not loaded", sum, err)
+	}
+}
+
+// TestInterruptedLoadReportsEveryArticle cancels after the first article
+// lands: the summary and progress account for every source, the first as
+// loaded and the rest as not loaded, and only the first is in the store.
+func TestInterruptedLoadReportsEveryArticle(t *testing.T) {
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := openStore(t)
+	var got []loader.Status
+	sum, err := loader.New(s).Load(ctx, srcs, func(r loader.Result) {
+		got = append(got, r.Status)
+		cancel()
+	})
+	if err == nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want the cancellation", err)
+	}
+	if len(got) != len(srcs) || got[0] != loader.Loaded || sum.Articles != 1 || sum.NotLoaded != len(srcs)-1 {
+		t.Fatalf("statuses %v, summary %+v; want 1 loaded and %d not loaded", got, sum, len(srcs)-1)
+	}
+	for _, st := range got[1:] {
+		if st != loader.NotLoaded {
+			t.Fatalf("statuses %v", got)
+		}
+	}
+	if st := stats(t, s); st.Articles != 1 {
+		t.Errorf("store holds %d articles, want 1", st.Articles)
+	}
+}
+
+// downStore fails every save after the first ok ones as unavailable, as the
+// Neo4j store does once the database is gone.
+type downStore struct {
+	kg.Store
+	ok, saves int
+}
+
+func (d *downStore) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	d.saves++
+	if d.saves > d.ok {
+		return kg.SaveResult{}, fmt.Errorf("neo4j: save: %w", kg.Errorf(kg.EUnavailable, "graph database unavailable"))
+	}
+	return d.Store.SaveExtraction(ctx, x)
+}
+
+func TestLoadStopsWhenTheStoreIsUnavailable(t *testing.T) {
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &downStore{Store: openStore(t), ok: 2}
+	var got []string
+	sum, err := loader.New(d).Load(context.Background(), srcs, func(r loader.Result) {
+		got = append(got, string(r.Status))
+	})
+	if kg.ErrorCode(err) != kg.EUnavailable || !strings.Contains(err.Error(), "unavailable") {
+		t.Errorf("error %v, want the store's unavailability", err)
+	}
+	if d.saves != 3 {
+		t.Errorf("%d saves tried; want the load to stop after the first that failed (3)", d.saves)
+	}
+	want := "loaded loaded failed" + strings.Repeat(" not_loaded", len(srcs)-3)
+	if strings.Join(got, " ") != want || sum.Articles != 2 || sum.Failed != 1 || sum.NotLoaded != len(srcs)-3 {
+		t.Errorf("statuses %v, summary %+v; want %s", got, sum, want)
+	}
+}
+
+// TestLoadGoesOnPastBadPaths loads a folder holding articles, answer keys
+// and a dangling link, plus a missing path: the articles load, the answer
+// keys are skipped (not failures), the bad paths fail by name.
+func TestLoadGoesOnPastBadPaths(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(dir, "seed.txt")); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	srcs := loader.Files([]string{"../samples", dir, missing})
+	sum, err := loader.New(openStore(t)).Load(context.Background(), srcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(samples.Names())
+	if sum.Articles != n+1 || sum.Skipped != n || sum.Failed != 2 {
+		t.Errorf("summary %+v; want %d articles, %d answer keys skipped, 2 failures", sum, n+1, n)
+	}
+	for _, r := range sum.Errors {
+		if !strings.Contains(r.Err.Error(), r.Path) {
+			t.Errorf("error %q does not name %s", r.Err, r.Path)
+		}
 	}
 }
 

@@ -761,10 +761,7 @@ func TestAgreesWithSQLiteOnArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed, err := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	seed := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
 	srcs = append(srcs, seed...)
 	for _, st := range []kg.Store{s, ref} {
 		sum, err := loader.New(st).Load(ctx, srcs, nil)
@@ -851,10 +848,7 @@ func loadSamples(b *testing.B, s *Store) []loader.Source {
 	if err != nil {
 		b.Fatal(err)
 	}
-	seed, err := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	seed := loader.Files([]string{"../../shared/articles/iraq-allies.txt"})
 	srcs = append(srcs, seed...)
 	if _, err := loader.New(s).Load(context.Background(), srcs, nil); err != nil {
 		b.Fatal(err)

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -31,4 +32,19 @@ func TestConformanceShared(t *testing.T) {
 			}
 			return o
 		})
+}
+
+// TestOpenRelativeDir opens a store by a relative path, as `--data data`
+// gives it, and finds it again by the absolute one.
+func TestOpenRelativeDir(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	s, err := Open(context.Background(), "data")
+	if err != nil {
+		t.Fatalf("Open(\"data\"): %v", err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, "data", FileName)); err != nil {
+		t.Errorf("no store file under the relative path: %v", err)
+	}
 }

@@ -42,6 +42,11 @@ var _ kg.Store = (*Store)(nil)
 // Open opens (creating if needed) the store in dir, creating dir and the
 // schema as needed.
 func Open(ctx context.Context, dir string) (*Store, error) {
+	// A relative path would read as a URI authority ("file://data/…").
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: data dir: %w", err)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("sqlite: create dir: %w", err)
 	}
