@@ -417,10 +417,6 @@ func TestBadInput(t *testing.T) {
 	if _, err := Extract(nil); kg.ErrorCode(err) != kg.EInvalid {
 		t.Errorf("nil article: %v", err)
 	}
-	big := &kg.Article{Source: "big.txt", Text: strings.Repeat("word ", 10<<20)}
-	if _, err := Extract(big); kg.ErrorCode(err) != kg.EInvalid || !strings.Contains(err.Error(), "big.txt") {
-		t.Errorf("50 MB text: %v", err)
-	}
 	bad := &kg.Article{Text: "bad \xff text"}
 	if _, err := Extract(bad); kg.ErrorCode(err) != kg.EInvalid {
 		t.Errorf("invalid UTF-8: %v", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/samples"
@@ -102,6 +103,20 @@ func TestBadFilesAreReportedAndTheRestLoads(t *testing.T) {
 	}
 	if got, want := stats(t, s), stats(t, alone); got != want {
 		t.Errorf("bad files left traces: %+v, want %+v", got, want)
+	}
+}
+
+// TestOneSizeLimit loads an article between the old extraction limit (4
+// MiB) and the article limit: within --max-article-bytes, no other limit
+// turns it away.
+func TestOneSizeLimit(t *testing.T) {
+	para := "The minister met the ambassador in Baghdad on Tuesday to discuss security.\n\n"
+	data := []byte("Talks in Baghdad\n\n" + strings.Repeat(para, (9<<19)/len(para)))
+	if int64(len(data)) > article.MaxBytes {
+		t.Fatalf("%d bytes is over the limit %d", len(data), article.MaxBytes)
+	}
+	if _, err := loader.New(openStore(t)).Ingest(context.Background(), "big.txt", data); err != nil {
+		t.Errorf("a %d-byte article within the limit: %v", len(data), err)
 	}
 }
 
