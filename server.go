@@ -343,7 +343,7 @@ func load(ctx context.Context, args []string) error {
 		case loader.Failed:
 			fmt.Fprintln(stderr, "error:", r.Err)
 		case loader.Skipped:
-			fmt.Fprintln(stderr, "skipped:", r.Err)
+			fmt.Fprintln(stderr, r.Err) // it says "skipped" and why
 		case loader.NotLoaded:
 			fmt.Fprintln(stderr, "not loaded:", r.Path)
 		}
