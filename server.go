@@ -140,7 +140,8 @@ func serve(ctx context.Context, args []string) error {
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", env("NEWSGRAPH_ADDR", ":8080"), "listen address (env NEWSGRAPH_ADDR)")
-	noSamples := fs.Bool("no-samples", os.Getenv("NEWSGRAPH_NO_SAMPLES") != "", "do not load the sample articles into an empty store (env NEWSGRAPH_NO_SAMPLES)")
+	noSamples := fs.Bool("no-samples", os.Getenv("NEWSGRAPH_NO_SAMPLES") != "", "do not load the sample articles (nor --first-load) into an empty store (env NEWSGRAPH_NO_SAMPLES)")
+	firstLoad := fs.String("first-load", env("NEWSGRAPH_FIRST_LOAD", defaultFirstLoad), "comma-separated folders also loaded into an empty store with the samples, when they exist (env NEWSGRAPH_FIRST_LOAD)")
 	protect := fs.Bool("protect-queries", os.Getenv("NEWSGRAPH_PROTECT_QUERIES") != "", "require the API key for queries too (env NEWSGRAPH_PROTECT_QUERIES)")
 	maxDepth := fs.Int("max-depth", envInt("NEWSGRAPH_MAX_DEPTH", 0), "largest query depth, 0 for the default (env NEWSGRAPH_MAX_DEPTH)")
 	maxComplexity := fs.Int("max-complexity", envInt("NEWSGRAPH_MAX_COMPLEXITY", 0), "largest query complexity, 0 for the default (env NEWSGRAPH_MAX_COMPLEXITY)")
@@ -164,7 +165,7 @@ func serve(ctx context.Context, args []string) error {
 	tel := telemetry.New(log, store)
 	ld := loader.New(store)
 	if !*noSamples {
-		if err := loadSamples(ctx, log, tel, store, ld); err != nil {
+		if err := loadSamples(ctx, log, tel, store, ld, splitList(*firstLoad)); err != nil {
 			return err
 		}
 	}
@@ -218,9 +219,14 @@ func displayAddr(addr string) string {
 	return addr
 }
 
-// loadSamples gives a new user a graph at once: the project's own sample
-// articles go into a store that has no article yet.
-func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry, store kg.Store, ld *loader.Loader) error {
+// defaultFirstLoad is where the project's workspace keeps its articles,
+// beside the checkout: the README's examples are about them.
+const defaultFirstLoad = "../shared/articles"
+
+// loadSamples gives a new user a graph at once: into a store that has no
+// article yet go the project's own sample articles and the articles of
+// those extra folders that exist.
+func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry, store kg.Store, ld *loader.Loader, extra []string) error {
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return err
@@ -232,15 +238,32 @@ func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry
 	if err != nil {
 		return err
 	}
+	var dirs []string
+	for _, d := range extra {
+		// A symlinked folder is read where it points: walks do not follow links.
+		if real, err := filepath.EvalSymlinks(d); err == nil {
+			if fi, err := os.Stat(real); err == nil && fi.IsDir() {
+				dirs = append(dirs, real)
+			}
+		}
+	}
+	if len(dirs) > 0 {
+		more, err := loader.Files(dirs)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, more...)
+	}
 	sum, err := ld.Load(ctx, srcs, nil)
 	if err != nil {
 		return err
 	}
 	tel.RecordLoad(sum.Articles, sum.Failed, sum.Elapsed)
 	for _, r := range sum.Errors {
-		log.Warn("sample article failed", "file", r.Path, "err", r.Err)
+		log.Warn("first-start article failed", "file", r.Path, "err", r.Err)
 	}
-	log.Info("empty store: loaded the sample articles", "articles", sum.Articles, "entities", sum.Entities, "relations", sum.Relations)
+	log.Info("empty store: loaded the sample articles", "also", strings.Join(dirs, ","),
+		"articles", sum.Articles, "entities", sum.Entities, "relations", sum.Relations)
 	return nil
 }
 

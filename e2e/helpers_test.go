@@ -143,9 +143,17 @@ type server struct {
 // test has not stopped it.
 func startServer(t *testing.T, dir string, extra ...string) *server {
 	t.Helper()
+	return startServerIn(t, "", dir, extra...)
+}
+
+// startServerIn is startServer with the working directory cwd ("" for the
+// test's own).
+func startServerIn(t *testing.T, cwd, dir string, extra ...string) *server {
+	t.Helper()
 	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
 	args := append([]string{"serve", "--data", dir, "--addr", addr}, extra...)
 	cmd := exec.Command(binary, args...)
+	cmd.Dir = cwd
 	cmd.Env = cleanEnv(t)
 	s := &server{cmd: cmd, url: "http://" + addr, stderr: &syncBuffer{}, done: make(chan error, 1)}
 	cmd.Stderr = s.stderr
