@@ -248,11 +248,7 @@ func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry
 		}
 	}
 	if len(dirs) > 0 {
-		more, err := loader.Files(dirs)
-		if err != nil {
-			return err
-		}
-		srcs = append(srcs, more...)
+		srcs = append(srcs, loader.Files(dirs)...)
 	}
 	sum, err := ld.Load(ctx, srcs, nil)
 	if err != nil {
