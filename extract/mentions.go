@@ -218,7 +218,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			if u.low == "for" && j == k+1 && institution[toks[k].low] && k > 0 && toks[k-1].low == "of" {
 				break
 			}
-			if j > k && (u.low == "of" || u.low == "for") && orgish(toks, k, j) && j+1 < n {
+			// "Citizens for Open Contracts", "Lawyers for Human Rights": a plural
+			// for people opening a name that continues with "for".
+			pluralFor := u.low == "for" && j == k+1 && len(toks[k].low) > 4 && strings.HasSuffix(toks[k].low, "s") &&
+				countryByAdj[toks[k].low] == nil && countryByName[toks[k].low] == nil
+			if j > k && (u.low == "of" || u.low == "for") && (orgish(toks, k, j) || pluralFor) && j+1 < n {
 				if toks[j+1].cap {
 					j += 2
 					continue
@@ -442,6 +446,9 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// Organizations by head word: "Interior Ministry", "Ministry of
 	// Defense", "Border Guards 2nd Division".
+	if legalSuffixes[last] && b-a >= 2 && toks[b-1].cap {
+		return []mention{mk(a, kg.Organization, "company", true)}
+	}
 	if sub, ok := orgHeads[last]; ok && (b-a >= 2 || institution[last]) {
 		p := a
 		// A title before an organization is not part of it.
@@ -529,10 +536,8 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// "the party, Rural Voice", "a cement company, Ciments du Sahel": a
 	// name set beside an organization noun names that organization.
-	if p >= 3 && toks[p-1].text == "," && !toks[p-2].cap {
-		if sub, ok := orgNouns[toks[p-2].low]; ok && (toks[p-3].low == "the" || toks[p-3].low == "a" || toks[p-3].low == "an" || toks[p-3].low == "its" || toks[p-3].word && !toks[p-3].cap) {
-			return append(out, mk(p, kg.Organization, sub, true))
-		}
+	if typ, sub := descriptionBefore(toks, p); typ != "" {
+		return append(out, mk(p, typ, sub, true))
 	}
 	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
 	// particle open an organization name in Romance languages.
@@ -570,7 +575,14 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// Context decides the rest.
 	m := mk(p, "", "", false)
-	m.typ, m.sub = contextType(toks, p, b)
+	// An apposition says what a name is, whatever the words before it.
+	m.typ, m.sub = descriptionAfter(toks, b)
+	if m.typ == "" {
+		m.typ, m.sub = contextType(toks, p, b)
+	}
+	if m.typ == "" {
+		m.typ, m.sub = evidenceType(toks, p, b)
+	}
 	if m.sub == "kin" {
 		// "his brother Frank": a first name alone is still a person.
 		m.sub, m.strong = "", true

@@ -1,0 +1,246 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Names typed from evidence: what a name is set beside (an apposition, a
+// description before it), what it is listed with, and what the other
+// mentions of the document say, rather than the shape of the name alone.
+
+// businessNouns head descriptions of companies and other bodies that are
+// not in orgNouns: "a 140-year-old maker of valves", "the local savings
+// bank", "a regional newspaper".
+var businessNouns = map[string]string{
+	"maker": "company", "manufacturer": "company", "producer": "company", "supplier": "company",
+	"retailer": "company", "lender": "company", "insurer": "company", "operator": "company",
+	"carrier": "company", "broadcaster": "media", "newspaper": "media", "paper": "media", "publisher": "media",
+	"chain": "company", "startup": "company", "outlet": "media", "exporter": "company", "importer": "company",
+	"distributor": "company", "automaker": "company", "carmaker": "company", "shipbuilder": "company",
+	"brewer": "company", "miner": "company", "utility": "company", "daily": "media", "weekly": "media",
+	"tabloid": "media", "magazine": "media", "broadsheet": "media", "charity": "ngo", "nonprofit": "ngo",
+	"watchdog": "ngo", "regulator": "government", "consortium": "company", "conglomerate": "company",
+	"subsidiary": "company", "bank": "company", "firm": "company", "group": "", "tank": "think_tank",
+	"club": "", "team": "", "airline": "company", "developer": "company", "contractor": "company",
+	"giant": "company", "cooperative": "company", "trader": "company", "fund": "company",
+}
+
+// legalSuffixes end company names: "Brüggemann Armaturen GmbH".
+var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
+	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
+	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true}
+
+// determiners open the noun phrases read for descriptions.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
+	"her": true, "their": true, "whose": true}
+
+// descPreps join a noun phrase to the one it modifies: "a spokesman for
+// the service", "the ambassador in Manila".
+var descPreps = map[string]bool{"of": true, "for": true, "at": true, "in": true, "with": true, "from": true, "on": true}
+
+// npHead returns the head noun of the noun phrase toks[a:b]: the last
+// lower-case word before a preposition, a possessor's "'s" resetting it.
+func npHead(toks []token, a, b int) string {
+	head := ""
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if descPreps[t.low] || t.low == "which" || t.low == "who" || t.low == "that" {
+			break
+		}
+		if t.text == "'s" || t.text == "'" {
+			head = ""
+			continue
+		}
+		if t.word && !t.cap && !isNumber(t.low) {
+			head = t.low
+		}
+	}
+	return head
+}
+
+// descKind types a description's head noun: a person, an organization
+// (with its subtype) or neither.
+func descKind(head string) (kg.EntityType, string) {
+	if head == "" {
+		return "", ""
+	}
+	if roleNouns[head] != roleNone || personNouns[head] || relatives[head] != "" {
+		return kg.Person, ""
+	}
+	if sub, ok := orgNouns[head]; ok {
+		return kg.Organization, sub
+	}
+	if sub, ok := businessNouns[head]; ok {
+		return kg.Organization, sub
+	}
+	return "", ""
+}
+
+// descriptionBefore types a name set after a description and a comma:
+// "a regional newspaper, the Westfalen-Kurier", "A spokesman for the
+// government's communication service, Selamawit Kebede". The description
+// may chain prepositional phrases; a person noun anywhere in the chain
+// makes the name a person, else the innermost head decides.
+func descriptionBefore(toks []token, p int) (kg.EntityType, string) {
+	c := p - 1
+	if c >= 0 && (toks[c].low == "the" || toks[c].low == "a") {
+		c--
+	}
+	if c < 1 || toks[c].text != "," {
+		return "", ""
+	}
+	var heads []string
+	end := c
+	for j := c - 1; j >= 0 && j > c-16; j-- {
+		t := toks[j]
+		if t.text == "," || t.text == "." || t.text == ";" || t.text == "\"" || t.text == ":" || isVerbish(t.low) {
+			break
+		}
+		if !determiners[t.low] {
+			continue
+		}
+		heads = append(heads, npHead(toks, j+1, end))
+		if j >= 2 && descPreps[toks[j-1].low] && toks[j-2].word && !toks[j-2].cap {
+			end = j - 1
+			continue
+		}
+		break
+	}
+	if len(heads) == 0 {
+		return "", ""
+	}
+	for _, h := range heads {
+		if typ, _ := descKind(h); typ == kg.Person {
+			return kg.Person, ""
+		}
+	}
+	return descKind(heads[0])
+}
+
+// descriptionAfter types a name followed by an apposition: "Sparkasse
+// Hochsauerland, the local savings bank", "X, a 140-year-old maker of
+// valves".
+func descriptionAfter(toks []token, b int) (kg.EntityType, string) {
+	if b+2 >= len(toks) || toks[b].text != "," || !determiners[toks[b+1].low] {
+		return "", ""
+	}
+	e := b + 2
+	for e < len(toks) && e < b+10 && toks[e].text != "," && toks[e].text != "." && toks[e].text != ";" {
+		e++
+	}
+	return descKind(npHead(toks, b+2, e))
+}
+
+// stateRoles after a name's possessive show a state or a body:
+// "North Rhine-Westphalia's economy minister".
+var stateRoles = map[string]bool{"minister": true, "government": true, "governor": true, "premier": true,
+	"parliament": true, "police": true, "army": true, "cabinet": true, "ministry": true, "capital": true,
+	"prime minister": true, "president": true, "mayor": true, "authorities": true, "courts": true}
+
+// evidenceType types a span that its shape and nearest words left
+// untyped, from the phrases around it.
+func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
+	n := len(toks)
+	if typ, sub := descriptionBefore(toks, a); typ != "" {
+		return typ, sub
+	}
+	// "the Sauerland region", "the Tigray war".
+	if b < n && !toks[b].cap {
+		if s := placeNouns[toks[b].low]; s != "" && toks[b].low != "capital" && toks[b].low != "port" {
+			return kg.Location, s
+		}
+	}
+	// "North Rhine-Westphalia's economy minister".
+	if b+1 < n && toks[b].text == "'s" {
+		for j := b + 1; j < n && j <= b+3; j++ {
+			if toks[j].cap || !toks[j].word {
+				break
+			}
+			if stateRoles[toks[j].low] {
+				return kg.Location, ""
+			}
+		}
+	}
+	// "a Düsseldorf lawyer": a single name between an article and a
+	// person noun is where the person comes from.
+	if b-a == 1 && a > 0 && (toks[a-1].low == "a" || toks[a-1].low == "an") && b < n && !toks[b].cap &&
+		(roleNouns[toks[b].low] != roleNone || personNouns[toks[b].low]) {
+		return kg.Location, ""
+	}
+	return "", ""
+}
+
+// typeByDocument types the names still untyped from the other mentions
+// of the document: a name listed with places or people is one of them
+// ("in Nairobi and Eldoret"), and a name that ends with the surname of a
+// person named elsewhere is a person of that family ("Wilhelm
+// Brüggemann", founder of the firm run by Jens Brüggemann).
+func (d *doc) typeByDocument() {
+	surnames := map[string]bool{}
+	for _, m := range d.ms {
+		if m.typ == kg.Person && m.te-m.ts >= 2 {
+			w := strings.Fields(fold(m.text))
+			surnames[w[len(w)-1]] = true
+		}
+	}
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.typ != "" || m.country != nil || m.te-m.ts < 2 || m.te-m.ts > 4 {
+			continue
+		}
+		w := strings.Fields(fold(m.text))
+		if len(w) < 2 || !surnames[w[len(w)-1]] {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		org := false
+		for k := m.ts; k < m.te; k++ {
+			if _, ok := orgHeads[toks[k].low]; ok {
+				org = true
+			}
+		}
+		if !org {
+			m.typ = kg.Person
+		}
+	}
+	// Lists: a name joined by "and" or a comma to a place is a place.
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		var idx []int
+		for i := range d.ms {
+			if d.ms[i].sent == si {
+				idx = append(idx, i)
+			}
+		}
+		joined := func(x, y *mention) bool {
+			if x.te >= y.tts || y.tts-x.te > 2 {
+				return false
+			}
+			and := false
+			for k := x.te; k < y.tts; k++ {
+				if toks[k].text != "," && toks[k].low != "and" && toks[k].low != "or" {
+					return false
+				}
+				and = and || toks[k].low == "and" || toks[k].low == "or"
+			}
+			return and
+		}
+		place := func(m *mention) bool { return m.typ == kg.Location && !m.adj && !m.people }
+		for sweep := 0; sweep < 2; sweep++ {
+			for k := 1; k < len(idx); k++ {
+				x, y := &d.ms[idx[k-1]], &d.ms[idx[k]]
+				if !joined(x, y) {
+					continue
+				}
+				if place(x) && y.typ == "" && y.country == nil {
+					y.typ = kg.Location
+				}
+				if place(y) && x.typ == "" && x.country == nil {
+					x.typ = kg.Location
+				}
+			}
+		}
+	}
+}
