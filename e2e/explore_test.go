@@ -46,8 +46,9 @@ func TestExplorerOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	reqs := &requestLog{}
+	const apiKey = "explorer-test-key"
 	srv := httptest.NewServer(reqs.wrap(graph.NewHandler(graph.Config{
-		Store: store, Ingest: loader.New(store),
+		Store: store, Ingest: loader.New(store), APIKey: apiKey,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})))
 	defer srv.Close()
@@ -144,8 +145,45 @@ func TestExplorerOffline(t *testing.T) {
 	if mark == "" || mark != sentence {
 		t.Errorf("the highlighted sentence = %q, want the relation's evidence %q", mark, sentence)
 	}
+
+	// The person's timeline, and a path from the person to a node two hops
+	// away, drawn and highlighted.
+	var entries, pathNodes int
+	far := ""
+	run("find a far node", chromedp.Evaluate(fmt.Sprintf(
+		`explorer.cy.nodes().filter(n => n.id() !== %q && !explorer.cy.getElementById(%q).neighborhood().contains(n))[0].id()`, person, person), &far))
+	run("timeline",
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, person)),
+		chromedp.WaitVisible(`#btn-timeline`, chromedp.ByQuery),
+		chromedp.Click(`#btn-timeline`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#node-more h2`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#node-more .timeline li").length`, &entries),
+		chromedp.Click(`#btn-path-from`, chromedp.ByQuery),
+	)
+	run("path",
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, far)),
+		waitJS(fmt.Sprintf(`explorer.cy.getElementById(%q).selected() && !!document.querySelector("#btn-path-to")`, far)),
+		chromedp.Click(`#btn-path-to`, chromedp.ByQuery),
+		chromedp.Click(`#find-path`, chromedp.ByQuery),
+		waitJS(`explorer.cy.nodes(".path").length >= 3`),
+		chromedp.Evaluate(`explorer.cy.nodes(".path").length`, &pathNodes),
+	)
+	t.Logf("timeline: %d entries; path to %s: %d nodes highlighted", entries, far, pathNodes)
 	var shot []byte
 	run("screenshot", chromedp.FullScreenshot(&shot, 100))
+
+	// With the API key typed in, the edge's panel retracts the relation.
+	run("retract",
+		chromedp.SendKeys(`#api-key`, apiKey, chromedp.ByQuery),
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedMidpoint()`, edgeID)),
+		chromedp.WaitVisible(`#details .retract`, chromedp.ByQuery),
+		chromedp.SendKeys(`#details .reason`, "wrong person", chromedp.ByQuery),
+		chromedp.Click(`#details .retract`, chromedp.ByQuery),
+		waitJS(fmt.Sprintf(`explorer.cy.getElementById(%q).empty()`, edgeID)),
+	)
+	if rs, err := store.RelationsByID(ctx, []string{edgeID}); err != nil || len(rs) != 1 || rs[0] == nil || !rs[0].Retracted {
+		t.Errorf("relation %s not retracted in the store: %v %+v", edgeID, err, rs)
+	}
 	path := filepath.Join(artifactDir(t), "newsgraph-e2e-explore.png")
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
