@@ -148,6 +148,10 @@ type Stats struct {
 	Evidence  int
 }
 
+// MaxKeyHits bounds the entities one blocking key returns, so that the
+// cost of resolving an article does not grow with the graph.
+const MaxKeyHits = 64
+
 // MaxPageSize is the largest page any list returns; DefaultPageSize is used
 // when a filter gives none.
 const (
@@ -225,6 +229,15 @@ type Store interface {
 	// UpdateEntity edits an entity's name, type or subtype; nil fields stay.
 	// The id does not change. A new name's old value becomes an alias.
 	UpdateEntity(ctx context.Context, id string, u EntityUpdate) (*Entity, error)
+
+	// EntitiesByKeys returns, for each blocking key of entity resolution
+	// (see package resolve), the ids of the entities indexed under it: at
+	// most MaxKeyHits, sorted. Every write keeps the keys of the entities
+	// it touches current.
+	EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error)
+	// ReindexKeys recomputes the blocking keys of every entity, for a store
+	// written before they existed, and returns how many entities it indexed.
+	ReindexKeys(ctx context.Context) (int, error)
 
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)

@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/resolve"
 )
 
 // Loader turns articles into facts in a store.
@@ -65,7 +66,13 @@ func extractArticle(a *kg.Article) (*kg.Extraction, error) {
 	return x, nil
 }
 
+// save links x's entities to the nodes they already are (package resolve)
+// and writes it. Saves are sequential, so no two articles resolve against
+// each other's half-written state.
 func (l *Loader) save(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	if _, err := resolve.Link(ctx, l.Store, x); err != nil {
+		return kg.SaveResult{}, fmt.Errorf("%s: resolve: %w", x.Article.Source, err)
+	}
 	res, err := l.Store.SaveExtraction(ctx, x)
 	if err != nil {
 		return res, fmt.Errorf("%s: save: %w", x.Article.Source, err)

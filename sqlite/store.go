@@ -255,6 +255,16 @@ CREATE TABLE entity_changes (
 	entity_id TEXT NOT NULL
 );
 `,
+	// Blocking keys of entity resolution (package resolve): which entities
+	// could be one, found without scanning them all.
+	`
+CREATE TABLE entity_keys (
+	key       TEXT NOT NULL,
+	entity_id TEXT NOT NULL,
+	PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys (entity_id);
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
@@ -355,6 +365,9 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) (touched []stri
 	}
 	defer tx.Rollback()
 	touched, err := fn(tx)
+	if err == nil {
+		err = reindexKeys(ctx, tx, touched)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,143 @@
+package resolve
+
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Mention is an entity of a new article as resolution sees it.
+type Mention struct {
+	ID    string
+	Type  kg.EntityType
+	Names []string // the canonical name first, then the aliases the text gives
+	// Neighbors are the nodes the article's other entities are (or will be).
+	Neighbors map[string]bool
+}
+
+// Candidate is an existing node that shares a blocking key with a mention.
+type Candidate struct {
+	Entity *kg.Entity
+	// Neighbors are the nodes mentioned in the articles that mention it.
+	Neighbors map[string]bool
+}
+
+// Action is what resolution does with a mention.
+type Action string
+
+// Actions.
+const (
+	Join    Action = "join"    // the mention is the node; its spelling becomes an alias
+	Propose Action = "propose" // a merge candidate for review
+)
+
+// Evidence says why a mention and a node were scored as they were.
+type Evidence struct {
+	Name     string   // the mention's name that matched best
+	NodeName string   // the node's name or alias it matched
+	Why      string   // "name variant", "surname maliki", "acronym PMF" …
+	Shared   []string // nodes both are mentioned with, sorted
+	NameOnly float64  // the score of the names alone
+}
+
+// Decision links a mention to a node.
+type Decision struct {
+	Action   Action
+	EntityID string // the mention's own id
+	NodeID   string
+	Score    float64
+	Evidence Evidence
+}
+
+// contextStep is what each shared neighbor adds to a score, up to
+// contextMax: two shared neighbors lift a surname or an acronym over High.
+const (
+	contextStep = 0.08
+	contextMax  = 0.16
+	// tieMargin is how far the best candidate must lead the next to be
+	// joined alone.
+	tieMargin = 0.05
+)
+
+// Score compares a mention with a candidate node: the best match among
+// their names, vetoed when their canonical names conflict and no alias
+// matches outright, raised by shared neighbors.
+func Score(m Mention, c Candidate) (float64, Evidence, bool) {
+	e := c.Entity
+	if len(m.Names) == 0 || e == nil || !Resolvable(e.Type) || group(m.Type) != group(e.Type) {
+		return 0, Evidence{}, false
+	}
+	nodeNames := append([]string{e.Name}, e.Aliases...)
+	var best Match
+	var ev Evidence
+	vetoed := false
+	for i, mn := range m.Names {
+		a := Parse(m.Type, mn)
+		if len(a.Core) == 0 {
+			continue
+		}
+		for j, nn := range nodeNames {
+			b := Parse(e.Type, nn)
+			if len(b.Core) == 0 {
+				continue
+			}
+			mt := CompareNames(a, b)
+			if mt.Veto && i == 0 && j == 0 {
+				vetoed = true
+			}
+			if mt.Veto {
+				continue
+			}
+			if mt.Score > best.Score || (mt.Score == best.Score && best.Partial && !mt.Partial) {
+				best = mt
+				ev.Name, ev.NodeName, ev.Why = mn, nn, mt.Why
+			}
+		}
+	}
+	if best.Score == 0 || (vetoed && (best.Partial || best.Score < High)) {
+		return 0, Evidence{}, false
+	}
+	ev.NameOnly = best.Score
+	for id := range m.Neighbors {
+		if id != e.ID && c.Neighbors[id] {
+			ev.Shared = append(ev.Shared, id)
+		}
+	}
+	sort.Strings(ev.Shared)
+	score := best.Score + min(contextMax, contextStep*float64(len(ev.Shared)))
+	return min(score, 1), ev, true
+}
+
+// Decide scores a mention against its candidates and decides: a join with
+// the best when it reaches High and leads the rest, else proposals for
+// every candidate that reaches Low. No decision means a new node.
+func Decide(m Mention, cs []Candidate) []Decision {
+	var ds []Decision
+	for _, c := range cs {
+		if c.Entity == nil || c.Entity.ID == m.ID {
+			continue
+		}
+		s, ev, ok := Score(m, c)
+		if !ok || s < Low {
+			continue
+		}
+		ds = append(ds, Decision{Action: Propose, EntityID: m.ID, NodeID: c.Entity.ID, Score: s, Evidence: ev})
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Score != ds[j].Score {
+			return ds[i].Score > ds[j].Score
+		}
+		return ds[i].NodeID < ds[j].NodeID
+	})
+	if len(ds) == 0 {
+		return nil
+	}
+	if ds[0].Score >= High && (len(ds) == 1 || ds[1].Score < ds[0].Score-tieMargin) {
+		ds[0].Action = Join
+		return ds[:1]
+	}
+	if len(ds) > 3 {
+		ds = ds[:3]
+	}
+	return ds
+}

@@ -1,0 +1,327 @@
+// Package resolve decides which existing node of the graph a new article's
+// entity is: it normalizes names as news spells them, generates candidates
+// through blocking keys, scores them with context, and joins, proposes or
+// keeps apart.
+package resolve
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Name is a parsed entity name: the folded words and the significant ones
+// spelled in one transliteration.
+type Name struct {
+	Raw  string
+	Type kg.EntityType
+	// Core holds the significant words in canonical transliteration: for a
+	// person without titles, particles and suffixes; for an organization or
+	// place without stop words, with plurals and British spellings folded.
+	Core []string
+	// Acronym is set when the raw name itself is an acronym ("PMF").
+	Acronym string
+	// Initials is the acronym an organization name would have ("pmf").
+	Initials string
+}
+
+// Given is a person's first significant word ("" for one-word names).
+func (n Name) Given() string {
+	if len(n.Core) < 2 {
+		return ""
+	}
+	return n.Core[0]
+}
+
+// Surname is a person's last significant word.
+func (n Name) Surname() string {
+	if len(n.Core) == 0 {
+		return ""
+	}
+	return n.Core[len(n.Core)-1]
+}
+
+// Full reports a name with at least two significant words.
+func (n Name) Full() bool { return len(n.Core) >= 2 }
+
+// titles lead a person's name in news and say nothing of who it is.
+var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig brigadier lt lieutenant capt captain " +
+	"sgt sergeant cpl adm admiral cmdr commander marshal field president vice prime minister premier sheikh shaikh sheik " +
+	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir amir sir lord " +
+	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador")
+
+// suffixes end a person's name.
+var suffixes = set("jr sr ii iii iv")
+
+// particles join a surname and are written or dropped freely.
+var particles = set("al el ul ad ar as at an ash az bin ibn ben bint de da di del della der den van von la le du dos das ag ould y")
+
+// stopWords carry no identity inside organization and place names.
+var stopWords = set("the of for and in on al el a an")
+
+// spellings fold British and American spellings of common words.
+var spellings = map[string]string{
+	"organisation": "organization", "organisations": "organizations", "defence": "defense", "centre": "center",
+	"programme": "program", "labour": "labor", "mobilisation": "mobilization", "council": "council",
+}
+
+// givenVariants fold spellings of the same given name that the rules below
+// do not join.
+var givenVariants = map[string]string{
+	"muhamid": "muhamad", "mohamad": "muhamad", "muhamud": "muhamad", "mehmet": "muhamad", "muhamat": "muhamad",
+	"ahmid": "ahmad", "abdulah": "abdalah", "abdalah": "abdalah", "abdilah": "abdalah", "yusif": "yusuf", "yusef": "yusuf",
+	"usama": "usama", "husin": "husin", "hasan": "hasan",
+}
+
+// Parse reads a name of an entity of type t.
+func Parse(t kg.EntityType, raw string) Name {
+	n := Name{Raw: raw, Type: t}
+	words := strings.Fields(kg.FoldName(raw))
+	if isAcronym(raw) {
+		n.Acronym = strings.Join(words, "")
+	}
+	if t == kg.Person {
+		n.Core = personCore(words)
+	} else {
+		n.Core, n.Initials = orgCore(words)
+	}
+	return n
+}
+
+// isAcronym reports a name written as capitals only, two to seven letters
+// ("PMF", "U.S.", "KH").
+func isAcronym(raw string) bool {
+	letters := 0
+	for _, r := range raw {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 7
+}
+
+func personCore(words []string) []string {
+	for len(words) > 1 && titles[words[0]] {
+		words = words[1:]
+	}
+	for len(words) > 1 && suffixes[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "abu" || w == "abou" || w == "abd" || w == "abdul" || w == "abdel" || w == "abdal" || w == "abdol" || w == "abdoul":
+			// "Abu Mahdi", "Abd al-Mahdi", "Abdul Mahdi": one word with the
+			// next, written in one way.
+			head := "abd"
+			if w == "abu" || w == "abou" {
+				head = "abu"
+			}
+			j := i + 1
+			for j < len(words)-1 && particles[words[j]] {
+				j++
+			}
+			if j < len(words) {
+				out = append(out, head+translit(words[j]))
+				i = j
+				continue
+			}
+			out = append(out, translit(w))
+		case particles[w] && i < len(words)-1:
+			continue
+		case len(w) == 1 && i < len(words)-1 && len(out) > 0:
+			continue // a middle initial
+		default:
+			t := translit(w)
+			if v, ok := givenVariants[t]; ok {
+				t = v
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func orgCore(words []string) (core []string, initials string) {
+	var ini strings.Builder
+	for _, w := range words {
+		if v, ok := spellings[w]; ok {
+			w = v
+		}
+		if stopWords[w] {
+			continue
+		}
+		ini.WriteByte(w[0])
+		t := translit(w)
+		if len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
+			t = t[:len(t)-1]
+		}
+		core = append(core, t)
+	}
+	if len(core) < 2 {
+		return core, ""
+	}
+	return core, ini.String()
+}
+
+// translit writes one folded word in one canonical transliteration, so that
+// the spellings news uses for one name meet: q/k, ou/oo/u, ee/i, ei/ey/ai/e,
+// o/u, e/i, double letters, dh/z, ph/f, a final h after a vowel.
+func translit(w string) string {
+	if w == "" {
+		return w
+	}
+	b := []byte(dedupe(w))
+	s := string(b)
+	r := strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k",
+		"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
+	s = r.Replace(s)
+	out := []byte(s)
+	for i := range out {
+		switch out[i] {
+		case 'o':
+			out[i] = 'u'
+		case 'e':
+			out[i] = 'i'
+		case 'y':
+			if i > 0 {
+				out[i] = 'i'
+			}
+		}
+	}
+	s = dedupe(string(out))
+	if len(s) > 3 && s[len(s)-1] == 'h' && isVowel(s[len(s)-2]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// dedupe collapses runs of one letter.
+func dedupe(s string) string {
+	var b strings.Builder
+	var last rune = -1
+	for _, r := range s {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}
+
+// skeleton is a word's first letter and its consonants: a coarse phonetic
+// key for blocking.
+func skeleton(w string) string {
+	if w == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(w[0])
+	for i := 1; i < len(w); i++ {
+		if !isVowel(w[i]) && w[i] != 'h' && w[i] != 'w' {
+			b.WriteByte(w[i])
+		}
+	}
+	return b.String()
+}
+
+// group is the family of types whose entities may be one node: the
+// extractor confuses people and organizations (militias named for their
+// leader), never places.
+func group(t kg.EntityType) string {
+	switch t {
+	case kg.Person, kg.Organization:
+		return "po"
+	case kg.Location:
+		return "l"
+	}
+	return ""
+}
+
+// Resolvable reports whether entities of type t take part in resolution.
+// Roles and events are identified within their article.
+func Resolvable(t kg.EntityType) bool { return group(t) != "" }
+
+// Keys returns the blocking keys of an entity with these names: every
+// entity that could be the same shares at least one key with it. Keys are
+// sorted and distinct; types that do not resolve have none.
+func Keys(t kg.EntityType, names []string) []string {
+	g := group(t)
+	if g == "" {
+		return nil
+	}
+	ks := map[string]bool{}
+	for _, raw := range names {
+		n := Parse(t, raw)
+		if len(n.Core) == 0 {
+			continue
+		}
+		ks[g+":n:"+strings.Join(n.Core, " ")] = true
+		if n.Acronym != "" {
+			ks[g+":a:"+n.Acronym] = true
+		}
+		if n.Initials != "" && len(n.Initials) >= 2 {
+			ks[g+":a:"+n.Initials] = true
+		}
+		switch {
+		case t == kg.Person:
+			// Surname and its sound: "Mr. Maliki" and "Nouri al-Maliki".
+			ks[g+":s:"+n.Surname()] = true
+			ks[g+":k:"+skeleton(n.Surname())] = true
+		default:
+			// Distinctive words: "Revolutionary Guard" and "Islamic
+			// Revolutionary Guard Corps".
+			for _, w := range n.Core {
+				if !generic[w] && len(w) > 2 {
+					ks[g+":w:"+w] = true
+				}
+			}
+			if len(n.Core) == 1 {
+				ks[g+":s:"+n.Core[0]] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(ks))
+	for k := range ks {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// generic words name kinds of organizations and places, not which one; a
+// block on them would hold half the graph.
+var generic = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("national forces force party ministry army brigades brigade battalion division " +
+		"popular front movement organization company council group union committee government militia militias " +
+		"corps guard guards unit units institute university bank agency authority office department service " +
+		"international islamic democratic republic republican united state states people peoples new north south " +
+		"east west northern southern eastern western central federal general supreme high special security " +
+		"defense interior foreign justice affairs police intelligence revolutionary liberation alliance coalition " +
+		"association society foundation center news media city province region district") {
+		m[w] = true
+		m[translit(w)] = true
+		if len(w) > 3 && strings.HasSuffix(w, "s") {
+			m[translit(w[:len(w)-1])] = true
+		}
+	}
+	return m
+}()
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

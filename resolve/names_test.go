@@ -1,0 +1,179 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+func core(t kg.EntityType, s string) string { return strings.Join(Parse(t, s).Core, " ") }
+
+func TestPersonVariantsMeet(t *testing.T) {
+	for _, g := range [][]string{
+		{"Qassem Soleimani", "Qasem Soleimani", "Qasim Sulaimani", "Qassim Suleimani", "Gen. Qassem Soleimani"},
+		{"Nuri al-Maliki", "Nouri al-Maliki", "Nuri Kamil al-Maliki", "Prime Minister Nouri al Maliki", "Nuri el-Maliki"},
+		{"Mohammed Shia al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shia Sudani"},
+		{"Abu Mahdi al-Muhandis", "Abu Mahdi al-Mohandes"},
+		{"Falih al-Fayyadh", "Faleh al-Fayyadh"},
+		{"Hussein Abdel-Karim", "Husayn Abdul Karim"},
+		{"Harkani al Mouttosi", "Harqani al Moottussi"},
+	} {
+		want := Parse(kg.Person, g[0])
+		for _, v := range g[1:] {
+			m := CompareNames(Parse(kg.Person, v), want)
+			if m.Veto || m.Score < High {
+				t.Errorf("%q vs %q: %+v (cores %q, %q)", v, g[0], m, core(kg.Person, v), core(kg.Person, g[0]))
+			}
+			if !overlapKeys(Keys(kg.Person, []string{v}), Keys(kg.Person, []string{g[0]})) {
+				t.Errorf("%q and %q share no blocking key", v, g[0])
+			}
+		}
+	}
+}
+
+func overlapKeys(a, b []string) bool {
+	for _, k := range a {
+		if slices.Contains(b, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestConfoundersVeto(t *testing.T) {
+	for _, c := range []struct {
+		t    kg.EntityType
+		a, b string
+	}{
+		{kg.Person, "Ali al-Maliki", "Nuri al-Maliki"},
+		{kg.Person, "Hamid al-Harrani", "Hamad al-Harrani"},
+		{kg.Person, "Nuri al-Maliki", "Nuri al-Saeedi"},
+		{kg.Organization, "Badr Trading Company", "Badr Organization"},
+		{kg.Organization, "Popular Mobilization Forces", "Popular Mobilization Units"},
+		{kg.Location, "Basra", "Basra Oil Company"},
+	} {
+		tb := c.t
+		if c.t == kg.Location {
+			tb = kg.Organization
+		}
+		if m := CompareNames(Parse(c.t, c.a), Parse(tb, c.b)); m.Score >= Low && !m.Veto {
+			t.Errorf("%q vs %q: %+v", c.a, c.b, m)
+		}
+	}
+}
+
+func TestOrganizationVariants(t *testing.T) {
+	for _, c := range []struct {
+		a, b    string
+		atLeast float64
+	}{
+		{"Badr Organisation", "Badr Organization", High},
+		{"the Popular Mobilisation Forces", "Popular Mobilization Forces", High},
+		{"PMF", "Popular Mobilization Forces", Low},
+		{"IRGC", "Islamic Revolutionary Guard Corps", Low},
+		{"Revolutionary Guards", "Islamic Revolutionary Guard Corps", Low},
+		{"Kataib Hezbollah", "Kata'ib Hizbollah", High},
+	} {
+		m := CompareNames(Parse(kg.Organization, c.a), Parse(kg.Organization, c.b))
+		if m.Veto || m.Score < c.atLeast {
+			t.Errorf("%q vs %q: %+v, want >= %.2f", c.a, c.b, m, c.atLeast)
+		}
+	}
+	if !overlapKeys(Keys(kg.Organization, []string{"PMF"}), Keys(kg.Organization, []string{"Popular Mobilization Forces"})) {
+		t.Error("PMF shares no key with its expansion")
+	}
+}
+
+func TestTypes(t *testing.T) {
+	if m := CompareNames(Parse(kg.Person, "Kataib Hezbollah"), Parse(kg.Organization, "Kataib Hezbollah")); m.Veto || m.Score < High {
+		t.Errorf("same full name typed Person and Organization: %+v", m)
+	}
+	if m := CompareNames(Parse(kg.Location, "Badr"), Parse(kg.Organization, "Badr")); !m.Veto {
+		t.Errorf("a place and an organization: %+v", m)
+	}
+	if Keys(kg.Role, []string{"interior minister"}) != nil {
+		t.Error("roles have blocking keys")
+	}
+}
+
+func TestSurnameNeedsContext(t *testing.T) {
+	node := &kg.Entity{ID: "person:nuri-al-maliki", Type: kg.Person, Name: "Nuri al-Maliki"}
+	m := Mention{ID: "person:maliki", Type: kg.Person, Names: []string{"Maliki"}}
+	if ds := Decide(m, []Candidate{{Entity: node}}); len(ds) != 1 || ds[0].Action != Propose {
+		t.Errorf("surname alone: %+v, want one proposal", ds)
+	}
+	m.Neighbors = map[string]bool{"organization:dawa-party": true, "person:a": true}
+	c := Candidate{Entity: node, Neighbors: map[string]bool{"organization:dawa-party": true, "person:a": true}}
+	if ds := Decide(m, []Candidate{c}); len(ds) != 1 || ds[0].Action != Join {
+		t.Errorf("surname with two shared neighbors: %+v, want a join", ds)
+	}
+	// Two people of that surname with the same support: no join.
+	other := Candidate{Entity: &kg.Entity{ID: "person:ali-al-maliki", Type: kg.Person, Name: "Ali al-Maliki"}, Neighbors: c.Neighbors}
+	if ds := Decide(m, []Candidate{c, other}); len(ds) != 2 || ds[0].Action != Propose {
+		t.Errorf("ambiguous surname: %+v, want two proposals", ds)
+	}
+	// A different given name vetoes even when an alias shares the surname.
+	node.Aliases = []string{"Maliki"}
+	ali := Mention{ID: "person:ali-al-maliki", Type: kg.Person, Names: []string{"Ali al-Maliki"}, Neighbors: m.Neighbors}
+	if ds := Decide(ali, []Candidate{c}); len(ds) != 0 {
+		t.Errorf("Ali al-Maliki vs Nuri al-Maliki: %+v, want nothing", ds)
+	}
+}
+
+func TestApply(t *testing.T) {
+	x := &kg.Extraction{
+		Article: kg.Article{ID: "article:1"},
+		Entities: []kg.Entity{
+			{ID: "person:qasim-sulaimani", Type: kg.Person, Name: "Qasim Sulaimani"},
+			{ID: "person:sulaimani", Type: kg.Person, Name: "Sulaimani"},
+			{ID: "organization:x", Type: kg.Organization, Name: "X"},
+		},
+		Relations: []kg.Relation{
+			{ID: "r1", Type: kg.Leads, Source: "person:qasim-sulaimani", Target: "organization:x"},
+			{ID: "r2", Type: kg.Leads, Source: "person:sulaimani", Target: "organization:x"},
+			{ID: "r3", Type: kg.MetWith, Source: "person:sulaimani", Target: "person:qasim-sulaimani"},
+		},
+		Quotes: []kg.Quote{{ID: "q", Speaker: "person:sulaimani"}},
+	}
+	node := &kg.Entity{ID: "person:qassem-soleimani", Type: kg.Person, Name: "Qassem Soleimani"}
+	Apply(x, map[string]string{"person:qasim-sulaimani": node.ID, "person:sulaimani": node.ID}, map[string]*kg.Entity{node.ID: node})
+	if len(x.Entities) != 2 || x.Entities[0].ID != node.ID || !slices.Contains(x.Entities[0].Aliases, "Sulaimani") {
+		t.Errorf("entities: %+v", x.Entities)
+	}
+	if len(x.Relations) != 1 || x.Relations[0].Source != node.ID || x.Relations[0].ID != kg.RelationID(kg.Leads, node.ID, "organization:x") {
+		t.Errorf("relations: %+v", x.Relations)
+	}
+	if x.Quotes[0].Speaker != node.ID {
+		t.Errorf("quote speaker %s", x.Quotes[0].Speaker)
+	}
+	if err := x.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"Nuri al-Maliki", "Abu Mahdi al-Muhandis", "PMF", "Gen. Qassem Soleimani Jr.", "Abd", "al-", "Ésta O'Brien-Smith", "Dr. Ü", "U.S.", "Abu al"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, ty := range []kg.EntityType{kg.Person, kg.Organization, kg.Location} {
+			n := Parse(ty, s)
+			for _, w := range n.Core {
+				if w == "" || strings.ContainsAny(w, " \t") {
+					t.Fatalf("%q: bad core word %q in %q", s, w, n.Core)
+				}
+			}
+			ks := Keys(ty, []string{s})
+			if !slices.IsSorted(ks) {
+				t.Fatalf("%q: keys not sorted", s)
+			}
+			// Parsing is stable under the folding it starts with.
+			if again := Parse(ty, kg.FoldName(s)); strings.Join(again.Core, " ") != strings.Join(n.Core, " ") && n.Acronym == "" {
+				t.Fatalf("%q: core %q, of its folded form %q", s, n.Core, again.Core)
+			}
+			_ = CompareNames(n, n)
+		}
+	})
+}

@@ -1,0 +1,210 @@
+package resolve
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// Thresholds of the decision: a score at or above High joins the node, one
+// at or above Low records a merge candidate for review, below keeps apart.
+const (
+	High = 0.9
+	Low  = 0.7
+)
+
+// Match is how one name compares with another.
+type Match struct {
+	Score float64
+	// Veto is set when the names say two different things: the same
+	// surname with different given names, a different head word.
+	Veto bool
+	// Partial is set when one name is a part of the other (a surname, an
+	// acronym, a name without its corps), which context has to confirm.
+	Partial bool
+	Why     string
+}
+
+// wordSim compares two words in canonical transliteration: 1 when equal,
+// 0.85 for one edit in a long word (a surname spelled with a slip), else 0.
+func wordSim(a, b string, fuzzy bool) float64 {
+	if a == b {
+		return 1
+	}
+	if fuzzy && len(a) >= 6 && len(b) >= 6 && editDistance(a, b, 1) <= 1 {
+		return 0.85
+	}
+	return 0
+}
+
+// CompareNames scores two parsed names of entities of types ta and tb.
+func CompareNames(a, b Name) Match {
+	if group(a.Type) == "" || group(a.Type) != group(b.Type) || len(a.Core) == 0 || len(b.Core) == 0 {
+		return Match{Veto: true, Why: "incompatible types"}
+	}
+	if a.Type != b.Type {
+		// A person and an organization meet only on the very same full
+		// name: a militia named for its leader typed one way in one article
+		// and the other way in another.
+		if strings.Join(a.Core, " ") == strings.Join(b.Core, " ") && len(a.Core) >= 2 {
+			return Match{Score: 0.92, Why: "same name, type differs"}
+		}
+		return Match{Veto: true, Why: "incompatible types"}
+	}
+	if a.Type == kg.Person {
+		return comparePeople(a, b)
+	}
+	return compareOrgs(a, b)
+}
+
+func comparePeople(a, b Name) Match {
+	if !a.Full() || !b.Full() {
+		short, full := a, b
+		if a.Full() {
+			short, full = b, a
+		}
+		if !full.Full() {
+			if short.Core[0] == full.Core[0] {
+				return Match{Score: 0.8, Partial: true, Why: "same single name " + short.Core[0]}
+			}
+			return Match{}
+		}
+		w := short.Core[0]
+		if wordSim(w, full.Surname(), true) > 0 {
+			return Match{Score: 0.75, Partial: true, Why: "surname " + full.Surname()}
+		}
+		if strings.HasPrefix(w, "abu") && w == full.Given() {
+			return Match{Score: 0.75, Partial: true, Why: "kunya " + w}
+		}
+		return Match{}
+	}
+	s := wordSim(a.Surname(), b.Surname(), true)
+	if s == 0 {
+		return Match{Why: "different surnames"}
+	}
+	ga, gb := a.Given(), b.Given()
+	g := wordSim(ga, gb, false)
+	if g == 0 {
+		if (len(ga) == 1 && strings.HasPrefix(gb, ga)) || (len(gb) == 1 && strings.HasPrefix(ga, gb)) {
+			g = 0.8
+		} else {
+			return Match{Veto: true, Why: fmt.Sprintf("same surname %s, different given names %s/%s", a.Surname(), ga, gb)}
+		}
+	}
+	score := (g + s) / 2
+	ma, mb := a.Core[1:len(a.Core)-1], b.Core[1:len(b.Core)-1]
+	switch {
+	case len(ma) > 0 && len(mb) > 0:
+		if !overlap(ma, mb) {
+			return Match{Veto: true, Why: "different middle names"}
+		}
+	case len(ma) != len(mb):
+		score -= 0.03 // a middle name present in one only
+	}
+	why := "same name"
+	if score < 1 {
+		why = "name variant"
+	}
+	return Match{Score: score, Why: why}
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func compareOrgs(a, b Name) Match {
+	// Acronym against expansion.
+	if a.Acronym != "" && b.Acronym == "" && len(b.Core) >= 2 {
+		if a.Acronym == b.Initials {
+			return Match{Score: 0.8, Partial: true, Why: "acronym " + a.Raw}
+		}
+		return Match{}
+	}
+	if b.Acronym != "" && a.Acronym == "" && len(a.Core) >= 2 {
+		if b.Acronym == a.Initials {
+			return Match{Score: 0.8, Partial: true, Why: "acronym " + b.Raw}
+		}
+		return Match{}
+	}
+	// Align words: each word of the shorter name with a distinct word of
+	// the longer.
+	short, long := a.Core, b.Core
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	used := make([]bool, len(long))
+	total := 0.0
+	for _, w := range short {
+		best, at := 0.0, -1
+		for j, v := range long {
+			if used[j] {
+				continue
+			}
+			if s := wordSim(w, v, true); s > best {
+				best, at = s, j
+			}
+		}
+		if at < 0 {
+			return Match{Why: "different words"}
+		}
+		used[at] = true
+		total += best
+	}
+	score := total / float64(len(short))
+	if len(short) == len(long) {
+		return Match{Score: score, Why: "same name"}
+	}
+	// The shorter is part of the longer. Missing distinctive words name
+	// another body ("Badr" vs "Badr Trading Company" is undecided; a
+	// missing generic word is a short form).
+	for j, v := range long {
+		if !used[j] && !generic[v] {
+			if len(short) == 1 && generic[short[0]] {
+				return Match{}
+			}
+			return Match{Score: 0.72 * score, Partial: true, Why: "part of the name"}
+		}
+	}
+	if len(short) == 1 && generic[short[0]] {
+		return Match{} // "the Army" names no army in particular
+	}
+	return Match{Score: 0.8 * score, Partial: true, Why: "short form"}
+}
+
+// editDistance is the Levenshtein distance of two ASCII words, giving up
+// once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
