@@ -3,145 +3,95 @@ package eval
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 
-	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 )
 
-// ResolutionArticle is one article of a cross-article resolution set: its
-// file name, its bytes, and the entities it names with their true clusters.
-type ResolutionArticle struct {
-	File     string
-	Data     []byte
-	Entities []gen.XEntity
+// Resolution is what loading a cross-article set did: the node each gold
+// mention ended in ("" when no entity of its article matched its name) and
+// the pairwise scores per type.
+type Resolution struct {
+	Mentions []XDocMention
+	Nodes    []string
+	Scores   map[string]PairScore
 }
 
-// PairScore is pairwise precision and recall of a clustering: over every
-// pair of mentions (an entity named in an article) of one type, whether
-// the graph put them in one node and whether they are one thing.
-type PairScore struct {
-	TP, FP, FN int
-	P, R, F1   float64
-}
-
-func (p *PairScore) finish() {
-	p.P, p.R, p.F1 = 1, 1, 1
-	if p.TP+p.FP > 0 {
-		p.P = float64(p.TP) / float64(p.TP+p.FP)
-	}
-	if p.TP+p.FN > 0 {
-		p.R = float64(p.TP) / float64(p.TP+p.FN)
-	}
-	if p.P+p.R > 0 {
-		p.F1 = 2 * p.P * p.R / (p.P + p.R)
-	} else {
-		p.F1 = 0
-	}
-}
-
-// ResolutionScore is the outcome of a resolution set.
-type ResolutionScore struct {
-	Person, Organization PairScore
-	Mentions             int // gold mentions found in the graph
-	Unmatched            []string
-	// Merges lists wrongly joined pairs, Splits missed ones (one line each,
-	// deduplicated), for reading errors on a tuning set.
-	Merges, Splits []string
-}
-
-// mention is one gold entity of one article and the node it became.
-type mention struct {
-	article, name, typ, cluster, node string
-}
-
-// ScoreResolution loads arts in order through l (extraction, resolution,
-// save) and scores the nodes the gold mentions ended in.
-func ScoreResolution(ctx context.Context, l *loader.Loader, arts []ResolutionArticle) (ResolutionScore, error) {
-	var sc ResolutionScore
-	var ms []mention
-	for _, a := range arts {
-		res, err := l.Ingest(ctx, a.File, a.Data)
+// ResolveSet loads the articles of s in file order through l (extraction,
+// resolution against what is already loaded, save) and finds the node
+// each gold mention became.
+func ResolveSet(ctx context.Context, l *loader.Loader, s *XDocSet) (*Resolution, error) {
+	res := &Resolution{}
+	for _, a := range s.Articles {
+		path := filepath.Join(s.Dir, a.File)
+		data, err := os.ReadFile(path)
 		if err != nil {
-			return sc, fmt.Errorf("eval: %s: %w", a.File, err)
+			return nil, fmt.Errorf("eval: %w", err)
 		}
-		ids, err := l.Store.EntitiesOfArticles(ctx, []string{res.ArticleID})
+		saved, err := l.Ingest(ctx, path, data)
 		if err != nil {
-			return sc, err
+			return nil, fmt.Errorf("eval: %s: %w", a.File, err)
+		}
+		ids, err := l.Store.EntitiesOfArticles(ctx, []string{saved.ArticleID})
+		if err != nil {
+			return nil, err
 		}
 		nodes, err := l.Store.Entities(ctx, ids[0])
 		if err != nil {
-			return sc, err
+			return nil, err
 		}
-		for _, g := range a.Entities {
-			node := matchNode(g.Name, nodes)
-			if node == "" {
-				sc.Unmatched = append(sc.Unmatched, a.File+": "+g.Name)
-				continue
-			}
-			ms = append(ms, mention{a.File, g.Name, g.Type, g.Cluster, node})
+		for _, e := range a.Entities {
+			res.Mentions = append(res.Mentions, XDocMention{Path: path, XDocEntity: e})
+			res.Nodes = append(res.Nodes, matchNode(e.Name, nodes))
 		}
 	}
-	// Node ids are read once more at the end: later articles and merges
-	// may have folded a node into another.
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.node
-	}
-	final, err := l.Store.Entities(ctx, ids)
+	// Read the nodes once more: a later article or merge may have folded
+	// one into another.
+	final, err := l.Store.Entities(ctx, res.Nodes)
 	if err != nil {
-		return sc, err
+		return nil, err
 	}
-	for i := range ms {
-		if final[i] != nil {
-			ms[i].node = final[i].ID
+	for i, e := range final {
+		if e != nil {
+			res.Nodes[i] = e.ID
 		}
 	}
-	sc.Mentions = len(ms)
-	merges, splits := map[string]bool{}, map[string]bool{}
-	for i := range ms {
-		for j := i + 1; j < len(ms); j++ {
-			a, b := ms[i], ms[j]
-			if a.typ != b.typ || a.article == b.article {
+	if res.Scores, err = Pairwise(res.Mentions, res.Nodes); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Errors lists, for reading a tuning set, the wrongly joined pairs, the
+// missed pairs and the mentions no node matched, one line each.
+func (r *Resolution) Errors() (merges, splits, unmatched []string) {
+	m, s := map[string]bool{}, map[string]bool{}
+	for i, a := range r.Mentions {
+		if r.Nodes[i] == "" {
+			unmatched = append(unmatched, filepath.Base(a.Path)+": "+a.Name)
+			continue
+		}
+		for j := i + 1; j < len(r.Mentions); j++ {
+			b := r.Mentions[j]
+			if r.Nodes[j] == "" {
 				continue
 			}
-			var p *PairScore
-			switch kg.EntityType(a.typ) {
-			case kg.Person:
-				p = &sc.Person
-			case kg.Organization:
-				p = &sc.Organization
-			default:
-				continue
-			}
-			same, joined := a.cluster == b.cluster, a.node == b.node
+			same, joined := a.Cluster == b.Cluster, r.Nodes[i] == r.Nodes[j]
 			switch {
-			case same && joined:
-				p.TP++
-			case joined:
-				p.FP++
-				merges[fmt.Sprintf("%s / %s -> %s", min(a.name, b.name), max(a.name, b.name), a.node)] = true
-			case same:
-				p.FN++
-				splits[fmt.Sprintf("%s (%s) / %s (%s)", min(a.name, b.name), pickNode(a, b, true), max(a.name, b.name), pickNode(a, b, false))] = true
+			case joined && !same:
+				m[fmt.Sprintf("%s [%s] + %s [%s] -> %s", a.Name, a.Cluster, b.Name, b.Cluster, r.Nodes[i])] = true
+			case same && !joined:
+				s[fmt.Sprintf("%s: %s (%s) / %s (%s)", a.Cluster, a.Name, r.Nodes[i], b.Name, r.Nodes[j])] = true
 			}
 		}
 	}
-	sc.Person.finish()
-	sc.Organization.finish()
-	sc.Merges, sc.Splits = sorted(merges), sorted(splits)
-	return sc, nil
+	return keysOf(m), keysOf(s), unmatched
 }
 
-func pickNode(a, b mention, first bool) string {
-	if (a.name <= b.name) == first {
-		return a.node
-	}
-	return b.node
-}
-
-func sorted(m map[string]bool) []string {
+func keysOf(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -2,76 +2,107 @@ package eval
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/gen"
+	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/sqlite"
 )
 
-// Targets of cross-article resolution on the generated corpus (issue 9).
+// Targets of cross-article resolution (issue 9): pairwise F1 and precision
+// for people and organizations.
 const (
 	resolutionF1        = 0.95
 	resolutionPrecision = 0.98
 )
 
-func generatedSet(seed int64, n, communities int) []ResolutionArticle {
-	var out []ResolutionArticle
-	for _, a := range gen.XArticles(seed, n, communities) {
-		out = append(out, ResolutionArticle{File: a.File, Data: []byte(a.Text), Entities: a.Entities})
+// writeGenerated writes the generated corpus as a set folder.
+func writeGenerated(tb testing.TB, seed int64, n, communities int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	arts := gen.XArticles(seed, n, communities)
+	for _, a := range arts {
+		if err := os.WriteFile(filepath.Join(dir, a.File), []byte(a.Text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
 	}
-	return out
+	if err := os.WriteFile(filepath.Join(dir, ClustersFile), gen.ClustersJSON(arts), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }
 
-func scoreSet(tb testing.TB, arts []ResolutionArticle) ResolutionScore {
+// resolveDir loads a set folder into a fresh embedded store.
+func resolveDir(tb testing.TB, dir string) *Resolution {
 	tb.Helper()
 	ctx := context.Background()
+	set, err := LoadClusters(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	s, err := sqlite.Open(ctx, tb.TempDir())
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer s.Close()
-	sc, err := ScoreResolution(ctx, loader.New(s), arts)
+	r, err := ResolveSet(ctx, loader.New(s), set)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return sc
+	return r
 }
 
+func logResolution(t *testing.T, r *Resolution, errors bool) {
+	t.Helper()
+	for _, ty := range []kg.EntityType{kg.Person, kg.Organization, kg.Location} {
+		p := r.Scores[string(ty)]
+		t.Logf("%-12s P %.3f R %.3f F1 %.3f (pairs: gold %d, joined %d, correct %d)", ty, p.Precision, p.Recall, p.F1, p.TruePairs, p.PredictedPairs, p.Correct)
+	}
+	if !errors {
+		return
+	}
+	merges, splits, unmatched := r.Errors()
+	for _, m := range merges {
+		t.Logf("wrong merge: %s", m)
+	}
+	for i, s := range splits {
+		if i < 60 {
+			t.Logf("split: %s", s)
+		}
+	}
+	for _, u := range unmatched {
+		t.Logf("unmatched: %s", u)
+	}
+}
+
+// TestResolutionGenerated scores resolution on the generated corpus against
+// the targets.
 func TestResolutionGenerated(t *testing.T) {
-	sc := scoreSet(t, generatedSet(1, 200, 12))
-	for _, x := range []struct {
-		name string
-		p    PairScore
-	}{{"Person", sc.Person}, {"Organization", sc.Organization}} {
-		t.Logf("%s: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", x.name, x.p.P, x.p.R, x.p.F1, x.p.TP, x.p.FP, x.p.FN)
-		if x.p.F1 < resolutionF1 || x.p.P < resolutionPrecision {
-			t.Errorf("%s: F1 %.3f (want >= %.2f), precision %.3f (want >= %.2f)", x.name, x.p.F1, resolutionF1, x.p.P, resolutionPrecision)
+	r := resolveDir(t, writeGenerated(t, 1, 200, 12))
+	logResolution(t, r, true)
+	for _, ty := range []kg.EntityType{kg.Person, kg.Organization} {
+		p := r.Scores[string(ty)]
+		if p.F1 < resolutionF1 || p.Precision < resolutionPrecision {
+			t.Errorf("%s: F1 %.3f (want >= %.2f), precision %.3f (want >= %.2f)", ty, p.F1, resolutionF1, p.Precision, resolutionPrecision)
 		}
 	}
-	t.Logf("mentions %d, unmatched %d", sc.Mentions, len(sc.Unmatched))
-	for i, m := range sc.Merges {
-		if i < 30 {
-			t.Logf("wrong merge: %s", m)
-		}
-	}
-	for i, m := range sc.Splits {
-		if i < 40 {
-			t.Logf("split: %s", m)
-		}
-	}
-	for i, m := range sc.Unmatched {
-		if i < 20 {
-			t.Logf("unmatched: %s", m)
-		}
-	}
+}
+
+// TestResolutionXDoc scores resolution on the hand-written sets: the
+// tuning set with its errors, the blind set with its figures only.
+func TestResolutionXDoc(t *testing.T) {
+	t.Run("tuning", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/tuning"), true) })
+	t.Run("blind", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/blind"), false) })
 }
 
 func BenchmarkResolutionGenerated(b *testing.B) {
-	arts := generatedSet(1, 100, 8)
+	dir := writeGenerated(b, 1, 100, 8)
 	for b.Loop() {
-		sc := scoreSet(b, arts)
-		b.ReportMetric(sc.Person.F1, "personF1")
-		b.ReportMetric(sc.Organization.F1, "orgF1")
+		r := resolveDir(b, dir)
+		b.ReportMetric(r.Scores["Person"].F1, "personF1")
+		b.ReportMetric(r.Scores["Organization"].F1, "orgF1")
 	}
 }

@@ -111,12 +111,12 @@ type xperson struct {
 
 // xorg is an organization of the cast.
 type xorg struct {
-	id       string
-	lead     string // an English word before the distinctive one, or ""
-	word     xword  // the distinctive word
-	head     string // "Organization", "Brigades" …
-	native   xword  // an alternative name "Jamaat al-X", or nil
-	acronym  bool   // articles introduce and use its acronym
+	id        string
+	lead      string // an English word before the distinctive one, or ""
+	word      xword  // the distinctive word
+	head      string // "Organization", "Brigades" …
+	native    xword  // an alternative name "Jamaat al-X", or nil
+	acronym   bool   // articles introduce and use its acronym
 	community int
 }
 

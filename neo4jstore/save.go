@@ -13,6 +13,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/kg"
+	blocking "github.com/newsgraph/newsgraph/resolve"
 )
 
 // SaveExtraction writes one article's facts in one transaction. What the
@@ -489,7 +490,7 @@ func refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []str
 		MATCH (e:Entity {id: id})
 		OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
 		WITH e, collect(m.aliases) AS lists
-		RETURN e.id AS id, e.name AS name,
+		RETURN e.id AS id, e.name AS name, e.type AS type,
 			coalesce(e.curatedAliases, []) + reduce(acc = [], l IN lists | acc + l) AS contrib`,
 		map[string]any{"ids": anyStrings(uniq(ids))})
 	if err != nil {
@@ -507,10 +508,24 @@ func refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []str
 			}
 		}
 		al := aliasesOf(name, contrib)
-		rows = append(rows, map[string]any{"id": recStr(rec, "id"), "aliases": anyStrings(al), "keys": searchKeys(name, al)})
+		block := blocking.Keys(kg.EntityType(recStr(rec, "type")), append([]string{name}, al...))
+		rows = append(rows, map[string]any{"id": recStr(rec, "id"), "aliases": anyStrings(al), "keys": searchKeys(name, al),
+			"block": anyStrings(block)})
 	}
 	_, err = run(ctx, tx, `UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.aliases = row.aliases, e.searchKeys = row.keys`,
 		map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	// Blocking keys of entity resolution: (:Entity)-[:HAS_KEY]->(:BlockKey),
+	// rewritten from the current names.
+	_, err = run(ctx, tx, `UNWIND $rows AS row MATCH (e:Entity {id: row.id})
+		OPTIONAL MATCH (e)-[h:HAS_KEY]->()
+		DELETE h
+		WITH DISTINCT e, row
+		UNWIND row.block AS key
+		MERGE (k:BlockKey {key: key})
+		MERGE (e)-[:HAS_KEY]->(k)`, map[string]any{"rows": rows})
 	return err
 }
 

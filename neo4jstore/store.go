@@ -15,6 +15,7 @@
 //	(:Occurrence {id, article, type, name, date, place, …})  an event (kg.Event); not
 //	    labelled :Event so that it never mixes with entities of type Event
 //	(:Entity)-[:PARTICIPATED {role}]->(:Occurrence), (:Article)-[:REPORTS]->(:Occurrence)
+//	(:Entity)-[:HAS_KEY]->(:BlockKey {key}): blocking keys of entity resolution
 //	(:Entity)-[:SAID]->(:Quote {id, speaker, text, article, start, end})<-[:HAS_QUOTE]-(:Article)
 //	(:Redirect {id, to})      left by MergeEntities: drop id → keep id
 //	(:Retraction {id, reason}) keyed by relation id, so a reload does not revive it
@@ -193,6 +194,7 @@ func schemaStatements() []string {
 		`CREATE CONSTRAINT retraction_id IF NOT EXISTS FOR (r:Retraction) REQUIRE r.id IS UNIQUE`,
 		`CREATE CONSTRAINT extraction_article IF NOT EXISTS FOR (x:Extraction) REQUIRE x.article IS UNIQUE`,
 		`CREATE INDEX article_content IF NOT EXISTS FOR (a:Article) ON (a.contentHash)`,
+		`CREATE CONSTRAINT block_key IF NOT EXISTS FOR (k:BlockKey) REQUIRE k.key IS UNIQUE`,
 		`CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name, e.id)`,
 		`CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)`,
 		`CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)`,

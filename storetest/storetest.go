@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"FindEntitiesOrders", testEntityOrders},
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
+		{"Resolution", testResolution},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

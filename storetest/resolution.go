@@ -1,0 +1,111 @@
+package storetest
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/resolve"
+)
+
+// resolutionArticle is one article naming people and organizations, each
+// pair of them co-mentioned, with no relations.
+func resolutionArticle(title string, ents ...[2]string) *kg.Extraction {
+	text := title + "."
+	for _, e := range ents {
+		text += " " + e[1] + " spoke."
+	}
+	a := article(title, "2020-01-01", text)
+	x := &kg.Extraction{Article: a}
+	for _, e := range ents {
+		x.Entities = append(x.Entities, ent(kg.EntityType(e[0]), "", e[1], text))
+	}
+	return x
+}
+
+// linkAndSave is the write path of the loader: resolve, then save.
+func linkAndSave(t *testing.T, s kg.Store, x *kg.Extraction) []resolve.Decision {
+	t.Helper()
+	ds, err := resolve.Link(ctx, s, x)
+	if err != nil {
+		t.Fatalf("Link(%s): %v", x.Article.Title, err)
+	}
+	mustSave(t, s, x)
+	return ds
+}
+
+// testResolution checks that every store keeps the blocking index that
+// resolution reads, so that the same articles give the same clusters.
+func testResolution(t *testing.T, s kg.Store) {
+	const (
+		pe = string(kg.Person)
+		or = string(kg.Organization)
+	)
+	linkAndSave(t, s, resolutionArticle("One", [2]string{pe, "Qassem Soleimani"}, [2]string{pe, "Nuri al-Maliki"},
+		[2]string{or, "Kataib Hezbollah"}, [2]string{or, "Badr Organization"}))
+
+	// The index answers with the node for a variant's keys.
+	keys := resolve.Keys(kg.Person, []string{"Qasim Sulaimani"})
+	hits, err := s.EntitiesByKeys(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != len(keys) {
+		t.Fatalf("EntitiesByKeys: %d results for %d keys", len(hits), len(keys))
+	}
+	found := false
+	for _, h := range hits {
+		found = found || slices.Contains(h, "person:qassem-soleimani")
+	}
+	if !found {
+		t.Errorf("EntitiesByKeys(%v) = %v, want person:qassem-soleimani", keys, hits)
+	}
+
+	ds := linkAndSave(t, s, resolutionArticle("Two", [2]string{pe, "Qasim Sulaimani"}, [2]string{pe, "Ali al-Maliki"},
+		[2]string{pe, "Kataib Hezbollah"}, [2]string{or, "Badr Trading Company"}))
+	joined := map[string]string{}
+	for _, d := range ds {
+		if d.Action == resolve.Join {
+			joined[d.EntityID] = d.NodeID
+		}
+	}
+	want := map[string]string{
+		"person:qasim-sulaimani":  "person:qassem-soleimani",
+		"person:kataib-hezbollah": "organization:kataib-hezbollah",
+	}
+	if !maps.Equal(joined, want) {
+		t.Errorf("joins %v, want %v", joined, want)
+	}
+	q := entity(t, s, "person:qassem-soleimani")
+	if q == nil || !slices.Contains(q.Aliases, "Qasim Sulaimani") {
+		t.Errorf("joined node %+v lacks the new spelling as an alias", q)
+	}
+	// A type that changes keeps the node, its id and its type.
+	if k := entity(t, s, "organization:kataib-hezbollah"); k == nil || k.Type != kg.Organization {
+		t.Errorf("organization:kataib-hezbollah = %+v", k)
+	}
+	for _, id := range []string{"person:ali-al-maliki", "organization:badr-trading-company"} {
+		if entity(t, s, id) == nil {
+			t.Errorf("%s was joined to a confounder", id)
+		}
+	}
+	if st := mustStats(t, s); st.Entities != 6 {
+		t.Errorf("%d entities, want 6", st.Entities)
+	}
+
+	// A merge moves the dropped node's keys to the kept one.
+	if _, err := s.MergeEntities(ctx, "person:nuri-al-maliki", "person:ali-al-maliki"); err != nil {
+		t.Fatal(err)
+	}
+	hits, err = s.EntitiesByKeys(ctx, []string{"po:n:ali maliki"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(hits[0], []string{"person:nuri-al-maliki"}) {
+		t.Errorf("after merge, key of the dropped name -> %v", hits[0])
+	}
+	if n, err := s.ReindexKeys(ctx); err != nil || n != 5 {
+		t.Errorf("ReindexKeys = %d, %v; want 5", n, err)
+	}
+}
