@@ -170,3 +170,15 @@ func (c countingIngester) Ingest(ctx context.Context, name string, data []byte) 
 	}
 	return res, err
 }
+
+// EntitiesByKeys counts the call and delegates.
+func (c countingStore) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
+	count(ctx)
+	return c.s.EntitiesByKeys(ctx, keys)
+}
+
+// ReindexKeys counts the call and delegates.
+func (c countingStore) ReindexKeys(ctx context.Context) (int, error) {
+	count(ctx)
+	return c.s.ReindexKeys(ctx)
+}
