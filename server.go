@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -128,6 +127,13 @@ func env(key, def string) string {
 	return def
 }
 
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
 func envInt(key string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
 		return v
@@ -148,7 +154,15 @@ func serve(ctx context.Context, args []string) error {
 	maxTokens := fs.Int("max-tokens", envInt("NEWSGRAPH_MAX_TOKENS", 0), "largest query document in tokens, 0 for the default 10000 (env NEWSGRAPH_MAX_TOKENS)")
 	maxPage := fs.Int("max-page-size", envInt("NEWSGRAPH_MAX_PAGE_SIZE", 0), "largest page a list returns, 0 for the default 500 (env NEWSGRAPH_MAX_PAGE_SIZE)")
 	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
-	timeout := fs.Duration("timeout", 30*time.Second, "request timeout")
+	timeout := fs.Duration("timeout", envDuration("NEWSGRAPH_TIMEOUT", 0), "request timeout, 0 for the default 30s (env NEWSGRAPH_TIMEOUT)")
+	readHeader := fs.Duration("read-header-timeout", envDuration("NEWSGRAPH_READ_HEADER_TIMEOUT", 0), "time to read a request's headers, 0 for the default 10s (env NEWSGRAPH_READ_HEADER_TIMEOUT)")
+	readTimeout := fs.Duration("read-timeout", envDuration("NEWSGRAPH_READ_TIMEOUT", 0), "time to read a request's headers and body, 0 for the default 30s (env NEWSGRAPH_READ_TIMEOUT)")
+	writeTimeout := fs.Duration("write-timeout", envDuration("NEWSGRAPH_WRITE_TIMEOUT", 0), "time to answer a request, 0 for the request timeout + 10s (env NEWSGRAPH_WRITE_TIMEOUT)")
+	idleTimeout := fs.Duration("idle-timeout", envDuration("NEWSGRAPH_IDLE_TIMEOUT", 0), "how long an idle keep-alive connection stays open, 0 for the default 60s (env NEWSGRAPH_IDLE_TIMEOUT)")
+	grace := fs.Duration("shutdown-grace", envDuration("NEWSGRAPH_SHUTDOWN_GRACE", 0), "time running requests get to finish at shutdown, 0 for the default 10s (env NEWSGRAPH_SHUTDOWN_GRACE)")
+	maxExpensive := fs.Int("max-expensive", envInt("NEWSGRAPH_MAX_EXPENSIVE", 0), "costly requests (cost 1000 or more) running at once, 0 for the default 2 × CPUs (env NEWSGRAPH_MAX_EXPENSIVE)")
+	maxCalls := fs.Int64("max-store-calls", int64(envInt("NEWSGRAPH_MAX_STORE_CALLS", 0)), "store reads one request may make, 0 for the default 1000 (env NEWSGRAPH_MAX_STORE_CALLS)")
+	maxRows := fs.Int64("max-store-rows", int64(envInt("NEWSGRAPH_MAX_STORE_ROWS", 0)), "items one request may read from the store, 0 for the default 250000 (env NEWSGRAPH_MAX_STORE_ROWS)")
 	cors := fs.String("cors-origins", os.Getenv("NEWSGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed to call /query, or * (env NEWSGRAPH_CORS_ORIGINS)")
 	limit := articleLimit(fs)
 	_ = fs.Parse(args)
@@ -169,36 +183,39 @@ func serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	h := graph.NewHandler(graph.Config{
-		Store:          store,
-		Ingest:         ld,
-		APIKey:         os.Getenv("NEWSGRAPH_API_KEY"),
-		ProtectQueries: *protect,
-		MaxDepth:       *maxDepth,
-		MaxComplexity:  *maxComplexity,
-		MaxTokens:      *maxTokens,
-		MaxPageSize:    *maxPage,
-		MaxBodyBytes:   *maxBody,
-		Timeout:        *timeout,
-		AllowedOrigins: splitList(*cors),
-		Logger:         log,
-		Telemetry:      tel,
+	srv := graph.NewServer(graph.Config{
+		Store:             store,
+		Ingest:            ld,
+		APIKey:            os.Getenv("NEWSGRAPH_API_KEY"),
+		ProtectQueries:    *protect,
+		MaxDepth:          *maxDepth,
+		MaxComplexity:     *maxComplexity,
+		MaxTokens:         *maxTokens,
+		MaxPageSize:       *maxPage,
+		MaxBodyBytes:      *maxBody,
+		Timeout:           *timeout,
+		AllowedOrigins:    splitList(*cors),
+		Logger:            log,
+		Telemetry:         tel,
+		MaxExpensive:      *maxExpensive,
+		MaxStoreCalls:     *maxCalls,
+		MaxStoreRows:      *maxRows,
+		ReadHeaderTimeout: *readHeader,
+		ReadTimeout:       *readTimeout,
+		WriteTimeout:      *writeTimeout,
+		IdleTimeout:       *idleTimeout,
+		ShutdownGrace:     *grace,
 	})
 	if os.Getenv("NEWSGRAPH_API_KEY") == "" {
 		log.Warn("NEWSGRAPH_API_KEY is not set: mutations (ingest, merge, retract, edit) are open to every client")
 	}
-	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving GraphQL", "addr", *addr, "graphiql", "http://"+displayAddr(*addr)+"/", "store", sf.kind)
-	select {
-	case err := <-errc:
+	// Listen first: a busy port fails here, before the log says serving.
+	ln, err := srv.Listen(*addr)
+	if err != nil {
 		return err
-	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	return srv.Shutdown(shut)
+	log.Info("serving GraphQL", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(*addr)+"/", "store", sf.kind)
+	return srv.Serve(ctx, ln)
 }
 
 // splitList reads a comma-separated flag value.

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -104,5 +105,20 @@ func TestServeLoadsSamplesIntoEmptyStore(t *testing.T) {
 	}
 	if strings.Contains(srv.stderr.String(), "sample article failed") {
 		t.Errorf("a sample article failed to load:\n%s", srv.stderr)
+	}
+}
+
+// TestServeOnBusyPort: serve fails at once, naming the address, and never
+// says it is serving.
+func TestServeOnBusyPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	addr := busy.Addr().String()
+	r := run(t, "serve", "--no-samples", "--data", t.TempDir(), "--addr", addr)
+	if r.code == 0 || !strings.Contains(r.stderr, "cannot listen on "+addr) || strings.Contains(r.stderr, "serving GraphQL") {
+		t.Fatalf("serve on busy %s: exit %d\nstderr: %s", addr, r.code, r.stderr)
 	}
 }

@@ -48,6 +48,7 @@ func authOperations(key string, protectQueries bool) graphql.OperationMiddleware
 		oc := graphql.GetOperationContext(ctx)
 		needs := protectQueries || (oc.Operation != nil && oc.Operation.Operation != ast.Query)
 		if authed, _ := ctx.Value(authKey{}).(bool); needs && !authed {
+			stateFrom(ctx).fail(http.StatusUnauthorized, "WWW-Authenticate", "Bearer")
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
 				Message:    "this operation needs the API key, sent as the header Authorization: Bearer KEY",
 				Extensions: map[string]any{"code": kg.EUnauthorized},

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"runtime"
 	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -15,7 +16,8 @@ type Ingester interface {
 	Ingest(ctx context.Context, name string, data []byte) (kg.SaveResult, error)
 }
 
-// Config holds what NewHandler needs. Zero limits take safe defaults.
+// Config holds what NewHandler and NewServer need. Zero limits take safe
+// defaults.
 type Config struct {
 	Store  kg.Store
 	Ingest Ingester // nil disables the ingestArticle mutation
@@ -37,6 +39,21 @@ type Config struct {
 	// Telemetry receives the metrics served at /metrics and logs each
 	// request; nil makes one for this handler (without load figures).
 	Telemetry *telemetry.Telemetry
+
+	// MaxExpensive bounds the requests costing at least ExpensiveCost that
+	// run at once; more are refused with OVERLOADED. Default 2 × CPUs.
+	MaxExpensive int
+	// MaxStoreCalls and MaxStoreRows bound the store work of one request
+	// (reads, and items read); defaults 1000 and 250000.
+	MaxStoreCalls int64
+	MaxStoreRows  int64
+
+	// Timeouts of the HTTP server (NewServer, Serve).
+	ReadHeaderTimeout time.Duration // default 10s
+	ReadTimeout       time.Duration // headers and body; default 30s
+	WriteTimeout      time.Duration // from the end of the headers; default Timeout + 10s
+	IdleTimeout       time.Duration // keep-alive between requests; default 60s
+	ShutdownGrace     time.Duration // for running requests at shutdown; default 10s
 }
 
 // Defaults applied by NewHandler when a Config field is zero.
@@ -46,6 +63,18 @@ const (
 	DefaultTimeout       = 30 * time.Second
 	DefaultMaxBodyBytes  = 1 << 20
 	DefaultMaxTokens     = 10000
+	DefaultMaxStoreCalls = 1000
+	DefaultMaxStoreRows  = 250000
+
+	DefaultReadHeaderTimeout = 10 * time.Second
+	DefaultReadTimeout       = 30 * time.Second
+	DefaultIdleTimeout       = 60 * time.Second
+	DefaultShutdownGrace     = 10 * time.Second
+
+	// ExpensiveCost is the cost from which a request needs one of the
+	// MaxExpensive slots: about a page of 50 with nested lists, or a
+	// traversal.
+	ExpensiveCost = 1000
 	// maxFieldRepeats bounds how often one name may be selected in one
 	// selection set; see DocumentLimit.
 	maxFieldRepeats = 20
@@ -69,6 +98,30 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.MaxExpensive <= 0 {
+		c.MaxExpensive = 2 * runtime.GOMAXPROCS(0)
+	}
+	if c.MaxStoreCalls <= 0 {
+		c.MaxStoreCalls = DefaultMaxStoreCalls
+	}
+	if c.MaxStoreRows <= 0 {
+		c.MaxStoreRows = DefaultMaxStoreRows
+	}
+	if c.ReadHeaderTimeout <= 0 {
+		c.ReadHeaderTimeout = DefaultReadHeaderTimeout
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = DefaultReadTimeout
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = c.Timeout + 10*time.Second
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = DefaultIdleTimeout
+	}
+	if c.ShutdownGrace <= 0 {
+		c.ShutdownGrace = DefaultShutdownGrace
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

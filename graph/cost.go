@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -35,9 +36,15 @@ func init() {
 //
 // Depth does not count introspection fields (__schema, __type …), so
 // GraphiQL's own schema query always passes; their cost is counted.
+//
+// An operation costing ExpensiveCost or more also needs one of a fixed
+// number of slots (Slots, a semaphore) while it runs; when all are taken
+// it is refused with OVERLOADED and HTTP 503, so a burst of costly
+// requests cannot take every CPU while cheap ones still pass.
 type CostLimit struct {
 	MaxDepth      int
 	MaxComplexity int
+	Slots         chan struct{}
 	es            graphql.ExecutableSchema
 }
 
@@ -98,7 +105,25 @@ func (c *CostLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 		msg += " (a list costs its page size, `first` or `limit`, times the cost of its selection)"
 		return limitError(CodeComplexityExceeded, msg)
 	}
-	return nil
+	return c.admit(ctx, got.Complexity)
+}
+
+// admit takes a slot for an expensive operation; the HTTP edge frees it
+// when the response is written.
+func (c *CostLimit) admit(ctx context.Context, cost int) *gqlerror.Error {
+	st := stateFrom(ctx)
+	if cost < ExpensiveCost || c.Slots == nil || st == nil || st.release != nil {
+		return nil
+	}
+	select {
+	case c.Slots <- struct{}{}:
+		st.release = func() { <-c.Slots }
+		return nil
+	default:
+		st.fail(http.StatusServiceUnavailable, "Retry-After", "1")
+		return limitError(CodeOverloaded, fmt.Sprintf("the server is busy with %d other costly requests; retry in a moment, "+
+			"or ask for less: this one costs %d, and requests under %d are always admitted", cap(c.Slots), cost, ExpensiveCost))
+	}
 }
 
 func costString(n int) string {

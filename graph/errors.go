@@ -20,6 +20,7 @@ const (
 	CodeDepthExceeded      = "DEPTH_LIMIT_EXCEEDED"
 	CodeTooLarge           = "REQUEST_TOO_LARGE"
 	CodeDocumentTooLarge   = "DOCUMENT_TOO_LARGE"
+	CodeOverloaded         = "OVERLOADED"
 )
 
 // errorPresenter maps errors to client-safe GraphQL errors with
@@ -36,7 +37,7 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 				out.Extensions[k] = v
 			}
 		}
-		code, msg, internal := classify(err)
+		code, msg, internal := classify(ctx, err)
 		if internal {
 			log.ErrorContext(ctx, "graphql: internal error", "path", gerr.Path.String(), "err", err)
 		}
@@ -53,7 +54,7 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 
 // classify returns the code and message to show for err; an empty code
 // keeps gqlgen's own (already client-safe) error as it is.
-func classify(err error) (code, msg string, internal bool) {
+func classify(ctx context.Context, err error) (code, msg string, internal bool) {
 	var kerr *kg.Error
 	var gerr *gqlerror.Error
 	switch {
@@ -62,6 +63,8 @@ func classify(err error) (code, msg string, internal bool) {
 			return kg.EInternal, "internal error", true
 		}
 		return kerr.Code, kerr.Message, false
+	case errors.Is(err, context.Canceled) && errors.Is(context.Cause(ctx), errShuttingDown):
+		return errShuttingDown.Code, errShuttingDown.Message, false
 	case errors.Is(err, context.DeadlineExceeded):
 		return CodeTimeout, "request timed out", false
 	case errors.Is(err, context.Canceled):

@@ -28,12 +28,17 @@ import (
 // stylesheet), GET|POST /query the GraphQL endpoint, GET /healthz a store
 // check, GET /metrics the Prometheus metrics. Every request gets an
 // X-Request-ID and a log line.
+//
+// Every error of /query, and of unknown paths, comes in the GraphQL error
+// shape with extensions.code.
 func NewHandler(cfg Config) http.Handler {
 	cfg = cfg.withDefaults()
 	tel := cfg.Telemetry
 	health := cfg.Store
-	// Store calls and ingested articles made by requests are counted.
-	cfg.Store = tel.Store(cfg.Store)
+	// Store calls and ingested articles made by requests are counted, and
+	// every read a request makes, through loaders, resolvers or
+	// traversals, is charged to its store budget.
+	cfg.Store = budgetStore{tel.Store(cfg.Store)}
 	if cfg.Ingest != nil {
 		cfg.Ingest = tel.Ingester(cfg.Ingest)
 	}
@@ -50,9 +55,15 @@ func NewHandler(cfg Config) http.Handler {
 	r.Get("/healthz", healthHandler(health, cfg.Logger))
 	r.Group(func(r chi.Router) {
 		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
-		r.Get("/query", gql.ServeHTTP)
-		r.Post("/query", gql.ServeHTTP)
-		r.Options("/query", gql.ServeHTTP)
+		// Every method: httpTransport answers the ones it does not take.
+		r.Handle("/query", gql)
+	})
+	r.NotFound(func(w http.ResponseWriter, _ *http.Request) {
+		sendError(w, http.StatusNotFound, kg.ENotFound, "no such path: GraphiQL is at /, the GraphQL endpoint at /query")
+	})
+	r.MethodNotAllowed(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Allow", "GET")
+		sendError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "this path answers GET only; the GraphQL endpoint is /query")
 	})
 	return r
 }
@@ -64,12 +75,11 @@ func newGraphQLServer(cfg Config) *handler.Server {
 		traverser: traverse.New(cfg.Store)}
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res, Complexity: res.complexity()}))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(DocumentLimit{MaxTokens: cfg.MaxTokens, MaxRepeats: maxFieldRepeats})
-	srv.Use(&CostLimit{MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity})
+	srv.Use(&CostLimit{MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, Slots: make(chan struct{}, cfg.MaxExpensive)})
 	srv.AroundOperations(cfg.Telemetry.AroundOperations)
 	srv.AroundOperations(authOperations(cfg.APIKey, cfg.ProtectQueries))
 	srv.AroundResponses(cfg.Telemetry.AroundResponses)

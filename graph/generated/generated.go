@@ -1837,14 +1837,19 @@ counts 10 items and ` + "`" + `evidence` + "`" + ` 3; ` + "`" + `paths` + "`" + 
 200 per hop plus the entities they may reach (50 per hop and seed, or
 ` + "`" + `limitPerHop` + "`" + ` × ` + "`" + `hops` + "`" + `, or ` + "`" + `maxNodes` + "`" + `) times their selection; ` + "`" + `stats` + "`" + ` costs
 100. A fragment costs its selection each time it is spread. A request
-running longer than the timeout fails with TIMEOUT.
+running longer than the timeout fails with TIMEOUT; one costing 1000 or
+more while the server already runs its maximum of such requests fails with
+OVERLOADED (HTTP 503); one that reads more from the store than its budget
+fails with STORE_BUDGET_EXCEEDED.
 
 Mutations need the API key (header ` + "`" + `Authorization: Bearer KEY` + "`" + `) when the
 server has one, else UNAUTHENTICATED.
 
 Errors carry ` + "`" + `extensions.code` + "`" + `: NOT_FOUND, BAD_USER_INPUT, CONFLICT,
 UNAVAILABLE, UNAUTHENTICATED, TIMEOUT, COMPLEXITY_LIMIT_EXCEEDED,
-DEPTH_LIMIT_EXCEEDED, DOCUMENT_TOO_LARGE, REQUEST_TOO_LARGE or INTERNAL.
+DEPTH_LIMIT_EXCEEDED, DOCUMENT_TOO_LARGE, OVERLOADED, STORE_BUDGET_EXCEEDED,
+REQUEST_TOO_LARGE, BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED,
+GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED or INTERNAL.
 """
 schema {
   query: Query
