@@ -46,6 +46,7 @@ type CostLimit struct {
 	MaxComplexity int
 	Slots         chan struct{}
 	es            graphql.ExecutableSchema
+	introspection map[string]int // list lengths by Type.field
 }
 
 var _ interface {
@@ -56,10 +57,52 @@ var _ interface {
 // ExtensionName names the extension for gqlgen.
 func (*CostLimit) ExtensionName() string { return "CostLimit" }
 
-// Validate keeps the schema whose complexity functions price fields.
+// Validate keeps the schema whose complexity functions price fields, and
+// prices the introspection lists by the schema's real sizes.
 func (c *CostLimit) Validate(es graphql.ExecutableSchema) error {
 	c.es = es
+	c.introspection = introspectionSizes(es.Schema())
 	return nil
+}
+
+// introspectionDiscount divides the cost of what an introspection field
+// selects.
+const introspectionDiscount = 4
+
+// introspectionSizes gives each list field of the introspection types the
+// average length it has in s, so that a query over the whole schema (such
+// as __schema { types { fields { … } } }) is priced by what it returns.
+func introspectionSizes(s *ast.Schema) map[string]int {
+	var types, fields, args, inputs, enums, ifaces, possible int
+	for _, t := range s.Types {
+		types++
+		fields += len(t.Fields)
+		for _, f := range t.Fields {
+			args += len(f.Arguments)
+		}
+		if t.Kind == ast.InputObject {
+			inputs += len(t.Fields)
+		}
+		enums += len(t.EnumValues)
+		ifaces += len(t.Interfaces)
+		possible += len(s.GetPossibleTypes(t))
+	}
+	dirArgs := 0
+	for _, d := range s.Directives {
+		dirArgs += len(d.Arguments)
+	}
+	avg := func(n, of int) int { return max(1, (n+of-1)/max(of, 1)) }
+	return map[string]int{
+		"__Schema.types":       max(types, 1),
+		"__Schema.directives":  max(len(s.Directives), 1),
+		"__Type.fields":        avg(fields, types),
+		"__Type.inputFields":   avg(inputs, types),
+		"__Type.enumValues":    avg(enums, types),
+		"__Type.interfaces":    avg(ifaces, types),
+		"__Type.possibleTypes": avg(possible, types),
+		"__Field.args":         avg(args, fields),
+		"__Directive.args":     avg(dirArgs, len(s.Directives)),
+	}
 }
 
 const costExtension = "cost"
@@ -86,7 +129,7 @@ func (c *CostLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	if oc.Operation == nil {
 		return nil
 	}
-	w := newCostWalker(ctx, c.es, oc.Doc, oc.Variables)
+	w := c.walker(ctx, oc)
 	got := w.operation(oc.Operation)
 	if w.err != nil {
 		return limitError(CodeTimeout, "request ended while its cost was being measured")
@@ -155,7 +198,7 @@ func (c *CostLimit) whatFits(ctx context.Context, oc *graphql.OperationContext, 
 	var fits []string
 	for _, sf := range measured.sized[:min(len(measured.sized), maxSuggestFields)] {
 		cost := func(n int) (int, bool) {
-			w := newCostWalker(ctx, c.es, oc.Doc, oc.Variables)
+			w := c.walker(ctx, oc)
 			w.override, w.overrideArg, w.overrideN = sf.field, sf.arg, n
 			got := w.operation(oc.Operation)
 			return got.Complexity, w.err == nil && w.steps <= maxSuggestSteps
@@ -177,6 +220,12 @@ func (c *CostLimit) whatFits(ctx context.Context, oc *graphql.OperationContext, 
 	return strings.Join(fits, " or ")
 }
 
+func (c *CostLimit) walker(ctx context.Context, oc *graphql.OperationContext) *costWalker {
+	w := newCostWalker(ctx, c.es, oc.Doc, oc.Variables)
+	w.lists = c.introspection
+	return w
+}
+
 // sizedField is a list field of the document whose page size an argument
 // sets, with the size it asks for.
 type sizedField struct {
@@ -196,6 +245,7 @@ type costWalker struct {
 	err   error
 
 	sized []sizedField
+	lists map[string]int // lengths of unpriced lists by Type.field
 	// override replaces the size argument of one field, to find what fits.
 	override    *ast.Field
 	overrideArg string
@@ -278,6 +328,14 @@ func (w *costWalker) field(f *ast.Field) Cost {
 	}
 	child := w.selectionSet(f.SelectionSet)
 	out := Cost{Depth: fieldDepth(f, child), Complexity: addCost(1, child.Complexity)}
+	if n, ok := w.lists[f.ObjectDefinition.Name+"."+f.Name]; ok {
+		out.Complexity = addCost(1, mulCost(n, child.Complexity))
+	}
+	if f.Name == "__schema" || f.Name == "__type" {
+		// Introspection reads the schema in memory, no store: its values
+		// cost a quarter.
+		out.Complexity = addCost(1, child.Complexity/introspectionDiscount)
+	}
 	if c, ok := w.es.Complexity(w.ctx, f.ObjectDefinition.Name, f.Name, child.Complexity, args); ok && c >= 1 {
 		out.Complexity = c
 	}

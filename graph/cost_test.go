@@ -61,6 +61,7 @@ func measure(t testing.TB, q string) Cost {
 		t.Fatalf("invalid query %q: %v", q, errs)
 	}
 	w := newCostWalker(context.Background(), es, doc, nil)
+	w.lists = introspectionSizes(es.Schema())
 	return w.operation(doc.Operations[0])
 }
 
@@ -242,4 +243,20 @@ func benchRefusal(b *testing.B, h http.Handler, q string) {
 			b.Fatalf("status %d, want 422", code)
 		}
 	}
+}
+
+// TestIntrospectionPricedBySchema: GraphiQL's schema query passes with room
+// to spare, but a query that multiplies the schema's lists by aliases is
+// refused.
+func TestIntrospectionPricedBySchema(t *testing.T) {
+	if c := measure(t, introspectionQuery); c.Complexity > DefaultMaxComplexity/3 {
+		t.Errorf("GraphiQL's introspection query costs %d, too close to the default limit %d", c.Complexity, DefaultMaxComplexity)
+	}
+	var b strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&b, " a%d: name", i)
+	}
+	h := worldHandler(t, Config{})
+	_, r := post(t, h, `{ __schema { types { fields {`+b.String()+` } } } }`, nil)
+	wantCode(t, r.Errors, CodeComplexityExceeded)
 }
