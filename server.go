@@ -351,7 +351,7 @@ func load(ctx context.Context, args []string) error {
 	}
 	store, err := sf.open(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("load: %w; none of the %d files was loaded", err, len(srcs))
 	}
 	defer store.Close()
 

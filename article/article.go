@@ -295,7 +295,9 @@ func Files(paths []string) []Entry {
 			return
 		}
 		if first, ok := walked[real]; ok {
-			add(dir, fmt.Errorf("%s: %w: a link to the folder %s, already read", dir, ErrSkip, first))
+			if first != dir { // a folder named twice is just a duplicate
+				add(dir, fmt.Errorf("%s: %w: the same folder as %s, already read", dir, ErrSkip, first))
+			}
 			return
 		}
 		walked[real] = dir
