@@ -24,6 +24,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -39,6 +40,7 @@ Usage:
   newsgraph serve   [flags]          serve GraphQL (GraphiQL at /, endpoint /query)
   newsgraph load    [flags] PATH...  load article files or folders into the store
   newsgraph extract PATH             print one article's facts as JSON (no store)
+  newsgraph export  [flags]          write the graph as GraphML, GEXF, CSV or JSON Lines
 
 Run "newsgraph COMMAND -h" for a command's flags.
 `
@@ -58,6 +60,8 @@ func main() {
 		err = load(ctx, args)
 	case "extract":
 		err = extractCmd(args, os.Stdout)
+	case "export":
+		err = exportCmd(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return
@@ -449,4 +453,69 @@ func extractCmd(args []string, out io.Writer) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(x)
+}
+
+func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ExitOnError)
+	var sf storeFlags
+	sf.register(fs)
+	format := fs.String("format", "graphml", "graphml, gexf, jsonl, csv (nodes.csv and edges.csv into --out DIR), nodes.csv or edges.csv")
+	out := fs.String("out", "", "file to write (a folder for csv); standard output if empty")
+	types := fs.String("types", "", "comma-separated relation types to keep (default all)")
+	entityTypes := fs.String("entity-types", "", "comma-separated entity types to keep (default all)")
+	minConf := fs.Float64("min-confidence", 0, "drop relations below this confidence")
+	_ = fs.Parse(args)
+	f := export.Filter{MinConfidence: *minConf}
+	for _, t := range splitList(*types) {
+		f.Types = append(f.Types, kg.RelationType(strings.ToUpper(t)))
+	}
+	for _, t := range splitList(*entityTypes) {
+		f.EntityTypes = append(f.EntityTypes, kg.EntityType(t))
+	}
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	files := map[string]export.Format{}
+	if *format == "csv" {
+		if *out == "" {
+			return errors.New("export: --format csv writes two files: name a folder with --out")
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+		files[filepath.Join(*out, "nodes.csv")] = export.NodesCSV
+		files[filepath.Join(*out, "edges.csv")] = export.EdgesCSV
+	} else {
+		ff, err := export.ParseFormat(*format)
+		if err != nil {
+			return err
+		}
+		files[*out] = ff
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	for path, ff := range files {
+		w, closeFn := stdout, func() error { return nil }
+		if path != "" {
+			fh, err := os.Create(path)
+			if err != nil {
+				return err
+			}
+			w, closeFn = fh, fh.Close
+		}
+		c, err := export.Write(ctx, store, w, ff, f)
+		if cerr := closeFn(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if path != "" {
+			fmt.Fprintf(os.Stderr, "wrote %s: %d entities, %d relations\n", path, c.Entities, c.Relations)
+		}
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/explore"
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/graphiql"
 	"github.com/newsgraph/newsgraph/kg"
@@ -26,7 +27,8 @@ import (
 // NewHandler returns the HTTP handler of the API: GET / serves GraphiQL,
 // GET /explore the graph explorer (and /explore/cytoscape-style.json its
 // stylesheet), GET|POST /query the GraphQL endpoint, GET /healthz a store
-// check, GET /metrics the Prometheus metrics. Every request gets an
+// check, GET /metrics the Prometheus metrics, GET /export/FILE the graph
+// as GraphML, GEXF, CSV or JSON Lines. Every request gets an
 // X-Request-ID and a log line.
 //
 // Every error of /query, and of unknown paths, comes in the GraphQL error
@@ -53,6 +55,7 @@ func NewHandler(cfg Config) http.Handler {
 	r.Get(explore.StylePath, explore.Style())
 	r.Handle(explore.AssetPrefix+"*", explore.Assets())
 	r.Get("/healthz", healthHandler(health, cfg.Logger))
+	r.With(readAuth(cfg)).Get("/export/{file}", export.Handler(cfg.Store, cfg.Logger))
 	r.Group(func(r chi.Router) {
 		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
 		// Every method: httpTransport answers the ones it does not take.
@@ -103,5 +106,20 @@ func healthHandler(store kg.Store, log *slog.Logger) http.HandlerFunc {
 			return
 		}
 		_, _ = w.Write([]byte("ok\n"))
+	}
+}
+
+// readAuth guards reads outside GraphQL (exports): with ProtectQueries
+// and a key, they need the key as queries do.
+func readAuth(cfg Config) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if cfg.APIKey != "" && cfg.ProtectQueries && !bearerMatches(r.Header.Get("Authorization"), cfg.APIKey) {
+				w.Header().Set("WWW-Authenticate", "Bearer")
+				http.Error(w, "this server needs an API key: Authorization: Bearer KEY", http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
 	}
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go: Java 17 and Maven (for the real
-# Neo4j in tools/neo4j) and headless Chromium (for the GraphiQL page test).
+# Neo4j in tools/neo4j), headless Chromium (for the GraphiQL and explorer
+# page tests) and Python 3 with networkx (export round trips).
 # Under CI=true a dependency that cannot be installed fails the run; elsewhere
 # the tests that need it skip and say how to run them.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
