@@ -82,3 +82,50 @@ func TestIntrospectionPassesLimits(t *testing.T) {
 		t.Fatalf("introspection: %d %+v", code, r.Errors)
 	}
 }
+
+// FuzzRequestBody sends arbitrary POST bodies, content types and GET query
+// strings to /query: whatever arrives, the answer is JSON, data or errors,
+// every error has a code, nothing shows Go's internals, and no status is a
+// server error.
+func FuzzRequestBody(f *testing.F) {
+	for _, s := range []string{
+		`{"query": "{ stats { articles } }"}`, `{"query": `, ``, `[1]`, `{"query": 5}`, `null`,
+		`{"query": "{ stats { articles } }", "variables": "x"}`, `{"query": "query($n: Int) { entities(first: $n) { totalCount } }", "variables": {"n": "x"}}`,
+		`{"query": "{ stats { articles } }"} trailing`, `{"query": "{ __typename }", "operationName": 1}`,
+	} {
+		f.Add(s, "application/json", "query="+s)
+	}
+	f.Add(`query=%7B%7D`, "application/x-www-form-urlencoded", "query=%zz")
+	h := NewHandler(Config{Store: openStore(f, worldFixtures(f)...), Logger: quietLogger(), MaxDepth: 8, MaxComplexity: 2000})
+	f.Fuzz(func(t *testing.T, body, ctype, rawQuery string) {
+		for _, req := range []*http.Request{
+			httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body)),
+			httptest.NewRequest(http.MethodGet, "/query", nil),
+		} {
+			if req.Method == http.MethodPost {
+				req.Header.Set("Content-Type", ctype)
+			} else {
+				req.URL.RawQuery = rawQuery
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code >= 500 {
+				t.Fatalf("%s: status %d: %s", req.Method, w.Code, w.Body.String())
+			}
+			var r response
+			if err := json.Unmarshal(w.Body.Bytes(), &r); err != nil {
+				t.Fatalf("%s: not JSON: %v: %s", req.Method, err, w.Body.String())
+			}
+			for _, e := range r.Errors {
+				if code, _ := e.Extensions["code"].(string); code == "" || code == "INTERNAL" {
+					t.Fatalf("%s: error without a code, or internal: %+v", req.Method, e)
+				}
+			}
+			for _, bad := range []string{"RawParams", "Go struct", "Go value", "json: ", "interface {}"} {
+				if strings.Contains(w.Body.String(), bad) {
+					t.Fatalf("%s: answer shows %q: %s", req.Method, bad, w.Body.String())
+				}
+			}
+		}
+	})
+}

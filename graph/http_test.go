@@ -65,6 +65,7 @@ func TestEveryErrorHasTheGraphQLShape(t *testing.T) {
 		{"no key", "POST", "/query", "application/json", jsonBody(map[string]string{"query": mutation}), nil, 401, kg.EUnauthorized},
 		{"bare key", "POST", "/query", "application/json", jsonBody(map[string]string{"query": mutation}), []string{"Authorization", key}, 401, kg.EUnauthorized},
 		{"timeout", "POST", "/query", "application/json", jsonBody(map[string]string{"query": "{ stats { articles } }"}), nil, 200, CodeTimeout},
+		{"websocket upgrade", "GET", "/query", "", ``, []string{"Upgrade", "websocket", "Connection", "Upgrade"}, 400, CodeBadRequest},
 		{"unknown path", "GET", "/" + marker, "", ``, nil, 404, kg.ENotFound},
 		{"POST to GraphiQL", "POST", "/", "application/json", `{}`, nil, 405, CodeMethodNotAllowed},
 	} {

@@ -33,9 +33,10 @@ type httpTransport struct{}
 
 var _ graphql.Transport = httpTransport{}
 
-// Supports takes every request but websocket upgrades, so that none falls
-// through to gqlgen's plain "transport not supported".
-func (httpTransport) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") == "" }
+// Supports takes every request (OPTIONS and HEAD go to gqlgen's Options
+// transport first), so that none falls through to gqlgen's plain
+// "transport not supported".
+func (httpTransport) Supports(*http.Request) bool { return true }
 
 // howTo is appended to messages about malformed requests.
 const howTo = `send POST with Content-Type: application/json and a body {"query": "…", "variables": {…}}, or GET /query?query=…`
@@ -43,6 +44,10 @@ const howTo = `send POST with Content-Type: application/json and a body {"query"
 // Do decodes the request, runs the operation and writes its response.
 func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	w.Header().Set("Content-Type", "application/json")
+	if r.Header.Get("Upgrade") != "" {
+		sendError(w, http.StatusBadRequest, CodeBadRequest, "protocol upgrades (websockets) are not supported: "+howTo)
+		return
+	}
 	start := graphql.Now()
 	var params *graphql.RawParams
 	var err error
