@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -38,6 +39,9 @@ type Evidence struct {
 	Why      string   // "name variant", "surname maliki", "acronym PMF" …
 	Shared   []string // nodes both are mentioned with, sorted
 	NameOnly float64  // the score of the names alone
+	// Partial is set when the names matched only in part (a surname, an
+	// acronym, a short form): context had to confirm it.
+	Partial bool
 }
 
 // Decision links a mention to a node.
@@ -97,15 +101,46 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 	if best.Score == 0 || (vetoed && (best.Partial || best.Score < High)) {
 		return 0, Evidence{}, false
 	}
-	ev.NameOnly = best.Score
+	ev.NameOnly, ev.Partial = best.Score, best.Partial
 	for id := range m.Neighbors {
 		if id != e.ID && c.Neighbors[id] {
 			ev.Shared = append(ev.Shared, id)
 		}
 	}
 	sort.Strings(ev.Shared)
-	score := best.Score + min(contextMax, contextStep*float64(len(ev.Shared)))
-	return min(score, 1), ev, true
+	score := min(1, best.Score+min(contextMax, contextStep*ev.support()))
+	if best.Partial && ev.people() < 2 {
+		// A part of a name joins only when people or organizations the
+		// node is known with are named beside it: places are shared by
+		// every story of a region.
+		score = min(score, High-0.01)
+	}
+	return score, ev, true
+}
+
+// people counts the shared neighbors that are not places.
+func (ev Evidence) people() int {
+	n := 0
+	for _, id := range ev.Shared {
+		if !strings.HasPrefix(id, "location:") {
+			n++
+		}
+	}
+	return n
+}
+
+// support weighs the shared neighbors: people and organizations say more
+// about who someone is than the places everyone in a story shares.
+func (ev Evidence) support() float64 {
+	n := 0.0
+	for _, id := range ev.Shared {
+		if strings.HasPrefix(id, "location:") {
+			n += 0.5
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // Decide scores a mention against its candidates and decides: a join with
@@ -132,9 +167,28 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	if len(ds) == 0 {
 		return nil
 	}
-	if ds[0].Score >= High && (len(ds) == 1 || ds[1].Score < ds[0].Score-tieMargin) {
-		ds[0].Action = Join
-		return ds[:1]
+	// The best joins when it reaches High and leads every rival clearly: by
+	// score, or by two more shared people or organizations. A full-name
+	// match is not held back by nodes known only by a part of the name
+	// (a surname-only node): those stay candidates for review.
+	best := ds[0]
+	if best.Score >= High {
+		rival := false
+		for _, d := range ds[1:] {
+			if d.Evidence.Partial && !best.Evidence.Partial {
+				continue
+			}
+			if d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
+				rival = true
+			}
+		}
+		if !rival {
+			ds[0].Action = Join
+			if len(ds) > 3 {
+				ds = ds[:3]
+			}
+			return ds
+		}
 	}
 	if len(ds) > 3 {
 		ds = ds[:3]

@@ -49,7 +49,7 @@ func (n Name) Full() bool { return len(n.Core) >= 2 }
 // titles lead a person's name in news and say nothing of who it is.
 var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig brigadier lt lieutenant capt captain " +
 	"sgt sergeant cpl adm admiral cmdr commander marshal field president vice prime minister premier sheikh shaikh sheik " +
-	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir amir sir lord " +
+	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir sir lord " +
 	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador")
 
 // suffixes end a person's name.
@@ -64,7 +64,9 @@ var stopWords = set("the of for and in on al el a an")
 // spellings fold British and American spellings of common words.
 var spellings = map[string]string{
 	"organisation": "organization", "organisations": "organizations", "defence": "defense", "centre": "center",
-	"programme": "program", "labour": "labor", "mobilisation": "mobilization", "council": "council",
+	"programme": "program", "labour": "labor", "mobilisation": "mobilization",
+	"co": "company", "corp": "corporation", "ltd": "limited", "inc": "incorporated", "dept": "department",
+	"govt": "government", "intl": "international", "natl": "national", "univ": "university", "assn": "association",
 }
 
 // givenVariants fold spellings of the same given name that the rules below
@@ -107,8 +109,13 @@ func isAcronym(raw string) bool {
 }
 
 func personCore(words []string) []string {
-	for len(words) > 1 && titles[words[0]] {
-		words = words[1:]
+	// Titles and the words that qualify them ("Interior Minister", "Vice
+	// President", "Brig. Gen.") lead the name.
+	for i := min(len(words)-2, 3); i >= 0; i-- {
+		if titles[words[i]] {
+			words = words[i+1:]
+			break
+		}
 	}
 	for len(words) > 1 && suffixes[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -173,14 +180,17 @@ func orgCore(words []string) (core []string, initials string) {
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, ou/oo/u, ee/i, ei/ey/ai/e,
-// o/u, e/i, double letters, dh/z, ph/f, a final h after a vowel.
+// o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel, a
+// final silent e, and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
 func translit(w string) string {
 	if w == "" {
 		return w
 	}
-	b := []byte(dedupe(w))
-	s := string(b)
-	r := strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k",
+	s := dedupe(w)
+	if len(s) > 3 && strings.HasPrefix(s, "ye") && !isVowel(s[2]) {
+		s = s[1:] // Yevgeny, Evgeny; Yelena, Elena
+	}
+	r := strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
 		"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
 	s = r.Replace(s)
 	out := []byte(s)
@@ -198,6 +208,10 @@ func translit(w string) string {
 	}
 	s = dedupe(string(out))
 	if len(s) > 3 && s[len(s)-1] == 'h' && isVowel(s[len(s)-2]) {
+		s = s[:len(s)-1]
+	}
+	// A final silent e of French spellings: "Hanane", "Karime".
+	if len(s) > 4 && s[len(s)-1] == 'i' && w[len(w)-1] == 'e' && !isVowel(s[len(s)-2]) {
 		s = s[:len(s)-1]
 	}
 	return s
@@ -266,6 +280,12 @@ func Keys(t kg.EntityType, names []string) []string {
 			continue
 		}
 		ks[g+":n:"+strings.Join(n.Core, " ")] = true
+		if len(n.Core) > 1 && t != kg.Person {
+			// "Interior Ministry" and "Ministry of the Interior".
+			sorted := append([]string(nil), n.Core...)
+			sort.Strings(sorted)
+			ks[g+":o:"+strings.Join(sorted, " ")] = true
+		}
 		if n.Acronym != "" {
 			ks[g+":a:"+n.Acronym] = true
 		}

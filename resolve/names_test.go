@@ -19,6 +19,11 @@ func TestPersonVariantsMeet(t *testing.T) {
 		{"Falih al-Fayyadh", "Faleh al-Fayyadh"},
 		{"Hussein Abdel-Karim", "Husayn Abdul Karim"},
 		{"Harkani al Mouttosi", "Harqani al Moottussi"},
+		{"Yevgeny Petrov", "Evgeny Petrov", "Yevgeniy Petrov"},
+		{"Aleksandr Nurlanov", "Alexandr Nurlanov"},
+		{"Hanan Grira", "Hanane Grira"},
+		{"Askar Beisenaliev", "Askar Beysenaliyev"},
+		{"Interior Minister Mohammed Bouzaid", "Mohamed Bouzaid", "Commander Mohammed Bouzaid"},
 	} {
 		want := Parse(kg.Person, g[0])
 		for _, v := range g[1:] {
@@ -52,6 +57,7 @@ func TestConfoundersVeto(t *testing.T) {
 		{kg.Person, "Nuri al-Maliki", "Nuri al-Saeedi"},
 		{kg.Organization, "Badr Trading Company", "Badr Organization"},
 		{kg.Organization, "Popular Mobilization Forces", "Popular Mobilization Units"},
+		{kg.Person, "Abdul Amir al-Zaidi", "Abdul Karim al-Zaidi"},
 		{kg.Location, "Basra", "Basra Oil Company"},
 	} {
 		tb := c.t

@@ -109,6 +109,8 @@ func comparePeople(a, b Name) Match {
 	return Match{Score: score, Why: why}
 }
 
+func shareWord(a, b []string) bool { return overlap(a, b) }
+
 func overlap(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -153,7 +155,9 @@ func compareOrgs(a, b Name) Match {
 			}
 		}
 		if at < 0 {
-			return Match{Why: "different words"}
+			// Names that share words but differ in others are siblings
+			// ("Badr Organization", "Badr Trading Company"), not variants.
+			return Match{Veto: len(a.Core) >= 2 && len(b.Core) >= 2 && shareWord(a.Core, b.Core), Why: "different words"}
 		}
 		used[at] = true
 		total += best
