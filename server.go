@@ -29,6 +29,7 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/neo4jstore"
+	"github.com/newsgraph/newsgraph/resolve"
 	"github.com/newsgraph/newsgraph/samples"
 	"github.com/newsgraph/newsgraph/sqlite"
 	"github.com/newsgraph/newsgraph/telemetry"
@@ -41,6 +42,7 @@ Usage:
   newsgraph load    [flags] PATH...  load article files or folders into the store
   newsgraph extract PATH             print one article's facts as JSON (no store)
   newsgraph export  [flags]          write the graph as GraphML, GEXF, CSV or JSON Lines
+  newsgraph resolve [flags]          join the duplicate entities of a store loaded before resolution
 
 Run "newsgraph COMMAND -h" for a command's flags.
 `
@@ -62,6 +64,8 @@ func main() {
 		err = extractCmd(args, os.Stdout)
 	case "export":
 		err = exportCmd(ctx, args, os.Stdout)
+	case "resolve":
+		err = resolveCmd(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return
@@ -518,4 +522,27 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// resolveCmd runs cross-article resolution over what a store already holds
+// and reports every join it made.
+func resolveCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("resolve", flag.ExitOnError)
+	var sf storeFlags
+	sf.register(fs)
+	_ = fs.Parse(args)
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rep, err := resolve.Existing(ctx, store, nil)
+	if rep != nil {
+		for _, m := range rep.Merges {
+			fmt.Fprintf(out, "joined %q (%s) into %q (%s): score %.2f, %s\n", m.DropName, m.Drop, m.KeepName, m.Keep, m.Score, m.Evidence.Why)
+		}
+		fmt.Fprintf(out, "resolve: %d entities indexed, %d compared, %d joined, %d pairs left for review\n",
+			rep.Indexed, rep.Examined, len(rep.Merges), len(rep.Candidates))
+	}
+	return err
 }

@@ -24,14 +24,46 @@ type Resolution struct {
 // resolution against what is already loaded, save) and finds the node
 // each gold mention became.
 func ResolveSet(ctx context.Context, l *loader.Loader, s *XDocSet) (*Resolution, error) {
+	return loadSet(ctx, l.Store, s, l.Ingest)
+}
+
+// LoadSetUnresolved saves the articles of s without resolution, as a store
+// loaded before it existed holds them, and finds each mention's node.
+func LoadSetUnresolved(ctx context.Context, st kg.Store, s *XDocSet) (*Resolution, error) {
+	return loadSet(ctx, st, s, func(ctx context.Context, name string, data []byte) (kg.SaveResult, error) {
+		x, err := loader.Extract(name, data)
+		if err != nil {
+			return kg.SaveResult{}, err
+		}
+		return st.SaveExtraction(ctx, x)
+	})
+}
+
+// Rescore reads the mentions' nodes again (after merges) and rescores.
+func (r *Resolution) Rescore(ctx context.Context, st kg.Store) error {
+	final, err := st.Entities(ctx, r.Nodes)
+	if err != nil {
+		return err
+	}
+	for i, e := range final {
+		if e != nil {
+			r.Nodes[i] = e.ID
+		}
+	}
+	r.Scores, err = Pairwise(r.Mentions, r.Nodes)
+	return err
+}
+
+func loadSet(ctx context.Context, st kg.Store, s *XDocSet, ingest func(context.Context, string, []byte) (kg.SaveResult, error)) (*Resolution, error) {
 	res := &Resolution{}
+	l := struct{ Store kg.Store }{st}
 	for _, a := range s.Articles {
 		path := filepath.Join(s.Dir, a.File)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("eval: %w", err)
 		}
-		saved, err := l.Ingest(ctx, path, data)
+		saved, err := ingest(ctx, path, data)
 		if err != nil {
 			return nil, fmt.Errorf("eval: %s: %w", a.File, err)
 		}
@@ -50,16 +82,7 @@ func ResolveSet(ctx context.Context, l *loader.Loader, s *XDocSet) (*Resolution,
 	}
 	// Read the nodes once more: a later article or merge may have folded
 	// one into another.
-	final, err := l.Store.Entities(ctx, res.Nodes)
-	if err != nil {
-		return nil, err
-	}
-	for i, e := range final {
-		if e != nil {
-			res.Nodes[i] = e.ID
-		}
-	}
-	if res.Scores, err = Pairwise(res.Mentions, res.Nodes); err != nil {
+	if err := res.Rescore(ctx, st); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/resolve"
 	"github.com/newsgraph/newsgraph/sqlite"
 )
 
@@ -88,6 +89,50 @@ func TestResolutionGenerated(t *testing.T) {
 		if p.F1 < resolutionF1 || p.Precision < resolutionPrecision {
 			t.Errorf("%s: F1 %.3f (want >= %.2f), precision %.3f (want >= %.2f)", ty, p.F1, resolutionF1, p.Precision, resolutionPrecision)
 		}
+	}
+}
+
+// TestResolveExisting runs the resolve command's pass over a store loaded
+// without resolution: it must join what loading with resolution joins, at
+// the same precision, and find nothing more on a second run.
+func TestResolveExisting(t *testing.T) {
+	ctx := context.Background()
+	set, err := LoadClusters(writeGenerated(t, 1, 200, 12))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r, err := LoadSetUnresolved(ctx, s, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := r.Scores
+	rep, err := resolve.Existing(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Rescore(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d indexed, %d compared, %d joined, %d candidates", rep.Indexed, rep.Examined, len(rep.Merges), len(rep.Candidates))
+	logResolution(t, r, false)
+	for _, ty := range []kg.EntityType{kg.Person, kg.Organization} {
+		b, p := before[string(ty)], r.Scores[string(ty)]
+		t.Logf("%s before: F1 %.3f", ty, b.F1)
+		if p.F1 <= b.F1 || p.F1 < resolutionF1 || p.Precision < resolutionPrecision {
+			t.Errorf("%s: F1 %.3f -> %.3f, precision %.3f", ty, b.F1, p.F1, p.Precision)
+		}
+	}
+	again, err := resolve.Existing(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Merges) != 0 {
+		t.Errorf("a second run joined %d more: %+v", len(again.Merges), again.Merges[0])
 	}
 }
 

@@ -82,6 +82,26 @@ func (w xword) spell(v int) string {
 	return strings.ToUpper(out[:1]) + out[1:]
 }
 
+// clear reports a word that every outlet spells with six letters or more
+// and a q, kh, dh, ei or ey: such words are neither English nor in the
+// extractor's gazetteer, so no list of the extractor knows them.
+func clear(w xword) bool {
+	for v := -1; v < 6; v++ {
+		s := strings.ToLower(w.spell(v))
+		if len(s) < 6 {
+			return false
+		}
+		ok := false
+		for _, m := range []string{"q", "kh", "dh", "ei", "ey"} {
+			ok = ok || strings.Contains(s, m)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func newXWord(r *rand.Rand, syll int) xword {
 	var w xword
 	for i := 0; i < syll; i++ {
@@ -183,7 +203,9 @@ func newXWorld(r *rand.Rand, communities int) *xworld {
 		for {
 			x := newXWord(r, syll)
 			k := strings.ToLower(x.spell(-1))
-			if len(k) >= 4 && !words[k] {
+			// A q, dh, kh or ei in every word keeps the inventions clear
+			// of English words and of the extractor's gazetteer.
+			if !words[k] && clear(x) {
 				words[k] = true
 				return x
 			}
@@ -244,13 +266,17 @@ func newXWorld(r *rand.Rand, communities int) *xworld {
 // cast of communities groups (two organizations and their people each, plus
 // confounders).
 func XArticles(seed int64, n, communities int) []XArticle {
-	r := rand.New(rand.NewPCG(uint64(seed), 0x78646f63)) // "xdoc"
+	r := newRand(seed)
 	w := newXWorld(r, max(communities, 2))
 	out := make([]XArticle, 0, n)
 	for i := 0; i < n; i++ {
 		out = append(out, w.xarticle(r, i))
 	}
 	return out
+}
+
+func newRand(seed int64) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(seed), 0x78646f63)) // "xdoc"
 }
 
 // xstory is one article being written.

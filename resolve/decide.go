@@ -167,18 +167,17 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	if len(ds) == 0 {
 		return nil
 	}
-	// The best joins when it reaches High and leads every rival clearly: by
-	// score, or by two more shared people or organizations. A full-name
-	// match is not held back by nodes known only by a part of the name
-	// (a surname-only node): those stay candidates for review.
+	// The best joins when it reaches High. A full-name match joins even
+	// beside other full-name matches (those are duplicates of one another,
+	// left as candidates for review) and beside nodes known only by a part
+	// of the name. A partial match (a surname, an acronym) joins only when
+	// it leads every rival clearly: by score, or by two more shared people
+	// or organizations.
 	best := ds[0]
 	if best.Score >= High {
 		rival := false
 		for _, d := range ds[1:] {
-			if d.Evidence.Partial && !best.Evidence.Partial {
-				continue
-			}
-			if d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
+			if best.Evidence.Partial && d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
 				rival = true
 			}
 		}

@@ -87,6 +87,12 @@ func TestOrganizationVariants(t *testing.T) {
 			t.Errorf("%q vs %q: %+v, want >= %.2f", c.a, c.b, m, c.atLeast)
 		}
 	}
+	// Two bodies with one acronym are not one for it.
+	node := &kg.Entity{ID: "organization:popular-khufozari-brigades", Type: kg.Organization, Name: "Popular Khufozari Brigades", Aliases: []string{"PKB"}}
+	m := Mention{ID: "organization:popular-khassais-brigades", Type: kg.Organization, Names: []string{"Popular Khassais Brigades", "PKB"}}
+	if ds := Decide(m, []Candidate{{Entity: node}}); len(ds) != 0 {
+		t.Errorf("same acronym, different names: %+v", ds)
+	}
 	if !overlapKeys(Keys(kg.Organization, []string{"PMF"}), Keys(kg.Organization, []string{"Popular Mobilization Forces"})) {
 		t.Error("PMF shares no key with its expansion")
 	}

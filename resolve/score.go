@@ -123,6 +123,13 @@ func overlap(a, b []string) bool {
 }
 
 func compareOrgs(a, b Name) Match {
+	if a.Acronym != "" && b.Acronym != "" {
+		// Two bodies can share an acronym: it says as much as a surname.
+		if a.Acronym == b.Acronym {
+			return Match{Score: 0.8, Partial: true, Why: "same acronym " + a.Raw}
+		}
+		return Match{}
+	}
 	// Acronym against expansion.
 	if a.Acronym != "" && b.Acronym == "" && len(b.Core) >= 2 {
 		if a.Acronym == b.Initials {
