@@ -1,0 +1,384 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Features are 48-bit hashes: enough to keep collisions negligible, short in the model file.
+const featMask = 1<<48 - 1
+
+// mix combines a feature template and its values into one feature hash.
+func mix(a, b uint64) uint64 {
+	h := a ^ (b * 0x9E3779B97F4A7C15)
+	h ^= h >> 31
+	h *= 0xD6E8FEB86659FD93
+	h ^= h >> 29
+	return h
+}
+
+func feat(t uint64, vals ...uint64) uint64 {
+	h := t*0xA24BAED4963EE407 + 1
+	for _, v := range vals {
+		h = mix(h, v)
+	}
+	return h & featMask
+}
+
+// fnv hashes a string (FNV-1a).
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// linear is a frozen sparse multiclass linear model: an open-addressing table
+// from feature hash to the feature's nonzero class weights. Models with at
+// most four classes keep the weights in the slot itself, so that a feature
+// costs one cache miss.
+type linear struct {
+	nClasses int
+	mask     uint64
+	slots    []slot  // sparse layout
+	dense    []dslot // layout for nClasses <= 4
+	cls      []uint16
+	w        []float32
+}
+
+type slot struct {
+	key uint64 // feature | 1<<63; 0 = empty
+	off uint32 // start of the feature's entries
+	cnt uint32
+}
+
+type dslot struct {
+	key uint64
+	w   [4]float32
+}
+
+// score adds the weights of feats to scores (len nClasses).
+func (m *linear) score(feats []uint64, scores []float32) {
+	if m.dense != nil {
+		_ = scores[3]
+		for _, f := range feats {
+			k := f | 1<<63
+			i := f & m.mask
+			for {
+				d := &m.dense[i]
+				if d.key == k {
+					scores[0] += d.w[0]
+					scores[1] += d.w[1]
+					scores[2] += d.w[2]
+					scores[3] += d.w[3]
+					break
+				}
+				if d.key == 0 {
+					break
+				}
+				i = (i + 1) & m.mask
+			}
+		}
+		return
+	}
+	for _, f := range feats {
+		k := f | 1<<63
+		i := f & m.mask
+		for {
+			sl := &m.slots[i]
+			if sl.key == k {
+				cls := m.cls[sl.off : sl.off+sl.cnt]
+				w := m.w[sl.off : sl.off+sl.cnt]
+				for j, c := range cls {
+					scores[c] += w[j]
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & m.mask
+		}
+	}
+}
+
+type entry struct {
+	cls uint16
+	w   float32
+}
+
+// build makes a frozen model from features sorted by key.
+func build(nClasses int, keys []uint64, entries [][]entry) *linear {
+	size := uint64(4)
+	for size < uint64(len(keys))*2 {
+		size <<= 1
+	}
+	m := &linear{nClasses: nClasses, mask: size - 1}
+	if nClasses <= 4 {
+		m.dense = make([]dslot, size)
+		for fi, f := range keys {
+			i := f & m.mask
+			for m.dense[i].key != 0 {
+				i = (i + 1) & m.mask
+			}
+			m.dense[i].key = f | 1<<63
+			for _, e := range entries[fi] {
+				m.dense[i].w[e.cls] = e.w
+			}
+		}
+		return m
+	}
+	m.slots = make([]slot, size)
+	total := 0
+	for _, e := range entries {
+		total += len(e)
+	}
+	m.cls = make([]uint16, 0, total)
+	m.w = make([]float32, 0, total)
+	for fi, f := range keys {
+		i := f & m.mask
+		for m.slots[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = slot{key: f | 1<<63, off: uint32(len(m.cls)), cnt: uint32(len(entries[fi]))}
+		for _, e := range entries[fi] {
+			m.cls = append(m.cls, e.cls)
+			m.w = append(m.w, e.w)
+		}
+	}
+	return m
+}
+
+// write stores the model: features in key order, 48-bit key deltas as
+// varints, weights quantized to 16 bits against the largest weight.
+func writeLinear(w io.Writer, nClasses int, keys []uint64, entries [][]entry) error {
+	var maxw float64
+	for _, es := range entries {
+		for _, e := range es {
+			maxw = math.Max(maxw, math.Abs(float64(e.w)))
+		}
+	}
+	if maxw == 0 {
+		maxw = 1
+	}
+	scale := maxw / 32767
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	put(uint64(nClasses))
+	put(uint64(len(keys)))
+	binary.Write(bw, binary.LittleEndian, scale)
+	prev := uint64(0)
+	for i, k := range keys {
+		put(k - prev)
+		prev = k
+		put(uint64(len(entries[i])))
+		for _, e := range entries[i] {
+			put(uint64(e.cls))
+			q := int16(math.Round(float64(e.w) / scale))
+			binary.Write(bw, binary.LittleEndian, q)
+		}
+	}
+	return bw.Flush()
+}
+
+func readLinear(r *bufio.Reader) (*linear, error) {
+	get := func() uint64 {
+		v, err := binary.ReadUvarint(r)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	var m *linear
+	err := func() (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("syntax: corrupt model: %v", p)
+			}
+		}()
+		nClasses := int(get())
+		n := int(get())
+		if n > 1<<26 || nClasses > 1<<15 {
+			return errors.New("syntax: corrupt model: too large")
+		}
+		var scale float64
+		if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+			return err
+		}
+		keys := make([]uint64, n)
+		entries := make([][]entry, n)
+		prev := uint64(0)
+		for i := range n {
+			prev += get()
+			keys[i] = prev
+			c := int(get())
+			es := make([]entry, c)
+			for j := range es {
+				es[j].cls = uint16(get())
+				var q int16
+				if err := binary.Read(r, binary.LittleEndian, &q); err != nil {
+					return err
+				}
+				es[j].w = float32(float64(q) * scale)
+			}
+			entries[i] = es
+		}
+		m = build(nClasses, keys, entries)
+		return nil
+	}()
+	return m, err
+}
+
+// trainer is an averaged perceptron over hashed features.
+type trainer struct {
+	nClasses int
+	index    map[uint64]int32
+	params   [][]param
+	t        int32
+}
+
+type param struct {
+	cls   uint16
+	stamp int32
+	w     float32
+	total float64
+}
+
+func newTrainer(nClasses int) *trainer {
+	return &trainer{nClasses: nClasses, index: map[uint64]int32{}}
+}
+
+func (tr *trainer) score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		if i, ok := tr.index[f]; ok {
+			for _, p := range tr.params[i] {
+				scores[p.cls] += p.w
+			}
+		}
+	}
+}
+
+func (tr *trainer) tick() { tr.t++ }
+
+func (tr *trainer) update(feats []uint64, truth, guess int) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		i, ok := tr.index[f]
+		if !ok {
+			i = int32(len(tr.params))
+			tr.index[f] = i
+			tr.params = append(tr.params, nil)
+		}
+		tr.bump(i, truth, 1)
+		tr.bump(i, guess, -1)
+	}
+}
+
+func (tr *trainer) bump(i int32, c int, d float32) {
+	ps := tr.params[i]
+	for j := range ps {
+		if int(ps[j].cls) == c {
+			p := &ps[j]
+			p.total += float64(p.w) * float64(tr.t-p.stamp)
+			p.stamp = tr.t
+			p.w += d
+			return
+		}
+	}
+	tr.params[i] = append(ps, param{cls: uint16(c), stamp: tr.t, w: d})
+}
+
+// averaged returns the averaged weights, features sorted by key, dropping
+// weights whose magnitude is below minW.
+func (tr *trainer) averaged(minW float64) ([]uint64, [][]entry) {
+	keys := make([]uint64, 0, len(tr.index))
+	for k := range tr.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	outK := keys[:0]
+	var outE [][]entry
+	t := float64(tr.t)
+	if t == 0 {
+		t = 1
+	}
+	for _, k := range keys {
+		var es []entry
+		for _, p := range tr.params[tr.index[k]] {
+			avg := (p.total + float64(p.w)*float64(tr.t-p.stamp)) / t
+			if math.Abs(avg) >= minW && avg != 0 {
+				es = append(es, entry{p.cls, float32(avg)})
+			}
+		}
+		if len(es) > 0 {
+			slices.SortFunc(es, func(a, b entry) int { return int(a.cls) - int(b.cls) })
+			outK = append(outK, k)
+			outE = append(outE, es)
+		}
+	}
+	return outK, outE
+}
+
+// export lists the model's features in key order with their entries,
+// dropping weights below minW in magnitude.
+func (m *linear) export(minW float32) ([]uint64, [][]entry) {
+	type fe struct {
+		k  uint64
+		es []entry
+	}
+	var all []fe
+	keep := func(w float32) bool { return w != 0 && (w >= minW || w <= -minW) }
+	for _, d := range m.dense {
+		if d.key == 0 {
+			continue
+		}
+		var es []entry
+		for c, w := range d.w {
+			if keep(w) {
+				es = append(es, entry{uint16(c), w})
+			}
+		}
+		if len(es) > 0 {
+			all = append(all, fe{d.key &^ (1 << 63), es})
+		}
+	}
+	for _, sl := range m.slots {
+		if sl.key == 0 {
+			continue
+		}
+		var es []entry
+		for j := sl.off; j < sl.off+sl.cnt; j++ {
+			if keep(m.w[j]) {
+				es = append(es, entry{m.cls[j], m.w[j]})
+			}
+		}
+		if len(es) > 0 {
+			all = append(all, fe{sl.key &^ (1 << 63), es})
+		}
+	}
+	slices.SortFunc(all, func(a, b fe) int {
+		if a.k < b.k {
+			return -1
+		}
+		if a.k > b.k {
+			return 1
+		}
+		return 0
+	})
+	keys := make([]uint64, len(all))
+	entries := make([][]entry, len(all))
+	for i, f := range all {
+		keys[i], entries[i] = f.k, f.es
+	}
+	return keys, entries
+}

@@ -1,0 +1,288 @@
+package syntax
+
+import (
+	"bytes"
+	"strings"
+	"syscall"
+	"testing"
+	"unicode/utf8"
+)
+
+const ewt = "../../shared/nlp/ud-english-ewt/"
+
+func texts(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`Mr. Smith didn't go to the U.S. yesterday.`, `Mr.|Smith|did|n't|go|to|the|U.S.|yesterday|.`},
+		{`"I'm here," she said; it's 5pm.`, `"|I|'m|here|,|"|she|said|;|it|'s|5|pm|.`},
+		{`The co-workers' well-known rivalry cost $300 million (about 3.5%).`, `The|co-workers|'|well|-|known|rivalry|cost|$|300|million|(|about|3.5|%|)|.`},
+		{`He can't and won't, cannot, gonna stop... Really?!`, `He|ca|n't|and|wo|n't|,|can|not|,|gon|na|stop|...|Really|?!`},
+		{`Mail bob@example.com or see https://example.com/a.`, `Mail|bob@example.com|or|see|https://example.com/a|.`},
+		{`Kenya's 1,000 troops -- and Acme Inc.'s staff`, `Kenya|'s|1,000|troops|--|and|Acme|Inc.|'s|staff`},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range tokenize(c.in, nil) {
+			got = append(got, c.in[sp.start:sp.end])
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("tokenize(%q)\n got %s\nwant %s", c.in, g, c.want)
+		}
+	}
+}
+
+func TestSegment(t *testing.T) {
+	in := "Mr. Odinga spoke in Nairobi. He said the U.S. embassy was closed! \"It will reopen,\" he added.\n\nNEW HEADLINE HERE\nThe talks resumed on Monday."
+	var got []string
+	for _, s := range Parse(in) {
+		got = append(got, in[s.Start:s.End])
+	}
+	want := []string{"Mr. Odinga spoke in Nairobi.", "He said the U.S. embassy was closed!", "\"It will reopen,\" he added.", "NEW HEADLINE HERE", "The talks resumed on Monday."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestParseAnalysis(t *testing.T) {
+	in := "The minister was arrested by the police in Nairobi on Monday."
+	ss := Parse(in)
+	if len(ss) != 1 {
+		t.Fatalf("%d sentences", len(ss))
+	}
+	toks := ss[0].Tokens
+	byText := map[string]Token{}
+	for _, tk := range toks {
+		byText[tk.Text] = tk
+		if in[tk.Start:tk.End] != tk.Text {
+			t.Errorf("offsets of %q: %d-%d", tk.Text, tk.Start, tk.End)
+		}
+	}
+	check := func(word, field, got, want string) {
+		if got != want {
+			t.Errorf("%s %s = %q, want %q", word, field, got, want)
+		}
+	}
+	arrested := byText["arrested"]
+	check("arrested", "UPOS", arrested.UPOS, "VERB")
+	check("arrested", "XPOS", arrested.XPOS, "VBN")
+	check("arrested", "lemma", arrested.Lemma, "arrest")
+	check("arrested", "deprel", arrested.Deprel, "root")
+	check("minister", "deprel", byText["minister"].Deprel, "nsubj:pass")
+	check("police", "deprel", byText["police"].Deprel, "obl:agent")
+	check("Nairobi", "UPOS", byText["Nairobi"].UPOS, "PROPN")
+	if h := byText["minister"].Head; h < 0 || toks[h].Text != "arrested" {
+		t.Errorf("minister's head = %d", h)
+	}
+	roots := 0
+	for _, tk := range toks {
+		if tk.Head == -1 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots", roots)
+	}
+}
+
+// checkTrees asserts the invariants every parse keeps: offsets inside the
+// text, one root per sentence, heads in range and acyclic.
+func checkTrees(t *testing.T, text string, ss []Sentence) {
+	t.Helper()
+	for _, s := range ss {
+		if len(s.Tokens) == 0 || len(s.Tokens) > maxSentence {
+			t.Fatalf("sentence of %d tokens", len(s.Tokens))
+		}
+		roots := 0
+		for i, tk := range s.Tokens {
+			if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End || text[tk.Start:tk.End] != tk.Text {
+				t.Fatalf("bad offsets %d-%d for %q", tk.Start, tk.End, tk.Text)
+			}
+			if tk.Head == -1 {
+				roots++
+				continue
+			}
+			if tk.Head < 0 || tk.Head >= len(s.Tokens) || tk.Head == i {
+				t.Fatalf("token %d head %d", i, tk.Head)
+			}
+			for a, steps := tk.Head, 0; a != -1; a, steps = s.Tokens[a].Head, steps+1 {
+				if steps > len(s.Tokens) {
+					t.Fatalf("cycle through token %d", i)
+				}
+			}
+		}
+		if roots != 1 {
+			t.Fatalf("%d roots", roots)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	long := strings.Repeat("the committee and the board of the company ", 70) // ~560 tokens, no verb, no period
+	table := "Name\tAge\tCity\nJohn Smith\t45\tNairobi\nMary Jones\t38\tLagos\n| a | b | c |\n|---|---|---|\n"
+	inputs := []string{
+		long,
+		table,
+		"PRESIDENT RESIGNS AFTER SCANDAL ROCKS CAPITAL AS PROTESTS SPREAD",
+		"Le président a démissionné hier soir après une longue crise politique. 总统昨晚辞职。 Президент ушёл в отставку.",
+		"1. Apples\n2. Pears\n3. Plums\n- bullet one\n- bullet two",
+		"",
+		"   \n\n\t ",
+		"....!!!???''\"\"(((",
+		strings.Repeat("x", 5000),
+		"\xff\xfe invalid utf8 \xc3",
+	}
+	for _, in := range inputs {
+		ss := Parse(in)
+		checkTrees(t, in, ss)
+	}
+	ss := Parse(long)
+	if len(ss) < 2 {
+		t.Errorf("a 560-token run became %d sentence(s); want it cut", len(ss))
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	// A tiny training run exercises the training code; the model it writes
+	// must read back and parse.
+	train, err := ReadCoNLLU(ewt + "en_ewt-ud-train.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Train(train[:40], TrainOptions{Seed: 3, TaggerEpochs: 2, ParserEpochs: 2})
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	m2 := Train(train[:40], TrainOptions{Seed: 3, TaggerEpochs: 2, ParserEpochs: 2})
+	if err := m2.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two runs with the same seed wrote different models")
+	}
+	r, err := ReadModel(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The company said on Tuesday that it would buy its rival."
+	checkTrees(t, text, r.Parse(text))
+	if sc := r.Evaluate(train[:40], false); sc.UPOS < 0.8 {
+		t.Errorf("training-set UPOS after a tiny run %.3f", sc.UPOS)
+	}
+	if _, err := ReadModel(bytes.NewReader(a.Bytes()[:a.Len()/2])); err == nil {
+		t.Error("a truncated model was read without error")
+	}
+}
+
+// Accuracy floors of the committed model on the EWT splits.
+func TestAccuracy(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		split                  string
+		own                    bool
+		upos, uas, las, tokenF float64
+	}{
+		{"test", false, 0.945, 0.81, 0.77, 1},
+		{"test", true, 0.93, 0.79, 0.755, 0.98},
+		{"dev", true, 0.925, 0.79, 0.75, 0.98},
+	} {
+		gold, err := ReadCoNLLU(ewt + "en_ewt-ud-" + c.split + ".conllu")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := m.Evaluate(gold, c.own)
+		t.Logf("%s own tokens %v: %s", c.split, c.own, sc)
+		if sc.UPOS < c.upos || sc.UAS < c.uas || sc.LAS < c.las || sc.TokenF < c.tokenF {
+			t.Errorf("%s (own tokens %v) below floor: %s", c.split, c.own, sc)
+		}
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Mr. Smith didn't go.", "U.S.-led \"forces\" (500) ...", "a--b ''c'' $3.5bn", "e-mail me@x.org!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range tokenize(s, nil) {
+			if sp.start < prev || sp.end <= sp.start || sp.end > len(s) {
+				t.Fatalf("bad span %v after %d in %q", sp, prev, s)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(s[sp.start:sp.end]) {
+				t.Fatalf("span %v splits a character in %q", sp, s)
+			}
+			prev = sp.end
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"The police arrested him.", "HEADLINE IN CAPS\n\nBody text here.", "| a | b |\n| 1 | 2 |", "Ça va? 東京"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<14 {
+			return
+		}
+		checkTrees(t, s, Parse(s))
+	})
+}
+
+// benchText is original news-style prose written for the benchmark.
+var benchText = strings.Repeat(`The finance ministry said on Tuesday that it had appointed Maria Okonkwo, a former central bank official, as head of the new debt office. Ms. Okonkwo, 52, replaces John Harrow, who resigned in March after an audit found that $40 million had been lent to companies linked to his brother. "We won't comment on individual cases," a spokesman told reporters in Abuja. The opposition leader, Daniel Mbeki, called the appointment a step forward but said the government still hadn't explained why the audit was delayed.
+Police in Lagos arrested three men on Friday in connection with the theft of cargo from the port, according to a statement from the state police command. `, 4)
+
+func BenchmarkParse(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range m.Parse(benchText) {
+		tokens += len(s.Tokens)
+	}
+	b.ReportAllocs()
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		m.Parse(benchText)
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	// On a shared machine wall time undercounts: tokens per second of this
+	// process's CPU time is the per-core figure.
+	b.ReportMetric(float64(tokens)*float64(b.N)/(cpuSeconds()-cpu0), "tokens/cpu-s")
+}
+
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	n := len(tokenize(benchText, nil))
+	var sp []span
+	b.ReportAllocs()
+	for b.Loop() {
+		sp = tokenize(benchText, sp[:0])
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoadModel(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
