@@ -46,18 +46,7 @@ func TestOntologyValidity(t *testing.T) {
 	}
 }
 
-func TestCursor(t *testing.T) {
-	for _, n := range []int{0, 1, 49, 1000000} {
-		got, err := DecodeCursor(EncodeCursor(n))
-		if err != nil || got != n {
-			t.Errorf("cursor round trip of %d: %d, %v", n, got, err)
-		}
-	}
-	for _, bad := range []string{"!!", "bzo", EncodeCursor(-1)[:2], "b206LTE"} {
-		if _, err := DecodeCursor(bad); ErrorCode(err) != EInvalid {
-			t.Errorf("DecodeCursor(%q) error code %q, want %q", bad, ErrorCode(err), EInvalid)
-		}
-	}
+func TestPageSize(t *testing.T) {
 	if n, _ := PageSize(0); n != DefaultPageSize {
 		t.Errorf("PageSize(0) = %d", n)
 	}

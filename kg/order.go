@@ -1,14 +1,10 @@
 package kg
 
-import (
-	"cmp"
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Sort orders of the list reads. Every order ends with the item's id (or,
 // for relations, with type, source, target and id), so that it is total
-// and pages read with an offset cursor never skip or repeat an item. The
+// and each item has a unique key for keyset paging (see Keyset). The
 // zero value of each is its default. Stores choose order clauses from a
 // fixed list by these values; they never splice them into a query.
 
@@ -102,54 +98,105 @@ var EventOrders = []EventOrder{EventByDateDesc}
 // Valid reports whether o is the default or one of EventOrders.
 func (o EventOrder) Valid() bool { return o == "" || slices.Contains(EventOrders, o) }
 
-// Dates (publication dates, event dates) order as strings, so "2018-05"
-// comes before "2018-05-10"; the empty date is undated and always last.
-func compareDates(a, b string, desc bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	case desc:
-		return strings.Compare(b, a)
+// Keysets of the list orders (see Keyset). Dates (publication dates,
+// event dates) order as strings, so "2018-05" comes before "2018-05-10";
+// an empty date is undated and always last, whatever the direction: the
+// first column of a dated order is 1 for undated items, else 0.
+var (
+	entitiesByName      = NewKeyset("entities/NAME", colStr)
+	entitiesByRelevance = NewKeyset("entities/RELEVANCE", colNumDesc, colStr)
+	entitiesByArticles  = NewKeyset("entities/ARTICLES", colNumDesc, colStr)
+
+	relationKeysets = map[RelationOrder]Keyset{
+		RelationByType:       NewKeyset("relations/TYPE", colStr, colStr, colStr),
+		RelationByConfidence: NewKeyset("relations/CONFIDENCE", colNumDesc, colStr, colStr, colStr),
+		RelationByEvidence:   NewKeyset("relations/EVIDENCE", colNumDesc, colStr, colStr, colStr),
+		RelationByLatest:     NewKeyset("relations/LATEST", colNum, colStrDesc, colStr, colStr, colStr),
 	}
-	return strings.Compare(a, b)
+	articleKeysets = map[ArticleOrder]Keyset{
+		ArticleByNewest: NewKeyset("articles/NEWEST", colNum, colStrDesc),
+		ArticleByOldest: NewKeyset("articles/OLDEST", colNum, colStr),
+		ArticleByTitle:  NewKeyset("articles/TITLE", colStr),
+	}
+	eventKeysets = map[EventOrder]Keyset{
+		EventByDate:     NewKeyset("events/DATE", colNum, colStr),
+		EventByDateDesc: NewKeyset("events/DATE_DESC", colNum, colStrDesc),
+	}
+)
+
+// Keyset returns the sort key of FindEntities in order o, with a query
+// (search) or without. Its columns are the order's value (score or
+// article count, for RELEVANCE and ARTICLES), the name, and the id;
+// without a query RELEVANCE is NAME.
+func (o EntityOrder) Keyset(search bool) Keyset {
+	switch {
+	case o == EntityByArticles:
+		return entitiesByArticles
+	case o == EntityByName || !search:
+		return entitiesByName
+	}
+	return entitiesByRelevance
+}
+
+// Keyset returns the sort key of ListRelations in order o (which must be
+// valid): the order's value (for LATEST, undated then the date), type,
+// source, target, id.
+func (o RelationOrder) Keyset() Keyset { return relationKeysets[o] }
+
+// Key returns r's key in order o; latest is the newest publication date
+// of r's articles (used by RelationByLatest only).
+func (o RelationOrder) Key(r *Relation, latest string) Key {
+	rest := Key{string(r.Type), r.Source, r.Target, r.ID}
+	switch o {
+	case RelationByConfidence:
+		return append(Key{r.Confidence}, rest...)
+	case RelationByEvidence:
+		return append(Key{float64(len(r.Evidence))}, rest...)
+	case RelationByLatest:
+		return append(Key{undated(latest), latest}, rest...)
+	}
+	return rest
+}
+
+// Keyset returns the sort key of ListArticles in order o (which must be
+// valid): undated then the date, or the title; then the id.
+func (o ArticleOrder) Keyset() Keyset { return articleKeysets[o] }
+
+// Key returns a's key in order o.
+func (o ArticleOrder) Key(a *Article) Key {
+	if o == ArticleByTitle {
+		return Key{a.Title, a.ID}
+	}
+	return Key{undated(a.Published), a.Published, a.ID}
+}
+
+// Keyset returns the sort key of ListEvents in order o (which must be
+// valid): undated, the date, the id.
+func (o EventOrder) Keyset() Keyset { return eventKeysets[o] }
+
+// Key returns e's key in order o.
+func (o EventOrder) Key(e *Event) Key { return Key{undated(e.Date), e.Date, e.ID} }
+
+func undated(date string) float64 {
+	if date == "" {
+		return 1
+	}
+	return 0
 }
 
 // CompareRelations compares two relations in order o; latestA and latestB
 // are the newest publication dates of their articles (used by
 // RelationByLatest only).
 func CompareRelations(o RelationOrder, a, b *Relation, latestA, latestB string) int {
-	var c int
-	switch o {
-	case RelationByConfidence:
-		c = cmp.Compare(b.Confidence, a.Confidence)
-	case RelationByEvidence:
-		c = cmp.Compare(len(b.Evidence), len(a.Evidence))
-	case RelationByLatest:
-		c = compareDates(latestA, latestB, true)
-	}
-	return cmp.Or(c, strings.Compare(string(a.Type), string(b.Type)), strings.Compare(a.Source, b.Source),
-		strings.Compare(a.Target, b.Target), strings.Compare(a.ID, b.ID))
+	return o.Keyset().Compare(o.Key(a, latestA), o.Key(b, latestB))
 }
 
 // CompareArticles compares two articles in order o.
 func CompareArticles(o ArticleOrder, a, b *Article) int {
-	var c int
-	switch o {
-	case ArticleByNewest:
-		c = compareDates(a.Published, b.Published, true)
-	case ArticleByOldest:
-		c = compareDates(a.Published, b.Published, false)
-	case ArticleByTitle:
-		c = strings.Compare(a.Title, b.Title)
-	}
-	return cmp.Or(c, strings.Compare(a.ID, b.ID))
+	return o.Keyset().Compare(o.Key(a), o.Key(b))
 }
 
 // CompareEvents compares two events in order o.
 func CompareEvents(o EventOrder, a, b *Event) int {
-	return cmp.Or(compareDates(a.Date, b.Date, o == EventByDateDesc), strings.Compare(a.ID, b.ID))
+	return o.Keyset().Compare(o.Key(a), o.Key(b))
 }

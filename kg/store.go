@@ -1,10 +1,6 @@
 package kg
 
-import (
-	"context"
-	"encoding/base64"
-	"strconv"
-)
+import "context"
 
 // Direction selects which relations of an entity a read returns.
 type Direction int
@@ -48,6 +44,7 @@ type RelationListFilter struct {
 // RelationPage is one page of relations.
 type RelationPage struct {
 	Relations []*Relation
+	Cursors   []string // Cursors[i] is the cursor after Relations[i]
 	Total     int
 	EndCursor string
 	HasNext   bool
@@ -61,7 +58,7 @@ type EntityFilter struct {
 	ArticleID string // only entities mentioned in this article
 	Order     EntityOrder
 	First     int    // page size; the store caps it at MaxPageSize
-	After     string // cursor from a previous page
+	After     string // cursor from a previous page of the same order (see Keyset)
 }
 
 // EntityHit is an entity with its search score (1 for plain listing).
@@ -75,6 +72,7 @@ type EntityHit struct {
 // descending score, then name, then id.
 type EntityPage struct {
 	Hits      []EntityHit
+	Cursors   []string // Cursors[i] is the cursor after Hits[i]
 	Total     int
 	EndCursor string
 	HasNext   bool
@@ -93,6 +91,7 @@ type ArticleFilter struct {
 // published date, newest first, undated last, then id).
 type ArticlePage struct {
 	Articles  []*Article
+	Cursors   []string // Cursors[i] is the cursor after Articles[i]
 	Total     int
 	EndCursor string
 	HasNext   bool
@@ -112,6 +111,7 @@ type EventFilter struct {
 // date, undated last, then id).
 type EventPage struct {
 	Events    []*Event
+	Cursors   []string // Cursors[i] is the cursor after Events[i]
 	Total     int
 	EndCursor string
 	HasNext   bool
@@ -245,28 +245,6 @@ type Store interface {
 	Close() error
 }
 
-// EncodeCursor makes the opaque cursor that follows the item at offset-1.
-// Every store pages by offset so that both give the same pages.
-func EncodeCursor(offset int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
-}
-
-// DecodeCursor reads a cursor made by EncodeCursor; "" is offset 0.
-func DecodeCursor(c string) (int, error) {
-	if c == "" {
-		return 0, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) < 3 || string(b[:2]) != "o:" {
-		return 0, Errorf(EInvalid, "invalid cursor %q", c)
-	}
-	n, err := strconv.Atoi(string(b[2:]))
-	if err != nil || n < 0 {
-		return 0, Errorf(EInvalid, "invalid cursor %q", c)
-	}
-	return n, nil
-}
-
 // PageSize clamps a requested page size to [1, MaxPageSize], using
 // DefaultPageSize for zero.
 func PageSize(first int) (int, error) {
@@ -279,16 +257,4 @@ func PageSize(first int) (int, error) {
 		return MaxPageSize, nil
 	}
 	return first, nil
-}
-
-// ParsePage reads a list's first/after arguments into a page size and an
-// offset, with the same rules in every store.
-func ParsePage(first int, after string) (size, offset int, err error) {
-	if size, err = PageSize(first); err != nil {
-		return 0, 0, err
-	}
-	if offset, err = DecodeCursor(after); err != nil {
-		return 0, 0, err
-	}
-	return size, offset, nil
 }

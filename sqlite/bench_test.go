@@ -264,14 +264,51 @@ func BenchmarkFindEntities(b *testing.B) {
 			}
 		}
 	})
-	b.Run("list", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := s.FindEntities(bg, kg.EntityFilter{First: 50, After: kg.EncodeCursor(5000)}); err != nil {
-				b.Fatal(err)
-			}
+}
+
+// BenchmarkDeepPages reads one page of 50 at growing depths of the entity
+// and relation lists: with keyset cursors the cost stays flat, where
+// offsets grew with the depth.
+func BenchmarkDeepPages(b *testing.B) {
+	s, _ := bigStore(b, 10000)
+	defer s.Close()
+	// cursorAt walks pages of 500 to the item at depth and returns the
+	// cursor there, as a client paging that deep would hold.
+	cursorAt := func(read func(after string, first int) string, depth int) string {
+		after := ""
+		for ; depth > 0; depth -= 500 {
+			after = read(after, min(depth, 500))
 		}
-	})
+		return after
+	}
+	entities := func(after string, first int) string {
+		p, err := s.FindEntities(bg, kg.EntityFilter{First: first, After: after})
+		if err != nil || len(p.Hits) == 0 {
+			b.Fatalf("FindEntities: %d hits, %v", len(p.Hits), err)
+		}
+		return p.EndCursor
+	}
+	relations := func(after string, first int) string {
+		p, err := s.ListRelations(bg, kg.RelationListFilter{First: first, After: after})
+		if err != nil || len(p.Relations) == 0 {
+			b.Fatalf("ListRelations: %d relations, %v", len(p.Relations), err)
+		}
+		return p.EndCursor
+	}
+	for _, l := range []struct {
+		name string
+		read func(after string, first int) string
+	}{{"entities", entities}, {"relations", relations}} {
+		for _, depth := range []int{0, 1000, 5000, 9000} {
+			after := cursorAt(l.read, depth)
+			b.Run(fmt.Sprintf("%s-at-%d", l.name, depth), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					l.read(after, 50)
+				}
+			})
+		}
+	}
 }
 
 // BenchmarkSearchAfterWrite measures the first search after a write: a

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -360,9 +359,9 @@ func intersect(a, b []int32) []int32 {
 
 // FindEntities lists entities or, with a query, searches them scored by
 // kg.MatchScore, in f.Order (by default: without a query by name, id; with
-// one by score desc, name, id).
+// one by score desc, name, id), a page after the keyset cursor f.After.
 func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
@@ -374,25 +373,30 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	if !f.Order.Valid() {
 		return nil, kg.Errorf(kg.EInvalid, "unknown entity order %q", f.Order)
 	}
+	search := strings.TrimSpace(f.Query) != ""
+	ks := f.Order.Keyset(search)
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
+	}
 	var (
-		ids    []string
+		pg     keyed
 		scores []float64
-		total  int
 	)
-	if strings.TrimSpace(f.Query) == "" {
-		ids, total, err = s.listEntities(ctx, f, size, off)
+	if search {
+		pg, scores, err = s.searchEntities(ctx, f, ks, after, size)
 	} else {
-		ids, scores, total, err = s.searchEntities(ctx, f, size, off)
+		pg, err = s.listEntities(ctx, f, ks, after, size)
 	}
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadEntities(ctx, s.r, ids)
+	m, err := loadEntities(ctx, s.r, pg.ids)
 	if err != nil {
 		return nil, err
 	}
-	p := &kg.EntityPage{Hits: make([]kg.EntityHit, 0, len(ids)), Total: total}
-	for i, id := range ids {
+	p := &kg.EntityPage{Hits: make([]kg.EntityHit, 0, len(pg.ids)), Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	for i, id := range pg.ids {
 		e := m[id]
 		if e == nil {
 			continue // deleted between the two reads
@@ -402,16 +406,74 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 			sc = scores[i]
 		}
 		p.Hits = append(p.Hits, kg.EntityHit{Entity: e, Score: sc})
+		p.Cursors = append(p.Cursors, ks.Cursor(pg.keys[i]))
 	}
-	if len(ids) > 0 {
-		p.EndCursor = kg.EncodeCursor(off + len(ids))
+	if n := len(p.Cursors); n > 0 {
+		p.EndCursor = p.Cursors[n-1]
 	}
-	p.HasNext = off+len(ids) < total
 	return p, nil
 }
 
-// entityWhere builds the filter clause shared by listing.
-func entityWhere(f kg.EntityFilter) (string, []any) {
+// keyed is one page of a list read by keyset: the ids and sort keys of
+// its items, the number of items over all pages, and whether more follow.
+type keyed struct {
+	ids     []string
+	keys    []kg.Key
+	total   int
+	hasNext bool
+}
+
+// readKeyed reads one page of a list by keyset. from is the FROM clause
+// and conds the filter (with args, in order); exprs are the expressions
+// of ks's columns, the id last. It counts the matching rows, then reads
+// the size rows (and one more, to know whether more follow) whose keys
+// sort after after.
+func readKeyed(ctx context.Context, q querier, ks kg.Keyset, exprs []string, from string, conds []string, args []any,
+	after kg.Key, size int) (keyed, error) {
+	var pg keyed
+	where := ""
+	if len(conds) > 0 {
+		where = ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&pg.total); err != nil {
+		return pg, err
+	}
+	if after != nil {
+		args = slices.Clone(args)
+		conds = append(slices.Clip(conds), ks.Where(exprs, after, true, func(v any) string {
+			args = append(args, v)
+			return "?"
+		}))
+		where = ` WHERE ` + strings.Join(conds, " AND ")
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+strings.Join(exprs, ", ")+` FROM `+from+where+
+		` ORDER BY `+ks.OrderBy(exprs)+` LIMIT ?`, append(args, size+1)...)
+	if err != nil {
+		return pg, err
+	}
+	defer rows.Close()
+	vals := make([]any, len(exprs))
+	ptrs := make([]any, len(exprs))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if len(pg.ids) == size {
+			pg.hasNext = true
+			break
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return pg, err
+		}
+		key := ks.Normalize(vals)
+		pg.ids = append(pg.ids, key[len(key)-1].(string))
+		pg.keys = append(pg.keys, key)
+	}
+	return pg, rows.Err()
+}
+
+// entityWhere builds the filter conditions shared by listing.
+func entityWhere(f kg.EntityFilter) ([]string, []any) {
 	var conds []string
 	var args []any
 	if len(f.Types) > 0 {
@@ -428,39 +490,36 @@ func entityWhere(f kg.EntityFilter) (string, []any) {
 		conds = append(conds, `id IN (SELECT entity_id FROM entity_articles WHERE article_id = ?)`)
 		args = append(args, f.ArticleID)
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return conds, args
 }
 
-func (s *Store) listEntities(ctx context.Context, f kg.EntityFilter, size, off int) ([]string, int, error) {
-	where, args := entityWhere(f)
-	var total int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM entities`+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
-	}
-	order := `name, id`
+// entityArticles counts the articles mentioning the entity of the row.
+const entityArticles = `(SELECT count(*) FROM entity_articles ea WHERE ea.entity_id = entities.id)`
+
+func (s *Store) listEntities(ctx context.Context, f kg.EntityFilter, ks kg.Keyset, after kg.Key, size int) (keyed, error) {
+	conds, args := entityWhere(f)
+	exprs := []string{`name`, `id`}
 	if f.Order == kg.EntityByArticles {
-		order = `(SELECT count(*) FROM entity_articles ea WHERE ea.entity_id = entities.id) DESC, name, id`
+		exprs = []string{entityArticles, `name`, `id`}
 	}
-	ids, err := column(ctx, s.r, `SELECT id FROM entities`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
+	pg, err := readKeyed(ctx, s.r, ks, exprs, `entities`, conds, args, after, size)
 	if err != nil {
-		return nil, 0, fmt.Errorf("sqlite: list entities: %w", err)
+		return pg, fmt.Errorf("sqlite: list entities: %w", err)
 	}
-	return ids, total, nil
+	return pg, nil
 }
 
-func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off int) ([]string, []float64, int, error) {
+func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, ks kg.Keyset, after kg.Key, size int) (keyed, []float64, error) {
+	var pg keyed
 	idx, err := s.index(ctx)
 	if err != nil {
-		return nil, nil, 0, err
+		return pg, nil, err
 	}
 	var inArticle map[string]bool
 	if f.ArticleID != "" {
 		ids, err := column(ctx, s.r, `SELECT entity_id FROM entity_articles WHERE article_id = ?`, f.ArticleID)
 		if err != nil {
-			return nil, nil, 0, fmt.Errorf("sqlite: search entities: %w", err)
+			return pg, nil, fmt.Errorf("sqlite: search entities: %w", err)
 		}
 		inArticle = make(map[string]bool, len(ids))
 		for _, id := range ids {
@@ -472,6 +531,7 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 	type hit struct {
 		id, name string
 		score    float64
+		key      kg.Key
 	}
 	var hits []hit
 	keep := func(e *nameEntry) bool {
@@ -483,61 +543,65 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, size, off
 	for _, i := range idx.candidates(kg.FoldName(f.Query), keep) {
 		e := &idx.entries[i]
 		if sc := kg.MatchScore(f.Query, e.name, e.aliases); sc > 0 {
-			hits = append(hits, hit{e.id, e.name, sc})
+			hits = append(hits, hit{id: e.id, name: e.name, score: sc})
 		}
 	}
 	idx.mu.RUnlock()
-	var first func(a, b hit) int
-	switch f.Order {
-	case kg.EntityByName:
-		first = func(a, b hit) int { return 0 }
-	case kg.EntityByArticles:
+	var count map[string]int
+	if f.Order == kg.EntityByArticles {
 		ids := make([]string, len(hits))
 		for i, h := range hits {
 			ids[i] = h.id
 		}
-		n, err := s.articleCounts(ctx, ids)
-		if err != nil {
-			return nil, nil, 0, err
+		if count, err = s.articleCounts(ctx, ids); err != nil {
+			return pg, nil, err
 		}
-		first = func(a, b hit) int { return cmp.Compare(n[b.id], n[a.id]) }
-	default:
-		first = func(a, b hit) int { return cmp.Compare(b.score, a.score) }
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		return cmp.Or(first(a, b), cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
-	})
-	total := len(hits)
-	if off > total {
-		off = total
+	for i := range hits {
+		h := &hits[i]
+		switch f.Order {
+		case kg.EntityByArticles:
+			h.key = kg.Key{float64(count[h.id]), h.name, h.id}
+		case kg.EntityByName:
+			h.key = kg.Key{h.name, h.id}
+		default:
+			h.key = kg.Key{h.score, h.name, h.id}
+		}
 	}
-	page := hits[off:min(off+size, total)]
-	ids := make([]string, len(page))
-	scores := make([]float64, len(page))
-	for i, h := range page {
-		ids[i], scores[i] = h.id, h.score
+	slices.SortFunc(hits, func(a, b hit) int { return ks.Compare(a.key, b.key) })
+	lo, hi, err := ks.Window(len(hits), func(i int) kg.Key { return hits[i].key }, f.After, size)
+	if err != nil {
+		return pg, nil, err
 	}
-	return ids, scores, total, nil
+	pg.total, pg.hasNext = len(hits), hi < len(hits)
+	scores := make([]float64, 0, hi-lo)
+	for _, h := range hits[lo:hi] {
+		pg.ids = append(pg.ids, h.id)
+		pg.keys = append(pg.keys, h.key)
+		scores = append(scores, h.score)
+	}
+	return pg, scores, nil
 }
 
-// Order clauses, chosen by the filter's order value from these fixed lists
-// only; each ends with the id so that offset paging is stable.
+// Key expressions of the list orders, chosen by the filter's order value
+// from these fixed lists only: the columns of the order's kg.Keyset, the
+// id last.
 var (
-	articleOrderSQL = map[kg.ArticleOrder]string{
-		kg.ArticleByNewest: `published = '', published DESC, id`,
-		kg.ArticleByOldest: `published = '', published, id`,
-		kg.ArticleByTitle:  `title, id`,
+	articleKeySQL = map[kg.ArticleOrder][]string{
+		kg.ArticleByNewest: {`published = ''`, `published`, `id`},
+		kg.ArticleByOldest: {`published = ''`, `published`, `id`},
+		kg.ArticleByTitle:  {`title`, `id`},
 	}
-	eventOrderSQL = map[kg.EventOrder]string{
-		kg.EventByDate:     `date = '', date, id`,
-		kg.EventByDateDesc: `date = '', date DESC, id`,
+	eventKeySQL = map[kg.EventOrder][]string{
+		kg.EventByDate:     {`date = ''`, `date`, `id`},
+		kg.EventByDateDesc: {`date = ''`, `date`, `id`},
 	}
-	relationOrderSQL = map[kg.RelationOrder]string{
-		kg.RelationByType:       `r.type, r.source, r.target, r.id`,
-		kg.RelationByConfidence: `r.confidence DESC, r.type, r.source, r.target, r.id`,
-		kg.RelationByEvidence: `(SELECT count(*) FROM evidence ev WHERE ev.relation_id = r.id) DESC,
-			r.type, r.source, r.target, r.id`,
-		kg.RelationByLatest: `latest = '', latest DESC, r.type, r.source, r.target, r.id`,
+	relationKeySQL = map[kg.RelationOrder][]string{
+		kg.RelationByType:       {`r.type`, `r.source`, `r.target`, `r.id`},
+		kg.RelationByConfidence: {`r.confidence`, `r.type`, `r.source`, `r.target`, `r.id`},
+		kg.RelationByEvidence: {`(SELECT count(*) FROM evidence ev WHERE ev.relation_id = r.id)`,
+			`r.type`, `r.source`, `r.target`, `r.id`},
+		kg.RelationByLatest: {`r.latest = ''`, `r.latest`, `r.type`, `r.source`, `r.target`, `r.id`},
 	}
 )
 
@@ -605,19 +669,25 @@ func (s *Store) articleCounts(ctx context.Context, ids []string) (map[string]int
 
 // ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
-	order, ok := articleOrderSQL[f.Order]
+	exprs, ok := articleKeySQL[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown article order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
-	conds, args := []string{"1"}, []any{}
+	var conds []string
+	var args []any
 	if f.EntityID != "" {
 		id, err := resolveID(ctx, s.r, f.EntityID)
 		if err != nil {
@@ -634,49 +704,54 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 		conds = append(conds, `published IN (SELECT value FROM json_each(?))`)
 		args = append(args, ds)
 	}
-	where := ` WHERE ` + strings.Join(conds, " AND ")
-	p := &kg.ArticlePage{Articles: []*kg.Article{}}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles`+where, args...).Scan(&p.Total); err != nil {
-		return nil, fmt.Errorf("sqlite: list articles: %w", err)
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, source, url, published, section, text FROM articles`+where+
-		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
+	pg, err := readKeyed(ctx, s.r, ks, exprs, `articles`, conds, args, after, size)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list articles: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list articles: %w", err)
+	as, err := s.Articles(ctx, pg.ids)
+	if err != nil {
+		return nil, err
+	}
+	p := &kg.ArticlePage{Articles: []*kg.Article{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	for i, a := range as {
+		if a != nil { // nil: deleted between the two reads
+			p.Articles = append(p.Articles, a)
+			p.Cursors = append(p.Cursors, ks.Cursor(pg.keys[i]))
 		}
-		p.Articles = append(p.Articles, a)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: list articles: %w", err)
-	}
-	if n := len(p.Articles); n > 0 {
-		p.EndCursor = kg.EncodeCursor(off + n)
-	}
-	p.HasNext = off+len(p.Articles) < p.Total
+	p.EndCursor = last(p.Cursors)
 	return p, nil
+}
+
+// last returns the last of cursors, "" for none.
+func last(cursors []string) string {
+	if len(cursors) == 0 {
+		return ""
+	}
+	return cursors[len(cursors)-1]
 }
 
 // ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
-	order, ok := eventOrderSQL[f.Order]
+	exprs, ok := eventKeySQL[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown event order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
-	conds, args := []string{"1"}, []any{}
+	var conds []string
+	var args []any
 	if f.Type != "" {
 		if !slices.Contains(kg.EventTypes, f.Type) {
 			return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
@@ -700,40 +775,39 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 		conds = append(conds, `date IN (SELECT value FROM json_each(?))`)
 		args = append(args, ds)
 	}
-	where := ` WHERE ` + strings.Join(conds, " AND ")
-	p := &kg.EventPage{Events: []*kg.Event{}}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events`+where, args...).Scan(&p.Total); err != nil {
-		return nil, fmt.Errorf("sqlite: list events: %w", err)
-	}
-	ids, err := column(ctx, s.r, `SELECT id FROM events`+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, size, off)...)
+	pg, err := readKeyed(ctx, s.r, ks, exprs, `events`, conds, args, after, size)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list events: %w", err)
 	}
-	m, err := loadEvents(ctx, s.r, ids)
+	m, err := loadEvents(ctx, s.r, pg.ids)
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
+	p := &kg.EventPage{Events: []*kg.Event{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	for i, id := range pg.ids {
 		if e := m[id]; e != nil {
 			p.Events = append(p.Events, e)
+			p.Cursors = append(p.Cursors, ks.Cursor(pg.keys[i]))
 		}
 	}
-	if len(ids) > 0 {
-		p.EndCursor = kg.EncodeCursor(off + len(ids))
-	}
-	p.HasNext = off+len(ids) < p.Total
+	p.EndCursor = last(p.Cursors)
 	return p, nil
 }
 
 // ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
-	order, ok := relationOrderSQL[f.Order]
+	exprs, ok := relationKeySQL[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown relation order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
@@ -796,37 +870,30 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if !f.IncludeRetracted {
 		conds = append(conds, `r.id NOT IN (SELECT relation_id FROM retractions)`)
 	}
-	where := ` WHERE ` + strings.Join(conds, " AND ")
-	p := &kg.RelationPage{Relations: []*kg.Relation{}}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM relations r`+where, args...).Scan(&p.Total); err != nil {
-		return nil, fmt.Errorf("sqlite: list relations: %w", err)
-	}
-	from := ` FROM relations r`
+	from := `relations r`
 	if f.Order == kg.RelationByLatest {
 		// latest is the newest publication date of the relation's
 		// articles, '' when none is dated; computed only when it orders.
-		from = ` FROM (SELECT r.*, coalesce((SELECT max(a.published) FROM relation_articles ra
+		from = `(SELECT r.*, coalesce((SELECT max(a.published) FROM relation_articles ra
 			JOIN articles a ON a.id = ra.article_id WHERE ra.relation_id = r.id), '') AS latest
-			FROM relations r` + where + `) r`
-		where = ""
+			FROM relations r WHERE ` + strings.Join(conds, " AND ") + `) r`
+		conds = nil
 	}
-	ids, err := column(ctx, s.r, `SELECT r.id`+from+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(args, size, off)...)
+	pg, err := readKeyed(ctx, s.r, ks, exprs, from, conds, args, after, size)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
 	}
-	rels, err := relationsByID(ctx, s.r, ids)
+	rels, err := relationsByID(ctx, s.r, pg.ids)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rels {
+	p := &kg.RelationPage{Relations: []*kg.Relation{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	for i, r := range rels {
 		if r != nil {
 			p.Relations = append(p.Relations, r)
+			p.Cursors = append(p.Cursors, ks.Cursor(pg.keys[i]))
 		}
 	}
-	if len(ids) > 0 {
-		p.EndCursor = kg.EncodeCursor(off + len(ids))
-	}
-	p.HasNext = off+len(ids) < p.Total
+	p.EndCursor = last(p.Cursors)
 	return p, nil
 }
