@@ -56,7 +56,7 @@ func storeQueries(araji, suleimani string) []storeQuery {
 			edges { score node { id name } } } }`, nil, `"id":"location:united-states"`},
 		{"all entities", `{ entities(first: 500) { totalCount pageInfo { hasNextPage endCursor }
 			edges { cursor score node { id type subtype name aliases mentionCount } } } }`, nil, `"id":"location:united-states"`},
-		{"entities paged", `{ entities(first: 7, after: "` + kg.EncodeCursor(7) + `") { totalCount pageInfo { hasNextPage endCursor }
+		{"entities paged", `{ entities(first: 7, after: "` + kg.EntityByName.Keyset(false).Cursor(kg.Key{"M", ""}) + `") { totalCount pageInfo { hasNextPage endCursor }
 			edges { cursor node { id } } } }`, nil, `"cursor"`},
 		{"articles", `{ articles { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
 			id title source url published section text quotes { id speaker { id } text start end }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -24,32 +23,43 @@ func (r *Resolver) pageSize(first *int) (int, error) {
 	return min(*first, r.maxPage), nil
 }
 
-// page is the offset window that first/after select.
-type page struct{ offset, size int }
+// page is what first/after select: a page size and the cursor the page
+// follows.
+type page struct {
+	size  int
+	after string
+}
 
 func (r *Resolver) page(first *int, after *string) (page, error) {
 	n, err := r.pageSize(first)
 	if err != nil {
 		return page{}, err
 	}
-	off, err := kg.DecodeCursor(deref(after))
+	return page{n, deref(after)}, nil
+}
+
+// window pages a list held in memory, sorted in ks's order with key(i)
+// the key of item i, by keyset as the stores do: it returns the part
+// [lo, hi) of the n items that p selects and the cursor after each.
+func (p page) window(ks kg.Keyset, n int, key func(i int) kg.Key) (lo, hi int, cursors []string, err error) {
+	lo, hi, err = ks.Window(n, key, p.after, p.size)
 	if err != nil {
-		return page{}, err
+		return 0, 0, nil, err
 	}
-	return page{off, n}, nil
+	cursors = make([]string, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		cursors = append(cursors, ks.Cursor(key(i)))
+	}
+	return lo, hi, cursors, nil
 }
 
-// window returns the part of n items that p selects, as [lo, hi).
-func (p page) window(n int) (lo, hi int) {
-	lo = min(p.offset, n)
-	hi = min(lo+p.size, n)
-	return lo, hi
-}
+// articleEntitiesKeyset orders an article's entities by id.
+var articleEntitiesKeyset = kg.NewKeyset("article/entities")
 
-func pageInfo(hasNext bool, end string) *model.PageInfo {
+func pageInfo(hasNext bool, cursors []string) *model.PageInfo {
 	pi := &model.PageInfo{HasNextPage: hasNext}
-	if end != "" {
-		pi.EndCursor = &end
+	if n := len(cursors); n > 0 {
+		pi.EndCursor = &cursors[n-1]
 	}
 	return pi
 }
@@ -169,26 +179,17 @@ func (r *Resolver) typedRelations(ctx context.Context, obj *kg.Entity, t kg.Rela
 	return out, nil
 }
 
-// sortArticles orders articles as the store's listing does: newest first,
-// undated last, then by id.
+// sortArticles orders articles as the store's listing does by default:
+// newest first, undated last, then by id.
 func sortArticles(as []*kg.Article) {
-	slices.SortStableFunc(as, func(a, b *kg.Article) int {
-		switch {
-		case a.Published == b.Published:
-			return cmp.Compare(a.ID, b.ID)
-		case a.Published == "":
-			return 1
-		case b.Published == "":
-			return -1
-		}
-		return cmp.Compare(b.Published, a.Published)
-	})
+	slices.SortFunc(as, func(a, b *kg.Article) int { return kg.CompareArticles(kg.ArticleByNewest, a, b) })
 }
 
-// sortRelations orders rels as the stores' ListRelations does in order o.
-// The LATEST order needs the publication dates of the relations' articles,
-// which it reads through the request's article loader in one batch.
-func (r *Resolver) sortRelations(ctx context.Context, rels []*kg.Relation, o kg.RelationOrder) ([]*kg.Relation, error) {
+// sortRelations orders rels as the stores' ListRelations does in order o
+// and returns their keys in o's keyset, in the new order. The LATEST order
+// needs the publication dates of the relations' articles, which it reads
+// through the request's article loader in one batch.
+func (r *Resolver) sortRelations(ctx context.Context, rels []*kg.Relation, o kg.RelationOrder) ([]kg.Key, error) {
 	latest := map[string]string{}
 	if o == kg.RelationByLatest {
 		var ids []string
@@ -215,10 +216,17 @@ func (r *Resolver) sortRelations(ctx context.Context, rels []*kg.Relation, o kg.
 			}
 		}
 	}
-	slices.SortFunc(rels, func(a, b *kg.Relation) int {
-		return kg.CompareRelations(o, a, b, latest[a.ID], latest[b.ID])
-	})
-	return rels, nil
+	ks := o.Keyset()
+	keys := make(map[string]kg.Key, len(rels))
+	for _, rel := range rels {
+		keys[rel.ID] = o.Key(rel, latest[rel.ID])
+	}
+	slices.SortFunc(rels, func(a, b *kg.Relation) int { return ks.Compare(keys[a.ID], keys[b.ID]) })
+	out := make([]kg.Key, len(rels))
+	for i, rel := range rels {
+		out[i] = keys[rel.ID]
+	}
+	return out, nil
 }
 
 func evidencePtrs(ev []kg.Evidence) []*kg.Evidence {
@@ -227,15 +235,6 @@ func evidencePtrs(ev []kg.Evidence) []*kg.Evidence {
 		out[i] = &ev[i]
 	}
 	return out
-}
-
-// endCursor is the cursor after the last item of the window [lo, hi), or ""
-// for an empty window.
-func endCursor(lo, hi int) string {
-	if hi <= lo {
-		return ""
-	}
-	return kg.EncodeCursor(hi)
 }
 
 // primeGraph puts the entities a traversal already read into the request's

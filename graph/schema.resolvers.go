@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
@@ -47,12 +48,16 @@ func (r *articleResolver) Entities(ctx context.Context, obj *kg.Article, types [
 	if len(types) > 0 {
 		es = slices.DeleteFunc(es, func(e *kg.Entity) bool { return !slices.Contains(types, e.Type) })
 	}
-	lo, hi := p.window(len(es))
+	slices.SortFunc(es, func(a, b *kg.Entity) int { return strings.Compare(a.ID, b.ID) })
+	lo, hi, cursors, err := p.window(articleEntitiesKeyset, len(es), func(i int) kg.Key { return kg.Key{es[i].ID} })
+	if err != nil {
+		return nil, err
+	}
 	conn := &model.EntityConnection{TotalCount: len(es), Edges: make([]*model.EntityEdge, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
-		conn.Edges = append(conn.Edges, &model.EntityEdge{Cursor: kg.EncodeCursor(i + 1), Node: es[i], Score: 1})
+		conn.Edges = append(conn.Edges, &model.EntityEdge{Cursor: cursors[i-lo], Node: es[i], Score: 1})
 	}
-	conn.PageInfo = pageInfo(hi < len(es), endCursor(lo, hi))
+	conn.PageInfo = pageInfo(hi < len(es), cursors)
 	return conn, nil
 }
 
@@ -86,12 +91,15 @@ func (r *entityResolver) Articles(ctx context.Context, obj *kg.Entity, first *in
 	}
 	as := slices.DeleteFunc(loaded, func(a *kg.Article) bool { return a == nil })
 	sortArticles(as)
-	lo, hi := p.window(len(as))
+	lo, hi, cursors, err := p.window(kg.ArticleByNewest.Keyset(), len(as), func(i int) kg.Key { return kg.ArticleByNewest.Key(as[i]) })
+	if err != nil {
+		return nil, err
+	}
 	conn := &model.ArticleConnection{TotalCount: len(as), Edges: make([]*model.ArticleEdge, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
-		conn.Edges = append(conn.Edges, &model.ArticleEdge{Cursor: kg.EncodeCursor(i + 1), Node: as[i]})
+		conn.Edges = append(conn.Edges, &model.ArticleEdge{Cursor: cursors[i-lo], Node: as[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(as), endCursor(lo, hi))
+	conn.PageInfo = pageInfo(hi < len(as), cursors)
 	return conn, nil
 }
 
@@ -133,16 +141,20 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 	if err != nil {
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
-	rels, err = r.sortRelations(ctx, slices.Clone(rels), deref(orderBy))
+	rels = slices.Clone(rels)
+	keys, err := r.sortRelations(ctx, rels, deref(orderBy))
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := p.window(len(rels))
+	lo, hi, cursors, err := p.window(deref(orderBy).Keyset(), len(rels), func(i int) kg.Key { return keys[i] })
+	if err != nil {
+		return nil, err
+	}
 	conn := &model.RelationConnection{TotalCount: len(rels), Edges: make([]*model.RelationEdge, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
-		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: kg.EncodeCursor(i + 1), Node: rels[i]})
+		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: cursors[i-lo], Node: rels[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(rels), endCursor(lo, hi))
+	conn.PageInfo = pageInfo(hi < len(rels), cursors)
 	return conn, nil
 }
 
@@ -262,7 +274,7 @@ func (r *queryResolver) Entities(ctx context.Context, query *string, types []kg.
 	}
 	pg, err := r.store.FindEntities(ctx, kg.EntityFilter{
 		Query: deref(query), Types: types, Subtype: deref(subtype), ArticleID: deref(article),
-		Order: deref(orderBy), First: p.size, After: deref(after),
+		Order: deref(orderBy), First: p.size, After: p.after,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find entities: %w", err)
@@ -271,9 +283,9 @@ func (r *queryResolver) Entities(ctx context.Context, query *string, types []kg.
 	conn := &model.EntityConnection{TotalCount: pg.Total, Edges: make([]*model.EntityEdge, len(pg.Hits))}
 	for i, h := range pg.Hits {
 		ld.Prime(h.Entity.ID, h.Entity)
-		conn.Edges[i] = &model.EntityEdge{Cursor: kg.EncodeCursor(p.offset + i + 1), Node: h.Entity, Score: h.Score}
+		conn.Edges[i] = &model.EntityEdge{Cursor: pg.Cursors[i], Node: h.Entity, Score: h.Score}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.EndCursor)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
 	return conn, nil
 }
 
@@ -300,7 +312,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 		Types: types, MinConfidence: conf, ArticleID: deref(article), IncludeRetracted: deref(includeRetracted),
 		Source: deref(source), Target: deref(target), EntityID: deref(entity),
 		SourceTypes: sourceTypes, TargetTypes: targetTypes, From: deref(from), To: deref(to),
-		Order: deref(orderBy), First: p.size, After: deref(after),
+		Order: deref(orderBy), First: p.size, After: p.after,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list relations: %w", err)
@@ -309,9 +321,9 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
 		ld.Prime(rel.ID, rel)
-		conn.Edges[i] = &model.RelationEdge{Cursor: kg.EncodeCursor(p.offset + i + 1), Node: rel}
+		conn.Edges[i] = &model.RelationEdge{Cursor: pg.Cursors[i], Node: rel}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.EndCursor)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
 	return conn, nil
 }
 
@@ -332,7 +344,7 @@ func (r *queryResolver) Articles(ctx context.Context, entity *string, from *stri
 	}
 	pg, err := r.store.ListArticles(ctx, kg.ArticleFilter{
 		EntityID: deref(entity), From: deref(from), To: deref(to), Order: deref(orderBy),
-		First: p.size, After: deref(after),
+		First: p.size, After: p.after,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -341,9 +353,9 @@ func (r *queryResolver) Articles(ctx context.Context, entity *string, from *stri
 	conn := &model.ArticleConnection{TotalCount: pg.Total, Edges: make([]*model.ArticleEdge, len(pg.Articles))}
 	for i, a := range pg.Articles {
 		ld.Prime(a.ID, a)
-		conn.Edges[i] = &model.ArticleEdge{Cursor: kg.EncodeCursor(p.offset + i + 1), Node: a}
+		conn.Edges[i] = &model.ArticleEdge{Cursor: pg.Cursors[i], Node: a}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.EndCursor)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
 	return conn, nil
 }
 
@@ -368,16 +380,16 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *string, entity *str
 	}
 	pg, err := r.store.ListEvents(ctx, kg.EventFilter{
 		Type: t, EntityID: deref(entity), From: deref(from), To: deref(to), Order: deref(orderBy),
-		First: p.size, After: deref(after),
+		First: p.size, After: p.after,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
 	conn := &model.EventConnection{TotalCount: pg.Total, Edges: make([]*model.EventEdge, len(pg.Events))}
 	for i, ev := range pg.Events {
-		conn.Edges[i] = &model.EventEdge{Cursor: kg.EncodeCursor(p.offset + i + 1), Node: ev}
+		conn.Edges[i] = &model.EventEdge{Cursor: pg.Cursors[i], Node: ev}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.EndCursor)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
 	return conn, nil
 }
 

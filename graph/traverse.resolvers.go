@@ -196,12 +196,15 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, first *int, aft
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %q: %w", id, err)
 	}
-	lo, hi := p.window(len(entries))
+	lo, hi, cursors, err := p.window(traverse.TimelineKeyset, len(entries), func(i int) kg.Key { return entries[i].Key() })
+	if err != nil {
+		return nil, err
+	}
 	conn := &model.TimelineConnection{TotalCount: len(entries), Edges: make([]*model.TimelineEdge, 0, hi-lo)}
 	for i := lo; i < hi; i++ {
-		conn.Edges = append(conn.Edges, &model.TimelineEdge{Cursor: kg.EncodeCursor(i + 1), Node: &entries[i]})
+		conn.Edges = append(conn.Edges, &model.TimelineEdge{Cursor: cursors[i-lo], Node: &entries[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(entries), endCursor(lo, hi))
+	conn.PageInfo = pageInfo(hi < len(entries), cursors)
 	return conn, nil
 }
 

@@ -138,34 +138,34 @@ func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation
 	})
 }
 
-// Order clauses, chosen by the filter's order value from these fixed
-// lists only; each ends with the id so that offset paging is stable, and
-// each matches the embedded store's.
+// Key expressions of the list orders, chosen by the filter's order value
+// from these fixed lists only: the columns of the order's kg.Keyset, the
+// id last, matching the embedded store's.
 var (
-	relationOrderCypher = map[kg.RelationOrder]string{
-		kg.RelationByType:       `ORDER BY type, src, tgt, r.id`,
-		kg.RelationByConfidence: `ORDER BY r.confidence DESC, type, src, tgt, r.id`,
-		kg.RelationByEvidence:   `ORDER BY size(coalesce(r.evArticle, [])) DESC, type, src, tgt, r.id`,
-		// latest is the newest publication date of the relation's
-		// articles, '' when none is dated.
-		kg.RelationByLatest: `CALL (r) {
-				UNWIND coalesce(r.articles, []) AS x
-				OPTIONAL MATCH (a:Article {id: x})
-				RETURN coalesce(max(a.published), '') AS latest
-			}
-			WITH r, type, src, tgt, latest
-			ORDER BY latest = '', latest DESC, type, src, tgt, r.id`,
+	relationKeyCypher = map[kg.RelationOrder][]string{
+		kg.RelationByType:       {`type`, `src`, `tgt`, `r.id`},
+		kg.RelationByConfidence: {`r.confidence`, `type`, `src`, `tgt`, `r.id`},
+		kg.RelationByEvidence:   {`size(coalesce(r.evArticle, []))`, `type`, `src`, `tgt`, `r.id`},
+		kg.RelationByLatest:     {`CASE WHEN latest = '' THEN 1 ELSE 0 END`, `latest`, `type`, `src`, `tgt`, `r.id`},
 	}
-	articleOrderCypher = map[kg.ArticleOrder]string{
-		kg.ArticleByNewest: `ORDER BY pub = '', pub DESC, a.id`,
-		kg.ArticleByOldest: `ORDER BY pub = '', pub, a.id`,
-		kg.ArticleByTitle:  `ORDER BY a.title, a.id`,
+	articleKeyCypher = map[kg.ArticleOrder][]string{
+		kg.ArticleByNewest: {`CASE WHEN pub = '' THEN 1 ELSE 0 END`, `pub`, `a.id`},
+		kg.ArticleByOldest: {`CASE WHEN pub = '' THEN 1 ELSE 0 END`, `pub`, `a.id`},
+		kg.ArticleByTitle:  {`coalesce(a.title, '')`, `a.id`},
 	}
-	eventOrderCypher = map[kg.EventOrder]string{
-		kg.EventByDate:     `ORDER BY d = '', d, o.id`,
-		kg.EventByDateDesc: `ORDER BY d = '', d DESC, o.id`,
+	eventKeyCypher = map[kg.EventOrder][]string{
+		kg.EventByDate:     {`CASE WHEN d = '' THEN 1 ELSE 0 END`, `d`, `o.id`},
+		kg.EventByDateDesc: {`CASE WHEN d = '' THEN 1 ELSE 0 END`, `d`, `o.id`},
 	}
 )
+
+// latestOfRelation binds latest to the newest publication date of the
+// articles of the relation bound to r, '' when none is dated.
+const latestOfRelation = `CALL (r) {
+		UNWIND coalesce(r.articles, []) AS x
+		OPTIONAL MATCH (a:Article {id: x})
+		RETURN coalesce(max(a.published), '') AS latest
+	}`
 
 // datesIn returns the distinct dates that q (returning d) reads and that
 // fall in r, as a Cypher list parameter; nil r selects nothing to filter.
@@ -203,13 +203,18 @@ func entityTypeStrings(ts []kg.EntityType) ([]any, error) {
 
 // ListRelations pages through all relations matching f in f.Order.
 func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
-	order, ok := relationOrderCypher[f.Order]
+	exprs, ok := relationKeyCypher[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown relation order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
@@ -247,8 +252,12 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		}
 		`
 	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
-		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil,
-		"skip": int64(off), "limit": int64(size)}
+		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil, "limit": int64(size + 1)}
+	keyed := `WITH r, type(r) AS type, s.id AS src, t.id AS tgt`
+	if f.Order == kg.RelationByLatest {
+		keyed += ` ` + latestOfRelation
+	}
+	keyed += ` WITH * WHERE ` + keysetWhere(ks, exprs, after, params)
 	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.Source, f.Target, f.EntityID})
 		if err != nil {
@@ -267,12 +276,13 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 			p.Total = recInt(recs[0], "n")
 		}
 		recs, err = run(ctx, tx, prelude+match+where+`
-			WITH r, type(r) AS type, s.id AS src, t.id AS tgt
-			`+order+` SKIP $skip LIMIT $limit
-			RETURN r, type, src, tgt`, params)
+			`+keyed+`
+			WITH * ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit
+			RETURN r, type, src, tgt, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 		if err != nil {
 			return nil, err
 		}
+		recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
 		for _, rec := range recs {
 			props, err := recProps(rec, "r")
 			if err != nil {
@@ -280,10 +290,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 			}
 			p.Relations = append(p.Relations, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", props).toKG())
 		}
-		if n := len(p.Relations); n > 0 {
-			p.EndCursor = kg.EncodeCursor(off + n)
-		}
-		p.HasNext = off+len(p.Relations) < p.Total
+		p.EndCursor = last(p.Cursors)
 		return p, nil
 	})
 }
@@ -317,13 +324,18 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, erro
 
 // ListArticles pages through the articles matching f in f.Order.
 func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.ArticlePage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
-	order, ok := articleOrderCypher[f.Order]
+	exprs, ok := articleKeyCypher[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown article order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
@@ -332,7 +344,8 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 	const match = `MATCH (a:Article)
 		WHERE ($eid = '' OR EXISTS { (a)-[:MENTIONS]->(:Entity {id: $eid}) })
 			AND (NOT $dated OR coalesce(a.published, '') IN $dates)`
-	params := map[string]any{"dated": rng != nil, "skip": int64(off), "limit": int64(size)}
+	params := map[string]any{"dated": rng != nil, "limit": int64(size + 1)}
+	cond := keysetWhere(ks, exprs, after, params)
 	return readTx(ctx, s, "list articles", func(tx neo4j.ManagedTransaction) (*kg.ArticlePage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
 		if err != nil {
@@ -351,11 +364,13 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 			p.Total = recInt(recs[0], "n")
 		}
 		recs, err = run(ctx, tx, match+`
-			WITH a, coalesce(a.published, '') AS pub `+order+` SKIP $skip LIMIT $limit
-			RETURN a`, params)
+			WITH a, coalesce(a.published, '') AS pub WHERE `+cond+`
+			WITH a, pub ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit
+			RETURN a, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 		if err != nil {
 			return nil, err
 		}
+		recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
 		for _, rec := range recs {
 			props, err := recProps(rec, "a")
 			if err != nil {
@@ -363,10 +378,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 			}
 			p.Articles = append(p.Articles, articleFromProps(props))
 		}
-		if n := len(p.Articles); n > 0 {
-			p.EndCursor = kg.EncodeCursor(off + n)
-		}
-		p.HasNext = off+len(p.Articles) < p.Total
+		p.EndCursor = last(p.Cursors)
 		return p, nil
 	})
 }
@@ -481,16 +493,21 @@ func boolInt(b bool) int {
 
 // ListEvents pages through the events matching f in f.Order.
 func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
 	if f.Type != "" && !slices.Contains(kg.EventTypes, f.Type) {
 		return nil, kg.Errorf(kg.EInvalid, "unknown event type %q", f.Type)
 	}
-	order, ok := eventOrderCypher[f.Order]
+	exprs, ok := eventKeyCypher[f.Order]
 	if !ok {
 		return nil, kg.Errorf(kg.EInvalid, "unknown event order %q", f.Order)
+	}
+	ks := f.Order.Keyset()
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
 	}
 	rng, err := kg.ParseDateRange(f.From, f.To)
 	if err != nil {
@@ -500,7 +517,8 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 		WHERE ($type = '' OR o.type = $type)
 			AND ($eid = '' OR EXISTS { (:Entity {id: $eid})-[:PARTICIPATED]->(o) })
 			AND (NOT $dated OR coalesce(o.date, '') IN $dates)`
-	params := map[string]any{"type": f.Type, "dated": rng != nil, "skip": int64(off), "limit": int64(size)}
+	params := map[string]any{"type": f.Type, "dated": rng != nil, "limit": int64(size + 1)}
+	cond := keysetWhere(ks, exprs, after, params)
 	return readTx(ctx, s, "list events", func(tx neo4j.ManagedTransaction) (*kg.EventPage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
 		if err != nil {
@@ -519,10 +537,13 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 			p.Total = recInt(recs[0], "n")
 		}
 		recs, err = run(ctx, tx, match+`
-			WITH o, coalesce(o.date, '') AS d `+order+` SKIP $skip LIMIT $limit RETURN o`, params)
+			WITH o, coalesce(o.date, '') AS d WHERE `+cond+`
+			WITH o, d ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit
+			RETURN o, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 		if err != nil {
 			return nil, err
 		}
+		recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
 		for _, rec := range recs {
 			props, err := recProps(rec, "o")
 			if err != nil {
@@ -530,10 +551,7 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 			}
 			p.Events = append(p.Events, eventFromProps(props))
 		}
-		if n := len(p.Events); n > 0 {
-			p.EndCursor = kg.EncodeCursor(off + n)
-		}
-		p.HasNext = off+len(p.Events) < p.Total
+		p.EndCursor = last(p.Cursors)
 		return p, nil
 	})
 }

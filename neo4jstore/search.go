@@ -1,8 +1,8 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -31,7 +31,7 @@ const entityFilterWhere = ` (size($types) = 0 OR e.type IN $types)
 // may lose its farthest ones). Scores and order are then computed in Go with
 // kg.MatchScore, as the embedded store does.
 func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
-	size, off, err := kg.ParsePage(f.First, f.After)
+	size, err := kg.PageSize(f.First)
 	if err != nil {
 		return nil, err
 	}
@@ -45,22 +45,69 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	if !f.Order.Valid() {
 		return nil, kg.Errorf(kg.EInvalid, "unknown entity order %q", f.Order)
 	}
-	params := map[string]any{"types": anyStrings(types), "subtype": f.Subtype, "aid": f.ArticleID,
-		"skip": int64(off), "limit": int64(size)}
-	if strings.TrimSpace(f.Query) == "" {
+	search := strings.TrimSpace(f.Query) != ""
+	ks := f.Order.Keyset(search)
+	after, err := ks.After(f.After)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{"types": anyStrings(types), "subtype": f.Subtype, "aid": f.ArticleID, "limit": int64(size + 1)}
+	if !search {
 		return readTx(ctx, s, "list entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
-			return listEntities(ctx, tx, params, f.Order, off)
+			return listEntities(ctx, tx, params, f.Order, ks, after, size)
 		})
 	}
 	return readTx(ctx, s, "search entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
-		return searchEntities(ctx, tx, f.Query, params, f.Order, off, size)
+		return searchEntities(ctx, tx, f.Query, params, f.Order, ks, f.After, size)
 	})
 }
 
 // articleCount counts the articles that mention the entity bound to e.
 const articleCount = `COUNT { (:Article)-[:MENTIONS]->(e) }`
 
-func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, o kg.EntityOrder, off int) (*kg.EntityPage, error) {
+// keysetWhere returns the Cypher condition for the items after key (true
+// on the first page), binding its values as parameters $k0, $k1, ….
+func keysetWhere(ks kg.Keyset, exprs []string, after kg.Key, params map[string]any) string {
+	if after == nil {
+		return "true"
+	}
+	n := 0
+	return ks.Where(exprs, after, false, func(v any) string {
+		name := fmt.Sprintf("k%d", n)
+		n++
+		params[name] = v
+		return "$" + name
+	})
+}
+
+// keyedRecords reads the sort keys (column "key") of the records of a page
+// read with limit size+1, and says whether more follow.
+func keyedRecords(ks kg.Keyset, recs []*neo4j.Record, size int) ([]*neo4j.Record, []string, bool) {
+	more := len(recs) > size
+	if more {
+		recs = recs[:size]
+	}
+	cursors := make([]string, len(recs))
+	for i, rec := range recs {
+		v, _ := rec.Get("key")
+		vals, _ := v.([]any)
+		if len(vals) != len(ks.Cols()) {
+			vals = make([]any, len(ks.Cols())) // cannot happen: the queries return one value per column
+		}
+		cursors[i] = ks.Cursor(ks.Normalize(vals))
+	}
+	return recs, cursors, more
+}
+
+// last returns the last of cursors, "" for none.
+func last(cursors []string) string {
+	if len(cursors) == 0 {
+		return ""
+	}
+	return cursors[len(cursors)-1]
+}
+
+func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after kg.Key, size int) (*kg.EntityPage, error) {
 	p := &kg.EntityPage{Hits: []kg.EntityHit{}}
 	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` RETURN count(e) AS n`, params)
 	if err != nil {
@@ -69,15 +116,16 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 	if len(recs) > 0 {
 		p.Total = recInt(recs[0], "n")
 	}
-	order := `e.name, e.id`
+	exprs := []string{`e.name`, `e.id`}
 	if o == kg.EntityByArticles {
-		order = articleCount + ` DESC, e.name, e.id`
+		exprs = []string{articleCount, `e.name`, `e.id`}
 	}
-	recs, err = run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+`
-		WITH e ORDER BY `+order+` SKIP $skip LIMIT $limit RETURN e`, params)
+	recs, err = run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` AND `+keysetWhere(ks, exprs, after, params)+`
+		WITH e ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit RETURN e, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 	if err != nil {
 		return nil, err
 	}
+	recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
 	for _, rec := range recs {
 		props, err := recProps(rec, "e")
 		if err != nil {
@@ -85,15 +133,12 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 		}
 		p.Hits = append(p.Hits, kg.EntityHit{Entity: entityFromProps(props), Score: 1})
 	}
-	if n := len(p.Hits); n > 0 {
-		p.EndCursor = kg.EncodeCursor(off + n)
-	}
-	p.HasNext = off+len(p.Hits) < p.Total
+	p.EndCursor = last(p.Cursors)
 	return p, nil
 }
 
-func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, o kg.EntityOrder, off, size int) (*kg.EntityPage, error) {
-	p := &kg.EntityPage{Hits: []kg.EntityHit{}}
+func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after string, size int) (*kg.EntityPage, error) {
+	p := &kg.EntityPage{Hits: []kg.EntityHit{}, Cursors: []string{}}
 	q := kg.FoldName(query)
 	if q == "" {
 		return p, nil // nothing can match a query of punctuation only
@@ -113,38 +158,42 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 		return nil, err
 	}
 	var hits []kg.EntityHit
-	count := map[string]int{}
+	var keys []kg.Key
 	for _, rec := range recs {
 		props, err := recProps(rec, "e")
 		if err != nil {
 			return nil, err
 		}
 		e := entityFromProps(props)
-		if sc := kg.MatchScore(q, e.Name, e.Aliases); sc > 0 {
-			hits = append(hits, kg.EntityHit{Entity: e, Score: sc})
-			count[e.ID] = recInt(rec, "n")
+		sc := kg.MatchScore(q, e.Name, e.Aliases)
+		if sc <= 0 {
+			continue
+		}
+		hits = append(hits, kg.EntityHit{Entity: e, Score: sc})
+		switch o {
+		case kg.EntityByArticles:
+			keys = append(keys, kg.Key{float64(recInt(rec, "n")), e.Name, e.ID})
+		case kg.EntityByName:
+			keys = append(keys, kg.Key{e.Name, e.ID})
+		default:
+			keys = append(keys, kg.Key{sc, e.Name, e.ID})
 		}
 	}
-	first := func(a, b kg.EntityHit) int { return cmp.Compare(b.Score, a.Score) }
-	switch o {
-	case kg.EntityByName:
-		first = func(a, b kg.EntityHit) int { return 0 }
-	case kg.EntityByArticles:
-		first = func(a, b kg.EntityHit) int { return cmp.Compare(count[b.Entity.ID], count[a.Entity.ID]) }
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortFunc(hits, func(a, b kg.EntityHit) int {
-		return cmp.Or(first(a, b), strings.Compare(a.Entity.Name, b.Entity.Name),
-			strings.Compare(a.Entity.ID, b.Entity.ID))
-	})
-	p.Total = len(hits)
-	if off > p.Total {
-		off = p.Total
+	slices.SortFunc(order, func(a, b int) int { return ks.Compare(keys[a], keys[b]) })
+	lo, hi, err := ks.Window(len(order), func(i int) kg.Key { return keys[order[i]] }, after, size)
+	if err != nil {
+		return nil, err
 	}
-	p.Hits = append(p.Hits, hits[off:min(off+size, p.Total)]...)
-	if n := len(p.Hits); n > 0 {
-		p.EndCursor = kg.EncodeCursor(off + n)
+	p.Total, p.HasNext = len(hits), hi < len(hits)
+	for _, i := range order[lo:hi] {
+		p.Hits = append(p.Hits, hits[i])
+		p.Cursors = append(p.Cursors, ks.Cursor(keys[i]))
 	}
-	p.HasNext = off+len(p.Hits) < p.Total
+	p.EndCursor = last(p.Cursors)
 	return p, nil
 }
 

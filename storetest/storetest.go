@@ -68,6 +68,8 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
 		{"Resolution", testResolution},
+		{"PagingWhileWriting", testPagingWhileWriting},
+		{"CursorsRefused", testCursorsRefused},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -70,19 +70,25 @@ func (t *Traverser) Timeline(ctx context.Context, id string) ([]TimelineEntry, e
 	return out, nil
 }
 
+// TimelineKeyset is the sort key of a timeline, for paging it by keyset:
+// undated (1) or not (0), the earliest day the date can mean, its
+// precision, then the event id.
+var TimelineKeyset = kg.NewKeyset("timeline", kg.Col{Num: true}, kg.Col{Num: true}, kg.Col{Num: true})
+
+// Key returns the entry's key in TimelineKeyset.
+func (e *TimelineEntry) Key() kg.Key { return timelineKey(e.Date, e.Event.ID) }
+
+func timelineKey(date, id string) kg.Key {
+	p, ok := kg.ParsePeriod(date)
+	if !ok {
+		return kg.Key{1.0, 0.0, 0.0, id}
+	}
+	return kg.Key{0.0, float64(p.Start), float64(p.Precision), id}
+}
+
 // timelineLess orders two events by date as Timeline documents.
 func timelineLess(da, ida, db, idb string) bool {
-	pa, oka := kg.ParsePeriod(da)
-	pb, okb := kg.ParsePeriod(db)
-	switch {
-	case oka != okb:
-		return oka // dated before undated
-	case oka && pa.Start != pb.Start:
-		return pa.Start < pb.Start
-	case oka && pa.Precision != pb.Precision:
-		return pa.Precision < pb.Precision
-	}
-	return ida < idb
+	return TimelineKeyset.Compare(timelineKey(da, ida), timelineKey(db, idb)) < 0
 }
 
 // CoMention is an entity found together with another one.

@@ -78,7 +78,7 @@ func TestMixIsSeeded(t *testing.T) {
 		t.Errorf("weights sum to %d, want 100", totalWeight())
 	}
 	tg := &targets{people: []string{"p1", "p2", "p3"}, entities: []string{"e1", "e2"}, terms: []string{"a", "b"},
-		articles: 95, detained: 41}
+		articles: []string{"", "c20", "c40", "c60", "c80"}, detained: []string{"", "c20", "c40"}}
 	draw := func(seed int64, client int) string {
 		r := clientRand(seed, client)
 		var sb strings.Builder
@@ -122,13 +122,15 @@ func TestMixIsSeeded(t *testing.T) {
 
 func TestPageCursor(t *testing.T) {
 	r := clientRand(1, 0)
-	if c := pageCursor(r, 15, 20); c != nil {
+	if c := pageCursor(r, []string{""}); c != nil {
 		t.Errorf("one page: cursor %v, want none", c)
 	}
+	seen := map[any]bool{}
 	for i := 0; i < 100; i++ {
-		if c, ok := pageCursor(r, 95, 20).(string); ok && c == "" {
-			t.Fatal("empty cursor")
-		}
+		seen[pageCursor(r, []string{"", "a", "b"})] = true
+	}
+	if len(seen) != 3 || !seen[nil] || !seen["a"] || !seen["b"] {
+		t.Errorf("cursors drawn from three pages: %v", seen)
 	}
 }
 
@@ -228,8 +230,8 @@ func TestRunEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tg.people) < 20 || tg.articles != len(arts) {
-		t.Fatalf("targets: %d people, %d articles", len(tg.people), tg.articles)
+	if len(tg.people) < 20 || len(tg.articles) != (len(arts)+19)/20 {
+		t.Fatalf("targets: %d people, %d article pages for %d articles", len(tg.people), len(tg.articles), len(arts))
 	}
 	url, stop, err := serve(s)
 	if err != nil {

@@ -246,8 +246,8 @@ func loadRun(ctx context.Context, o options, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "targets: %d people, %d entities, %d search terms, %d detentions\n",
-		len(t.people), len(t.entities), len(t.terms), t.detained)
+	fmt.Fprintf(out, "targets: %d people, %d entities, %d search terms, %d pages of detentions\n",
+		len(t.people), len(t.entities), len(t.terms), len(t.detained))
 
 	url, stop, err := serve(s)
 	if err != nil {

@@ -43,7 +43,7 @@ var mix = []query{
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { source { id name } target { id name } properties { key value } } } } }`,
 		Vars: func(r *rand.Rand, t *targets) map[string]any {
-			return map[string]any{"after": pageCursor(r, t.detained, 20)}
+			return map[string]any{"after": pageCursor(r, t.detained)}
 		},
 	},
 	{
@@ -81,7 +81,7 @@ var mix = []query{
 		Text: `query Articles($after: String) { articles(first: 20, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id title published } } } }`,
 		Vars: func(r *rand.Rand, t *targets) map[string]any {
-			return map[string]any{"after": pageCursor(r, t.articles, 20)}
+			return map[string]any{"after": pageCursor(r, t.articles)}
 		},
 	},
 }
@@ -109,18 +109,16 @@ func next(r *rand.Rand) int {
 
 func pick(r *rand.Rand, xs []string) string { return xs[r.IntN(len(xs))] }
 
-// pageCursor is the cursor of a random page of a list of total items, nil
-// (the first page) when the list fits in one.
-func pageCursor(r *rand.Rand, total, size int) any {
-	pages := total / size
-	if pages < 1 {
+// pageCursor is the cursor of a random one of pages, nil for the first
+// page.
+func pageCursor(r *rand.Rand, pages []string) any {
+	if len(pages) == 0 {
 		return nil
 	}
-	p := r.IntN(pages + 1)
-	if p == 0 {
-		return nil
+	if c := pages[r.IntN(len(pages))]; c != "" {
+		return c
 	}
-	return kg.EncodeCursor(p * size)
+	return nil
 }
 
 // targets are the ids and terms the mix draws from: the generated people
@@ -130,8 +128,11 @@ type targets struct {
 	people   []string // person ids
 	entities []string // person and organization ids
 	terms    []string // search terms
-	articles int      // number of articles
-	detained int      // number of DETAINED relations
+	// The cursors that open each page of 20 of the article list and of
+	// the DETAINED relations ("" for the first): cursors are opaque, so
+	// the mix reads them from the store rather than making them.
+	articles []string
+	detained []string
 }
 
 // findTargets keeps the generated people and organizations that the store
@@ -203,15 +204,36 @@ func findTargets(ctx context.Context, s kg.Store, arts []gen.Article) (*targets,
 	}
 	// Sorted so that the seeded mix draws the same terms on every run.
 	sort.Strings(t.terms)
-	st, err := s.Stats(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+	if t.articles, err = pageCursors(func(after string) (string, bool, error) {
+		p, err := s.ListArticles(ctx, kg.ArticleFilter{First: 20, After: after})
+		if err != nil {
+			return "", false, err
+		}
+		return p.EndCursor, p.HasNext, nil
+	}); err != nil {
+		return nil, fmt.Errorf("page articles: %w", err)
 	}
-	t.articles = st.Articles
-	page, err := s.ListRelations(ctx, kg.RelationListFilter{Types: []kg.RelationType{kg.Detained}, First: 1})
-	if err != nil {
-		return nil, fmt.Errorf("count detentions: %w", err)
+	if t.detained, err = pageCursors(func(after string) (string, bool, error) {
+		p, err := s.ListRelations(ctx, kg.RelationListFilter{Types: []kg.RelationType{kg.Detained}, First: 20, After: after})
+		if err != nil {
+			return "", false, err
+		}
+		return p.EndCursor, p.HasNext, nil
+	}); err != nil {
+		return nil, fmt.Errorf("page detentions: %w", err)
 	}
-	t.detained = page.Total
 	return t, nil
+}
+
+// pageCursors walks a list page by page with read and returns the cursor
+// that opens each page, "" for the first.
+func pageCursors(read func(after string) (end string, more bool, err error)) ([]string, error) {
+	pages := []string{""}
+	for {
+		end, more, err := read(pages[len(pages)-1])
+		if err != nil || !more {
+			return pages, err
+		}
+		pages = append(pages, end)
+	}
 }
