@@ -160,7 +160,7 @@ var (
 )
 
 // latestOfRelation binds latest to the newest publication date of the
-// articles of the relation bound to r, '' when none is dated.
+// articles of the relation bound to r, ” when none is dated.
 const latestOfRelation = `CALL (r) {
 		UNWIND coalesce(r.articles, []) AS x
 		OPTIONAL MATCH (a:Article {id: x})
