@@ -91,6 +91,9 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 	c.Entity.Relations = func(child int, _ *kg.Direction, _ []kg.RelationType, _ *float64, _ *bool) int {
 		return addCost(1, mulCost(relationsPerEntity, child))
 	}
+	// Ingesting runs the extractor over a whole article: it takes one of
+	// the slots of expensive requests.
+	c.Mutation.IngestArticle = func(child int, _, _ string) int { return addCost(ExpensiveCost, child) }
 	// Evidence is stored with its relation: no store read, a few sentences.
 	c.Relation.Evidence = func(child int) int { return addCost(1, mulCost(evidencePerRelation, child)) }
 	return c

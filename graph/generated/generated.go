@@ -1836,7 +1836,7 @@ counts 10 items and ` + "`" + `evidence` + "`" + ` 3; ` + "`" + `paths` + "`" + 
 ` + "`" + `limit` + "`" + ` × ` + "`" + `maxHops` + "`" + ` times its selection; ` + "`" + `neighborhood` + "`" + ` and ` + "`" + `subgraph` + "`" + ` cost
 200 per hop plus the entities they may reach (50 per hop and seed, or
 ` + "`" + `limitPerHop` + "`" + ` × ` + "`" + `hops` + "`" + `, or ` + "`" + `maxNodes` + "`" + `) times their selection; ` + "`" + `stats` + "`" + ` costs
-100. A fragment costs its selection each time it is spread. A request
+100; ` + "`" + `ingestArticle` + "`" + ` 1000. A fragment costs its selection each time it is spread. A request
 running longer than the timeout fails with TIMEOUT; one costing 1000 or
 more while the server already runs its maximum of such requests fails with
 OVERLOADED (HTTP 503); one that reads more from the store than its budget
