@@ -43,6 +43,9 @@ type Config struct {
 	// MaxExpensive bounds the requests costing at least ExpensiveCost that
 	// run at once; more are refused with OVERLOADED. Default 2 × CPUs.
 	MaxExpensive int
+	// ExpensiveWait is how long an expensive request waits for a slot
+	// before OVERLOADED; default 1s.
+	ExpensiveWait time.Duration
 	// MaxStoreCalls and MaxStoreRows bound the store work of one request
 	// (reads, and items read); defaults 1000 and 250000.
 	MaxStoreCalls int64
@@ -70,6 +73,7 @@ const (
 	DefaultReadTimeout       = 30 * time.Second
 	DefaultIdleTimeout       = 60 * time.Second
 	DefaultShutdownGrace     = 10 * time.Second
+	DefaultExpensiveWait     = time.Second
 
 	// ExpensiveCost is the cost from which a request needs one of the
 	// MaxExpensive slots: about a page of 50 with nested lists, or a
@@ -101,6 +105,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxExpensive <= 0 {
 		c.MaxExpensive = 2 * runtime.GOMAXPROCS(0)
+	}
+	if c.ExpensiveWait <= 0 {
+		c.ExpensiveWait = DefaultExpensiveWait
 	}
 	if c.MaxStoreCalls <= 0 {
 		c.MaxStoreCalls = DefaultMaxStoreCalls

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -38,13 +39,14 @@ func init() {
 // GraphiQL's own schema query always passes; their cost is counted.
 //
 // An operation costing ExpensiveCost or more also needs one of a fixed
-// number of slots (Slots, a semaphore) while it runs; when all are taken
-// it is refused with OVERLOADED and HTTP 503, so a burst of costly
+// number of slots (Slots, a semaphore) while it runs; when none frees up
+// within SlotWait it is refused with OVERLOADED and HTTP 503, so costly
 // requests cannot take every CPU while cheap ones still pass.
 type CostLimit struct {
 	MaxDepth      int
 	MaxComplexity int
 	Slots         chan struct{}
+	SlotWait      time.Duration
 	es            graphql.ExecutableSchema
 	introspection map[string]int // list lengths by Type.field
 }
@@ -158,11 +160,15 @@ func (c *CostLimit) admit(ctx context.Context, cost int) *gqlerror.Error {
 	if cost < ExpensiveCost || c.Slots == nil || st == nil || st.release != nil {
 		return nil
 	}
+	wait := time.NewTimer(c.SlotWait)
+	defer wait.Stop()
 	select {
 	case c.Slots <- struct{}{}:
 		st.release = func() { <-c.Slots }
 		return nil
-	default:
+	case <-ctx.Done():
+		return limitError(CodeTimeout, "request ended while it waited for the server to finish other costly requests")
+	case <-wait.C:
 		st.fail(http.StatusServiceUnavailable, "Retry-After", "1")
 		return limitError(CodeOverloaded, fmt.Sprintf("the server is busy with %d other costly requests; retry in a moment, "+
 			"or ask for less: this one costs %d, and requests under %d are always admitted", cap(c.Slots), cost, ExpensiveCost))

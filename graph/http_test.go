@@ -276,7 +276,7 @@ func TestShutdownEndsOverdueRequestsClearly(t *testing.T) {
 
 func TestExpensiveRequestsAreLimited(t *testing.T) {
 	gs := gateStore{Store: openStore(t, worldFixtures(t)...), gate: make(chan struct{}), waiting: make(chan struct{}, 1)}
-	h := worldHandler(t, Config{Store: gs, MaxExpensive: 1})
+	h := worldHandler(t, Config{Store: gs, MaxExpensive: 1, ExpensiveWait: 50 * time.Millisecond})
 	expensive := `{ subgraph(seeds: ["` + idBrell + `"], depth: 3) { nodes { id label } } }`
 	for _, q := range []string{expensive, `mutation { ingestArticle(name: "a.txt", content: "x") { entities } }`} {
 		if c := measure(t, q); c.Complexity < ExpensiveCost {
@@ -288,7 +288,7 @@ func TestExpensiveRequestsAreLimited(t *testing.T) {
 		code, _ := post(t, h, expensive, nil)
 		first <- code
 	}()
-	<-gs.waiting // the first holds the only slot
+	<-gs.waiting // the first holds the only slot, and keeps it past the wait
 	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(`{"query": `+fmt.Sprintf("%q", expensive)+`}`))
 	req.Header.Set("Content-Type", "application/json")
 	w := httptest.NewRecorder()
