@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph/generated"
+	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -37,9 +38,121 @@ func (r *articleVersionResolver) LoadedAt(ctx context.Context, obj *kg.ArticleVe
 	return obj.LoadedAt.UTC().Format(time.RFC3339), nil
 }
 
+// Seq is the resolver for the seq field.
+func (r *auditEntryResolver) Seq(ctx context.Context, obj *kg.AuditEntry) (int, error) {
+	return int(obj.Seq), nil
+}
+
+// At is the resolver for the at field.
+func (r *auditEntryResolver) At(ctx context.Context, obj *kg.AuditEntry) (string, error) {
+	return obj.At.UTC().Format(time.RFC3339Nano), nil
+}
+
+// Reason is the resolver for the reason field.
+func (r *auditEntryResolver) Reason(ctx context.Context, obj *kg.AuditEntry) (*string, error) {
+	if obj.Reason == "" {
+		return nil, nil
+	}
+	return &obj.Reason, nil
+}
+
+// Details is the resolver for the details field.
+func (r *auditEntryResolver) Details(ctx context.Context, obj *kg.AuditEntry) (any, error) {
+	if obj.Details == nil {
+		return map[string]any{}, nil
+	}
+	return obj.Details, nil
+}
+
+// Keep is the resolver for the keep field.
+func (r *mergeCandidateResolver) Keep(ctx context.Context, obj *kg.MergeCandidate) (*kg.Entity, error) {
+	return r.entity(ctx, obj.Keep)
+}
+
+// Drop is the resolver for the drop field.
+func (r *mergeCandidateResolver) Drop(ctx context.Context, obj *kg.MergeCandidate) (*kg.Entity, error) {
+	return r.entity(ctx, obj.Drop)
+}
+
+// KeepID is the resolver for the keepId field.
+func (r *mergeCandidateResolver) KeepID(ctx context.Context, obj *kg.MergeCandidate) (string, error) {
+	return obj.Keep, nil
+}
+
+// DropID is the resolver for the dropId field.
+func (r *mergeCandidateResolver) DropID(ctx context.Context, obj *kg.MergeCandidate) (string, error) {
+	return obj.Drop, nil
+}
+
+// Evidence is the resolver for the evidence field.
+func (r *mergeCandidateResolver) Evidence(ctx context.Context, obj *kg.MergeCandidate) (any, error) {
+	if obj.Evidence == nil {
+		return map[string]any{}, nil
+	}
+	return obj.Evidence, nil
+}
+
+// CreatedAt is the resolver for the createdAt field.
+func (r *mergeCandidateResolver) CreatedAt(ctx context.Context, obj *kg.MergeCandidate) (string, error) {
+	return obj.CreatedAt.UTC().Format(time.RFC3339Nano), nil
+}
+
+// DecidedAt is the resolver for the decidedAt field.
+func (r *mergeCandidateResolver) DecidedAt(ctx context.Context, obj *kg.MergeCandidate) (*string, error) {
+	return rfc3339(obj.DecidedAt), nil
+}
+
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, subject *string, first *int, after *string) (*model.AuditConnection, error) {
+	n, err := r.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.store.AuditLog(ctx, kg.AuditFilter{Subject: deref(subject), First: n, After: deref(after)})
+	if err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	conn := &model.AuditConnection{TotalCount: p.Total, Edges: make([]*model.AuditEdge, len(p.Entries)),
+		PageInfo: pageInfo(p.HasNext, p.EndCursor)}
+	for i, e := range p.Entries {
+		conn.Edges[i] = &model.AuditEdge{Cursor: kg.EncodeSeqCursor(e.Seq), Node: e}
+	}
+	return conn, nil
+}
+
+// MergeCandidates is the resolver for the mergeCandidates field.
+func (r *queryResolver) MergeCandidates(ctx context.Context, status *kg.CandidateStatus, entity *string, first *int, after *string) (*model.MergeCandidateConnection, error) {
+	n, err := r.pageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.store.MergeCandidates(ctx, kg.CandidateFilter{Status: deref(status), EntityID: deref(entity), First: n, After: deref(after)})
+	if err != nil {
+		return nil, fmt.Errorf("merge candidates: %w", err)
+	}
+	conn := &model.MergeCandidateConnection{TotalCount: p.Total, Edges: make([]*model.MergeCandidateEdge, len(p.Candidates)),
+		PageInfo: pageInfo(p.HasNext, p.EndCursor)}
+	for i, c := range p.Candidates {
+		conn.Edges[i] = &model.MergeCandidateEdge{Cursor: kg.EncodeScoreCursor(c.Score, c.ID), Node: c}
+	}
+	return conn, nil
+}
+
 // ArticleVersion returns generated.ArticleVersionResolver implementation.
 func (r *Resolver) ArticleVersion() generated.ArticleVersionResolver {
 	return &articleVersionResolver{r}
 }
 
-type articleVersionResolver struct{ *Resolver }
+// AuditEntry returns generated.AuditEntryResolver implementation.
+func (r *Resolver) AuditEntry() generated.AuditEntryResolver { return &auditEntryResolver{r} }
+
+// MergeCandidate returns generated.MergeCandidateResolver implementation.
+func (r *Resolver) MergeCandidate() generated.MergeCandidateResolver {
+	return &mergeCandidateResolver{r}
+}
+
+type (
+	articleVersionResolver struct{ *Resolver }
+	auditEntryResolver     struct{ *Resolver }
+	mergeCandidateResolver struct{ *Resolver }
+)

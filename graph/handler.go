@@ -75,7 +75,7 @@ func NewHandler(cfg Config) http.Handler {
 // limits of cfg (which already has its defaults).
 func newGraphQLServer(cfg Config) *handler.Server {
 	res := &Resolver{store: cfg.Store, ingest: cfg.Ingest, log: cfg.Logger, maxPage: cfg.MaxPageSize,
-		traverser: traverse.New(cfg.Store)}
+		traverser: traverse.New(cfg.Store), keyID: keyID(cfg.APIKey)}
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res, Complexity: res.complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})

@@ -19,6 +19,14 @@ func (r *ingestResultResolver) Article(ctx context.Context, obj *kg.SaveResult) 
 	return r.mustArticle(ctx, obj.ArticleID)
 }
 
+// DuplicateOf is the resolver for the duplicateOf field.
+func (r *ingestResultResolver) DuplicateOf(ctx context.Context, obj *kg.SaveResult) (*string, error) {
+	if obj.DuplicateOf == "" {
+		return nil, nil
+	}
+	return &obj.DuplicateOf, nil
+}
+
 // IngestArticle is the resolver for the ingestArticle field.
 func (r *mutationResolver) IngestArticle(ctx context.Context, name string, content string) (*kg.SaveResult, error) {
 	if r.ingest == nil {
@@ -39,13 +47,28 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, name string, conte
 }
 
 // MergeEntities is the resolver for the mergeEntities field.
-func (r *mutationResolver) MergeEntities(ctx context.Context, keep string, drop string) (*kg.Entity, error) {
-	if keep == drop {
-		return nil, kg.Errorf(kg.EInvalid, "cannot merge an entity into itself")
+func (r *mutationResolver) MergeEntities(ctx context.Context, keep string, drop string, reason *string) (*kg.Entity, error) {
+	c, err := r.curation(ctx, reason)
+	if err != nil {
+		return nil, err
 	}
-	e, err := r.store.MergeEntities(ctx, keep, drop)
+	e, err := r.store.MergeEntities(ctx, keep, drop, kg.Merge{Curation: c, Method: kg.MergeManual})
 	if err != nil {
 		return nil, fmt.Errorf("merge %q into %q: %w", drop, keep, err)
+	}
+	r.loaders(ctx).clear()
+	return e, nil
+}
+
+// SplitEntity is the resolver for the splitEntity field.
+func (r *mutationResolver) SplitEntity(ctx context.Context, id string, reason *string) (*kg.Entity, error) {
+	c, err := r.curation(ctx, reason)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.store.SplitEntity(ctx, id, c)
+	if err != nil {
+		return nil, fmt.Errorf("split %q: %w", id, err)
 	}
 	r.loaders(ctx).clear()
 	return e, nil
@@ -56,7 +79,11 @@ func (r *mutationResolver) RetractRelation(ctx context.Context, id string, reaso
 	if strings.TrimSpace(reason) == "" {
 		return nil, kg.Errorf(kg.EInvalid, "a retraction needs a reason")
 	}
-	rel, err := r.store.RetractRelation(ctx, id, reason)
+	c, err := r.curation(ctx, &reason)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := r.store.RetractRelation(ctx, id, c)
 	if err != nil {
 		return nil, fmt.Errorf("retract %q: %w", id, err)
 	}
@@ -64,20 +91,48 @@ func (r *mutationResolver) RetractRelation(ctx context.Context, id string, reaso
 	return rel, nil
 }
 
+// UnretractRelation is the resolver for the unretractRelation field.
+func (r *mutationResolver) UnretractRelation(ctx context.Context, id string, reason *string) (*kg.Relation, error) {
+	c, err := r.curation(ctx, reason)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := r.store.UnretractRelation(ctx, id, c)
+	if err != nil {
+		return nil, fmt.Errorf("unretract %q: %w", id, err)
+	}
+	r.loaders(ctx).clear()
+	return rel, nil
+}
+
 // UpdateEntity is the resolver for the updateEntity field.
-func (r *mutationResolver) UpdateEntity(ctx context.Context, id string, name *string, typeArg *kg.EntityType, subtype *string) (*kg.Entity, error) {
+func (r *mutationResolver) UpdateEntity(ctx context.Context, id string, name *string, typeArg *kg.EntityType, subtype *string, reason *string) (*kg.Entity, error) {
 	if name != nil && strings.TrimSpace(*name) == "" {
 		return nil, kg.Errorf(kg.EInvalid, "name must not be empty")
 	}
 	if name == nil && typeArg == nil && subtype == nil {
 		return nil, kg.Errorf(kg.EInvalid, "nothing to update: give name, type or subtype")
 	}
-	e, err := r.store.UpdateEntity(ctx, id, kg.EntityUpdate{Name: name, Type: typeArg, Subtype: subtype})
+	c, err := r.curation(ctx, reason)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.store.UpdateEntity(ctx, id, kg.EntityUpdate{Name: name, Type: typeArg, Subtype: subtype}, c)
 	if err != nil {
 		return nil, fmt.Errorf("update %q: %w", id, err)
 	}
 	r.loaders(ctx).clear()
 	return e, nil
+}
+
+// AcceptMergeCandidate is the resolver for the acceptMergeCandidate field.
+func (r *mutationResolver) AcceptMergeCandidate(ctx context.Context, id string, reason *string) (*kg.MergeCandidate, error) {
+	return r.decide(ctx, id, true, reason)
+}
+
+// RejectMergeCandidate is the resolver for the rejectMergeCandidate field.
+func (r *mutationResolver) RejectMergeCandidate(ctx context.Context, id string, reason *string) (*kg.MergeCandidate, error) {
+	return r.decide(ctx, id, false, reason)
 }
 
 // IngestResult returns generated.IngestResultResolver implementation.

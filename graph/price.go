@@ -81,6 +81,10 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 		return addCost(mulCost(traversalHop, h), mulCost(nodes, child))
 	}
 	c.Entity.Articles = func(child int, first *int, _ *string) int { return paged(child, first) }
+	c.Query.AuditLog = func(child int, _ *string, first *int, _ *string) int { return paged(child, first) }
+	c.Query.MergeCandidates = func(child int, _ *kg.CandidateStatus, _ *string, first *int, _ *string) int {
+		return paged(child, first)
+	}
 	c.Article.Entities = func(child int, _ []kg.EntityType, first *int, _ *string) int { return paged(child, first) }
 	// The connection reads through the same batched loader as relations;
 	// its cost is its page.

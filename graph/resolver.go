@@ -15,4 +15,5 @@ type Resolver struct {
 	log       *slog.Logger
 	maxPage   int
 	traverser *traverse.Traverser
+	keyID     string // identifies the API key in the audit log; see keyID
 }

@@ -142,7 +142,7 @@ type SaveResult struct {
 type Stats struct {
 	Articles  int
 	Entities  int
-	Relations int
+	Relations int // not counting retracted relations
 	Events    int
 	Quotes    int
 	Evidence  int
@@ -220,15 +220,55 @@ type Store interface {
 	// relations with their evidence, event participations and quotes move
 	// to keep; a relation that becomes a self-loop is removed. Afterwards
 	// Entities(drop) returns keep, and later saves that produce drop's id
-	// write to keep instead.
-	MergeEntities(ctx context.Context, keepID, dropID string) (*Entity, error)
-	// RetractRelation marks a relation retracted with a reason: kept, but
+	// write to keep instead. Both ids are resolved through earlier merges
+	// first. It fails with EInvalid when both are already one entity (the
+	// message names it) or when their types are not CompatibleTypes, and
+	// with ENotFound when either is unknown — except that an automatic
+	// join (m.Method MergeAuto) may name as drop an id no node has yet:
+	// then only the redirect is recorded, so that a later save of an
+	// article producing drop writes to keep. The merge is recorded with
+	// m (method, score, evidence, who and why) in the audit log, with what
+	// SplitEntity needs to undo it.
+	MergeEntities(ctx context.Context, keepID, dropID string, m Merge) (*Entity, error)
+	// SplitEntity undoes the merge that folded id into another entity
+	// (automatic or manual, however many merges ago): id is its own
+	// entity again, with its curated name, type and aliases; the ids that
+	// had been merged into it before follow it; retractions moved by the
+	// merge return; and every article that mentions id has its facts
+	// (aliases, mentions, relations with evidence, events, quotes)
+	// re-derived from its last saved extraction, so they land on the
+	// right nodes. It returns the restored entity; EInvalid when id is not
+	// merged into anything, ENotFound when it is unknown.
+	SplitEntity(ctx context.Context, id string, c Curation) (*Entity, error)
+	// RetractRelation marks a relation retracted with c.Reason: kept, but
 	// hidden from reads unless a filter includes retracted relations. A
 	// reload of an article does not revive it.
-	RetractRelation(ctx context.Context, id, reason string) (*Relation, error)
+	RetractRelation(ctx context.Context, id string, c Curation) (*Relation, error)
+	// UnretractRelation undoes a retraction; EInvalid when the relation is
+	// not retracted.
+	UnretractRelation(ctx context.Context, id string, c Curation) (*Relation, error)
 	// UpdateEntity edits an entity's name, type or subtype; nil fields stay.
-	// The id does not change. A new name's old value becomes an alias.
-	UpdateEntity(ctx context.Context, id string, u EntityUpdate) (*Entity, error)
+	// The id does not change. A new name's old value becomes an alias. A
+	// name that is exactly another entity's name is refused (EInvalid,
+	// naming that entity: merge them instead).
+	UpdateEntity(ctx context.Context, id string, u EntityUpdate, c Curation) (*Entity, error)
+
+	// AuditLog pages through the record of curations, newest first.
+	AuditLog(ctx context.Context, f AuditFilter) (*AuditPage, error)
+
+	// RecordMergeCandidates records pairs for review. A pair already
+	// recorded (in either direction) gets the new score and evidence
+	// while pending; a decided pair stays decided, so that a rejected pair
+	// is not proposed again. Pairs whose ids resolve to one entity, or to
+	// entities of incompatible types, are skipped.
+	RecordMergeCandidates(ctx context.Context, cs []MergeCandidate) error
+	// MergeCandidates lists candidates by descending score, then id.
+	MergeCandidates(ctx context.Context, f CandidateFilter) (*CandidatePage, error)
+	// DecideMergeCandidate accepts a pending candidate (merging Drop into
+	// Keep with the candidate's score and evidence, method manual) or
+	// rejects it; both are recorded in the audit log. EInvalid when the
+	// candidate was already decided.
+	DecideMergeCandidate(ctx context.Context, id string, accept bool, c Curation) (*MergeCandidate, error)
 
 	// EntitiesByKeys returns, for each blocking key of entity resolution
 	// (see package resolve), the ids of the entities indexed under it: at

@@ -2,7 +2,11 @@ package neo4jstore
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"slices"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -26,37 +30,143 @@ func resolveOne(ctx context.Context, tx neo4j.ManagedTransaction, id string) (st
 	return r, nil
 }
 
-// MergeEntities folds drop into keep. keep becomes curated (no reload
-// deletes it) and drop's names stay on it as aliases; drop's id redirects
-// to keep from then on.
-func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string) (*kg.Entity, error) {
-	_, err := writeTx(ctx, s, "merge entities", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		keep, err := resolveOne(ctx, tx, keepID)
-		if err != nil {
-			return struct{}{}, err
-		}
-		drop, err := resolveOne(ctx, tx, dropID)
-		if err != nil {
-			return struct{}{}, err
-		}
-		if keep == drop {
-			return struct{}{}, kg.Errorf(kg.EInvalid, "cannot merge entity %q into itself", keepID)
-		}
-		return struct{}{}, merge(ctx, tx, keep, drop)
+// MergeEntities folds drop into keep (see kg.Store). keep becomes curated
+// (no reload deletes it) and drop's names stay on it as aliases; drop's id
+// redirects to keep from then on; what a split needs is recorded beside
+// the audit entry.
+func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string, m kg.Merge) (*kg.Entity, error) {
+	keep, err := writeTx(ctx, s, "merge entities", func(tx neo4j.ManagedTransaction) (string, error) {
+		return mergeTx(ctx, tx, keepID, dropID, m, nil)
 	})
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{keepID})
+	es, err := s.Entities(ctx, []string{keep})
 	if err != nil {
 		return nil, err
 	}
 	return es[0], nil
 }
 
-func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) error {
+// mergeTx checks and performs one merge inside tx and records it; extra
+// details go into its audit entry. It returns the kept id.
+func mergeTx(ctx context.Context, tx neo4j.ManagedTransaction, keepID, dropID string, m kg.Merge, extra map[string]any) (string, error) {
+	if m.Method == "" {
+		m.Method = kg.MergeManual
+	}
+	if m.Method != kg.MergeManual && m.Method != kg.MergeAuto {
+		return "", kg.Errorf(kg.EInvalid, "unknown merge method %q (want manual or auto)", m.Method)
+	}
+	red, err := resolve(ctx, tx, []string{keepID, dropID})
+	if err != nil {
+		return "", err
+	}
+	keep, drop := red[keepID], red[dropID]
+	ents, err := entityStates(ctx, tx, []string{keep, drop})
+	if err != nil {
+		return "", err
+	}
+	k, d := ents[keep], ents[drop]
+	if k == nil {
+		return "", kg.Errorf(kg.ENotFound, "entity %q not found", keepID)
+	}
+	if err := kg.SameEntityError(keepID, dropID, keep, drop); err != nil {
+		return "", err
+	}
+	if d == nil && (m.Method != kg.MergeAuto || drop != dropID) {
+		return "", kg.Errorf(kg.ENotFound, "entity %q not found", dropID)
+	}
+	if d != nil && !kg.CompatibleTypes(k.Type, d.Type) {
+		return "", kg.IncompatibleTypesError(keep, k.Type, drop, d.Type)
+	}
+	rec := kg.MergeUndo{Absorbed: []string{}, Retractions: []kg.RetractionMove{}, AddedAliases: []string{}}
+	if rec.Absorbed, err = strings1(ctx, tx, `MATCH (r:Redirect {to: $drop}) RETURN r.id AS v ORDER BY v`, map[string]any{"drop": drop}); err != nil {
+		return "", err
+	}
+	if d != nil {
+		for _, al := range append([]string{d.Name}, d.CuratedAliases...) {
+			if !slices.Contains(k.CuratedAliases, al) && !slices.Contains(rec.AddedAliases, al) {
+				rec.AddedAliases = append(rec.AddedAliases, al)
+			}
+		}
+		rec.Drop = d
+		if rec.Retractions, err = merge(ctx, tx, keep, drop); err != nil {
+			return "", err
+		}
+	} else if _, err := run(ctx, tx, `MERGE (r:Redirect {id: $drop}) SET r.to = $keep`, map[string]any{"keep": keep, "drop": drop}); err != nil {
+		// A bare join: later saves that produce drop write to keep.
+		return "", err
+	}
+	details := map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence}
+	maps.Copy(details, extra)
+	seq, err := appendAudit(ctx, tx, kg.AuditMerge, m.Curation, []string{keep, drop}, details)
+	if err != nil {
+		return "", err
+	}
+	undo, err := json.Marshal(rec)
+	if err != nil {
+		return "", fmt.Errorf("neo4j: merge record: %w", err)
+	}
+	_, err = run(ctx, tx, `CREATE (:MergeRecord {seq: $seq, keep: $keep, drop: $drop, undo: $undo, splitAt: ''})`,
+		map[string]any{"seq": seq, "keep": keep, "drop": drop, "undo": string(undo)})
+	return keep, err
+}
+
+// entityStates reads the curated state of the existing entities among ids.
+func entityStates(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*kg.DroppedEntity, error) {
+	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE e.id IN $ids
+		RETURN e.id AS id, e { .type, .subtype, .name, .curated, .curatedAliases } AS e`, map[string]any{"ids": anyStrings(uniq(ids))})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*kg.DroppedEntity{}
+	for _, rec := range recs {
+		p, err := recProps(rec, "e")
+		if err != nil {
+			return nil, err
+		}
+		ca := pStrs(p, "curatedAliases")
+		slices.Sort(ca)
+		out[recStr(rec, "id")] = &kg.DroppedEntity{Type: kg.EntityType(pStr(p, "type")), Subtype: pStr(p, "subtype"),
+			Name: pStr(p, "name"), Curated: pBool(p, "curated"), CuratedAliases: ca}
+	}
+	return out, nil
+}
+
+// appendAudit records one curation and returns its sequence number, taken
+// from a counter node (which also serializes curations).
+func appendAudit(ctx context.Context, tx neo4j.ManagedTransaction, action string, c kg.Curation, subjects []string, details map[string]any) (int64, error) {
+	if details == nil {
+		details = map[string]any{}
+	}
+	det, err := json.Marshal(details)
+	if err != nil {
+		return 0, kg.Errorf(kg.EInvalid, "audit details are not JSON: %v", err)
+	}
+	if subjects == nil {
+		subjects = []string{}
+	}
+	recs, err := run(ctx, tx, `MERGE (n:Counter {name: 'audit'}) ON CREATE SET n.value = 0
+		SET n.value = n.value + 1
+		CREATE (a:Audit {seq: n.value, at: $at, action: $action, actor: $actor, reason: $reason, subjects: $subjects, details: $details})
+		RETURN a.seq AS seq`, map[string]any{"at": timestamp(time.Now()), "action": action, "actor": c.Actor, "reason": c.Reason,
+		"subjects": anyStrings(subjects), "details": string(det)})
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) != 1 {
+		return 0, fmt.Errorf("neo4j: audit: no sequence number")
+	}
+	v, _ := recs[0].Get("seq")
+	seq, _ := v.(int64)
+	return seq, nil
+}
+
+// merge moves drop's facts to keep and returns the retractions it moved.
+func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) ([]kg.RetractionMove, error) {
+	moves := []kg.RetractionMove{}
 	if err := lockEntities(ctx, tx, []string{keep, drop}); err != nil {
-		return err
+		return nil, err
 	}
 	p := map[string]any{"keep": keep, "drop": drop}
 	// Names, then mentions: span lists join where both are mentioned in one
@@ -73,7 +183,7 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 			km.aliases = km.aliases + [x IN dm.aliases WHERE NOT x IN km.aliases]`,
 	} {
 		if _, err := run(ctx, tx, q, p); err != nil {
-			return err
+			return nil, err
 		}
 	}
 
@@ -83,16 +193,20 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 		WITH DISTINCT r
 		RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`, p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, rec := range recs {
 		props, err := recProps(rec, "r")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		old := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), props)
-		if err := moveRelation(ctx, tx, old, keep, drop); err != nil {
-			return err
+		mv, err := moveRelation(ctx, tx, old, keep, drop)
+		if err != nil {
+			return nil, err
+		}
+		if mv != nil {
+			moves = append(moves, *mv)
 		}
 	}
 
@@ -101,13 +215,13 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 	recs, err = run(ctx, tx, `MATCH (e:Entity)-[:PARTICIPATED]->(o:Occurrence) WHERE e.id IN [$keep, $drop]
 		RETURN DISTINCT o`, p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var evRows []any
 	for _, rec := range recs {
 		props, err := recProps(rec, "o")
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ev := eventFromProps(props)
 		var parts []kg.Participant
@@ -138,7 +252,7 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 				MATCH (e:Entity {id: pt.entity})
 				CREATE (e)-[:PARTICIPATED {role: pt.role, ord: pt.ord}]->(o)
 			}`, map[string]any{"rows": evRows}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, q := range []string{
@@ -160,14 +274,15 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 		`MATCH (d:Entity {id: $drop}) DETACH DELETE d`,
 	} {
 		if _, err := run(ctx, tx, q, p); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return refreshEntities(ctx, tx, []string{keep})
+	return moves, refreshEntities(ctx, tx, []string{keep})
 }
 
-// moveRelation moves one of drop's relations to keep.
-func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec, keep, drop string) error {
+// moveRelation moves one of drop's relations to keep and reports the
+// retraction it moved, if any.
+func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec, keep, drop string) (*kg.RetractionMove, error) {
 	src, tgt := old.src, old.tgt
 	if src == drop {
 		src = keep
@@ -175,22 +290,39 @@ func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec,
 	if tgt == drop {
 		tgt = keep
 	}
+	nid := ""
+	if src != tgt {
+		nid = kg.RelationID(old.typ, src, tgt)
+	}
+	var mv *kg.RetractionMove
+	recs, err := run(ctx, tx, `OPTIONAL MATCH (x:Retraction {id: $old}) OPTIONAL MATCH (y:Retraction {id: $new})
+		RETURN x IS NOT NULL AS had, coalesce(x.reason, '') AS reason, y IS NOT NULL AS newHad`, map[string]any{"old": old.id, "new": nid})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 1 {
+		had, _ := recs[0].Get("had")
+		newHad, _ := recs[0].Get("newHad")
+		if h, _ := had.(bool); h && nid != old.id {
+			nh, _ := newHad.(bool)
+			mv = &kg.RetractionMove{Old: old.id, New: nid, Reason: recStr(recs[0], "reason"), NewHad: nh}
+		}
+	}
 	if _, err := run(ctx, tx, `WITH $row AS row `+matchRelByEID+` DELETE r`,
 		map[string]any{"row": map[string]any{"eid": old.eid, "src": old.src, "tgt": old.tgt}}); err != nil {
-		return err
+		return nil, err
 	}
 	if src == tgt {
 		// A self-loop says nothing; its retraction, if any, goes too.
 		_, err := run(ctx, tx, `MATCH (x:Retraction {id: $id}) DELETE x`, map[string]any{"id": old.id})
-		return err
+		return mv, err
 	}
-	nid := kg.RelationID(old.typ, src, tgt)
 	if old.typ.Symmetric() && tgt < src {
 		src, tgt = tgt, src
 	}
 	ex, err := relsByID(ctx, tx, []string{nid})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rec := ex[nid]
 	if rec == nil {
@@ -199,14 +331,14 @@ func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec,
 	rec.absorb(old)
 	rt, err := relType(old.typ)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if old.id != nid {
 		// The retraction follows the relation unless the target has its own.
 		if _, err := run(ctx, tx, `MATCH (x:Retraction {id: $old})
 			MERGE (y:Retraction {id: $new}) ON CREATE SET y.reason = x.reason
 			DELETE x`, map[string]any{"old": old.id, "new": nid}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	_, err = run(ctx, tx, `MATCH (s:Entity {id: $src}), (t:Entity {id: $tgt})
@@ -216,12 +348,21 @@ func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec,
 		OPTIONAL MATCH (x:Retraction {id: $id})
 		SET r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`,
 		map[string]any{"src": src, "tgt": tgt, "id": nid, "props": rec.props()})
-	return err
+	return mv, err
 }
 
 // RetractRelation marks a relation retracted; the mark is kept by id, so a
 // reload that rewrites the relation does not revive it.
-func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Relation, error) {
+func (s *Store) RetractRelation(ctx context.Context, id string, c kg.Curation) (*kg.Relation, error) {
+	return s.setRetraction(ctx, id, c, true)
+}
+
+// UnretractRelation removes a relation's retraction.
+func (s *Store) UnretractRelation(ctx context.Context, id string, c kg.Curation) (*kg.Relation, error) {
+	return s.setRetraction(ctx, id, c, false)
+}
+
+func (s *Store) setRetraction(ctx context.Context, id string, c kg.Curation, retract bool) (*kg.Relation, error) {
 	_, err := writeTx(ctx, s, "retract relation", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		m, err := relsByID(ctx, tx, []string{id})
 		if err != nil {
@@ -231,11 +372,29 @@ func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Rel
 		if r == nil {
 			return struct{}{}, kg.Errorf(kg.ENotFound, "relation %q not found", id)
 		}
-		_, err = run(ctx, tx, `MERGE (x:Retraction {id: $id}) SET x.reason = $reason
-			WITH x
-			WITH x, $row AS row `+matchRelByEID+`
-			SET r.retracted = true, r.retractReason = $reason`,
-			map[string]any{"id": id, "reason": reason, "row": map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt}})
+		row := map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt}
+		if retract {
+			_, err = run(ctx, tx, `MERGE (x:Retraction {id: $id}) SET x.reason = $reason
+				WITH x
+				WITH x, $row AS row `+matchRelByEID+`
+				SET r.retracted = true, r.retractReason = $reason`,
+				map[string]any{"id": id, "reason": c.Reason, "row": row})
+			if err != nil {
+				return struct{}{}, err
+			}
+			_, err = appendAudit(ctx, tx, kg.AuditRetract, c, []string{id}, nil)
+			return struct{}{}, err
+		}
+		if !r.retracted {
+			return struct{}{}, kg.Errorf(kg.EInvalid, "relation %q is not retracted", id)
+		}
+		if _, err := run(ctx, tx, `MATCH (x:Retraction {id: $id}) DELETE x
+			WITH count(*) AS n
+			WITH $row AS row `+matchRelByEID+`
+			SET r.retracted = false, r.retractReason = ''`, map[string]any{"id": id, "row": row}); err != nil {
+			return struct{}{}, err
+		}
+		_, err = appendAudit(ctx, tx, kg.AuditUnretract, c, []string{id}, map[string]any{"retractReason": r.reason})
 		return struct{}{}, err
 	})
 	if err != nil {
@@ -250,7 +409,7 @@ func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Rel
 
 // UpdateEntity edits an entity's name, type or subtype and pins it against
 // reloads. A replaced name stays as an alias.
-func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) (*kg.Entity, error) {
+func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, c kg.Curation) (*kg.Entity, error) {
 	if u.Name != nil && *u.Name == "" {
 		return nil, kg.Errorf(kg.EInvalid, "entity name must not be empty")
 	}
@@ -283,6 +442,16 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 		if !kg.ValidSubtype(newType, newSub) {
 			return struct{}{}, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
 		}
+		if newName != e.Name {
+			other, err := strings1(ctx, tx, `MATCH (o:Entity {name: $name}) WHERE o.id <> $id RETURN o.id AS v ORDER BY v LIMIT 1`,
+				map[string]any{"name": newName, "id": rid})
+			if err != nil {
+				return struct{}{}, err
+			}
+			if len(other) > 0 {
+				return struct{}{}, kg.NameTakenError(newName, other[0])
+			}
+		}
 		lbl, err := label(newType)
 		if err != nil {
 			return struct{}{}, err
@@ -297,6 +466,12 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 			SET e.name = $name, e.type = $type, e.subtype = $subtype, e.curated = true
 			REMOVE e`+all+`
 			SET e:`+lbl, map[string]any{"id": rid, "name": newName, "type": string(newType), "subtype": newSub}); err != nil {
+			return struct{}{}, err
+		}
+		if _, err := appendAudit(ctx, tx, kg.AuditUpdate, c, []string{rid}, map[string]any{
+			"before": map[string]any{"name": e.Name, "type": string(e.Type), "subtype": e.Subtype},
+			"after":  map[string]any{"name": newName, "type": string(newType), "subtype": newSub},
+		}); err != nil {
 			return struct{}{}, err
 		}
 		return struct{}{}, refreshEntities(ctx, tx, []string{rid})

@@ -781,7 +781,7 @@ func TestAgreesWithSQLiteOnArticles(t *testing.T) {
 	}
 	keep, drop := page.Hits[0].Entity.ID, page.Hits[1].Entity.ID
 	for _, st := range []kg.Store{s, ref} {
-		if _, err := st.MergeEntities(ctx, keep, drop); err != nil {
+		if _, err := st.MergeEntities(ctx, keep, drop, kg.Merge{}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := loader.New(st).Load(ctx, srcs, nil); err != nil {

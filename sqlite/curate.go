@@ -3,7 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -33,35 +38,166 @@ func resolveOne(ctx context.Context, q querier, id string) (string, error) {
 	return r, nil
 }
 
-// MergeEntities folds drop into keep. Both become curated state: keep is
-// pinned (no reload deletes it) and drop's names stay on it as aliases.
-func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string) (*kg.Entity, error) {
+// MergeEntities folds drop into keep (see kg.Store). keep is pinned (no
+// reload deletes it) and drop's names stay on it as aliases; what a split
+// needs is recorded beside the audit entry.
+func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string, m kg.Merge) (*kg.Entity, error) {
+	var keep string
 	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		keep, err := resolveOne(ctx, tx, keepID)
-		if err != nil {
-			return nil, err
-		}
-		drop, err := resolveOne(ctx, tx, dropID)
-		if err != nil {
-			return nil, err
-		}
-		if keep == drop {
-			return nil, kg.Errorf(kg.EInvalid, "cannot merge entity %q into itself", keepID)
-		}
-		return []string{keep, drop}, merge(ctx, tx, keep, drop)
+		var err error
+		var touched []string
+		keep, touched, err = mergeTx(ctx, tx, keepID, dropID, m, nil)
+		return touched, err
 	})
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{keepID})
+	es, err := s.Entities(ctx, []string{keep})
 	if err != nil {
 		return nil, err
 	}
 	return es[0], nil
 }
 
-func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
+// entityKind reads an entity's type; ok is false when it does not exist.
+func entityKind(ctx context.Context, q querier, id string) (kg.EntityType, bool, error) {
+	var t string
+	err := q.QueryRowContext(ctx, `SELECT type FROM entities WHERE id = ?`, id).Scan(&t)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("sqlite: %w", err)
+	}
+	return kg.EntityType(t), true, nil
+}
+
+// mergeTx checks and performs one merge inside tx and records it; extra
+// details go into its audit entry. It returns the kept id and the
+// entities touched.
+func mergeTx(ctx context.Context, tx *sql.Tx, keepID, dropID string, m kg.Merge, extra map[string]any) (string, []string, error) {
+	if m.Method == "" {
+		m.Method = kg.MergeManual
+	}
+	if m.Method != kg.MergeManual && m.Method != kg.MergeAuto {
+		return "", nil, kg.Errorf(kg.EInvalid, "unknown merge method %q (want manual or auto)", m.Method)
+	}
+	red, err := resolve(ctx, tx, []string{keepID, dropID})
+	if err != nil {
+		return "", nil, err
+	}
+	keep, drop := red[keepID], red[dropID]
+	keepType, ok, err := entityKind(ctx, tx, keep)
+	if err != nil {
+		return "", nil, err
+	}
+	if !ok {
+		return "", nil, kg.Errorf(kg.ENotFound, "entity %q not found", keepID)
+	}
+	if err := kg.SameEntityError(keepID, dropID, keep, drop); err != nil {
+		return "", nil, err
+	}
+	dropType, dropExists, err := entityKind(ctx, tx, drop)
+	if err != nil {
+		return "", nil, err
+	}
+	if !dropExists && (m.Method != kg.MergeAuto || drop != dropID) {
+		return "", nil, kg.Errorf(kg.ENotFound, "entity %q not found", dropID)
+	}
+	if dropExists && !kg.CompatibleTypes(keepType, dropType) {
+		return "", nil, kg.IncompatibleTypesError(keep, keepType, drop, dropType)
+	}
+
+	rec := kg.MergeUndo{Absorbed: []string{}, Retractions: []kg.RetractionMove{}, AddedAliases: []string{}}
+	if rec.Absorbed, err = column(ctx, tx, `SELECT from_id FROM redirects WHERE to_id = ?`, drop); err != nil {
+		return "", nil, err
+	}
+	if dropExists {
+		d := &kg.DroppedEntity{}
+		if err := tx.QueryRowContext(ctx, `SELECT type, subtype, name, curated FROM entities WHERE id = ?`, drop).
+			Scan(&d.Type, &d.Subtype, &d.Name, &d.Curated); err != nil {
+			return "", nil, fmt.Errorf("sqlite: merge: %w", err)
+		}
+		if d.CuratedAliases, err = column(ctx, tx, `SELECT alias FROM entity_aliases WHERE entity_id = ? AND article_id = '' ORDER BY alias`, drop); err != nil {
+			return "", nil, err
+		}
+		keepCurated, err := column(ctx, tx, `SELECT alias FROM entity_aliases WHERE entity_id = ? AND article_id = ''`, keep)
+		if err != nil {
+			return "", nil, err
+		}
+		for _, al := range append([]string{d.Name}, d.CuratedAliases...) {
+			if !slices.Contains(keepCurated, al) && !slices.Contains(rec.AddedAliases, al) {
+				rec.AddedAliases = append(rec.AddedAliases, al)
+			}
+		}
+		rec.Drop = d
+		if rec.Retractions, err = merge(ctx, tx, keep, drop); err != nil {
+			return "", nil, err
+		}
+	} else {
+		// A bare join: later saves that produce drop write to keep.
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO redirects (from_id, to_id) VALUES (?, ?)`, drop, keep); err != nil {
+			return "", nil, fmt.Errorf("sqlite: merge: %w", err)
+		}
+	}
+	details := map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence}
+	maps.Copy(details, extra)
+	seq, err := appendAudit(ctx, tx, kg.AuditMerge, m.Curation, []string{keep, drop}, details)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO merges (seq, keep_id, drop_id, drop_entity, absorbed, retractions, added_aliases)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, seq, keep, drop, mustJSON(rec.Drop), mustJSON(nonNilStrings(rec.Absorbed)),
+		mustJSON(rec.Retractions), mustJSON(rec.AddedAliases)); err != nil {
+		return "", nil, fmt.Errorf("sqlite: merge: %w", err)
+	}
+	return keep, []string{keep, drop}, nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain data is marshaled here
+	}
+	return string(b)
+}
+
+func nonNilStrings(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// appendAudit records one curation and returns its sequence number.
+func appendAudit(ctx context.Context, tx *sql.Tx, action string, c kg.Curation, subjects []string, details map[string]any) (int64, error) {
+	if details == nil {
+		details = map[string]any{}
+	}
+	det, err := json.Marshal(details)
+	if err != nil {
+		return 0, kg.Errorf(kg.EInvalid, "audit details are not JSON: %v", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, action, actor, reason, subjects, details) VALUES (?, ?, ?, ?, ?, ?)`,
+		timestamp(time.Now()), action, c.Actor, c.Reason, mustJSON(nonNilStrings(subjects)), string(det))
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: audit: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// merge moves drop's facts to keep and returns the retractions it moved.
+func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionMove, error) {
+	moves := []kg.RetractionMove{}
 	wrap := func(err error) error { return fmt.Errorf("sqlite: merge %s into %s: %w", drop, keep, err) }
+	reasonOf := func(id string) (string, bool, error) {
+		var r string
+		err := tx.QueryRowContext(ctx, `SELECT reason FROM retractions WHERE relation_id = ?`, id).Scan(&r)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", false, nil
+		}
+		return r, err == nil, err
+	}
 	exec := func(q string, args ...any) error {
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return wrap(err)
@@ -72,11 +208,11 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 	// contributions move with their articles so reloads stay exact.
 	if err := exec(`INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id)
 		SELECT ?, name, '' FROM entities WHERE id = ?`, keep, drop); err != nil {
-		return err
+		return nil, err
 	}
 	if err := exec(`INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id)
 		SELECT ?, alias, article_id FROM entity_aliases WHERE entity_id = ?`, keep, drop); err != nil {
-		return err
+		return nil, err
 	}
 	// Mentions: merge span lists where both are mentioned in one article.
 	if err := exec(`UPDATE entity_articles SET mentions = json((SELECT json_group_array(json(value)) FROM (
@@ -84,18 +220,18 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 			UNION ALL
 			SELECT value FROM json_each((SELECT d.mentions FROM entity_articles d WHERE d.entity_id = ? AND d.article_id = entity_articles.article_id)))))
 		WHERE entity_id = ? AND article_id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)`, drop, keep, drop); err != nil {
-		return err
+		return nil, err
 	}
 	if err := exec(`INSERT OR IGNORE INTO entity_articles (entity_id, article_id, mentions)
 		SELECT ?, article_id, mentions FROM entity_articles WHERE entity_id = ?`, keep, drop); err != nil {
-		return err
+		return nil, err
 	}
 
 	// Relations: re-key each of drop's relations to its new ends, folding
 	// into an existing relation with the same id.
 	rows, err := tx.QueryContext(ctx, `SELECT id, type, source, target FROM relations WHERE source = ? OR target = ?`, drop, drop)
 	if err != nil {
-		return wrap(err)
+		return nil, wrap(err)
 	}
 	type rel struct{ id, typ, src, tgt string }
 	var rels []rel
@@ -103,13 +239,13 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 		var r rel
 		if err := rows.Scan(&r.id, &r.typ, &r.src, &r.tgt); err != nil {
 			rows.Close()
-			return wrap(err)
+			return nil, wrap(err)
 		}
 		rels = append(rels, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return wrap(err)
+		return nil, wrap(err)
 	}
 	var touched []string
 	for _, r := range rels {
@@ -120,13 +256,20 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 		if tgt == drop {
 			tgt = keep
 		}
+		reason, had, err := reasonOf(r.id)
+		if err != nil {
+			return nil, wrap(err)
+		}
 		if src == tgt {
+			if had {
+				moves = append(moves, kg.RetractionMove{Old: r.id, Reason: reason})
+			}
 			// A self-loop says nothing; its retraction, if any, goes too.
 			if err := exec(`DELETE FROM relations WHERE id = ?`, r.id); err != nil {
-				return err
+				return nil, err
 			}
 			if err := exec(`DELETE FROM retractions WHERE relation_id = ?`, r.id); err != nil {
-				return err
+				return nil, err
 			}
 			continue
 		}
@@ -134,6 +277,13 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 		nid := kg.RelationID(t, src, tgt)
 		if t.Symmetric() && tgt < src {
 			src, tgt = tgt, src
+		}
+		if had && nid != r.id {
+			_, newHad, err := reasonOf(nid)
+			if err != nil {
+				return nil, wrap(err)
+			}
+			moves = append(moves, kg.RetractionMove{Old: r.id, New: nid, Reason: reason, NewHad: newHad})
 		}
 		for _, q := range []string{
 			`INSERT OR IGNORE INTO relations (id, type, source, target, confidence) VALUES (?2, ?3, ?4, ?5, 0)`,
@@ -150,13 +300,13 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 			`DELETE FROM retractions WHERE relation_id = ?1`,
 		} {
 			if err := exec(q, r.id, nid, r.typ, src, tgt); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		touched = append(touched, nid)
 	}
 	if err := refreshConfidence(ctx, tx, touched); err != nil {
-		return err
+		return nil, err
 	}
 
 	// Events and quotes point at keep from now on.
@@ -173,32 +323,70 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) error {
 		`DELETE FROM entities WHERE id = ?2`,
 	} {
 		if err := exec(q, keep, drop); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return moves, nil
 }
 
 // RetractRelation marks a relation retracted; the mark is kept by id, so a
 // reload that rewrites the relation does not revive it.
-func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Relation, error) {
+func (s *Store) RetractRelation(ctx context.Context, id string, c kg.Curation) (*kg.Relation, error) {
 	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE id = ?`, id).Scan(&n); err != nil {
-			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
-		}
-		if n == 0 {
-			return nil, kg.Errorf(kg.ENotFound, "relation %q not found", id)
+		if err := relationExists(ctx, tx, id); err != nil {
+			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO retractions (relation_id, reason) VALUES (?, ?)
-			ON CONFLICT (relation_id) DO UPDATE SET reason = excluded.reason`, id, reason); err != nil {
+			ON CONFLICT (relation_id) DO UPDATE SET reason = excluded.reason`, id, c.Reason); err != nil {
 			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
 		}
-		return nil, nil
+		_, err := appendAudit(ctx, tx, kg.AuditRetract, c, []string{id}, nil)
+		return nil, err
 	})
 	if err != nil {
 		return nil, err
 	}
+	return s.relation(ctx, id)
+}
+
+// UnretractRelation removes a relation's retraction.
+func (s *Store) UnretractRelation(ctx context.Context, id string, c kg.Curation) (*kg.Relation, error) {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
+		if err := relationExists(ctx, tx, id); err != nil {
+			return nil, err
+		}
+		var reason string
+		err := tx.QueryRowContext(ctx, `SELECT reason FROM retractions WHERE relation_id = ?`, id).Scan(&reason)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, kg.Errorf(kg.EInvalid, "relation %q is not retracted", id)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: unretract %s: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM retractions WHERE relation_id = ?`, id); err != nil {
+			return nil, fmt.Errorf("sqlite: unretract %s: %w", id, err)
+		}
+		_, err = appendAudit(ctx, tx, kg.AuditUnretract, c, []string{id}, map[string]any{"retractReason": reason})
+		return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.relation(ctx, id)
+}
+
+func relationExists(ctx context.Context, tx *sql.Tx, id string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE id = ?`, id).Scan(&n); err != nil {
+		return fmt.Errorf("sqlite: relation %s: %w", id, err)
+	}
+	if n == 0 {
+		return kg.Errorf(kg.ENotFound, "relation %q not found", id)
+	}
+	return nil
+}
+
+func (s *Store) relation(ctx context.Context, id string) (*kg.Relation, error) {
 	rs, err := s.RelationsByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
@@ -208,7 +396,7 @@ func (s *Store) RetractRelation(ctx context.Context, id, reason string) (*kg.Rel
 
 // UpdateEntity edits an entity's name, type or subtype and pins it against
 // reloads. A replaced name stays as an alias.
-func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) (*kg.Entity, error) {
+func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, c kg.Curation) (*kg.Entity, error) {
 	if u.Name != nil && *u.Name == "" {
 		return nil, kg.Errorf(kg.EInvalid, "entity name must not be empty")
 	}
@@ -238,6 +426,14 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 			return nil, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
 		}
 		if newName != name {
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE name = ? AND id <> ? ORDER BY id LIMIT 1`, newName, rid).Scan(&other)
+			if err == nil {
+				return nil, kg.NameTakenError(newName, other)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, '')`, rid, name); err != nil {
 				return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 			}
@@ -246,7 +442,11 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 			newName, string(newType), newSub, rid); err != nil {
 			return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 		}
-		return []string{rid}, nil
+		_, err = appendAudit(ctx, tx, kg.AuditUpdate, c, []string{rid}, map[string]any{
+			"before": map[string]any{"name": name, "type": typ, "subtype": sub},
+			"after":  map[string]any{"name": newName, "type": string(newType), "subtype": newSub},
+		})
+		return []string{rid}, err
 	})
 	if err != nil {
 		return nil, err
@@ -256,4 +456,139 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) 
 		return nil, err
 	}
 	return es[0], nil
+}
+
+// SplitEntity undoes the merge of id (see kg.Store).
+func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.Entity, error) {
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
+		var holder string
+		err := tx.QueryRowContext(ctx, `SELECT to_id FROM redirects WHERE from_id = ?`, id).Scan(&holder)
+		if errors.Is(err, sql.ErrNoRows) {
+			if ok, err := entityExists(ctx, tx, id); err != nil || !ok {
+				return nil, cmpErr(err, kg.Errorf(kg.ENotFound, "entity %q not found", id))
+			}
+			return nil, kg.Errorf(kg.EInvalid, "entity %q is not merged into another entity: there is nothing to split", id)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: split %s: %w", id, err)
+		}
+		var seq int64
+		var dropJSON, absJSON, retJSON, addJSON string
+		err = tx.QueryRowContext(ctx, `SELECT seq, drop_entity, absorbed, retractions, added_aliases FROM merges
+			WHERE drop_id = ? AND split_at = '' ORDER BY seq DESC LIMIT 1`, id).Scan(&seq, &dropJSON, &absJSON, &retJSON, &addJSON)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, kg.Errorf(kg.EInvalid, "entity %q was merged before merges were recorded for undo: it cannot be split", id)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: split %s: %w", id, err)
+		}
+		var rec kg.MergeUndo
+		if err := errors.Join(json.Unmarshal([]byte(dropJSON), &rec.Drop), json.Unmarshal([]byte(absJSON), &rec.Absorbed),
+			json.Unmarshal([]byte(retJSON), &rec.Retractions), json.Unmarshal([]byte(addJSON), &rec.AddedAliases)); err != nil {
+			return nil, fmt.Errorf("sqlite: split %s: merge record: %w", id, err)
+		}
+		exec := func(q string, args ...any) error {
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("sqlite: split %s: %w", id, err)
+			}
+			return nil
+		}
+		// The ids merged into id before follow it again.
+		if err := exec(`DELETE FROM redirects WHERE from_id = ?`, id); err != nil {
+			return nil, err
+		}
+		for _, a := range rec.Absorbed {
+			if err := exec(`UPDATE redirects SET to_id = ? WHERE from_id = ? AND to_id = ?`, id, a, holder); err != nil {
+				return nil, err
+			}
+		}
+		if d := rec.Drop; d != nil {
+			if err := exec(`INSERT OR IGNORE INTO entities (id, type, subtype, name, curated) VALUES (?, ?, ?, ?, ?)`,
+				id, d.Type, d.Subtype, d.Name, d.Curated); err != nil {
+				return nil, err
+			}
+			for _, al := range d.CuratedAliases {
+				if err := exec(`INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, '')`, id, al); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, al := range rec.AddedAliases {
+			if err := exec(`DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ? AND article_id = ''`, holder, al); err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range rec.Retractions {
+			if m.New != "" && !m.NewHad {
+				if err := exec(`DELETE FROM retractions WHERE relation_id = ?`, m.New); err != nil {
+					return nil, err
+				}
+			}
+			if err := exec(`INSERT OR IGNORE INTO retractions (relation_id, reason) VALUES (?, ?)`, m.Old, m.Reason); err != nil {
+				return nil, err
+			}
+		}
+		// Every article that produced one of the split ids says again, from
+		// its last extraction, which facts belong to which node.
+		ids := append([]string{id}, rec.Absorbed...)
+		touched := append([]string{holder}, ids...)
+		arts, err := column(ctx, tx, `SELECT article_id FROM entity_articles WHERE entity_id = ? ORDER BY article_id`, holder)
+		if err != nil {
+			return nil, err
+		}
+		for _, aid := range arts {
+			var raw, text string
+			if err := tx.QueryRowContext(ctx, `SELECT extraction, text FROM articles WHERE id = ?`, aid).Scan(&raw, &text); err != nil {
+				return nil, fmt.Errorf("sqlite: split %s: %w", id, err)
+			}
+			x, ok, err := extractionMentioning(raw, text, ids)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: split %s: article %s: %w", id, aid, err)
+			}
+			if !ok {
+				continue
+			}
+			_, t, err := save(ctx, tx, x)
+			if err != nil {
+				return nil, err
+			}
+			touched = append(touched, t...)
+		}
+		if err := exec(`UPDATE merges SET split_at = ? WHERE seq = ?`, timestamp(time.Now()), seq); err != nil {
+			return nil, err
+		}
+		_, err = appendAudit(ctx, tx, kg.AuditSplit, c, []string{id, holder}, map[string]any{"from": holder, "merge": seq})
+		return touched, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	es, err := s.Entities(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return es[0], nil
+}
+
+// cmpErr returns err when it is not nil, else alt.
+func cmpErr(err, alt error) error {
+	if err != nil {
+		return err
+	}
+	return alt
+}
+
+// extractionMentioning decodes an article's saved extraction (raw, with
+// the article's text) and reports whether it produces any of ids. An
+// article saved before extractions were kept has none.
+func extractionMentioning(raw, text string, ids []string) (*kg.Extraction, bool, error) {
+	if raw == "" {
+		return nil, false, nil
+	}
+	var x kg.Extraction
+	if err := json.Unmarshal([]byte(raw), &x); err != nil {
+		return nil, false, err
+	}
+	x.Article.Text = text
+	return &x, x.Produces(ids), nil
 }

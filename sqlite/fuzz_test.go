@@ -263,11 +263,11 @@ func TestIndexPatchMatchesRebuild(t *testing.T) {
 	mustSave(article("First.", ent(0, "Hajji Araji"), ent(6)))
 	check("reload with other entities")
 	name := "Qasim Muhsin al-Araji"
-	if _, err := s.UpdateEntity(bg, ent(0).ID, kg.EntityUpdate{Name: &name}); err != nil {
+	if _, err := s.UpdateEntity(bg, ent(0).ID, kg.EntityUpdate{Name: &name}, kg.Curation{}); err != nil {
 		t.Fatal(err)
 	}
 	check("rename")
-	if _, err := s.MergeEntities(bg, ent(3).ID, ent(5).ID); err != nil {
+	if _, err := s.MergeEntities(bg, ent(6).ID, ent(5).ID, kg.Merge{}); err != nil {
 		t.Fatal(err)
 	}
 	check("merge")

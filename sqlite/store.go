@@ -265,6 +265,45 @@ CREATE TABLE entity_keys (
 ) WITHOUT ROWID;
 CREATE INDEX entity_keys_entity ON entity_keys (entity_id);
 `,
+	// Curation: the audit log, what each merge needs to be split again,
+	// and merge candidates awaiting review.
+	`
+CREATE TABLE audit_log (
+	seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+	at       TEXT NOT NULL,
+	action   TEXT NOT NULL,
+	actor    TEXT NOT NULL,
+	reason   TEXT NOT NULL,
+	subjects TEXT NOT NULL, -- JSON array of ids
+	details  TEXT NOT NULL  -- JSON object
+);
+
+CREATE TABLE merges (
+	seq           INTEGER PRIMARY KEY, -- the audit entry of the merge
+	keep_id       TEXT NOT NULL,
+	drop_id       TEXT NOT NULL,
+	drop_entity   TEXT NOT NULL, -- JSON: drop's curated state, null for a bare redirect
+	absorbed      TEXT NOT NULL, -- JSON: ids merged into drop before
+	retractions   TEXT NOT NULL, -- JSON: retractions the merge moved
+	added_aliases TEXT NOT NULL, -- JSON: curated aliases it gave keep
+	split_at      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX merges_drop ON merges (drop_id, seq);
+
+CREATE TABLE merge_candidates (
+	id         TEXT PRIMARY KEY,
+	keep_id    TEXT NOT NULL,
+	drop_id    TEXT NOT NULL,
+	score      REAL NOT NULL,
+	evidence   TEXT NOT NULL, -- JSON object
+	status     TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	decided_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX merge_candidates_order ON merge_candidates (status, score DESC, id);
+CREATE INDEX merge_candidates_keep ON merge_candidates (keep_id);
+CREATE INDEX merge_candidates_drop ON merge_candidates (drop_id);
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

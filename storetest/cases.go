@@ -840,7 +840,7 @@ func testMerge(t *testing.T, s kg.Store) {
 	memberYouth := c.Relations[1] // Omar -> Youth Wing
 
 	// Keep Lena, drop Omar (the suite cares about mechanics, not truth).
-	got, err := s.MergeEntities(ctx, idLena, idOmar)
+	got, err := s.MergeEntities(ctx, idLena, idOmar, kg.Merge{})
 	if err != nil {
 		t.Fatalf("MergeEntities: %v", err)
 	}
@@ -931,11 +931,11 @@ func testMerge(t *testing.T, s kg.Store) {
 
 func testMergeErrors(t *testing.T, s kg.Store) {
 	mustSave(t, s, fixtureA())
-	_, err := s.MergeEntities(ctx, idAraji, "person:nobody")
+	_, err := s.MergeEntities(ctx, idAraji, "person:nobody", kg.Merge{})
 	wantCode(t, "MergeEntities(unknown drop)", err, kg.ENotFound)
-	_, err = s.MergeEntities(ctx, "person:nobody", idAraji)
+	_, err = s.MergeEntities(ctx, "person:nobody", idAraji, kg.Merge{})
 	wantCode(t, "MergeEntities(unknown keep)", err, kg.ENotFound)
-	_, err = s.MergeEntities(ctx, idAraji, idAraji)
+	_, err = s.MergeEntities(ctx, idAraji, idAraji, kg.Merge{})
 	wantCode(t, "MergeEntities(self)", err, kg.EInvalid)
 	if st := mustStats(t, s); st.Entities != 6 {
 		t.Errorf("failed merges changed the graph: %+v", st)
@@ -946,7 +946,7 @@ func testRetract(t *testing.T, s kg.Store) {
 	a, b := fixtureA(), fixtureB()
 	mustSave(t, s, a, b)
 	lead := a.Relations[2].ID
-	r, err := s.RetractRelation(ctx, lead, "misread: Araji is a member, not the leader")
+	r, err := s.RetractRelation(ctx, lead, kg.Curation{Reason: "misread: Araji is a member, not the leader"})
 	if err != nil {
 		t.Fatalf("RetractRelation: %v", err)
 	}
@@ -985,14 +985,14 @@ func testRetract(t *testing.T, s kg.Store) {
 	check("after retraction")
 	mustSave(t, s, fixtureA(), fixtureB())
 	check("after reloading both articles")
-	_, err = s.RetractRelation(ctx, "rel:nothing", "x")
+	_, err = s.RetractRelation(ctx, "rel:nothing", kg.Curation{Reason: "x"})
 	wantCode(t, "RetractRelation(unknown)", err, kg.ENotFound)
 }
 
 func testUpdate(t *testing.T, s kg.Store) {
 	mustSave(t, s, fixtureB())
 	name, sub := "Valdorian National Police", "military"
-	e, err := s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Name: &name, Subtype: &sub})
+	e, err := s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Name: &name, Subtype: &sub}, kg.Curation{})
 	if err != nil {
 		t.Fatalf("UpdateEntity: %v", err)
 	}
@@ -1003,17 +1003,17 @@ func testUpdate(t *testing.T, s kg.Store) {
 	mustSave(t, s, fixtureB())
 	checkEntity(t, entity(t, s, idPolice), want, []string{"Valdorian Police"})
 	typ := kg.Location
-	e, err = s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Type: &typ, Subtype: new(string)})
+	e, err = s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Type: &typ, Subtype: new(string)}, kg.Curation{})
 	if err != nil {
 		t.Fatalf("UpdateEntity(type): %v", err)
 	}
 	if e.ID != idPolice || e.Type != kg.Location || e.Subtype != "" || e.Name != name {
 		t.Errorf("after a type change: %+v", e)
 	}
-	_, err = s.UpdateEntity(ctx, "person:nobody", kg.EntityUpdate{Name: &name})
+	_, err = s.UpdateEntity(ctx, "person:nobody", kg.EntityUpdate{Name: &name}, kg.Curation{})
 	wantCode(t, "UpdateEntity(unknown)", err, kg.ENotFound)
 	bad := kg.EntityType("Animal")
-	_, err = s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Type: &bad})
+	_, err = s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Type: &bad}, kg.Curation{})
 	wantCode(t, "UpdateEntity(bad type)", err, kg.EInvalid)
 }
 

@@ -178,7 +178,7 @@ func testListRelationOrders(t *testing.T, s kg.Store) {
 		t.Errorf("list fixtures do not exercise the filters and orders")
 	}
 	// A merged-away id selects the relations of the entity that absorbed it.
-	if _, err := s.MergeEntities(ctx, idLena, idOmar); err != nil {
+	if _, err := s.MergeEntities(ctx, idLena, idOmar, kg.Merge{}); err != nil {
 		t.Fatalf("MergeEntities: %v", err)
 	}
 	p, err := s.ListRelations(ctx, kg.RelationListFilter{EntityID: idOmar, First: kg.MaxPageSize})

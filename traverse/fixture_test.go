@@ -205,7 +205,7 @@ func loadSmall(t testing.TB, s kg.Store) fixture {
 			t.Fatalf("save %s: %v", x.Article.Source, err)
 		}
 	}
-	if _, err := s.RetractRelation(ctx, fx.rels["aliceGov"], "fixture: never said"); err != nil {
+	if _, err := s.RetractRelation(ctx, fx.rels["aliceGov"], kg.Curation{Reason: "fixture: never said"}); err != nil {
 		t.Fatalf("retract: %v", err)
 	}
 	return fx

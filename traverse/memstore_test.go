@@ -204,18 +204,18 @@ func (m *memStore) EventsOfEntities(ctx context.Context, ids []string) ([][]*kg.
 	return out, nil
 }
 
-func (m *memStore) RetractRelation(ctx context.Context, id, reason string) (*kg.Relation, error) {
+func (m *memStore) RetractRelation(ctx context.Context, id string, c kg.Curation) (*kg.Relation, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r := m.relations[id]
 	if r == nil {
 		return nil, kg.Errorf(kg.ENotFound, "relation %q not found", id)
 	}
-	r.Retracted, r.RetractReason = true, reason
+	r.Retracted, r.RetractReason = true, c.Reason
 	return r, nil
 }
 
-func (m *memStore) MergeEntities(ctx context.Context, keepID, dropID string) (*kg.Entity, error) {
+func (m *memStore) MergeEntities(ctx context.Context, keepID, dropID string, _ kg.Merge) (*kg.Entity, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	keep, drop := m.entities[keepID], m.entities[dropID]

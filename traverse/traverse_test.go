@@ -247,7 +247,7 @@ func TestShortestPathsIDs(t *testing.T) {
 		if _, err := s.SaveExtraction(ctx, xs[0]); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.MergeEntities(ctx, bob, bobby); err != nil {
+		if _, err := s.MergeEntities(ctx, bob, bobby, kg.Merge{}); err != nil {
 			t.Fatal(err)
 		}
 		ps, err = tr.ShortestPaths(ctx, alice, bobby, PathQuery{})

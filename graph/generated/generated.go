@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Article() ArticleResolver
 	ArticleVersion() ArticleVersionResolver
+	AuditEntry() AuditEntryResolver
 	CoMention() CoMentionResolver
 	CyData() CyDataResolver
 	Entity() EntityResolver
@@ -41,6 +42,7 @@ type ResolverRoot interface {
 	GraphNode() GraphNodeResolver
 	Hop() HopResolver
 	IngestResult() IngestResultResolver
+	MergeCandidate() MergeCandidateResolver
 	Mutation() MutationResolver
 	Participant() ParticipantResolver
 	Path() PathResolver
@@ -86,6 +88,27 @@ type ComplexityRoot struct {
 		Current     func(childComplexity int) int
 		LoadedAt    func(childComplexity int) int
 		Title       func(childComplexity int) int
+	}
+
+	AuditConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AuditEntry struct {
+		Action   func(childComplexity int) int
+		Actor    func(childComplexity int) int
+		At       func(childComplexity int) int
+		Details  func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Seq      func(childComplexity int) int
+		Subjects func(childComplexity int) int
 	}
 
 	CoMention struct {
@@ -210,18 +233,47 @@ type ComplexityRoot struct {
 	}
 
 	IngestResult struct {
-		Article   func(childComplexity int) int
-		Entities  func(childComplexity int) int
-		Events    func(childComplexity int) int
-		Quotes    func(childComplexity int) int
-		Relations func(childComplexity int) int
+		Article     func(childComplexity int) int
+		DuplicateOf func(childComplexity int) int
+		Entities    func(childComplexity int) int
+		Events      func(childComplexity int) int
+		Quotes      func(childComplexity int) int
+		Relations   func(childComplexity int) int
+	}
+
+	MergeCandidate struct {
+		CreatedAt func(childComplexity int) int
+		DecidedAt func(childComplexity int) int
+		Drop      func(childComplexity int) int
+		DropID    func(childComplexity int) int
+		Evidence  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Keep      func(childComplexity int) int
+		KeepID    func(childComplexity int) int
+		Score     func(childComplexity int) int
+		Status    func(childComplexity int) int
+	}
+
+	MergeCandidateConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MergeCandidateEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Mutation struct {
-		IngestArticle   func(childComplexity int, name string, content string) int
-		MergeEntities   func(childComplexity int, keep string, drop string) int
-		RetractRelation func(childComplexity int, id string, reason string) int
-		UpdateEntity    func(childComplexity int, id string, name *string, typeArg *kg.EntityType, subtype *string) int
+		AcceptMergeCandidate func(childComplexity int, id string, reason *string) int
+		IngestArticle        func(childComplexity int, name string, content string) int
+		MergeEntities        func(childComplexity int, keep string, drop string, reason *string) int
+		RejectMergeCandidate func(childComplexity int, id string, reason *string) int
+		RetractRelation      func(childComplexity int, id string, reason string) int
+		SplitEntity          func(childComplexity int, id string, reason *string) int
+		UnretractRelation    func(childComplexity int, id string, reason *string) int
+		UpdateEntity         func(childComplexity int, id string, name *string, typeArg *kg.EntityType, subtype *string, reason *string) int
 	}
 
 	PageInfo struct {
@@ -246,20 +298,22 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Article      func(childComplexity int, id string) int
-		Articles     func(childComplexity int, entity *string, from *string, to *string, orderBy *kg.ArticleOrder, first *int, after *string) int
-		CoMentions   func(childComplexity int, id string, first *int) int
-		Entities     func(childComplexity int, query *string, types []kg.EntityType, subtype *string, article *string, orderBy *kg.EntityOrder, first *int, after *string) int
-		Entity       func(childComplexity int, id string) int
-		Event        func(childComplexity int, id string) int
-		Events       func(childComplexity int, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) int
-		Neighborhood func(childComplexity int, id string, hops *int, types []kg.RelationType, entityTypes []kg.EntityType, minConfidence *float64, article *string, from *string, to *string, limitPerHop *int) int
-		Paths        func(childComplexity int, from string, to string, maxHops *int, types []kg.RelationType, direction *kg.Direction, minConfidence *float64, limit *int) int
-		Relation     func(childComplexity int, id string) int
-		Relations    func(childComplexity int, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, source *string, target *string, entity *string, sourceTypes []kg.EntityType, targetTypes []kg.EntityType, from *string, to *string, orderBy *kg.RelationOrder, first *int, after *string) int
-		Stats        func(childComplexity int) int
-		Subgraph     func(childComplexity int, seeds []string, depth *int, types []kg.RelationType, minConfidence *float64, maxNodes *int) int
-		Timeline     func(childComplexity int, id string, first *int, after *string) int
+		Article         func(childComplexity int, id string) int
+		Articles        func(childComplexity int, entity *string, from *string, to *string, orderBy *kg.ArticleOrder, first *int, after *string) int
+		AuditLog        func(childComplexity int, subject *string, first *int, after *string) int
+		CoMentions      func(childComplexity int, id string, first *int) int
+		Entities        func(childComplexity int, query *string, types []kg.EntityType, subtype *string, article *string, orderBy *kg.EntityOrder, first *int, after *string) int
+		Entity          func(childComplexity int, id string) int
+		Event           func(childComplexity int, id string) int
+		Events          func(childComplexity int, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) int
+		MergeCandidates func(childComplexity int, status *kg.CandidateStatus, entity *string, first *int, after *string) int
+		Neighborhood    func(childComplexity int, id string, hops *int, types []kg.RelationType, entityTypes []kg.EntityType, minConfidence *float64, article *string, from *string, to *string, limitPerHop *int) int
+		Paths           func(childComplexity int, from string, to string, maxHops *int, types []kg.RelationType, direction *kg.Direction, minConfidence *float64, limit *int) int
+		Relation        func(childComplexity int, id string) int
+		Relations       func(childComplexity int, types []kg.RelationType, minConfidence *float64, article *string, includeRetracted *bool, source *string, target *string, entity *string, sourceTypes []kg.EntityType, targetTypes []kg.EntityType, from *string, to *string, orderBy *kg.RelationOrder, first *int, after *string) int
+		Stats           func(childComplexity int) int
+		Subgraph        func(childComplexity int, seeds []string, depth *int, types []kg.RelationType, minConfidence *float64, maxNodes *int) int
+		Timeline        func(childComplexity int, id string, first *int, after *string) int
 	}
 
 	Quote struct {
@@ -357,6 +411,14 @@ type ArticleResolver interface {
 type ArticleVersionResolver interface {
 	LoadedAt(ctx context.Context, obj *kg.ArticleVersion) (string, error)
 }
+type AuditEntryResolver interface {
+	Seq(ctx context.Context, obj *kg.AuditEntry) (int, error)
+	At(ctx context.Context, obj *kg.AuditEntry) (string, error)
+
+	Reason(ctx context.Context, obj *kg.AuditEntry) (*string, error)
+
+	Details(ctx context.Context, obj *kg.AuditEntry) (any, error)
+}
 type CoMentionResolver interface {
 	Entity(ctx context.Context, obj *model.CoMention) (*kg.Entity, error)
 	Count(ctx context.Context, obj *model.CoMention) (int, error)
@@ -412,12 +474,29 @@ type HopResolver interface {
 }
 type IngestResultResolver interface {
 	Article(ctx context.Context, obj *kg.SaveResult) (*kg.Article, error)
+
+	DuplicateOf(ctx context.Context, obj *kg.SaveResult) (*string, error)
+}
+type MergeCandidateResolver interface {
+	Keep(ctx context.Context, obj *kg.MergeCandidate) (*kg.Entity, error)
+	Drop(ctx context.Context, obj *kg.MergeCandidate) (*kg.Entity, error)
+	KeepID(ctx context.Context, obj *kg.MergeCandidate) (string, error)
+	DropID(ctx context.Context, obj *kg.MergeCandidate) (string, error)
+
+	Evidence(ctx context.Context, obj *kg.MergeCandidate) (any, error)
+
+	CreatedAt(ctx context.Context, obj *kg.MergeCandidate) (string, error)
+	DecidedAt(ctx context.Context, obj *kg.MergeCandidate) (*string, error)
 }
 type MutationResolver interface {
 	IngestArticle(ctx context.Context, name string, content string) (*kg.SaveResult, error)
-	MergeEntities(ctx context.Context, keep string, drop string) (*kg.Entity, error)
+	MergeEntities(ctx context.Context, keep string, drop string, reason *string) (*kg.Entity, error)
+	SplitEntity(ctx context.Context, id string, reason *string) (*kg.Entity, error)
 	RetractRelation(ctx context.Context, id string, reason string) (*kg.Relation, error)
-	UpdateEntity(ctx context.Context, id string, name *string, typeArg *kg.EntityType, subtype *string) (*kg.Entity, error)
+	UnretractRelation(ctx context.Context, id string, reason *string) (*kg.Relation, error)
+	UpdateEntity(ctx context.Context, id string, name *string, typeArg *kg.EntityType, subtype *string, reason *string) (*kg.Entity, error)
+	AcceptMergeCandidate(ctx context.Context, id string, reason *string) (*kg.MergeCandidate, error)
+	RejectMergeCandidate(ctx context.Context, id string, reason *string) (*kg.MergeCandidate, error)
 }
 type ParticipantResolver interface {
 	Entity(ctx context.Context, obj *kg.Participant) (*kg.Entity, error)
@@ -436,6 +515,8 @@ type QueryResolver interface {
 	Event(ctx context.Context, id string) (*kg.Event, error)
 	Events(ctx context.Context, typeArg *string, entity *string, from *string, to *string, orderBy *kg.EventOrder, first *int, after *string) (*model.EventConnection, error)
 	Stats(ctx context.Context) (*kg.Stats, error)
+	AuditLog(ctx context.Context, subject *string, first *int, after *string) (*model.AuditConnection, error)
+	MergeCandidates(ctx context.Context, status *kg.CandidateStatus, entity *string, first *int, after *string) (*model.MergeCandidateConnection, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, types []kg.RelationType, direction *kg.Direction, minConfidence *float64, limit *int) ([]*traverse.Path, error)
 	Neighborhood(ctx context.Context, id string, hops *int, types []kg.RelationType, entityTypes []kg.EntityType, minConfidence *float64, article *string, from *string, to *string, limitPerHop *int) (*traverse.Graph, error)
 	Subgraph(ctx context.Context, seeds []string, depth *int, types []kg.RelationType, minConfidence *float64, maxNodes *int) (*traverse.Graph, error)
@@ -615,6 +696,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ArticleVersion.Title(childComplexity), true
+
+	case "AuditConnection.edges":
+		if e.ComplexityRoot.AuditConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditConnection.Edges(childComplexity), true
+	case "AuditConnection.pageInfo":
+		if e.ComplexityRoot.AuditConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditConnection.PageInfo(childComplexity), true
+	case "AuditConnection.totalCount":
+		if e.ComplexityRoot.AuditConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditConnection.TotalCount(childComplexity), true
+
+	case "AuditEdge.cursor":
+		if e.ComplexityRoot.AuditEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEdge.Cursor(childComplexity), true
+	case "AuditEdge.node":
+		if e.ComplexityRoot.AuditEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEdge.Node(childComplexity), true
+
+	case "AuditEntry.action":
+		if e.ComplexityRoot.AuditEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actor":
+		if e.ComplexityRoot.AuditEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Actor(childComplexity), true
+	case "AuditEntry.at":
+		if e.ComplexityRoot.AuditEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.At(childComplexity), true
+	case "AuditEntry.details":
+		if e.ComplexityRoot.AuditEntry.Details == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Details(childComplexity), true
+	case "AuditEntry.reason":
+		if e.ComplexityRoot.AuditEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Reason(childComplexity), true
+	case "AuditEntry.seq":
+		if e.ComplexityRoot.AuditEntry.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Seq(childComplexity), true
+	case "AuditEntry.subjects":
+		if e.ComplexityRoot.AuditEntry.Subjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Subjects(childComplexity), true
 
 	case "CoMention.articles":
 		if e.ComplexityRoot.CoMention.Articles == nil {
@@ -1142,6 +1298,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Article(childComplexity), true
+	case "IngestResult.duplicateOf":
+		if e.ComplexityRoot.IngestResult.DuplicateOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.DuplicateOf(childComplexity), true
 	case "IngestResult.entities":
 		if e.ComplexityRoot.IngestResult.Entities == nil {
 			break
@@ -1167,6 +1329,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IngestResult.Relations(childComplexity), true
 
+	case "MergeCandidate.createdAt":
+		if e.ComplexityRoot.MergeCandidate.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.CreatedAt(childComplexity), true
+	case "MergeCandidate.decidedAt":
+		if e.ComplexityRoot.MergeCandidate.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.DecidedAt(childComplexity), true
+	case "MergeCandidate.drop":
+		if e.ComplexityRoot.MergeCandidate.Drop == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.Drop(childComplexity), true
+	case "MergeCandidate.dropId":
+		if e.ComplexityRoot.MergeCandidate.DropID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.DropID(childComplexity), true
+	case "MergeCandidate.evidence":
+		if e.ComplexityRoot.MergeCandidate.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.Evidence(childComplexity), true
+	case "MergeCandidate.id":
+		if e.ComplexityRoot.MergeCandidate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.ID(childComplexity), true
+	case "MergeCandidate.keep":
+		if e.ComplexityRoot.MergeCandidate.Keep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.Keep(childComplexity), true
+	case "MergeCandidate.keepId":
+		if e.ComplexityRoot.MergeCandidate.KeepID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.KeepID(childComplexity), true
+	case "MergeCandidate.score":
+		if e.ComplexityRoot.MergeCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.Score(childComplexity), true
+	case "MergeCandidate.status":
+		if e.ComplexityRoot.MergeCandidate.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidate.Status(childComplexity), true
+
+	case "MergeCandidateConnection.edges":
+		if e.ComplexityRoot.MergeCandidateConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidateConnection.Edges(childComplexity), true
+	case "MergeCandidateConnection.pageInfo":
+		if e.ComplexityRoot.MergeCandidateConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidateConnection.PageInfo(childComplexity), true
+	case "MergeCandidateConnection.totalCount":
+		if e.ComplexityRoot.MergeCandidateConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidateConnection.TotalCount(childComplexity), true
+
+	case "MergeCandidateEdge.cursor":
+		if e.ComplexityRoot.MergeCandidateEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidateEdge.Cursor(childComplexity), true
+	case "MergeCandidateEdge.node":
+		if e.ComplexityRoot.MergeCandidateEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MergeCandidateEdge.Node(childComplexity), true
+
+	case "Mutation.acceptMergeCandidate":
+		if e.ComplexityRoot.Mutation.AcceptMergeCandidate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptMergeCandidate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptMergeCandidate(childComplexity, args["id"].(string), args["reason"].(*string)), true
 	case "Mutation.ingestArticle":
 		if e.ComplexityRoot.Mutation.IngestArticle == nil {
 			break
@@ -1188,7 +1454,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["keep"].(string), args["drop"].(string)), true
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["keep"].(string), args["drop"].(string), args["reason"].(*string)), true
+	case "Mutation.rejectMergeCandidate":
+		if e.ComplexityRoot.Mutation.RejectMergeCandidate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectMergeCandidate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectMergeCandidate(childComplexity, args["id"].(string), args["reason"].(*string)), true
 	case "Mutation.retractRelation":
 		if e.ComplexityRoot.Mutation.RetractRelation == nil {
 			break
@@ -1200,6 +1477,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RetractRelation(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.splitEntity":
+		if e.ComplexityRoot.Mutation.SplitEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitEntity(childComplexity, args["id"].(string), args["reason"].(*string)), true
+	case "Mutation.unretractRelation":
+		if e.ComplexityRoot.Mutation.UnretractRelation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unretractRelation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnretractRelation(childComplexity, args["id"].(string), args["reason"].(*string)), true
 	case "Mutation.updateEntity":
 		if e.ComplexityRoot.Mutation.UpdateEntity == nil {
 			break
@@ -1210,7 +1509,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["name"].(*string), args["type"].(*kg.EntityType), args["subtype"].(*string)), true
+		return e.ComplexityRoot.Mutation.UpdateEntity(childComplexity, args["id"].(string), args["name"].(*string), args["type"].(*kg.EntityType), args["subtype"].(*string), args["reason"].(*string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1292,6 +1591,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Articles(childComplexity, args["entity"].(*string), args["from"].(*string), args["to"].(*string), args["orderBy"].(*kg.ArticleOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.auditLog":
+		if e.ComplexityRoot.Query.AuditLog == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["subject"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.coMentions":
 		if e.ComplexityRoot.Query.CoMentions == nil {
 			break
@@ -1348,6 +1658,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["type"].(*string), args["entity"].(*string), args["from"].(*string), args["to"].(*string), args["orderBy"].(*kg.EventOrder), args["first"].(*int), args["after"].(*string)), true
 
+	case "Query.mergeCandidates":
+		if e.ComplexityRoot.Query.MergeCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mergeCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MergeCandidates(childComplexity, args["status"].(*kg.CandidateStatus), args["entity"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -2258,25 +2579,126 @@ type ArticleVersion {
   "Whether the graph holds this version's facts now."
   current: Boolean!
 }
+
+extend type Query {
+  "The record of every curation, newest first; ` + "`" + `subject` + "`" + ` keeps the entries about one id (entity, relation or candidate)."
+  auditLog(subject: ID, first: Int, after: String): AuditConnection!
+  """
+  Pairs of entities that entity resolution thinks may be one, for review:
+  by descending score, with the evidence for each. ` + "`" + `entity` + "`" + ` keeps the pairs
+  with that entity on either side.
+  """
+  mergeCandidates(status: CandidateStatus = PENDING, entity: ID, first: Int, after: String): MergeCandidateConnection!
+}
+
+"One curation."
+type AuditEntry {
+  "Increases with every entry."
+  seq: Int!
+  "When (RFC 3339, UTC)."
+  at: String!
+  "merge, split, retract, unretract, update, accept_candidate or reject_candidate."
+  action: String!
+  "Who: an identifier of the API key used (key:…, never the key), anonymous on a server without a key, or the program (resolve) for automatic joins."
+  actor: String!
+  reason: String
+  "The ids acted on."
+  subjects: [ID!]!
+  "What the action needs to be understood later: a merge's method (manual or auto), score and evidence; an update's before and after."
+  details: JSON!
+}
+
+type AuditConnection {
+  edges: [AuditEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AuditEdge {
+  cursor: String!
+  node: AuditEntry!
+}
+
+"Where a merge candidate stands in review."
+enum CandidateStatus {
+  PENDING
+  ACCEPTED
+  REJECTED
+}
+
+"A pair of entities that may be one, with the score and the evidence for it."
+type MergeCandidate {
+  id: ID!
+  "The entity the pair would keep (resolved through merges since)."
+  keep: Entity
+  "The entity that would be merged into it."
+  drop: Entity
+  keepId: ID!
+  dropId: ID!
+  "The resolver's confidence, 0 to 1."
+  score: Float!
+  "Why: the names compared, the shared neighbors, the rule."
+  evidence: JSON!
+  status: CandidateStatus!
+  createdAt: String!
+  decidedAt: String
+}
+
+type MergeCandidateConnection {
+  edges: [MergeCandidateEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type MergeCandidateEdge {
+  cursor: String!
+  node: MergeCandidate!
+}
 `, BuiltIn: false},
-	{Name: "../schema/mutation.graphqls", Input: `"Curation: load articles and correct the graph. Needs the API key when the server has one."
+	{Name: "../schema/mutation.graphqls", Input: `"""
+Curation: load articles and correct the graph. Needs the API key when the
+server has one. Every correction is recorded in the audit log (` + "`" + `auditLog` + "`" + `)
+with when, by which key (an identifier of it, never the key) and ` + "`" + `reason` + "`" + `,
+and each can be undone: ` + "`" + `splitEntity` + "`" + ` undoes a merge, ` + "`" + `unretractRelation` + "`" + ` a
+retraction, ` + "`" + `updateEntity` + "`" + ` again an edit.
+"""
 type Mutation {
   """
   Reads an article (format from the name's extension: .txt, .md, .html or
-  .json), extracts its facts and saves them. Loading the same text again
-  replaces what it contributed before.
+  .json), extracts its facts and saves them. The article is identified by
+  its URL if it names one, else by ` + "`" + `name` + "`" + `: ingesting an edited text under
+  the same name replaces the old version's facts and adds a version.
   """
   ingestArticle(name: String!, content: String!): IngestResult!
   """
   Folds ` + "`" + `drop` + "`" + ` into ` + "`" + `keep` + "`" + `: aliases, mentions, relations with their evidence,
   event participations and quotes move to ` + "`" + `keep` + "`" + `; ` + "`" + `drop` + "`" + `'s id resolves to
-  ` + "`" + `keep` + "`" + ` from then on.
+  ` + "`" + `keep` + "`" + ` from then on. Both ids are resolved through earlier merges first;
+  merging ids that already name one entity, or entities of incompatible
+  types (a Person and a Location), is refused with BAD_USER_INPUT saying why.
   """
-  mergeEntities(keep: ID!, drop: ID!): Entity!
+  mergeEntities(keep: ID!, drop: ID!, reason: String): Entity!
+  """
+  Undoes the merge that folded ` + "`" + `id` + "`" + ` into another entity, automatic or
+  manual: ` + "`" + `id` + "`" + ` is its own entity again, with its aliases, relations,
+  evidence, events and quotes re-derived from the articles that mention it;
+  ids merged into it before follow it. Returns the restored entity.
+  """
+  splitEntity(id: ID!, reason: String): Entity
   "Marks a relation wrong: kept for the record with the reason, hidden from reads unless includeRetracted."
   retractRelation(id: ID!, reason: String!): Relation!
-  "Edits an entity's name, type or subtype; omitted fields stay. The id does not change; an old name becomes an alias."
-  updateEntity(id: ID!, name: String, type: EntityType, subtype: String): Entity!
+  "Undoes a retraction: the relation shows again."
+  unretractRelation(id: ID!, reason: String): Relation!
+  """
+  Edits an entity's name, type or subtype; omitted fields stay. The id does
+  not change; an old name becomes an alias. A name that is exactly another
+  entity's is refused (merge them instead).
+  """
+  updateEntity(id: ID!, name: String, type: EntityType, subtype: String, reason: String): Entity!
+  "Accepts a pending merge candidate: merges its ` + "`" + `drop` + "`" + ` into its ` + "`" + `keep` + "`" + `, recorded with the candidate's score and evidence."
+  acceptMergeCandidate(id: ID!, reason: String): MergeCandidate!
+  "Rejects a pending merge candidate; the pair is not proposed again."
+  rejectMergeCandidate(id: ID!, reason: String): MergeCandidate!
 }
 
 "What one ingestArticle wrote."
@@ -2286,6 +2708,8 @@ type IngestResult {
   relations: Int!
   events: Int!
   quotes: Int!
+  "Set when the text was already held by another article (the same story from another source): nothing was written, ` + "`" + `article` + "`" + ` is that one."
+  duplicateOf: ID
 }
 `, BuiltIn: false},
 	{Name: "../schema/traverse.graphqls", Input: `"Any JSON value."
@@ -2532,6 +2956,48 @@ func (ec *executionContext) childFields_ArticleVersion(ctx context.Context, fiel
 		return ec.fieldContext_ArticleVersion_current(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ArticleVersion", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AuditEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AuditEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_AuditEntry_seq(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEntry_at(ctx, field)
+	case "action":
+		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEntry_actor(ctx, field)
+	case "reason":
+		return ec.fieldContext_AuditEntry_reason(ctx, field)
+	case "subjects":
+		return ec.fieldContext_AuditEntry_subjects(ctx, field)
+	case "details":
+		return ec.fieldContext_AuditEntry_details(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_CoMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2788,8 +3254,58 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_events(ctx, field)
 	case "quotes":
 		return ec.fieldContext_IngestResult_quotes(ctx, field)
+	case "duplicateOf":
+		return ec.fieldContext_IngestResult_duplicateOf(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MergeCandidate_id(ctx, field)
+	case "keep":
+		return ec.fieldContext_MergeCandidate_keep(ctx, field)
+	case "drop":
+		return ec.fieldContext_MergeCandidate_drop(ctx, field)
+	case "keepId":
+		return ec.fieldContext_MergeCandidate_keepId(ctx, field)
+	case "dropId":
+		return ec.fieldContext_MergeCandidate_dropId(ctx, field)
+	case "score":
+		return ec.fieldContext_MergeCandidate_score(ctx, field)
+	case "evidence":
+		return ec.fieldContext_MergeCandidate_evidence(ctx, field)
+	case "status":
+		return ec.fieldContext_MergeCandidate_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MergeCandidate_createdAt(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_MergeCandidate_decidedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeCandidate", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeCandidateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MergeCandidateConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MergeCandidateConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MergeCandidateConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeCandidateConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MergeCandidateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MergeCandidateEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MergeCandidateEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MergeCandidateEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3256,6 +3772,28 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptMergeCandidate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_ingestArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3297,6 +3835,36 @@ func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Contex
 		return nil, err
 	}
 	args["drop"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectMergeCandidate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -3314,6 +3882,50 @@ func (ec *executionContext) field_Mutation_retractRelation_args(ctx context.Cont
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_splitEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unretractRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3357,6 +3969,14 @@ func (ec *executionContext) field_Mutation_updateEntity_args(ctx context.Context
 		return nil, err
 	}
 	args["subtype"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
 	return args, nil
 }
 
@@ -3439,6 +4059,36 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "subject",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["subject"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -3613,6 +4263,44 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_mergeCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*kg.CandidateStatus, error) {
+			return ec.unmarshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "entity",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entity"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -4604,6 +5292,309 @@ func (ec *executionContext) _ArticleVersion_current(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ArticleVersion_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ArticleVersion", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AuditConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AuditConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AuditEdge) graphql.Marshaler {
+			return ec.marshalNAuditEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AuditConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AuditConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AuditEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AuditEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.AuditEntry) graphql.Marshaler {
+			return ec.marshalNAuditEntry2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐAuditEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_seq(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().At(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_reason(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _AuditEntry_subjects(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_subjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_subjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_details(ctx context.Context, field graphql.CollectedField, obj *kg.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_details(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Details(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_details(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "JSON")
 }
 
 func (ec *executionContext) _CoMention_entity(ctx context.Context, field graphql.CollectedField, obj *model.CoMention) (ret graphql.Marshaler) {
@@ -6958,6 +7949,419 @@ func (ec *executionContext) fieldContext_IngestResult_quotes(_ context.Context, 
 	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
 }
 
+func (ec *executionContext) _IngestResult_duplicateOf(ctx context.Context, field graphql.CollectedField, obj *kg.SaveResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_duplicateOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.IngestResult().DuplicateOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_duplicateOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, true, true, "ID")
+}
+
+func (ec *executionContext) _MergeCandidate_id(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MergeCandidate_keep(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_keep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().Keep(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_keep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeCandidate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeCandidate_drop(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_drop(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().Drop(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_drop(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeCandidate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeCandidate_keepId(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_keepId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().KeepID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_keepId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, true, true, "ID")
+}
+
+func (ec *executionContext) _MergeCandidate_dropId(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_dropId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().DropID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_dropId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, true, true, "ID")
+}
+
+func (ec *executionContext) _MergeCandidate_score(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MergeCandidate_evidence(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _MergeCandidate_status(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.CandidateStatus) graphql.Marshaler {
+			return ec.marshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, false, false, "CandidateStatus")
+}
+
+func (ec *executionContext) _MergeCandidate_createdAt(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().CreatedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, true, true, "String")
+}
+
+func (ec *executionContext) _MergeCandidate_decidedAt(ctx context.Context, field graphql.CollectedField, obj *kg.MergeCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidate_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MergeCandidate().DecidedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidate_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidate", field, true, true, "String")
+}
+
+func (ec *executionContext) _MergeCandidateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MergeCandidateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidateConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MergeCandidateEdge) graphql.Marshaler {
+			return ec.marshalNMergeCandidateEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidateConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeCandidateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeCandidateEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeCandidateConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MergeCandidateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidateConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidateConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeCandidateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MergeCandidateConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MergeCandidateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidateConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidateConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidateConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MergeCandidateEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MergeCandidateEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidateEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidateEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MergeCandidateEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MergeCandidateEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MergeCandidateEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MergeCandidateEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.MergeCandidate) graphql.Marshaler {
+			return ec.marshalNMergeCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐMergeCandidate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MergeCandidateEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MergeCandidateEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeCandidate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_ingestArticle(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7012,7 +8416,7 @@ func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string))
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
@@ -7040,6 +8444,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_splitEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_splitEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SplitEntity(ctx, fc.Args["id"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_splitEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Entity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_splitEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7090,6 +8538,50 @@ func (ec *executionContext) fieldContext_Mutation_retractRelation(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_unretractRelation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unretractRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnretractRelation(ctx, fc.Args["id"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐRelation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unretractRelation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unretractRelation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7100,7 +8592,7 @@ func (ec *executionContext) _Mutation_updateEntity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["name"].(*string), fc.Args["type"].(*kg.EntityType), fc.Args["subtype"].(*string))
+			return ec.Resolvers.Mutation().UpdateEntity(ctx, fc.Args["id"].(string), fc.Args["name"].(*string), fc.Args["type"].(*kg.EntityType), fc.Args["subtype"].(*string), fc.Args["reason"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
@@ -7128,6 +8620,94 @@ func (ec *executionContext) fieldContext_Mutation_updateEntity(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptMergeCandidate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptMergeCandidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptMergeCandidate(ctx, fc.Args["id"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.MergeCandidate) graphql.Marshaler {
+			return ec.marshalNMergeCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐMergeCandidate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptMergeCandidate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptMergeCandidate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectMergeCandidate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectMergeCandidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectMergeCandidate(ctx, fc.Args["id"].(string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.MergeCandidate) graphql.Marshaler {
+			return ec.marshalNMergeCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐMergeCandidate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectMergeCandidate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectMergeCandidate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7748,6 +9328,94 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditLog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["subject"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AuditConnection) graphql.Marshaler {
+			return ec.marshalNAuditConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mergeCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mergeCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MergeCandidates(ctx, fc.Args["status"].(*kg.CandidateStatus), fc.Args["entity"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MergeCandidateConnection) graphql.Marshaler {
+			return ec.marshalNMergeCandidateConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mergeCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MergeCandidateConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_mergeCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10664,6 +12332,154 @@ func (ec *executionContext) _ArticleVersion(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var auditConnectionImplementors = []string{"AuditConnection"}
+
+func (ec *executionContext) _AuditConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AuditConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditConnection")
+		case "edges":
+			out.Values[i] = ec._AuditConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEdgeImplementors = []string{"AuditEdge"}
+
+func (ec *executionContext) _AuditEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AuditEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEdge")
+		case "cursor":
+			out.Values[i] = ec._AuditEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AuditEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEntryImplementors = []string{"AuditEntry"}
+
+func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *kg.AuditEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEntry")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_seq(ctx, field, obj)
+				})
+		case "at":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_at(ctx, field, obj)
+				})
+		case "action":
+			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._AuditEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_reason(ctx, field, obj)
+				})
+		case "subjects":
+			out.Values[i] = ec._AuditEntry_subjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "details":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_details(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var coMentionImplementors = []string{"CoMention"}
 
 func (ec *executionContext) _CoMention(ctx context.Context, sel ast.SelectionSet, obj *model.CoMention) graphql.Marshaler {
@@ -11509,6 +13325,178 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "duplicateOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IngestResult_duplicateOf(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeCandidateImplementors = []string{"MergeCandidate"}
+
+func (ec *executionContext) _MergeCandidate(ctx context.Context, sel ast.SelectionSet, obj *kg.MergeCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeCandidate")
+		case "id":
+			out.Values[i] = ec._MergeCandidate_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keep":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_keep(ctx, field, obj)
+				})
+		case "drop":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_drop(ctx, field, obj)
+				})
+		case "keepId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_keepId(ctx, field, obj)
+				})
+		case "dropId":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_dropId(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._MergeCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_evidence(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._MergeCandidate_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_createdAt(ctx, field, obj)
+				})
+		case "decidedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MergeCandidate_decidedAt(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeCandidateConnectionImplementors = []string{"MergeCandidateConnection"}
+
+func (ec *executionContext) _MergeCandidateConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MergeCandidateConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeCandidateConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeCandidateConnection")
+		case "edges":
+			out.Values[i] = ec._MergeCandidateConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MergeCandidateConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MergeCandidateConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mergeCandidateEdgeImplementors = []string{"MergeCandidateEdge"}
+
+func (ec *executionContext) _MergeCandidateEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MergeCandidateEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mergeCandidateEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MergeCandidateEdge")
+		case "cursor":
+			out.Values[i] = ec._MergeCandidateEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MergeCandidateEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11559,6 +13547,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "splitEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_splitEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "retractRelation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_retractRelation(ctx, field)
@@ -11566,9 +13561,30 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "unretractRelation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unretractRelation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateEntity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptMergeCandidate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptMergeCandidate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectMergeCandidate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectMergeCandidate(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -11822,6 +13838,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stats(ctx, field)
+				})
+		case "auditLog":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditLog(ctx, field)
+				})
+		case "mergeCandidates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mergeCandidates(ctx, field)
 				})
 		case "paths":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -12854,6 +14882,46 @@ func (ec *executionContext) marshalNArticleVersion2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._ArticleVersion(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAuditConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditConnection(ctx context.Context, sel ast.SelectionSet, v *model.AuditConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditConnection!")
+		return graphql.Null
+	}
+	return ec._AuditConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuditEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AuditEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAuditEdge(ctx context.Context, sel ast.SelectionSet, v *model.AuditEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEdge!")
+		return graphql.Null
+	}
+	return ec._AuditEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *kg.AuditEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEntry!")
+		return graphql.Null
+	}
+	return ec._AuditEntry(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12867,6 +14935,34 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	}
 	return res
 }
+
+func (ec *executionContext) unmarshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx context.Context, v any) (kg.CandidateStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx context.Context, sel ast.SelectionSet, v kg.CandidateStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CandidateStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus = map[string]kg.CandidateStatus{
+		"PENDING":  kg.CandidatePending,
+		"ACCEPTED": kg.CandidateAccepted,
+		"REJECTED": kg.CandidateRejected,
+	}
+	marshalNCandidateStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus = map[kg.CandidateStatus]string{
+		kg.CandidatePending:  "PENDING",
+		kg.CandidateAccepted: "ACCEPTED",
+		kg.CandidateRejected: "REJECTED",
+	}
+)
 
 func (ec *executionContext) marshalNCoMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐCoMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoMention) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -13263,6 +15359,46 @@ func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.
 		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMergeCandidate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐMergeCandidate(ctx context.Context, sel ast.SelectionSet, v *kg.MergeCandidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeCandidate!")
+		return graphql.Null
+	}
+	return ec._MergeCandidate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMergeCandidateConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateConnection(ctx context.Context, sel ast.SelectionSet, v *model.MergeCandidateConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeCandidateConnection!")
+		return graphql.Null
+	}
+	return ec._MergeCandidateConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMergeCandidateEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MergeCandidateEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMergeCandidateEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMergeCandidateEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMergeCandidateEdge(ctx context.Context, sel ast.SelectionSet, v *model.MergeCandidateEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MergeCandidateEdge!")
+		return graphql.Null
+	}
+	return ec._MergeCandidateEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -13812,6 +15948,38 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	res := graphql.MarshalBoolean(*v)
 	return res
 }
+
+func (ec *executionContext) unmarshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx context.Context, v any) (*kg.CandidateStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus(ctx context.Context, sel ast.SelectionSet, v *kg.CandidateStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus = map[string]kg.CandidateStatus{
+		"PENDING":  kg.CandidatePending,
+		"ACCEPTED": kg.CandidateAccepted,
+		"REJECTED": kg.CandidateRejected,
+	}
+	marshalOCandidateStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐCandidateStatus = map[kg.CandidateStatus]string{
+		kg.CandidatePending:  "PENDING",
+		kg.CandidateAccepted: "ACCEPTED",
+		kg.CandidateRejected: "REJECTED",
+	}
+)
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋkgᚐDirection(ctx context.Context, v any) (*kg.Direction, error) {
 	if v == nil {

@@ -18,6 +18,17 @@ type ArticleEdge struct {
 	Node   *kg.Article `json:"node"`
 }
 
+type AuditConnection struct {
+	Edges      []*AuditEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type AuditEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *kg.AuditEntry `json:"node"`
+}
+
 type EntityConnection struct {
 	Edges    []*EntityEdge `json:"edges"`
 	PageInfo *PageInfo     `json:"pageInfo"`
@@ -43,7 +54,22 @@ type EventEdge struct {
 	Node   *kg.Event `json:"node"`
 }
 
-// Curation: load articles and correct the graph. Needs the API key when the server has one.
+type MergeCandidateConnection struct {
+	Edges      []*MergeCandidateEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+type MergeCandidateEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *kg.MergeCandidate `json:"node"`
+}
+
+// Curation: load articles and correct the graph. Needs the API key when the
+// server has one. Every correction is recorded in the audit log (`auditLog`)
+// with when, by which key (an identifier of it, never the key) and `reason`,
+// and each can be undone: `splitEntity` undoes a merge, `unretractRelation` a
+// retraction, `updateEntity` again an edit.
 type Mutation struct {
 }
 

@@ -1,0 +1,258 @@
+package kg
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Curation says who made a change to the graph and why. Every curation
+// (merge, split, retraction, update, candidate decision) is recorded with
+// it in the audit log.
+type Curation struct {
+	// Actor identifies who made the change: an identifier of the API key
+	// used (never the key itself), "anonymous" on a server without a key,
+	// or a program name such as "resolve" for automatic joins.
+	Actor string
+	// Reason is the curator's (or program's) explanation, free text.
+	Reason string
+}
+
+// MergeMethod says how a merge was decided.
+type MergeMethod string
+
+// Merge methods.
+const (
+	MergeManual MergeMethod = "manual" // a curator merged the entities
+	MergeAuto   MergeMethod = "auto"   // entity resolution joined them at load time
+)
+
+// Merge is the record of one merge: who and why, how it was decided, the
+// score of the decision and the evidence for it.
+type Merge struct {
+	Curation
+	// Method is MergeManual when empty.
+	Method MergeMethod
+	// Score is the resolver's confidence in [0, 1]; 0 for a curator's
+	// merge that gives none.
+	Score float64
+	// Evidence is free-form structured data that a reviewer reads: the
+	// names compared, the shared neighbors, the rule that fired. It must
+	// marshal to a JSON object.
+	Evidence map[string]any
+}
+
+// Audit actions.
+const (
+	AuditMerge           = "merge"
+	AuditSplit           = "split"
+	AuditRetract         = "retract"
+	AuditUnretract       = "unretract"
+	AuditUpdate          = "update"
+	AuditAcceptCandidate = "accept_candidate"
+	AuditRejectCandidate = "reject_candidate"
+)
+
+// AuditEntry is one curation as the audit log keeps it.
+type AuditEntry struct {
+	Seq    int64 // increases with every entry
+	At     time.Time
+	Action string // one of the Audit* actions
+	Actor  string
+	Reason string
+	// Subjects are the ids acted on: entities, a relation, a candidate.
+	Subjects []string
+	// Details hold what the action needs to be understood later: a
+	// merge's method, score and evidence; an update's old and new values.
+	Details map[string]any
+}
+
+// AuditFilter selects audit entries, newest first.
+type AuditFilter struct {
+	Subject string // only entries about this id ("" for all)
+	First   int
+	After   string // cursor from a previous page
+}
+
+// AuditPage is one page of the audit log, newest first.
+type AuditPage struct {
+	Entries   []*AuditEntry
+	Total     int
+	EndCursor string
+	HasNext   bool
+}
+
+// CandidateStatus is where a merge candidate stands in review.
+type CandidateStatus string
+
+// Candidate statuses.
+const (
+	CandidatePending  CandidateStatus = "pending"
+	CandidateAccepted CandidateStatus = "accepted"
+	CandidateRejected CandidateStatus = "rejected"
+)
+
+// MergeCandidate is a pair of entities that entity resolution thinks may
+// be one, with a score too low to join them automatically: a reviewer
+// accepts (the merge is made) or rejects it.
+type MergeCandidate struct {
+	ID string // CandidateID(Keep, Drop)
+	// Keep and Drop are the suggested direction of the merge.
+	Keep, Drop string
+	Score      float64
+	// Evidence is free-form structured data for the reviewer, as in Merge.
+	Evidence  map[string]any
+	Status    CandidateStatus
+	CreatedAt time.Time
+	DecidedAt time.Time // zero while pending
+}
+
+// CandidateID is the id of the candidate pair {a, b}, the same in either
+// order.
+func CandidateID(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return "candidate:" + shortHash(a, b)
+}
+
+// CandidateFilter selects merge candidates, by descending score then id.
+type CandidateFilter struct {
+	Status   CandidateStatus // CandidatePending when empty
+	EntityID string          // only pairs with this entity (resolved through merges) on either side
+	First    int
+	After    string
+}
+
+// CandidatePage is one page of merge candidates.
+type CandidatePage struct {
+	Candidates []*MergeCandidate
+	Total      int
+	EndCursor  string
+	HasNext    bool
+}
+
+// CompatibleTypes reports whether entities of types a and b may be merged:
+// the same type, or a pair that extraction confuses in practice — a group
+// named like a person (Person, Organization), a country acting as a
+// government (Organization, Location). A person is never a place, and
+// events and roles merge only with their own kind.
+func CompatibleTypes(a, b EntityType) bool {
+	if a == b {
+		return true
+	}
+	pair := func(x, y EntityType) bool { return (a == x && b == y) || (a == y && b == x) }
+	return pair(Person, Organization) || pair(Organization, Location)
+}
+
+// EncodeSeqCursor makes the opaque cursor that follows the audit entry seq.
+func EncodeSeqCursor(seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("s:" + strconv.FormatInt(seq, 10)))
+}
+
+// DecodeSeqCursor reads a cursor made by EncodeSeqCursor; "" is 0 (start).
+func DecodeSeqCursor(c string) (int64, error) {
+	if c == "" {
+		return 0, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || !strings.HasPrefix(string(b), "s:") {
+		return 0, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	n, err := strconv.ParseInt(string(b[2:]), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	return n, nil
+}
+
+// EncodeScoreCursor makes the opaque cursor that follows the candidate
+// (score, id) in an order by descending score, then id.
+func EncodeScoreCursor(score float64, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("c:" + strconv.FormatFloat(score, 'g', -1, 64) + ":" + id))
+}
+
+// DecodeScoreCursor reads a cursor made by EncodeScoreCursor; ok is false
+// for "" (start).
+func DecodeScoreCursor(c string) (score float64, id string, ok bool, err error) {
+	if c == "" {
+		return 0, "", false, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	parts := strings.SplitN(string(b), ":", 3)
+	if err != nil || len(parts) != 3 || parts[0] != "c" {
+		return 0, "", false, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	score, err = strconv.ParseFloat(parts[1], 64)
+	if err != nil {
+		return 0, "", false, Errorf(EInvalid, "invalid cursor %q", c)
+	}
+	return score, parts[2], true, nil
+}
+
+// Produces reports whether the extraction has an entity with one of ids.
+func (x *Extraction) Produces(ids []string) bool {
+	for _, e := range x.Entities {
+		for _, id := range ids {
+			if e.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SameEntityError is the error of a merge whose ids, resolved through
+// earlier merges to keep and drop, already name one entity; nil when they
+// do not. Every store says it in the same words.
+func SameEntityError(keepID, dropID, keep, drop string) error {
+	if keep != drop {
+		return nil
+	}
+	switch {
+	case dropID != drop:
+		return Errorf(EInvalid, "entity %q was already merged into %q", dropID, drop)
+	case keepID != keep:
+		return Errorf(EInvalid, "entity %q was already merged into %q", keepID, keep)
+	}
+	return Errorf(EInvalid, "cannot merge entity %q into itself", keepID)
+}
+
+// IncompatibleTypesError is the error of a merge of entities whose types
+// are not CompatibleTypes.
+func IncompatibleTypesError(keep string, keepType EntityType, drop string, dropType EntityType) error {
+	return Errorf(EInvalid, "cannot merge %s %q into %s %q: a %s cannot be a %s",
+		dropType, drop, keepType, keep, dropType, keepType)
+}
+
+// NameTakenError is the error of a rename to another entity's exact name.
+func NameTakenError(name, other string) error {
+	return Errorf(EInvalid, "%q is already the name of entity %q: merge the two instead of renaming", name, other)
+}
+
+// MergeUndo is what a store keeps with each merge so that SplitEntity can
+// undo it; the facts themselves are re-derived from the articles' saved
+// extractions.
+type MergeUndo struct {
+	Drop         *DroppedEntity   // nil for a join of an id no node had
+	Absorbed     []string         // ids that had been merged into drop
+	Retractions  []RetractionMove // retractions the merge moved or removed
+	AddedAliases []string         // curated aliases the merge gave keep
+}
+
+// DroppedEntity is the curated state of a merged-away entity.
+type DroppedEntity struct {
+	Type           EntityType
+	Subtype, Name  string
+	Curated        bool
+	CuratedAliases []string
+}
+
+// RetractionMove is one retraction a merge moved from relation Old to New
+// ("" when the relation became a self-loop and went); NewHad says New was
+// already retracted on its own.
+type RetractionMove struct {
+	Old, New, Reason string
+	NewHad           bool
+}
