@@ -347,7 +347,7 @@ func BenchmarkSearchAfterWrite(b *testing.B) {
 		for b.Loop() {
 			name := fmt.Sprintf("Renamed Elsewhere %d", i)
 			i++
-			if _, err := other.UpdateEntity(bg, ids[i%len(ids)], kg.EntityUpdate{Name: &name}); err != nil {
+			if _, err := other.UpdateEntity(bg, ids[i%len(ids)], kg.EntityUpdate{Name: &name}, kg.Curation{}); err != nil {
 				b.Fatal(err)
 			}
 			p, err := s.FindEntities(bg, kg.EntityFilter{Query: name, First: 20})

@@ -47,7 +47,7 @@ func TestDurableAcrossRestart(t *testing.T) {
 	if _, err := s.SaveExtraction(bg, x); err != nil {
 		t.Fatalf("SaveExtraction: %v", err)
 	}
-	if _, err := s.RetractRelation(bg, x.Relations[0].ID, "test"); err != nil {
+	if _, err := s.RetractRelation(bg, x.Relations[0].ID, kg.Curation{Reason: "test"}); err != nil {
 		t.Fatalf("RetractRelation: %v", err)
 	}
 	before, err := s.Stats(bg)
@@ -191,7 +191,7 @@ func TestSearchSeesWrites(t *testing.T) {
 		t.Errorf("search after a save found %d, want 1 (stale name index?)", n)
 	}
 	name := "Nadia Qaderi-Farouk"
-	if _, err := s.UpdateEntity(bg, x.Entities[0].ID, kg.EntityUpdate{Name: &name}); err != nil {
+	if _, err := s.UpdateEntity(bg, x.Entities[0].ID, kg.EntityUpdate{Name: &name}, kg.Curation{}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.FindEntities(bg, kg.EntityFilter{Query: name})
@@ -232,7 +232,7 @@ func TestMergeKeepsMentionSpans(t *testing.T) {
 	if _, err := s.SaveExtraction(bg, x); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.MergeEntities(bg, x.Entities[0].ID, dup.ID); err != nil {
+	if _, err := s.MergeEntities(bg, x.Entities[0].ID, dup.ID, kg.Merge{}); err != nil {
 		t.Fatalf("MergeEntities: %v", err)
 	}
 	var raw string

@@ -13,7 +13,7 @@ func testStatsExcludeRetracted(t *testing.T, s kg.Store) {
 	mustSave(t, s, a, b)
 	before := mustStats(t, s)
 	lead := a.Relations[2]
-	if _, err := s.RetractRelation(ctx, lead.ID, "misread"); err != nil {
+	if _, err := s.RetractRelation(ctx, lead.ID, kg.Curation{Reason: "misread"}); err != nil {
 		t.Fatalf("RetractRelation: %v", err)
 	}
 	after := mustStats(t, s)

@@ -95,7 +95,7 @@ func testResolution(t *testing.T, s kg.Store) {
 	}
 
 	// A merge moves the dropped node's keys to the kept one.
-	if _, err := s.MergeEntities(ctx, "person:nuri-al-maliki", "person:ali-al-maliki"); err != nil {
+	if _, err := s.MergeEntities(ctx, "person:nuri-al-maliki", "person:ali-al-maliki", kg.Merge{}); err != nil {
 		t.Fatal(err)
 	}
 	hits, err = s.EntitiesByKeys(ctx, []string{"po:n:ali maliki"})

@@ -49,14 +49,14 @@ func testSearchSeesOtherHandle(t *testing.T, server, loader kg.Store) {
 		t.Errorf("after the other handle saved article B: search Omar = %v, want [%s]", ids, idOmar)
 	}
 	name := "Lena Mardin-Sayed"
-	if _, err := loader.UpdateEntity(ctx, idLena, kg.EntityUpdate{Name: &name}); err != nil {
+	if _, err := loader.UpdateEntity(ctx, idLena, kg.EntityUpdate{Name: &name}, kg.Curation{}); err != nil {
 		t.Fatalf("UpdateEntity: %v", err)
 	}
 	p := find(t, server, kg.EntityFilter{Query: "Sayed"})
 	if ids := hitIDs(p); !sameStrings(ids, []string{idLena}) || p.Hits[0].Entity.Name != name {
 		t.Errorf("after a rename elsewhere: search Sayed = %v, want [%s] named %q", ids, idLena, name)
 	}
-	if _, err := loader.MergeEntities(ctx, idLena, idOmar); err != nil {
+	if _, err := loader.MergeEntities(ctx, idLena, idOmar, kg.Merge{}); err != nil {
 		t.Fatalf("MergeEntities: %v", err)
 	}
 	if ids := search("after a merge elsewhere", "Omar"); !sameStrings(ids, []string{idLena}) {

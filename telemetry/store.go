@@ -123,21 +123,57 @@ func (c countingStore) QuotesOfArticles(ctx context.Context, articleIDs []string
 }
 
 // MergeEntities counts the call and delegates.
-func (c countingStore) MergeEntities(ctx context.Context, keepID, dropID string) (*kg.Entity, error) {
+func (c countingStore) MergeEntities(ctx context.Context, keepID, dropID string, m kg.Merge) (*kg.Entity, error) {
 	count(ctx)
-	return c.s.MergeEntities(ctx, keepID, dropID)
+	return c.s.MergeEntities(ctx, keepID, dropID, m)
+}
+
+// SplitEntity counts the call and delegates.
+func (c countingStore) SplitEntity(ctx context.Context, id string, cur kg.Curation) (*kg.Entity, error) {
+	count(ctx)
+	return c.s.SplitEntity(ctx, id, cur)
 }
 
 // RetractRelation counts the call and delegates.
-func (c countingStore) RetractRelation(ctx context.Context, id, reason string) (*kg.Relation, error) {
+func (c countingStore) RetractRelation(ctx context.Context, id string, cur kg.Curation) (*kg.Relation, error) {
 	count(ctx)
-	return c.s.RetractRelation(ctx, id, reason)
+	return c.s.RetractRelation(ctx, id, cur)
+}
+
+// UnretractRelation counts the call and delegates.
+func (c countingStore) UnretractRelation(ctx context.Context, id string, cur kg.Curation) (*kg.Relation, error) {
+	count(ctx)
+	return c.s.UnretractRelation(ctx, id, cur)
 }
 
 // UpdateEntity counts the call and delegates.
-func (c countingStore) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate) (*kg.Entity, error) {
+func (c countingStore) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, cur kg.Curation) (*kg.Entity, error) {
 	count(ctx)
-	return c.s.UpdateEntity(ctx, id, u)
+	return c.s.UpdateEntity(ctx, id, u, cur)
+}
+
+// AuditLog counts the call and delegates.
+func (c countingStore) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, error) {
+	count(ctx)
+	return c.s.AuditLog(ctx, f)
+}
+
+// RecordMergeCandidates counts the call and delegates.
+func (c countingStore) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidate) error {
+	count(ctx)
+	return c.s.RecordMergeCandidates(ctx, cs)
+}
+
+// MergeCandidates counts the call and delegates.
+func (c countingStore) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.CandidatePage, error) {
+	count(ctx)
+	return c.s.MergeCandidates(ctx, f)
+}
+
+// DecideMergeCandidate counts the call and delegates.
+func (c countingStore) DecideMergeCandidate(ctx context.Context, id string, accept bool, cur kg.Curation) (*kg.MergeCandidate, error) {
+	count(ctx)
+	return c.s.DecideMergeCandidate(ctx, id, accept, cur)
 }
 
 // Stats counts the call and delegates.
