@@ -183,8 +183,21 @@ func mergePair(ctx context.Context, s kg.Store, e *kg.Entity, d Decision) (Merge
 	if len(arts[0]) > len(arts[1]) || (len(arts[0]) == len(arts[1]) && e.ID < d.NodeID) {
 		keep, drop = e, nodes[0]
 	}
-	if _, err := s.MergeEntities(ctx, keep.ID, drop.ID); err != nil {
+	ev := d.Evidence
+	m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: ev.Why}, Method: kg.MergeAuto, Score: d.Score,
+		Evidence: map[string]any{"names": []any{ev.Name, ev.NodeName}, "why": ev.Why, "sharedNeighbors": anyList(ev.Shared),
+			"nameScore": ev.NameOnly, "partial": ev.Partial}}
+	if _, err := s.MergeEntities(ctx, keep.ID, drop.ID, m); err != nil {
 		return Merge{}, fmt.Errorf("resolve: merge %s into %s: %w", drop.ID, keep.ID, err)
 	}
 	return Merge{Keep: keep.ID, Drop: drop.ID, KeepName: keep.Name, DropName: drop.Name, Score: d.Score, Evidence: d.Evidence}, nil
+}
+
+// anyList is l as JSON-like data for merge evidence.
+func anyList(l []string) []any {
+	out := make([]any, len(l))
+	for i, x := range l {
+		out[i] = x
+	}
+	return out
 }
