@@ -113,7 +113,7 @@ func (r *queryResolver) AuditLog(ctx context.Context, subject *string, first *in
 		return nil, fmt.Errorf("audit log: %w", err)
 	}
 	conn := &model.AuditConnection{TotalCount: p.Total, Edges: make([]*model.AuditEdge, len(p.Entries)),
-		PageInfo: pageInfo(p.HasNext, p.EndCursor)}
+		PageInfo: pageInfo(p.HasNext, nonEmpty(p.EndCursor))}
 	for i, e := range p.Entries {
 		conn.Edges[i] = &model.AuditEdge{Cursor: kg.EncodeSeqCursor(e.Seq), Node: e}
 	}
@@ -131,7 +131,7 @@ func (r *queryResolver) MergeCandidates(ctx context.Context, status *kg.Candidat
 		return nil, fmt.Errorf("merge candidates: %w", err)
 	}
 	conn := &model.MergeCandidateConnection{TotalCount: p.Total, Edges: make([]*model.MergeCandidateEdge, len(p.Candidates)),
-		PageInfo: pageInfo(p.HasNext, p.EndCursor)}
+		PageInfo: pageInfo(p.HasNext, nonEmpty(p.EndCursor))}
 	for i, c := range p.Candidates {
 		conn.Edges[i] = &model.MergeCandidateEdge{Cursor: kg.EncodeScoreCursor(c.Score, c.ID), Node: c}
 	}
