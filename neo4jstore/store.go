@@ -139,6 +139,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		drv.Close(context.Background())
 		return nil, err
 	}
+	if err := s.backfillVersions(ctx); err != nil {
+		drv.Close(context.Background())
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -39,4 +40,36 @@ func (s *Store) ArticleVersions(ctx context.Context, articleIDs []string) ([][]k
 		}
 		return out, nil
 	})
+}
+
+// backfillVersions gives articles saved before versions existed their
+// content hash and a first version, so that their text loaded again from
+// a path (the id now comes from the source) is recognized as them.
+func (s *Store) backfillVersions(ctx context.Context) error {
+	const batch = 500
+	for {
+		n, err := writeTx(ctx, s, "backfill article versions", func(tx neo4j.ManagedTransaction) (int, error) {
+			recs, err := run(ctx, tx, `MATCH (a:Article) WHERE a.contentHash IS NULL
+				RETURN a.id AS id, coalesce(a.text, '') AS text, coalesce(a.title, '') AS title LIMIT $n`,
+				map[string]any{"n": int64(batch)})
+			if err != nil || len(recs) == 0 {
+				return 0, err
+			}
+			rows := make([]any, 0, len(recs))
+			for _, r := range recs {
+				rows = append(rows, map[string]any{"id": recStr(r, "id"), "hash": kg.ContentHash(recStr(r, "text")),
+					"title": recStr(r, "title")})
+			}
+			_, err = run(ctx, tx, `UNWIND $rows AS row MATCH (a:Article {id: row.id})
+				SET a.contentHash = row.hash, a.versionHashes = [row.hash], a.versionTitles = [row.title], a.versionTimes = [$at]`,
+				map[string]any{"rows": rows, "at": timestamp(time.Now())})
+			return len(recs), err
+		})
+		if err != nil {
+			return err
+		}
+		if n < batch {
+			return nil
+		}
+	}
 }
