@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -150,4 +151,107 @@ func BenchmarkResolutionGenerated(b *testing.B) {
 		b.ReportMetric(r.Scores["Person"].F1, "personF1")
 		b.ReportMetric(r.Scores["Organization"].F1, "orgF1")
 	}
+}
+
+// bulkStore fills an embedded store with n invented entities, a hundred
+// to an article, without resolution.
+func bulkStore(b *testing.B, n int) *sqlite.Store {
+	b.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	people, orgs := gen.XNames(int64(n), n)
+	var ents []kg.Entity
+	add := func(t kg.EntityType, name string) {
+		ents = append(ents, kg.Entity{ID: kg.EntityID(t, name), Type: t, Name: name})
+	}
+	for _, p := range people {
+		add(kg.Person, p)
+	}
+	for _, o := range orgs {
+		add(kg.Organization, o)
+	}
+	for i := 0; i < len(ents); i += 100 {
+		text := fmt.Sprintf("Bulk article %d.", i)
+		x := &kg.Extraction{Article: kg.Article{ID: kg.ArticleID(text), Title: "bulk", Source: text, Text: text},
+			Entities: ents[i:min(i+100, len(ents))]}
+		if _, err := s.SaveExtraction(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+// BenchmarkResolutionCost measures an article's load (extraction and save)
+// with and without resolution on stores of 1k, 10k and 100k entities:
+// resolution must add at most 20% and must not grow with the store.
+func BenchmarkResolutionCost(b *testing.B) {
+	ctx := context.Background()
+	arts := gen.XArticles(9, 20, 6)
+	for _, n := range []int{1000, 10000, 100000} {
+		s := bulkStore(b, n)
+		// The corpus's cast is in the store, as a graph that knows them.
+		for _, a := range arts {
+			x, err := loader.Extract(a.File, []byte(a.Text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := resolve.Link(ctx, s, x); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.SaveExtraction(ctx, x); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("entities=%dk/load", n/1000), func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				a := arts[i%len(arts)]
+				i++
+				x, err := loader.Extract(a.File, []byte(a.Text))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.SaveExtraction(ctx, x); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("entities=%dk/resolve", n/1000), func(b *testing.B) {
+			xs := make([]*kg.Extraction, len(arts))
+			i := 0
+			for b.Loop() {
+				b.StopTimer()
+				k := i % len(arts)
+				i++
+				if xs[k] == nil {
+					x, err := loader.Extract(arts[k].File, []byte(arts[k].Text))
+					if err != nil {
+						b.Fatal(err)
+					}
+					xs[k] = x
+				}
+				x := cloneExtraction(xs[k])
+				b.StartTimer()
+				if _, err := resolve.Link(ctx, s, x); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func cloneExtraction(x *kg.Extraction) *kg.Extraction {
+	c := *x
+	c.Entities = append([]kg.Entity(nil), x.Entities...)
+	c.Relations = append([]kg.Relation(nil), x.Relations...)
+	c.Events = append([]kg.Event(nil), x.Events...)
+	for i := range c.Events {
+		c.Events[i].Participants = append([]kg.Participant(nil), x.Events[i].Participants...)
+	}
+	c.Quotes = append([]kg.Quote(nil), x.Quotes...)
+	return &c
 }

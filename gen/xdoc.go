@@ -411,3 +411,31 @@ func (w *xworld) xarticle(r *rand.Rand, idx int) XArticle {
 	text := xSections[r.IntN(len(xSections))] + "\n\n" + title + "\n\n" + strings.Join(paras, "\n\n") + "\n"
 	return XArticle{File: fmt.Sprintf("x%04d.txt", idx), Text: text, Entities: s.ents}
 }
+
+// XNames returns n distinct invented names of the resolution corpus's
+// kinds (people with and without particles, organizations with a head
+// word), for filling a store to measure resolution at scale.
+func XNames(seed int64, n int) (people, orgs []string) {
+	r := newRand(seed)
+	seen := map[string]bool{}
+	for len(people)+len(orgs) < n {
+		w := newXWord(r, 2+r.IntN(2))
+		if r.IntN(3) == 0 {
+			name := w.spell(-1) + " " + orgHeadsX[r.IntN(len(orgHeadsX))]
+			if !seen[name] {
+				seen[name] = true
+				orgs = append(orgs, name)
+			}
+			continue
+		}
+		name := newXWord(r, 2).spell(-1) + " " + w.spell(-1)
+		if r.IntN(2) == 0 {
+			name = newXWord(r, 2).spell(-1) + " al-" + w.spell(-1)
+		}
+		if !seen[name] {
+			seen[name] = true
+			people = append(people, name)
+		}
+	}
+	return people, orgs
+}

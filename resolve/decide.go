@@ -42,6 +42,8 @@ type Evidence struct {
 	// Partial is set when the names matched only in part (a surname, an
 	// acronym, a short form): context had to confirm it.
 	Partial bool
+	// Acronym is set when the names met on an acronym both use.
+	Acronym bool
 }
 
 // Decision links a mention to a node.
@@ -63,13 +65,11 @@ const (
 	tieMargin = 0.05
 )
 
-// Score compares a mention with a candidate node: the best match among
-// their names, vetoed when their canonical names conflict and no alias
-// matches outright, raised by shared neighbors.
-func Score(m Mention, c Candidate) (float64, Evidence, bool) {
-	e := c.Entity
+// nameMatch is the best match among the names of a mention and a node,
+// vetoed when their canonical names conflict and no alias matches outright.
+func nameMatch(m Mention, e *kg.Entity) (Match, Evidence, bool) {
 	if len(m.Names) == 0 || e == nil || !Resolvable(e.Type) || group(m.Type) != group(e.Type) {
-		return 0, Evidence{}, false
+		return Match{}, Evidence{}, false
 	}
 	nodeNames := append([]string{e.Name}, e.Aliases...)
 	var best Match
@@ -98,10 +98,21 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 			}
 		}
 	}
-	if best.Score == 0 || (vetoed && (best.Partial || best.Score < High)) {
+	if best.Score == 0 || (vetoed && (best.Partial || best.Acronym || best.Score < High)) {
+		return Match{}, Evidence{}, false
+	}
+	return best, ev, true
+}
+
+// Score compares a mention with a candidate node: the best match among
+// their names (nameMatch), raised by shared neighbors.
+func Score(m Mention, c Candidate) (float64, Evidence, bool) {
+	best, ev, ok := nameMatch(m, c.Entity)
+	if !ok {
 		return 0, Evidence{}, false
 	}
-	ev.NameOnly, ev.Partial = best.Score, best.Partial
+	e := c.Entity
+	ev.NameOnly, ev.Partial, ev.Acronym = best.Score, best.Partial, best.Acronym
 	for id := range m.Neighbors {
 		if id != e.ID && c.Neighbors[id] {
 			ev.Shared = append(ev.Shared, id)
@@ -177,7 +188,7 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	if best.Score >= High {
 		rival := false
 		for _, d := range ds[1:] {
-			if best.Evidence.Partial && d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
+			if (best.Evidence.Partial || best.Evidence.Acronym) && d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
 				rival = true
 			}
 		}

@@ -74,7 +74,20 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 			}
 		}
 	}
-	cands, err := candidates(ctx, s, mapKeys(candIDs), x.Article.ID)
+	// Only candidates whose names could reach Low with full context have
+	// their neighbors read.
+	plausible := func(e *kg.Entity) bool {
+		for i, m := range ms {
+			if known[i] != nil {
+				continue
+			}
+			if mt, _, ok := nameMatch(m, e); ok && mt.Score+contextMax >= Low {
+				return true
+			}
+		}
+		return false
+	}
+	cands, err := candidates(ctx, s, mapKeys(candIDs), x.Article.ID, plausible)
 	if err != nil {
 		return nil, err
 	}
@@ -128,16 +141,29 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	return out, nil
 }
 
-// candidates reads the candidate nodes and their neighbors (the entities
-// of their latest articles, other than the one being saved).
-func candidates(ctx context.Context, s kg.Store, ids []string, article string) (map[string]Candidate, error) {
+// candidates reads the candidate nodes that keep accepts (nil: all) and
+// their neighbors (the entities of their latest articles, other than the
+// one being saved).
+func candidates(ctx context.Context, s kg.Store, ids []string, article string, keep func(*kg.Entity) bool) (map[string]Candidate, error) {
 	out := map[string]Candidate{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	ents, err := s.Entities(ctx, ids)
+	all, err := s.Entities(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
+	}
+	var ents []*kg.Entity
+	kept := ids[:0:0]
+	for i, e := range all {
+		if e != nil && (keep == nil || keep(e)) {
+			ents = append(ents, e)
+			kept = append(kept, ids[i])
+		}
+	}
+	ids = kept
+	if len(ids) == 0 {
+		return out, nil
 	}
 	arts, err := s.ArticlesOfEntities(ctx, ids)
 	if err != nil {

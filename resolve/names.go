@@ -178,6 +178,10 @@ func orgCore(words []string) (core []string, initials string) {
 	return core, ini.String()
 }
 
+// spellings1 writes the letter groups that spell one sound in one way.
+var spellings1 = strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
+	"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
+
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, ou/oo/u, ee/i, ei/ey/ai/e,
 // o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel, a
@@ -190,9 +194,7 @@ func translit(w string) string {
 	if len(s) > 3 && strings.HasPrefix(s, "ye") && !isVowel(s[2]) {
 		s = s[1:] // Yevgeny, Evgeny; Yelena, Elena
 	}
-	r := strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
-		"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
-	s = r.Replace(s)
+	s = spellings1.Replace(s)
 	out := []byte(s)
 	for i := range out {
 		switch out[i] {
@@ -294,9 +296,12 @@ func Keys(t kg.EntityType, names []string) []string {
 		}
 		switch {
 		case t == kg.Person:
-			// Surname and its sound: "Mr. Maliki" and "Nouri al-Maliki".
+			// Surname, and the sound of the whole name: "Mr. Maliki" and
+			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
 			ks[g+":s:"+n.Surname()] = true
-			ks[g+":k:"+skeleton(n.Surname())] = true
+			if n.Full() {
+				ks[g+":k:"+skeleton(n.Given())+" "+skeleton(n.Surname())] = true
+			}
 		default:
 			// Distinctive words: "Revolutionary Guard" and "Islamic
 			// Revolutionary Guard Corps".

@@ -23,6 +23,8 @@ type Match struct {
 	// Partial is set when one name is a part of the other (a surname, an
 	// acronym, a name without its corps), which context has to confirm.
 	Partial bool
+	// Acronym is set when two acronyms matched.
+	Acronym bool
 	Why     string
 }
 
@@ -124,9 +126,10 @@ func overlap(a, b []string) bool {
 
 func compareOrgs(a, b Name) Match {
 	if a.Acronym != "" && b.Acronym != "" {
-		// Two bodies can share an acronym: it says as much as a surname.
+		// One acronym is one name, unless the full names conflict (two
+		// bodies can share one): see nameMatch and Decide.
 		if a.Acronym == b.Acronym {
-			return Match{Score: 0.8, Partial: true, Why: "same acronym " + a.Raw}
+			return Match{Score: 1, Acronym: true, Why: "same acronym " + a.Raw}
 		}
 		return Match{}
 	}
