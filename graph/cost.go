@@ -45,6 +45,8 @@ func init() {
 type CostLimit struct {
 	MaxDepth      int
 	MaxComplexity int
+	// MaxPage is the largest page a `first` gets, which prices it.
+	MaxPage       int
 	Slots         chan struct{}
 	SlotWait      time.Duration
 	es            graphql.ExecutableSchema
@@ -229,6 +231,7 @@ func (c *CostLimit) whatFits(ctx context.Context, oc *graphql.OperationContext, 
 func (c *CostLimit) walker(ctx context.Context, oc *graphql.OperationContext) *costWalker {
 	w := newCostWalker(ctx, c.es, oc.Doc, oc.Variables)
 	w.lists = c.introspection
+	w.maxPage = c.MaxPage
 	return w
 }
 
@@ -250,8 +253,9 @@ type costWalker struct {
 	steps int
 	err   error
 
-	sized []sizedField
-	lists map[string]int // lengths of unpriced lists by Type.field
+	sized   []sizedField
+	lists   map[string]int // lengths of unpriced lists by Type.field
+	maxPage int            // the largest page a `first` gets
 	// override replaces the size argument of one field, to find what fits.
 	override    *ast.Field
 	overrideArg string
@@ -337,6 +341,9 @@ func (w *costWalker) field(f *ast.Field) Cost {
 	if n, ok := w.lists[f.ObjectDefinition.Name+"."+f.Name]; ok {
 		out.Complexity = addCost(1, mulCost(n, child.Complexity))
 	}
+	if f.Definition.Arguments.ForName("first") != nil {
+		out.Complexity = addCost(1, mulCost(w.pageSize(args["first"]), child.Complexity))
+	}
 	if f.Name == "__schema" || f.Name == "__type" {
 		// Introspection reads the schema in memory, no store: its values
 		// cost a quarter.
@@ -346,6 +353,14 @@ func (w *costWalker) field(f *ast.Field) Cost {
 		out.Complexity = c
 	}
 	return out
+}
+
+// pageSize is the page a `first` argument asks for, as the resolvers take
+// it: the default when absent, clamped to the largest page; a value they
+// refuse counts as 1.
+func (w *costWalker) pageSize(first any) int {
+	n := argInt(first, kg.DefaultPageSize)
+	return min(max(n, 1), max(w.maxPage, 1))
 }
 
 // fieldDepth is the depth of f over its selection's; introspection fields

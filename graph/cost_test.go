@@ -62,6 +62,7 @@ func measure(t testing.TB, q string) Cost {
 	}
 	w := newCostWalker(context.Background(), es, doc, nil)
 	w.lists = introspectionSizes(es.Schema())
+	w.maxPage = res.maxPage
 	return w.operation(doc.Operations[0])
 }
 
@@ -262,4 +263,22 @@ func TestIntrospectionPricedBySchema(t *testing.T) {
 	h := worldHandler(t, Config{})
 	_, r := post(t, h, `{ __schema { types { fields {`+b.String()+` } } } }`, nil)
 	wantCode(t, r.Errors, CodeComplexityExceeded)
+}
+
+// TestEveryPageIsPriced: a field with `first` is priced as a page whether
+// or not it has its own price, so a list added later is not free.
+func TestEveryPageIsPriced(t *testing.T) {
+	q := `{ auditLog(first: %d) { edges { node { seq action subjects } } } mergeCandidates { edges { node { id } } } }`
+	small, large := measure(t, fmt.Sprintf(q, 10)), measure(t, fmt.Sprintf(q, 400))
+	// auditLog: 1 + n × 5; mergeCandidates: 1 + 50 (the default page) × 3.
+	if want := 1 + 10*5 + 1 + 50*3; small.Complexity != want {
+		t.Errorf("auditLog(first: 10) and default mergeCandidates cost %d, want %d", small.Complexity, want)
+	}
+	if want := 1 + 400*5 + 1 + 50*3; large.Complexity != want {
+		t.Errorf("auditLog(first: 400) and default mergeCandidates cost %d, want %d", large.Complexity, want)
+	}
+	// Past the largest page, the page is the largest.
+	if c := measure(t, fmt.Sprintf(q, 100000)); c.Complexity != 1+500*5+1+50*3 {
+		t.Errorf("auditLog(first: 100000) costs %d, want the cost of 500", c.Complexity)
+	}
 }

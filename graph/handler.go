@@ -82,7 +82,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(DocumentLimit{MaxTokens: cfg.MaxTokens, MaxRepeats: maxFieldRepeats, Checked: lru.New[struct{}](1000)})
-	srv.Use(&CostLimit{MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, Slots: make(chan struct{}, cfg.MaxExpensive), SlotWait: cfg.ExpensiveWait})
+	srv.Use(&CostLimit{MaxDepth: cfg.MaxDepth, MaxComplexity: cfg.MaxComplexity, MaxPage: cfg.MaxPageSize, Slots: make(chan struct{}, cfg.MaxExpensive), SlotWait: cfg.ExpensiveWait})
 	srv.AroundOperations(cfg.Telemetry.AroundOperations)
 	srv.AroundOperations(authOperations(cfg.APIKey, cfg.ProtectQueries))
 	srv.AroundResponses(cfg.Telemetry.AroundResponses)

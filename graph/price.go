@@ -24,9 +24,11 @@ const (
 	storeScan = 100
 )
 
-// complexity prices each field by what it does: lists by their page size
-// (`first`, `limit`), traversals by their hops and the entities they
-// reach, store scans by a fixed amount.
+// complexity prices the fields whose cost is not that of a plain field or
+// page: traversals by their hops and the entities they reach, store scans
+// and ingestion by a fixed amount, the unpaged lists by their expected
+// length. Every field with a `first` argument is priced by the cost walker
+// as a page (see pagedCost), whoever adds it.
 func (r *Resolver) complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	paged := func(child int, first *int) int {
@@ -36,21 +38,7 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 		}
 		return addCost(1, mulCost(n, child))
 	}
-	c.Query.Entities = func(child int, _ *string, _ []kg.EntityType, _, _ *string, _ *kg.EntityOrder, first *int, _ *string) int {
-		return paged(child, first)
-	}
-	c.Query.Articles = func(child int, _, _, _ *string, _ *kg.ArticleOrder, first *int, _ *string) int {
-		return paged(child, first)
-	}
-	c.Query.Events = func(child int, _, _, _, _ *string, _ *kg.EventOrder, first *int, _ *string) int {
-		return paged(child, first)
-	}
-	c.Query.Relations = func(child int, _ []kg.RelationType, _ *float64, _ *string, _ *bool, _, _, _ *string,
-		_, _ []kg.EntityType, _, _ *string, _ *kg.RelationOrder, first *int, _ *string) int {
-		return paged(child, first)
-	}
 	c.Query.Stats = func(child int) int { return storeScan + child }
-	c.Query.Timeline = func(child int, _ string, first *int, _ *string) int { return paged(child, first) }
 	// Co-mentions read the articles of an entity and every entity of those.
 	c.Query.CoMentions = func(child int, _ string, first *int) int {
 		return addCost(traversalHop, paged(child, first))
@@ -79,18 +67,6 @@ func (r *Resolver) complexity() generated.ComplexityRoot {
 		}
 		nodes = min(nodes, traverse.DefaultMaxNodes)
 		return addCost(mulCost(traversalHop, h), mulCost(nodes, child))
-	}
-	c.Entity.Articles = func(child int, first *int, _ *string) int { return paged(child, first) }
-	c.Query.AuditLog = func(child int, _ *string, first *int, _ *string) int { return paged(child, first) }
-	c.Query.MergeCandidates = func(child int, _ *kg.CandidateStatus, _ *string, first *int, _ *string) int {
-		return paged(child, first)
-	}
-	c.Article.Entities = func(child int, _ []kg.EntityType, first *int, _ *string) int { return paged(child, first) }
-	// The connection reads through the same batched loader as relations;
-	// its cost is its page.
-	c.Entity.RelationConnection = func(child int, _ *kg.Direction, _ []kg.RelationType, _ *float64, _ *bool,
-		_ *kg.RelationOrder, first *int, _ *string) int {
-		return paged(child, first)
 	}
 	c.Entity.Relations = func(child int, _ *kg.Direction, _ []kg.RelationType, _ *float64, _ *bool) int {
 		return addCost(1, mulCost(relationsPerEntity, child))
