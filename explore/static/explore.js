@@ -94,6 +94,11 @@
     }).then(function (d) {
       var nb = d.neighborhood;
       var fresh = [];
+      // New nodes start on a ring around the node expanded, so that the
+      // incremental layout unfolds them there instead of in a pile.
+      var centre = cy.getElementById(id);
+      var at = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
+      var ring = nb.elements.filter(function (el) { return el.group === "nodes" && cy.getElementById(el.data.id).empty(); }).length;
       cy.batch(function () {
         nb.elements.forEach(function (el) {
           var have = cy.getElementById(el.data.id);
@@ -101,8 +106,12 @@
             (el.classes || []).forEach(function (c) { have.addClass(c); });
             return;
           }
+          if (el.group === "nodes") {
+            var a = 2 * Math.PI * fresh.length / Math.max(ring, 1), r = 60 + 4 * ring;
+            el = Object.assign({ position: { x: at.x + r * Math.cos(a), y: at.y + r * Math.sin(a) } }, el);
+            fresh.push(el.data.id);
+          }
           cy.add(el);
-          if (el.group === "nodes") fresh.push(el.data.id);
         });
         cy.getElementById(id).addClass("seed");
       });
@@ -163,12 +172,14 @@
       case "breadthfirst":
         return { name: "breadthfirst", animate: false, directed: false, roots: cy.nodes(".seed"), spacingFactor: 1.2, avoidOverlap: true, padding: 30 };
       default:
-        // Tuned to keep 300 nodes apart with readable labels: strong
-        // repulsion, long ideal edges, and a gentle pull to the middle.
+        // Tuned to keep 300 nodes apart with readable labels: repulsion
+        // and edge length grow with the graph, a gentle pull to the middle.
+        var n = cy.nodes().length;
+        var repulsion = 20000 + 300 * n, edge = 70 + Math.min(n, 300) / 5;
         return { name: "cose", animate: false, randomize: !incremental, fit: true, padding: 30,
-          nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 90; },
-          edgeElasticity: function () { return 80; }, nodeOverlap: 24, gravity: 0.3, numIter: 1200,
-          componentSpacing: 90, nestingFactor: 1.2 };
+          nodeRepulsion: function () { return repulsion; }, idealEdgeLength: function () { return edge; },
+          edgeElasticity: function () { return 100; }, nodeOverlap: 30, gravity: 0.4, numIter: 1500,
+          initialTemp: incremental ? 200 : 1000, componentSpacing: 100, nestingFactor: 1.2 };
     }
   }
   function layout(incremental) {
