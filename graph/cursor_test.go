@@ -31,11 +31,12 @@ func brellArticle(t *testing.T, i int) *kg.Extraction {
 // TestConnectionsPageWhileWriting pages through the lists the API builds in
 // memory (an entity's relationConnection in every order, its articles)
 // one item a page while articles arrive whose items sort before and after
-// the cursor: no item twice, none that was there at the start skipped.
+// the cursor: no item twice, none that was there at the start skipped;
+// only the first page has no previous page.
 func TestConnectionsPageWhileWriting(t *testing.T) {
 	store := listWorld(t)
 	c := newClient(t, Config{Store: store})
-	articlesQ := `query($after: String) { entity(id: "` + idBrell + `") { articles(%s after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`
+	articlesQ := `query($after: String) { entity(id: "` + idBrell + `") { articles(%s after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } }`
 	lists := []struct{ q, path, args string }{
 		{relConnQ, "entity.relationConnection", ""},
 		{relConnQ, "entity.relationConnection", "orderBy: CONFIDENCE"},
@@ -54,6 +55,12 @@ func TestConnectionsPageWhileWriting(t *testing.T) {
 					t.Fatal("paging does not end")
 				}
 				p := listConn(t, c, fmt.Sprintf(l.q, l.args+" first: 1"), l.path, client.Var("after", after))
+				if p.PageInfo.HasPreviousPage != (page > 0) {
+					t.Errorf("page %d: hasPreviousPage %v", page, p.PageInfo.HasPreviousPage)
+				}
+				if len(p.Edges) > 0 && (p.PageInfo.StartCursor == nil || *p.PageInfo.StartCursor != p.Edges[0].Cursor) {
+					t.Errorf("page %d: startCursor %v, first edge's cursor %s", page, p.PageInfo.StartCursor, p.Edges[0].Cursor)
+				}
 				for _, id := range p.ids() {
 					if seen[id] {
 						t.Errorf("page %d: %s read twice", page, id)

@@ -56,10 +56,11 @@ func (p page) window(ks kg.Keyset, n int, key func(i int) kg.Key) (lo, hi int, c
 // articleEntitiesKeyset orders an article's entities by id.
 var articleEntitiesKeyset = kg.NewKeyset("article/entities")
 
-func pageInfo(hasNext bool, cursors []string) *model.PageInfo {
-	pi := &model.PageInfo{HasNextPage: hasNext}
+// pageInfo describes a page whose edges have cursors.
+func pageInfo(hasNext, hasPrev bool, cursors []string) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrev}
 	if n := len(cursors); n > 0 {
-		pi.EndCursor = &cursors[n-1]
+		pi.StartCursor, pi.EndCursor = &cursors[0], &cursors[n-1]
 	}
 	return pi
 }

@@ -35,8 +35,10 @@ func listWorld(t *testing.T) kg.Store {
 type conn struct {
 	TotalCount int
 	PageInfo   struct {
-		HasNextPage bool
-		EndCursor   *string
+		HasNextPage     bool
+		HasPreviousPage bool
+		StartCursor     *string
+		EndCursor       *string
 	}
 	Edges []struct {
 		Cursor string
@@ -126,7 +128,7 @@ const (
 )
 
 // relConnQ pages through Tomas Brell's relations.
-var relConnQ = `query($after: String) { entity(id: "` + idBrell + `") { relationConnection(%s after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`
+var relConnQ = `query($after: String) { entity(id: "` + idBrell + `") { relationConnection(%s after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } } }`
 
 func TestRelationOrdersAndFilters(t *testing.T) {
 	c := newClient(t, Config{Store: listWorld(t)})

@@ -57,7 +57,7 @@ func (r *articleResolver) Entities(ctx context.Context, obj *kg.Article, types [
 	for i := lo; i < hi; i++ {
 		conn.Edges = append(conn.Edges, &model.EntityEdge{Cursor: cursors[i-lo], Node: es[i], Score: 1})
 	}
-	conn.PageInfo = pageInfo(hi < len(es), cursors)
+	conn.PageInfo = pageInfo(hi < len(es), lo > 0, cursors)
 	return conn, nil
 }
 
@@ -99,7 +99,7 @@ func (r *entityResolver) Articles(ctx context.Context, obj *kg.Entity, first *in
 	for i := lo; i < hi; i++ {
 		conn.Edges = append(conn.Edges, &model.ArticleEdge{Cursor: cursors[i-lo], Node: as[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(as), cursors)
+	conn.PageInfo = pageInfo(hi < len(as), lo > 0, cursors)
 	return conn, nil
 }
 
@@ -154,7 +154,7 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 	for i := lo; i < hi; i++ {
 		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: cursors[i-lo], Node: rels[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(rels), cursors)
+	conn.PageInfo = pageInfo(hi < len(rels), lo > 0, cursors)
 	return conn, nil
 }
 
@@ -285,7 +285,7 @@ func (r *queryResolver) Entities(ctx context.Context, query *string, types []kg.
 		ld.Prime(h.Entity.ID, h.Entity)
 		conn.Edges[i] = &model.EntityEdge{Cursor: pg.Cursors[i], Node: h.Entity, Score: h.Score}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.HasPrev, pg.Cursors)
 	return conn, nil
 }
 
@@ -323,7 +323,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 		ld.Prime(rel.ID, rel)
 		conn.Edges[i] = &model.RelationEdge{Cursor: pg.Cursors[i], Node: rel}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.HasPrev, pg.Cursors)
 	return conn, nil
 }
 
@@ -355,7 +355,7 @@ func (r *queryResolver) Articles(ctx context.Context, entity *string, from *stri
 		ld.Prime(a.ID, a)
 		conn.Edges[i] = &model.ArticleEdge{Cursor: pg.Cursors[i], Node: a}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.HasPrev, pg.Cursors)
 	return conn, nil
 }
 
@@ -389,7 +389,7 @@ func (r *queryResolver) Events(ctx context.Context, typeArg *string, entity *str
 	for i, ev := range pg.Events {
 		conn.Edges[i] = &model.EventEdge{Cursor: pg.Cursors[i], Node: ev}
 	}
-	conn.PageInfo = pageInfo(pg.HasNext, pg.Cursors)
+	conn.PageInfo = pageInfo(pg.HasNext, pg.HasPrev, pg.Cursors)
 	return conn, nil
 }
 

@@ -204,7 +204,7 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, first *int, aft
 	for i := lo; i < hi; i++ {
 		conn.Edges = append(conn.Edges, &model.TimelineEdge{Cursor: cursors[i-lo], Node: &entries[i]})
 	}
-	conn.PageInfo = pageInfo(hi < len(entries), cursors)
+	conn.PageInfo = pageInfo(hi < len(entries), lo > 0, cursors)
 	return conn, nil
 }
 

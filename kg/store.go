@@ -48,6 +48,7 @@ type RelationPage struct {
 	Total     int
 	EndCursor string
 	HasNext   bool
+	HasPrev   bool // some item sorts at or before the cursor the page follows
 }
 
 // EntityFilter selects entities for listing and search.
@@ -76,6 +77,7 @@ type EntityPage struct {
 	Total     int
 	EndCursor string
 	HasNext   bool
+	HasPrev   bool // some item sorts at or before the cursor the page follows
 }
 
 // ArticleFilter selects articles for listing.
@@ -95,6 +97,7 @@ type ArticlePage struct {
 	Total     int
 	EndCursor string
 	HasNext   bool
+	HasPrev   bool // some item sorts at or before the cursor the page follows
 }
 
 // EventFilter selects events for listing.
@@ -115,6 +118,7 @@ type EventPage struct {
 	Total     int
 	EndCursor string
 	HasNext   bool
+	HasPrev   bool // some item sorts at or before the cursor the page follows
 }
 
 // EntityUpdate is a curation edit; nil fields are left as they are.

@@ -257,7 +257,9 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if f.Order == kg.RelationByLatest {
 		keyed += ` ` + latestOfRelation
 	}
-	keyed += ` WITH * WHERE ` + keysetWhere(ks, exprs, after, params)
+	cond := keysetWhere(ks, exprs, after, params)
+	before := keyed + ` WITH * WHERE NOT (` + cond + `)`
+	keyed += ` WITH * WHERE ` + cond
 	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.Source, f.Target, f.EntityID})
 		if err != nil {
@@ -274,6 +276,11 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		p := &kg.RelationPage{Relations: []*kg.Relation{}}
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
+		}
+		if after != nil {
+			if p.HasPrev, err = anyRow(ctx, tx, prelude+match+where+` `+before, params); err != nil {
+				return nil, err
+			}
 		}
 		recs, err = run(ctx, tx, prelude+match+where+`
 			`+keyed+`
@@ -362,6 +369,11 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 		}
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
+		}
+		if after != nil {
+			if p.HasPrev, err = anyRow(ctx, tx, match+` WITH a, coalesce(a.published, '') AS pub WHERE NOT (`+cond+`)`, params); err != nil {
+				return nil, err
+			}
 		}
 		recs, err = run(ctx, tx, match+`
 			WITH a, coalesce(a.published, '') AS pub WHERE `+cond+`
@@ -535,6 +547,11 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 		}
 		if len(recs) > 0 {
 			p.Total = recInt(recs[0], "n")
+		}
+		if after != nil {
+			if p.HasPrev, err = anyRow(ctx, tx, match+` WITH o, coalesce(o.date, '') AS d WHERE NOT (`+cond+`)`, params); err != nil {
+				return nil, err
+			}
 		}
 		recs, err = run(ctx, tx, match+`
 			WITH o, coalesce(o.date, '') AS d WHERE `+cond+`

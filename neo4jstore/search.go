@@ -80,6 +80,14 @@ func keysetWhere(ks kg.Keyset, exprs []string, after kg.Key, params map[string]a
 	})
 }
 
+// anyRow reports whether query (a read ending before its RETURN) matches
+// anything; with the negated keyset condition, whether a page has items
+// before it.
+func anyRow(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) (bool, error) {
+	recs, err := run(ctx, tx, query+` RETURN 1 AS x LIMIT 1`, params)
+	return len(recs) > 0, err
+}
+
 // keyedRecords reads the sort keys (column "key") of the records of a page
 // read with limit size+1, and says whether more follow.
 func keyedRecords(ks kg.Keyset, recs []*neo4j.Record, size int) ([]*neo4j.Record, []string, bool) {
@@ -120,7 +128,13 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 	if o == kg.EntityByArticles {
 		exprs = []string{articleCount, `e.name`, `e.id`}
 	}
-	recs, err = run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` AND `+keysetWhere(ks, exprs, after, params)+`
+	cond := keysetWhere(ks, exprs, after, params)
+	if after != nil {
+		if p.HasPrev, err = anyRow(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` AND NOT (`+cond+`)`, params); err != nil {
+			return nil, err
+		}
+	}
+	recs, err = run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` AND `+cond+`
 		WITH e ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit RETURN e, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 	if err != nil {
 		return nil, err
@@ -188,7 +202,7 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 	if err != nil {
 		return nil, err
 	}
-	p.Total, p.HasNext = len(hits), hi < len(hits)
+	p.Total, p.HasNext, p.HasPrev = len(hits), hi < len(hits), lo > 0
 	for _, i := range order[lo:hi] {
 		p.Hits = append(p.Hits, hits[i])
 		p.Cursors = append(p.Cursors, ks.Cursor(keys[i]))

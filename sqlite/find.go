@@ -395,7 +395,8 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	if err != nil {
 		return nil, err
 	}
-	p := &kg.EntityPage{Hits: make([]kg.EntityHit, 0, len(pg.ids)), Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	p := &kg.EntityPage{Hits: make([]kg.EntityHit, 0, len(pg.ids)), Cursors: []string{}, Total: pg.total,
+		HasNext: pg.hasNext, HasPrev: pg.hasPrev}
 	for i, id := range pg.ids {
 		e := m[id]
 		if e == nil {
@@ -417,10 +418,10 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 // keyed is one page of a list read by keyset: the ids and sort keys of
 // its items, the number of items over all pages, and whether more follow.
 type keyed struct {
-	ids     []string
-	keys    []kg.Key
-	total   int
-	hasNext bool
+	ids              []string
+	keys             []kg.Key
+	total            int
+	hasNext, hasPrev bool
 }
 
 // readKeyed reads one page of a list by keyset. from is the FROM clause
@@ -440,10 +441,18 @@ func readKeyed(ctx context.Context, q querier, ks kg.Keyset, exprs []string, fro
 	}
 	if after != nil {
 		args = slices.Clone(args)
-		conds = append(slices.Clip(conds), ks.Where(exprs, after, true, func(v any) string {
-			args = append(args, v)
+		var prevArgs []any
+		cond := ks.Where(exprs, after, true, func(v any) string {
+			prevArgs = append(prevArgs, v)
 			return "?"
-		}))
+		})
+		prev := ` WHERE ` + strings.Join(append(slices.Clip(conds), `NOT `+cond), " AND ")
+		if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+from+prev+`)`,
+			append(slices.Clip(args), prevArgs...)...).Scan(&pg.hasPrev); err != nil {
+			return pg, err
+		}
+		conds = append(slices.Clip(conds), cond)
+		args = append(args, prevArgs...)
 		where = ` WHERE ` + strings.Join(conds, " AND ")
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+strings.Join(exprs, ", ")+` FROM `+from+where+
@@ -573,7 +582,7 @@ func (s *Store) searchEntities(ctx context.Context, f kg.EntityFilter, ks kg.Key
 	if err != nil {
 		return pg, nil, err
 	}
-	pg.total, pg.hasNext = len(hits), hi < len(hits)
+	pg.total, pg.hasNext, pg.hasPrev = len(hits), hi < len(hits), lo > 0
 	scores := make([]float64, 0, hi-lo)
 	for _, h := range hits[lo:hi] {
 		pg.ids = append(pg.ids, h.id)
@@ -712,7 +721,8 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 	if err != nil {
 		return nil, err
 	}
-	p := &kg.ArticlePage{Articles: []*kg.Article{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	p := &kg.ArticlePage{Articles: []*kg.Article{}, Cursors: []string{}, Total: pg.total,
+		HasNext: pg.hasNext, HasPrev: pg.hasPrev}
 	for i, a := range as {
 		if a != nil { // nil: deleted between the two reads
 			p.Articles = append(p.Articles, a)
@@ -783,7 +793,8 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 	if err != nil {
 		return nil, err
 	}
-	p := &kg.EventPage{Events: []*kg.Event{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	p := &kg.EventPage{Events: []*kg.Event{}, Cursors: []string{}, Total: pg.total,
+		HasNext: pg.hasNext, HasPrev: pg.hasPrev}
 	for i, id := range pg.ids {
 		if e := m[id]; e != nil {
 			p.Events = append(p.Events, e)
@@ -887,7 +898,8 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if err != nil {
 		return nil, err
 	}
-	p := &kg.RelationPage{Relations: []*kg.Relation{}, Cursors: []string{}, Total: pg.total, HasNext: pg.hasNext}
+	p := &kg.RelationPage{Relations: []*kg.Relation{}, Cursors: []string{}, Total: pg.total,
+		HasNext: pg.hasNext, HasPrev: pg.hasPrev}
 	for i, r := range rels {
 		if r != nil {
 			p.Relations = append(p.Relations, r)

@@ -46,11 +46,11 @@ func churn(i int) *kg.Extraction {
 
 // keyedPage is one page of any list, as the keyset test reads it.
 type keyedPage struct {
-	ids     []string
-	cursors []string
-	total   int
-	end     string
-	next    bool
+	ids        []string
+	cursors    []string
+	total      int
+	end        string
+	next, prev bool
 }
 
 // keyedList reads pages of one list in one order.
@@ -68,7 +68,7 @@ func keyedLists(s kg.Store) []keyedList {
 			if err != nil {
 				return keyedPage{}, err
 			}
-			return keyedPage{hitIDs(p), p.Cursors, p.Total, p.EndCursor, p.HasNext}, nil
+			return keyedPage{hitIDs(p), p.Cursors, p.Total, p.EndCursor, p.HasNext, p.HasPrev}, nil
 		}})
 	}
 	entities(kg.EntityFilter{})
@@ -85,7 +85,7 @@ func keyedLists(s kg.Store) []keyedList {
 			if err != nil {
 				return keyedPage{}, err
 			}
-			return keyedPage{relIDs(p.Relations), p.Cursors, p.Total, p.EndCursor, p.HasNext}, nil
+			return keyedPage{relIDs(p.Relations), p.Cursors, p.Total, p.EndCursor, p.HasNext, p.HasPrev}, nil
 		}})
 	}
 	for _, o := range append([]kg.ArticleOrder{kg.ArticleByNewest}, kg.ArticleOrders...) {
@@ -100,7 +100,7 @@ func keyedLists(s kg.Store) []keyedList {
 			for _, a := range p.Articles {
 				ids = append(ids, a.ID)
 			}
-			return keyedPage{ids, p.Cursors, p.Total, p.EndCursor, p.HasNext}, nil
+			return keyedPage{ids, p.Cursors, p.Total, p.EndCursor, p.HasNext, p.HasPrev}, nil
 		}})
 	}
 	for _, o := range append([]kg.EventOrder{kg.EventByDate}, kg.EventOrders...) {
@@ -115,7 +115,7 @@ func keyedLists(s kg.Store) []keyedList {
 			for _, e := range p.Events {
 				ids = append(ids, e.ID)
 			}
-			return keyedPage{ids, p.Cursors, p.Total, p.EndCursor, p.HasNext}, nil
+			return keyedPage{ids, p.Cursors, p.Total, p.EndCursor, p.HasNext, p.HasPrev}, nil
 		}})
 	}
 	return out
@@ -125,7 +125,8 @@ func keyedLists(s kg.Store) []keyedList {
 // items a page, while articles whose items sort before and after the
 // cursor arrive between pages: no item may come twice, and none that was
 // there at the start may be skipped. Each edge cursor resumes right after
-// its item, and the last page says there is no next one.
+// its item, only the first page says there is no previous one, and the
+// last that there is no next one.
 func testPagingWhileWriting(t *testing.T, s kg.Store) {
 	listData(t, s)
 	written := 0
@@ -147,6 +148,9 @@ func testPagingWhileWriting(t *testing.T, s kg.Store) {
 				p, err := l.read(after, size)
 				if err != nil {
 					t.Fatalf("page %d: %v", n, err)
+				}
+				if p.prev != (n > 0) {
+					t.Errorf("page %d: hasPrev %v", n, p.prev)
 				}
 				if len(p.cursors) != len(p.ids) || len(p.ids) > 0 && p.end != p.cursors[len(p.cursors)-1] {
 					t.Fatalf("page %d: %d items, %d cursors, end cursor %q", n, len(p.ids), len(p.cursors), p.end)

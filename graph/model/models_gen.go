@@ -73,9 +73,16 @@ type MergeCandidateEdge struct {
 type Mutation struct {
 }
 
-// Relay page information.
+// Relay page information. Cursors are opaque and stable: each records where its
+// item sorts in the list's order, not a position, so paging while articles arrive
+// neither repeats nor skips an item. A cursor is valid only for the list and
+// `orderBy` that gave it.
 type PageInfo struct {
 	HasNextPage bool `json:"hasNextPage"`
+	// Whether some item sorts at or before the cursor passed as `after`; false on the first page.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The first edge's cursor; null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
 	// Pass as `after` to read the next page; null on an empty page.
 	EndCursor *string `json:"endCursor,omitempty"`
 }
