@@ -62,11 +62,3 @@ func rfc3339(t time.Time) *string {
 	s := t.UTC().Format(time.RFC3339Nano)
 	return &s
 }
-
-// nonEmpty is the list of s, empty when s is "": an end cursor for pageInfo.
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
-}

@@ -112,11 +112,14 @@ func (r *queryResolver) AuditLog(ctx context.Context, subject *string, first *in
 	if err != nil {
 		return nil, fmt.Errorf("audit log: %w", err)
 	}
-	conn := &model.AuditConnection{TotalCount: p.Total, Edges: make([]*model.AuditEdge, len(p.Entries)),
-		PageInfo: pageInfo(p.HasNext, nonEmpty(p.EndCursor))}
+	conn := &model.AuditConnection{TotalCount: p.Total, Edges: make([]*model.AuditEdge, len(p.Entries))}
+	cursors := make([]string, len(p.Entries))
 	for i, e := range p.Entries {
-		conn.Edges[i] = &model.AuditEdge{Cursor: kg.EncodeSeqCursor(e.Seq), Node: e}
+		cursors[i] = kg.EncodeSeqCursor(e.Seq)
+		conn.Edges[i] = &model.AuditEdge{Cursor: cursors[i], Node: e}
 	}
+	// The log only grows: the entry a cursor names is still before it.
+	conn.PageInfo = pageInfo(p.HasNext, deref(after) != "", cursors)
 	return conn, nil
 }
 
@@ -130,11 +133,13 @@ func (r *queryResolver) MergeCandidates(ctx context.Context, status *kg.Candidat
 	if err != nil {
 		return nil, fmt.Errorf("merge candidates: %w", err)
 	}
-	conn := &model.MergeCandidateConnection{TotalCount: p.Total, Edges: make([]*model.MergeCandidateEdge, len(p.Candidates)),
-		PageInfo: pageInfo(p.HasNext, nonEmpty(p.EndCursor))}
+	conn := &model.MergeCandidateConnection{TotalCount: p.Total, Edges: make([]*model.MergeCandidateEdge, len(p.Candidates))}
+	cursors := make([]string, len(p.Candidates))
 	for i, c := range p.Candidates {
-		conn.Edges[i] = &model.MergeCandidateEdge{Cursor: kg.EncodeScoreCursor(c.Score, c.ID), Node: c}
+		cursors[i] = kg.EncodeScoreCursor(c.Score, c.ID)
+		conn.Edges[i] = &model.MergeCandidateEdge{Cursor: cursors[i], Node: c}
 	}
+	conn.PageInfo = pageInfo(p.HasNext, deref(after) != "", cursors)
 	return conn, nil
 }
 
