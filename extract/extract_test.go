@@ -510,6 +510,27 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
+// BenchmarkExtractLongArticle extracts articles of 1 and 4 MiB: the time
+// per byte (MB/s) stays flat when extraction is linear in the text, which
+// the one article size limit (--max-article-bytes) relies on.
+func BenchmarkExtractLongArticle(b *testing.B) {
+	para := "The minister met Ambassador Ruth Ellison and Karim al-Haddad in Baghdad and Basra on Tuesday.\n\n"
+	for _, mib := range []int{1, 4} {
+		b.Run(fmt.Sprintf("%dMiB", mib), func(b *testing.B) {
+			a, err := article.Parse("long.txt", []byte("Talks\n\n"+strings.Repeat(para, mib<<20/len(para))))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(a.Text)))
+			for b.Loop() {
+				if _, err := Extract(a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func TestMoreRules(t *testing.T) {
 	x := run(t, "2021-06-09",
 		"Talks in Bamako",

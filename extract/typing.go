@@ -206,14 +206,15 @@ func (d *doc) typeByDocument() {
 		}
 	}
 	// Lists: a name joined by "and" or a comma to a place is a place.
+	// Mentions are grouped by sentence in one pass: a scan of every mention
+	// per sentence made long articles quadratic.
+	bySent := make([][]int, len(d.sents))
+	for i := range d.ms {
+		bySent[d.ms[i].sent] = append(bySent[d.ms[i].sent], i)
+	}
 	for si := range d.sents {
 		toks := d.sents[si].toks
-		var idx []int
-		for i := range d.ms {
-			if d.ms[i].sent == si {
-				idx = append(idx, i)
-			}
-		}
+		idx := bySent[si]
 		joined := func(x, y *mention) bool {
 			if x.te >= y.tts || y.tts-x.te > 2 {
 				return false
