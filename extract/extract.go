@@ -50,6 +50,8 @@ type doc struct {
 	// described maps common nouns to the organizations the text called
 	// by them, built on first use.
 	described map[string][]description
+	// curSent is the sentence the grammar rules are reading.
+	curSent int
 }
 
 // Extract reads one article. It is pure and deterministic: the same

@@ -396,6 +396,7 @@ func (d *doc) relations() {
 		d.claimedActs(si)
 		d.stances(si)
 	}
+	d.grammar()
 }
 
 // datelineCountry reads "LUSAKA, Zambia —" or "MADRID —" at the start of

@@ -133,6 +133,12 @@ func descriptionAfter(toks []token, b int) (kg.EntityType, string) {
 	return descKind(npHead(toks, b+2, e))
 }
 
+// personActs2 are nouns for what is done to a person: a two-word name
+// after them and "of" is a person.
+var personActs2 = map[string]bool{"arrest": true, "detention": true, "killing": true, "assassination": true,
+	"murder": true, "abduction": true, "kidnapping": true, "execution": true, "release": true,
+	"trial": true, "extradition": true, "conviction": true, "imprisonment": true, "funeral": true}
+
 // stateRoles after a name's possessive show a state or a body:
 // "North Rhine-Westphalia's economy minister".
 var stateRoles = map[string]bool{"minister": true, "government": true, "governor": true, "premier": true,
@@ -145,6 +151,10 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 	n := len(toks)
 	if typ, sub := descriptionBefore(toks, a); typ != "" {
 		return typ, sub
+	}
+	// "the arrest of Lena Ostrova": what is done to people.
+	if b-a >= 2 && a >= 2 && toks[a-1].low == "of" && personActs2[toks[a-2].low] {
+		return kg.Person, ""
 	}
 	// "the Sauerland region", "the Tigray war".
 	if b < n && !toks[b].cap {

@@ -414,7 +414,14 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	// Look back a bounded window of sentences: work stays linear in the
 	// article's length.
 	from := max(0, si-40)
-	d.eachOrgMention(from, si, pos, func(m *mention) {
+	generic := noun == "group" || noun == "organization" || noun == "organisation"
+	nameFrom := from
+	if generic {
+		// "the group" is the group named "… Group" only when that one
+		// was just named; else salience decides (below).
+		nameFrom = max(0, si-2)
+	}
+	d.eachOrgMention(nameFrom, si, pos, func(m *mention) {
 		if m.start > bestStart && hasWord(d.ents[m.ent].words, noun) {
 			best, bestStart = m.ent, m.start
 		}
@@ -424,7 +431,6 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	}
 	// "the junta" after "the Defense Council, the junta that …": the
 	// organization the text described with that noun.
-	generic := noun == "group" || noun == "organization" || noun == "organisation"
 	// A generic "the group" is left to salience (below).
 	if e := d.describedAs(noun, pos); e >= 0 && !generic {
 		return e
@@ -1563,9 +1569,14 @@ func (d *doc) collectDescriptions(si int) {
 				continue
 			}
 		}
-		// "X, the junta that seized power": an apposition after.
-		if m.te+1 < len(toks) && toks[m.te].text == "," && (toks[m.te+1].low == "the" || toks[m.te+1].low == "a" || toks[m.te+1].low == "an") {
-			if noun := descNoun(toks, m.te+2); noun != "" {
+		// "X, the junta that seized power": an apposition after, an
+		// acronym in parentheses skipped.
+		te := m.te
+		if te+2 < len(toks) && toks[te].text == "(" && toks[te+2].text == ")" {
+			te += 3
+		}
+		if te+1 < len(toks) && toks[te].text == "," && (toks[te+1].low == "the" || toks[te+1].low == "a" || toks[te+1].low == "an") {
+			if noun := descNoun(toks, te+2); noun != "" {
 				note(noun, m)
 				continue
 			}

@@ -1,0 +1,645 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/syntax"
+)
+
+// The grammar layer: relations read from the dependency tree of package
+// syntax. The tree is kept apart from the rules that read it: tree holds
+// one parsed sentence mapped onto the extractor's tokens and references;
+// the rules below ask it for subjects, objects and agents of cue words.
+
+// node is one syntactic word of a sentence.
+type node struct {
+	lemma, upos, xpos, deprel string
+	low                       string
+	head                      int   // -1 for the root
+	tok                       int   // the extractor's token the word starts in, -1 if none
+	kids                      []int // dependents, in order
+}
+
+// tree is one sentence's parse mapped onto the extractor's tokens.
+type tree struct {
+	n []node
+}
+
+// placeholders stand for a whole name when a sentence goes to the
+// parser: long and foreign names parse badly word by word, and a name's
+// inner structure is no concern of the rules.
+var placeholders = map[kg.EntityType]string{kg.Person: "John", kg.Organization: "Google", kg.Location: "Paris"}
+
+// parseSentence parses sentence si and maps each word onto the token of
+// the extractor it stands for. Each name goes to the parser as one word,
+// and a dateline ("MADRID —") is left out.
+func (d *doc) parseSentence(si int, refs []ref) tree {
+	toks := d.sents[si].toks
+	from := 0
+	if k := datelineEnd(toks); k > 0 && (si == 0 || d.sents[si-1].Para != d.sents[si].Para) {
+		from = k
+	}
+	words := make([]string, 0, len(toks))
+	wtok := make([]int, 0, len(toks))
+	for i := from; i < len(toks); i++ {
+		if r, ok := refAt(refs, i); ok && !r.pron && !r.adj && r.ts == i {
+			words = append(words, placeholders[d.ents[r.ent].typ])
+			wtok = append(wtok, i)
+			i = r.te - 1
+			continue
+		}
+		w := toks[i].text
+		switch w {
+		case "’s":
+			w = "'s"
+		case "“", "”":
+			w = "\""
+		case "’", "‘":
+			w = "'"
+		}
+		words = append(words, w)
+		wtok = append(wtok, i)
+	}
+	var t tree
+	if len(words) == 0 {
+		return t
+	}
+	m, err := syntax.Default()
+	if err != nil {
+		return t // the embedded model is checked by the syntax tests
+	}
+	for j, w := range m.ParseWords(words) {
+		t.n = append(t.n, node{lemma: w.Lemma, upos: w.UPOS, xpos: w.XPOS, deprel: w.Deprel,
+			low: toks[wtok[j]].low, head: w.Head, tok: wtok[j]})
+	}
+	for i := range t.n {
+		if h := t.n[i].head; h >= 0 {
+			t.n[h].kids = append(t.n[h].kids, i)
+		}
+	}
+	return t
+}
+
+// datelineEnd returns the token after a dateline that opens a sentence
+// ("BAMAKO, Mali, Feb. 11, 2025 —"), or 0.
+func datelineEnd(toks []token) int {
+	for k := 0; k < len(toks) && k < 14; k++ {
+		t := toks[k]
+		if t.text == "—" || t.text == "--" {
+			if k == 0 {
+				return 0
+			}
+			return k + 1
+		}
+		if t.word && !t.cap && !isNumber(t.low) {
+			return 0
+		}
+	}
+	return 0
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// kid returns the first dependent of i with one of the relations, or -1.
+func (t *tree) kid(i int, rels ...string) int {
+	for _, k := range t.n[i].kids {
+		for _, r := range rels {
+			if t.n[k].deprel == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// kidsOf returns the dependents of i with relation rel.
+func (t *tree) kidsOf(i int, rel string) []int {
+	var out []int
+	for _, k := range t.n[i].kids {
+		if t.n[k].deprel == rel {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// caseOf returns the preposition (case marker) of a nominal, or "".
+func (t *tree) caseOf(i int) string {
+	if c := t.kid(i, "case"); c >= 0 {
+		return t.n[c].low
+	}
+	return ""
+}
+
+// conjuncts returns i and the words coordinated with it.
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for j := 0; j < len(out) && len(out) < 12; j++ {
+		var cs []int
+		for _, c := range t.kidsOf(out[j], "conj") {
+			// "the commander of the battalion … and once in Gao": a
+			// conjunct with another preposition is another phrase.
+			if cc := t.caseOf(c); cc == "" || cc == t.caseOf(i) {
+				cs = append(cs, c)
+			}
+		}
+		// A list ends with "and" or "or": without one, the parser
+		// chained an apposition or a new clause, not a conjunct.
+		if len(cs) > 0 && t.kid(cs[len(cs)-1], "cc") >= 0 {
+			out = append(out, cs...)
+		}
+	}
+	return out
+}
+
+// negated reports "did not arrest", "never met".
+func (t *tree) negated(i int) bool {
+	for _, k := range t.n[i].kids {
+		if n := t.n[k]; n.deprel == "advmod" && (n.low == "not" || n.low == "n't" || n.low == "never") {
+			return true
+		}
+	}
+	return false
+}
+
+// gramCue is what a cue lemma says and how its object is marked.
+type gramCue struct {
+	cue  verbCue
+	prep string // the preposition of the object ("met with X"), "" for a direct object
+}
+
+// gramCues maps verb lemmas to the ontology's relations.
+var gramCues = map[string][]gramCue{}
+
+func init() {
+	add := func(rel kg.RelationType, event, prep string, lemmas ...string) {
+		for _, l := range lemmas {
+			gramCues[l] = append(gramCues[l], gramCue{verbCue{rel: rel, event: event}, prep})
+		}
+	}
+	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap")
+	add(kg.Detained, "Capture", "", "capture", "seize")
+	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault")
+	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
+	add(kg.Fought, "War", "", "fight", "battle")
+	add(kg.Fought, "War", "with", "clash")
+	add(kg.Fought, "War", "against", "fight", "battle")
+	add(kg.MetWith, "Meeting", "", "meet")
+	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
+	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
+	add(kg.Supports, "", "to", "lend")
+	add(kg.Opposes, "", "", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge")
+	add(kg.MemberOf, "", "to", "belong")
+	add(kg.MemberOf, "", "", "join")
+	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate")
+	add(kg.Owns, "", "", "own")
+	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
+	add(kg.Commands, "", "", "command")
+	add(kg.WorksFor, "", "for", "work")
+	add(kg.WorksFor, "", "", "advise", "represent")
+	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
+}
+
+// hedges govern facts that the text reports without asserting them.
+var hedges = map[string]bool{"deny": true, "allege": true, "accuse": true, "suspect": true, "claim": true}
+
+// grammar adds the relations that the dependency tree of each sentence
+// states with a cue verb.
+func (d *doc) grammar() {
+	for si := range d.sents {
+		if len(d.sents[si].toks) == 0 {
+			continue
+		}
+		refs := d.sentRefs(si)
+		t := d.parseSentence(si, refs)
+		d.curSent = si
+		d.grammarNouns(si, &t, refs)
+		for p := range t.n {
+			if t.n[p].upos != "VERB" {
+				continue
+			}
+			cues := gramCues[t.n[p].lemma]
+			if len(cues) == 0 || t.n[p].tok < 0 || t.negated(p) {
+				continue
+			}
+			conf := confVerb
+			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
+				if h >= 0 && t.n[h].lemma == "deny" {
+					continue // "denied ordering the arrest"
+				}
+				conf = 0.5
+			}
+			agents, patients, passive := t.arguments(p)
+			for _, c := range cues {
+				var objs []int
+				if passive {
+					objs = patients
+				} else if c.prep == "" {
+					objs = patients
+				} else {
+					objs = t.obliques(p, c.prep)
+				}
+				for _, a := range agents {
+					ra, ok := d.refOfNode(&t, refs, a)
+					if !ok {
+						continue
+					}
+					for _, o := range objs {
+						ro, ok := d.refOfNode(&t, refs, o)
+						if !ok && byOwner[c.cue.rel] {
+							ro, ok = d.ownerRef(&t, refs, o)
+						}
+						if !ok {
+							continue
+						}
+						cf := conf
+						if passive {
+							cf = min(conf, confPassive)
+						}
+						d.verbFact(si, c.cue, t.n[p].low, ra.ent, ro.ent, t.n[p].tok, cf)
+					}
+				}
+			}
+		}
+	}
+}
+
+// hedged reports a fact stated under "is accused of", "allegedly".
+func (t *tree) hedged(p int) bool {
+	for _, k := range t.n[p].kids {
+		if t.n[k].low == "allegedly" || t.n[k].low == "reportedly" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects returns the active and passive subjects of predicate p, a
+// relative pronoun replaced by the noun its clause modifies, a missing
+// subject taken from the verb p is coordinated with or depends on
+// ("agreed to back X", "is accused of leading X").
+func (t *tree) subjects(p int, depth int) (subj, psubj int) {
+	n := t.n[p]
+	subj, psubj = t.kid(p, "nsubj"), t.kid(p, "nsubj:pass")
+	passive := psubj >= 0 || n.xpos == "VBN" && n.deprel == "acl"
+	modified := -1
+	if (n.deprel == "acl:relcl" || n.deprel == "acl") && n.head >= 0 {
+		modified = n.head
+	}
+	relPron := func(i int) bool {
+		switch t.n[i].low {
+		case "who", "which", "that", "whom":
+			return true
+		}
+		return false
+	}
+	if subj >= 0 && relPron(subj) {
+		subj = modified
+	}
+	if psubj >= 0 && relPron(psubj) {
+		psubj = modified
+	}
+	if subj >= 0 || psubj >= 0 || depth > 3 {
+		return
+	}
+	if modified >= 0 {
+		if passive {
+			psubj = modified // "a terminal owned by X"
+		} else if n.xpos == "VBG" || n.deprel == "acl:relcl" {
+			subj = modified // "the coalition fighting X"
+		}
+		return
+	}
+	switch n.deprel {
+	case "conj":
+		// "X suspended Y and appointed Z": the first verb's subject.
+		hs, hp := t.subjects(n.head, depth+1)
+		if passive {
+			return -1, hp
+		}
+		return hs, -1
+	case "xcomp", "advcl":
+		// "agreed to back X"; "is accused of leading X".
+		if n.deprel == "advcl" && t.caseOrMark(p) != "of" {
+			return
+		}
+		// "convicted X of belonging": X, the object, does it.
+		if o := t.kid(n.head, "obj"); o >= 0 && n.deprel == "advcl" {
+			return o, -1
+		}
+		hs, hp := t.subjects(n.head, depth+1)
+		if hs < 0 {
+			hs = hp
+		}
+		return hs, -1
+	}
+	return
+}
+
+// caseOrMark returns the marker word of a clause ("of leading").
+func (t *tree) caseOrMark(i int) string {
+	if c := t.kid(i, "mark"); c >= 0 {
+		return t.n[c].low
+	}
+	return ""
+}
+
+// arguments returns the agents and patients of predicate p: subjects and
+// objects, the agent of a passive, the noun a relative clause or a
+// participle modifies, and the subject a coordinated verb shares.
+func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
+	n := t.n[p]
+	subj, psubj := t.subjects(p, 0)
+	passive = psubj >= 0 || t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl"
+	if passive {
+		if psubj >= 0 {
+			patients = t.conjuncts(psubj)
+		}
+		for _, k := range t.n[p].kids {
+			if t.n[k].deprel == "obl:agent" || t.n[k].deprel == "obl" && t.caseOf(k) == "by" {
+				agents = append(agents, t.conjuncts(k)...)
+			}
+		}
+		return
+	}
+	if subj >= 0 {
+		agents = t.conjuncts(subj)
+	}
+	if o := t.kid(p, "obj"); o >= 0 {
+		patients = t.conjuncts(o)
+	}
+	return
+}
+
+// obliques returns the nominals attached to p with preposition prep.
+func (t *tree) obliques(p int, prep string) []int {
+	var out []int
+	for _, k := range t.n[p].kids {
+		if (t.n[k].deprel == "obl" || t.n[k].deprel == "iobj" && prep == "to") && (t.caseOf(k) == prep || t.n[k].deprel == "iobj") {
+			out = append(out, t.conjuncts(k)...)
+		}
+	}
+	return out
+}
+
+// refOfNode returns the entity reference that word i stands for: a name
+// or pronoun covering it, else one in apposition to it ("its commander,
+// Gen. X").
+func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
+	if tk := t.n[i].tok; tk >= 0 {
+		if r, ok := refAt(refs, tk); ok && !r.adj {
+			return r, true
+		}
+	}
+	if a := t.kid(i, "appos"); a >= 0 {
+		if tk := t.n[a].tok; tk >= 0 {
+			if r, ok := refAt(refs, tk); ok && !r.adj {
+				return r, true
+			}
+		}
+	}
+	// "Y, a conglomerate that is owned by X": the apposition stands for
+	// the name it describes.
+	if n := t.n[i]; n.deprel == "appos" && n.head >= 0 {
+		if tk := t.n[n.head].tok; tk >= 0 {
+			if r, ok := refAt(refs, tk); ok && !r.adj && !r.pron {
+				return r, true
+			}
+		}
+	}
+	// "the company", "the court": a definite description of an
+	// organization stands for the one of the document it most likely
+	// means (a name holding the noun, a description, else salience).
+	n := t.n[i]
+	if _, ok := orgNouns[n.lemma]; ok && n.upos == "NOUN" && n.tok >= 0 && n.xpos == "NN" {
+		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && t.kid(i, "nmod") < 0 && t.kid(i, "acl:relcl") < 0 && t.kid(i, "amod") < 0 {
+			if e := d.lastOrgWithHead(n.lemma, d.curSent, d.sents[d.curSent].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
+				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// nounCues are nominalizations of cue verbs: "the arrest of X by Y", "X's
+// detention", "Y's attack on X". possAgent says the possessor acts.
+var nounCues = map[string]struct {
+	cue       verbCue
+	possAgent bool
+	patientOf string
+}{
+	"arrest":        {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"detention":     {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"imprisonment":  {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"abduction":     {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"kidnapping":    {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"capture":       {verbCue{rel: kg.Detained, event: "Capture"}, false, "of"},
+	"killing":       {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"assassination": {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"murder":        {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"execution":     {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"attack":        {verbCue{rel: kg.Attacked, event: "Attack"}, true, "on"},
+	"appointment":   {verbCue{rel: kg.Appointed, event: "Appointment"}, false, "of"},
+}
+
+// personOf returns the word naming the person a kin or role noun i
+// describes: in apposition to it ("his brother, X"), the noun it stands in
+// apposition to ("X, the daughter of Y"), or the subject of a copula ("X
+// is Y's daughter").
+func (t *tree) personOf(i int) []int {
+	if a := t.kid(i, "appos"); a >= 0 {
+		return t.conjuncts(a)
+	}
+	n := t.n[i]
+	if n.deprel == "appos" && n.head >= 0 {
+		h := n.head
+		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
+			h = t.n[h].head // "X, 41, the managing director of Y"
+		}
+		return []int{h}
+	}
+	if t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			return t.conjuncts(s)
+		}
+	}
+	return nil
+}
+
+// ownerOf returns the words for whom or what noun i is: its possessor
+// ("Y's daughter", "his wife") or a nominal after of/at/for.
+func (t *tree) ownerOf(i int, preps ...string) []int {
+	var out []int
+	for _, k := range t.n[i].kids {
+		switch t.n[k].deprel {
+		case "nmod:poss":
+			out = append(out, k)
+		case "nmod":
+			c := t.caseOf(k)
+			for _, p := range preps {
+				if c == p {
+					out = append(out, t.conjuncts(k)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// grammarNouns reads kinship, nominalized acts and appositions of roles
+// from the tree of sentence si.
+func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		if n.upos != "NOUN" || n.tok < 0 {
+			continue
+		}
+		if roleNouns[n.lemma] != roleNone {
+			d.roleFromTree(si, t, refs, i)
+			continue
+		}
+		if rel := relatives[n.lemma]; rel != "" {
+			for _, o := range t.ownerOf(i, "of") {
+				ro, ok := d.refOfNode(t, refs, o)
+				if !ok {
+					continue
+				}
+				for _, p := range t.personOf(i) {
+					if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron {
+						d.addRel(kg.FamilyOf, rp.ent, ro.ent, map[string]string{"relation": rel}, si, confApposition)
+					}
+				}
+			}
+			continue
+		}
+		if nc, ok := nounCues[n.lemma]; ok {
+			var agents, patients []int
+			for _, k := range n.kids {
+				switch t.n[k].deprel {
+				case "nmod:poss":
+					if nc.possAgent {
+						agents = append(agents, k)
+					} else {
+						patients = append(patients, k)
+					}
+				case "nmod":
+					switch t.caseOf(k) {
+					case "by":
+						agents = append(agents, t.conjuncts(k)...)
+					case nc.patientOf:
+						patients = append(patients, t.conjuncts(k)...)
+						// "the arrest of X by Y": the parser often hangs
+						// the agent on X.
+						for _, b := range t.kidsOf(k, "nmod") {
+							if t.caseOf(b) == "by" {
+								agents = append(agents, b)
+							}
+						}
+					}
+				}
+			}
+			for _, a := range agents {
+				ra, ok := d.refOfNode(t, refs, a)
+				if !ok {
+					continue
+				}
+				for _, p := range patients {
+					if rp, ok := d.refOfNode(t, refs, p); ok {
+						d.verbFact(si, nc.cue, n.low, ra.ent, rp.ent, n.tok, confNoun)
+					}
+				}
+			}
+		}
+	}
+}
+
+// roleFromTree reads "X, the chief executive of Y", "Y's envoy, X" and "X
+// is the leader of Y" from the tree: the role noun i, the person it
+// describes and the body it is for.
+func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	kind := roleNouns[n.lemma]
+	title := n.lemma
+	status := "current"
+	for _, k := range n.kids {
+		c := t.n[k]
+		if c.deprel != "amod" && c.deprel != "compound" || c.tok < 0 || k > i {
+			continue
+		}
+		if k2 := roleNouns[c.low+" "+n.lemma]; k2 != roleNone {
+			kind, title = k2, c.low+" "+n.lemma
+		} else if s := statusWords[c.low]; s != "" {
+			status = s
+		} else if (c.upos == "ADJ" || c.upos == "NOUN") && title == n.lemma {
+			title = c.low + " " + n.lemma // "foreign minister", "research director"
+		}
+	}
+	if kind == roleNone || kind == roleOther || status == "prospective" {
+		return
+	}
+	// "the PCG's spokesman for the West Philippine Sea": the possessor
+	// is whom the role is for; a place after "for" is only its remit.
+	owners := t.ownerOf(i)
+	if len(owners) == 0 {
+		owners = t.ownerOf(i, "of", "at", "for")
+	}
+	if len(owners) == 0 {
+		return
+	}
+	persons := t.personOf(i)
+	if len(persons) == 0 {
+		// "the leader of Y, X": the parser often hangs the apposition
+		// on Y, the last noun before it.
+		for _, o := range owners {
+			if a := t.kid(o, "appos"); a >= 0 {
+				persons = append(persons, a)
+			}
+		}
+	}
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.pron || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
+			d.ents[ro.ent].typ == kg.Location && t.caseOf(o) == "for" {
+			continue
+		}
+		for _, p := range persons {
+			rp, ok := d.refOfNode(t, refs, p)
+			if !ok || rp.pron || d.ents[rp.ent].typ != kg.Person {
+				continue
+			}
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind}, si, confApposition)
+		}
+	}
+}
+
+// byOwner are the relations whose object may be named through what it
+// owns or is: "criticized the European Union's handling", "attacked a
+// Kosovo Police patrol".
+var byOwner = map[kg.RelationType]bool{kg.Opposes: true, kg.Attacked: true, kg.Supports: true}
+
+// ownerRef returns the name that possesses or modifies noun i.
+func (d *doc) ownerRef(t *tree, refs []ref, i int) (ref, bool) {
+	if t.n[i].upos != "NOUN" {
+		return ref{}, false
+	}
+	for _, k := range t.n[i].kids {
+		if dr := t.n[k].deprel; (dr == "nmod:poss" || dr == "compound") && t.n[k].tok >= 0 {
+			if r, ok := refAt(refs, t.n[k].tok); ok && !r.adj && (dr == "compound" || !r.pron) {
+				return r, true
+			}
+		}
+	}
+	return ref{}, false
+}

@@ -1,0 +1,23 @@
+package extract
+
+import (
+	"testing"
+)
+
+func TestGrammarRelations(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Harbor",
+		"Kestrel Holdings, a shipping conglomerate that is owned by Oskar Brandt, bought the terminal last year.",
+		"Norway, which does not recognize the new junta and has long supported Iceland in the talks, criticized the plan.",
+		"Prosecutors welcomed the arrest of Lena Ostrova by the Federal Police on Monday.",
+		"The Coast Guard did not arrest Piet Ramos, officials said.",
+		"Mr. Daniel Varga advised Prime Minister Sofia Lind on trade for six years.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "person:oskar-brandt", "organization:kestrel-holdings"},
+		[3]string{"SUPPORTS", "location:norway", "location:iceland"},
+		[3]string{"DETAINED", "organization:federal-police", "person:lena-ostrova"},
+		[3]string{"WORKS_FOR", "person:daniel-varga", "person:sofia-lind"},
+	)
+	wantNot(t, x, [3]string{"DETAINED", "organization:coast-guard", "person:piet-ramos"})
+}
