@@ -20,7 +20,7 @@ var pythonModules = []string{"pandas", "networkx", "nbclient", "nbformat", "ipyk
 func requirePython(t *testing.T, modules ...string) string {
 	t.Helper()
 	py, err := exec.LookPath("python3")
-	if err == nil {
+	if err == nil && len(modules) > 0 {
 		err = exec.Command(py, "-c", "import "+strings.Join(modules, ", ")).Run()
 	}
 	if err != nil {
@@ -93,4 +93,24 @@ print(len(cells), "cells ran")
 		t.Fatalf("the notebook runner said: %s", out.String())
 	}
 	t.Log(strings.TrimSpace(out.String()))
+}
+
+// TestPythonClientUnit runs the client's own unit tests (error mapping,
+// paging that halves under the complexity limit) against their fake server.
+func TestPythonClientUnit(t *testing.T) {
+	py := requirePython(t)
+	dir, err := filepath.Abs("../clients/python")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, "-m", "unittest", "discover", "-s", "tests", "-v")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+dir, "PYTHONDONTWRITEBYTECODE=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("python unit tests: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "OK") {
+		t.Fatalf("python unit tests said: %s", out)
+	}
 }
