@@ -24,7 +24,9 @@ func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
 	return w
 }
 
-var refRE = regexp.MustCompile(`(?i)(?:src|href)\s*=\s*"([^"]*)"`)
+// refRE finds what the page loads: src attributes and <link href>; an
+// <a href> (the link to the explorer) is a page to go to, not an asset.
+var refRE = regexp.MustCompile(`(?i)(?:\bsrc|<link\b[^>]*\bhref)\s*=\s*"([^"]*)"`)
 
 // TestPageUsesOnlyLocalAssets checks that the page loads nothing from
 // another origin and that every asset it names is served.
