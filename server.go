@@ -420,7 +420,7 @@ func load(ctx context.Context, args []string) error {
 	}
 	line := fmt.Sprintf("loaded %d of %d articles in %.2fs%s", sum.Articles, len(srcs)-sum.Skipped, sum.Elapsed.Seconds(), held)
 	if sum.Skipped > 0 {
-		line += fmt.Sprintf("; skipped %d files that are not articles", sum.Skipped)
+		line += fmt.Sprintf("; skipped %d (named above)", sum.Skipped)
 	}
 	if *progress == "json" {
 		fmt.Fprintln(stderr, line)

@@ -200,7 +200,7 @@ func TestExtractSeedArticle(t *testing.T) {
 }
 
 // summaryRE is the one line `load` prints.
-var summaryRE = regexp.MustCompile(`^loaded (\d+) of (\d+) articles in [0-9.]+s; the store now holds (\d+) articles, (\d+) entities, (\d+) relations(?:; skipped (\d+) files that are not articles)?\n$`)
+var summaryRE = regexp.MustCompile(`^loaded (\d+) of (\d+) articles in [0-9.]+s; the store now holds (\d+) articles, (\d+) entities, (\d+) relations(?:; skipped (\d+) \(named above\))?\n$`)
 
 func TestLoadTwice(t *testing.T) {
 	dir := t.TempDir()
