@@ -101,7 +101,7 @@ func ParseWithMap(name string, data []byte) (*kg.Article, *OffsetMap, error) {
 	case ".json":
 		d, err = parseJSON(data)
 		if errors.Is(err, errNotArticle) {
-			return nil, nil, fmt.Errorf("%s: %w: %w", name, ErrSkip, err)
+			return nil, nil, skip("%s: skipped: %v", name, err)
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w", kg.Errorf(kg.EInvalid, "%s: invalid JSON article: %v", name, err))
@@ -256,6 +256,20 @@ func supported(path string) bool {
 // and say why.
 var ErrSkip = errors.New("skipped")
 
+// skipError is a skip that is also a client error (kg.EInvalid), so that
+// ingestArticle given an answer key says why.
+type skipError struct{ err *kg.Error }
+
+func skip(format string, args ...any) error {
+	return skipError{kg.Errorf(kg.EInvalid, format, args...)}
+}
+
+// Error returns the message, which names the path and says why.
+func (e skipError) Error() string { return e.err.Error() }
+
+// Unwrap makes the error both ErrSkip and a *kg.Error.
+func (e skipError) Unwrap() []error { return []error{e.err, ErrSkip} }
+
 // Entry is one input Files found: a file to read, or a path it could not use
 // (Err names the path and says why; errors.Is(Err, ErrSkip) for the ones left
 // out on purpose).
@@ -296,7 +310,7 @@ func Files(paths []string) []Entry {
 		}
 		if first, ok := walked[real]; ok {
 			if first != dir { // a folder named twice is just a duplicate
-				add(dir, fmt.Errorf("%s: %w: the same folder as %s, already read", dir, ErrSkip, first))
+				add(dir, skip("%s: skipped: the same folder as %s, already read", dir, first))
 			}
 			return
 		}

@@ -276,7 +276,7 @@ func TestAnswerKeysAreNotArticles(t *testing.T) {
 		"x.json":      `{"article": {"id": "article:1", "title": "T"}, "entities": [], "relations": []}`,
 	} {
 		_, err := Parse(name, []byte(data))
-		if !errors.Is(err, ErrSkip) || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "not an article") {
+		if !errors.Is(err, ErrSkip) || kg.ErrorCode(err) != kg.EInvalid || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "not an article") {
 			t.Errorf("%s: %v, want a skip that says it is not an article", name, err)
 		}
 	}
