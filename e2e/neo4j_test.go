@@ -51,7 +51,7 @@ func wantPrivateNeo4j() bool {
 	}
 	if f := flag.Lookup("test.run"); f != nil && f.Value.String() != "" {
 		re, err := regexp.Compile(f.Value.String())
-		return err == nil && (re.MatchString("TestStoresAgree") || re.MatchString("TestGraphQLDuringNeo4jOutage"))
+		return err == nil && (re.MatchString("TestStoresAgree") || re.MatchString("TestGraphQLDuringNeo4jOutage") || re.MatchString("TestCSVIntoNeo4j"))
 	}
 	return true
 }
