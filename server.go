@@ -54,6 +54,12 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal asks for a clean stop (load prints its summary,
+	// serve drains); a second one ends the process at once.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	var err error
 	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
 	case "serve":

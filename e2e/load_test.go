@@ -200,7 +200,7 @@ func copies(t *testing.T, n int) string {
 // article has landed: it exits non-zero with a summary that matches the
 // store and names every file that did not load.
 func TestLoadSIGTERMPrintsSummary(t *testing.T) {
-	in := copies(t, 40)
+	in := copies(t, 100)
 	data := t.TempDir()
 	cmd := exec.Command(binary, "load", "--progress=json", "--data", data, in)
 	cmd.Env = cleanEnv(t)
@@ -234,7 +234,7 @@ func TestLoadSIGTERMPrintsSummary(t *testing.T) {
 	}
 	lines, sum := parseProgress(t, stdout.String())
 	s := sum.Summary
-	total := 40 * len(samples.Names())
+	total := 100 * len(samples.Names())
 	if len(lines) != total || s.Loaded+s.Failed+s.NotLoaded != total || s.NotLoaded == 0 {
 		t.Fatalf("%d progress lines, summary %+v; want one line per file (%d) and some not loaded", len(lines), s, total)
 	}
