@@ -21,3 +21,17 @@ func TestGrammarRelations(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"DETAINED", "organization:coast-guard", "person:piet-ramos"})
 }
+
+func TestPactsAndBinding(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Pact",
+		"The Harbor Party and the Green Bloc signed a coalition agreement on Monday.",
+		"Mr. Jonas Weller ran the agency for a decade. President Anna Sorel named him ambassador in 1990, and he met with Mr. Piet Ramos there.",
+	)
+	want(t, x,
+		[3]string{"ALLIED_WITH", "organization:green-bloc", "organization:harbor-party"},
+		[3]string{"APPOINTED", "person:anna-sorel", "person:jonas-weller"},
+		[3]string{"MET_WITH", "person:jonas-weller", "person:piet-ramos"},
+	)
+	wantNot(t, x, [3]string{"MET_WITH", "person:anna-sorel", "person:piet-ramos"})
+}

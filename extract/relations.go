@@ -73,6 +73,7 @@ func (d *doc) resolvePronouns() {
 	type seen struct {
 		ent  int
 		sent int
+		tok  int
 	}
 	var last []seen
 	for si := range d.sents {
@@ -87,7 +88,7 @@ func (d *doc) resolvePronouns() {
 			for k < len(mis) && d.ms[mis[k]].ts <= ti {
 				m := d.ms[mis[k]]
 				if d.ents[m.ent].typ == kg.Person {
-					last = append(last, seen{m.ent, si})
+					last = append(last, seen{m.ent, si, m.ts})
 				}
 				k++
 			}
@@ -116,7 +117,7 @@ func (d *doc) resolvePronouns() {
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-					last = append(last, seen{e, si})
+					last = append(last, seen{e, si, ti})
 					continue
 				}
 			}
@@ -128,15 +129,33 @@ func (d *doc) resolvePronouns() {
 				if eg := d.ents[e.ent].gender; eg != 0 && eg != g {
 					continue
 				}
+				// "Sarkis named him ambassador": an object pronoun is not
+				// the subject of its own clause.
+				if object := t.low == "him" || t.low == "her" && !(ti+1 < len(toks) && toks[ti+1].word); object && e.sent == si && clauseMates(toks, e.tok, ti) {
+					continue
+				}
 				d.prons[si] = append(d.prons[si], ref{ent: e.ent, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
 				if g == 2 && d.ents[e.ent].gender == 0 {
 					d.ents[e.ent].gender = 2
 				}
-				last = append(last, seen{e.ent, si})
+				last = append(last, seen{e.ent, si, ti})
 				break
 			}
 		}
 	}
+}
+
+// clauseMates reports that tokens a < b sit in one clause: no comma,
+// conjunction or clause opener between them.
+func clauseMates(toks []token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		switch toks[k].low {
+		case ",", ";", ":", "that", "who", "which", "whom", "because", "after", "before", "when", "while",
+			"said", "says", "and", "but", "if", "as", "since", "until", "told":
+			return false
+		}
+	}
+	return true
 }
 
 // sentSubject returns the entity a sentence opens with as its subject:
