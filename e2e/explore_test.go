@@ -184,6 +184,19 @@ func TestExplorerOffline(t *testing.T) {
 	if rs, err := store.RelationsByID(ctx, []string{edgeID}); err != nil || len(rs) != 1 || rs[0] == nil || !rs[0].Retracted {
 		t.Errorf("relation %s not retracted in the store: %v %+v", edgeID, err, rs)
 	}
+	// Filters: only APPOINTED relations, then the graph is rebuilt with
+	// nothing else.
+	var types []string
+	run("filter by relation type",
+		chromedp.Click(`#rel-none`, chromedp.ByQuery),
+		chromedp.Click(`#relation-types input[value="APPOINTED"]`, chromedp.ByQuery),
+		chromedp.Click(`#apply`, chromedp.ByQuery),
+		waitJS(`explorer.cy.edges().length > 0 && explorer.cy.edges().every(e => e.data("type") === "APPOINTED")`),
+		chromedp.Evaluate(`Array.from(new Set(explorer.cy.edges().map(e => e.data("type"))))`, &types),
+	)
+	if len(types) != 1 || types[0] != "APPOINTED" {
+		t.Errorf("after filtering on APPOINTED the graph shows %v", types)
+	}
 	path := filepath.Join(artifactDir(t), "newsgraph-e2e-explore.png")
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
