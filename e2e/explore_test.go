@@ -197,6 +197,25 @@ func TestExplorerOffline(t *testing.T) {
 	if len(types) != 1 || types[0] != "APPOINTED" {
 		t.Errorf("after filtering on APPOINTED the graph shows %v", types)
 	}
+	// Merge: pick one person, "Merge into another…", pick a second, merge.
+	var pair []string
+	run("pick two people", chromedp.Evaluate(`explorer.cy.nodes(".person").filter(n => !n.hasClass("seed")).map(n => n.id()).slice(0, 2)`, &pair))
+	if len(pair) != 2 {
+		t.Fatalf("two people to merge: %v", pair)
+	}
+	drop, keep := pair[0], pair[1]
+	run("merge",
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, drop)),
+		chromedp.WaitVisible(`#btn-merge-pick`, chromedp.ByQuery),
+		chromedp.Click(`#btn-merge-pick`, chromedp.ByQuery),
+		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, keep)),
+		chromedp.WaitVisible(`#btn-merge`, chromedp.ByQuery),
+		chromedp.Click(`#btn-merge`, chromedp.ByQuery),
+		waitJS(fmt.Sprintf(`explorer.cy.getElementById(%q).empty() && explorer.cy.getElementById(%q).nonempty()`, drop, keep)),
+	)
+	if es, err := store.Entities(ctx, []string{drop}); err != nil || len(es) != 1 || es[0] == nil || es[0].ID != keep {
+		t.Errorf("after the merge, %s does not resolve to %s: %v %+v", drop, keep, err, es)
+	}
 	path := filepath.Join(artifactDir(t), "newsgraph-e2e-explore.png")
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
