@@ -210,6 +210,8 @@ func init() {
 	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
 	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
 	add(kg.Supports, "", "to", "lend")
+	add(kg.Supports, "", "", "defend", "supply")
+	add(kg.AlliedWith, "", "with", "affiliate", "ally")
 	add(kg.Opposes, "", "", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge")
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
@@ -261,14 +263,18 @@ func (d *doc) grammar() {
 			agents, patients, passive := t.arguments(p)
 			for _, c := range cues {
 				var objs []int
-				if passive {
+				as := agents
+				switch {
+				case c.prep != "" && passive && len(agents) == 0:
+					// "a group affiliated with X": the one described
+					// and the one after the preposition.
+					as, objs = patients, t.obliques(p, c.prep)
+				case passive || c.prep == "":
 					objs = patients
-				} else if c.prep == "" {
-					objs = patients
-				} else {
+				default:
 					objs = t.obliques(p, c.prep)
 				}
-				for _, a := range agents {
+				for _, a := range as {
 					ra, ok := d.refOfNode(&t, refs, a)
 					if !ok {
 						continue
@@ -447,6 +453,15 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "the president's son", "the former president": the one person the
+	// article has shown holding that title.
+	if k := roleNouns[n.lemma]; (k == roleState || k == roleLeads) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "appos") < 0 {
+		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && t.kid(i, "nmod") < 0 {
+			if p := d.holder(n.lemma, -1); p >= 0 {
+				return ref{ent: p, ts: n.tok, te: n.tok + 1, pron: true}, true
+			}
+		}
+	}
 	return ref{}, false
 }
 
@@ -617,6 +632,18 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		owners = append(owners, t.ownerOf(i, "from")...)
 	}
 	if len(owners) == 0 {
+		// "The Russian ambassador in Belgrade, X": the demonym's country.
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
+					for _, p := range t.personOf(i) {
+						if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
+							d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: r.ent, kind: kind}, si, confApposition)
+						}
+					}
+				}
+			}
+		}
 		return
 	}
 	persons := t.personOf(i)

@@ -168,6 +168,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			continue
 		}
 		if hasAnySuffix(t.low, "-led", "-backed", "-based", "-born", "-made", "-funded", "-armed", "-run", "-owned", "-style", "-speaking") {
+			// "NATO-led force", "Hamas-run ministry": a known or
+			// acronym-named organization acting through a description.
+			if m, ok := compoundOrg(t, si, k); ok {
+				out = append(out, m)
+			}
 			continue // "Kurdish-led forces": a description, not a name
 		}
 		j := k
@@ -188,6 +193,9 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 			if !u.word {
 				break
+			}
+			if j > k && hasAnySuffix(u.low, "-led", "-backed", "-run", "-funded", "-owned") {
+				break // "The NATO-led force": the compound is read on its own
 			}
 			if u.cap || isInitial(u) || prefixedName(u) {
 				if j > k && strings.ContainsAny(u.text, "-\u2011") && !prefixedName(u) && compoundHasCountry(u) {
@@ -324,6 +332,25 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 	}
 	return out
+}
+
+// compoundOrg reads the organization before the hyphen of "NATO-led" or
+// "Hezbollah-run": an acronym or a well-known name.
+func compoundOrg(t token, si, k int) (mention, bool) {
+	i := strings.LastIndexAny(t.text, "-\u2011")
+	if i <= 0 {
+		return mention{}, false
+	}
+	p := t.text[:i]
+	sub, known := knownOrgs[fold(p)]
+	if !known && !(isAllCaps(p) && utf8.RuneCountInString(p) >= 2 && !strings.Contains(p, ".")) {
+		return mention{}, false
+	}
+	if countryByName[fold(p)] != nil || countryByAdj[fold(p)] != nil {
+		return mention{}, false
+	}
+	return mention{sent: si, tts: k, ts: k, te: k + 1, start: t.start, end: t.start + utf8.RuneCountInString(p),
+		text: p, typ: kg.Organization, sub: sub, strong: true, ent: -1, adj: true, acts: true}, true
 }
 
 // compoundHasCountry reports a hyphenated token with a country part.

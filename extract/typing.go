@@ -156,6 +156,17 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 	if b-a >= 2 && a >= 2 && toks[a-1].low == "of" && personActs2[toks[a-2].low] {
 		return kg.Person, ""
 	}
+	// "towns such as North Mitrovica": the kind of thing listed.
+	if a >= 3 && toks[a-1].low == "as" && toks[a-2].low == "such" {
+		for j := a - 3; j >= 0 && j >= a-6; j-- {
+			if s := placeNouns[strings.TrimSuffix(strings.TrimSuffix(toks[j].low, "s"), "ie")]; s != "" {
+				return kg.Location, s
+			}
+			if toks[j].low == "cities" || toks[j].low == "countries" || toks[j].low == "communities" {
+				return kg.Location, ""
+			}
+		}
+	}
 	// "the Sauerland region", "the Tigray war".
 	if b < n && !toks[b].cap {
 		if s := placeNouns[toks[b].low]; s != "" && toks[b].low != "capital" && toks[b].low != "port" {

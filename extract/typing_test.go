@@ -41,3 +41,19 @@ func TestTypesFromEvidence(t *testing.T) {
 		t.Errorf("Grenzland: type %q", typ)
 	}
 }
+
+func TestListedPlacesAndLedCompounds(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Patrols",
+		"The OSCE-led mission patrolled towns such as Dravik and Holmen on Monday.",
+	)
+	got := entityTypes(x)
+	for _, name := range []string{"Dravik", "Holmen"} {
+		if got[name] != kg.Location {
+			t.Errorf("%s: type %q, want Location (all: %v)", name, got[name], got)
+		}
+	}
+	if got["OSCE"] != kg.Organization {
+		t.Errorf("OSCE: type %q, want Organization (all: %v)", got["OSCE"], got)
+	}
+}
