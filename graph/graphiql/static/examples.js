@@ -45,12 +45,13 @@ window.NEWSGRAPH_EXAMPLES = [
     variables: { from: "person:qassim-al-araji", to: "person:hadi-al-ameri" }
   },
   {
-    query: "# A subgraph around seeds, as nodes/edges and as Cytoscape.js elements.\n" +
+    query: "# A subgraph around seeds, as nodes/edges and as Cytoscape.js elements with\n" +
+      "# classes (style them with /explore/cytoscape-style.json; or open /explore).\n" +
       "query Subgraph($seeds: [ID!]!) {\n" +
       "  subgraph(seeds: $seeds, depth: 1) {\n" +
       "    nodes { id label type weight }\n" +
       "    edges { source target type label weight }\n" +
-      "    elements\n" +
+      "    elements(collapseParallel: true)\n" +
       "  }\n" +
       "}\n",
     variables: { seeds: ["person:qassim-al-araji"] }
