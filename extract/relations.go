@@ -774,6 +774,9 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		return
 	}
 	te := d.ents[t]
+	if te.typ == kg.Location && te.sub == "city" && (rp.kind == roleWorks || rp.kind == roleOther) {
+		return // "a Düsseldorf lawyer" works in the city, not for it
+	}
 	if te.typ == kg.Person {
 		if rp.kind == roleWorks || rp.kind == roleLeads || rp.kind == roleOther {
 			d.addRel(kg.WorksFor, person, t, map[string]string{"title": rp.title}, si, conf)

@@ -188,7 +188,7 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 	// person noun is where the person comes from.
 	if b-a == 1 && a > 0 && (toks[a-1].low == "a" || toks[a-1].low == "an") && b < n && !toks[b].cap &&
 		(roleNouns[toks[b].low] != roleNone || personNouns[toks[b].low]) {
-		return kg.Location, ""
+		return kg.Location, "city"
 	}
 	return "", ""
 }

@@ -471,8 +471,17 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 				recent[m.ent] = true
 			}
 		})
+		// A police force, an army or a ministry is rarely "the group":
+		// other organizations come first.
+		state := func(e int) bool {
+			switch d.ents[e].sub {
+			case "government", "ministry", "court":
+				return true
+			}
+			return false
+		}
 		d.eachOrgMention(max(0, si-3), si, pos, func(m *mention) {
-			if best < 0 || total[m.ent] > total[best] {
+			if best < 0 || state(best) && !state(m.ent) || state(best) == state(m.ent) && total[m.ent] > total[best] {
 				best = m.ent
 			}
 		})
