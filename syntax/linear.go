@@ -41,43 +41,48 @@ func fnv(s string) uint64 {
 }
 
 // linear is a frozen sparse multiclass linear model: an open-addressing table
-// from feature hash to the feature's nonzero class weights. Models with at
+// from feature hash to the feature's nonzero class weights, quantized to 16
+// bits against one scale per model (argmax needs no scale). Models with at
 // most four classes keep the weights in the slot itself, so that a feature
-// costs one cache miss.
+// costs one cache miss. Slots keep 32 bits of the feature above the bits
+// that index the table.
 type linear struct {
 	nClasses int
 	mask     uint64
+	scale    float64
 	slots    []slot  // sparse layout
 	dense    []dslot // layout for nClasses <= 4
-	cls      []uint16
-	w        []float32
+	cls      []uint8
+	w        []int16
 }
 
 type slot struct {
-	key uint64 // feature | 1<<63; 0 = empty
-	off uint32 // start of the feature's entries
+	key uint32 // 0 = empty
 	cnt uint32
+	off uint32 // start of the feature's entries
 }
 
 type dslot struct {
-	key uint64
-	w   [4]float32
+	key uint32
+	w   [4]int16
 }
 
-// score adds the weights of feats to scores (len nClasses).
+func slotKey(f uint64) uint32 { return uint32(f>>16) | 1 }
+
+// score adds the weights of feats to scores (len nClasses), in units of m.scale.
 func (m *linear) score(feats []uint64, scores []float32) {
 	if m.dense != nil {
 		_ = scores[3]
 		for _, f := range feats {
-			k := f | 1<<63
+			k := slotKey(f)
 			i := f & m.mask
 			for {
 				d := &m.dense[i]
 				if d.key == k {
-					scores[0] += d.w[0]
-					scores[1] += d.w[1]
-					scores[2] += d.w[2]
-					scores[3] += d.w[3]
+					scores[0] += float32(d.w[0])
+					scores[1] += float32(d.w[1])
+					scores[2] += float32(d.w[2])
+					scores[3] += float32(d.w[3])
 					break
 				}
 				if d.key == 0 {
@@ -89,7 +94,7 @@ func (m *linear) score(feats []uint64, scores []float32) {
 		return
 	}
 	for _, f := range feats {
-		k := f | 1<<63
+		k := slotKey(f)
 		i := f & m.mask
 		for {
 			sl := &m.slots[i]
@@ -97,7 +102,7 @@ func (m *linear) score(feats []uint64, scores []float32) {
 				cls := m.cls[sl.off : sl.off+sl.cnt]
 				w := m.w[sl.off : sl.off+sl.cnt]
 				for j, c := range cls {
-					scores[c] += w[j]
+					scores[c] += float32(w[j])
 				}
 				break
 			}
@@ -114,13 +119,30 @@ type entry struct {
 	w   float32
 }
 
+func quantScale(entries [][]entry) float64 {
+	var maxw float64
+	for _, es := range entries {
+		for _, e := range es {
+			maxw = math.Max(maxw, math.Abs(float64(e.w)))
+		}
+	}
+	if maxw == 0 {
+		return 1
+	}
+	return maxw / 32767
+}
+
 // build makes a frozen model from features sorted by key.
 func build(nClasses int, keys []uint64, entries [][]entry) *linear {
+	if nClasses > 256 {
+		panic("syntax: more than 256 classes")
+	}
 	size := uint64(4)
 	for size < uint64(len(keys))*2 {
 		size <<= 1
 	}
-	m := &linear{nClasses: nClasses, mask: size - 1}
+	m := &linear{nClasses: nClasses, mask: size - 1, scale: quantScale(entries)}
+	q := func(w float32) int16 { return int16(math.Round(float64(w) / m.scale)) }
 	if nClasses <= 4 {
 		m.dense = make([]dslot, size)
 		for fi, f := range keys {
@@ -128,9 +150,9 @@ func build(nClasses int, keys []uint64, entries [][]entry) *linear {
 			for m.dense[i].key != 0 {
 				i = (i + 1) & m.mask
 			}
-			m.dense[i].key = f | 1<<63
+			m.dense[i].key = slotKey(f)
 			for _, e := range entries[fi] {
-				m.dense[i].w[e.cls] = e.w
+				m.dense[i].w[e.cls] = q(e.w)
 			}
 		}
 		return m
@@ -140,17 +162,17 @@ func build(nClasses int, keys []uint64, entries [][]entry) *linear {
 	for _, e := range entries {
 		total += len(e)
 	}
-	m.cls = make([]uint16, 0, total)
-	m.w = make([]float32, 0, total)
+	m.cls = make([]uint8, 0, total)
+	m.w = make([]int16, 0, total)
 	for fi, f := range keys {
 		i := f & m.mask
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key: f | 1<<63, off: uint32(len(m.cls)), cnt: uint32(len(entries[fi]))}
+		m.slots[i] = slot{key: slotKey(f), off: uint32(len(m.cls)), cnt: uint32(len(entries[fi]))}
 		for _, e := range entries[fi] {
-			m.cls = append(m.cls, e.cls)
-			m.w = append(m.w, e.w)
+			m.cls = append(m.cls, uint8(e.cls))
+			m.w = append(m.w, q(e.w))
 		}
 	}
 	return m
@@ -159,16 +181,7 @@ func build(nClasses int, keys []uint64, entries [][]entry) *linear {
 // write stores the model: features in key order, 48-bit key deltas as
 // varints, weights quantized to 16 bits against the largest weight.
 func writeLinear(w io.Writer, nClasses int, keys []uint64, entries [][]entry) error {
-	var maxw float64
-	for _, es := range entries {
-		for _, e := range es {
-			maxw = math.Max(maxw, math.Abs(float64(e.w)))
-		}
-	}
-	if maxw == 0 {
-		maxw = 1
-	}
-	scale := maxw / 32767
+	scale := quantScale(entries)
 	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
@@ -189,7 +202,9 @@ func writeLinear(w io.Writer, nClasses int, keys []uint64, entries [][]entry) er
 	return bw.Flush()
 }
 
-func readLinear(r *bufio.Reader) (*linear, error) {
+// readLinear reads a model written by writeLinear; it also returns the
+// features and entries, which retraining tools may prune.
+func readLinear(r *bufio.Reader) (*linear, []uint64, [][]entry, error) {
 	get := func() uint64 {
 		v, err := binary.ReadUvarint(r)
 		if err != nil {
@@ -198,6 +213,8 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 		return v
 	}
 	var m *linear
+	var keys []uint64
+	var entries [][]entry
 	err := func() (err error) {
 		defer func() {
 			if p := recover(); p != nil {
@@ -213,28 +230,35 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 		if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
 			return err
 		}
-		keys := make([]uint64, n)
-		entries := make([][]entry, n)
+		keys = make([]uint64, n)
+		offs := make([]int, n+1)
+		flat := make([]entry, 0, n)
 		prev := uint64(0)
+		var q [2]byte
 		for i := range n {
 			prev += get()
 			keys[i] = prev
 			c := int(get())
-			es := make([]entry, c)
-			for j := range es {
-				es[j].cls = uint16(get())
-				var q int16
-				if err := binary.Read(r, binary.LittleEndian, &q); err != nil {
+			if c > nClasses {
+				return errors.New("syntax: corrupt model: entry count")
+			}
+			for range c {
+				cls := uint16(get())
+				if _, err := io.ReadFull(r, q[:]); err != nil {
 					return err
 				}
-				es[j].w = float32(float64(q) * scale)
+				flat = append(flat, entry{cls, float32(float64(int16(binary.LittleEndian.Uint16(q[:]))) * scale)})
 			}
-			entries[i] = es
+			offs[i+1] = len(flat)
+		}
+		entries = make([][]entry, n)
+		for i := range n {
+			entries[i] = flat[offs[i]:offs[i+1]:offs[i+1]]
 		}
 		m = build(nClasses, keys, entries)
 		return nil
 	}()
-	return m, err
+	return m, keys, entries, err
 }
 
 // trainer is an averaged perceptron over hashed features.
@@ -329,56 +353,3 @@ func (tr *trainer) averaged(minW float64) ([]uint64, [][]entry) {
 	return outK, outE
 }
 
-// export lists the model's features in key order with their entries,
-// dropping weights below minW in magnitude.
-func (m *linear) export(minW float32) ([]uint64, [][]entry) {
-	type fe struct {
-		k  uint64
-		es []entry
-	}
-	var all []fe
-	keep := func(w float32) bool { return w != 0 && (w >= minW || w <= -minW) }
-	for _, d := range m.dense {
-		if d.key == 0 {
-			continue
-		}
-		var es []entry
-		for c, w := range d.w {
-			if keep(w) {
-				es = append(es, entry{uint16(c), w})
-			}
-		}
-		if len(es) > 0 {
-			all = append(all, fe{d.key &^ (1 << 63), es})
-		}
-	}
-	for _, sl := range m.slots {
-		if sl.key == 0 {
-			continue
-		}
-		var es []entry
-		for j := sl.off; j < sl.off+sl.cnt; j++ {
-			if keep(m.w[j]) {
-				es = append(es, entry{m.cls[j], m.w[j]})
-			}
-		}
-		if len(es) > 0 {
-			all = append(all, fe{sl.key &^ (1 << 63), es})
-		}
-	}
-	slices.SortFunc(all, func(a, b fe) int {
-		if a.k < b.k {
-			return -1
-		}
-		if a.k > b.k {
-			return 1
-		}
-		return 0
-	})
-	keys := make([]uint64, len(all))
-	entries := make([][]entry, len(all))
-	for i, f := range all {
-		keys[i], entries[i] = f.k, f.es
-	}
-	return keys, entries
-}

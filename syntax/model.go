@@ -25,7 +25,7 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
 	m := &Model{}
 	opt.logf("tagger: %d sentences", len(train))
-	m.tg = trainTagger(train, &opt, rng)
+	m.tg = trainTagger(train, train, &opt, rng)
 	m.lem = trainLemmatizer(train)
 	// The parser learns from tags predicted the way they will be at run time:
 	// each fold is tagged by a tagger trained on the other folds.
@@ -41,7 +41,7 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 			}
 			fo := opt
 			fo.Log = nil
-			tg := trainTagger(rest, &fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 7)))
+			tg := trainTagger(rest, train, &fo, rand.New(rand.NewPCG(opt.Seed+uint64(f)+1, 7)))
 			for i := f; i < len(train); i += folds {
 				predicted[i] = m.classesFrom(tg, train[i])
 			}
@@ -76,19 +76,23 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 		}
 		heads = projectivize(heads)
 		it := &items[i]
-		it.pw = pwords{w: make([]uint64, n+1), t: make([]uint64, n+1)}
+		it.pw.reset()
 		it.punct = make([]bool, n+1)
 		it.o = oracle{gh: make([]int32, n+1), gl: make([]int32, n+1)}
-		it.pw.w[0], it.pw.t[0] = 1, 1
 		var wi wordInfo
 		var buf []byte
 		for j, w := range s.Words {
 			buf = describe(w.Form, &wi, buf)
-			it.pw.w[j+1] = wi.lower
-			it.pw.t[j+1] = uint64(predicted[i][j] + 2)
+			it.pw.add(wi.lower, predicted[i][j], m.tg.upos[predicted[i][j]])
 			it.punct[j+1] = w.UPOS == "PUNCT"
 			it.o.gh[j+1] = int32(heads[j])
 			it.o.gl[j+1] = int32(slices.Index(labels, w.Deprel))
+		}
+	}
+	if len(opt.Dev) > 0 {
+		opt.epochDone = func(p *parser) {
+			sc := (&Model{tg: m.tg, lem: m.lem, ps: p}).Evaluate(opt.Dev, false)
+			opt.logf("  dev UAS %.4f LAS %.4f", sc.UAS, sc.LAS)
 		}
 	}
 	m.ps = trainParser(items, labels, &opt, rng)
@@ -106,6 +110,42 @@ func (m *Model) classesFrom(tg *tagger, s GoldSentence) []int {
 	tags := make([]int, len(forms))
 	tg.tagSentence(ws, tags, nil, make([]float32, len(tg.upos)))
 	return tags
+}
+
+// Prune returns a copy of a model read back from its file (ReadPrunable)
+// without the weights smaller than minW in magnitude: most of the file for
+// little accuracy.
+func (m *Model) Prune(minW float64) (*Model, error) {
+	if m.tg.entriesForSave == nil {
+		return nil, errors.New("syntax: prune: model has no feature lists")
+	}
+	th := float32(minW)
+	tg, ps := *m.tg, *m.ps
+	tg.keysForSave, tg.entriesForSave = prune(m.tg.keysForSave, m.tg.entriesForSave, th)
+	tg.m = build(len(tg.upos), tg.keysForSave, tg.entriesForSave)
+	ps.keysForSave, ps.entriesForSave = prune(m.ps.keysForSave, m.ps.entriesForSave, th)
+	ps.m = build(nTransitions, ps.keysForSave, ps.entriesForSave)
+	ps.lkeysForSave, ps.lentriesForSave = prune(m.ps.lkeysForSave, m.ps.lentriesForSave, th)
+	ps.lm = build(len(ps.labels), ps.lkeysForSave, ps.lentriesForSave)
+	return &Model{tg: &tg, lem: m.lem, ps: &ps}, nil
+}
+
+func prune(keys []uint64, entries [][]entry, th float32) ([]uint64, [][]entry) {
+	var k2 []uint64
+	var e2 [][]entry
+	for i, k := range keys {
+		var es []entry
+		for _, e := range entries[i] {
+			if e.w >= th || e.w <= -th {
+				es = append(es, e)
+			}
+		}
+		if len(es) > 0 {
+			k2 = append(k2, k)
+			e2 = append(e2, es)
+		}
+	}
+	return k2, e2
 }
 
 const modelMagic = "newsgraph-syntax-1"
@@ -177,7 +217,13 @@ func (m *Model) Write(w io.Writer) error {
 }
 
 // ReadModel reads a model written by Write.
-func ReadModel(r io.Reader) (m *Model, err error) {
+func ReadModel(r io.Reader) (*Model, error) { return readModel(r, false) }
+
+// ReadPrunable reads a model and keeps its feature lists, for Prune.
+func ReadPrunable(r io.Reader) (*Model, error) { return readModel(r, true) }
+
+// readModel reads a model; keepEntries keeps the features for rewriting.
+func readModel(r io.Reader, keepEntries bool) (m *Model, err error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("syntax: read model: %w", err)
@@ -206,12 +252,12 @@ func ReadModel(r io.Reader) (m *Model, err error) {
 		}
 		return string(b)
 	}
+	var b8 [8]byte
 	get64 := func() uint64 {
-		var v uint64
-		if err := binary.Read(br, binary.LittleEndian, &v); err != nil {
+		if _, err := io.ReadFull(br, b8[:]); err != nil {
 			panic(err)
 		}
-		return v
+		return binary.LittleEndian.Uint64(b8[:])
 	}
 	if getS() != modelMagic {
 		return nil, errors.New("syntax: not a syntax model")
@@ -245,14 +291,19 @@ func ReadModel(r io.Reader) (m *Model, err error) {
 	m.ps.rootLabel = int32(slices.Index(m.ps.labels, "root"))
 	m.ps.punctLabel = int32(slices.Index(m.ps.labels, "punct"))
 	m.ps.depLabel = int32(slices.Index(m.ps.labels, "dep"))
-	if m.tg.m, err = readLinear(br); err != nil {
+	if m.tg.m, m.tg.keysForSave, m.tg.entriesForSave, err = readLinear(br); err != nil {
 		return nil, err
 	}
-	if m.ps.m, err = readLinear(br); err != nil {
+	if m.ps.m, m.ps.keysForSave, m.ps.entriesForSave, err = readLinear(br); err != nil {
 		return nil, err
 	}
-	if m.ps.lm, err = readLinear(br); err != nil {
+	if m.ps.lm, m.ps.lkeysForSave, m.ps.lentriesForSave, err = readLinear(br); err != nil {
 		return nil, err
+	}
+	if !keepEntries {
+		m.tg.keysForSave, m.tg.entriesForSave = nil, nil
+		m.ps.keysForSave, m.ps.entriesForSave = nil, nil
+		m.ps.lkeysForSave, m.ps.lentriesForSave = nil, nil
 	}
 	if m.tg.m.nClasses != nt || m.ps.m.nClasses != nTransitions || m.ps.lm.nClasses != nl || m.ps.rootLabel < 0 {
 		return nil, errors.New("syntax: corrupt model: class counts")

@@ -145,8 +145,28 @@ func (s *pstate) finish(rootLabel, punctLabel, depLabel int32, punct []bool) {
 
 // pwords are the parser's per-word feature values; index 0 is the root.
 type pwords struct {
-	w []uint64 // lowercased form hash
-	t []uint64 // tag class + 2 (1 = root)
+	w  []uint64 // lowercased form hash
+	t  []uint64 // tag class + 2 (1 = root)
+	u  []uint64 // UPOS hash (1 = root): coarse tags generalize over tagging slips
+	pc []int32  // punctuation tokens up to and including each word
+}
+
+func (pw *pwords) reset() {
+	pw.w = append(pw.w[:0], 1)
+	pw.t = append(pw.t[:0], 1)
+	pw.u = append(pw.u[:0], 1)
+	pw.pc = append(pw.pc[:0], 0)
+}
+
+func (pw *pwords) add(lower uint64, tagClass int, upos string) {
+	pw.w = append(pw.w, lower)
+	pw.t = append(pw.t, uint64(tagClass+2))
+	pw.u = append(pw.u, fnv(upos))
+	p := pw.pc[len(pw.pc)-1]
+	if upos == "PUNCT" {
+		p++
+	}
+	pw.pc = append(pw.pc, p)
 }
 
 func distBucket(d int32) uint64 {
@@ -179,6 +199,12 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 			return none
 		}
 		return pw.t[i]
+	}
+	uv := func(i int32) uint64 {
+		if i < 0 {
+			return none
+		}
+		return pw.u[i]
 	}
 	lv := func(i int32) uint64 {
 		if i < 0 {
@@ -220,6 +246,11 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 		if s0 == 0 {
 			d = 8
 		}
+	}
+	s0u, n0u, n1u := uv(s0), uv(n0), uv(n1)
+	pb := uint64(9)
+	if s0 >= 0 && n0 >= 0 {
+		pb = uint64(min(pw.pc[n0-1]-pw.pc[s0], 3))
 	}
 	var s0vl, s0vr, n0vl uint64
 	var s0sl, s0sr, n0sl uint64
@@ -267,6 +298,14 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 		// second stack word
 		feat(173, tv(s1)), feat(174, wv(s1), tv(s1)), feat(175, tv(s1), s0t, n0t), feat(176, tv(s1), lv(s1)),
 		feat(177, s0t, lv(s0), n0t), feat(178, s0w, lv(s0), n0t),
+		// coarse tags
+		feat(179, s0u, n0u), feat(180, s0u, n0u, n1u), feat(181, uv(s1), s0u, n0u), feat(182, s0w, n0u),
+		feat(183, s0u, n0w), feat(184, s0u, uv(s0l), n0u), feat(185, s0u, uv(s0r), n0u), feat(186, s0u, n0u, uv(n0l)),
+		feat(187, uv(s0h), s0u, n0u), feat(188, s0u, n0u, d),
+		// punctuation between s0 and n0
+		feat(189, pb), feat(190, pb, s0u, n0u), feat(191, pb, s0t, n0t, d),
+		// more context
+		feat(192, n0w, n1w), feat(193, s0w, n0w, n1u), feat(194, wv(s1), s0w), feat(195, uv(s1), uv(s0l), s0u),
 	)
 }
 

@@ -119,15 +119,13 @@ func (m *Model) analyze(ts []Token, sc *scratch) {
 		sc.tscore = make([]float32, len(m.tg.upos))
 	}
 	sc.feats = m.tg.tagSentence(sc.ws, sc.tags, sc.feats, sc.tscore)
-	sc.pw.w = append(sc.pw.w[:0], 1)
-	sc.pw.t = append(sc.pw.t[:0], 1)
+	sc.pw.reset()
 	sc.punct = append(sc.punct[:0], false)
 	for i := range ts {
 		c := sc.tags[i]
 		ts[i].UPOS, ts[i].XPOS = m.tg.upos[c], m.tg.xpos[c]
 		ts[i].Lemma = m.lem.lemma(ts[i].Text, ts[i].XPOS, sc.buf)
-		sc.pw.w = append(sc.pw.w, sc.ws[i+2].lower)
-		sc.pw.t = append(sc.pw.t, uint64(c+2))
+		sc.pw.add(sc.ws[i+2].lower, c, ts[i].UPOS)
 		sc.punct = append(sc.punct, ts[i].UPOS == "PUNCT")
 	}
 	if len(sc.lscore) != len(m.ps.labels) {

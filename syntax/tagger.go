@@ -30,7 +30,8 @@ var (
 // describe fills w from the token text; buf is scratch space for lowercasing.
 func describe(s string, w *wordInfo, buf []byte) []byte {
 	buf = buf[:0]
-	var shape []byte
+	var shapeBuf [8]byte
+	shape := shapeBuf[:0]
 	var flags uint64
 	letters, uppers := 0, 0
 	var last byte

@@ -15,6 +15,9 @@ type TrainOptions struct {
 	Log           io.Writer // progress lines; nil for none
 	MinWeight     float64   // averaged weights below this are dropped
 	ParserExplore float64   // probability of following a wrong predicted transition (dynamic oracle)
+	Dev           []GoldSentence // when set, the parser is scored on it after each epoch
+
+	epochDone func(p *parser)
 }
 
 func (o *TrainOptions) logf(format string, args ...any) {
@@ -80,8 +83,10 @@ func tagClasses(sents []GoldSentence) (upos, xpos []string, index map[[2]string]
 }
 
 // trainTagger trains the tagger by averaged perceptron, greedy left to right.
-func trainTagger(sents []GoldSentence, opt *TrainOptions, rng *rand.Rand) *tagger {
-	upos, xpos, index := tagClasses(sents)
+// classes come from the whole training set, so that taggers trained on
+// parts of it (the jackknife) number tags the same way.
+func trainTagger(sents []GoldSentence, classes []GoldSentence, opt *TrainOptions, rng *rand.Rand) *tagger {
+	upos, xpos, index := tagClasses(classes)
 	n := len(upos)
 	amb := ambiguityClasses(sents, index)
 	data := make([]prepared, len(sents))

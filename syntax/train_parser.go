@@ -179,6 +179,14 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 		}
 		opt.logf("parser epoch %d: transitions right %.4f, labels right %.4f, %d+%d features", ep+1,
 			float64(correct)/float64(total), float64(lright)/float64(max(ltotal, 1)), len(tr.params), len(ltr.params))
+		if opt.epochDone != nil && ep+1 < opt.ParserEpochs {
+			q := *p
+			k, e := tr.averaged(opt.MinWeight)
+			q.m = build(nTransitions, k, e)
+			k, e = ltr.averaged(opt.MinWeight)
+			q.lm = build(len(labels), k, e)
+			opt.epochDone(&q)
+		}
 	}
 	p.keysForSave, p.entriesForSave = tr.averaged(opt.MinWeight)
 	p.m = build(nTransitions, p.keysForSave, p.entriesForSave)

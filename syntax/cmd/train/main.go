@@ -23,7 +23,8 @@ func main() {
 	tagEpochs := flag.Int("tagger-epochs", 8, "tagger training epochs")
 	parseEpochs := flag.Int("parser-epochs", 12, "parser training epochs")
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong predicted transition in training")
-	minW := flag.Float64("min-weight", 0.01, "averaged weights below this are dropped")
+	keepW := flag.Float64("keep-weight", 0.5, "averaged weights below this are dropped while training")
+	minW := flag.Float64("min-weight", 1, "weights below this are pruned from the model file")
 	flag.Parse()
 	log.SetFlags(0)
 	start := time.Now()
@@ -36,8 +37,20 @@ func main() {
 	}
 	train, dev, test := read("train"), read("dev"), read("test")
 	m := syntax.Train(train, syntax.TrainOptions{Seed: *seed, TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs,
-		Log: os.Stderr, MinWeight: *minW, ParserExplore: *explore})
-	var buf bytes.Buffer
+		Log: os.Stderr, MinWeight: *keepW, ParserExplore: *explore, Dev: dev})
+	// Prune the quantized weights as read back from the file, so that the
+	// committed model is exactly what this command writes.
+	var full, buf bytes.Buffer
+	if err := m.Write(&full); err != nil {
+		log.Fatal(err)
+	}
+	m, err := syntax.ReadPrunable(&full)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if m, err = m.Prune(*minW); err != nil {
+		log.Fatal(err)
+	}
 	if err := m.Write(&buf); err != nil {
 		log.Fatal(err)
 	}
@@ -46,7 +59,7 @@ func main() {
 	}
 	fmt.Printf("model %s: %.1f MB, trained in %s\n", *out, float64(buf.Len())/1e6, time.Since(start).Round(time.Second))
 	// Score the model as it was written (quantized), not the in-memory one.
-	m, err := syntax.ReadModel(bytes.NewReader(buf.Bytes()))
+	m, err = syntax.ReadModel(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		log.Fatal(err)
 	}
