@@ -352,4 +352,3 @@ func (tr *trainer) averaged(minW float64) ([]uint64, [][]entry) {
 	}
 	return outK, outE
 }
-

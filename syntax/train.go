@@ -12,9 +12,9 @@ type TrainOptions struct {
 	Seed          uint64
 	TaggerEpochs  int
 	ParserEpochs  int
-	Log           io.Writer // progress lines; nil for none
-	MinWeight     float64   // averaged weights below this are dropped
-	ParserExplore float64   // probability of following a wrong predicted transition (dynamic oracle)
+	Log           io.Writer      // progress lines; nil for none
+	MinWeight     float64        // averaged weights below this are dropped
+	ParserExplore float64        // probability of following a wrong predicted transition (dynamic oracle)
 	Dev           []GoldSentence // when set, the parser is scored on it after each epoch
 
 	epochDone func(p *parser)
