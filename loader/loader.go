@@ -66,14 +66,11 @@ func extractArticle(a *kg.Article) (*kg.Extraction, error) {
 	return x, nil
 }
 
-// save links x's entities to the nodes they already are (package resolve)
-// and writes it. Saves are sequential, so no two articles resolve against
+// save links x's entities to the nodes they already are and writes it
+// (resolve.Save). Saves are sequential, so no two articles resolve against
 // each other's half-written state.
 func (l *Loader) save(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
-	if _, err := resolve.Link(ctx, l.Store, x); err != nil {
-		return kg.SaveResult{}, fmt.Errorf("%s: resolve: %w", x.Article.Source, err)
-	}
-	res, err := l.Store.SaveExtraction(ctx, x)
+	res, _, err := resolve.Save(ctx, l.Store, x)
 	if err != nil {
 		return res, fmt.Errorf("%s: save: %w", x.Article.Source, err)
 	}

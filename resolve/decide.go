@@ -14,6 +14,7 @@ type Mention struct {
 	Names []string // the canonical name first, then the aliases the text gives
 	// Neighbors are the nodes the article's other entities are (or will be).
 	Neighbors map[string]bool
+	parsed    []Name // Names parsed, once
 }
 
 // Candidate is an existing node that shares a blocking key with a mention.
@@ -21,6 +22,27 @@ type Candidate struct {
 	Entity *kg.Entity
 	// Neighbors are the nodes mentioned in the articles that mention it.
 	Neighbors map[string]bool
+	parsed    []Name // the node's name and aliases parsed, once
+}
+
+// parseAll parses names of an entity of type t.
+func parseAll(t kg.EntityType, names []string) []Name {
+	out := make([]Name, len(names))
+	for i, n := range names {
+		out[i] = Parse(t, n)
+	}
+	return out
+}
+
+func (m *Mention) names() []Name {
+	if m.parsed == nil {
+		m.parsed = parseAll(m.Type, m.Names)
+	}
+	return m.parsed
+}
+
+func nodeNames(e *kg.Entity) []Name {
+	return parseAll(e.Type, append([]string{e.Name}, e.Aliases...))
 }
 
 // Action is what resolution does with a mention.
@@ -67,21 +89,21 @@ const (
 
 // nameMatch is the best match among the names of a mention and a node,
 // vetoed when their canonical names conflict and no alias matches outright.
-func nameMatch(m Mention, e *kg.Entity) (Match, Evidence, bool) {
+func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 	if len(m.Names) == 0 || e == nil || !Resolvable(e.Type) || group(m.Type) != group(e.Type) {
 		return Match{}, Evidence{}, false
 	}
-	nodeNames := append([]string{e.Name}, e.Aliases...)
+	if nn == nil {
+		nn = nodeNames(e)
+	}
 	var best Match
 	var ev Evidence
 	vetoed := false
-	for i, mn := range m.Names {
-		a := Parse(m.Type, mn)
+	for i, a := range m.names() {
 		if len(a.Core) == 0 {
 			continue
 		}
-		for j, nn := range nodeNames {
-			b := Parse(e.Type, nn)
+		for j, b := range nn {
 			if len(b.Core) == 0 {
 				continue
 			}
@@ -94,7 +116,7 @@ func nameMatch(m Mention, e *kg.Entity) (Match, Evidence, bool) {
 			}
 			if mt.Score > best.Score || (mt.Score == best.Score && best.Partial && !mt.Partial) {
 				best = mt
-				ev.Name, ev.NodeName, ev.Why = mn, nn, mt.Why
+				ev.Name, ev.NodeName, ev.Why = a.Raw, b.Raw, mt.Why
 			}
 		}
 	}
@@ -107,7 +129,7 @@ func nameMatch(m Mention, e *kg.Entity) (Match, Evidence, bool) {
 // Score compares a mention with a candidate node: the best match among
 // their names (nameMatch), raised by shared neighbors.
 func Score(m Mention, c Candidate) (float64, Evidence, bool) {
-	best, ev, ok := nameMatch(m, c.Entity)
+	best, ev, ok := nameMatch(&m, c.Entity, c.parsed)
 	if !ok {
 		return 0, Evidence{}, false
 	}

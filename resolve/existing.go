@@ -29,7 +29,7 @@ type Report struct {
 // would be, and merges those that reach the join threshold (the node
 // mentioned in more articles is kept, so the better-known id stays; the
 // other id keeps resolving to it). Pairs between the thresholds are
-// returned for review. A join changes the context of others, so passes
+// recorded for review (RecordMergeCandidates). A join changes the context of others, so passes
 // repeat until one joins nothing: running it again finds nothing new.
 func Existing(ctx context.Context, s kg.Store, progress func(done, total int)) (*Report, error) {
 	rep := &Report{}
@@ -45,6 +45,15 @@ func Existing(ctx context.Context, s kg.Store, progress func(done, total int)) (
 		}
 		if len(rep.Merges) == before {
 			break
+		}
+	}
+	var cands []kg.MergeCandidate
+	for _, d := range rep.Candidates {
+		cands = append(cands, kg.MergeCandidate{Keep: d.NodeID, Drop: d.EntityID, Score: d.Score, Evidence: d.evidence("")})
+	}
+	if len(cands) > 0 {
+		if err := s.RecordMergeCandidates(ctx, cands); err != nil {
+			return rep, fmt.Errorf("resolve: merge candidates: %w", err)
 		}
 	}
 	return rep, nil
@@ -183,10 +192,8 @@ func mergePair(ctx context.Context, s kg.Store, e *kg.Entity, d Decision) (Merge
 	if len(arts[0]) > len(arts[1]) || (len(arts[0]) == len(arts[1]) && e.ID < d.NodeID) {
 		keep, drop = e, nodes[0]
 	}
-	ev := d.Evidence
-	m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: ev.Why}, Method: kg.MergeAuto, Score: d.Score,
-		Evidence: map[string]any{"names": []any{ev.Name, ev.NodeName}, "why": ev.Why, "sharedNeighbors": anyList(ev.Shared),
-			"nameScore": ev.NameOnly, "partial": ev.Partial}}
+	m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto, Score: d.Score,
+		Evidence: d.evidence("")}
 	if _, err := s.MergeEntities(ctx, keep.ID, drop.ID, m); err != nil {
 		return Merge{}, fmt.Errorf("resolve: merge %s into %s: %w", drop.ID, keep.ID, err)
 	}

@@ -14,11 +14,77 @@ import (
 // mentioned in a few places.
 const neighborArticles = 40
 
-// Link decides, before x is saved, which existing node each of its entities
-// is, through the store's blocking index, and rewrites x so that joined
-// entities are saved onto their nodes (their spellings become aliases).
-// It returns the joins it made and the merge candidates it found. Entities
-// whose id the store already knows stay as they are.
+// Save links x's entities to the nodes they already are and saves x: each
+// join is recorded first as an automatic merge of the entity's id into its
+// node (score and evidence in the audit log; SplitEntity undoes it), so
+// the save writes the entity onto the node and its spelling becomes an
+// alias; the merge candidates are recorded for review after the save,
+// when both ends exist. It returns what it decided.
+func Save(ctx context.Context, s kg.Store, x *kg.Extraction) (kg.SaveResult, []Decision, error) {
+	ds, err := Link(ctx, s, x)
+	if err != nil {
+		return kg.SaveResult{}, nil, err
+	}
+	if err := RecordJoins(ctx, s, x, ds); err != nil {
+		return kg.SaveResult{}, nil, err
+	}
+	res, err := s.SaveExtraction(ctx, x)
+	if err != nil {
+		return res, nil, err
+	}
+	return res, ds, RecordCandidates(ctx, s, x, ds)
+}
+
+// RecordJoins records the joins among ds, before x is saved, as automatic
+// merges of the entities' ids into their nodes.
+func RecordJoins(ctx context.Context, s kg.Store, x *kg.Extraction, ds []Decision) error {
+	for _, d := range ds {
+		if d.Action != Join {
+			continue
+		}
+		m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
+			Score: d.Score, Evidence: d.evidence(x.Article.ID)}
+		if _, err := s.MergeEntities(ctx, d.NodeID, d.EntityID, m); err != nil {
+			return fmt.Errorf("resolve: join %s to %s: %w", d.EntityID, d.NodeID, err)
+		}
+	}
+	return nil
+}
+
+// RecordCandidates records the proposals among ds for review, after x is
+// saved (when both ends exist).
+func RecordCandidates(ctx context.Context, s kg.Store, x *kg.Extraction, ds []Decision) error {
+	var cands []kg.MergeCandidate
+	for _, d := range ds {
+		if d.Action == Propose {
+			cands = append(cands, kg.MergeCandidate{Keep: d.NodeID, Drop: d.EntityID, Score: d.Score, Evidence: d.evidence(x.Article.ID)})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	if err := s.RecordMergeCandidates(ctx, cands); err != nil {
+		return fmt.Errorf("resolve: merge candidates: %w", err)
+	}
+	return nil
+}
+
+// evidence is d's evidence as the audit log and the review queue keep it.
+func (d Decision) evidence(article string) map[string]any {
+	ev := d.Evidence
+	m := map[string]any{"names": []any{ev.Name, ev.NodeName}, "why": ev.Why, "sharedNeighbors": anyList(ev.Shared),
+		"nameScore": ev.NameOnly, "partial": ev.Partial}
+	if article != "" {
+		m["article"] = article
+	}
+	return m
+}
+
+// Link decides, before x is saved, which existing node each of its
+// resolvable entities is, through the store's blocking index: a join with
+// a node, merge candidates for review, or nothing (a new node). Entities
+// whose id the store already knows (the same spelling seen before, or a
+// spelling joined before) are not decided again. x is not changed.
 func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error) {
 	var ms []Mention
 	var keys [][]string
@@ -42,10 +108,16 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
 	}
-	// Candidates through the blocking index.
+	// Candidates through the blocking index, for the mentions that are not
+	// nodes yet.
 	var all []string
-	for _, ks := range keys {
-		all = append(all, ks...)
+	for i, ks := range keys {
+		if known[i] == nil {
+			all = append(all, ks...)
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
 	}
 	slices.Sort(all)
 	all = slices.Compact(all)
@@ -76,12 +148,12 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	}
 	// Only candidates whose names could reach Low with full context have
 	// their neighbors read.
-	plausible := func(e *kg.Entity) bool {
-		for i, m := range ms {
+	plausible := func(e *kg.Entity, nn []Name) bool {
+		for i := range ms {
 			if known[i] != nil {
 				continue
 			}
-			if mt, _, ok := nameMatch(m, e); ok && mt.Score+contextMax >= Low {
+			if mt, _, ok := nameMatch(&ms[i], e, nn); ok && mt.Score+contextMax >= Low {
 				return true
 			}
 		}
@@ -106,12 +178,8 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 		}
 	}
 	var out []Decision
-	remap := map[string]string{}
 	for i := range ms {
 		if known[i] != nil {
-			if known[i].ID != ms[i].ID {
-				remap[ms[i].ID] = known[i].ID
-			}
 			continue
 		}
 		ms[i].Neighbors = map[string]bool{}
@@ -120,31 +188,15 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 				ms[i].Neighbors[node[j]] = true
 			}
 		}
-		ds := Decide(ms[i], pick(cands, perMention[i]))
-		for _, d := range ds {
-			if d.Action == Join {
-				remap[ms[i].ID] = d.NodeID
-			}
-		}
-		out = append(out, ds...)
+		out = append(out, Decide(ms[i], pick(cands, perMention[i]))...)
 	}
-	nodes := map[string]*kg.Entity{}
-	for _, c := range cands {
-		nodes[c.Entity.ID] = c.Entity
-	}
-	for _, k := range known {
-		if k != nil {
-			nodes[k.ID] = k
-		}
-	}
-	Apply(x, remap, nodes)
 	return out, nil
 }
 
 // candidates reads the candidate nodes that keep accepts (nil: all) and
 // their neighbors (the entities of their latest articles, other than the
 // one being saved).
-func candidates(ctx context.Context, s kg.Store, ids []string, article string, keep func(*kg.Entity) bool) (map[string]Candidate, error) {
+func candidates(ctx context.Context, s kg.Store, ids []string, article string, keep func(*kg.Entity, []Name) bool) (map[string]Candidate, error) {
 	out := map[string]Candidate{}
 	if len(ids) == 0 {
 		return out, nil
@@ -154,10 +206,16 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string, k
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
 	var ents []*kg.Entity
+	var parsed [][]Name
 	kept := ids[:0:0]
 	for i, e := range all {
-		if e != nil && (keep == nil || keep(e)) {
+		if e == nil {
+			continue
+		}
+		nn := nodeNames(e)
+		if keep == nil || keep(e, nn) {
 			ents = append(ents, e)
+			parsed = append(parsed, nn)
 			kept = append(kept, ids[i])
 		}
 	}
@@ -200,7 +258,7 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string, k
 			}
 		}
 		// A merged-away id resolves to its node; both point at one.
-		out[id] = Candidate{Entity: e, Neighbors: nb}
+		out[id] = Candidate{Entity: e, Neighbors: nb, parsed: parsed[i]}
 	}
 	return out, nil
 }
@@ -226,86 +284,4 @@ func mapKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// Apply rewrites x so that each entity id in remap is saved as the node it
-// maps to: entities that become one are folded together (names become
-// aliases, mentions add up), relations are re-ended (self-loops dropped,
-// duplicates folded with their evidence), events and quotes follow. nodes
-// gives the type of each target node, which a joined entity takes.
-func Apply(x *kg.Extraction, remap map[string]string, nodes map[string]*kg.Entity) {
-	if len(remap) == 0 {
-		return
-	}
-	to := func(id string) string {
-		if n, ok := remap[id]; ok {
-			return n
-		}
-		return id
-	}
-	var ents []kg.Entity
-	at := map[string]int{}
-	for _, e := range x.Entities {
-		id := to(e.ID)
-		if id != e.ID {
-			if n := nodes[id]; n != nil {
-				e.Type, e.Subtype = n.Type, n.Subtype
-			}
-		}
-		if i, ok := at[id]; ok {
-			f := &ents[i]
-			for _, a := range append([]string{e.Name}, e.Aliases...) {
-				if a != f.Name && !slices.Contains(f.Aliases, a) {
-					f.Aliases = append(f.Aliases, a)
-				}
-			}
-			f.Mentions = append(f.Mentions, e.Mentions...)
-			continue
-		}
-		e.ID = id
-		at[id] = len(ents)
-		ents = append(ents, e)
-	}
-	x.Entities = ents
-	var rels []kg.Relation
-	relAt := map[string]int{}
-	for _, r := range x.Relations {
-		src, tgt := to(r.Source), to(r.Target)
-		if src == tgt {
-			continue
-		}
-		if src != r.Source || tgt != r.Target {
-			r.Source, r.Target = src, tgt
-			r.ID = kg.RelationID(r.Type, src, tgt)
-		}
-		if i, ok := relAt[r.ID]; ok {
-			f := &rels[i]
-			f.Evidence = append(f.Evidence, r.Evidence...)
-			f.Confidence = max(f.Confidence, r.Confidence)
-			for k, v := range r.Properties {
-				if _, ok := f.Properties[k]; !ok {
-					if f.Properties == nil {
-						f.Properties = map[string]string{}
-					}
-					f.Properties[k] = v
-				}
-			}
-			continue
-		}
-		relAt[r.ID] = len(rels)
-		rels = append(rels, r)
-	}
-	x.Relations = rels
-	for i := range x.Events {
-		ev := &x.Events[i]
-		if ev.Place != "" {
-			ev.Place = to(ev.Place)
-		}
-		for j := range ev.Participants {
-			ev.Participants[j].EntityID = to(ev.Participants[j].EntityID)
-		}
-	}
-	for i := range x.Quotes {
-		x.Quotes[i].Speaker = to(x.Quotes[i].Speaker)
-	}
 }

@@ -134,37 +134,6 @@ func TestSurnameNeedsContext(t *testing.T) {
 	}
 }
 
-func TestApply(t *testing.T) {
-	x := &kg.Extraction{
-		Article: kg.Article{ID: "article:1"},
-		Entities: []kg.Entity{
-			{ID: "person:qasim-sulaimani", Type: kg.Person, Name: "Qasim Sulaimani"},
-			{ID: "person:sulaimani", Type: kg.Person, Name: "Sulaimani"},
-			{ID: "organization:x", Type: kg.Organization, Name: "X"},
-		},
-		Relations: []kg.Relation{
-			{ID: "r1", Type: kg.Leads, Source: "person:qasim-sulaimani", Target: "organization:x"},
-			{ID: "r2", Type: kg.Leads, Source: "person:sulaimani", Target: "organization:x"},
-			{ID: "r3", Type: kg.MetWith, Source: "person:sulaimani", Target: "person:qasim-sulaimani"},
-		},
-		Quotes: []kg.Quote{{ID: "q", Speaker: "person:sulaimani"}},
-	}
-	node := &kg.Entity{ID: "person:qassem-soleimani", Type: kg.Person, Name: "Qassem Soleimani"}
-	Apply(x, map[string]string{"person:qasim-sulaimani": node.ID, "person:sulaimani": node.ID}, map[string]*kg.Entity{node.ID: node})
-	if len(x.Entities) != 2 || x.Entities[0].ID != node.ID || !slices.Contains(x.Entities[0].Aliases, "Sulaimani") {
-		t.Errorf("entities: %+v", x.Entities)
-	}
-	if len(x.Relations) != 1 || x.Relations[0].Source != node.ID || x.Relations[0].ID != kg.RelationID(kg.Leads, node.ID, "organization:x") {
-		t.Errorf("relations: %+v", x.Relations)
-	}
-	if x.Quotes[0].Speaker != node.ID {
-		t.Errorf("quote speaker %s", x.Quotes[0].Speaker)
-	}
-	if err := x.Validate(); err != nil {
-		t.Error(err)
-	}
-}
-
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"Nuri al-Maliki", "Abu Mahdi al-Muhandis", "PMF", "Gen. Qassem Soleimani Jr.", "Abd", "al-", "Ésta O'Brien-Smith", "Dr. Ü", "U.S.", "Abu al"} {
 		f.Add(s)

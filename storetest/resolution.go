@@ -27,11 +27,10 @@ func resolutionArticle(title string, ents ...[2]string) *kg.Extraction {
 // linkAndSave is the write path of the loader: resolve, then save.
 func linkAndSave(t *testing.T, s kg.Store, x *kg.Extraction) []resolve.Decision {
 	t.Helper()
-	ds, err := resolve.Link(ctx, s, x)
+	_, ds, err := resolve.Save(ctx, s, x)
 	if err != nil {
-		t.Fatalf("Link(%s): %v", x.Article.Title, err)
+		t.Fatalf("resolve.Save(%s): %v", x.Article.Title, err)
 	}
-	mustSave(t, s, x)
 	return ds
 }
 
