@@ -200,7 +200,7 @@ func BenchmarkResolutionCost(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		s := bulkStore(b, n)
 		b.Run(fmt.Sprintf("entities=%dk", n/1000), func(b *testing.B) {
-			var load, res, link time.Duration
+			var load, res, link, join time.Duration
 			joins := 0
 			i := 0
 			for b.Loop() {
@@ -222,6 +222,7 @@ func BenchmarkResolutionCost(b *testing.B) {
 				}
 				t2 := time.Now()
 				link += tl.Sub(t1)
+				join += t2.Sub(tl)
 				for _, d := range ds {
 					if d.Action == resolve.Join {
 						joins++
@@ -242,6 +243,7 @@ func BenchmarkResolutionCost(b *testing.B) {
 			b.ReportMetric(float64(res.Microseconds())/float64(b.N), "resolve-µs/op")
 			b.ReportMetric(100*float64(res)/float64(load), "resolve-%")
 			b.ReportMetric(float64(link.Microseconds())/float64(b.N), "link-µs/op")
+			b.ReportMetric(float64(join.Microseconds())/float64(b.N), "join-µs/op")
 			b.ReportMetric(float64(joins)/float64(b.N), "joins/op")
 		})
 	}
