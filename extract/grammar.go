@@ -235,6 +235,9 @@ func (d *doc) grammar() {
 			continue
 		}
 		refs := d.sentRefs(si)
+		if len(refs) == 0 {
+			continue // no name, no fact: the parse would be wasted
+		}
 		t := d.parseSentence(si, refs)
 		d.curSent = si
 		d.grammarNouns(si, &t, refs)
