@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -162,4 +164,14 @@ func (s budgetStore) QuotesOfArticles(ctx context.Context, ids []string) ([][]*k
 // Stats charges one call.
 func (s budgetStore) Stats(ctx context.Context) (kg.Stats, error) {
 	return charged(ctx, func() (kg.Stats, error) { return s.Store.Stats(ctx) }, func(kg.Stats) int { return 0 })
+}
+
+// ShortestPathRelations charges a path search and its relations, when the
+// wrapped store searches paths itself (kg.PathFinder).
+func (s budgetStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]string, error) {
+	pf, ok := s.Store.(kg.PathFinder)
+	if !ok {
+		return nil, fmt.Errorf("graph: path search: %w", errors.ErrUnsupported)
+	}
+	return charged(ctx, func() ([][]string, error) { return pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit) }, countNested)
 }

@@ -302,3 +302,17 @@ func PageSize(first int) (int, error) {
 	}
 	return first, nil
 }
+
+// PathFinder is an optional capability of a Store that searches shortest
+// paths itself (Neo4j plans one allShortestPaths) instead of being walked
+// level by level. ShortestPathRelations returns the shortest paths from one
+// entity to another of at most maxHops hops, following relations of f in
+// either direction (f.Direction is Both; retracted relations and those
+// below f.MinConfidence are not followed), each path as the ids of its
+// relations from `from` to `to`, ordered by those ids hop by hop, at most
+// limit of them; none within maxHops gives none. from and to are resolved,
+// distinct ids. A store wrapper that cannot forward the call returns an
+// error wrapping errors.ErrUnsupported, and callers walk instead.
+type PathFinder interface {
+	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) ([][]string, error)
+}

@@ -1048,3 +1048,12 @@ func TestRecordsTolerateBrokenLists(t *testing.T) {
 		t.Errorf("broken event lists read as %+v", e)
 	}
 }
+
+// BenchmarkLoad loads generated articles into an emptied database
+// (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES).
+// NEO4J_BENCH_STATEMENTS=1 logs the statements that took the most time.
+func BenchmarkLoad(b *testing.B) {
+	stmts := countStatements(b)
+	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openClean(b) }, storetest.LoadSizes()...)
+	stmts.report(b)
+}

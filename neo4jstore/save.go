@@ -282,8 +282,7 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 	if err != nil {
 		return 0, err
 	}
-	rows := make([]any, 0, len(order))
-	present := map[kg.RelationType]bool{}
+	byType := map[kg.RelationType][]any{}
 	for _, id := range order {
 		c := contrib[id]
 		rec := c
@@ -291,34 +290,51 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 			ex.absorb(c)
 			rec = ex
 		}
-		present[c.typ] = true
-		rows = append(rows, map[string]any{"src": c.src, "tgt": c.tgt, "id": id, "type": string(c.typ), "props": rec.props()})
+		byType[c.typ] = append(byType[c.typ], map[string]any{"src": c.src, "tgt": c.tgt, "id": id, "props": rec.props()})
 	}
-	// One statement for every type: a FOREACH per type present does the
-	// MERGE, since a relationship type cannot be a parameter. A retraction
-	// outlives the relationship, so a relation that comes back stays
-	// retracted.
-	q := `UNWIND $rows AS row
-		MATCH (s:Entity {id: row.src})
-		MATCH (t:Entity {id: row.tgt})
-		OPTIONAL MATCH (x:Retraction {id: row.id})`
+	// One statement per relationship type present, each with a fixed text
+	// (a relationship type cannot be a parameter): Neo4j plans each once
+	// and reuses the plan for every article, where one statement whose
+	// text followed the article's mix of types was planned anew each time.
 	for _, t := range kg.RelationTypes {
-		if !present[t] {
+		rows := byType[t]
+		if len(rows) == 0 {
 			continue
 		}
-		rt, err := relType(t)
+		q, err := mergeRelQuery(t)
 		if err != nil {
 			return 0, err
 		}
-		q += `
-		FOREACH (_ IN CASE WHEN row.type = '` + rt + `' THEN [1] ELSE [] END |
-			MERGE (s)-[r:` + rt + ` {id: row.id}]->(t)
-			SET r = row.props, r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, ''))`
-	}
-	if _, err := run(ctx, tx, q, map[string]any{"rows": rows}); err != nil {
-		return 0, err
+		if _, err := run(ctx, tx, q, map[string]any{"rows": rows}); err != nil {
+			return 0, err
+		}
 	}
 	return len(order), nil
+}
+
+// mergeRelQueries holds the fixed MERGE statement of each relationship
+// type. A retraction outlives the relationship, so a relation that comes
+// back stays retracted.
+var mergeRelQueries = sync.OnceValue(func() map[kg.RelationType]string {
+	m := make(map[kg.RelationType]string, len(kg.RelationTypes))
+	for _, t := range kg.RelationTypes {
+		m[t] = `UNWIND $rows AS row
+		MATCH (s:Entity {id: row.src})
+		MATCH (t:Entity {id: row.tgt})
+		OPTIONAL MATCH (x:Retraction {id: row.id})
+		MERGE (s)-[r:` + string(t) + ` {id: row.id}]->(t)
+		SET r = row.props, r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`
+	}
+	return m
+})
+
+// mergeRelQuery is the MERGE statement of relationship type t; only
+// kg.RelationTypes have one.
+func mergeRelQuery(t kg.RelationType) (string, error) {
+	if _, err := relType(t); err != nil {
+		return "", err
+	}
+	return mergeRelQueries()[t], nil
 }
 
 func saveEvents(ctx context.Context, tx neo4j.ManagedTransaction, aid string, evs []kg.Event, red map[string]string) (int, error) {

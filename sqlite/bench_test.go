@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/storetest"
 )
 
 // seedExtraction builds an extraction the size of the seed article's: the
@@ -394,4 +395,10 @@ func BenchmarkIndexCheck(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLoad loads generated articles into a fresh store
+// (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES).
+func BenchmarkLoad(b *testing.B) {
+	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openTemp(b) }, storetest.LoadSizes()...)
 }

@@ -2,6 +2,8 @@ package telemetry
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -217,4 +219,15 @@ func (c countingStore) EntitiesByKeys(ctx context.Context, keys []string) ([][]s
 func (c countingStore) ReindexKeys(ctx context.Context) (int, error) {
 	count(ctx)
 	return c.s.ReindexKeys(ctx)
+}
+
+// ShortestPathRelations counts the call and delegates when the wrapped
+// store searches paths itself (kg.PathFinder).
+func (c countingStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]string, error) {
+	pf, ok := c.s.(kg.PathFinder)
+	if !ok {
+		return nil, fmt.Errorf("telemetry: path search: %w", errors.ErrUnsupported)
+	}
+	count(ctx)
+	return pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)
 }

@@ -2,6 +2,8 @@ package traverse
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -105,6 +107,12 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 	}
 
 	f := kg.RelationFilter{Direction: q.Direction, Types: q.Types, MinConfidence: q.MinConfidence}
+	if pf, ok := t.s.(kg.PathFinder); ok && q.Direction == kg.Both {
+		ps, err := t.foundPaths(ctx, pf, from, to, maxHops, f, limit)
+		if !errors.Is(err, errors.ErrUnsupported) {
+			return ps, err
+		}
+	}
 	fwd := newSide(from, f)
 	b := f
 	b.Direction = reverse(q.Direction)
@@ -153,6 +161,61 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 		}
 	}
 	return []Path{}, nil
+}
+
+// foundPaths asks a store that searches paths itself, then reads the
+// paths' relations in one call.
+func (t *Traverser) foundPaths(ctx context.Context, pf kg.PathFinder, from, to string, maxHops int, f kg.RelationFilter, limit int) ([]Path, error) {
+	found, err := pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)
+	if err != nil {
+		if errors.Is(err, errors.ErrUnsupported) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("traverse: path search: %w", err)
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, p := range found {
+		for _, id := range p {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	byID := make(map[string]*kg.Relation, len(ids))
+	if len(ids) > 0 {
+		rels, err := t.s.RelationsByID(ctx, ids)
+		if err != nil {
+			return nil, fmt.Errorf("traverse: read relations: %w", err)
+		}
+		for _, r := range rels {
+			if r != nil {
+				byID[r.ID] = r
+			}
+		}
+	}
+	out := make([]Path, 0, len(found))
+	for _, p := range found {
+		path := Path{Nodes: []string{from}, Hops: []Hop{}}
+		u := from
+		for _, id := range p {
+			r := byID[id]
+			v := ""
+			if r != nil {
+				v = other(r, u)
+			}
+			if v == "" {
+				// Changed between the two reads: search again by walking.
+				return nil, fmt.Errorf("traverse: relation %s of a path is gone: %w", id, errors.ErrUnsupported)
+			}
+			path.Hops = append(path.Hops, Hop{From: u, To: v, Relation: r})
+			path.Nodes = append(path.Nodes, v)
+			u = v
+		}
+		out = append(out, path)
+	}
+	return out, nil
 }
 
 // expand moves one side a level further with one batch Relations call and

@@ -1,0 +1,79 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	articlefmt "github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/gen"
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+)
+
+// LoadSizes are the sizes BenchLoad runs: BENCH_LOAD_SIZES, a comma-separated
+// list ("1000,10000"), or 1000.
+func LoadSizes() []int {
+	var out []int
+	for _, f := range strings.Split(os.Getenv("BENCH_LOAD_SIZES"), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		out = []int{1000}
+	}
+	return out
+}
+
+// BenchLoad loads n generated articles (package gen, seed 1) into a fresh
+// store from open for each n of sizes, through the loader as `load` does,
+// and reports articles/s overall and over the first and the last tenth of
+// the articles: a last tenth as fast as the first shows the rate does not
+// fall as the graph grows. Run it with -benchtime=1x.
+func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			arts := gen.Articles(1, n)
+			srcs := make([]loader.Source, len(arts))
+			for i, a := range arts {
+				srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
+			}
+			tenth := max(1, n/10)
+			var total, first, last time.Duration
+			runs := 0
+			for b.Loop() {
+				b.StopTimer()
+				s := open(b)
+				b.StartTimer()
+				done := 0
+				start := time.Now()
+				mark := start
+				sum, err := loader.New(s).Load(context.Background(), srcs, func(r loader.Result) {
+					done++
+					switch done {
+					case tenth:
+						first += time.Since(mark)
+					case n - tenth:
+						mark = time.Now()
+					case n:
+						last += time.Since(mark)
+					}
+				})
+				total += time.Since(start)
+				runs++
+				if err != nil || sum.Failed > 0 {
+					b.Fatalf("load: %v (%d failed: %v)", err, sum.Failed, sum.Errors)
+				}
+			}
+			rate := func(k int, d time.Duration) float64 { return float64(k*runs) / d.Seconds() }
+			b.ReportMetric(rate(n, total), "articles/s")
+			b.ReportMetric(rate(tenth, first), "first10%-articles/s")
+			b.ReportMetric(rate(tenth, last), "last10%-articles/s")
+		})
+	}
+}
