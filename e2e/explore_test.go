@@ -98,6 +98,9 @@ func TestExplorerOffline(t *testing.T) {
 	run := func(step string, actions ...chromedp.Action) {
 		t.Helper()
 		if err := chromedp.Run(bctx, actions...); err != nil {
+			var state string
+			_ = chromedp.Run(bctx, chromedp.Evaluate(`document.getElementById("status").textContent + " | edges: " + explorer.cy.edges().map(e => e.data("type")).join(",")`, &state))
+			t.Logf("page state: %s", state)
 			mu.Lock()
 			defer mu.Unlock()
 			t.Fatalf("%s: %v\nconsole: %q\nrequests: %q", step, err, consoleErrors, reqs.list())
@@ -129,6 +132,20 @@ func TestExplorerOffline(t *testing.T) {
 		chromedp.Click(`#btn-expand`, chromedp.ByQuery),
 		waitJS(fmt.Sprintf(`explorer.cy.nodes().length > %d`, nodes0)),
 		chromedp.Evaluate(`explorer.cy.nodes().length`, &nodes1),
+	)
+	// A double click on the expanded neighbour collapses it, another one
+	// expands it again.
+	var nodes2 int
+	dbl := fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, neighbour)
+	run("double-click collapses",
+		clickAt(dbl), clickAt(dbl),
+		waitJS(fmt.Sprintf(`explorer.cy.nodes().length === %d`, nodes0)),
+	)
+	run("double-click expands",
+		chromedp.Sleep(500*time.Millisecond), // not a triple click
+		clickAt(dbl), clickAt(dbl),
+		waitJS(fmt.Sprintf(`explorer.cy.nodes().length === %d`, nodes1)),
+		chromedp.Evaluate(`explorer.cy.nodes().length`, &nodes2),
 	)
 	// Click the middle of an edge of the person's.
 	var edgeID string

@@ -408,12 +408,18 @@
     cy = cytoscape({ container: $("cy"), style: style, elements: [], minZoom: 0.05, maxZoom: 4 });
     window.explorer = { cy: cy }; // for tests and the browser console
     legend(style);
-    cy.on("tap", "node", function (e) { showNode(e.target); });
-    cy.on("dbltap", "node", function (e) {
-      var id = e.target.id();
-      (expanded.indexOf(id) >= 0 ? Promise.resolve(collapse(id)) : expand(id)).catch(fail);
+    // A double click is two taps on the same node within 400 ms: Cytoscape's
+    // own dbltap also pairs taps on different elements.
+    var lastTap = { id: null, at: 0 };
+    cy.on("tap", "node", function (e) {
+      var id = e.target.id(), now = Date.now();
+      var double = lastTap.id === id && now - lastTap.at < 400;
+      lastTap = { id: double ? null : id, at: now };
+      if (!double) { showNode(e.target); return; }
+      var toggle = expanded.indexOf(id) >= 0 ? Promise.resolve(collapse(id)) : expand(id);
+      toggle.then(function () { showNode(e.target); }).catch(fail);
     });
-    cy.on("tap", "edge", function (e) { showEdge(e.target); });
+    cy.on("tap", "edge", function (e) { lastTap = { id: null, at: 0 }; showEdge(e.target); });
 
     $("search-form").onsubmit = function (ev) { ev.preventDefault(); search($("search").value, false); };
     $("results").onclick = function (ev) {
