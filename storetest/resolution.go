@@ -108,3 +108,45 @@ func testResolution(t *testing.T, s kg.Store) {
 		t.Errorf("ReindexKeys = %d, %v; want 5", n, err)
 	}
 }
+
+// testResolveExisting checks the resolve command's pass on a store loaded
+// without resolution: the same joins on every store, recorded as automatic
+// merges, and nothing more on a second pass.
+func testResolveExisting(t *testing.T, s kg.Store) {
+	const (
+		pe = string(kg.Person)
+		or = string(kg.Organization)
+	)
+	mustSave(t, s,
+		resolutionArticle("One", [2]string{pe, "Qassem Soleimani"}, [2]string{pe, "Nuri al-Maliki"}, [2]string{or, "Badr Organization"}),
+		resolutionArticle("Two", [2]string{pe, "Qasim Sulaimani"}, [2]string{pe, "Ali al-Maliki"}, [2]string{or, "Badr Organisation"}),
+		resolutionArticle("Three", [2]string{pe, "Qassim Suleimani"}, [2]string{or, "Badr Trading Company"}))
+	rep, err := resolve.Existing(ctx, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range rep.Merges {
+		got = append(got, m.Drop+" > "+m.Keep)
+	}
+	slices.Sort(got)
+	want := []string{
+		"organization:badr-organization > organization:badr-organisation",
+		"person:qassem-soleimani > person:qasim-sulaimani",
+		"person:qassim-suleimani > person:qasim-sulaimani",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("joins %q, want %q", got, want)
+	}
+	if st := mustStats(t, s); st.Entities != 5 {
+		t.Errorf("%d entities after the pass, want 5", st.Entities)
+	}
+	audit, err := s.AuditLog(ctx, kg.AuditFilter{Subject: "person:qassem-soleimani"})
+	if err != nil || len(audit.Entries) == 0 || audit.Entries[0].Actor != "resolve" {
+		t.Errorf("no automatic merge in the audit log: %+v, %v", audit, err)
+	}
+	again, err := resolve.Existing(ctx, s, nil)
+	if err != nil || len(again.Merges) != 0 {
+		t.Errorf("second pass: %+v, %v", again, err)
+	}
+}

@@ -71,6 +71,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
 		{"Resolution", testResolution},
+		{"ResolveExisting", testResolveExisting},
 		{"PagingWhileWriting", testPagingWhileWriting},
 		{"CursorsRefused", testCursorsRefused},
 	}
