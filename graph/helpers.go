@@ -248,3 +248,31 @@ func (r *Resolver) primeGraph(ctx context.Context, g *traverse.Graph) {
 		}
 	}
 }
+
+// ingestWithin runs in.Ingest but answers as soon as ctx ends: extraction
+// is CPU work that does not watch ctx, so a request past its timeout or the
+// shutdown grace would otherwise hold its client (and, at shutdown, be cut
+// off with no answer). The abandoned ingest goes on alone; its save sees
+// the ended ctx and writes nothing.
+func ingestWithin(ctx context.Context, in Ingester, name string, data []byte) (kg.SaveResult, error) {
+	type result struct {
+		res kg.SaveResult
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := in.Ingest(ctx, name, data)
+		done <- result{res, err}
+	}()
+	select {
+	case r := <-done:
+		return r.res, r.err
+	case <-ctx.Done():
+		select {
+		case r := <-done: // finished as ctx ended: its own outcome is the truth
+			return r.res, r.err
+		default:
+		}
+		return kg.SaveResult{}, ctx.Err()
+	}
+}

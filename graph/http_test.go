@@ -332,3 +332,44 @@ func TestStoreBudget(t *testing.T) {
 		t.Fatalf("small request refused: %+v", r.Errors)
 	}
 }
+
+// stubbornIngester is an ingest that does not watch its context, as
+// extraction does not: it returns only when released.
+type stubbornIngester struct {
+	started chan struct{}
+	release chan struct{}
+}
+
+func (s stubbornIngester) Ingest(ctx context.Context, name string, data []byte) (kg.SaveResult, error) {
+	s.started <- struct{}{}
+	<-s.release
+	return kg.SaveResult{}, ctx.Err()
+}
+
+// TestShutdownAnswersAnIngestThatDoesNotStop: an ingestArticle still
+// extracting when the grace ends gets UNAVAILABLE, not a closed connection.
+func TestShutdownAnswersAnIngestThatDoesNotStop(t *testing.T) {
+	in := stubbornIngester{started: make(chan struct{}, 1), release: make(chan struct{})}
+	defer close(in.release)
+	addr, stop := startServer(t, Config{Store: openStore(t, worldFixtures(t)...), Ingest: in, ShutdownGrace: 100 * time.Millisecond})
+	got := make(chan string, 1)
+	go func() {
+		resp, err := http.Post("http://"+addr+"/query", "application/json",
+			strings.NewReader(`{"query": "mutation { ingestArticle(name: \"a.txt\", content: \"x\") { entities } }"}`))
+		if err != nil {
+			got <- "error: " + err.Error()
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		got <- string(b)
+	}()
+	<-in.started
+	err := stop()
+	if body := <-got; !strings.Contains(body, kg.EUnavailable) || !strings.Contains(body, "shutting down") {
+		t.Fatalf("the ingest running at shutdown got %q; want UNAVAILABLE: shutting down", body)
+	}
+	if err == nil || strings.Contains(err.Error(), "cut off") {
+		t.Errorf("shutdown said %v; want every overdue request answered", err)
+	}
+}

@@ -38,7 +38,7 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, name string, conte
 	if strings.TrimSpace(content) == "" {
 		return nil, kg.Errorf(kg.EInvalid, "content must not be empty")
 	}
-	res, err := r.ingest.Ingest(ctx, name, []byte(content))
+	res, err := ingestWithin(ctx, r.ingest, name, []byte(content))
 	if err != nil {
 		return nil, fmt.Errorf("ingest %q: %w", name, err)
 	}

@@ -78,6 +78,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	for deadline := time.Now().Add(2 * time.Second); s.active.Load() > 0 && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
+	stuck := s.active.Load()
 	_ = s.http.Close()
+	if stuck > 0 {
+		// Say so rather than claim an answer these clients never got.
+		return fmt.Errorf("shutdown: %d requests still running after the %s grace were ended; %d of them did not stop and were cut off without an answer", n, s.cfg.ShutdownGrace, stuck)
+	}
 	return fmt.Errorf("shutdown: %d requests still running after the %s grace were ended (their clients got UNAVAILABLE: the server is shutting down)", n, s.cfg.ShutdownGrace)
 }
