@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -265,7 +266,11 @@ func requirePython(t *testing.T, module string) string {
 
 func TestHandler(t *testing.T) {
 	s, st := sampleStore(t)
-	srv := httptest.NewServer(Handler(s, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	fail := func(w http.ResponseWriter, status int, code, msg string) {
+		w.WriteHeader(status)
+		fmt.Fprintf(w, "%s: %s", code, msg)
+	}
+	srv := httptest.NewServer(Handler(s, slog.New(slog.NewTextHandler(io.Discard, nil)), fail))
 	defer srv.Close()
 	get := func(path string) (*http.Response, string) {
 		resp, err := http.Get(srv.URL + path)
@@ -290,11 +295,11 @@ func TestHandler(t *testing.T) {
 			t.Errorf("filtered edge %q", line)
 		}
 	}
-	if resp, body := get("/export/edges.csv?types=LIKES"); resp.StatusCode != 400 || !strings.Contains(body, "LIKES") {
+	if resp, body := get("/export/edges.csv?types=LIKES"); resp.StatusCode != 400 || body != kg.EInvalid+`: unknown relation type "LIKES"` {
 		t.Errorf("bad type: %d %q", resp.StatusCode, body)
 	}
-	if resp, _ := get("/export/graph.pdf"); resp.StatusCode != 404 {
-		t.Errorf("unknown file: %d", resp.StatusCode)
+	if resp, body := get("/export/graph.pdf"); resp.StatusCode != 404 || !strings.HasPrefix(body, kg.ENotFound+": ") {
+		t.Errorf("unknown file: %d %q", resp.StatusCode, body)
 	}
 }
 

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"path"
@@ -24,12 +25,14 @@ var Files = map[string]Format{
 // types and entityTypes (comma-separated) and minConfidence. A bad
 // request is answered 400 with the reason; a store failure before the
 // first byte 503; a failure after it ends the stream (the log says why).
-func Handler(s kg.Store, log *slog.Logger) http.HandlerFunc {
+// fail writes those errors, so that they come in the shape of the server's
+// other errors, with a code.
+func Handler(s kg.Store, log *slog.Logger, fail ErrorWriter) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		name := path.Base(r.URL.Path)
 		format, ok := Files[name]
 		if !ok {
-			http.Error(w, "unknown export: use graph.graphml, graph.gexf, nodes.csv, edges.csv or graph.jsonl", http.StatusNotFound)
+			fail(w, http.StatusNotFound, kg.ENotFound, "unknown export: use graph.graphml, graph.gexf, nodes.csv, edges.csv or graph.jsonl")
 			return
 		}
 		f, err := filterFromQuery(r)
@@ -37,7 +40,12 @@ func Handler(s kg.Store, log *slog.Logger) http.HandlerFunc {
 			err = f.Validate()
 		}
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
+			var kerr *kg.Error
+			msg := "bad export parameters: use types, entityTypes and minConfidence"
+			if errors.As(err, &kerr) {
+				msg = kerr.Message
+			}
+			fail(w, http.StatusBadRequest, kg.EInvalid, msg)
 			return
 		}
 		sw := &startWriter{w: w, start: func() {
@@ -49,13 +57,17 @@ func Handler(s kg.Store, log *slog.Logger) http.HandlerFunc {
 		if err != nil {
 			log.ErrorContext(r.Context(), "export failed", "file", name, "err", err)
 			if !sw.started {
-				http.Error(w, "the store is unavailable", http.StatusServiceUnavailable)
+				fail(w, http.StatusServiceUnavailable, kg.EUnavailable, "the store is unavailable")
 			}
 			return
 		}
 		log.InfoContext(r.Context(), "export", "file", name, "entities", c.Entities, "relations", c.Relations)
 	}
 }
+
+// ErrorWriter answers a request with an error: its HTTP status, a code
+// (kg.ENotFound …) and a message for the client.
+type ErrorWriter func(w http.ResponseWriter, status int, code, msg string)
 
 // startWriter sets the headers just before the first byte, so that an
 // error before it can still choose the status.

@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // TestExportRoute: /export serves the graph, and needs the key when
@@ -27,5 +29,27 @@ func TestExportRoute(t *testing.T) {
 		if w.Code != want {
 			t.Errorf("protected export with %q = %d, want %d", key, w.Code, want)
 		}
+		if want == http.StatusUnauthorized {
+			checkErrorShape(t, w.Code, w.Header(), w.Body.Bytes(), want, kg.EUnauthorized)
+		}
+	}
+}
+
+// TestExportErrorsHaveTheGraphQLShape: a bad export request is answered
+// as every other error of the server, with a code.
+func TestExportErrorsHaveTheGraphQLShape(t *testing.T) {
+	h := worldHandler(t, Config{})
+	for path, want := range map[string]struct {
+		status int
+		code   string
+	}{
+		"/export/graph.pdf":                       {http.StatusNotFound, kg.ENotFound},
+		"/export/edges.csv?types=LIKES":           {http.StatusBadRequest, kg.EInvalid},
+		"/export/graph.gexf?minConfidence=abc":    {http.StatusBadRequest, kg.EInvalid},
+		"/export/nodes.csv?entityTypes=Spaceship": {http.StatusBadRequest, kg.EInvalid},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		checkErrorShape(t, w.Code, w.Header(), w.Body.Bytes(), want.status, want.code)
 	}
 }

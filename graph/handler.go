@@ -55,7 +55,7 @@ func NewHandler(cfg Config) http.Handler {
 	r.Get(explore.StylePath, explore.Style())
 	r.Handle(explore.AssetPrefix+"*", explore.Assets())
 	r.Get("/healthz", healthHandler(health, cfg.Logger))
-	r.With(readAuth(cfg)).Get("/export/{file}", export.Handler(cfg.Store, cfg.Logger))
+	r.With(readAuth(cfg)).Get("/export/{file}", export.Handler(cfg.Store, cfg.Logger, sendError))
 	r.Group(func(r chi.Router) {
 		r.Use(corsMiddleware(cfg.AllowedOrigins), limitMiddleware(cfg), authMiddleware(cfg.APIKey), LoaderMiddleware(cfg.Store))
 		// Every method: httpTransport answers the ones it does not take.
@@ -116,7 +116,7 @@ func readAuth(cfg Config) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if cfg.APIKey != "" && cfg.ProtectQueries && !bearerMatches(r.Header.Get("Authorization"), cfg.APIKey) {
 				w.Header().Set("WWW-Authenticate", "Bearer")
-				http.Error(w, "this server needs an API key: Authorization: Bearer KEY", http.StatusUnauthorized)
+				sendError(w, http.StatusUnauthorized, kg.EUnauthorized, "this server needs an API key: Authorization: Bearer KEY")
 				return
 			}
 			next.ServeHTTP(w, r)
