@@ -131,6 +131,22 @@ func (t *tree) kid(i int, rels ...string) int {
 	return -1
 }
 
+// nearest returns the dependent of i with relation rel closest before
+// it (after it if none is before), or -1: given two subjects, the parser's
+// error is usually the farther one.
+func (t *tree) nearest(i int, rel string) int {
+	best := -1
+	for _, k := range t.n[i].kids {
+		if t.n[k].deprel != rel {
+			continue
+		}
+		if best < 0 || k < i && (best > i || k > best) {
+			best = k
+		}
+	}
+	return best
+}
+
 // kidsOf returns the dependents of i with relation rel.
 func (t *tree) kidsOf(i int, rel string) []int {
 	var out []int
@@ -318,7 +334,7 @@ func (t *tree) hedged(p int) bool {
 // ("agreed to back X", "is accused of leading X").
 func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	n := t.n[p]
-	subj, psubj = t.kid(p, "nsubj"), t.kid(p, "nsubj:pass")
+	subj, psubj = t.nearest(p, "nsubj"), t.nearest(p, "nsubj:pass")
 	passive := psubj >= 0 || n.xpos == "VBN" && n.deprel == "acl"
 	modified := -1
 	if (n.deprel == "acl:relcl" || n.deprel == "acl") && n.head >= 0 {
@@ -493,7 +509,7 @@ var nounCues = map[string]struct {
 // describes: in apposition to it ("his brother, X"), the noun it stands in
 // apposition to ("X, the daughter of Y"), or the subject of a copula ("X
 // is Y's daughter").
-func (t *tree) personOf(i int) []int {
+func (t *tree) personOf(i int, head bool) []int {
 	if a := t.kid(i, "appos"); a >= 0 {
 		return t.conjuncts(a)
 	}
@@ -502,8 +518,14 @@ func (t *tree) personOf(i int) []int {
 		h := n.head
 		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
 			h = t.n[h].head // "X, 41, the managing director of Y"
+			head = true     // an age makes the name a person's
 		}
-		return []int{h}
+		// Only a name right before its apposition ("X, 41, the
+		// director of Y"): a long attachment is more often the parser's
+		// error than the text's meaning.
+		if head && h < i && t.adjacentAppos(h, i) {
+			return []int{h}
+		}
 	}
 	if t.kid(i, "cop") >= 0 {
 		if s := t.kid(i, "nsubj"); s >= 0 {
@@ -551,7 +573,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 				if !ok {
 					continue
 				}
-				for _, p := range t.personOf(i) {
+				for _, p := range t.personOf(i, true) {
 					if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron {
 						d.addRel(kg.FamilyOf, rp.ent, ro.ent, map[string]string{"relation": rel}, si, confApposition)
 					}
@@ -639,7 +661,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					for _, p := range t.personOf(i) {
+					for _, p := range t.personOf(i, false) {
 						if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
 							d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: r.ent, kind: kind}, si, confApposition)
 						}
@@ -649,7 +671,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		}
 		return
 	}
-	persons := t.personOf(i)
+	persons := t.personOf(i, false)
 	if len(persons) == 0 {
 		// "the leader of Y, X": the parser often hangs the apposition
 		// on Y, the last noun before it.
@@ -734,4 +756,30 @@ func (d *doc) pact(si int, t *tree, refs []ref, p int) {
 			d.addRel(kg.AlliedWith, a.ent, b.ent, nil, si, confVerb)
 		}
 	}
+}
+
+// adjacentAppos reports that between the name h and its apposition i there
+// is only punctuation, an age or words of the apposition's own phrase.
+func (t *tree) adjacentAppos(h, i int) bool {
+	for k := h + 1; k < i; k++ {
+		n := t.n[k]
+		if n.low == "," || n.upos == "NUM" && n.head == h {
+			continue
+		}
+		if !t.under(k, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// under reports that k lies in the subtree of i.
+func (t *tree) under(k, i int) bool {
+	for steps := 0; k >= 0 && steps < len(t.n); steps++ {
+		if k == i {
+			return true
+		}
+		k = t.n[k].head
+	}
+	return false
 }
