@@ -365,6 +365,15 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		return
 	}
 	switch n.deprel {
+	case "dep", "parataxis":
+		// "X, who …, said": after a long subject the parser often makes
+		// the subject the root and leaves the verb hanging on it.
+		if h := n.head; h >= 0 && (t.n[h].upos == "PROPN" || t.n[h].upos == "NOUN") && t.n[h].head < 0 && h < p {
+			if passive {
+				return -1, h
+			}
+			return h, -1
+		}
 	case "conj":
 		// "X suspended Y and appointed Z": the first verb's subject.
 		hs, hp := t.subjects(n.head, depth+1)
