@@ -124,6 +124,18 @@ type Extraction struct {
 	Relations []Relation `json:"relations"`
 	Events    []Event    `json:"events"`
 	Quotes    []Quote    `json:"quotes"`
+	// Joins are entity resolution's decisions that entities of this
+	// extraction are existing nodes. A store records each as
+	// MergeEntities(Node, ID, Merge) in the save's own transaction, before
+	// the facts are written, so the entity is written onto its node. Not
+	// part of the extract contract.
+	Joins []Join `json:"-"`
+}
+
+// Join says that the extraction's entity ID is the existing node Node.
+type Join struct {
+	Node, ID string
+	Merge    Merge // Method MergeAuto, with the score and evidence
 }
 
 // MarshalJSON writes empty lists as [] rather than null, so that clients of

@@ -68,6 +68,11 @@ func (x *Extraction) Validate() error {
 			return err
 		}
 	}
+	for _, j := range x.Joins {
+		if !ents[j.ID] || j.Node == "" || j.Merge.Method != MergeAuto {
+			return Errorf(EInvalid, "join of %q into %q: not an automatic join of one of the article's entities", j.ID, j.Node)
+		}
+	}
 	for i, q := range x.Quotes {
 		if q.ID == "" {
 			return Errorf(EInvalid, "quote %d has an empty id", i)

@@ -114,6 +114,12 @@ func save(ctx context.Context, tx neo4j.ManagedTransaction, x *kg.Extraction) (k
 	}); err != nil {
 		return res, err
 	}
+	// Entity resolution's joins first, so the facts land on the nodes.
+	for _, j := range x.Joins {
+		if _, err := mergeTx(ctx, tx, j.Node, j.ID, j.Merge, nil); err != nil {
+			return res, fmt.Errorf("neo4jstore: join %s to %s: %w", j.ID, j.Node, err)
+		}
+	}
 	ids := make([]string, 0, len(x.Entities))
 	for _, e := range x.Entities {
 		ids = append(ids, e.ID)

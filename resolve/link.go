@@ -15,19 +15,18 @@ import (
 const neighborArticles = 40
 
 // Save links x's entities to the nodes they already are and saves x: each
-// join is recorded first as an automatic merge of the entity's id into its
-// node (score and evidence in the audit log; SplitEntity undoes it), so
-// the save writes the entity onto the node and its spelling becomes an
-// alias; the merge candidates are recorded for review after the save,
-// when both ends exist. It returns what it decided.
+// join goes with the save (x.Joins), which records it as an automatic
+// merge of the entity's id into its node (score and evidence in the audit
+// log; SplitEntity undoes it) in its own transaction, so the entity is
+// written onto the node and its spelling becomes an alias; the merge
+// candidates are recorded for review after the save, when both ends
+// exist. It returns what it decided.
 func Save(ctx context.Context, s kg.Store, x *kg.Extraction) (kg.SaveResult, []Decision, error) {
 	ds, err := Link(ctx, s, x)
 	if err != nil {
 		return kg.SaveResult{}, nil, err
 	}
-	if err := RecordJoins(ctx, s, x, ds); err != nil {
-		return kg.SaveResult{}, nil, err
-	}
+	x.Joins = Joins(x, ds)
 	res, err := s.SaveExtraction(ctx, x)
 	if err != nil {
 		return res, nil, err
@@ -35,20 +34,18 @@ func Save(ctx context.Context, s kg.Store, x *kg.Extraction) (kg.SaveResult, []D
 	return res, ds, RecordCandidates(ctx, s, x, ds)
 }
 
-// RecordJoins records the joins among ds, before x is saved, as automatic
-// merges of the entities' ids into their nodes.
-func RecordJoins(ctx context.Context, s kg.Store, x *kg.Extraction, ds []Decision) error {
+// Joins are the joins among ds as the store records them with the save:
+// automatic merges of the entities' ids into their nodes.
+func Joins(x *kg.Extraction, ds []Decision) []kg.Join {
+	var js []kg.Join
 	for _, d := range ds {
-		if d.Action != Join {
-			continue
-		}
-		m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
-			Score: d.Score, Evidence: d.evidence(x.Article.ID)}
-		if _, err := s.MergeEntities(ctx, d.NodeID, d.EntityID, m); err != nil {
-			return fmt.Errorf("resolve: join %s to %s: %w", d.EntityID, d.NodeID, err)
+		if d.Action == Join {
+			js = append(js, kg.Join{Node: d.NodeID, ID: d.EntityID, Merge: kg.Merge{
+				Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
+				Score: d.Score, Evidence: d.evidence(x.Article.ID)}})
 		}
 	}
-	return nil
+	return js
 }
 
 // RecordCandidates records the proposals among ds for review, after x is

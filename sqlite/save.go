@@ -84,6 +84,15 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []s
 		return res, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
 
+	// Entity resolution's joins first, so the facts land on the nodes.
+	for _, j := range x.Joins {
+		_, t, err := mergeTx(ctx, tx, j.Node, j.ID, j.Merge, nil)
+		if err != nil {
+			return res, nil, fmt.Errorf("sqlite: join %s to %s: %w", j.ID, j.Node, err)
+		}
+		before = append(before, t...)
+	}
+
 	ids := make([]string, 0, len(x.Entities))
 	for _, e := range x.Entities {
 		ids = append(ids, e.ID)
