@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
@@ -313,6 +315,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 		Source: deref(source), Target: deref(target), EntityID: deref(entity),
 		SourceTypes: sourceTypes, TargetTypes: targetTypes, From: deref(from), To: deref(to),
 		Order: deref(orderBy), First: p.size, After: p.after,
+		NoTotal: !slices.Contains(graphql.CollectAllFields(ctx), "totalCount"),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list relations: %w", err)

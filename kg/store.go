@@ -39,6 +39,9 @@ type RelationListFilter struct {
 	Order    RelationOrder
 	First    int
 	After    string
+	// NoTotal says the caller does not read RelationPage.Total: a store
+	// may then leave it 0 instead of counting every match.
+	NoTotal bool
 }
 
 // RelationPage is one page of relations.
@@ -308,11 +311,12 @@ func PageSize(first int) (int, error) {
 // level by level. ShortestPathRelations returns the shortest paths from one
 // entity to another of at most maxHops hops, following relations of f in
 // either direction (f.Direction is Both; retracted relations and those
-// below f.MinConfidence are not followed), each path as the ids of its
-// relations from `from` to `to`, ordered by those ids hop by hop, at most
+// below f.MinConfidence are not followed), each path as its relations from
+// `from` to `to`, ordered by their ids hop by hop, at most
 // limit of them; none within maxHops gives none. from and to are resolved,
-// distinct ids. A store wrapper that cannot forward the call returns an
+// distinct ids.
+// The relations come whole, with their evidence. A store wrapper that cannot forward the call returns an
 // error wrapping errors.ErrUnsupported, and callers walk instead.
 type PathFinder interface {
-	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) ([][]string, error)
+	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) ([][]*Relation, error)
 }

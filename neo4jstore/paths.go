@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,12 +16,12 @@ import (
 // inside Neo4j, which expands from both ends as the walk in package
 // traverse does, but without pulling every frontier entity's relations over
 // Bolt. The relationship predicates are evaluated during the search.
-func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]string, error) {
+func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]*kg.Relation, error) {
 	if f.Direction != kg.Both {
 		return nil, kg.Errorf(kg.EInvalid, "path search inside Neo4j follows both directions only")
 	}
 	if maxHops < 1 || limit < 1 {
-		return [][]string{}, nil
+		return [][]*kg.Relation{}, nil
 	}
 	alt := relTypeAlt()
 	if len(f.Types) > 0 {
@@ -41,25 +42,29 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 	q := `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = allShortestPaths((a)-[:` + alt + `*..` + strconv.Itoa(maxHops) + `]-(b))
 		WHERE all(r IN relationships(p) WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false)))
-		WITH [r IN relationships(p) | r.id] AS ids, [n IN nodes(p) | n.id] AS nodes
+		WITH p, [r IN relationships(p) | r.id] AS ids, [n IN nodes(p) | n.id] AS nodes
 		ORDER BY ids, nodes LIMIT $limit
-		RETURN ids`
-	return readTx(ctx, s, "shortest paths", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+		RETURN [r IN relationships(p) | {r: r, type: type(r), src: startNode(r).id, tgt: endNode(r).id}] AS rels`
+	return readTx(ctx, s, "shortest paths", func(tx neo4j.ManagedTransaction) ([][]*kg.Relation, error) {
 		recs, err := run(ctx, tx, q, map[string]any{"from": from, "to": to, "min": f.MinConfidence,
 			"retracted": f.IncludeRetracted, "limit": int64(limit)})
 		if err != nil {
 			return nil, err
 		}
-		out := make([][]string, 0, len(recs))
+		out := make([][]*kg.Relation, 0, len(recs))
 		for _, rec := range recs {
-			v, _ := rec.Get("ids")
+			v, _ := rec.Get("rels")
 			l, _ := v.([]any)
-			ids := make([]string, 0, len(l))
+			path := make([]*kg.Relation, 0, len(l))
 			for _, x := range l {
-				s, _ := x.(string)
-				ids = append(ids, s)
+				m, _ := x.(map[string]any)
+				r, ok := m["r"].(neo4j.Relationship)
+				if !ok {
+					return nil, fmt.Errorf("neo4j: shortest paths: a hop is %T, not a relationship", m["r"])
+				}
+				path = append(path, relFromProps(pStr(m, "type"), pStr(m, "src"), pStr(m, "tgt"), "", r.Props).toKG())
 			}
-			out = append(out, ids)
+			out = append(out, path)
 		}
 		return out, nil
 	})

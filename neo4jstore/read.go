@@ -14,6 +14,9 @@ import (
 // resolveAll maps ids through redirects and returns the resolved list in
 // the same order.
 func resolveAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+	if !slices.ContainsFunc(ids, func(id string) bool { return id != "" }) {
+		return ids, nil // nothing to resolve: no round trip
+	}
 	red, err := resolve(ctx, tx, ids)
 	if err != nil {
 		return nil, err
@@ -50,16 +53,25 @@ func loadEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
 	return readTx(ctx, s, "read entities", func(tx neo4j.ManagedTransaction) ([]*kg.Entity, error) {
-		want, err := resolveAll(ctx, tx, ids)
+		// Merges are resolved in the same statement: one round trip.
+		recs, err := run(ctx, tx, `UNWIND $ids AS req
+			OPTIONAL MATCH (x:Redirect {id: req})
+			WITH req, coalesce(x.to, req) AS id
+			MATCH (e:Entity {id: id})
+			RETURN req, e`, map[string]any{"ids": anyStrings(uniq(ids))})
 		if err != nil {
 			return nil, err
 		}
-		m, err := loadEntities(ctx, tx, want)
-		if err != nil {
-			return nil, err
+		m := make(map[string]*kg.Entity, len(recs))
+		for _, rec := range recs {
+			p, err := recProps(rec, "e")
+			if err != nil {
+				return nil, err
+			}
+			m[recStr(rec, "req")] = entityFromProps(p)
 		}
 		out := make([]*kg.Entity, len(ids))
-		for i, id := range want {
+		for i, id := range ids {
 			out[i] = m[id]
 		}
 		return out, nil
@@ -70,28 +82,46 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	return readTx(ctx, s, "read relations", func(tx neo4j.ManagedTransaction) ([][]*kg.Relation, error) {
-		want, err := resolveAll(ctx, tx, entityIDs)
-		if err != nil {
-			return nil, err
-		}
 		types := make([]string, len(f.Types))
 		for i, t := range f.Types {
-			types[i] = string(t)
+			rt, err := relType(t)
+			if err != nil {
+				return nil, err
+			}
+			types[i] = rt
 		}
-		recs, err := run(ctx, tx, `UNWIND $ids AS id
-			MATCH (:Entity {id: id})-[r:`+relTypeAlt()+`]-(:Entity)
-			WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
-				AND (size($types) = 0 OR type(r) IN $types)
-			WITH DISTINCT r
-			RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`,
-			map[string]any{"ids": anyStrings(uniq(want)), "min": f.MinConfidence, "retracted": f.IncludeRetracted,
-				"types": anyStrings(types)})
+		// The pattern names only the types asked for, and merges are
+		// resolved in the same statement: one round trip.
+		alt := relTypeAlt()
+		if len(types) > 0 {
+			ts := uniq(types)
+			slices.Sort(ts)
+			alt = strings.Join(ts, "|")
+		}
+		recs, err := run(ctx, tx, `UNWIND $ids AS req
+			OPTIONAL MATCH (x:Redirect {id: req})
+			WITH req, coalesce(x.to, req) AS id
+			CALL (id) {
+				OPTIONAL MATCH (:Entity {id: id})-[r:`+alt+`]-(:Entity)
+				WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+				RETURN r
+			}
+			RETURN req, id, r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`,
+			map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence, "retracted": f.IncludeRetracted})
 		if err != nil {
 			return nil, err
 		}
+		resolved := map[string]string{}
+		seen := map[string]bool{}
 		bySource := map[string][]*kg.Relation{}
 		byTarget := map[string][]*kg.Relation{}
 		for _, rec := range recs {
+			resolved[recStr(rec, "req")] = recStr(rec, "id")
+			eid := recStr(rec, "eid")
+			if eid == "" || seen[eid] {
+				continue
+			}
+			seen[eid] = true
 			p, err := recProps(rec, "r")
 			if err != nil {
 				return nil, err
@@ -101,7 +131,8 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 			byTarget[r.Target] = append(byTarget[r.Target], r)
 		}
 		out := make([][]*kg.Relation, len(entityIDs))
-		for i, id := range want {
+		for i, req := range entityIDs {
+			id := resolved[req]
 			list := []*kg.Relation{}
 			for _, r := range bySource[id] {
 				if f.Direction != kg.In || r.Type.Symmetric() {
@@ -245,21 +276,35 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		alt = strings.Join(ts, "|")
 	}
 	match := `MATCH (s:Entity)-[r:` + alt + `]->(t:Entity)`
+	// One type in type order is in source order: walking the sources in
+	// the order of their id index lets Neo4j stop after the page (a
+	// partial sort) instead of sorting every relation of the type.
+	bySource := f.Order == kg.RelationByType && len(uniq(types)) == 1 &&
+		f.Source == "" && f.Target == "" && f.EntityID == "" && f.ArticleID == ""
+	if bySource {
+		match += ` USING INDEX s:Entity(id) WHERE s.id IS NOT NULL AND`
+	} else {
+		match += ` WHERE`
+	}
 	if f.ArticleID != "" {
 		// An article's relations join entities it mentions.
-		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + alt + `]->(t:Entity)`
+		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + alt + `]->(t:Entity) WHERE`
 	}
-	where := ` WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+	where := ` r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
 		AND (size($types) = 0 OR type(r) IN $types) AND ($aid = '' OR $aid IN r.articles)
 		AND (size($stypes) = 0 OR s.type IN $stypes) AND (size($ttypes) = 0 OR t.type IN $ttypes)
 		AND ($src = '' OR s.id = $src) AND ($tgt = '' OR t.id = $tgt) AND ($eid = '' OR s.id = $eid OR t.id = $eid)
 		AND (NOT $dated OR any(x IN coalesce(r.articles, []) WHERE x IN inRange))`
-	// inRange is the ids of the articles published in the date range.
-	prelude := `CALL () {
-			MATCH (a:Article) WHERE $dated AND coalesce(a.published, '') IN $dates
+	// inRange is the ids of the articles published in the date range;
+	// without one, no article is read.
+	prelude := `WITH [] AS inRange `
+	if rng != nil {
+		prelude = `CALL () {
+			MATCH (a:Article) WHERE coalesce(a.published, '') IN $dates
 			RETURN collect(a.id) AS inRange
 		}
 		`
+	}
 	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
 		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil, "limit": int64(size + 1)}
 	keyed := `WITH r, type(r) AS type, s.id AS src, t.id AS tgt`
@@ -267,6 +312,12 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		keyed += ` ` + latestOfRelation
 	}
 	cond := keysetWhere(ks, exprs, after, params)
+	order := ks.OrderBy(exprs)
+	if bySource {
+		// type is the same on every row; left in, it hides the source
+		// order from the planner.
+		order = strings.TrimPrefix(order, "type, ")
+	}
 	before := keyed + ` WITH * WHERE NOT (` + cond + `)`
 	keyed += ` WITH * WHERE ` + cond
 	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
@@ -278,22 +329,24 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		if params["dates"], err = datesIn(ctx, tx, articleDates, rng); err != nil {
 			return nil, err
 		}
-		recs, err := run(ctx, tx, prelude+match+where+` RETURN count(r) AS n`, params)
-		if err != nil {
-			return nil, err
-		}
 		p := &kg.RelationPage{Relations: []*kg.Relation{}}
-		if len(recs) > 0 {
-			p.Total = recInt(recs[0], "n")
+		if !f.NoTotal {
+			recs, err := run(ctx, tx, prelude+match+where+` RETURN count(r) AS n`, params)
+			if err != nil {
+				return nil, err
+			}
+			if len(recs) > 0 {
+				p.Total = recInt(recs[0], "n")
+			}
 		}
 		if after != nil {
 			if p.HasPrev, err = anyRow(ctx, tx, prelude+match+where+` `+before, params); err != nil {
 				return nil, err
 			}
 		}
-		recs, err = run(ctx, tx, prelude+match+where+`
+		recs, err := run(ctx, tx, prelude+match+where+`
 			`+keyed+`
-			WITH * ORDER BY `+ks.OrderBy(exprs)+` LIMIT $limit
+			WITH * ORDER BY `+order+` LIMIT $limit
 			RETURN r, type, src, tgt, [`+strings.Join(exprs, ", ")+`] AS key`, params)
 		if err != nil {
 			return nil, err

@@ -359,6 +359,22 @@ func testListRelations(t *testing.T, s kg.Store) {
 	if g := relIDs(typed.Relations); !sameStrings(g, []string{b.Relations[0].ID}) || typed.Total != 1 {
 		t.Errorf("ListRelations(MEMBER_OF, 0.6) = %v (total %d), want [%s]", g, typed.Total, b.Relations[0].ID)
 	}
+	// Without the total, the same page and cursors.
+	for _, f := range []kg.RelationListFilter{{First: 3}, {First: 3, After: all.Cursors[2]}, {Types: []kg.RelationType{kg.MemberOf}, MinConfidence: 0.6}} {
+		want, err := s.ListRelations(ctx, f)
+		if err != nil {
+			t.Fatalf("ListRelations(%+v): %v", f, err)
+		}
+		f.NoTotal = true
+		got, err := s.ListRelations(ctx, f)
+		if err != nil {
+			t.Fatalf("ListRelations(%+v): %v", f, err)
+		}
+		if !sameStrings(relIDs(got.Relations), relIDs(want.Relations)) || !sameStrings(got.Cursors, want.Cursors) || got.HasNext != want.HasNext {
+			t.Errorf("ListRelations(%+v) = %v %v next %v, want %v %v next %v", f, relIDs(got.Relations), got.Cursors, got.HasNext,
+				relIDs(want.Relations), want.Cursors, want.HasNext)
+		}
+	}
 	if _, err := s.ListRelations(ctx, kg.RelationListFilter{After: "garbage!"}); kg.ErrorCode(err) != kg.EInvalid {
 		t.Errorf("ListRelations with a bad cursor: %v, want %s", err, kg.EInvalid)
 	}

@@ -163,8 +163,7 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 	return []Path{}, nil
 }
 
-// foundPaths asks a store that searches paths itself, then reads the
-// paths' relations in one call.
+// foundPaths asks a store that searches paths itself.
 func (t *Traverser) foundPaths(ctx context.Context, pf kg.PathFinder, from, to string, maxHops int, f kg.RelationFilter, limit int) ([]Path, error) {
 	found, err := pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)
 	if err != nil {
@@ -173,41 +172,14 @@ func (t *Traverser) foundPaths(ctx context.Context, pf kg.PathFinder, from, to s
 		}
 		return nil, fmt.Errorf("traverse: path search: %w", err)
 	}
-	var ids []string
-	seen := map[string]bool{}
-	for _, p := range found {
-		for _, id := range p {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-	}
-	byID := make(map[string]*kg.Relation, len(ids))
-	if len(ids) > 0 {
-		rels, err := t.s.RelationsByID(ctx, ids)
-		if err != nil {
-			return nil, fmt.Errorf("traverse: read relations: %w", err)
-		}
-		for _, r := range rels {
-			if r != nil {
-				byID[r.ID] = r
-			}
-		}
-	}
 	out := make([]Path, 0, len(found))
 	for _, p := range found {
 		path := Path{Nodes: []string{from}, Hops: []Hop{}}
 		u := from
-		for _, id := range p {
-			r := byID[id]
-			v := ""
-			if r != nil {
-				v = other(r, u)
-			}
+		for _, r := range p {
+			v := other(r, u)
 			if v == "" {
-				// Changed between the two reads: search again by walking.
-				return nil, fmt.Errorf("traverse: relation %s of a path is gone: %w", id, errors.ErrUnsupported)
+				return nil, fmt.Errorf("traverse: path search: relation %s does not continue the path at %s", r.ID, u)
 			}
 			path.Hops = append(path.Hops, Hop{From: u, To: v, Relation: r})
 			path.Nodes = append(path.Nodes, v)

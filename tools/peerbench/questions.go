@@ -280,10 +280,10 @@ RETURN e.id AS id, e.name AS name, e.type AS type LIMIT 10`,
 			}
 			return fmt.Sprintf("relations=%d", min(n, 22))
 		},
-		cypher: `MATCH (s:Entity)-[r:DETAINED]->(t:Entity)
-WHERE NOT r.retracted
+		cypher: `MATCH (s:Entity)-[r:DETAINED]->(t:Entity) USING INDEX s:Entity(id)
+WHERE s.id IS NOT NULL AND NOT r.retracted
 RETURN r.id AS id, s.id AS src, s.name AS srcName, t.id AS tgt, t.name AS tgtName, r.evText AS evText, r.evStart AS evStart, r.evEnd AS evEnd
-ORDER BY s.id, t.id LIMIT 22`,
+ORDER BY s.id, t.id, r.id LIMIT 22`,
 		cypherParams: func(v map[string]any) map[string]any { return v },
 		cypherCount:  func(recs []*neo4j.Record) string { return fmt.Sprintf("relations=%d", len(recs)) },
 	},
@@ -303,7 +303,7 @@ ORDER BY s.id, t.id LIMIT 22`,
 		gqlCount: func(d, _ map[string]any) string {
 			return pathSummary(list(obj(d, "paths")), func(p any) int { return int(obj(p, "length").(float64)) })
 		},
-		peer: `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { length nodes } }`,
+		peer: `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { length nodes names } }`,
 		peerCount: func(d, _ map[string]any) string {
 			return pathSummary(list(obj(d, "paths")), func(p any) int { return int(obj(p, "length").(float64)) })
 		},
@@ -311,7 +311,7 @@ ORDER BY s.id, t.id LIMIT 22`,
 MATCH p = allShortestPaths((a)-[:` + strings.Join(allTypes(), "|") + `*..4]-(b))
 WHERE none(r IN relationships(p) WHERE r.retracted)
 WITH p LIMIT 3
-RETURN length(p) AS length, [n IN nodes(p) | n.name] AS names`,
+RETURN length(p) AS length, [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names`,
 		cypherParams: func(v map[string]any) map[string]any { return v },
 		cypherCount: func(recs []*neo4j.Record) string {
 			ps := make([]any, len(recs))

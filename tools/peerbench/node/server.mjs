@@ -53,6 +53,7 @@ type Rel @relationshipProperties {
 type Path {
   length: Int!
   nodes: [String!]!
+  names: [String!]!
 }
 
 type Query {
@@ -71,7 +72,7 @@ type Query {
       MATCH p = allShortestPaths((a)-[:${pathTypes}*..4]-(b))
       WHERE length(p) <= $maxHops AND none(r IN relationships(p) WHERE r.retracted)
       WITH p LIMIT $limit
-      RETURN {length: length(p), nodes: [n IN nodes(p) | n.id]} AS path
+      RETURN {length: length(p), nodes: [n IN nodes(p) | n.id], names: [n IN nodes(p) | n.name]} AS path
     """, columnName: "path")
 }
 `;
