@@ -728,7 +728,7 @@ func (d *doc) ownerRef(t *tree, refs []ref, i int) (ref, bool) {
 
 // pactVerbs and pactNouns: "X and Y signed an agreement", "X formed a
 // coalition with Y" make the parties allies.
-var pactVerbs = map[string]bool{"sign": true, "form": true, "forge": true, "seal": true, "strike": true, "conclude": true}
+var pactVerbs = map[string]bool{"sign": true, "form": true, "forge": true, "seal": true, "strike": true, "conclude": true, "have": true}
 
 var pactNouns = map[string]bool{"agreement": true, "alliance": true, "coalition": true, "pact": true,
 	"deal": true, "accord": true, "partnership": true, "treaty": true, "bloc": true}
@@ -757,12 +757,15 @@ func (d *doc) pact(si int, t *tree, refs []ref, p int) {
 			others = append(others, r)
 		}
 	}
+	how := map[string]string{"how": t.n[o].lemma}
 	for i, a := range parties {
 		for _, b := range parties[i+1:] {
-			d.addRel(kg.AlliedWith, a.ent, b.ent, nil, si, confVerb)
+			d.addRel(kg.AlliedWith, a.ent, b.ent, how, si, confVerb)
 		}
 		for _, b := range others {
-			d.addRel(kg.AlliedWith, a.ent, b.ent, nil, si, confVerb)
+			if d.ents[a.ent].typ != kg.Person && d.ents[b.ent].typ != kg.Person {
+				d.addRel(kg.AlliedWith, a.ent, b.ent, how, si, confVerb)
+			}
 		}
 	}
 }

@@ -1097,23 +1097,6 @@ func (d *doc) nouns(si int) {
 		case t.low == "whose" && i > 0:
 			d.whoseIncludes(si, refs, i)
 			d.whoseRole(si, refs, i)
-		case (t.low == "treaty" || t.low == "pact" || t.low == "alliance" || t.low == "partnership") && !t.cap && i+1 < len(toks) && toks[i+1].low == "with":
-			// "X, which has a defense treaty with Y", "X signed a pact
-			// with Y".
-			objs := d.objectsOf(si, refs, i+1)
-			if len(objs) == 0 {
-				continue
-			}
-			v := i - 1
-			for v > 0 && v > i-5 && !(toks[v].low == "has" || toks[v].low == "have" || toks[v].low == "had" || toks[v].low == "signed" || toks[v].low == "formed" || toks[v].low == "sealed") {
-				v--
-			}
-			if v <= 0 || v == i-5 {
-				continue
-			}
-			if subj, ok := d.subjectOf(si, refs, v); ok && d.ents[subj.ent].typ != kg.Person && d.ents[objs[0].ent].typ != kg.Person {
-				d.addRel(kg.AlliedWith, subj.ent, objs[0].ent, map[string]string{"how": t.low}, si, confNoun)
-			}
 		case liaisonNouns[t.low] && i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "with" || toks[i+1].low == "between"):
 			d.liaison(si, refs, i)
 		case (t.low == "talks" || t.low == "meeting" || t.low == "meetings" || t.low == "negotiations") && i+1 < len(toks) && toks[i+1].low == "between":
