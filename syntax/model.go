@@ -83,7 +83,7 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 		var buf []byte
 		for j, w := range s.Words {
 			buf = describe(w.Form, &wi, buf)
-			it.pw.add(wi.lower, predicted[i][j], m.tg.upos[predicted[i][j]])
+			it.pw.add(wi.lower, wi.suf[2], predicted[i][j], m.tg.upos[predicted[i][j]])
 			it.punct[j+1] = w.UPOS == "PUNCT"
 			it.o.gh[j+1] = int32(heads[j])
 			it.o.gl[j+1] = int32(slices.Index(labels, w.Deprel))

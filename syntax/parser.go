@@ -148,6 +148,7 @@ type pwords struct {
 	w  []uint64 // lowercased form hash
 	t  []uint64 // tag class + 2 (1 = root)
 	u  []uint64 // UPOS hash (1 = root): coarse tags generalize over tagging slips
+	x  []uint64 // last three letters, for words seen rarely
 	pc []int32  // punctuation tokens up to and including each word
 }
 
@@ -155,11 +156,13 @@ func (pw *pwords) reset() {
 	pw.w = append(pw.w[:0], 1)
 	pw.t = append(pw.t[:0], 1)
 	pw.u = append(pw.u[:0], 1)
+	pw.x = append(pw.x[:0], 1)
 	pw.pc = append(pw.pc[:0], 0)
 }
 
-func (pw *pwords) add(lower uint64, tagClass int, upos string) {
+func (pw *pwords) add(lower, suffix uint64, tagClass int, upos string) {
 	pw.w = append(pw.w, lower)
+	pw.x = append(pw.x, suffix)
 	pw.t = append(pw.t, uint64(tagClass+2))
 	pw.u = append(pw.u, fnv(upos))
 	p := pw.pc[len(pw.pc)-1]
@@ -200,6 +203,12 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 		}
 		return pw.t[i]
 	}
+	xv := func(i int32) uint64 {
+		if i < 0 {
+			return none
+		}
+		return pw.x[i]
+	}
 	uv := func(i int32) uint64 {
 		if i < 0 {
 			return none
@@ -219,9 +228,12 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 		return a[i]
 	}
 	s0 := s.s0()
-	s1 := int32(-1)
+	s1, s2 := int32(-1), int32(-1)
 	if len(s.stack) > 1 {
 		s1 = s.stack[len(s.stack)-2]
+	}
+	if len(s.stack) > 2 {
+		s2 = s.stack[len(s.stack)-3]
 	}
 	n0, n1, n2 := int32(-1), int32(-1), int32(-1)
 	if s.b <= s.n {
@@ -306,6 +318,9 @@ func parseFeats(s *pstate, pw *pwords, out []uint64) []uint64 {
 		feat(189, pb), feat(190, pb, s0u, n0u), feat(191, pb, s0t, n0t, d),
 		// more context
 		feat(192, n0w, n1w), feat(193, s0w, n0w, n1u), feat(194, wv(s1), s0w), feat(195, uv(s1), uv(s0l), s0u),
+		// suffixes and the third stack word
+		feat(196, xv(s0), n0u), feat(197, s0u, xv(n0)), feat(198, xv(n0), n1u), feat(199, uv(s2), uv(s1), s0u),
+		feat(200, uv(s2), s0u, n0u),
 	)
 }
 

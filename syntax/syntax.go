@@ -125,7 +125,7 @@ func (m *Model) analyze(ts []Token, sc *scratch) {
 		c := sc.tags[i]
 		ts[i].UPOS, ts[i].XPOS = m.tg.upos[c], m.tg.xpos[c]
 		ts[i].Lemma = m.lem.lemma(ts[i].Text, ts[i].XPOS, sc.buf)
-		sc.pw.add(sc.ws[i+2].lower, c, ts[i].UPOS)
+		sc.pw.add(sc.ws[i+2].lower, sc.ws[i+2].suf[2], c, ts[i].UPOS)
 		sc.punct = append(sc.punct, ts[i].UPOS == "PUNCT")
 	}
 	if len(sc.lscore) != len(m.ps.labels) {

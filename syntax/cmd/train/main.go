@@ -20,7 +20,7 @@ func main() {
 	data := flag.String("data", "../shared/nlp/ud-english-ewt", "folder with en_ewt-ud-{train,dev,test}.conllu")
 	out := flag.String("out", "syntax/model/ewt.model.gz", "model file to write")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling and exploration)")
-	tagEpochs := flag.Int("tagger-epochs", 8, "tagger training epochs")
+	tagEpochs := flag.Int("tagger-epochs", 10, "tagger training epochs")
 	parseEpochs := flag.Int("parser-epochs", 12, "parser training epochs")
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong predicted transition in training")
 	keepW := flag.Float64("keep-weight", 0.5, "averaged weights below this are dropped while training")
