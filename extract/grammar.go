@@ -251,8 +251,8 @@ func (d *doc) grammar() {
 			continue
 		}
 		refs := d.sentRefs(si)
-		if len(refs) == 0 {
-			continue // no name, no fact: the parse would be wasted
+		if len(refs) < 2 {
+			continue // a fact needs two ends: the parse would be wasted
 		}
 		t := d.parseSentence(si, refs)
 		d.curSent = si
