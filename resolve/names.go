@@ -82,7 +82,8 @@ func Parse(t kg.EntityType, raw string) Name {
 	n := Name{Raw: raw, Type: t}
 	words := strings.Fields(kg.FoldName(raw))
 	if isAcronym(raw) {
-		n.Acronym = strings.Join(words, "")
+		// Acronyms spell their first letters as the words do: UQC, UKC.
+		n.Acronym = strings.ReplaceAll(strings.Join(words, ""), "q", "k")
 	}
 	if t == kg.Person {
 		n.Core = personCore(words)
@@ -165,8 +166,8 @@ func orgCore(words []string) (core []string, initials string) {
 		if stopWords[w] {
 			continue
 		}
-		ini.WriteByte(w[0])
 		t := translit(w)
+		ini.WriteByte(t[0])
 		if len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
 			t = t[:len(t)-1]
 		}
@@ -184,8 +185,8 @@ var spellings1 = strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k", 
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, ou/oo/u, ee/i, ei/ey/ai/e,
-// o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel, a
-// final silent e, and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
+// o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
+// and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
 func translit(w string) string {
 	if w == "" {
 		return w
@@ -210,10 +211,6 @@ func translit(w string) string {
 	}
 	s = dedupe(string(out))
 	if len(s) > 3 && s[len(s)-1] == 'h' && isVowel(s[len(s)-2]) {
-		s = s[:len(s)-1]
-	}
-	// A final silent e of French spellings: "Hanane", "Karime".
-	if len(s) > 4 && s[len(s)-1] == 'i' && w[len(w)-1] == 'e' && !isVowel(s[len(s)-2]) {
 		s = s[:len(s)-1]
 	}
 	return s

@@ -22,6 +22,7 @@ func TestPersonVariantsMeet(t *testing.T) {
 		{"Yevgeny Petrov", "Evgeny Petrov", "Yevgeniy Petrov"},
 		{"Aleksandr Nurlanov", "Alexandr Nurlanov"},
 		{"Hanan Grira", "Hanane Grira"},
+		{"Kosdhee al-Khuzufeiti", "Qusszi el-Khozofaiti"},
 		{"Askar Beisenaliev", "Askar Beysenaliyev"},
 		{"Interior Minister Mohammed Bouzaid", "Mohamed Bouzaid", "Commander Mohammed Bouzaid"},
 	} {
@@ -79,6 +80,7 @@ func TestOrganizationVariants(t *testing.T) {
 		{"the Popular Mobilisation Forces", "Popular Mobilization Forces", High},
 		{"PMF", "Popular Mobilization Forces", Low},
 		{"IRGC", "Islamic Revolutionary Guard Corps", Low},
+		{"UQC", "United Kebeeqami Council", Low},
 		{"Revolutionary Guards", "Islamic Revolutionary Guard Corps", Low},
 		{"Kataib Hezbollah", "Kata'ib Hizbollah", High},
 	} {

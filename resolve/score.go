@@ -29,10 +29,15 @@ type Match struct {
 }
 
 // wordSim compares two words in canonical transliteration: 1 when equal,
-// 0.85 for one edit in a long word (a surname spelled with a slip), else 0.
+// 0.95 when one only adds a final vowel, 0.85 for one edit in a long word
+// (a surname spelled with a slip), else 0.
 func wordSim(a, b string, fuzzy bool) float64 {
 	if a == b {
 		return 1
+	}
+	// A final vowel written or not: "Hanan", "Hanane"; "Kuszi", "Kusz".
+	if len(a) >= 4 && len(b) >= 4 && (a+"i" == b || b+"i" == a) {
+		return 0.95
 	}
 	if fuzzy && len(a) >= 6 && len(b) >= 6 && editDistance(a, b, 1) <= 1 {
 		return 0.85
