@@ -485,9 +485,9 @@ func readKeyed(ctx context.Context, q querier, ks kg.Keyset, exprs []string, fro
 func entityWhere(f kg.EntityFilter) ([]string, []any) {
 	var conds []string
 	var args []any
-	if len(f.Types) > 0 {
-		conds = append(conds, `type IN (`+placeholders(len(f.Types))+`)`)
-		for _, t := range f.Types {
+	if types := distinct(f.Types); len(types) > 0 {
+		conds = append(conds, `type IN (`+placeholders(len(types))+`)`)
+		for _, t := range types {
 			args = append(args, string(t))
 		}
 	}
@@ -826,19 +826,19 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	}
 	conds := []string{`r.confidence >= ?`}
 	args := []any{f.MinConfidence}
-	if len(f.Types) > 0 {
-		for _, t := range f.Types {
+	if types := distinct(f.Types); len(types) > 0 {
+		for _, t := range types {
 			if !t.Valid() {
 				return nil, kg.Errorf(kg.EInvalid, "unknown relation type %q", t)
 			}
 			args = append(args, string(t))
 		}
-		conds = append(conds, `r.type IN (`+placeholders(len(f.Types))+`)`)
+		conds = append(conds, `r.type IN (`+placeholders(len(types))+`)`)
 	}
 	for _, ends := range []struct {
 		col   string
 		types []kg.EntityType
-	}{{"r.source", f.SourceTypes}, {"r.target", f.TargetTypes}} {
+	}{{"r.source", distinct(f.SourceTypes)}, {"r.target", distinct(f.TargetTypes)}} {
 		if len(ends.types) == 0 {
 			continue
 		}

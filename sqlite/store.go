@@ -456,6 +456,22 @@ func placeholders(n int) string {
 	return strings.Repeat("?,", n-1) + "?"
 }
 
+// distinct returns xs without repeats, in first-seen order. A filter's type
+// list is a set, but a client may repeat a type any number of times, and
+// every value would otherwise be one bound parameter (SQLite takes at most
+// 32766 in a statement).
+func distinct[T comparable](xs []T) []T {
+	seen := make(map[T]bool, len(xs))
+	out := xs[:0:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // eachChunk calls fn with successive chunks of ids as []any.
 func eachChunk(ids []string, fn func(args []any) error) error {
 	for i := 0; i < len(ids); i += chunkSize {

@@ -412,6 +412,35 @@ func testListBadInput(t *testing.T, s kg.Store) {
 	}
 	_, err = s.ListRelations(ctx, kg.RelationListFilter{SourceTypes: []kg.EntityType{"Thing"}})
 	wantCode(t, "ListRelations(bad end type)", err, kg.EInvalid)
+	// A type list is a set: a type repeated 40,000 times (more than SQLite
+	// binds in one statement) selects what it selects once.
+	const many = 40000
+	all, err := s.ListRelations(ctx, kg.RelationListFilter{})
+	if err != nil || len(all.Relations) == 0 {
+		t.Fatalf("ListRelations() = %+v, %v", all, err)
+	}
+	typ := all.Relations[0].Type
+	rel, err := s.ListRelations(ctx, kg.RelationListFilter{Types: []kg.RelationType{typ}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ends := slices.Repeat(kg.EntityTypes, many/len(kg.EntityTypes))
+	repRel, err := s.ListRelations(ctx, kg.RelationListFilter{Types: slices.Repeat([]kg.RelationType{typ}, many), SourceTypes: ends, TargetTypes: ends})
+	if err != nil {
+		t.Errorf("ListRelations(%s × %d): %v", typ, many, err)
+	} else if repRel.Total != rel.Total || rel.Total == 0 {
+		t.Errorf("ListRelations(%s × %d) = %d; want %d as for %[1]s once", typ, many, repRel.Total, rel.Total)
+	}
+	ent, err := s.FindEntities(ctx, kg.EntityFilter{Types: []kg.EntityType{kg.Person}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repEnt, err := s.FindEntities(ctx, kg.EntityFilter{Types: slices.Repeat([]kg.EntityType{kg.Person}, many)})
+	if err != nil {
+		t.Errorf("FindEntities(Person × %d): %v", many, err)
+	} else if repEnt.Total != ent.Total || ent.Total == 0 {
+		t.Errorf("FindEntities(Person × %d) = %d; want %d as for Person once", many, repEnt.Total, ent.Total)
+	}
 	// An unknown entity selects nothing rather than failing.
 	p, err := s.ListArticles(ctx, kg.ArticleFilter{EntityID: "person:nobody"})
 	if err != nil || p.Total != 0 || len(p.Articles) != 0 {
