@@ -1,6 +1,9 @@
 package kg
 
-import "context"
+import (
+	"context"
+	"unicode/utf8"
+)
 
 // Direction selects which relations of an entity a read returns.
 type Direction int
@@ -290,6 +293,19 @@ type Store interface {
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the store's resources.
 	Close() error
+}
+
+// MaxQueryLength is the longest search query, in characters. Search is for
+// names, and scoring costs time in the query's number of words for every
+// candidate: a query of a hundred thousand words held a core for 30 s.
+const MaxQueryLength = 200
+
+// CheckQuery refuses a search query longer than MaxQueryLength.
+func CheckQuery(q string) error {
+	if n := utf8.RuneCountInString(q); n > MaxQueryLength {
+		return Errorf(EInvalid, "query is %d characters long; search takes at most %d (a name or alias)", n, MaxQueryLength)
+	}
+	return nil
 }
 
 // PageSize clamps a requested page size to [1, MaxPageSize], using

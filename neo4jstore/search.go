@@ -35,6 +35,9 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	if err != nil {
 		return nil, err
 	}
+	if err := kg.CheckQuery(f.Query); err != nil {
+		return nil, err
+	}
 	types := make([]string, len(f.Types))
 	for i, t := range f.Types {
 		if !t.Valid() {

@@ -365,6 +365,9 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	if err != nil {
 		return nil, err
 	}
+	if err := kg.CheckQuery(f.Query); err != nil {
+		return nil, err
+	}
 	for _, t := range f.Types {
 		if !t.Valid() {
 			return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", t)

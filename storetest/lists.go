@@ -441,6 +441,13 @@ func testListBadInput(t *testing.T, s kg.Store) {
 	} else if repEnt.Total != ent.Total || ent.Total == 0 {
 		t.Errorf("FindEntities(Person × %d) = %d; want %d as for Person once", many, repEnt.Total, ent.Total)
 	}
+	// A search query is a name: one of many words is refused, not scored
+	// against every candidate.
+	_, err = s.FindEntities(ctx, kg.EntityFilter{Query: strings.Repeat("araji ", 20000)})
+	wantCode(t, "FindEntities(query of 20000 words)", err, kg.EInvalid)
+	if _, err := s.FindEntities(ctx, kg.EntityFilter{Query: strings.Repeat("é", kg.MaxQueryLength)}); err != nil {
+		t.Errorf("FindEntities(query of %d characters): %v", kg.MaxQueryLength, err)
+	}
 	// An unknown entity selects nothing rather than failing.
 	p, err := s.ListArticles(ctx, kg.ArticleFilter{EntityID: "person:nobody"})
 	if err != nil || p.Total != 0 || len(p.Articles) != 0 {
