@@ -11,6 +11,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/telemetry"
 )
 
 type authKey struct{}
@@ -49,6 +50,8 @@ func authOperations(key string, protectQueries bool) graphql.OperationMiddleware
 		needs := protectQueries || (oc.Operation != nil && oc.Operation.Operation != ast.Query)
 		if authed, _ := ctx.Value(authKey{}).(bool); needs && !authed {
 			stateFrom(ctx).fail(http.StatusUnauthorized, "WWW-Authenticate", "Bearer")
+			// Answered without next, so the response middleware never sees it.
+			telemetry.RecordError(ctx, kg.EUnauthorized)
 			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
 				Message:    "this operation needs the API key, sent as the header Authorization: Bearer KEY",
 				Extensions: map[string]any{"code": kg.EUnauthorized},

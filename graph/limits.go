@@ -100,13 +100,13 @@ func limitMiddleware(cfg Config) func(http.Handler) http.Handler {
 				var tooLarge *http.MaxBytesError
 				switch {
 				case errors.As(err, &tooLarge):
-					sendError(w, http.StatusRequestEntityTooLarge, CodeTooLarge, "request body too large")
+					refuse(w, r, http.StatusRequestEntityTooLarge, CodeTooLarge, "request body too large")
 					return
 				case errors.Is(err, os.ErrDeadlineExceeded):
-					sendError(w, http.StatusRequestTimeout, CodeTimeout, "the request body did not arrive within the time limit")
+					refuse(w, r, http.StatusRequestTimeout, CodeTimeout, "the request body did not arrive within the time limit")
 					return
 				case err != nil:
-					sendError(w, http.StatusBadRequest, CodeBadRequest, "could not read the request body")
+					refuse(w, r, http.StatusBadRequest, CodeBadRequest, "could not read the request body")
 					return
 				}
 				r.Body = io.NopCloser(bytes.NewReader(body))

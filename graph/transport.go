@@ -14,6 +14,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/newsgraph/newsgraph/telemetry"
 )
 
 // Error codes of the HTTP layer, in extensions.code.
@@ -45,7 +47,7 @@ const howTo = `send POST with Content-Type: application/json and a body {"query"
 func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	w.Header().Set("Content-Type", "application/json")
 	if r.Header.Get("Upgrade") != "" {
-		sendError(w, http.StatusBadRequest, CodeBadRequest, "protocol upgrades (websockets) are not supported: "+howTo)
+		refuse(w, r, http.StatusBadRequest, CodeBadRequest, "protocol upgrades (websockets) are not supported: "+howTo)
 		return
 	}
 	start := graphql.Now()
@@ -57,17 +59,17 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	case http.MethodPost:
 		mt, _, perr := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if perr != nil || mt != "application/json" {
-			sendError(w, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, "the request body must be JSON: "+howTo)
+			refuse(w, r, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, "the request body must be JSON: "+howTo)
 			return
 		}
 		params, err = paramsFromBody(r.Body)
 	default:
 		w.Header().Set("Allow", "GET, POST, OPTIONS")
-		sendError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, fmt.Sprintf("%s is not supported: %s", r.Method, howTo))
+		refuse(w, r, http.StatusMethodNotAllowed, CodeMethodNotAllowed, fmt.Sprintf("%s is not supported: %s", r.Method, howTo))
 		return
 	}
 	if err != nil {
-		sendError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
+		refuse(w, r, http.StatusBadRequest, CodeBadRequest, err.Error())
 		return
 	}
 	params.Headers = r.Header
@@ -82,7 +84,7 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	}
 	if r.Method == http.MethodGet && oc.Operation.Operation != ast.Query {
 		w.Header().Set("Allow", "POST")
-		sendError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "a "+string(oc.Operation.Operation)+" needs POST; GET runs queries only")
+		refuse(w, r, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "a "+string(oc.Operation.Operation)+" needs POST; GET runs queries only")
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
@@ -182,6 +184,14 @@ func decodePart(name string, raw json.RawMessage, into any, isString bool) error
 		return fmt.Errorf("%q must be %s", name, want)
 	}
 	return nil
+}
+
+// refuse answers a /query request refused before its operation runs with
+// one error, counted in the request's metrics and log line like the errors
+// of an operation.
+func refuse(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	telemetry.RecordError(r.Context(), code)
+	sendError(w, status, code, msg)
 }
 
 // sendError writes one error in the GraphQL shape.

@@ -236,16 +236,27 @@ func (t *Telemetry) AroundResponses(ctx context.Context, next graphql.ResponseHa
 	if req == nil || resp == nil || len(resp.Errors) == 0 {
 		return resp
 	}
-	req.mu.Lock()
-	defer req.mu.Unlock()
 	for _, e := range resp.Errors {
 		code, _ := e.Extensions["code"].(string)
-		if code == "" {
-			code = "UNKNOWN"
-		}
-		req.codes = append(req.codes, code)
+		RecordError(ctx, code)
 	}
 	return resp
+}
+
+// RecordError counts an error code for the request ctx belongs to, for an
+// answer written without gqlgen's response middleware (a refusal before the
+// operation runs, or by an operation middleware that does not call next).
+func RecordError(ctx context.Context, code string) {
+	req := fromContext(ctx)
+	if req == nil {
+		return
+	}
+	if code == "" {
+		code = "UNKNOWN"
+	}
+	req.mu.Lock()
+	defer req.mu.Unlock()
+	req.codes = append(req.codes, code)
 }
 
 // operationName is the operation's own name, else its kind and root

@@ -165,3 +165,63 @@ func sample(text, series string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// TestRefusalsAreCounted checks that answers written before an operation
+// runs, or by the API-key check, count in errors_total and in the log line
+// like the errors of an operation.
+func TestRefusalsAreCounted(t *testing.T) {
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	logs := &syncBuf{ch: make(chan []byte, 100)}
+	log := slog.New(telemetry.LogHandler(slog.NewTextHandler(logs, nil)))
+	tel := telemetry.New(log, store)
+	srv := httptest.NewServer(graph.NewHandler(graph.Config{Store: store, Ingest: loader.New(store), Logger: log,
+		Telemetry: tel, APIKey: "k", MaxBodyBytes: 1000}))
+	defer srv.Close()
+
+	for _, c := range []struct {
+		method, ctype, body string
+		status              int
+	}{
+		{http.MethodPost, "application/json", `{"query": "mutation { retractRelation(id: \"rel:x\", reason: \"r\") { id } }"}`, http.StatusUnauthorized},
+		{http.MethodPost, "text/plain", `{"query": "{ stats { articles } }"}`, http.StatusUnsupportedMediaType},
+		{http.MethodPut, "application/json", `{}`, http.StatusMethodNotAllowed},
+		{http.MethodPost, "application/json", `{"query": "` + strings.Repeat("x", 2000) + `"}`, http.StatusRequestEntityTooLarge},
+	} {
+		req, _ := http.NewRequest(c.method, srv.URL+"/query", strings.NewReader(c.body))
+		req.Header.Set("Content-Type", c.ctype)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("%s %s: status %d, want %d", c.method, c.body[:min(len(c.body), 40)], resp.StatusCode, c.status)
+		}
+	}
+	resp, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for series, want := range map[string]float64{
+		`newsgraph_graphql_errors_total{code="UNAUTHENTICATED"}`:                 1,
+		`newsgraph_graphql_errors_total{code="UNSUPPORTED_MEDIA_TYPE"}`:          1,
+		`newsgraph_graphql_errors_total{code="METHOD_NOT_ALLOWED"}`:              1,
+		`newsgraph_graphql_errors_total{code="REQUEST_TOO_LARGE"}`:               1,
+		`newsgraph_graphql_requests_total{operation="mutation:retractRelation"}`: 1,
+	} {
+		if got, ok := sample(string(body), series); !ok || got != want {
+			t.Errorf("%s = %v (found %v), want %v", series, got, ok, want)
+		}
+	}
+	time.Sleep(10 * time.Millisecond)
+	if out := logs.lines(); !regexp.MustCompile(`status=401 .*operation=mutation:retractRelation .*errors=UNAUTHENTICATED`).MatchString(out) {
+		t.Errorf("the refused mutation's log line lacks its error code:\n%s", out)
+	}
+}
