@@ -12,9 +12,9 @@ package explore
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
-	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/webasset"
 )
 
 //go:embed index.html static
@@ -53,30 +53,10 @@ func Stylesheet() []byte {
 }
 
 func serveFile(name, contentType, cache string) http.HandlerFunc {
-	b, err := files.ReadFile(name)
-	if err != nil {
-		panic(err) // embedded at build time: cannot happen
-	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", contentType)
-		w.Header().Set("Cache-Control", cache)
-		_, _ = w.Write(b)
-	}
+	return webasset.File(files, name, contentType, cache)
 }
 
 // Assets serves the embedded scripts and styles under AssetPrefix.
 func Assets() http.Handler {
-	fsys, err := fs.Sub(files, "static")
-	if err != nil {
-		panic(err) // embedded at build time: cannot happen
-	}
-	fileServer := http.StripPrefix(AssetPrefix, http.FileServerFS(fsys))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r) // no directory listings
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		fileServer.ServeHTTP(w, r)
-	})
+	return webasset.Dir(files, "static", AssetPrefix)
 }

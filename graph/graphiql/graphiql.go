@@ -6,9 +6,9 @@ package graphiql
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
-	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/webasset"
 )
 
 //go:embed index.html static
@@ -21,30 +21,10 @@ const AssetPrefix = "/graphiql/static/"
 // Page serves the GraphiQL page; it talks to the endpoint "query" relative
 // to its own URL.
 func Page() http.HandlerFunc {
-	page, err := files.ReadFile("index.html")
-	if err != nil {
-		panic(err) // embedded at build time: cannot happen
-	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-cache")
-		_, _ = w.Write(page)
-	}
+	return webasset.File(files, "index.html", "text/html; charset=utf-8", "no-cache")
 }
 
 // Assets serves the embedded scripts and styles under AssetPrefix.
 func Assets() http.Handler {
-	fsys, err := fs.Sub(files, "static")
-	if err != nil {
-		panic(err) // embedded at build time: cannot happen
-	}
-	fileServer := http.StripPrefix(AssetPrefix, http.FileServerFS(fsys))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r) // no directory listings
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		fileServer.ServeHTTP(w, r)
-	})
+	return webasset.Dir(files, "static", AssetPrefix)
 }
