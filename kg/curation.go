@@ -2,6 +2,7 @@ package kg
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -83,6 +84,17 @@ type AuditPage struct {
 	HasNext   bool
 }
 
+// Finish trims a page read with one entry past size (so HasNext is known
+// without a second query) and sets EndCursor from the last kept entry.
+func (p *AuditPage) Finish(size int) {
+	if len(p.Entries) > size {
+		p.Entries, p.HasNext = p.Entries[:size], true
+	}
+	if n := len(p.Entries); n > 0 {
+		p.EndCursor = EncodeSeqCursor(p.Entries[n-1].Seq)
+	}
+}
+
 // CandidateStatus is where a merge candidate stands in review.
 type CandidateStatus string
 
@@ -131,6 +143,43 @@ type CandidatePage struct {
 	Total      int
 	EndCursor  string
 	HasNext    bool
+}
+
+// Finish trims a page read with one candidate past size and sets
+// EndCursor from the last kept candidate, as AuditPage.Finish does.
+func (p *CandidatePage) Finish(size int) {
+	if len(p.Candidates) > size {
+		p.Candidates, p.HasNext = p.Candidates[:size], true
+	}
+	if n := len(p.Candidates); n > 0 {
+		last := p.Candidates[n-1]
+		p.EndCursor = EncodeScoreCursor(last.Score, last.ID)
+	}
+}
+
+// ValidateCandidates checks, before a store writes any, that every
+// candidate names two different ids.
+func ValidateCandidates(cs []MergeCandidate) error {
+	for _, c := range cs {
+		if c.Keep == "" || c.Drop == "" || c.Keep == c.Drop {
+			return Errorf(EInvalid, "a merge candidate needs two different ids, got %q and %q", c.Keep, c.Drop)
+		}
+	}
+	return nil
+}
+
+// EvidenceJSON is the candidate's evidence as the stores keep it: a JSON
+// object, {} when there is none.
+func (c MergeCandidate) EvidenceJSON() (string, error) {
+	ev := c.Evidence
+	if ev == nil {
+		ev = map[string]any{}
+	}
+	raw, err := json.Marshal(ev)
+	if err != nil {
+		return "", Errorf(EInvalid, "candidate %s/%s: evidence is not JSON: %v", c.Keep, c.Drop, err)
+	}
+	return string(raw), nil
 }
 
 // CompatibleTypes reports whether entities of types a and b may be merged:
@@ -201,6 +250,34 @@ func (x *Extraction) Produces(ids []string) bool {
 		}
 	}
 	return false
+}
+
+// SavedExtractionMentioning decodes an article's saved extraction (raw,
+// with the article's text, which is kept apart) and reports whether it
+// produces any of ids: a split replays the articles it does. An article
+// saved before extractions were kept has none.
+func SavedExtractionMentioning(raw, text string, ids []string) (*Extraction, bool, error) {
+	if raw == "" {
+		return nil, false, nil
+	}
+	var x Extraction
+	if err := json.Unmarshal([]byte(raw), &x); err != nil {
+		return nil, false, err
+	}
+	x.Article.Text = text
+	return &x, x.Produces(ids), nil
+}
+
+// CheckMergeMethod returns m's method, MergeManual when empty, or an
+// error for one that is neither manual nor auto.
+func CheckMergeMethod(m MergeMethod) (MergeMethod, error) {
+	switch m {
+	case "":
+		return MergeManual, nil
+	case MergeManual, MergeAuto:
+		return m, nil
+	}
+	return "", Errorf(EInvalid, "unknown merge method %q (want manual or auto)", m)
 }
 
 // SameEntityError is the error of a merge whose ids, resolved through

@@ -119,7 +119,7 @@ func split(ctx context.Context, tx neo4j.ManagedTransaction, id string, c kg.Cur
 		return err
 	}
 	for _, a := range arts {
-		x, ok, err := extractionMentioning(recStr(a, "json"), recStr(a, "text"), ids)
+		x, ok, err := kg.SavedExtractionMentioning(recStr(a, "json"), recStr(a, "text"), ids)
 		if err != nil {
 			return fmt.Errorf("neo4j: split %s: article %s: %w", id, recStr(a, "id"), err)
 		}
@@ -146,21 +146,6 @@ func nonNilStrs(l []string) []string {
 		return []string{}
 	}
 	return l
-}
-
-// extractionMentioning decodes an article's saved extraction (raw, with
-// the article's text) and reports whether it produces any of ids. An
-// article saved before extractions were kept has none.
-func extractionMentioning(raw, text string, ids []string) (*kg.Extraction, bool, error) {
-	if raw == "" {
-		return nil, false, nil
-	}
-	var x kg.Extraction
-	if err := json.Unmarshal([]byte(raw), &x); err != nil {
-		return nil, false, err
-	}
-	x.Article.Text = text
-	return &x, x.Produces(ids), nil
 }
 
 // AuditLog pages through the audit log, newest first, by sequence number
@@ -201,22 +186,15 @@ func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, 
 			}
 			page.Entries = append(page.Entries, e)
 		}
-		if len(page.Entries) > size {
-			page.Entries, page.HasNext = page.Entries[:size], true
-		}
-		if n := len(page.Entries); n > 0 {
-			page.EndCursor = kg.EncodeSeqCursor(page.Entries[n-1].Seq)
-		}
+		page.Finish(size)
 		return page, nil
 	})
 }
 
 // RecordMergeCandidates records pairs for review (see kg.Store).
 func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidate) error {
-	for _, c := range cs {
-		if c.Keep == "" || c.Drop == "" || c.Keep == c.Drop {
-			return kg.Errorf(kg.EInvalid, "a merge candidate needs two different ids, got %q and %q", c.Keep, c.Drop)
-		}
+	if err := kg.ValidateCandidates(cs); err != nil {
+		return err
 	}
 	_, err := writeTx(ctx, s, "record merge candidates", func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		var all []string
@@ -245,16 +223,12 @@ func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidat
 			if ke, de := ents[k], ents[d]; ke != nil && de != nil && !kg.CompatibleTypes(ke.Type, de.Type) {
 				continue
 			}
-			ev := c.Evidence
-			if ev == nil {
-				ev = map[string]any{}
-			}
-			raw, err := json.Marshal(ev)
+			ev, err := c.EvidenceJSON()
 			if err != nil {
-				return struct{}{}, kg.Errorf(kg.EInvalid, "candidate %s/%s: evidence is not JSON: %v", c.Keep, c.Drop, err)
+				return struct{}{}, err
 			}
 			rows = append(rows, map[string]any{"id": kg.CandidateID(c.Keep, c.Drop), "keep": c.Keep, "drop": c.Drop,
-				"score": c.Score, "evidence": string(raw)})
+				"score": c.Score, "evidence": ev})
 		}
 		if len(rows) == 0 {
 			return struct{}{}, nil
@@ -321,13 +295,7 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 			}
 			page.Candidates = append(page.Candidates, c)
 		}
-		if len(page.Candidates) > size {
-			page.Candidates, page.HasNext = page.Candidates[:size], true
-		}
-		if n := len(page.Candidates); n > 0 {
-			last := page.Candidates[n-1]
-			page.EndCursor = kg.EncodeScoreCursor(last.Score, last.ID)
-		}
+		page.Finish(size)
 		return page, nil
 	})
 }

@@ -51,11 +51,9 @@ func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string, m kg.M
 // mergeTx checks and performs one merge inside tx and records it; extra
 // details go into its audit entry. It returns the kept id.
 func mergeTx(ctx context.Context, tx neo4j.ManagedTransaction, keepID, dropID string, m kg.Merge, extra map[string]any) (string, error) {
-	if m.Method == "" {
-		m.Method = kg.MergeManual
-	}
-	if m.Method != kg.MergeManual && m.Method != kg.MergeAuto {
-		return "", kg.Errorf(kg.EInvalid, "unknown merge method %q (want manual or auto)", m.Method)
+	var err error
+	if m.Method, err = kg.CheckMergeMethod(m.Method); err != nil {
+		return "", err
 	}
 	red, err := resolve(ctx, tx, []string{keepID, dropID})
 	if err != nil {

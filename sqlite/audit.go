@@ -48,21 +48,14 @@ func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: audit log: %w", err)
 	}
-	if len(p.Entries) > size {
-		p.Entries, p.HasNext = p.Entries[:size], true
-	}
-	if n := len(p.Entries); n > 0 {
-		p.EndCursor = kg.EncodeSeqCursor(p.Entries[n-1].Seq)
-	}
+	p.Finish(size)
 	return p, nil
 }
 
 // RecordMergeCandidates records pairs for review (see kg.Store).
 func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidate) error {
-	for _, c := range cs {
-		if c.Keep == "" || c.Drop == "" || c.Keep == c.Drop {
-			return kg.Errorf(kg.EInvalid, "a merge candidate needs two different ids, got %q and %q", c.Keep, c.Drop)
-		}
+	if err := kg.ValidateCandidates(cs); err != nil {
+		return err
 	}
 	return s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		now := timestamp(time.Now())
@@ -85,20 +78,16 @@ func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidat
 			if kok && dok && !kg.CompatibleTypes(kt, dt) {
 				continue
 			}
-			ev := c.Evidence
-			if ev == nil {
-				ev = map[string]any{}
-			}
-			raw, err := json.Marshal(ev)
+			ev, err := c.EvidenceJSON()
 			if err != nil {
-				return nil, kg.Errorf(kg.EInvalid, "candidate %s/%s: evidence is not JSON: %v", c.Keep, c.Drop, err)
+				return nil, err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO merge_candidates (id, keep_id, drop_id, score, evidence, status, created_at)
 				VALUES (?, ?, ?, ?, ?, 'pending', ?)
 				ON CONFLICT (id) DO UPDATE SET keep_id = excluded.keep_id, drop_id = excluded.drop_id,
 					score = excluded.score, evidence = excluded.evidence
 				WHERE merge_candidates.status = 'pending'`,
-				kg.CandidateID(c.Keep, c.Drop), c.Keep, c.Drop, c.Score, string(raw), now); err != nil {
+				kg.CandidateID(c.Keep, c.Drop), c.Keep, c.Drop, c.Score, ev, now); err != nil {
 				return nil, fmt.Errorf("sqlite: record merge candidates: %w", err)
 			}
 		}
@@ -160,13 +149,7 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: merge candidates: %w", err)
 	}
-	if len(p.Candidates) > size {
-		p.Candidates, p.HasNext = p.Candidates[:size], true
-	}
-	if n := len(p.Candidates); n > 0 {
-		last := p.Candidates[n-1]
-		p.EndCursor = kg.EncodeScoreCursor(last.Score, last.ID)
-	}
+	p.Finish(size)
 	return p, nil
 }
 

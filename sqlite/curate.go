@@ -76,11 +76,9 @@ func entityKind(ctx context.Context, q querier, id string) (kg.EntityType, bool,
 // details go into its audit entry. It returns the kept id and the
 // entities touched.
 func mergeTx(ctx context.Context, tx *sql.Tx, keepID, dropID string, m kg.Merge, extra map[string]any) (string, []string, error) {
-	if m.Method == "" {
-		m.Method = kg.MergeManual
-	}
-	if m.Method != kg.MergeManual && m.Method != kg.MergeAuto {
-		return "", nil, kg.Errorf(kg.EInvalid, "unknown merge method %q (want manual or auto)", m.Method)
+	var err error
+	if m.Method, err = kg.CheckMergeMethod(m.Method); err != nil {
+		return "", nil, err
 	}
 	red, err := resolve(ctx, tx, []string{keepID, dropID})
 	if err != nil {
@@ -541,7 +539,7 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 			if err := tx.QueryRowContext(ctx, `SELECT extraction, text FROM articles WHERE id = ?`, aid).Scan(&raw, &text); err != nil {
 				return nil, fmt.Errorf("sqlite: split %s: %w", id, err)
 			}
-			x, ok, err := extractionMentioning(raw, text, ids)
+			x, ok, err := kg.SavedExtractionMentioning(raw, text, ids)
 			if err != nil {
 				return nil, fmt.Errorf("sqlite: split %s: article %s: %w", id, aid, err)
 			}
@@ -576,19 +574,4 @@ func cmpErr(err, alt error) error {
 		return err
 	}
 	return alt
-}
-
-// extractionMentioning decodes an article's saved extraction (raw, with
-// the article's text) and reports whether it produces any of ids. An
-// article saved before extractions were kept has none.
-func extractionMentioning(raw, text string, ids []string) (*kg.Extraction, bool, error) {
-	if raw == "" {
-		return nil, false, nil
-	}
-	var x kg.Extraction
-	if err := json.Unmarshal([]byte(raw), &x); err != nil {
-		return nil, false, err
-	}
-	x.Article.Text = text
-	return &x, x.Produces(ids), nil
 }
