@@ -11,9 +11,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
-	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/samples"
-	"github.com/newsgraph/newsgraph/sqlite"
 )
 
 // TestCSVIntoNeo4j is the CSV export's round trip: an empty Neo4j reads
@@ -24,18 +21,7 @@ import (
 func TestCSVIntoNeo4j(t *testing.T) {
 	cfg := neo4jConfig(t)
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	srcs, err := loader.FS(samples.FS(), ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.New(store).Load(ctx, append(srcs, loader.Files([]string{seedArticle})...), nil); err != nil {
-		t.Fatal(err)
-	}
+	store := sampleStore(t, seedArticle)
 	st, err := store.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)

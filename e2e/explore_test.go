@@ -21,8 +21,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/loader"
-	"github.com/newsgraph/newsgraph/samples"
-	"github.com/newsgraph/newsgraph/sqlite"
 )
 
 // TestExplorerOffline drives the graph explorer in headless Chromium cut off
@@ -33,18 +31,7 @@ import (
 func TestExplorerOffline(t *testing.T) {
 	bin := findChromium(t)
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	srcs, err := loader.FS(samples.FS(), ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := loader.New(store).Load(ctx, srcs, nil); err != nil {
-		t.Fatal(err)
-	}
+	store := sampleStore(t)
 	reqs := &requestLog{}
 	const apiKey = "explorer-test-key"
 	srv := httptest.NewServer(reqs.wrap(graph.NewHandler(graph.Config{

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,26 +14,9 @@ import (
 // and every GraphQL example of the README answers with facts, and the
 // explorer's search finds the seed article's people.
 func TestFirstRunStory(t *testing.T) {
-	shared, err := filepath.Abs(filepath.Dir(seedArticle))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(shared); err != nil {
-		t.Fatalf("the workspace's shared articles: %v", err)
-	}
 	// workspace/checkout (the working directory) beside workspace/shared/articles.
-	ws := t.TempDir()
-	checkout := filepath.Join(ws, "checkout")
-	if err := os.MkdirAll(filepath.Join(ws, "shared"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(checkout, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(shared, filepath.Join(ws, "shared", "articles")); err != nil {
-		t.Fatal(err)
-	}
-	s := startServerIn(t, checkout, filepath.Join(ws, "data"))
+	checkout, data := besideShared(t)
+	s := startServerIn(t, checkout, data)
 
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -68,7 +50,7 @@ func TestFirstRunStory(t *testing.T) {
 	s.stop(t)
 
 	// A second start of the same store loads nothing again.
-	s = startServerIn(t, checkout, filepath.Join(ws, "data"))
+	s = startServerIn(t, checkout, data)
 	if strings.Contains(s.stderr.String(), "loaded the sample articles") {
 		t.Errorf("the second start loaded the samples again:\n%s", s.stderr)
 	}

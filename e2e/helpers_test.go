@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -18,6 +19,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/loader"
+	"github.com/newsgraph/newsgraph/samples"
 	"github.com/newsgraph/newsgraph/sqlite"
 )
 
@@ -243,4 +246,50 @@ func postQuery(t *testing.T, client *http.Client, base, query string, vars map[s
 		t.Fatalf("query %s: errors %s", query, g.Errors)
 	}
 	return raw
+}
+
+// sampleStore is an embedded store in a temp dir holding the samples and
+// the given article files, closed when the test ends.
+func sampleStore(t *testing.T, files ...string) *sqlite.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	srcs, err := loader.FS(samples.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.New(store).Load(ctx, append(srcs, loader.Files(files)...), nil); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// besideShared makes the layout of a first start: workspace/checkout (the
+// directory returned, to run in) beside workspace/shared/articles, which
+// links to the seed article's directory.
+func besideShared(t *testing.T) (checkout, data string) {
+	t.Helper()
+	shared, err := filepath.Abs(filepath.Dir(seedArticle))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(shared); err != nil {
+		t.Fatalf("the workspace's shared articles: %v", err)
+	}
+	ws := t.TempDir()
+	checkout = filepath.Join(ws, "checkout")
+	if err := os.MkdirAll(filepath.Join(ws, "shared"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(checkout, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(shared, filepath.Join(ws, "shared", "articles")); err != nil {
+		t.Fatal(err)
+	}
+	return checkout, filepath.Join(ws, "data")
 }

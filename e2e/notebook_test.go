@@ -45,22 +45,8 @@ func TestPythonNotebook(t *testing.T) {
 		t.Fatalf("pip install clients/python: %v\n%s", err, out)
 	}
 
-	shared, err := filepath.Abs(filepath.Dir(seedArticle))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws := t.TempDir()
-	checkout := filepath.Join(ws, "checkout")
-	if err := os.MkdirAll(filepath.Join(ws, "shared"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(checkout, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(shared, filepath.Join(ws, "shared", "articles")); err != nil {
-		t.Fatal(err)
-	}
-	s := startServerIn(t, checkout, filepath.Join(ws, "data"))
+	checkout, data := besideShared(t)
+	s := startServerIn(t, checkout, data)
 
 	nb, err := filepath.Abs("../clients/python/examples/analyst.ipynb")
 	if err != nil {
