@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
@@ -148,6 +150,19 @@ func TestExplorerOffline(t *testing.T) {
 	sentence := evidenceText(t, srv.URL, edgeID)
 	if mark == "" || mark != sentence {
 		t.Errorf("the highlighted sentence = %q, want the relation's evidence %q", mark, sentence)
+	}
+	// Each context is a piece of the article cut between words, never
+	// inside one: the person's edges, clicked one after another.
+	var edgeIDs []string
+	run("the person's edges", chromedp.Evaluate(fmt.Sprintf(`explorer.cy.getElementById(%q).connectedEdges().map(e => e.id()).slice(0, 6)`, person), &edgeIDs))
+	for _, id := range edgeIDs {
+		var shown string
+		run("read the context of "+id,
+			chromedp.Evaluate(`document.getElementById("details").innerHTML = ""`, nil),
+			clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedMidpoint()`, id)),
+			waitJS(`!!document.querySelector("#details .evidence .context mark") && document.querySelector("#details .evidence .context").textContent.length > document.querySelector("#details .evidence .context mark").textContent.length`),
+			chromedp.Text(`#details .evidence .context`, &shown, chromedp.ByQuery))
+		checkContextCut(t, articleTextOf(t, srv.URL, id), shown)
 	}
 
 	// The person's timeline, and a path from the person to a node two hops
@@ -315,6 +330,39 @@ func expandable(t *testing.T, url, id string) string {
 	}
 	t.Fatalf("no neighbour of %s has neighbours of its own: %+v", id, d)
 	return ""
+}
+
+// checkContextCut checks that shown, an evidence context with "… " where
+// it was cut, is a piece of text that begins and ends between words.
+func checkContextCut(t *testing.T, text, shown string) {
+	t.Helper()
+	// The page shows runs of white space as one space.
+	text = strings.Join(strings.Fields(text), " ")
+	piece := strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimPrefix(shown, "… "), " …")), " ")
+	i := strings.Index(text, piece)
+	if i < 0 {
+		t.Fatalf("the context %q is not a piece of the article", shown)
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i+len(piece):])
+	if (i > 0 && !unicode.IsSpace(before)) || (i+len(piece) < len(text) && !unicode.IsSpace(after)) {
+		t.Errorf("the context is cut inside a word: %q", shown)
+	}
+}
+
+// articleTextOf returns the text of the article of a relation's first
+// evidence.
+func articleTextOf(t *testing.T, url, id string) string {
+	var d struct {
+		Relation struct {
+			Evidence []struct{ Article struct{ Text string } }
+		}
+	}
+	post(t, url, `{ relation(id: "`+id+`") { evidence { article { text } } } }`, &d)
+	if len(d.Relation.Evidence) == 0 {
+		t.Fatalf("relation %s has no evidence", id)
+	}
+	return d.Relation.Evidence[0].Article.Text
 }
 
 // evidenceText returns the first evidence sentence of a relation.

@@ -284,7 +284,10 @@
       if (!el || !chars) return;
       var sentence = chars.slice(ev.start, ev.end).join("");
       if (sentence !== ev.text) return; // offsets from another version: keep the sentence alone
-      var lo = Math.max(0, ev.start - 220), hi = Math.min(chars.length, ev.end + 220);
+      // About 220 characters each side, cut between words, not inside one.
+      var lo = Math.max(0, ev.start - 220), hi = Math.min(chars.length, ev.end + 220), space = /\s/;
+      while (lo > 0 && lo < ev.start && !space.test(chars[lo - 1])) lo++;
+      while (hi < chars.length && hi > ev.end && !space.test(chars[hi])) hi--;
       el.innerHTML = (lo > 0 ? "… " : "") + esc(chars.slice(lo, ev.start).join("")) + "<mark>" + esc(sentence) + "</mark>" +
         esc(chars.slice(ev.end, hi).join("")) + (hi < chars.length ? " …" : "");
     }).catch(function () {});
