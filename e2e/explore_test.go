@@ -235,6 +235,15 @@ func TestExplorerOffline(t *testing.T) {
 	if es, err := store.Entities(ctx, []string{drop}); err != nil || len(es) != 1 || es[0] == nil || es[0].ID != keep {
 		t.Errorf("after the merge, %s does not resolve to %s: %v %+v", drop, keep, err, es)
 	}
+	// 300 nodes: the force layout keeps every node apart and few labels
+	// touching (Cytoscape's default cose leaves about 30 nodes on top of
+	// one another and 800 labels touching on this graph).
+	var crowd struct{ NodeOverlaps, LabelOverlaps int }
+	run("lay out 300 nodes", chromedp.Evaluate(layout300, &crowd))
+	t.Logf("300 nodes: %d nodes and %d labels overlapping", crowd.NodeOverlaps, crowd.LabelOverlaps)
+	if crowd.NodeOverlaps > 0 || crowd.LabelOverlaps > 150 {
+		t.Errorf("300 nodes laid out unreadably: %d nodes and %d labels overlap", crowd.NodeOverlaps, crowd.LabelOverlaps)
+	}
 	path := filepath.Join(artifactDir(t), "newsgraph-e2e-explore.png")
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
@@ -252,6 +261,30 @@ func TestExplorerOffline(t *testing.T) {
 		}
 	}
 }
+
+// layout300 replaces the graph with 300 nodes (a random tree and 60 more
+// edges, seeded), lays them out with the page's own force layout, and
+// counts the pairs of nodes, and of labels, that overlap.
+const layout300 = `(function () {
+  var cy = explorer.cy, els = [], seed = 7, types = ["person", "organization", "location", "event", "role"];
+  function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }
+  cy.elements().remove();
+  for (var i = 0; i < 300; i++) els.push({group: "nodes", data: {id: "n" + i, label: "Entity number " + i, weight: 1 + i % 7}, classes: [types[i % 5]]});
+  for (var i = 1; i < 300; i++) els.push({group: "edges", data: {id: "e" + i, source: "n" + Math.floor(rnd() * i), target: "n" + i, label: "leads", weight: 1}, classes: ["leads"]});
+  for (var i = 0; i < 60; i++) { var a = Math.floor(rnd() * 300), b = Math.floor(rnd() * 300);
+    if (a !== b) els.push({group: "edges", data: {id: "x" + i, source: "n" + a, target: "n" + b, label: "met with", weight: 1}, classes: ["met-with"]}); }
+  cy.add(els);
+  var sel = document.getElementById("layout"); sel.value = "cose"; sel.dispatchEvent(new Event("change"));
+  function overlaps(opts) {
+    var ns = cy.nodes(), boxes = ns.map(function (n) { return n.boundingBox(opts); }), k = 0;
+    for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) k++;
+    }
+    return k;
+  }
+  return {NodeOverlaps: overlaps({includeLabels: false}), LabelOverlaps: overlaps({includeNodes: false, includeLabels: true})};
+})()`
 
 // artifactDir is where tests leave files for a person to look at:
 // $NEWSGRAPH_ARTIFACTS when set (CI uploads it), else the system temp dir.
