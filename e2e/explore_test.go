@@ -235,6 +235,26 @@ func TestExplorerOffline(t *testing.T) {
 	if es, err := store.Entities(ctx, []string{drop}); err != nil || len(es) != 1 || es[0] == nil || es[0].ID != keep {
 		t.Errorf("after the merge, %s does not resolve to %s: %v %+v", drop, keep, err, es)
 	}
+	// The other filters: entity type, minimum confidence, date range.
+	run("filter by entity type",
+		chromedp.Click(`#rel-all`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#entity-types input").forEach(i => i.checked = i.value === "Person")`, nil),
+		chromedp.Click(`#apply`, chromedp.ByQuery),
+		waitJS(`explorer.cy.edges().length > 0 && explorer.cy.nodes().every(n => n.data("type") === "Person")`),
+	)
+	run("filter by confidence",
+		chromedp.Evaluate(`document.querySelectorAll("#entity-types input").forEach(i => i.checked = true);
+			var r = document.getElementById("min-conf"); r.value = "0.75"; r.dispatchEvent(new Event("input"))`, nil),
+		chromedp.Click(`#apply`, chromedp.ByQuery),
+		waitJS(`explorer.cy.edges().length > 0 && explorer.cy.nodes().some(n => n.data("type") !== "Person") && explorer.cy.edges().every(e => e.data("confidence") >= 0.75)`),
+	)
+	run("filter by date",
+		chromedp.Evaluate(`var r = document.getElementById("min-conf"); r.value = "0"; r.dispatchEvent(new Event("input"))`, nil),
+		chromedp.SendKeys(`#from`, "2090", chromedp.ByQuery),
+		chromedp.Click(`#apply`, chromedp.ByQuery),
+		waitJS(`explorer.cy.nodes().length > 0 && explorer.cy.edges().length === 0`),
+	)
+
 	// 300 nodes: the force layout keeps every node apart and few labels
 	// touching (Cytoscape's default cose leaves about 30 nodes on top of
 	// one another and 800 labels touching on this graph).
