@@ -188,6 +188,9 @@ func TestExplorerOffline(t *testing.T) {
 		chromedp.Evaluate(`explorer.cy.nodes(".path").length`, &pathNodes),
 	)
 	t.Logf("timeline: %d entries; path to %s: %d nodes highlighted", entries, far, pathNodes)
+	if entries == 0 {
+		t.Errorf("the person's timeline lists nothing")
+	}
 	var shot []byte
 	run("screenshot", chromedp.FullScreenshot(&shot, 100))
 
