@@ -142,6 +142,7 @@ func TestResolveExisting(t *testing.T) {
 // tuning set with its errors, the blind set with its figures only.
 func TestResolutionXDoc(t *testing.T) {
 	t.Run("tuning", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/tuning"), true) })
+	t.Run("tuning2", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/tuning2"), true) })
 	t.Run("blind", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/blind"), false) })
 }
 
