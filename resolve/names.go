@@ -154,6 +154,10 @@ func personCore(words []string) []string {
 			out = append(out, t)
 		}
 	}
+	if len(out) >= 2 {
+		// The given name in one language's form: "Pyotr", "Peter".
+		out[0] = canonGiven(out[0])
+	}
 	return out
 }
 
@@ -298,6 +302,11 @@ func Keys(t kg.EntityType, names []string) []string {
 			ks[g+":s:"+n.Surname()] = true
 			if n.Full() {
 				ks[g+":k:"+skeleton(n.Given())+" "+skeleton(n.Surname())] = true
+				if s := n.Surname(); len(s) >= 6 {
+					// A surname whose first letter one alphabet writes
+					// otherwise: Ukrainian "Hrytsenko", Russian "Gritsenko".
+					ks[g+":f:"+n.Given()+" "+s[1:]] = true
+				}
 			}
 		default:
 			// Distinctive words: "Revolutionary Guard" and "Islamic
