@@ -25,6 +25,14 @@ func TestPersonVariantsMeet(t *testing.T) {
 		{"Kosdhee al-Khuzufeiti", "Qusszi el-Khozofaiti"},
 		{"Askar Beisenaliev", "Askar Beysenaliyev"},
 		{"Interior Minister Mohammed Bouzaid", "Mohamed Bouzaid", "Commander Mohammed Bouzaid"},
+		// One given name in the languages news translates it from.
+		{"Pyotr Vasnetskin", "Peter Vasnetskin", "Petr Vasnetskin"},
+		{"Iosif Kavtaradzeli", "Joseph Kavtaradzeli", "Ioseb Kavtaradzeli", "Yusuf Kavtaradzeli"},
+		{"Mikhail Oboryshev", "Michael Oboryshev", "Mykhailo Oboryshev", "Miguel Oboryshev"},
+		{"Eugene Lavrushkin", "Yevgeny Lavrushkin", "Yevhen Lavrushkin"},
+		// And a surname whose first letter another alphabet writes
+		// otherwise (Ukrainian h, Russian g).
+		{"Oleksandr Hrytsuniak", "Aleksandr Grytsuniak", "Alexander Hrytsuniak"},
 	} {
 		want := Parse(kg.Person, g[0])
 		for _, v := range g[1:] {
@@ -59,6 +67,10 @@ func TestConfoundersVeto(t *testing.T) {
 		{kg.Organization, "Badr Trading Company", "Badr Organization"},
 		{kg.Organization, "Popular Mobilization Forces", "Popular Mobilization Units"},
 		{kg.Person, "Abdul Amir al-Zaidi", "Abdul Karim al-Zaidi"},
+		{kg.Person, "Giorgi Varlamishvili", "Nino Varlamishvili"},
+		{kg.Person, "Peter Vasnetskin", "Paul Vasnetskin"},
+		{kg.Person, "Ali Hamdan", "Alim Hamdan"}, // too short to be a short form
+		{kg.Person, "Pyotr Vasnetskin", "Pyotr Hasnetskin"},
 		{kg.Location, "Basra", "Basra Oil Company"},
 	} {
 		tb := c.t
@@ -159,4 +171,16 @@ func FuzzParse(f *testing.F) {
 			_ = CompareNames(n, n)
 		}
 	})
+}
+
+// A familiar short form of a given name ("Vakho" for "Vakhtang") meets the
+// full name only in part: context has to confirm it.
+func TestShortGivenNameIsPartial(t *testing.T) {
+	m := CompareNames(Parse(kg.Person, "Vakho Gelovanishvili"), Parse(kg.Person, "Vakhtang Gelovanishvili"))
+	if m.Veto || !m.Partial || m.Score < Low || m.Score >= High {
+		t.Errorf("Vakho/Vakhtang: %+v, want a partial match between Low and High", m)
+	}
+	if m := CompareNames(Parse(kg.Person, "Vakho Gelovanishvili"), Parse(kg.Person, "Vakhtang Gelovani")); !m.Veto && m.Score > 0 {
+		t.Errorf("a short form with another surname matched: %+v", m)
+	}
 }

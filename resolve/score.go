@@ -87,6 +87,9 @@ func comparePeople(a, b Name) Match {
 		return Match{}
 	}
 	s := wordSim(a.Surname(), b.Surname(), true)
+	if sa, sb := a.Surname(), b.Surname(); s > 0 && sa[0] != sb[0] && !alphabetSwap(sa[0], sb[0]) {
+		s = 0 // "Vasnetskin", "Hasnetskin": another first letter is another name
+	}
 	if s == 0 {
 		return Match{Why: "different surnames"}
 	}
@@ -95,6 +98,10 @@ func comparePeople(a, b Name) Match {
 	if g == 0 {
 		if (len(ga) == 1 && strings.HasPrefix(gb, ga)) || (len(gb) == 1 && strings.HasPrefix(ga, gb)) {
 			g = 0.8
+		} else if s == 1 && shortened(ga, gb) {
+			// "Vakho" for "Vakhtang", "Alex" for "Alexander": the familiar
+			// form of the name, which context has to confirm.
+			return Match{Score: 0.75, Partial: true, Why: "short form of " + ga + "/" + gb}
 		} else {
 			return Match{Veto: true, Why: fmt.Sprintf("same surname %s, different given names %s/%s", a.Surname(), ga, gb)}
 		}
@@ -114,6 +121,23 @@ func comparePeople(a, b Name) Match {
 		why = "name variant"
 	}
 	return Match{Score: score, Why: why}
+}
+
+// alphabetSwap reports first letters that one name takes in two
+// alphabets: the Ukrainian h of "Hrytsenko" is the Russian g of
+// "Gritsenko".
+func alphabetSwap(a, b byte) bool { return a == 'h' && b == 'g' || a == 'g' && b == 'h' }
+
+// shortened reports one given name cut from the other: the shorter,
+// without a final vowel, starts the longer and keeps at least four letters.
+func shortened(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) > 4 && isVowel(a[len(a)-1]) {
+		a = a[:len(a)-1]
+	}
+	return len(a) >= 4 && len(b) > len(a)+1 && strings.HasPrefix(b, a)
 }
 
 func shareWord(a, b []string) bool { return overlap(a, b) }
