@@ -184,11 +184,12 @@ func orgCore(words []string) (core []string, initials string) {
 }
 
 // spellings1 writes the letter groups that spell one sound in one way.
-var spellings1 = strings.NewReplacer("dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
+var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
 	"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
 
 // translit writes one folded word in one canonical transliteration, so that
-// the spellings news uses for one name meet: q/k, ou/oo/u, ee/i, ei/ey/ai/e,
+// the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
+// ou/oo/u, ee/i, ei/ey/ai/e,
 // o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
 // and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
 func translit(w string) string {

@@ -33,6 +33,7 @@ func TestPersonVariantsMeet(t *testing.T) {
 		// And a surname whose first letter another alphabet writes
 		// otherwise (Ukrainian h, Russian g).
 		{"Oleksandr Hrytsuniak", "Aleksandr Grytsuniak", "Alexander Hrytsuniak"},
+		{"Zhanibek Dzhaksylykov", "Janibek Jaksylykov", "Djanibek Djaksylykov"},
 	} {
 		want := Parse(kg.Person, g[0])
 		for _, v := range g[1:] {
