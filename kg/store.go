@@ -184,6 +184,11 @@ type Store interface {
 	// and relations shared with other articles keep the other articles'
 	// evidence; aliases are merged.
 	SaveExtraction(ctx context.Context, x *Extraction) (SaveResult, error)
+	// SaveExtractions writes several articles in one transaction, in
+	// order, each as SaveExtraction would (a later one sees the earlier
+	// ones): all of them or none. Bulk loads use it to commit many
+	// articles at once.
+	SaveExtractions(ctx context.Context, xs []*Extraction) ([]SaveResult, error)
 
 	// Entities returns the entities with the given ids (nil where unknown).
 	Entities(ctx context.Context, ids []string) ([]*Entity, error)

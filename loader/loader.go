@@ -1,6 +1,6 @@
 // Package loader runs the pipeline from article files to the store:
 // read and normalize (package article), extract facts (package extract),
-// and save each article's facts in one write (kg.Store).
+// and save the articles' facts, many articles per transaction (kg.Store).
 package loader
 
 import (
@@ -21,8 +21,8 @@ import (
 // Loader turns articles into facts in a store.
 type Loader struct {
 	Store kg.Store
-	// Workers is how many articles are read and extracted at once; the
-	// store writes one article at a time. Zero means GOMAXPROCS.
+	// Workers is how many articles are read and extracted at once; one
+	// writer saves them in batches. Zero means GOMAXPROCS.
 	Workers int
 }
 
@@ -156,14 +156,20 @@ func FS(fsys fs.FS, root string) ([]Source, error) {
 }
 
 // Load reads, extracts and saves every source. Extraction runs on Workers
-// goroutines; saves run one at a time in input order, so the outcome does not
-// depend on scheduling. A bad file is reported through progress and in the
+// goroutines; one writer resolves the articles in input order and saves them
+// in batches of up to maxBatch in one transaction (kg.Store.SaveExtractions).
+// An article joins the pending batch only if its resolution read nothing the
+// batch writes (footprint); otherwise the batch commits first, so the graph
+// is the one saving article by article gives, whatever the scheduling. A
+// failed batch is saved again article by article, so one bad article costs
+// only itself. A bad file is reported through progress and in the
 // summary while the rest go on. The load stops early when ctx ends or when
 // the store reports itself unavailable (kg.EUnavailable: the store already
 // retried for its own bounded time), since every later save would wait as
 // long and fail the same way; the sources not tried are then reported as
-// NotLoaded. progress, if not nil, is called once per source, in input
-// order, as it finishes. The summary is always complete; the error is
+// NotLoaded, as are the articles of a batch that the stop cut short.
+// progress, if not nil, is called once per source, in input order, as it
+// finishes (its batch committed). The summary is always complete; the error is
 // Summary.Stopped.
 func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result)) (Summary, error) {
 	start := time.Now()
@@ -231,31 +237,11 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			progress(r)
 		}
 	}
-	for i := range srcs {
-		r := Result{Path: srcs[i].Name}
-		if sum.Stopped != nil {
-			r.Status, r.Err = NotLoaded, sum.Stopped
-			report(r)
-			continue
-		}
-		var j job
-		select {
-		case j = <-results[i]:
-		case <-ctx.Done():
-			sum.Stopped = fmt.Errorf("load interrupted: %w", ctx.Err())
-			cancel()
-			r.Status, r.Err = NotLoaded, sum.Stopped
-			report(r)
-			continue
-		}
-		r.Err = j.err
-		if j.x != nil {
-			r.Article = j.x.Article.ID
-		}
-		if r.Err == nil {
-			r.Save, r.Err = l.save(ctx, j.x)
-		}
+	// finish gives r, done with, its status and reports it.
+	finish := func(r Result) {
 		switch {
+		case sum.Stopped != nil:
+			r.Status, r.Err = NotLoaded, sum.Stopped
 		case r.Err == nil:
 			r.Status = Loaded
 		case errors.Is(r.Err, article.ErrSkip):
@@ -274,6 +260,149 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		}
 		report(r)
 	}
+
+	// The sources since the last commit, in input order: those with an
+	// extraction wait in one transaction, the others only to be reported
+	// in their place.
+	type pending struct {
+		r  Result
+		x  *kg.Extraction
+		ds []resolve.Decision
+	}
+	var batch []pending
+	written := newFootprint()
+	saves, limit := 0, 1
+	flush := func() {
+		xs := make([]*kg.Extraction, 0, saves)
+		for _, p := range batch {
+			if p.x != nil {
+				xs = append(xs, p.x)
+			}
+		}
+		var res []kg.SaveResult
+		var err error
+		if len(xs) > 0 && sum.Stopped == nil {
+			res, err = l.Store.SaveExtractions(ctx, xs)
+		}
+		// A failed batch is saved again article by article, so one bad
+		// article costs only itself; not when one was all it held or the
+		// load is being stopped.
+		retry := err != nil && len(xs) > 1 && ctx.Err() == nil
+		k := 0
+		for _, p := range batch {
+			if p.x != nil && sum.Stopped == nil {
+				switch {
+				case retry:
+					var r kg.SaveResult
+					r, p.r.Err = l.Store.SaveExtraction(ctx, p.x)
+					p.r.Save = r
+				case err != nil:
+					p.r.Err = err
+				default:
+					p.r.Save = res[k]
+				}
+				k++
+				if p.r.Err == nil {
+					p.r.Err = resolve.RecordCandidates(ctx, l.Store, p.x, p.ds)
+				}
+				if p.r.Err != nil {
+					p.r.Err = fmt.Errorf("%s: save: %w", p.x.Article.Source, p.r.Err)
+				}
+			}
+			finish(p.r)
+		}
+		batch, written, saves = batch[:0], newFootprint(), 0
+		limit = min(2*limit, maxBatch)
+	}
+
+	for i := range srcs {
+		r := Result{Path: srcs[i].Name}
+		if sum.Stopped != nil {
+			r.Status, r.Err = NotLoaded, sum.Stopped
+			report(r)
+			continue
+		}
+		var j job
+		got := false
+		select {
+		case j = <-results[i]:
+			got = true
+		case <-ctx.Done():
+		case <-time.After(flushAfter):
+		}
+		if !got {
+			// Extraction is slow or the load is ending: commit what
+			// waits, so that progress keeps coming.
+			flush()
+			if sum.Stopped == nil {
+				select {
+				case j = <-results[i]:
+					got = true
+				case <-ctx.Done():
+					sum.Stopped = fmt.Errorf("load interrupted: %w", ctx.Err())
+					cancel()
+				}
+			}
+			if !got {
+				r.Status, r.Err = NotLoaded, sum.Stopped
+				report(r)
+				continue
+			}
+		}
+		r.Err = j.err
+		if j.x != nil {
+			r.Article = j.x.Article.ID
+		}
+		if r.Err != nil {
+			batch = append(batch, pending{r: r})
+			continue
+		}
+		x, ds, read, err := l.link(ctx, j.x)
+		if err == nil && read.meets(written) {
+			// It would be decided against what the batch writes: commit the
+			// batch first and decide it again.
+			flush()
+			x, ds, read, err = l.link(ctx, j.x)
+		}
+		if err != nil {
+			flush()
+			r.Err = fmt.Errorf("%s: save: %w", j.x.Article.Source, err)
+			finish(r)
+			continue
+		}
+		old, err := l.Store.EntitiesOfArticles(ctx, []string{x.Article.ID})
+		if err != nil {
+			flush()
+			r.Err = fmt.Errorf("%s: save: %w", x.Article.Source, err)
+			finish(r)
+			continue
+		}
+		batch = append(batch, pending{r: r, x: x, ds: ds})
+		written.merge(writes(x, old[0]))
+		saves++
+		if saves >= limit {
+			flush()
+		}
+	}
+	flush()
 	sum.Elapsed = time.Since(start)
 	return sum, sum.Stopped
+}
+
+// flushAfter is how long a pending batch waits for the next extraction
+// before it is committed anyway.
+const flushAfter = 200 * time.Millisecond
+
+// link decides which existing nodes x's entities are (resolve.Link against
+// the committed store) and sets x's joins; it returns what the decision
+// read.
+func (l *Loader) link(ctx context.Context, x *kg.Extraction) (*kg.Extraction, []resolve.Decision, *footprint, error) {
+	read := newFootprint()
+	calls := 0
+	ds, err := resolve.Link(ctx, reads{Store: l.Store, f: read, calls: &calls}, x)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	x.Joins = resolve.Joins(x, ds)
+	return x, ds, read, nil
 }

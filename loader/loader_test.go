@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/samples"
@@ -201,6 +202,20 @@ func (d *downStore) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.Sa
 	return d.Store.SaveExtraction(ctx, x)
 }
 
+// SaveExtractions fails whole, writing nothing, when the database goes away
+// within the batch.
+func (d *downStore) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	if len(xs) == 1 {
+		r, err := d.SaveExtraction(ctx, xs[0])
+		return []kg.SaveResult{r}, err
+	}
+	if d.saves+len(xs) > d.ok {
+		return nil, fmt.Errorf("neo4j: save: %w", kg.Errorf(kg.EUnavailable, "graph database unavailable"))
+	}
+	d.saves += len(xs)
+	return d.Store.SaveExtractions(ctx, xs)
+}
+
 func TestLoadStopsWhenTheStoreIsUnavailable(t *testing.T) {
 	srcs, err := loader.FS(samples.FS(), ".")
 	if err != nil {
@@ -271,5 +286,58 @@ func BenchmarkIngestSeed(b *testing.B) {
 		if _, err := l.Ingest(context.Background(), "seed.txt", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// flakyStore fails every save of one article: the second of the first batch
+// of several.
+type flakyStore struct {
+	kg.Store
+	bad string
+}
+
+var errFlaky = errors.New("disk on fire")
+
+func (f *flakyStore) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	if x.Article.ID == f.bad {
+		return kg.SaveResult{}, errFlaky
+	}
+	return f.Store.SaveExtraction(ctx, x)
+}
+
+func (f *flakyStore) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	if f.bad == "" && len(xs) > 1 {
+		f.bad = xs[1].Article.ID
+	}
+	for _, x := range xs {
+		if x.Article.ID == f.bad {
+			return nil, errFlaky
+		}
+	}
+	return f.Store.SaveExtractions(ctx, xs)
+}
+
+// TestBadArticleInBatchCostsOnlyItself fails one article of a batch at
+// save: the batch is saved again article by article, so every other article
+// loads and only that one fails.
+func TestBadArticleInBatchCostsOnlyItself(t *testing.T) {
+	arts := gen.Articles(3, 40)
+	srcs := make([]loader.Source, len(arts))
+	for i, a := range arts {
+		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return article.Parse(a.Name, a.Data) }}
+	}
+	f := &flakyStore{Store: openStore(t)}
+	sum, err := loader.New(f).Load(context.Background(), srcs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.bad == "" {
+		t.Fatal("no batch held more than one article")
+	}
+	if sum.Failed != 1 || sum.Articles != len(arts)-1 || !errors.Is(sum.Errors[0].Err, errFlaky) || sum.Errors[0].Article != f.bad {
+		t.Errorf("summary %+v; want only %s failed", sum, f.bad)
+	}
+	if st := stats(t, f); st.Articles != len(arts)-1 {
+		t.Errorf("store holds %d articles, want %d", st.Articles, len(arts)-1)
 	}
 }

@@ -20,16 +20,40 @@ import (
 // article contributed before is removed first, so saving it again leaves
 // the graph as if it had been saved once.
 func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
-	if err := x.Validate(); err != nil {
+	res, err := s.SaveExtractions(ctx, []*kg.Extraction{x})
+	if err != nil {
 		return kg.SaveResult{}, err
 	}
+	return res[0], nil
+}
+
+// SaveExtractions writes several articles' facts in one transaction, in
+// order, each as SaveExtraction would: all of them or none. One commit for
+// many articles saves a round of commit work per article in a bulk load.
+func (s *Store) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	for _, x := range xs {
+		if err := x.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	op := "save articles"
+	if len(xs) == 1 {
+		op = "save article " + xs[0].Article.ID
+	}
 	for attempt := 1; ; attempt++ {
-		res, err := writeTx(ctx, s, "save article "+x.Article.ID, func(tx neo4j.ManagedTransaction) (kg.SaveResult, error) {
-			res, err := saveVersion(ctx, tx, x)
-			if err == nil && testHookBeforeCommit != nil {
+		res, err := writeTx(ctx, s, op, func(tx neo4j.ManagedTransaction) ([]kg.SaveResult, error) {
+			out := make([]kg.SaveResult, len(xs))
+			for i, x := range xs {
+				r, err := saveVersion(ctx, tx, x)
+				if err != nil {
+					return nil, err
+				}
+				out[i] = r
+			}
+			if testHookBeforeCommit != nil {
 				testHookBeforeCommit()
 			}
-			return res, err
+			return out, nil
 		})
 		// A concurrent reload of another article may delete an entity this
 		// save matched just before; the driver does not retry that, but a

@@ -16,54 +16,81 @@ import (
 // article contributed before is removed first, so saving it again leaves
 // the graph as if it had been saved once.
 func (s *Store) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
-	if err := x.Validate(); err != nil {
+	res, err := s.SaveExtractions(ctx, []*kg.Extraction{x})
+	if err != nil {
 		return kg.SaveResult{}, err
 	}
-	var res kg.SaveResult
-	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
-		var cur string
-		err := tx.QueryRowContext(ctx, `SELECT content_hash FROM articles WHERE id = ?`, aid).Scan(&cur)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			// A new source whose text another article holds is that
-			// article: its sentences must not count twice.
-			var dup string
-			err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1`, h).Scan(&dup)
-			if err == nil {
-				res = kg.SaveResult{ArticleID: dup, DuplicateOf: dup}
-				return nil, nil
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
-			}
-		case err != nil:
-			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
-		}
-		var touched []string
-		res, touched, err = save(ctx, tx, x)
-		if err != nil {
+	return res[0], nil
+}
+
+// SaveExtractions writes several articles' facts in one transaction, in
+// order, each as SaveExtraction would: all of them or none. One commit for
+// many articles is what makes a bulk load bound by extraction, not fsync.
+func (s *Store) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	for _, x := range xs {
+		if err := x.Validate(); err != nil {
 			return nil, err
 		}
-		raw, err := json.Marshal(x)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ?, extraction = ? WHERE id = ?`, h, string(raw), aid); err != nil {
-			return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
-		}
-		if cur != h {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions (article_id, content_hash, title, loaded_at) VALUES (?, ?, ?, ?)`,
-				aid, h, x.Article.Title, timestamp(time.Now())); err != nil {
-				return nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+	}
+	out := make([]kg.SaveResult, len(xs))
+	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
+		var touched []string
+		for i, x := range xs {
+			res, t, err := saveVersion(ctx, tx, x)
+			if err != nil {
+				return nil, err
 			}
+			out[i] = res
+			touched = append(touched, t...)
 		}
 		return touched, nil
 	})
 	if err != nil {
-		return kg.SaveResult{}, err
+		return nil, err
 	}
-	return res, nil
+	return out, nil
+}
+
+// saveVersion saves x as the current version of its article: a new source
+// whose text another article holds is that article and writes nothing; a
+// text that differs from the article's current one adds a version.
+func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, error) {
+	aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
+	var cur string
+	err := tx.QueryRowContext(ctx, `SELECT content_hash FROM articles WHERE id = ?`, aid).Scan(&cur)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// A new source whose text another article holds is that
+		// article: its sentences must not count twice.
+		var dup string
+		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1`, h).Scan(&dup)
+		if err == nil {
+			return kg.SaveResult{ArticleID: dup, DuplicateOf: dup}, nil, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		}
+	case err != nil:
+		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+	}
+	res, touched, err := save(ctx, tx, x)
+	if err != nil {
+		return kg.SaveResult{}, nil, err
+	}
+	raw, err := json.Marshal(x)
+	if err != nil {
+		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ?, extraction = ? WHERE id = ?`, h, string(raw), aid); err != nil {
+		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+	}
+	if cur != h {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions (article_id, content_hash, title, loaded_at) VALUES (?, ?, ?, ?)`,
+			aid, h, x.Article.Title, timestamp(time.Now())); err != nil {
+			return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		}
+	}
+	return res, touched, nil
 }
 
 // save writes x and returns the entities whose names it may have changed:

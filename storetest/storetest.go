@@ -80,6 +80,9 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 			tc.fn(t, fresh(t))
 		})
 	}
+	// These compare two stores, one after the other.
+	t.Run("SaveBatch", func(t *testing.T) { testSaveBatch(t, fresh) })
+	t.Run("LoadInBatches", func(t *testing.T) { testLoadInBatches(t, fresh) })
 }
 
 var ctx = context.Background()

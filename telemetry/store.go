@@ -34,6 +34,12 @@ func (c countingStore) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg
 	return c.s.SaveExtraction(ctx, x)
 }
 
+// SaveExtractions counts the call and delegates.
+func (c countingStore) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	count(ctx)
+	return c.s.SaveExtractions(ctx, xs)
+}
+
 // Entities counts the call and delegates.
 func (c countingStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
 	count(ctx)

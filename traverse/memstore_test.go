@@ -48,6 +48,18 @@ func (m *memStore) canon(id string) string {
 	return id
 }
 
+func (m *memStore) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	out := make([]kg.SaveResult, len(xs))
+	for i, x := range xs {
+		r, err := m.SaveExtraction(ctx, x)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
 func (m *memStore) SaveExtraction(_ context.Context, x *kg.Extraction) (kg.SaveResult, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

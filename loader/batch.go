@@ -1,0 +1,138 @@
+package loader
+
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/resolve"
+)
+
+// maxBatch is how many articles one transaction saves at most during a
+// load (BenchmarkLoad in sqlite and neo4jstore: past it the rate no longer
+// grows). Batches start at one article and double, so the first progress
+// comes at once.
+const maxBatch = 64
+
+// footprint is what an article's resolution read from the store, or what
+// its save writes: entity ids, blocking keys and article ids. An article
+// joins a pending batch only when what it read meets nothing the batch
+// writes, so deciding it against the committed store gives the decisions it
+// would get after the batch's articles, as when saving one by one.
+type footprint struct {
+	ids, keys, articles map[string]bool
+	// Read: the article's own ids, by whether the store knew them; only
+	// their existence matters. Written: the ids the save removes.
+	present, missing map[string]bool
+}
+
+func newFootprint() *footprint {
+	return &footprint{ids: map[string]bool{}, keys: map[string]bool{}, articles: map[string]bool{},
+		present: map[string]bool{}, missing: map[string]bool{}}
+}
+
+func add(m map[string]bool, vs []string) {
+	for _, v := range vs {
+		m[v] = true
+	}
+}
+
+func meets(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for v := range a {
+		if b[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// meets says whether the reads f meet the writes w: an entity read whole
+// that w changes or removes, an own id known that w removes or unknown that
+// w creates, a key or an article w writes.
+func (f *footprint) meets(w *footprint) bool {
+	return meets(f.ids, w.ids) || meets(f.ids, w.present) || meets(f.present, w.present) ||
+		meets(f.missing, w.ids) || meets(f.keys, w.keys) || meets(f.articles, w.articles)
+}
+
+// merge adds g to f.
+func (f *footprint) merge(g *footprint) {
+	for v := range g.ids {
+		f.ids[v] = true
+	}
+	for v := range g.keys {
+		f.keys[v] = true
+	}
+	for v := range g.articles {
+		f.articles[v] = true
+	}
+	for v := range g.present {
+		f.present[v] = true
+	}
+}
+
+// reads is the store as resolve.Link sees it, noting what Link reads: the
+// four reads resolution makes. Link's first read is of the article's own
+// ids, which count only by whether they exist; later ones read candidates
+// whole.
+type reads struct {
+	kg.Store
+	f     *footprint
+	calls *int
+}
+
+func (r reads) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	es, err := r.Store.Entities(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	*r.calls++
+	for i, e := range es {
+		switch {
+		case *r.calls > 1:
+			r.f.ids[ids[i]] = true
+		case e == nil:
+			r.f.missing[ids[i]] = true
+		default:
+			r.f.present[ids[i]] = true
+		}
+	}
+	return es, nil
+}
+
+func (r reads) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
+	add(r.f.keys, keys)
+	return r.Store.EntitiesByKeys(ctx, keys)
+}
+
+func (r reads) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
+	add(r.f.ids, ids)
+	return r.Store.ArticlesOfEntities(ctx, ids)
+}
+
+func (r reads) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
+	add(r.f.articles, ids)
+	return r.Store.EntitiesOfArticles(ctx, ids)
+}
+
+// writes is what saving x (with its joins) changes for later articles'
+// resolution: the article, its entities and the nodes they join, the
+// blocking keys of its names, and the entities of the version it replaces
+// (old holds them; kept in present, as the ids it may remove).
+func writes(x *kg.Extraction, old []string) *footprint {
+	f := newFootprint()
+	f.articles[x.Article.ID] = true
+	add(f.present, old)
+	for _, e := range x.Entities {
+		f.ids[e.ID] = true
+		if resolve.Resolvable(e.Type) {
+			add(f.keys, resolve.Keys(e.Type, append([]string{e.Name}, e.Aliases...)))
+		}
+	}
+	for _, j := range x.Joins {
+		f.ids[j.Node] = true
+		f.ids[j.ID] = true
+	}
+	return f
+}
