@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -173,47 +175,71 @@ type countingStore struct {
 	calls atomic.Int64
 }
 
-func (c *countingStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+type requestCallsKey struct{}
+
+// count counts a store call, in all and in the request's own counter when
+// its context carries one (see countRequestCalls).
+func (c *countingStore) count(ctx context.Context) {
 	c.calls.Add(1)
+	if n, ok := ctx.Value(requestCallsKey{}).(*atomic.Int64); ok {
+		n.Add(1)
+	}
+}
+
+// countRequestCalls wraps h so that each request counts its own store calls
+// in the counter named by its X-Calls header (an index into calls).
+func countRequestCalls(h http.Handler, calls []atomic.Int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(r.Header.Get("X-Calls"))
+		if err != nil || i < 0 || i >= len(calls) {
+			http.Error(w, "bad X-Calls", http.StatusBadRequest)
+			return
+		}
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestCallsKey{}, &calls[i])))
+	})
+}
+
+func (c *countingStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	c.count(ctx)
 	return c.Store.Entities(ctx, ids)
 }
 
 func (c *countingStore) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.FindEntities(ctx, f)
 }
 
 func (c *countingStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.Relations(ctx, ids, f)
 }
 
 func (c *countingStore) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.RelationsByID(ctx, ids)
 }
 
 func (c *countingStore) Articles(ctx context.Context, ids []string) ([]*kg.Article, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.Articles(ctx, ids)
 }
 
 func (c *countingStore) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.ArticlesOfEntities(ctx, ids)
 }
 
 func (c *countingStore) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.EntitiesOfArticles(ctx, ids)
 }
 
 func (c *countingStore) EventsOfEntities(ctx context.Context, ids []string) ([][]*kg.Event, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.EventsOfEntities(ctx, ids)
 }
 
 func (c *countingStore) QuotesOfEntities(ctx context.Context, ids []string) ([][]*kg.Quote, error) {
-	c.calls.Add(1)
+	c.count(ctx)
 	return c.Store.QuotesOfEntities(ctx, ids)
 }

@@ -2,98 +2,69 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
-
-	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
-
-// loaderWait is how long a loader gathers keys before it calls the store.
-// gqlgen resolves the elements of a list in parallel goroutines, so a
-// millisecond is enough to collect a whole level of the query.
-var loaderWait = time.Millisecond
 
 // Loaders batch and cache the store reads of one request, so that nested
 // fields make one store call per level of the query instead of one per
 // parent object.
 type Loaders struct {
 	store kg.Store
+	level *levelTracker
 
-	entities      *dataloadgen.Loader[string, *kg.Entity]
-	relationsByID *dataloadgen.Loader[string, *kg.Relation]
-	articles      *dataloadgen.Loader[string, *kg.Article]
-	events        *dataloadgen.Loader[string, *kg.Event]
-	articlesOf    *dataloadgen.Loader[string, []string]
-	entitiesOf    *dataloadgen.Loader[string, []string]
-	eventsOf      *dataloadgen.Loader[string, []*kg.Event]
-	quotesOf      *dataloadgen.Loader[string, []*kg.Quote]
-	articleQuotes *dataloadgen.Loader[string, []*kg.Quote]
-	versions      *dataloadgen.Loader[string, []kg.ArticleVersion]
+	entities      *batchLoader[*kg.Entity]
+	relationsByID *batchLoader[*kg.Relation]
+	articles      *batchLoader[*kg.Article]
+	events        *batchLoader[*kg.Event]
+	articlesOf    *batchLoader[[]string]
+	entitiesOf    *batchLoader[[]string]
+	eventsOf      *batchLoader[[]*kg.Event]
+	quotesOf      *batchLoader[[]*kg.Quote]
+	articleQuotes *batchLoader[[]*kg.Quote]
+	versions      *batchLoader[[]kg.ArticleVersion]
 
 	mu        sync.Mutex
-	relations map[string]*dataloadgen.Loader[string, []*kg.Relation] // by filter key
+	relations map[string]*batchLoader[[]*kg.Relation] // by filter key
 }
 
 // NewLoaders makes the loaders of one request over s.
 func NewLoaders(s kg.Store) *Loaders {
-	o := dataloadgen.WithWait(loaderWait)
+	t := &levelTracker{}
 	return &Loaders{
 		store:         s,
-		entities:      dataloadgen.NewLoader(batch(s.Entities), o),
-		relationsByID: dataloadgen.NewLoader(batch(s.RelationsByID), o),
-		articles:      dataloadgen.NewLoader(batch(s.Articles), o),
-		events:        dataloadgen.NewLoader(batch(s.Events), o),
-		articlesOf:    dataloadgen.NewLoader(batch(s.ArticlesOfEntities), o),
-		entitiesOf:    dataloadgen.NewLoader(batch(s.EntitiesOfArticles), o),
-		eventsOf:      dataloadgen.NewLoader(batch(s.EventsOfEntities), o),
-		quotesOf:      dataloadgen.NewLoader(batch(s.QuotesOfEntities), o),
-		articleQuotes: dataloadgen.NewLoader(batch(s.QuotesOfArticles), o),
-		versions:      dataloadgen.NewLoader(batch(s.ArticleVersions), o),
-		relations:     map[string]*dataloadgen.Loader[string, []*kg.Relation]{},
-	}
-}
-
-// batch adapts a kg.Store batch read (one result per id, in order) to a
-// dataloadgen fetch function.
-func batch[V any](read func(context.Context, []string) ([]V, error)) func(context.Context, []string) ([]V, []error) {
-	return func(ctx context.Context, ids []string) ([]V, []error) {
-		vs, err := read(ctx, ids)
-		if err != nil {
-			return nil, []error{err}
-		}
-		if len(vs) != len(ids) {
-			return nil, []error{fmt.Errorf("store returned %d results for %d ids", len(vs), len(ids))}
-		}
-		return vs, nil
+		level:         t,
+		entities:      newLoader(t, s.Entities),
+		relationsByID: newLoader(t, s.RelationsByID),
+		articles:      newLoader(t, s.Articles),
+		events:        newLoader(t, s.Events),
+		articlesOf:    newLoader(t, s.ArticlesOfEntities),
+		entitiesOf:    newLoader(t, s.EntitiesOfArticles),
+		eventsOf:      newLoader(t, s.EventsOfEntities),
+		quotesOf:      newLoader(t, s.QuotesOfEntities),
+		articleQuotes: newLoader(t, s.QuotesOfArticles),
+		versions:      newLoader(t, s.ArticleVersions),
+		relations:     map[string]*batchLoader[[]*kg.Relation]{},
 	}
 }
 
 // Relations returns the loader of relations matching f, keyed by entity id.
 // Each distinct filter gets its own loader so a batch is one store call.
-func (l *Loaders) Relations(f kg.RelationFilter) *dataloadgen.Loader[string, []*kg.Relation] {
+func (l *Loaders) Relations(f kg.RelationFilter) *batchLoader[[]*kg.Relation] {
 	key := filterKey(f)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ld, ok := l.relations[key]
 	if !ok {
 		f.Types = slices.Clone(f.Types)
-		ld = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]*kg.Relation, []error) {
-			rs, err := l.store.Relations(ctx, ids, f)
-			if err != nil {
-				return nil, []error{err}
-			}
-			if len(rs) != len(ids) {
-				return nil, []error{fmt.Errorf("store returned %d relation lists for %d ids", len(rs), len(ids))}
-			}
-			return rs, nil
-		}, dataloadgen.WithWait(loaderWait))
+		ld = newLoader(l.level, func(ctx context.Context, ids []string) ([][]*kg.Relation, error) {
+			return l.store.Relations(ctx, ids, f)
+		})
 		l.relations[key] = ld
 	}
 	return ld
@@ -152,6 +123,6 @@ func (l *Loaders) clear() {
 	l.articleQuotes.ClearAll()
 	l.versions.ClearAll()
 	l.mu.Lock()
-	l.relations = map[string]*dataloadgen.Loader[string, []*kg.Relation]{}
+	l.relations = map[string]*batchLoader[[]*kg.Relation]{}
 	l.mu.Unlock()
 }
