@@ -54,3 +54,37 @@ func BenchmarkQueryNeighborhood(b *testing.B) {
 	store := openStore(b, append(worldFixtures(b), rosterFixture(b, 50))...)
 	benchQuery(b, store, `{ neighborhood(id: "`+idBrell+`", hops: 2) { nodes { id label weight } edges { source target type } elements } }`)
 }
+
+// benchLoader serves the nested storeCallsQuery over 103 persons, from
+// par goroutines per processor, and reports the store calls per request.
+func benchLoader(b *testing.B, par int) {
+	cs := &countingStore{Store: openStore(b, append(worldFixtures(b), rosterFixture(b, 100))...)}
+	h := NewHandler(Config{Store: cs, Logger: quietLogger(), MaxComplexity: 1 << 20})
+	body, _ := json.Marshal(map[string]string{"query": storeCallsQuery})
+	run := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	if w := run(); w.Code != http.StatusOK || strings.Contains(w.Body.String(), `"errors"`) {
+		b.Fatalf("query fails: %d %s", w.Code, w.Body.String())
+	}
+	b.ReportAllocs()
+	cs.calls.Store(0)
+	b.ResetTimer()
+	b.SetParallelism(par)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			run()
+		}
+	})
+	b.ReportMetric(float64(cs.calls.Load())/float64(b.N), "store-calls/op")
+}
+
+// BenchmarkLoaderNested is one request per processor at a time.
+func BenchmarkLoaderNested(b *testing.B) { benchLoader(b, 1) }
+
+// BenchmarkLoaderNestedConcurrent is four requests per processor at once.
+func BenchmarkLoaderNestedConcurrent(b *testing.B) { benchLoader(b, 4) }

@@ -140,14 +140,18 @@ func isResolverField(object, field string) bool {
 	return resolverFields()[strings.ToLower(object+"."+strings.ReplaceAll(field, "_", ""))]
 }
 
-// shape is the number of plain and resolver fields in sel on an object of
-// type name (__typename is resolved without the middleware).
+// shape is the number of tracked plain fields and of resolver fields in sel
+// on an object of type name (__typename is resolved without the
+// middleware).
 func shape(oc *graphql.OperationContext, sel ast.SelectionSet, name string) (plain, resolvers int) {
 	for _, f := range graphql.CollectFields(oc, sel, []string{name}) {
 		switch {
 		case f.Name == "__typename":
 		case isResolverField(name, f.Name):
 			resolvers++
+		case len(f.Selections) == 0:
+			// A plain leaf is a struct field or method: it cannot wait
+			// nor load, so the middleware passes it untracked.
 		default:
 			plain++
 		}
@@ -175,6 +179,9 @@ func fieldOf(fc *graphql.FieldContext) *graphql.FieldContext {
 // aroundField is the gqlgen field middleware that keeps the count.
 func (t *levelTracker) aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
+	if !fc.IsResolver && len(fc.Field.Selections) == 0 {
+		return next(ctx) // a plain leaf, left out of the count (see shape)
+	}
 	oc := graphql.GetOperationContext(ctx)
 	n := &fieldNode{fc: fc, plain: !fc.IsResolver}
 	t.mu.Lock()
