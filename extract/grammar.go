@@ -670,7 +670,11 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					for _, p := range t.personOf(i, false) {
+					persons := t.personOf(i, false)
+					if len(persons) == 0 {
+						persons = t.setOff(i)
+					}
+					for _, p := range persons {
 						if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
 							d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: r.ent, kind: kind}, si, confApposition)
 						}
@@ -689,6 +693,9 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				persons = append(persons, a)
 			}
 		}
+	}
+	if len(persons) == 0 {
+		persons = t.setOff(i)
 	}
 	for _, o := range owners {
 		ro, ok := d.refOfNode(t, refs, o)
@@ -783,6 +790,33 @@ func (t *tree) adjacentAppos(h, i int) bool {
 		}
 	}
 	return true
+}
+
+// setOff returns the name set off by a comma after role noun i when the
+// parser took it for a list item of i or a conjunct of a nominal under i
+// ("The ambassador in Manila, X, said", "a commander of the state police,
+// X,"): a conjunct without and/or right after a comma is an apposition.
+func (t *tree) setOff(i int) []int {
+	var out []int
+	take := func(h int, rels ...string) {
+		for _, k := range t.n[h].kids {
+			if k <= i || t.n[k].upos != "PROPN" || t.n[k-1].low != "," || t.kid(k, "cc") >= 0 {
+				continue
+			}
+			for _, r := range rels {
+				if t.n[k].deprel == r {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	take(i, "list", "conj")
+	for _, k := range t.n[i].kids {
+		if t.n[k].deprel == "nmod" && k > i {
+			take(k, "conj", "list")
+		}
+	}
+	return out
 }
 
 // under reports that k lies in the subtree of i.

@@ -35,3 +35,17 @@ func TestPactsAndBinding(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"MET_WITH", "person:anna-sorel", "person:piet-ramos"})
 }
+
+// The parser often takes the name set off after "the commander of Y," for
+// a conjunct of Y or a list item of the role: it is the role's holder.
+func TestRoleNameSetOff(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Witness",
+		"The first witness, a former commander of the Harbor Police, Rodrigo Salas, testified on Monday.",
+		"The Swedish envoy in Oslo, Karin Holm, said Sweden would help.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:rodrigo-salas", "organization:harbor-police"},
+		[3]string{"HOLDS_ROLE", "person:karin-holm", "location:sweden"},
+	)
+}
