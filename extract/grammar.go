@@ -652,6 +652,12 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 			title = c.low + " " + n.lemma // "foreign minister", "research director"
 		}
 	}
+	if n.lemma == "ambassador" {
+		// An ambassador works for the state that sends him: the tree
+		// reads it from a possessor, "of" or a demonym, never from "to"
+		// (the host), which the surface rules read apart.
+		kind = roleWorks
+	}
 	if kind == roleNone || kind == roleOther || status == "prospective" {
 		return
 	}

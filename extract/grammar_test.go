@@ -49,3 +49,13 @@ func TestRoleNameSetOff(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:karin-holm", "location:sweden"},
 	)
 }
+
+// An ambassador works for the state that sends him, named by a demonym.
+func TestAmbassadorWorksForSender(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"The American ambassador in Manila, Catherine Holloway, said the United States would help.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:catherine-holloway", "location:united-states"})
+	wantNot(t, x, [3]string{"WORKS_FOR", "person:catherine-holloway", "location:manila"})
+}
