@@ -441,8 +441,12 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 			return struct{}{}, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
 		}
 		if newName != e.Name {
-			other, err := strings1(ctx, tx, `MATCH (o:Entity {name: $name}) WHERE o.id <> $id RETURN o.id AS v ORDER BY v LIMIT 1`,
-				map[string]any{"name": newName, "id": rid})
+			// Names that fold alike (case, accents, punctuation) are one
+			// name to search; searchKeys starts with the folded name.
+			other, err := strings1(ctx, tx, `MATCH (o:Entity) WHERE o.id <> $id
+				AND (o.name = $name OR split(coalesce(o.searchKeys, ''), '\n')[0] = $key)
+				RETURN o.id AS v ORDER BY v LIMIT 1`,
+				map[string]any{"name": newName, "key": kg.FoldName(newName), "id": rid})
 			if err != nil {
 				return struct{}{}, err
 			}

@@ -401,6 +401,17 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 	if u.Type != nil && !u.Type.Valid() {
 		return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", *u.Type)
 	}
+	// Names that fold alike (case, accents, punctuation) are one name to
+	// search; the index says which entities hold one, the write checks
+	// they still exist.
+	var sameFold []string
+	if u.Name != nil {
+		idx, err := s.index(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sameFold = idx.withFoldedName(kg.FoldName(*u.Name))
+	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
 		rid, err := resolveOne(ctx, tx, id)
 		if err != nil {
@@ -425,7 +436,8 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 		}
 		if newName != name {
 			var other string
-			err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE name = ? AND id <> ? ORDER BY id LIMIT 1`, newName, rid).Scan(&other)
+			err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE (name = ? OR id IN (SELECT value FROM json_each(?))) AND id <> ?
+				ORDER BY id LIMIT 1`, newName, mustJSON(nonNilStrings(sameFold)), rid).Scan(&other)
 			if err == nil {
 				return nil, kg.NameTakenError(newName, other)
 			}

@@ -912,3 +912,16 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	p.EndCursor = last(p.Cursors)
 	return p, nil
 }
+
+// withFoldedName lists the entities whose name folds to key.
+func (idx *nameIndex) withFoldedName(key string) []string {
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	var out []string
+	for _, e := range idx.entries {
+		if e.id != "" && len(e.folded) > 0 && e.folded[0] == key {
+			out = append(out, e.id)
+		}
+	}
+	return out
+}

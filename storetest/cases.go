@@ -1031,6 +1031,11 @@ func testUpdate(t *testing.T, s kg.Store) {
 	bad := kg.EntityType("Animal")
 	_, err = s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Type: &bad}, kg.Curation{})
 	wantCode(t, "UpdateEntity(bad type)", err, kg.EInvalid)
+	// Its own name in another case is no one else's.
+	upper := "VALDORIAN NATIONAL POLICE"
+	if e, err := s.UpdateEntity(ctx, idPolice, kg.EntityUpdate{Name: &upper}, kg.Curation{}); err != nil || e.Name != upper {
+		t.Errorf("UpdateEntity(own name in capitals) = %+v, %v", e, err)
+	}
 }
 
 func testConcurrent(t *testing.T, s kg.Store) {

@@ -88,6 +88,11 @@ func testCurationChecks(t *testing.T, s kg.Store) {
 	taken := "Samir al-Araji"
 	_, err = s.UpdateEntity(ctx, idLena, kg.EntityUpdate{Name: &taken}, who)
 	wantMessage(t, "UpdateEntity(another's name)", err, kg.EInvalid, idAraji)
+	// So is that name in another case or punctuation, as search folds it.
+	for _, variant := range []string{"SAMIR AL-ARAJI", "samir al araji"} {
+		_, err = s.UpdateEntity(ctx, idLena, kg.EntityUpdate{Name: &variant}, who)
+		wantMessage(t, "UpdateEntity(another's name as "+variant+")", err, kg.EInvalid, idAraji)
+	}
 	if e := entity(t, s, idLena); e.Name != "Lena Mardin" {
 		t.Errorf("refused rename changed the name to %q", e.Name)
 	}
