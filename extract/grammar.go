@@ -234,6 +234,7 @@ func init() {
 	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate")
 	add(kg.Owns, "", "", "own")
 	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
+	add(kg.Leads, "", "over", "preside")
 	add(kg.Commands, "", "", "command")
 	add(kg.WorksFor, "", "for", "work")
 	add(kg.WorksFor, "", "", "advise", "represent")
@@ -518,7 +519,7 @@ var nounCues = map[string]struct {
 // describes: in apposition to it ("his brother, X"), the noun it stands in
 // apposition to ("X, the daughter of Y"), or the subject of a copula ("X
 // is Y's daughter").
-func (t *tree) personOf(i int, head bool) []int {
+func (t *tree) personOf(i int) []int {
 	if a := t.kid(i, "appos"); a >= 0 {
 		return t.conjuncts(a)
 	}
@@ -527,12 +528,11 @@ func (t *tree) personOf(i int, head bool) []int {
 		h := n.head
 		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
 			h = t.n[h].head // "X, 41, the managing director of Y"
-			head = true     // an age makes the name a person's
 		}
 		// Only a name right before its apposition ("X, 41, the
 		// director of Y"): a long attachment is more often the parser's
 		// error than the text's meaning.
-		if head && h < i && t.adjacentAppos(h, i) {
+		if h < i && t.adjacentAppos(h, i) {
 			return []int{h}
 		}
 	}
@@ -582,7 +582,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 				if !ok {
 					continue
 				}
-				for _, p := range t.personOf(i, true) {
+				for _, p := range t.personOf(i) {
 					if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron {
 						d.addRel(kg.FamilyOf, rp.ent, ro.ent, map[string]string{"relation": rel}, si, confApposition)
 					}
@@ -676,7 +676,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					persons := t.personOf(i, false)
+					persons := t.personOf(i)
 					if len(persons) == 0 {
 						persons = t.setOff(i)
 					}
@@ -690,7 +690,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		}
 		return
 	}
-	persons := t.personOf(i, false)
+	persons := t.personOf(i)
 	if len(persons) == 0 {
 		// "the leader of Y, X": the parser often hangs the apposition
 		// on Y, the last noun before it.

@@ -59,3 +59,25 @@ func TestAmbassadorWorksForSender(t *testing.T) {
 	want(t, x, [3]string{"WORKS_FOR", "person:catherine-holloway", "location:united-states"})
 	wantNot(t, x, [3]string{"WORKS_FOR", "person:catherine-holloway", "location:manila"})
 }
+
+// A role noun in apposition right after a name describes that person, and
+// an "at" owner is read past an "of" field: "X, a professor of law at Y".
+func TestRoleApposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Campus",
+		"Sanne Verhoeven, a professor of political science at Leiden University, said the deal was fragile.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:sanne-verhoeven", "organization:leiden-university"})
+}
+
+// "preside over" names whom a judge or chair leads, in either voice.
+func TestPresideOver(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"The Harbor District Court is presided over by Judge Maria Lopez. Judge Pavel Novak presides over the Central Tribunal.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:maria-lopez", "organization:harbor-district-court"},
+		[3]string{"LEADS", "person:pavel-novak", "organization:central-tribunal"},
+	)
+}
