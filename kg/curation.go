@@ -3,6 +3,7 @@ package kg
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -301,6 +302,23 @@ func SameEntityError(keepID, dropID, keep, drop string) error {
 func IncompatibleTypesError(keep string, keepType EntityType, drop string, dropType EntityType) error {
 	return Errorf(EInvalid, "cannot merge %s %q into %s %q: a %s cannot be a %s",
 		dropType, drop, keepType, keep, dropType, keepType)
+}
+
+// AlreadyRetractedError is the error of a retraction of a relation already
+// retracted: it says when, by whom and why, so that the original record is
+// not overwritten by mistake. at is zero, actor empty, when not known.
+func AlreadyRetractedError(id string, at time.Time, actor, reason string) error {
+	msg := fmt.Sprintf("relation %q is already retracted", id)
+	if !at.IsZero() {
+		msg += " on " + at.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	if actor != "" {
+		msg += " by " + actor
+	}
+	if reason != "" {
+		msg += fmt.Sprintf(" (%q)", reason)
+	}
+	return Errorf(EInvalid, "%s: unretract it first to retract it anew", msg)
 }
 
 // NameTakenError is the error of a rename to another entity's exact name.

@@ -257,7 +257,8 @@ type Store interface {
 	SplitEntity(ctx context.Context, id string, c Curation) (*Entity, error)
 	// RetractRelation marks a relation retracted with c.Reason: kept, but
 	// hidden from reads unless a filter includes retracted relations. A
-	// reload of an article does not revive it.
+	// reload of an article does not revive it. EInvalid, saying when, by
+	// whom and why, when it is already retracted.
 	RetractRelation(ctx context.Context, id string, c Curation) (*Relation, error)
 	// UnretractRelation undoes a retraction; EInvalid when the relation is
 	// not retracted.

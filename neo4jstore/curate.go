@@ -371,6 +371,21 @@ func (s *Store) setRetraction(ctx context.Context, id string, c kg.Curation, ret
 			return struct{}{}, kg.Errorf(kg.ENotFound, "relation %q not found", id)
 		}
 		row := map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt}
+		if retract && r.retracted {
+			// When and by whom come from the newest retraction recorded
+			// about id; one moved here by a merge has none.
+			recs, err := run(ctx, tx, `MATCH (a:Audit {action: $action}) WHERE $id IN a.subjects
+				RETURN a.at AS at, a.actor AS actor ORDER BY a.seq DESC LIMIT 1`,
+				map[string]any{"action": kg.AuditRetract, "id": id})
+			if err != nil {
+				return struct{}{}, err
+			}
+			var at, actor string
+			if len(recs) == 1 {
+				at, actor = recStr(recs[0], "at"), recStr(recs[0], "actor")
+			}
+			return struct{}{}, kg.AlreadyRetractedError(id, parseTime(at), actor, r.reason)
+		}
 		if retract {
 			_, err = run(ctx, tx, `MERGE (x:Retraction {id: $id}) SET x.reason = $reason
 				WITH x

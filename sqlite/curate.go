@@ -334,11 +334,27 @@ func (s *Store) RetractRelation(ctx context.Context, id string, c kg.Curation) (
 		if err := relationExists(ctx, tx, id); err != nil {
 			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO retractions (relation_id, reason) VALUES (?, ?)
-			ON CONFLICT (relation_id) DO UPDATE SET reason = excluded.reason`, id, c.Reason); err != nil {
+		var reason string
+		err := tx.QueryRowContext(ctx, `SELECT reason FROM retractions WHERE relation_id = ?`, id).Scan(&reason)
+		if err == nil {
+			// When and by whom come from the newest retraction recorded
+			// about id; one moved here by a merge has none.
+			var at, actor string
+			err := tx.QueryRowContext(ctx, `SELECT at, actor FROM audit_log WHERE action = ?
+				AND EXISTS (SELECT 1 FROM json_each(audit_log.subjects) WHERE value = ?) ORDER BY seq DESC LIMIT 1`,
+				kg.AuditRetract, id).Scan(&at, &actor)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
+			}
+			return nil, kg.AlreadyRetractedError(id, parseTime(at), actor, reason)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
 		}
-		_, err := appendAudit(ctx, tx, kg.AuditRetract, c, []string{id}, nil)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO retractions (relation_id, reason) VALUES (?, ?)`, id, c.Reason); err != nil {
+			return nil, fmt.Errorf("sqlite: retract %s: %w", id, err)
+		}
+		_, err = appendAudit(ctx, tx, kg.AuditRetract, c, []string{id}, nil)
 		return nil, err
 	})
 	if err != nil {

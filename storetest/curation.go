@@ -66,6 +66,12 @@ func testCurationChecks(t *testing.T, s kg.Store) {
 	if _, err := s.RetractRelation(ctx, lead, who); err != nil {
 		t.Fatalf("RetractRelation: %v", err)
 	}
+	// A second retraction is refused, keeping the first record.
+	_, err := s.RetractRelation(ctx, lead, kg.Curation{Actor: "anonymous", Reason: "another reason"})
+	wantMessage(t, "RetractRelation(retracted)", err, kg.EInvalid, "already retracted on ", "by "+who.Actor, who.Reason)
+	if r := relationByID(t, s, lead); !r.Retracted || r.RetractReason != who.Reason {
+		t.Errorf("refused retraction changed the record: %+v", r)
+	}
 	if got := mustStats(t, s); got.Relations != st.Relations-1 {
 		t.Errorf("Stats.Relations after a retraction = %d, want %d (retracted ones not counted)", got.Relations, st.Relations-1)
 	}
