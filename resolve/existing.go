@@ -35,7 +35,7 @@ func Existing(ctx context.Context, s kg.Store, progress func(done, total int)) (
 	rep := &Report{}
 	n, err := s.ReindexKeys(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
+		return nil, fmt.Errorf("resolve: index names: %w", err)
 	}
 	rep.Indexed = n
 	for pass := 0; pass < maxPasses; pass++ {
@@ -71,7 +71,7 @@ func existingPass(ctx context.Context, s kg.Store, rep *Report, progress func(do
 		for {
 			p, err := s.FindEntities(ctx, kg.EntityFilter{Types: []kg.EntityType{t}, First: kg.MaxPageSize, After: after})
 			if err != nil {
-				return fmt.Errorf("resolve: %w", err)
+				return fmt.Errorf("resolve: list %s entities: %w", t, err)
 			}
 			for _, h := range p.Hits {
 				ids = append(ids, h.Entity.ID)
@@ -93,7 +93,7 @@ func existingPass(ctx context.Context, s kg.Store, rep *Report, progress func(do
 		}
 		es, err := s.Entities(ctx, []string{id})
 		if err != nil {
-			return fmt.Errorf("resolve: %w", err)
+			return fmt.Errorf("resolve: read entity %s: %w", id, err)
 		}
 		e := es[0]
 		if e == nil || e.ID != id {
@@ -132,7 +132,7 @@ func decideExisting(ctx context.Context, s kg.Store, e *kg.Entity) ([]Decision, 
 	keys := Keys(e.Type, names)
 	hits, err := s.EntitiesByKeys(ctx, keys)
 	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
+		return nil, fmt.Errorf("resolve: candidates of %s: %w", e.ID, err)
 	}
 	set := map[string]bool{}
 	for _, h := range hits {
@@ -182,11 +182,11 @@ func idsOf(cs []Candidate) []string {
 func mergePair(ctx context.Context, s kg.Store, e *kg.Entity, d Decision) (Merge, error) {
 	arts, err := s.ArticlesOfEntities(ctx, []string{e.ID, d.NodeID})
 	if err != nil {
-		return Merge{}, fmt.Errorf("resolve: %w", err)
+		return Merge{}, fmt.Errorf("resolve: merge %s and %s: %w", e.ID, d.NodeID, err)
 	}
 	nodes, err := s.Entities(ctx, []string{d.NodeID})
 	if err != nil {
-		return Merge{}, fmt.Errorf("resolve: %w", err)
+		return Merge{}, fmt.Errorf("resolve: merge %s and %s: %w", e.ID, d.NodeID, err)
 	}
 	keep, drop := nodes[0], e
 	if len(arts[0]) > len(arts[1]) || (len(arts[0]) == len(arts[1]) && e.ID < d.NodeID) {

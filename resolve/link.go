@@ -103,7 +103,7 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	}
 	known, err := s.Entities(ctx, own)
 	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
+		return nil, fmt.Errorf("resolve: entities of %s: %w", x.Article.Source, err)
 	}
 	// Candidates through the blocking index, for the mentions that are not
 	// nodes yet.
@@ -120,7 +120,7 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	all = slices.Compact(all)
 	hits, err := s.EntitiesByKeys(ctx, all)
 	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
+		return nil, fmt.Errorf("resolve: candidates for %s: %w", x.Article.Source, err)
 	}
 	byKey := make(map[string][]string, len(all))
 	for i, k := range all {
