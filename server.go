@@ -469,7 +469,7 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ExitOnError)
 	var sf storeFlags
 	sf.register(fs)
-	format := fs.String("format", "graphml", "graphml, gexf, jsonl, csv (nodes.csv and edges.csv into --out DIR), nodes.csv or edges.csv")
+	format := fs.String("format", "graphml", "one of "+strings.Join(export.Names(), ", ")+" ("+export.CSV+": nodes.csv and edges.csv into --out DIR)")
 	out := fs.String("out", "", "file to write (a folder for csv); standard output if empty")
 	types := fs.String("types", "", "comma-separated relation types to keep (default all)")
 	entityTypes := fs.String("entity-types", "", "comma-separated entity types to keep (default all)")
@@ -485,22 +485,23 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
+	ffs, err := export.ParseFormats(*format)
+	if err != nil {
+		return err
+	}
 	files := map[string]export.Format{}
-	if *format == "csv" {
+	if len(ffs) > 1 {
 		if *out == "" {
 			return errors.New("export: --format csv writes two files: name a folder with --out")
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
-		files[filepath.Join(*out, "nodes.csv")] = export.NodesCSV
-		files[filepath.Join(*out, "edges.csv")] = export.EdgesCSV
-	} else {
-		ff, err := export.ParseFormat(*format)
-		if err != nil {
-			return err
+		for _, ff := range ffs {
+			files[filepath.Join(*out, string(ff))] = ff
 		}
-		files[*out] = ff
+	} else {
+		files[*out] = ffs[0]
 	}
 	store, err := sf.open(ctx)
 	if err != nil {

@@ -46,21 +46,32 @@ func (f Format) ContentType() string {
 	return "application/octet-stream"
 }
 
-// ParseFormat reads a format name ("csv" is not one: say which file).
-func ParseFormat(s string) (Format, error) {
-	f := Format(strings.ToLower(strings.TrimSpace(s)))
-	if slices.Contains(Formats, f) {
-		return f, nil
-	}
-	return "", kg.Errorf(kg.EInvalid, "unknown export format %q: use one of %s", s, formatList())
-}
+// CSV names both CSV files, NodesCSV and EdgesCSV, written side by side.
+const CSV = "csv"
 
-func formatList() string {
+// Names lists every name ParseFormats accepts: each Format, then CSV.
+func Names() []string { return append(formatNames(), CSV) }
+
+// formatNames lists the Formats, each one file.
+func formatNames() []string {
 	var names []string
 	for _, f := range Formats {
 		names = append(names, string(f))
 	}
-	return strings.Join(names, ", ")
+	return names
+}
+
+// ParseFormats reads a format name: one Format, or both CSV files for CSV.
+// An unknown name is refused with the list of Names.
+func ParseFormats(s string) ([]Format, error) {
+	name := strings.ToLower(strings.TrimSpace(s))
+	if name == CSV {
+		return []Format{NodesCSV, EdgesCSV}, nil
+	}
+	if f := Format(name); slices.Contains(Formats, f) {
+		return []Format{f}, nil
+	}
+	return nil, kg.Errorf(kg.EInvalid, "unknown export format %q: use one of %s", s, strings.Join(Names(), ", "))
 }
 
 // Filter selects the part of the graph to export; the zero Filter is the
@@ -117,7 +128,7 @@ func Write(ctx context.Context, s kg.Store, w io.Writer, format Format, f Filter
 	case JSONL:
 		enc = newJSONL(w)
 	default:
-		return Counts{}, kg.Errorf(kg.EInvalid, "unknown export format %q: use one of %s", format, formatList())
+		return Counts{}, kg.Errorf(kg.EInvalid, "unknown export format %q: use one of %s", format, strings.Join(formatNames(), ", "))
 	}
 	var c Counts
 	if err := enc.begin(); err != nil {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -334,4 +335,23 @@ func FuzzFilterFromQuery(f *testing.F) {
 			t.Fatalf("accepted confidence %v", flt.MinConfidence)
 		}
 	})
+}
+
+// TestParseFormats: every name the refusal lists is accepted, and the
+// refusal lists them all, "csv" included.
+func TestParseFormats(t *testing.T) {
+	for _, n := range Names() {
+		fs, err := ParseFormats(strings.ToUpper(n))
+		if err != nil || len(fs) == 0 {
+			t.Errorf("ParseFormats(%q) = %v, %v", n, fs, err)
+		}
+	}
+	if fs, _ := ParseFormats("csv"); !slices.Equal(fs, []Format{NodesCSV, EdgesCSV}) {
+		t.Errorf("ParseFormats(csv) = %v, want both CSV files", fs)
+	}
+	_, err := ParseFormats("xlsx")
+	want := "use one of graphml, gexf, nodes.csv, edges.csv, jsonl, csv"
+	if err == nil || kg.ErrorCode(err) != kg.EInvalid || !strings.HasSuffix(kg.ErrorMessage(err), want) {
+		t.Errorf("ParseFormats(xlsx) = %v, want a refusal ending %q", err, want)
+	}
 }
