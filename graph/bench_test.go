@@ -15,17 +15,7 @@ import (
 func benchQuery(b *testing.B, store kg.Store, q string) {
 	b.Helper()
 	h := NewHandler(Config{Store: store, Logger: quietLogger(), MaxComplexity: 1 << 20})
-	body, _ := json.Marshal(map[string]string{"query": q})
-	run := func() *httptest.ResponseRecorder {
-		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
-		req.Header.Set("Content-Type", "application/json")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		return w
-	}
-	if w := run(); w.Code != http.StatusOK || strings.Contains(w.Body.String(), `"errors"`) {
-		b.Fatalf("query fails: %d %s", w.Code, w.Body.String())
-	}
+	run := benchRun(b, h, q)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -60,17 +50,7 @@ func BenchmarkQueryNeighborhood(b *testing.B) {
 func benchLoader(b *testing.B, par int) {
 	cs := &countingStore{Store: openStore(b, append(worldFixtures(b), rosterFixture(b, 100))...)}
 	h := NewHandler(Config{Store: cs, Logger: quietLogger(), MaxComplexity: 1 << 20})
-	body, _ := json.Marshal(map[string]string{"query": storeCallsQuery})
-	run := func() *httptest.ResponseRecorder {
-		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
-		req.Header.Set("Content-Type", "application/json")
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		return w
-	}
-	if w := run(); w.Code != http.StatusOK || strings.Contains(w.Body.String(), `"errors"`) {
-		b.Fatalf("query fails: %d %s", w.Code, w.Body.String())
-	}
+	run := benchRun(b, h, storeCallsQuery)
 	b.ReportAllocs()
 	cs.calls.Store(0)
 	b.ResetTimer()
@@ -88,3 +68,21 @@ func BenchmarkLoaderNested(b *testing.B) { benchLoader(b, 1) }
 
 // BenchmarkLoaderNestedConcurrent is four requests per processor at once.
 func BenchmarkLoaderNestedConcurrent(b *testing.B) { benchLoader(b, 4) }
+
+// benchRun returns a function that POSTs q to h, after checking once that
+// q is answered without errors.
+func benchRun(b *testing.B, h http.Handler, q string) func() *httptest.ResponseRecorder {
+	b.Helper()
+	body, _ := json.Marshal(map[string]string{"query": q})
+	run := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	if w := run(); w.Code != http.StatusOK || strings.Contains(w.Body.String(), `"errors"`) {
+		b.Fatalf("query fails: %d %s", w.Code, w.Body.String())
+	}
+	return run
+}
