@@ -16,15 +16,7 @@ import (
 // the earlier ones: a shared entity, a reload that changes the article, a
 // duplicate text), and a batch holding an invalid article writes nothing.
 func testSaveBatch(t *testing.T, fresh func(t *testing.T) kg.Store) {
-	dup := fixtureC()
-	dup.Article.URL = "https://mirror.example/c"
-	dup.Article.ID = kg.ArticleID(dup.Article.URL)
-	for i := range dup.Relations {
-		for j := range dup.Relations[i].Evidence {
-			dup.Relations[i].Evidence[j].ArticleID = dup.Article.ID
-		}
-	}
-	dup.Events, dup.Quotes = nil, nil
+	dup := mirrored(fixtureC(), "https://mirror.example/c")
 	batch := func() []*kg.Extraction {
 		return []*kg.Extraction{fixtureA(), fixtureB(), fixtureA2(), fixtureC(), dup, crowd(1), crowd(2)}
 	}

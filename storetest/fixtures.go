@@ -225,3 +225,17 @@ func crowd(i int) *kg.Extraction {
 		},
 	}
 }
+
+// mirrored is x as another source publishes it: the same text under url,
+// its evidence pointing at the new article id, without events or quotes.
+func mirrored(x *kg.Extraction, url string) *kg.Extraction {
+	x.Article.URL = url
+	x.Article.ID = kg.ArticleID(url)
+	for i := range x.Relations {
+		for j := range x.Relations[i].Evidence {
+			x.Relations[i].Evidence[j].ArticleID = x.Article.ID
+		}
+	}
+	x.Events, x.Quotes = nil, nil
+	return x
+}

@@ -62,15 +62,7 @@ func testArticleVersions(t *testing.T, s kg.Store) {
 	diffSnapshots(t, "loading the same text again", before, snapshot(t, s))
 
 	// The same story under another URL is the article already held.
-	dup := fixtureAOn("Sunday")
-	dup.Article.URL = "https://mirror.example/araji"
-	dup.Article.ID = kg.ArticleID(dup.Article.URL)
-	for i := range dup.Relations {
-		for j := range dup.Relations[i].Evidence {
-			dup.Relations[i].Evidence[j].ArticleID = dup.Article.ID
-		}
-	}
-	dup.Events, dup.Quotes = nil, nil
+	dup := mirrored(fixtureAOn("Sunday"), "https://mirror.example/araji")
 	res, err := s.SaveExtraction(ctx, dup)
 	if err != nil {
 		t.Fatalf("SaveExtraction(duplicate): %v", err)
