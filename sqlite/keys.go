@@ -11,9 +11,8 @@ import (
 
 // reindexKeys rewrites the blocking keys of the given entities from their
 // current names and aliases, inside the write that changed them; an entity
-// that no longer exists loses its keys.
+// that no longer exists loses its keys. ids holds no repeats (writeTx).
 func reindexKeys(ctx context.Context, tx *sql.Tx, ids []string) error {
-	ids = uniq(ids)
 	err := eachChunk(ids, func(args []any) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM entity_keys WHERE entity_id IN (`+placeholders(len(args))+`)`, args...)
 		return err

@@ -404,13 +404,14 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) (touched []stri
 	}
 	defer tx.Rollback()
 	touched, err := fn(tx)
-	if err == nil {
-		err = reindexKeys(ctx, tx, touched)
-	}
 	if err != nil {
 		return err
 	}
-	if err := logChanges(ctx, tx, uniq(touched)); err != nil {
+	touched = uniq(touched)
+	if err := reindexKeys(ctx, tx, touched); err != nil {
+		return err
+	}
+	if err := logChanges(ctx, tx, touched); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
