@@ -297,7 +297,7 @@ func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry
 // articleLimit registers --max-article-bytes on fs; the returned function
 // applies it once the flags are parsed.
 func articleLimit(fs *flag.FlagSet) func() error {
-	n := fs.Int64("max-article-bytes", envInt64("NEWSGRAPH_MAX_ARTICLE_BYTES", article.DefaultMaxBytes),
+	n := fs.Int64("max-article-bytes", int64(envInt("NEWSGRAPH_MAX_ARTICLE_BYTES", article.DefaultMaxBytes)),
 		"largest article file (or ingested article) in bytes (env NEWSGRAPH_MAX_ARTICLE_BYTES)")
 	return func() error {
 		if *n <= 0 {
@@ -306,13 +306,6 @@ func articleLimit(fs *flag.FlagSet) func() error {
 		article.MaxBytes = *n
 		return nil
 	}
-}
-
-func envInt64(key string, def int64) int64 {
-	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil {
-		return v
-	}
-	return def
 }
 
 // progressLine is one line of `load --progress=json`: what became of one
