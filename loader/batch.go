@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"maps"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/resolve"
@@ -58,18 +59,10 @@ func (f *footprint) meets(w *footprint) bool {
 
 // merge adds g to f.
 func (f *footprint) merge(g *footprint) {
-	for v := range g.ids {
-		f.ids[v] = true
-	}
-	for v := range g.keys {
-		f.keys[v] = true
-	}
-	for v := range g.articles {
-		f.articles[v] = true
-	}
-	for v := range g.present {
-		f.present[v] = true
-	}
+	maps.Copy(f.ids, g.ids)
+	maps.Copy(f.keys, g.keys)
+	maps.Copy(f.articles, g.articles)
+	maps.Copy(f.present, g.present)
 }
 
 // reads is the store as resolve.Link sees it, noting what Link reads: the
