@@ -258,15 +258,3 @@ func BenchmarkResolutionCost(b *testing.B) {
 		})
 	}
 }
-
-func cloneExtraction(x *kg.Extraction) *kg.Extraction {
-	c := *x
-	c.Entities = append([]kg.Entity(nil), x.Entities...)
-	c.Relations = append([]kg.Relation(nil), x.Relations...)
-	c.Events = append([]kg.Event(nil), x.Events...)
-	for i := range c.Events {
-		c.Events[i].Participants = append([]kg.Participant(nil), x.Events[i].Participants...)
-	}
-	c.Quotes = append([]kg.Quote(nil), x.Quotes...)
-	return &c
-}

@@ -24,7 +24,6 @@ type doc struct {
 	ents  []*entity
 	// bySent lists mention indexes per sentence, in text order.
 	bySent [][]int
-	out    *kg.Extraction
 	rels   map[string]*kg.Relation
 	events map[string]*kg.Event
 	quotes map[int]*kg.Quote

@@ -104,21 +104,6 @@ func datelineEnd(toks []token) int {
 	return 0
 }
 
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
 // kid returns the first dependent of i with one of the relations, or -1.
 func (t *tree) kid(i int, rels ...string) int {
 	for _, k := range t.n[i].kids {

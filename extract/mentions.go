@@ -77,12 +77,6 @@ func prefixedName(t token) bool {
 }
 
 // stripParticle drops an "al-" style prefix from a folded name token.
-func stripParticle(s string) string {
-	if i := strings.IndexByte(s, ' '); i > 0 && nameParticles[s[:i]] {
-		return s[i+1:]
-	}
-	return s
-}
 
 func isAllCaps(s string) bool {
 	n := 0

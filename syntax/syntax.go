@@ -64,7 +64,6 @@ func Parse(text string) []Sentence {
 type scratch struct {
 	spans  []span
 	bounds [][2]int
-	forms  []string
 	ws     []wordInfo
 	buf    []byte
 	tags   []int

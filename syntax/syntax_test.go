@@ -10,14 +10,6 @@ import (
 
 const ewt = "../../shared/nlp/ud-english-ewt/"
 
-func texts(toks []Token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Text
-	}
-	return out
-}
-
 func TestTokenize(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{`Mr. Smith didn't go to the U.S. yesterday.`, `Mr.|Smith|did|n't|go|to|the|U.S.|yesterday|.`},

@@ -28,10 +28,8 @@ func (o *TrainOptions) logf(format string, args ...any) {
 
 // prepared holds one training sentence's hashed words and gold classes.
 type prepared struct {
-	ws    []wordInfo
-	tags  []int
-	heads []int // 0-based head index, -1 root
-	rels  []int
+	ws   []wordInfo
+	tags []int
 }
 
 func padWords(forms []string, ws []wordInfo, buf []byte) ([]wordInfo, []byte) {
