@@ -181,65 +181,59 @@ type articleEncoder interface {
 	article(*kg.Article) error
 }
 
-func eachEntity(ctx context.Context, s kg.Store, f Filter, fn func(*kg.Entity) error) error {
+// eachPage walks the pages fetch returns, from the first on, passing each
+// item to fn.
+func eachPage[T any](fetch func(after string) (items []T, hasNext bool, end string, err error), fn func(T) error) error {
 	after := ""
 	for {
-		p, err := s.FindEntities(ctx, kg.EntityFilter{Types: f.EntityTypes, First: kg.MaxPageSize, After: after})
+		items, hasNext, end, err := fetch(after)
 		if err != nil {
-			return fmt.Errorf("export: list entities: %w", err)
+			return err
 		}
-		for _, h := range p.Hits {
-			if err := fn(h.Entity); err != nil {
+		for _, it := range items {
+			if err := fn(it); err != nil {
 				return err
 			}
 		}
-		if !p.HasNext || p.EndCursor == "" {
+		if !hasNext || end == "" {
 			return nil
 		}
-		after = p.EndCursor
+		after = end
 	}
 }
 
+func eachEntity(ctx context.Context, s kg.Store, f Filter, fn func(*kg.Entity) error) error {
+	return eachPage(func(after string) ([]kg.EntityHit, bool, string, error) {
+		p, err := s.FindEntities(ctx, kg.EntityFilter{Types: f.EntityTypes, First: kg.MaxPageSize, After: after})
+		if err != nil {
+			return nil, false, "", fmt.Errorf("export: list entities: %w", err)
+		}
+		return p.Hits, p.HasNext, p.EndCursor, nil
+	}, func(h kg.EntityHit) error { return fn(h.Entity) })
+}
+
 func eachRelation(ctx context.Context, s kg.Store, f Filter, fn func(*kg.Relation) error) error {
-	after := ""
-	for {
+	return eachPage(func(after string) ([]*kg.Relation, bool, string, error) {
 		p, err := s.ListRelations(ctx, kg.RelationListFilter{
 			Types: f.Types, MinConfidence: f.MinConfidence,
 			SourceTypes: f.EntityTypes, TargetTypes: f.EntityTypes,
 			First: kg.MaxPageSize, After: after,
 		})
 		if err != nil {
-			return fmt.Errorf("export: list relations: %w", err)
+			return nil, false, "", fmt.Errorf("export: list relations: %w", err)
 		}
-		for _, r := range p.Relations {
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-		if !p.HasNext || p.EndCursor == "" {
-			return nil
-		}
-		after = p.EndCursor
-	}
+		return p.Relations, p.HasNext, p.EndCursor, nil
+	}, fn)
 }
 
 func eachArticle(ctx context.Context, s kg.Store, fn func(*kg.Article) error) error {
-	after := ""
-	for {
+	return eachPage(func(after string) ([]*kg.Article, bool, string, error) {
 		p, err := s.ListArticles(ctx, kg.ArticleFilter{First: kg.MaxPageSize, After: after})
 		if err != nil {
-			return fmt.Errorf("export: list articles: %w", err)
+			return nil, false, "", fmt.Errorf("export: list articles: %w", err)
 		}
-		for _, a := range p.Articles {
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if !p.HasNext || p.EndCursor == "" {
-			return nil
-		}
-		after = p.EndCursor
-	}
+		return p.Articles, p.HasNext, p.EndCursor, nil
+	}, fn)
 }
 
 // edgeLabel reads like the API's edge labels: "holds role: minister".
