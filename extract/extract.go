@@ -66,7 +66,7 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d.sents = sentences(d.rs)
 	d.findMentions()
 	d.typeByDocument()
-	d.ents = resolve(d.ms, d.acronyms())
+	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
 	d.index()
 	d.resolvePronouns()
 	d.relations()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type entity struct {
 	indexed map[string]bool
 	// cachedID is the id for cachedName; names change during resolution.
 	cachedID, cachedName string
+	// into is, once this entity was found to be another name of an
+	// earlier one, that entity's index plus one.
+	into int
 }
 
 func (e *entity) id() string {
@@ -196,6 +200,10 @@ func appendOnce(xs []int, i int) []int {
 }
 
 func (r *resolver) add(e *entity, m *mention, idx int) {
+	for e.into > 0 {
+		idx = e.into - 1
+		e = r.ents[idx]
+	}
 	m.ent = idx
 	e.spans = append(e.spans, kg.Span{Start: m.start, End: m.end})
 	if m.start < e.first {
@@ -387,9 +395,10 @@ func (r *resolver) findExact(f string) int {
 
 // resolve groups the article's mentions into entities: persons by the
 // fullest name they share a last name with, organizations by short forms
-// and acronyms, countries by the gazetteer; unknown names join an entity
-// they match or are dropped.
-func resolve(ms []mention, acr map[int]string) []*entity {
+// and acronyms, countries by the gazetteer, alternative names the text
+// gives (alt) with the name they restate; unknown names join an entity they
+// match or are dropped.
+func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 	r := &resolver{ms: ms, byName: map[string]int{}, personWord: map[string][]int{}, orgWord: map[string][]int{},
 		byAcronym: map[string]int{}, byCountry: map[*country]int{}}
 	order := make([]int, len(ms))
@@ -473,6 +482,9 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 			r.byAcronym[f] = e
 		}
 	}
+	// Alternative names join the entity they restate, before the untyped
+	// names that repeat them look for it.
+	r.joinAlternatives(alt)
 	// Weakly typed and untyped names join what they match; weakly typed
 	// ones that match nothing become entities of their type.
 	pass(func(m *mention) bool { return m.country == nil }, func(m *mention) {
@@ -508,6 +520,7 @@ func resolve(ms []mention, acr map[int]string) []*entity {
 			r.newEntity(m, kg.Location, m.sub, m.text)
 		}
 	})
+	r.joinAlternatives(alt)
 	return r.ents
 }
 
@@ -544,4 +557,214 @@ func (r *resolver) findCountry(c *country) int {
 		return i
 	}
 	return -1
+}
+
+// altPair is a name the text gives as another name of the thing named
+// before it: "X, also known as Y", "X (Y in Russian-language reports)",
+// "X, whose name means Y".
+type altPair struct{ first, other int } // mention indexes
+
+// altCues are the words that, after a name and a comma, give another name
+// of it. Those marked described may follow a description of the first
+// name ("X, a Moscow-based trader whose name means Y").
+var altCues = []struct {
+	words     []string
+	described bool
+}{
+	{[]string{"also", "known", "as"}, false}, {[]string{"known", "as"}, false}, {[]string{"better", "known", "as"}, false},
+	{[]string{"formerly", "known", "as"}, false}, {[]string{"also", "called"}, false}, {[]string{"formerly", "called"}, false},
+	{[]string{"aka"}, false}, {[]string{"a.k.a"}, false}, {[]string{"nicknamed"}, false},
+	{[]string{"whose", "name", "means"}, true}, {[]string{"whose", "name", "translates", "as"}, true},
+	{[]string{"which", "means"}, true}, {[]string{"meaning"}, true},
+}
+
+// altNames finds the alternative names the article gives: pairs of
+// mentions of one sentence where the second restates the first after a
+// cue, or in parentheses right after it (a translated or transliterated
+// form, perhaps followed by where that form is used).
+func (d *doc) altNames() []altPair {
+	var out []altPair
+	named := func(m *mention) bool {
+		return m.country == nil && !m.adj && m.typ != kg.Location
+	}
+	for _, l := range d.mentionsBySent() {
+		for k := 1; k < len(l); k++ {
+			b := &d.ms[l[k]]
+			if !named(b) {
+				continue
+			}
+			toks := d.sents[b.sent].toks
+			for j := k - 1; j >= 0; j-- {
+				a := &d.ms[l[j]]
+				if a.te > b.tts {
+					continue
+				}
+				// A single word in parentheses after a person is more often
+				// an affiliation ("(Reuters)") than another name.
+				paren := b.tts == a.te+1 && toks[a.te].text == "("
+				if named(a) && altGap(toks, a.te, b.tts) && (b.typ == "" || b.typ == a.typ || !b.strong) &&
+					!(paren && a.typ == kg.Person && b.te-b.ts < 2) {
+					out = append(out, altPair{l[j], l[k]})
+					break
+				}
+				if !(a.adj || a.country != nil || a.typ == kg.Location) {
+					break // only places may stand inside a description
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mentionsBySent lists mention indexes per sentence in text order.
+func (d *doc) mentionsBySent() [][]int {
+	out := make([][]int, len(d.sents))
+	for i, m := range d.ms {
+		out[m.sent] = append(out[m.sent], i)
+	}
+	for _, l := range out {
+		sort.SliceStable(l, func(a, b int) bool { return d.ms[l[a]].start < d.ms[l[b]].start })
+	}
+	return out
+}
+
+// altGap reports whether toks[a:b], the words between two names, make the
+// second another name of the first.
+func altGap(toks []token, a, b int) bool {
+	if b <= a || b > len(toks) {
+		return false
+	}
+	gap := toks[a:b]
+	if len(gap) == 1 && gap[0].text == "(" {
+		return parenCloses(toks, b)
+	}
+	if len(gap) < 2 || gap[0].text != "," {
+		return false
+	}
+	words := make([]string, 0, len(gap)-1)
+	for _, t := range gap[1:] {
+		words = append(words, t.low)
+	}
+	if words[len(words)-1] == "the" {
+		words = words[:len(words)-1]
+	}
+	for _, cue := range altCues {
+		n := len(cue.words)
+		if len(words) < n || !slices.Equal(words[len(words)-n:], cue.words) {
+			continue
+		}
+		if len(words) == n {
+			return true
+		}
+		// A description between: a short phrase without a clause break.
+		if !cue.described || len(words)-n > 10 {
+			return false
+		}
+		for _, t := range gap[1 : len(gap)-n] {
+			if t.text == "," || t.text == "(" || t.text == ")" || t.text == ";" {
+				return false
+			}
+		}
+		return true
+	}
+	// "known to dockworkers as", "known in Arabic as": up to three
+	// lower-case words between.
+	if n := len(words); n >= 3 && n <= 5 && words[0] == "known" && words[n-1] == "as" {
+		for _, t := range gap[2 : 1+n-1] {
+			if t.cap || !t.word {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// parenCloses reports whether the name starting at toks[b] is closed by a
+// parenthesis, directly or after a short lower-case phrase saying where
+// that form is used ("in Russian-language reports").
+func parenCloses(toks []token, b int) bool {
+	end := b
+	for end < len(toks) && toks[end].text != ")" && toks[end].text != "(" && end < b+12 {
+		end++
+	}
+	if end >= len(toks) || toks[end].text != ")" {
+		return false
+	}
+	// Find where the name ends: the first lower-case word after it must
+	// open the phrase ("in", "as", "to").
+	i := b
+	for i < end && toks[i].cap {
+		i++
+	}
+	if i == end {
+		return true
+	}
+	switch toks[i].low {
+	case "in", "as", "to", "among", "for":
+	default:
+		return false
+	}
+	for _, t := range toks[i:end] {
+		if !t.word && t.text != "-" {
+			return false
+		}
+	}
+	return true
+}
+
+// joinAlternatives makes each alternative name a name of the entity it
+// restates: an unresolved mention joins that entity; an entity of the
+// same type made from the other name is merged into it.
+func (r *resolver) joinAlternatives(pairs []altPair) {
+	for _, p := range pairs {
+		ma, mb := &r.ms[p.first], &r.ms[p.other]
+		ea, eb := ma.ent, mb.ent
+		if ea < 0 || ea == eb || r.ents[ea].typ == kg.Location {
+			continue
+		}
+		if eb < 0 {
+			if mb.typ == "" || mb.typ == r.ents[ea].typ {
+				r.add(r.ents[ea], mb, ea)
+			}
+			continue
+		}
+		if r.ents[eb].typ != r.ents[ea].typ {
+			continue
+		}
+		r.mergeInto(ea, eb)
+	}
+}
+
+// mergeInto moves entity b's mentions and names to entity a.
+func (r *resolver) mergeInto(a, b int) {
+	ea, eb := r.ents[a], r.ents[b]
+	for i := range r.ms {
+		if r.ms[i].ent == b {
+			r.ms[i].ent = a
+		}
+	}
+	ea.spans = append(ea.spans, eb.spans...)
+	eb.spans = nil
+	eb.into = a + 1
+	if ea.aliases == nil {
+		ea.aliases = map[string]string{}
+	}
+	for f, s := range eb.aliases {
+		ea.aliases[f] = s
+	}
+	ea.aliases[fold(eb.name)] = eb.name
+	for f := range eb.acronyms {
+		ea.acronyms[f] = true
+		r.byAcronym[f] = a
+	}
+	for f, i := range r.byName {
+		if i == b {
+			r.byName[f] = a
+		}
+	}
+	ea.first = min(ea.first, eb.first)
+	if ea.gender == 0 {
+		ea.gender = eb.gender
+	}
 }

@@ -66,6 +66,9 @@ type Evidence struct {
 	Partial bool
 	// Acronym is set when the names met on an acronym both use.
 	Acronym bool
+	// raw is the score before a partial match was held under High for
+	// want of shared people or organizations.
+	raw float64
 }
 
 // Decision links a mention to a node.
@@ -142,6 +145,7 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 	}
 	sort.Strings(ev.Shared)
 	score := min(1, best.Score+min(contextMax, contextStep*ev.support()))
+	ev.raw = score
 	if best.Partial && ev.people() < 2 {
 		// A part of a name joins only when people or organizations the
 		// node is known with are named beside it: places are shared by
@@ -207,6 +211,12 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	// it leads every rival clearly: by score, or by two more shared people
 	// or organizations.
 	best := ds[0]
+	if len(ds) == 1 && soleSurname(m, best) {
+		// The only person of that surname the graph knows, named beside
+		// one of the people or organizations it is known with.
+		ds[0].Action, ds[0].Score = Join, High
+		return ds
+	}
 	if best.Score >= High {
 		rival := false
 		for _, d := range ds[1:] {
@@ -226,4 +236,18 @@ func Decide(m Mention, cs []Candidate) []Decision {
 		ds = ds[:3]
 	}
 	return ds
+}
+
+// soleMargin is how far under High a surname alone may score and still
+// join its only candidate.
+const soleMargin = 0.05
+
+// soleSurname reports a person named by surname alone whose only candidate
+// shares at least one person or organization with the article and comes
+// within soleMargin of High: no rival of that surname is known, and the
+// story is the same.
+func soleSurname(m Mention, d Decision) bool {
+	ev := d.Evidence
+	return m.Type == kg.Person && ev.Partial && !ev.Acronym && strings.HasPrefix(ev.Why, "surname ") &&
+		ev.people() >= 1 && ev.raw >= High-soleMargin
 }

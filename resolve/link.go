@@ -14,6 +14,10 @@ import (
 // mentioned in a few places.
 const neighborArticles = 40
 
+// contextPasses bounds the passes of Link that decide with the article's
+// other entities as context.
+const contextPasses = 3
+
 // Save links x's entities to the nodes they already are and saves x: each
 // join goes with the save (x.Joins), which records it as an automatic
 // merge of the entity's id into its node (score and evidence in the audit
@@ -174,18 +178,34 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 			node[i] = ds[0].NodeID
 		}
 	}
+	// Then with context, again while joins change what the article's
+	// entities are: a surname joined in one pass is a shared neighbor
+	// that confirms another surname in the next.
 	var out []Decision
-	for i := range ms {
-		if known[i] != nil {
-			continue
-		}
-		ms[i].Neighbors = map[string]bool{}
-		for j := range ms {
-			if j != i {
-				ms[i].Neighbors[node[j]] = true
+	for pass := 0; pass < contextPasses; pass++ {
+		out = out[:0]
+		next := slices.Clone(node)
+		for i := range ms {
+			if known[i] != nil {
+				continue
 			}
+			ms[i].Neighbors = map[string]bool{}
+			for j := range ms {
+				if j != i {
+					ms[i].Neighbors[node[j]] = true
+				}
+			}
+			ds := Decide(ms[i], pick(cands, perMention[i]))
+			next[i] = ms[i].ID
+			if len(ds) > 0 && ds[0].Action == Join {
+				next[i] = ds[0].NodeID
+			}
+			out = append(out, ds...)
 		}
-		out = append(out, Decide(ms[i], pick(cands, perMention[i]))...)
+		if slices.Equal(next, node) {
+			break
+		}
+		node = next
 	}
 	return out, nil
 }

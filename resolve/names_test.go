@@ -185,3 +185,26 @@ func TestShortGivenNameIsPartial(t *testing.T) {
 		t.Errorf("a short form with another surname matched: %+v", m)
 	}
 }
+
+// TestSoleSurname checks that a surname alone joins the only person of that
+// surname the graph knows when one person or organization it is known with
+// is named beside it, and not when a second person has that surname or
+// when only places are shared.
+func TestSoleSurname(t *testing.T) {
+	node := &kg.Entity{ID: "person:vakhtang-lomsadze", Type: kg.Person, Name: "Vakhtang Lomsadze"}
+	m := Mention{ID: "person:lomsadze", Type: kg.Person, Names: []string{"Lomsadze"},
+		Neighbors: map[string]bool{"organization:port-union": true, "location:batumi": true}}
+	c := Candidate{Entity: node, Neighbors: map[string]bool{"organization:port-union": true, "location:batumi": true}}
+	if ds := Decide(m, []Candidate{c}); len(ds) != 1 || ds[0].Action != Join {
+		t.Errorf("sole surname with a shared organization: %+v, want a join", ds)
+	}
+	other := Candidate{Entity: &kg.Entity{ID: "person:nino-lomsadze", Type: kg.Person, Name: "Nino Lomsadze"}, Neighbors: c.Neighbors}
+	if ds := Decide(m, []Candidate{c, other}); len(ds) == 0 || ds[0].Action == Join {
+		t.Errorf("two people of that surname: %+v, want no join", ds)
+	}
+	places := Candidate{Entity: node, Neighbors: map[string]bool{"location:batumi": true, "location:georgia": true}}
+	m.Neighbors = map[string]bool{"location:batumi": true, "location:georgia": true}
+	if ds := Decide(m, []Candidate{places}); len(ds) == 1 && ds[0].Action == Join {
+		t.Errorf("sole surname sharing only places: %+v, want no join", ds)
+	}
+}

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// TestAlternativeNames checks that a name the text gives as another name of
+// an entity is one entity with it, and that places and things set beside
+// each other stay apart.
+func TestAlternativeNames(t *testing.T) {
+	x := run(t, "",
+		"Port Dispute Drags On",
+		"The Tavrich Haulage Cooperative, a Odessa-based carrier whose name means Southern Haulage Cooperative, said on Monday that talks had failed.",
+		"Its director, Bohdan Marchuk (Bogdan Marchuk in Russian-language reports), said the drivers would stay home. Ms. Ludmila Orsenko, known to the drivers as Lyuda, said the union agreed.",
+		"The Zelenyi Front, also known as the Green Front, backed the strike. Mr. Kirill Danev (Reuters) could not be reached.",
+	)
+	byName := map[string]kg.Entity{}
+	for _, e := range x.Entities {
+		byName[e.Name] = e
+	}
+	want := map[string]string{
+		"Tavrich Haulage Cooperative": "Southern Haulage Cooperative",
+		"Bohdan Marchuk":              "Bogdan Marchuk",
+		"Ludmila Orsenko":             "Lyuda",
+		"Zelenyi Front":               "Green Front",
+	}
+	for name, alias := range want {
+		e, ok := byName[name]
+		if !ok {
+			t.Errorf("no entity %q in %v", name, names(x))
+			continue
+		}
+		if !slices.Contains(e.Aliases, alias) {
+			t.Errorf("%s: aliases %v, want %q among them", name, e.Aliases, alias)
+		}
+		if _, apart := byName[alias]; apart {
+			t.Errorf("%q is an entity of its own", alias)
+		}
+	}
+	if e, ok := byName["Kirill Danev"]; ok && slices.Contains(e.Aliases, "Reuters") {
+		t.Errorf("a news agency in parentheses became a name of Kirill Danev: %v", e.Aliases)
+	}
+}
+
+func names(x *kg.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		out = append(out, e.Name)
+	}
+	return out
+}
