@@ -237,12 +237,20 @@ func (d *doc) grammar() {
 			continue
 		}
 		refs := d.sentRefs(si)
-		if len(refs) < 2 {
-			continue // a fact needs two ends: the parse would be wasted
+		if len(refs) == 0 {
+			continue // a fact needs a named end: the parse would be wasted
 		}
 		t := d.parseSentence(si, refs)
 		d.curSent = si
+		if len(refs) == 1 {
+			// One name: an act whose agent a later sentence gives, or
+			// the agent of an earlier act.
+			d.acts(si, &t, refs)
+			d.claims(si, &t, refs)
+			continue
+		}
 		d.grammarNouns(si, &t, refs)
+		d.stances(si, &t, refs)
 		for p := range t.n {
 			if t.n[p].upos != "VERB" {
 				continue
@@ -279,6 +287,9 @@ func (d *doc) grammar() {
 				default:
 					objs = t.obliques(p, c.prep)
 				}
+				if !d.anyRef(&t, refs, as) {
+					d.notePending(si, c.cue.rel, d.refsOf(&t, refs, objs))
+				}
 				for _, a := range as {
 					ra, ok := d.refOfNode(&t, refs, a)
 					if !ok {
@@ -301,7 +312,46 @@ func (d *doc) grammar() {
 				}
 			}
 		}
+		d.claims(si, &t, refs)
 	}
+}
+
+// acts notes the acts of a sentence with one name whose agent is not
+// named: "Gunmen killed X", "X was kidnapped".
+func (d *doc) acts(si int, t *tree, refs []ref) {
+	for p := range t.n {
+		if t.n[p].upos != "VERB" || t.negated(p) {
+			continue
+		}
+		for _, c := range gramCues[t.n[p].lemma] {
+			if c.prep != "" {
+				continue
+			}
+			_, patients, _ := t.arguments(p)
+			d.notePending(si, c.cue.rel, d.refsOf(t, refs, patients))
+		}
+	}
+}
+
+// anyRef reports that one of the words stands for an entity.
+func (d *doc) anyRef(t *tree, refs []ref, ws []int) bool {
+	for _, w := range ws {
+		if _, ok := d.refOfNode(t, refs, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// refsOf returns the entity references the words stand for.
+func (d *doc) refsOf(t *tree, refs []ref, ws []int) []ref {
+	var out []ref
+	for _, w := range ws {
+		if r, ok := d.refOfNode(t, refs, w); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // hedged reports a fact stated under "is accused of", "allegedly".
@@ -819,4 +869,130 @@ func (t *tree) under(k, i int) bool {
 		k = t.n[k].head
 	}
 	return false
+}
+
+// backingNouns are the nouns of "with the backing of Y": Y supports the
+// one who acts.
+var backingNouns = map[string]bool{"backing": true, "support": true, "help": true, "protection": true}
+
+// refusalVerbs govern a refused act: "ruled out governing with Y",
+// "refused to work with Y", "rejected a coalition with Y".
+var refusalVerbs = map[string]bool{"refuse": true, "reject": true, "rule": true}
+
+// lemmaOf returns the lemma of word i, mended where the lemmatizer cut a
+// verb's final e ("ruled" as "rul") and the mended form is a cue.
+func (t *tree) lemmaOf(i int, known map[string]bool) string {
+	n := t.n[i]
+	if !known[n.lemma] && known[n.lemma+"e"] && len(n.low) > 2 && n.low[len(n.low)-2:] == "ed" {
+		return n.lemma + "e"
+	}
+	return n.lemma
+}
+
+// stances reads SUPPORTS from "with the backing of Y" and OPPOSES from a
+// refused act with Y, both relative to the subject of the clause.
+func (d *doc) stances(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		switch {
+		case n.upos == "NOUN" && backingNouns[n.lemma] && (n.deprel == "obl" || n.deprel == "nmod") && n.head >= 0 &&
+			(t.caseOf(i) == "with" || t.caseOf(i) == "under"):
+			// "X fought with the backing of Y": Y backs X.
+			subj, _ := t.subjects(n.head, 0)
+			if subj < 0 {
+				continue
+			}
+			rs, ok := d.refOfNode(t, refs, subj)
+			if !ok || rs.adj {
+				continue
+			}
+			for _, o := range t.ownerOf(i, "of") {
+				ro, ok := d.refOfNode(t, refs, o)
+				if ok && !ro.adj && (d.ents[ro.ent].typ != kg.Location || d.ents[ro.ent].country != nil) {
+					d.addRel(kg.Supports, ro.ent, rs.ent, map[string]string{"how": n.lemma}, si, confNoun)
+				}
+			}
+		case n.upos == "VERB" && refusalVerbs[t.lemmaOf(i, refusalVerbs)] && !t.negated(i):
+			if t.lemmaOf(i, refusalVerbs) == "rule" && (t.kid(i, "compound:prt") < 0 || t.n[t.kid(i, "compound:prt")].low != "out") {
+				continue // only "ruled out"
+			}
+			subj, _ := t.subjects(i, 0)
+			if subj < 0 {
+				continue
+			}
+			rs, ok := d.refOfNode(t, refs, subj)
+			if !ok || rs.adj {
+				continue
+			}
+			// The refused act and its partner: "governing with Y".
+			for _, k := range n.kids {
+				if dr := t.n[k].deprel; dr != "xcomp" && dr != "advcl" && dr != "obj" && dr != "ccomp" {
+					continue
+				}
+				ws := t.obliques(k, "with")
+				if t.n[k].upos == "NOUN" {
+					ws = t.ownerOf(k, "with")
+				}
+				for _, w := range ws {
+					if ro, ok := d.refOfNode(t, refs, w); ok && !ro.adj {
+						d.addRel(kg.Opposes, rs.ent, ro.ent, nil, si, confNoun)
+					}
+				}
+			}
+		}
+	}
+}
+
+// claimVerbs name who carried out an act: "The attack was carried out by
+// Y", "was claimed by Y", "was blamed on Y", "was attributed to Y".
+var claimVerbs = map[string]string{"carry": "by", "conduct": "by", "claim": "by", "perpetrate": "by",
+	"commit": "by", "blame": "on", "attribute": "to"}
+
+// claims gives the agent of an earlier act without one: "Gunmen killed X
+// on Sunday. The Liptako Brigade claimed responsibility."
+func (d *doc) claims(si int, t *tree, refs []ref) {
+	if len(d.pending) == 0 {
+		return
+	}
+	for i := range t.n {
+		n := t.n[i]
+		if n.upos != "VERB" || t.negated(i) {
+			continue
+		}
+		prep, ok := claimVerbs[n.lemma]
+		if !ok {
+			continue
+		}
+		var agents []int
+		_, _, passive := t.arguments(i)
+		switch {
+		case n.lemma == "claim" && !passive:
+			// "Y claimed responsibility", "claimed credit for".
+			if o := t.kid(i, "obj"); o >= 0 && (t.n[o].lemma == "responsibility" || t.n[o].lemma == "credit") {
+				if s, _ := t.subjects(i, 0); s >= 0 {
+					agents = []int{s}
+				}
+			}
+		case passive:
+			if prep == "by" {
+				agents, _, _ = t.arguments(i)
+			} else {
+				agents = t.obliques(i, prep)
+			}
+		}
+		for _, a := range agents {
+			ra, ok := d.refOfNode(t, refs, a)
+			if !ok || ra.adj || d.ents[ra.ent].typ != kg.Organization {
+				continue
+			}
+			for _, p := range d.pending {
+				// The act is in this sentence or the two before, in the
+				// same paragraph.
+				if p.si > si || p.si < si-2 || d.sents[p.si].Para != d.sents[si].Para {
+					continue
+				}
+				d.addRel(p.rel, ra.ent, p.patient, nil, si, confCompound)
+			}
+		}
+	}
 }

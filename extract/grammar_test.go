@@ -81,3 +81,17 @@ func TestPresideOver(t *testing.T) {
 		[3]string{"LEADS", "person:pavel-novak", "organization:central-tribunal"},
 	)
 }
+
+func TestStancesAndClaimsFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Stances",
+		"The Civic Alliance refused to work with the Harbor Front. The Blue Party rejected a coalition with the Forest League.",
+		"The Ridge Militia advanced under the protection of Egypt. Mr. Arlo Venn was abducted on Tuesday. The kidnapping was blamed on the Salt Brigade.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:civic-alliance", "organization:harbor-front"},
+		[3]string{"OPPOSES", "organization:blue-party", "organization:forest-league"},
+		[3]string{"SUPPORTS", "location:egypt", "organization:ridge-militia"},
+		[3]string{"DETAINED", "organization:salt-brigade", "person:arlo-venn"},
+	)
+}

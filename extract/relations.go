@@ -132,8 +132,6 @@ func (d *doc) relations() {
 	for si := range d.sents {
 		d.verbs(si)
 		d.nouns(si)
-		d.claimedActs(si)
-		d.stances(si)
 	}
 	d.grammar()
 }

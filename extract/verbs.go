@@ -1278,53 +1278,6 @@ func (d *doc) notePending(si int, rel kg.RelationType, patients []ref) {
 	}
 }
 
-// claimVerbs and claimNouns read "Y claimed responsibility", "the attack
-// was carried out by Y", "was blamed on Y".
-var actAgentCues = map[string]bool{"carried": true, "conducted": true, "claimed": true, "blamed": true, "attributed": true, "perpetrated": true, "committed": true}
-
-// claimedActs gives the agent of an earlier act without one: "Gunmen
-// killed X on Sunday. The Liptako Brigade claimed responsibility."
-func (d *doc) claimedActs(si int) {
-	if len(d.pending) == 0 {
-		return
-	}
-	toks := d.sents[si].toks
-	refs := d.sentRefs(si)
-	for i, t := range toks {
-		if !actAgentCues[t.low] || t.cap {
-			continue
-		}
-		agent := -1
-		switch {
-		case t.low == "claimed" && i+1 < len(toks) && (toks[i+1].low == "responsibility" || toks[i+1].low == "credit"):
-			if rf, ok := d.subjectOf(si, refs, i); ok && !rf.adj && d.ents[rf.ent].typ == kg.Organization {
-				agent = rf.ent
-			}
-		case passive(toks, i) || i+1 < len(toks) && toks[i+1].low == "out":
-			// "was carried out by Y", "was blamed on Y", "claimed by Y".
-			for j := i + 1; j < len(toks) && j <= i+3; j++ {
-				if toks[j].low == "by" || toks[j].low == "on" && t.low == "blamed" || toks[j].low == "to" && t.low == "attributed" {
-					if os := d.objectsOf(si, refs, j); len(os) > 0 && !os[0].adj && d.ents[os[0].ent].typ == kg.Organization {
-						agent = os[0].ent
-					}
-					break
-				}
-			}
-		}
-		if agent < 0 {
-			continue
-		}
-		for _, p := range d.pending {
-			// The act is in this sentence or the two before, in the same
-			// paragraph.
-			if p.si > si || p.si < si-2 || d.sents[p.si].Para != d.sents[si].Para {
-				continue
-			}
-			d.addRel(p.rel, agent, p.patient, nil, si, confCompound)
-		}
-	}
-}
-
 // actNouns name what someone did: "condemned the brigade's attack" is
 // aimed at the brigade.
 var actNouns = map[string]bool{"attack": true, "attacks": true, "killing": true, "killings": true, "raid": true,
@@ -1343,50 +1296,4 @@ func actAfter(toks []token, i int) bool {
 		}
 	}
 	return false
-}
-
-// stances reads "with the backing of Y" (Y SUPPORTS the subject) and
-// "ruled out governing with Y" (the subject OPPOSES Y).
-func (d *doc) stances(si int) {
-	toks := d.sents[si].toks
-	refs := d.sentRefs(si)
-	for i := 0; i+3 < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case (t.low == "with" || t.low == "under") && (toks[i+1].low == "the" || toks[i+1].low == "their" || toks[i+1].low == "its") &&
-			(toks[i+2].low == "backing" || toks[i+2].low == "support" || toks[i+2].low == "help" || toks[i+2].low == "protection") && toks[i+3].low == "of":
-			os := d.objectsOf(si, refs, i+3)
-			subj, ok := d.subjectOf(si, refs, i)
-			if !ok || subj.adj {
-				continue
-			}
-			for _, o := range os {
-				if !o.adj && d.ents[o.ent].typ != kg.Location || d.ents[o.ent].country != nil {
-					d.addRel(kg.Supports, o.ent, subj.ent, map[string]string{"how": toks[i+2].low}, si, confNoun)
-				}
-			}
-		case (t.low == "ruled" && toks[i+1].low == "out" || t.low == "refused" || t.low == "rejected") &&
-			hasAnySuffix(toks[min(i+2, len(toks)-1)].low, "ing") || t.low == "refused" && toks[i+1].low == "to":
-			// "ruled out governing with Y", "refused to work with Y".
-			j := i + 2
-			if t.low == "refused" && toks[i+1].low == "to" {
-				j = i + 3
-			}
-			if j+1 >= len(toks) || toks[j].low != "with" && (j+1 >= len(toks) || toks[j+1].low != "with") {
-				continue
-			}
-			if toks[j].low != "with" {
-				j++
-			}
-			subj, ok := d.subjectOf(si, refs, i)
-			if !ok || subj.adj {
-				continue
-			}
-			for _, o := range d.objectsOf(si, refs, j) {
-				if !o.adj {
-					d.addRel(kg.Opposes, subj.ent, o.ent, nil, si, confNoun)
-				}
-			}
-		}
-	}
 }
