@@ -158,13 +158,37 @@ func (d *doc) sentSubject(si int) int {
 	}
 	m := d.ms[l[0]]
 	toks := d.sents[si].toks
-	if m.adj || m.tts > 1 || m.tts == 1 && toks[0].low != "the" {
+	if m.adj || m.tts > 1 && !openingApposition(toks, m) || m.tts == 1 && toks[0].low != "the" {
 		return -1
 	}
 	if m.te < len(toks) && (toks[m.te].low == "'s" || toks[m.te].text == "'") {
 		return -1 // "Iraq's minister said": the minister acts
 	}
 	return m.ent
+}
+
+// openingApposition reports that mention m names the noun phrase that
+// opens the sentence: "The party's main rival, the Patriotic Movement,
+// has …", "His brother, Samir, said …".
+func openingApposition(toks []token, m mention) bool {
+	c := m.tts - 1
+	if c > 0 && toks[c].low == "the" {
+		c--
+	}
+	if c < 2 || c > 7 || toks[c].text != "," || m.te >= len(toks) || toks[m.te].text != "," {
+		return false
+	}
+	switch toks[0].low {
+	case "the", "its", "his", "her", "their":
+	default:
+		return false
+	}
+	for _, t := range toks[1:c] {
+		if t.low != "'s" && (!t.word || t.cap || isVerbish(t.low)) {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectPerson finds the person a sentence-opening pronoun of gender g
@@ -288,86 +312,191 @@ func (d *doc) inModifier(si, mi, pos int) bool {
 	return false
 }
 
-// lastOrgWithHead resolves "the coalition" to the last organization
-// before sentence si whose name ends with that noun.
+// lastOrgWithHead resolves a definite description ("the coalition", "the
+// junta", "the court") at rune offset pos of sentence si to the
+// organization of the document it most likely means: the most salient
+// one whose name holds the noun, else the one the text described with
+// that noun, else the most salient of the noun's kind; failing all of
+// those, the one organization of the document named with that noun later
+// ("The court convicted …" before "the Supreme Court" is named). -1 when
+// nothing fits.
 func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
-	best, bestStart := -1, -1
+	if e, ok := d.descAt[pos]; ok {
+		return e
+	}
 	// Look back a bounded window of sentences: work stays linear in the
 	// article's length.
 	from := max(0, si-40)
-	generic := noun == "group" || noun == "organization" || noun == "organisation"
-	nameFrom := from
-	if generic {
-		// "the group" is the group named "… Group" only when that one
-		// was just named; else salience decides (below).
-		nameFrom = max(0, si-2)
+	if noun == "group" || noun == "organization" || noun == "organisation" {
+		return d.genericOrg(noun, from, si, pos)
 	}
-	d.eachOrgMention(nameFrom, si, pos, func(m *mention) {
-		if m.start > bestStart && hasWord(d.ents[m.ent].words, noun) {
-			best, bestStart = m.ent, m.start
-		}
-	})
-	if best >= 0 {
-		return best
-	}
-	// "the junta" after "the Defense Council, the junta that …": the
-	// organization the text described with that noun.
-	// A generic "the group" is left to salience (below).
-	if e := d.describedAs(noun, pos); e >= 0 && !generic {
+	// "the party": of the organizations whose name holds the noun, that
+	// the text described with it ("Rural Voice, the party …") or that are
+	// of its kind, the one most in view.
+	described := d.describedBefore(noun, pos)
+	kind := descKinds[noun]
+	if e := d.mostSalient(from, si, pos, func(e int) bool {
+		x := d.ents[e]
+		return hasWord(x.words, noun) || described[e] || kind != "" && kind != "company" && x.sub == kind
+	}); e >= 0 {
 		return e
 	}
-	if sub := orgNouns[noun]; sub != "" {
-		// "the company": the first company the article introduced,
-		// usually its subject. Other nouns ("the army") only when one
-		// organization of that kind was named.
-		if f, ok := d.firstOrgBySub()[sub]; ok && f.start < pos {
-			if sub == "company" {
-				return f.ent
-			}
-			only := -1
-			d.eachOrgMention(0, si, pos, func(m *mention) {
-				// Units ("5th Battalion") are not "the army".
-				if w := d.ents[m.ent].words; d.ents[m.ent].sub == sub && !unitHeads[w[len(w)-1]] {
-					if only == -1 {
-						only = m.ent
-					} else if only != m.ent {
-						only = -2
-					}
-				}
-			})
-			if only >= 0 {
-				return only
-			}
+	if kind == "company" {
+		// "the company": the first company the article introduced, the
+		// one it is about.
+		if f, ok := d.firstOrgBySub()["company"]; ok && f.start < pos {
+			return f.ent
 		}
 		return -1
 	}
-	if noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement" {
-		// "the group": of the organizations named in the last three
-		// sentences, the one named most in the window.
-		recent := map[int]bool{}
-		total := map[int]int{}
-		d.eachOrgMention(from, si, pos, func(m *mention) {
-			total[m.ent]++
-			if m.sent >= si-3 {
-				recent[m.ent] = true
+	if sub := orgNouns[noun]; sub != "" {
+		// "the army": the one organization of that kind named so far.
+		only := -1
+		d.eachOrgMention(0, si, pos, func(m *mention) {
+			// Units ("5th Battalion") are not "the army".
+			if w := d.ents[m.ent].words; d.ents[m.ent].sub == sub && !unitHeads[w[len(w)-1]] {
+				if only == -1 {
+					only = m.ent
+				} else if only != m.ent {
+					only = -2
+				}
 			}
 		})
-		// A police force, an army or a ministry is rarely "the group":
-		// other organizations come first.
-		state := func(e int) bool {
-			switch d.ents[e].sub {
-			case "government", "ministry", "court":
-				return true
-			}
-			return false
+		return max(only, -1)
+	}
+	// Nothing before: "The court also convicted …" ahead of "the Supreme
+	// State Security Court" is that court when it is the only one.
+	return d.onlyOrgNamed(noun)
+}
+
+// genericOrg resolves "the group" and "the organization": the one just
+// named so, else, of the organizations named in the last three sentences,
+// the one named most since sentence from.
+func (d *doc) genericOrg(noun string, from, si, pos int) int {
+	if e := d.mostSalient(max(0, si-2), si, pos, func(e int) bool { return hasWord(d.ents[e].words, noun) }); e >= 0 {
+		return e
+	}
+	total := map[int]int{}
+	d.eachOrgMention(from, si, pos, func(m *mention) {
+		total[m.ent]++
+	})
+	// A police force, an army or a ministry is rarely "the group": other
+	// organizations come first.
+	state := func(e int) bool {
+		switch d.ents[e].sub {
+		case "government", "ministry", "court":
+			return true
 		}
-		d.eachOrgMention(max(0, si-3), si, pos, func(m *mention) {
-			if best < 0 || state(best) && !state(m.ent) || state(best) == state(m.ent) && total[m.ent] > total[best] {
-				best = m.ent
+		return false
+	}
+	best := -1
+	d.eachOrgMention(max(0, si-3), si, pos, func(m *mention) {
+		if best < 0 || state(best) && !state(m.ent) || state(best) == state(m.ent) && total[m.ent] > total[best] {
+			best = m.ent
+		}
+	})
+	return best
+}
+
+// descKinds maps nouns that say what kind of organization is meant, not
+// which institution, to the subtype they fit: "the junta" is the body of
+// officers that governs, whatever its name; "the navy" or "the court"
+// must be named so.
+var descKinds = map[string]string{
+	"party": "party", "movement": "party", "bloc": "alliance", "militia": "militia", "faction": "militia",
+	"junta": "government", "regime": "government",
+	"company": "company", "firm": "company", "conglomerate": "company", "subsidiary": "company",
+}
+
+// mostSalient returns the organization mentioned in sentences [from, si]
+// before rune offset pos, by name or by a description already resolved
+// ("the council"), that passes ok and that the text keeps most in view:
+// each mention counts more the nearer it is, and twice as a sentence's
+// subject. -1 when none passes.
+func (d *doc) mostSalient(from, si, pos int, ok func(e int) bool) int {
+	score := map[int]float64{}
+	best := -1
+	note := func(e, sent int, subject bool) {
+		if !ok(e) {
+			return
+		}
+		w := 1 / float64(1+si-sent)
+		if subject {
+			w *= 2
+		}
+		score[e] += w
+		if best < 0 || score[e] > score[best] || score[e] == score[best] && e != best {
+			best = e
+		}
+	}
+	for s := from; s <= si && s < len(d.bySent); s++ {
+		ms, ds := d.bySent[s], []description(nil)
+		if s < len(d.descBySent) {
+			ds = d.descBySent[s]
+		}
+		// Names and descriptions in text order, so that ties go to the
+		// later one.
+		for i, j := 0, 0; i < len(ms) || j < len(ds); {
+			if j >= len(ds) || i < len(ms) && d.ms[ms[i]].start < ds[j].pos {
+				m := &d.ms[ms[i]]
+				i++
+				if m.start < pos && d.ents[m.ent].typ == kg.Organization {
+					note(m.ent, s, d.sentSubject(s) == m.ent && d.ms[ms[0]].start == m.start)
+				}
+				continue
 			}
-		})
+			x := ds[j]
+			j++
+			if x.pos < pos {
+				note(x.ent, s, x.subject)
+			}
+		}
 	}
 	return best
+}
+
+// resolveDescriptions resolves, in text order, each definite description
+// of an organization ("the council", "the junta") so that the later ones
+// count the earlier ones in salience.
+func (d *doc) resolveDescriptions() {
+	d.descBySent = make([][]description, len(d.sents))
+	d.descAt = map[int]int{}
+	for si, s := range d.sents {
+		toks := s.toks
+		mi := 0
+		for i := 1; i < len(toks); i++ {
+			for mi < len(d.bySent[si]) && d.ms[d.bySent[si][mi]].te <= i {
+				mi++
+			}
+			if mi < len(d.bySent[si]) && d.ms[d.bySent[si][mi]].ts <= i {
+				continue // part of a name
+			}
+			t := toks[i]
+			if _, ok := orgNouns[t.low]; !ok || t.cap || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
+				continue
+			}
+			if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
+				d.descBySent[si] = append(d.descBySent[si], description{ent: e, pos: t.start, subject: i == 1})
+				d.descAt[t.start] = e
+			}
+		}
+	}
+}
+
+// onlyOrgNamed returns the one organization of the document whose name
+// holds noun, or -1 when there is none or more than one.
+func (d *doc) onlyOrgNamed(noun string) int {
+	only := -1
+	for i, e := range d.ents {
+		if e.typ != kg.Organization || len(e.spans) == 0 || !hasWord(e.words, noun) {
+			continue
+		}
+		if only >= 0 {
+			return -1
+		}
+		only = i
+	}
+	return only
 }
 
 // hasWord reports the noun, or its singular, among an organization's
@@ -415,9 +544,23 @@ func (d *doc) firstOrgBySub() map[string]firstMention {
 	return d.firstSub
 }
 
+// describedBefore returns the organizations the text described with noun
+// before rune offset pos.
+func (d *doc) describedBefore(noun string, pos int) map[int]bool {
+	d.describedAs(noun, pos) // builds d.described
+	out := map[int]bool{}
+	for _, x := range d.described[noun] {
+		if x.pos < pos {
+			out[x.ent] = true
+		}
+	}
+	return out
+}
+
 // description is an organization the text called by a common noun.
 type description struct {
 	ent, pos int
+	subject  bool // opens its sentence ("The council dissolved …")
 }
 
 // describedAs returns the organization last described with noun before

@@ -49,6 +49,11 @@ type doc struct {
 	// described maps common nouns to the organizations the text called
 	// by them, built on first use.
 	described map[string][]description
+	// descBySent lists the resolved definite descriptions of
+	// organizations per sentence, and descAt their entities by the rune
+	// offset of the noun.
+	descBySent [][]description
+	descAt     map[int]int
 	// curSent is the sentence the grammar rules are reading.
 	curSent int
 }
@@ -69,6 +74,7 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
 	d.index()
 	d.resolvePronouns()
+	d.resolveDescriptions()
 	d.relations()
 	d.findQuotes()
 	return d.build(), nil

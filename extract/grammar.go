@@ -242,9 +242,10 @@ func (d *doc) grammar() {
 		}
 		t := d.parseSentence(si, refs)
 		d.curSent = si
-		if len(refs) == 1 {
+		if len(refs) == 1 && len(d.descBySent[si]) == 0 {
 			// One name: an act whose agent a later sentence gives, or
-			// the agent of an earlier act.
+			// the agent of an earlier act. A description ("the court")
+			// is the second end of a fact like a name.
 			d.acts(si, &t, refs)
 			d.claims(si, &t, refs)
 			continue

@@ -149,6 +149,9 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 		if k > 0 && toks[k-1].low == "the" || k > 1 && toks[k-2].low == "the" && toks[k-1].word && !toks[k-1].cap {
 			// "the alliance will be chaired by", "the prime minister named".
 			if _, ok := orgNouns[t.low]; ok && !t.cap {
+				if k+1 < len(toks) && toks[k+1].low == "'s" {
+					return ref{}, false // "the party's main rival, X, backed": not the party
+				}
 				if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
 					return ref{ent: e, ts: k, te: k + 1}, true
 				}
