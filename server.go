@@ -15,7 +15,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -24,6 +23,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/article"
+	"github.com/newsgraph/newsgraph/envflag"
 	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
@@ -84,8 +84,20 @@ func main() {
 		if !errors.As(err, &ex) {
 			fmt.Fprintln(os.Stderr, "newsgraph:", err)
 		}
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
+}
+
+// exitCode is 2 for a command called wrongly (a malformed flag or
+// environment value, missing arguments), as the flag package exits on a bad
+// flag, and 1 for any other failure.
+func exitCode(err error) int {
+	var ee *envflag.Error
+	var ue usageError
+	if errors.As(err, &ee) || errors.As(err, &ue) {
+		return 2
+	}
+	return 1
 }
 
 // exitError asks for a non-zero exit after the command already said why.
@@ -94,32 +106,42 @@ type exitError struct{ msg string }
 // Error returns the reason for the exit status.
 func (e exitError) Error() string { return e.msg }
 
+// usageError is a command called wrongly: exit status 2.
+type usageError struct{ err error }
+
+// Error says what is wrong with the call.
+func (e usageError) Error() string { return e.err.Error() }
+
+// Unwrap returns the error itself.
+func (e usageError) Unwrap() error { return e.err }
+
 // storeFlags are the flags that choose and configure the store.
 type storeFlags struct {
-	kind  string
-	data  string
-	neo4j neo4jstore.Config
+	kind, data                   *string
+	neo4j                        neo4jstore.Config
+	neo4jURI, neo4jUser, neo4jDB *string
 }
 
-func (s *storeFlags) register(fs *flag.FlagSet) {
+func (s *storeFlags) register(ef *envflag.Set) {
 	s.neo4j = neo4jstore.ConfigFromEnv()
-	fs.StringVar(&s.kind, "store", env("NEWSGRAPH_STORE", "embedded"), "store: embedded or neo4j (env NEWSGRAPH_STORE)")
-	fs.StringVar(&s.data, "data", env("NEWSGRAPH_DATA", defaultDataDir()), "data directory of the embedded store (env NEWSGRAPH_DATA)")
-	fs.StringVar(&s.neo4j.URI, "neo4j-uri", s.neo4j.URI, "Neo4j URI, bolt:// or neo4j:// (env NEO4J_URI)")
-	fs.StringVar(&s.neo4j.User, "neo4j-user", s.neo4j.User, "Neo4j user (env NEO4J_USER)")
-	fs.StringVar(&s.neo4j.Database, "neo4j-database", s.neo4j.Database, "Neo4j database (env NEO4J_DATABASE)")
+	s.kind = ef.Choice("store", "NEWSGRAPH_STORE", "embedded", []string{"embedded", "sqlite", "neo4j"}, "store: embedded or neo4j")
+	s.data = ef.String("data", "NEWSGRAPH_DATA", defaultDataDir(), "data directory of the embedded store")
+	// ConfigFromEnv read the environment (and knows the defaults): the
+	// flags only override it.
+	s.neo4jURI = ef.String("neo4j-uri", "", s.neo4j.URI, "Neo4j URI, bolt:// or neo4j:// (env NEO4J_URI)")
+	s.neo4jUser = ef.String("neo4j-user", "", s.neo4j.User, "Neo4j user (env NEO4J_USER)")
+	s.neo4jDB = ef.String("neo4j-database", "", s.neo4j.Database, "Neo4j database (env NEO4J_DATABASE)")
 	// The password comes from the environment only, so it never shows in
 	// the process list.
 }
 
 func (s *storeFlags) open(ctx context.Context) (kg.Store, error) {
-	switch s.kind {
-	case "embedded", "sqlite":
-		return sqlite.Open(ctx, s.data)
-	case "neo4j":
-		return neo4jstore.Open(ctx, s.neo4j)
+	if *s.kind == "neo4j" {
+		cfg := s.neo4j
+		cfg.URI, cfg.User, cfg.Database = *s.neo4jURI, *s.neo4jUser, *s.neo4jDB
+		return neo4jstore.Open(ctx, cfg)
 	}
-	return nil, fmt.Errorf("unknown store %q: use embedded or neo4j", s.kind)
+	return sqlite.Open(ctx, *s.data)
 }
 
 // defaultDataDir is under the user's data directory, so that serve and load
@@ -134,52 +156,34 @@ func defaultDataDir() string {
 	return "data"
 }
 
-func env(key, def string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return def
-}
-
-func envDuration(key string, def time.Duration) time.Duration {
-	if v, err := time.ParseDuration(os.Getenv(key)); err == nil {
-		return v
-	}
-	return def
-}
-
-func envInt(key string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
-		return v
-	}
-	return def
-}
-
 func serve(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ExitOnError)
+	ef := envflag.New(fs)
 	var sf storeFlags
-	sf.register(fs)
-	addr := fs.String("addr", env("NEWSGRAPH_ADDR", ":8080"), "listen address (env NEWSGRAPH_ADDR)")
-	noSamples := fs.Bool("no-samples", os.Getenv("NEWSGRAPH_NO_SAMPLES") != "", "do not load the sample articles (nor --first-load) into an empty store (env NEWSGRAPH_NO_SAMPLES)")
-	firstLoad := fs.String("first-load", env("NEWSGRAPH_FIRST_LOAD", defaultFirstLoad), "comma-separated folders also loaded into an empty store with the samples, when they exist (env NEWSGRAPH_FIRST_LOAD)")
-	protect := fs.Bool("protect-queries", os.Getenv("NEWSGRAPH_PROTECT_QUERIES") != "", "require the API key for queries too (env NEWSGRAPH_PROTECT_QUERIES)")
-	maxDepth := fs.Int("max-depth", envInt("NEWSGRAPH_MAX_DEPTH", 0), "largest query depth, 0 for the default (env NEWSGRAPH_MAX_DEPTH)")
-	maxComplexity := fs.Int("max-complexity", envInt("NEWSGRAPH_MAX_COMPLEXITY", 0), "largest query complexity, 0 for the default (env NEWSGRAPH_MAX_COMPLEXITY)")
-	maxTokens := fs.Int("max-tokens", envInt("NEWSGRAPH_MAX_TOKENS", 0), "largest query document in tokens, 0 for the default 10000 (env NEWSGRAPH_MAX_TOKENS)")
-	maxPage := fs.Int("max-page-size", envInt("NEWSGRAPH_MAX_PAGE_SIZE", 0), "largest page a list returns, 0 for the default 500 (env NEWSGRAPH_MAX_PAGE_SIZE)")
-	maxBody := fs.Int64("max-body", int64(envInt("NEWSGRAPH_MAX_BODY", 0)), "largest request body in bytes, 0 for the default 1 MiB (env NEWSGRAPH_MAX_BODY)")
-	timeout := fs.Duration("timeout", envDuration("NEWSGRAPH_TIMEOUT", 0), "request timeout, 0 for the default 30s (env NEWSGRAPH_TIMEOUT)")
-	readHeader := fs.Duration("read-header-timeout", envDuration("NEWSGRAPH_READ_HEADER_TIMEOUT", 0), "time to read a request's headers, 0 for the default 10s (env NEWSGRAPH_READ_HEADER_TIMEOUT)")
-	readTimeout := fs.Duration("read-timeout", envDuration("NEWSGRAPH_READ_TIMEOUT", 0), "time to read a request's headers and body, 0 for the default 30s (env NEWSGRAPH_READ_TIMEOUT)")
-	writeTimeout := fs.Duration("write-timeout", envDuration("NEWSGRAPH_WRITE_TIMEOUT", 0), "time to answer a request, 0 for the request timeout + 10s (env NEWSGRAPH_WRITE_TIMEOUT)")
-	idleTimeout := fs.Duration("idle-timeout", envDuration("NEWSGRAPH_IDLE_TIMEOUT", 0), "how long an idle keep-alive connection stays open, 0 for the default 60s (env NEWSGRAPH_IDLE_TIMEOUT)")
-	grace := fs.Duration("shutdown-grace", envDuration("NEWSGRAPH_SHUTDOWN_GRACE", 0), "time running requests get to finish at shutdown, 0 for the default 10s (env NEWSGRAPH_SHUTDOWN_GRACE)")
-	maxExpensive := fs.Int("max-expensive", envInt("NEWSGRAPH_MAX_EXPENSIVE", 0), "costly requests (cost 1000 or more) running at once, 0 for the default 2 × CPUs (env NEWSGRAPH_MAX_EXPENSIVE)")
-	maxCalls := fs.Int64("max-store-calls", int64(envInt("NEWSGRAPH_MAX_STORE_CALLS", 0)), "store reads one request may make, 0 for the default 1000 (env NEWSGRAPH_MAX_STORE_CALLS)")
-	maxRows := fs.Int64("max-store-rows", int64(envInt("NEWSGRAPH_MAX_STORE_ROWS", 0)), "items one request may read from the store, 0 for the default 250000 (env NEWSGRAPH_MAX_STORE_ROWS)")
-	cors := fs.String("cors-origins", os.Getenv("NEWSGRAPH_CORS_ORIGINS"), "comma-separated browser origins allowed to call /query, or * (env NEWSGRAPH_CORS_ORIGINS)")
-	limit := articleLimit(fs)
-	_ = fs.Parse(args)
+	sf.register(ef)
+	addr := ef.String("addr", "NEWSGRAPH_ADDR", ":8080", "listen address")
+	noSamples := ef.Bool("no-samples", "NEWSGRAPH_NO_SAMPLES", "do not load the sample articles (nor --first-load) into an empty store")
+	firstLoad := ef.String("first-load", "NEWSGRAPH_FIRST_LOAD", defaultFirstLoad, "comma-separated folders also loaded into an empty store with the samples, when they exist")
+	protect := ef.Bool("protect-queries", "NEWSGRAPH_PROTECT_QUERIES", "require the API key for queries too")
+	maxDepth := ef.Int("max-depth", "NEWSGRAPH_MAX_DEPTH", 0, "largest query depth, 0 for the default 12")
+	maxComplexity := ef.Int("max-complexity", "NEWSGRAPH_MAX_COMPLEXITY", 0, "largest query complexity, 0 for the default 25000")
+	maxTokens := ef.Int("max-tokens", "NEWSGRAPH_MAX_TOKENS", 0, "largest query document in tokens, 0 for the default 10000")
+	maxPage := ef.Int("max-page-size", "NEWSGRAPH_MAX_PAGE_SIZE", 0, "largest page a list returns, 0 for the default 500")
+	maxBody := ef.Int64("max-body", "NEWSGRAPH_MAX_BODY", 0, "largest request body in bytes, 0 for the default 1 MiB")
+	timeout := ef.Duration("timeout", "NEWSGRAPH_TIMEOUT", 0, "request timeout, 0 for the default 30s")
+	readHeader := ef.Duration("read-header-timeout", "NEWSGRAPH_READ_HEADER_TIMEOUT", 0, "time to read a request's headers, 0 for the default 10s")
+	readTimeout := ef.Duration("read-timeout", "NEWSGRAPH_READ_TIMEOUT", 0, "time to read a request's headers and body, 0 for the default 30s")
+	writeTimeout := ef.Duration("write-timeout", "NEWSGRAPH_WRITE_TIMEOUT", 0, "time to answer a request, 0 for the request timeout + 10s")
+	idleTimeout := ef.Duration("idle-timeout", "NEWSGRAPH_IDLE_TIMEOUT", 0, "how long an idle keep-alive connection stays open, 0 for the default 60s")
+	grace := ef.Duration("shutdown-grace", "NEWSGRAPH_SHUTDOWN_GRACE", 0, "time running requests get to finish at shutdown, 0 for the default 10s")
+	maxExpensive := ef.Int("max-expensive", "NEWSGRAPH_MAX_EXPENSIVE", 0, "costly requests (cost 1000 or more) running at once, 0 for the default 2 × CPUs")
+	maxCalls := ef.Int64("max-store-calls", "NEWSGRAPH_MAX_STORE_CALLS", 0, "store reads one request may make, 0 for the default 1000")
+	maxRows := ef.Int64("max-store-rows", "NEWSGRAPH_MAX_STORE_ROWS", 0, "items one request may read from the store, 0 for the default 250000")
+	cors := ef.String("cors-origins", "NEWSGRAPH_CORS_ORIGINS", "", "comma-separated browser origins allowed to call /query, or *")
+	limit := articleLimit(ef)
+	if err := ef.Parse(args); err != nil {
+		return err
+	}
 	if err := limit(); err != nil {
 		return err
 	}
@@ -228,7 +232,7 @@ func serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	log.Info("serving GraphQL", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(*addr)+"/", "store", sf.kind)
+	log.Info("serving GraphQL", "addr", ln.Addr().String(), "graphiql", "http://"+displayAddr(*addr)+"/", "store", *sf.kind)
 	return srv.Serve(ctx, ln)
 }
 
@@ -296,12 +300,12 @@ func loadSamples(ctx context.Context, log *slog.Logger, tel *telemetry.Telemetry
 
 // articleLimit registers --max-article-bytes on fs; the returned function
 // applies it once the flags are parsed.
-func articleLimit(fs *flag.FlagSet) func() error {
-	n := fs.Int64("max-article-bytes", int64(envInt("NEWSGRAPH_MAX_ARTICLE_BYTES", article.DefaultMaxBytes)),
-		"largest article file (or ingested article) in bytes (env NEWSGRAPH_MAX_ARTICLE_BYTES)")
+func articleLimit(ef *envflag.Set) func() error {
+	n := ef.Int64("max-article-bytes", "NEWSGRAPH_MAX_ARTICLE_BYTES", article.DefaultMaxBytes,
+		"largest article file (or ingested article) in bytes")
 	return func() error {
-		if *n <= 0 {
-			return fmt.Errorf("--max-article-bytes must be positive, not %d", *n)
+		if *n == 0 {
+			return usageError{errors.New("--max-article-bytes must be positive, not 0")}
 		}
 		article.MaxBytes = *n
 		return nil
@@ -336,21 +340,19 @@ type summaryLine struct {
 func load(ctx context.Context, args []string) error {
 	stdout, stderr := os.Stdout, os.Stderr
 	fs := flag.NewFlagSet("load", flag.ExitOnError)
+	ef := envflag.New(fs)
 	var sf storeFlags
-	sf.register(fs)
-	limit := articleLimit(fs)
-	progress := fs.String("progress", "auto", "progress report: auto (a bar on a terminal), bar, json (one line per file on stdout), none")
-	_ = fs.Parse(args)
+	sf.register(ef)
+	limit := articleLimit(ef)
+	progress := ef.Choice("progress", "", "auto", []string{"auto", "bar", "json", "none"}, "progress report: auto (a bar on a terminal), bar, json (one line per file on stdout), none")
+	if err := ef.Parse(args); err != nil {
+		return err
+	}
 	if err := limit(); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("load: name at least one file or folder")
-	}
-	switch *progress {
-	case "auto", "bar", "json", "none":
-	default:
-		return fmt.Errorf("load: --progress is auto, bar, json or none, not %q", *progress)
+		return usageError{errors.New("load: name at least one file or folder")}
 	}
 	srcs := loader.Files(fs.Args())
 	if len(srcs) == 0 {
@@ -437,13 +439,16 @@ func load(ctx context.Context, args []string) error {
 
 func extractCmd(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
-	limit := articleLimit(fs)
-	_ = fs.Parse(args)
+	ef := envflag.New(fs)
+	limit := articleLimit(ef)
+	if err := ef.Parse(args); err != nil {
+		return err
+	}
 	if err := limit(); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return errors.New("extract: name exactly one article file")
+		return usageError{errors.New("extract: name exactly one article file")}
 	}
 	if st, err := os.Stat(fs.Arg(0)); err == nil && st.IsDir() {
 		return fmt.Errorf("extract: %s is a folder; extract reads one article file (load reads folders)", fs.Arg(0))
@@ -460,14 +465,17 @@ func extractCmd(args []string, out io.Writer) error {
 
 func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ExitOnError)
+	ef := envflag.New(fs)
 	var sf storeFlags
-	sf.register(fs)
+	sf.register(ef)
 	format := fs.String("format", "graphml", "one of "+strings.Join(export.Names(), ", ")+" ("+export.CSV+": nodes.csv and edges.csv into --out DIR)")
 	out := fs.String("out", "", "file to write (a folder for csv); standard output if empty")
 	types := fs.String("types", "", "comma-separated relation types to keep (default all)")
 	entityTypes := fs.String("entity-types", "", "comma-separated entity types to keep (default all)")
 	minConf := fs.Float64("min-confidence", 0, "drop relations below this confidence")
-	_ = fs.Parse(args)
+	if err := ef.Parse(args); err != nil {
+		return err
+	}
 	f := export.Filter{MinConfidence: *minConf}
 	for _, t := range splitList(*types) {
 		f.Types = append(f.Types, kg.RelationType(strings.ToUpper(t)))
@@ -476,11 +484,11 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		f.EntityTypes = append(f.EntityTypes, kg.EntityType(t))
 	}
 	if err := f.Validate(); err != nil {
-		return err
+		return usageError{err}
 	}
 	ffs, err := export.ParseFormats(*format)
 	if err != nil {
-		return err
+		return usageError{err}
 	}
 	files := map[string]export.Format{}
 	if len(ffs) > 1 {
@@ -527,10 +535,12 @@ func exportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 // resolveCmd runs cross-article resolution over what a store already holds
 // and reports every join it made.
 func resolveCmd(ctx context.Context, args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("resolve", flag.ExitOnError)
+	ef := envflag.New(flag.NewFlagSet("resolve", flag.ExitOnError))
 	var sf storeFlags
-	sf.register(fs)
-	_ = fs.Parse(args)
+	sf.register(ef)
+	if err := ef.Parse(args); err != nil {
+		return err
+	}
 	store, err := sf.open(ctx)
 	if err != nil {
 		return err
