@@ -1054,6 +1054,6 @@ func TestRecordsTolerateBrokenLists(t *testing.T) {
 // NEO4J_BENCH_STATEMENTS=1 logs the statements that took the most time.
 func BenchmarkLoad(b *testing.B) {
 	stmts := countStatements(b)
-	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openClean(b) }, storetest.LoadSizes()...)
+	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openClean(b) }, storetest.LoadSizes(b)...)
 	stmts.report(b)
 }

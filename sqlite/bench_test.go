@@ -400,5 +400,5 @@ func BenchmarkIndexCheck(b *testing.B) {
 // BenchmarkLoad loads generated articles into a fresh store
 // (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES).
 func BenchmarkLoad(b *testing.B) {
-	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openTemp(b) }, storetest.LoadSizes()...)
+	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openTemp(b) }, storetest.LoadSizes(b)...)
 }

@@ -16,16 +16,20 @@ import (
 )
 
 // LoadSizes are the sizes BenchLoad runs: BENCH_LOAD_SIZES, a comma-separated
-// list ("1000,10000"), or 1000.
-func LoadSizes() []int {
-	var out []int
-	for _, f := range strings.Split(os.Getenv("BENCH_LOAD_SIZES"), ",") {
-		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
-			out = append(out, n)
-		}
+// list ("1000,10000"), or 1000; a malformed list fails tb rather than
+// running sizes nobody asked for.
+func LoadSizes(tb testing.TB) []int {
+	v := os.Getenv("BENCH_LOAD_SIZES")
+	if strings.TrimSpace(v) == "" {
+		return []int{1000}
 	}
-	if len(out) == 0 {
-		out = []int{1000}
+	var out []int
+	for _, f := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			tb.Fatalf("BENCH_LOAD_SIZES=%q: %q is not a positive whole number", v, f)
+		}
+		out = append(out, n)
 	}
 	return out
 }
