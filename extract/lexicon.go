@@ -154,7 +154,10 @@ var orgHeads = map[string]string{
 	"militia": "militia", "militias": "militia",
 	"party": "party", "front": "party", "movement": "party", "league": "party",
 	"alliance": "alliance", "coalition": "alliance", "bloc": "alliance", "union": "alliance",
-	"coordination": "alliance", "federation": "alliance",
+	"coordination": "alliance", "federation": "alliance", "confederation": "alliance",
+	"initiative": "ngo", "forum": "ngo",
+	// Japanese company names end in a trade word ("Mitsui Bussan").
+	"shoji": "company", "bussan": "company", "kogyo": "company", "sangyo": "company", "tsusho": "company",
 	"company": "company", "corporation": "company", "corp": "company", "inc": "company", "ltd": "company",
 	"llc": "company", "plc": "company", "group": "company", "holdings": "company", "bank": "company",
 	"airlines": "company", "airways": "company", "shipping": "company", "industries": "company",
@@ -186,7 +189,9 @@ var orgOfHeads = map[string]bool{
 	"office": true, "party": true, "house": true, "chamber": true, "association": true, "church": true,
 	"congress": true, "assembly": true, "army": true, "institute": true, "organization": true,
 	"commission": true, "committee": true, "board": true, "bureau": true, "agency": true,
-	"community": true, "organisation": true,
+	"community": true, "organisation": true, "confederation": true, "initiative": true, "center": true,
+	"centre": true, "foundation": true, "authority": true, "alliance": true, "coalition": true,
+	"movement": true, "front": true, "network": true, "fund": true, "society": true, "forum": true,
 }
 
 // locHeads make a capitalized span a place, with its subtype.
@@ -200,6 +205,8 @@ var locHeads = map[string]string{
 	"hospital": "facility", "stadium": "facility", "palace": "facility", "mosque": "facility",
 	"street": "facility", "avenue": "facility", "road": "facility", "highway": "facility",
 	"reef": "region", "shoal": "region", "atoll": "region", "bay": "region", "channel": "region",
+	"route": "facility", "cathedral": "facility", "basilica": "facility", "monastery": "facility",
+	"temple": "facility", "shrine": "facility", "mausoleum": "facility",
 }
 
 // locPrefixes start a place name ("Camp Bucca", "Mount Sinjar", "Lake Chad").

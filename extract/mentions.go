@@ -161,7 +161,8 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		if !(t.cap || prefixedName(t) || (isOrdinal(t) && k+1 < n && toks[k+1].cap)) {
 			continue
 		}
-		if hasAnySuffix(t.low, "-led", "-backed", "-based", "-born", "-made", "-funded", "-armed", "-run", "-owned", "-style", "-speaking") {
+		if hasAnySuffix(t.low, "-led", "-backed", "-based", "-born", "-made", "-funded", "-armed", "-run", "-owned", "-style", "-speaking",
+			"-majority", "-minority", "-dominated", "-controlled", "-held", "-linked", "-aligned", "-affiliated", "-allied", "-populated") {
 			// "NATO-led force", "Hamas-run ministry": a known or
 			// acronym-named organization acting through a description.
 			if m, ok := compoundOrg(t, si, k); ok {
@@ -184,6 +185,17 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j = e
 					continue
 				}
+			}
+			// "Olaniwun & Effiong", "Procter & Gamble": names joined by an
+			// ampersand are one firm.
+			if j > k && u.text == "&" && j+1 < n && toks[j+1].cap {
+				j++
+				continue
+			}
+			// "Quaye, Ansah & Partners": partners listed before the ampersand.
+			if j > k && u.text == "," && j+3 < n && toks[j+1].cap && toks[j+2].text == "&" && toks[j+3].cap {
+				j++
+				continue
 			}
 			if !u.word {
 				break
@@ -223,7 +235,18 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			// "Citizens for Open Contracts", "Lawyers for Human Rights": a plural
 			// for people opening a name that continues with "for".
 			pluralFor := u.low == "for" && j == k+1 && len(toks[k].low) > 4 && strings.HasSuffix(toks[k].low, "s") &&
-				countryByAdj[toks[k].low] == nil && countryByName[toks[k].low] == nil
+				countryByAdj[toks[k].low] == nil && countryByName[toks[k].low] == nil && !placeAt(toks, j+1) // "Negotiators for Serbia"
+			// "Cathedral of Saint George", "Palace of Culture": a building
+			// named with "of".
+			if j > k && u.low == "of" && buildingHeads[toks[j-1].low] && j+1 < n && toks[j+1].cap {
+				j += 2
+				continue
+			}
+			// "Okavango Partners of Johannesburg": a firm's head word
+			// before "of" and a known place is the firm and where it is.
+			if j > k && u.low == "of" && orgHeads[toks[j-1].low] == "company" && !orgOfHeads[toks[j-1].low] && j+1 < n && placeAt(toks, j+1) {
+				break
+			}
 			if j > k && (u.low == "of" || u.low == "for") && (orgish(toks, k, j) || pluralFor) && j+1 < n {
 				if toks[j+1].cap {
 					j += 2
@@ -296,7 +319,8 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		// "Iraqi SWAT teams": a demonym before a name that is not an
 		// organization is only the country.
-		if j-a >= 2 && countryByAdj[toks[a].low] != nil && titleAt(toks, a+1, j) == 0 && !(j-a >= 4 && orgOfHeads[toks[a+1].low] && toks[a+2].low == "of") {
+		if j-a >= 2 && countryByAdj[toks[a].low] != nil && titleAt(toks, a+1, j) == 0 && !(j-a >= 4 && orgOfHeads[toks[a+1].low] && (toks[a+2].low == "of" || toks[a+2].low == "for")) &&
+			countryByName[foldToks(toks, a, j)] == nil { // "Czech Republic" is one name
 			if _, head := orgHeads[toks[j-1].low]; !head {
 				if m, ok := gazetteerMention(rs, toks, si, a, a+1); ok {
 					out = append(out, m)
@@ -351,7 +375,7 @@ func compoundOrg(t token, si, k int) (mention, bool) {
 func compoundHasCountry(t token) bool {
 	for _, p := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '-' || r == '\u2011' }) {
 		f := fold(p)
-		if countryByAdj[f] != nil || countryByName[f] != nil {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) && (countryByAdj[f] != nil || countryByName[f] != nil) {
 			return true
 		}
 	}
@@ -368,6 +392,9 @@ func compoundCountries(t token, si, k int) []mention {
 		runeOff := utf8.RuneCountInString(t.text[:i])
 		off = i + len(p)
 		f := fold(p)
+		if r, _ := utf8.DecodeRuneInString(p); !unicode.IsUpper(r) {
+			continue // "Dong-uk": a lower-case part names no country
+		}
 		c := countryByAdj[f]
 		if c == nil {
 			c = countryByName[f]
@@ -467,7 +494,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// Organizations by head word: "Interior Ministry", "Ministry of
 	// Defense", "Border Guards 2nd Division".
-	if legalSuffixes[last] && b-a >= 2 && toks[b-1].cap {
+	if legalSuffixes[last] && b-a >= 2 && toks[b-1].cap || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
 		return []mention{mk(a, kg.Organization, "company", true)}
 	}
 	if sub, ok := orgHeads[last]; ok && (b-a >= 2 || institution[last]) {
@@ -483,10 +510,15 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// A head word before "of"/"for" inside the span: "Washington Institute
 	// for Near East Policy", "U.S. Attorney's Office for the Northern
-	// District of California".
-	for i := a + 1; i+1 < b; i++ {
+	// District of California", "Center for Justice and Security Studies".
+	for i := a; i+1 < b; i++ {
 		if sub, ok := orgHeads[toks[i].low]; ok && toks[i].cap && (toks[i+1].low == "of" || toks[i+1].low == "for") {
 			return []mention{mk(a, kg.Organization, sub, true)}
+		}
+	}
+	for i := a; i+1 < b; i++ {
+		if buildingHeads[toks[i].low] && toks[i+1].low == "of" {
+			return []mention{mk(a, kg.Location, "facility", true)}
 		}
 	}
 	// Peel titles: "Lt. Gen.", "Prime Minister", "Sheikh", and a demonym
@@ -555,17 +587,23 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if sub, ok := knownOrgs[foldToks(toks, p, b)]; ok {
 		return append(out, mk(p, kg.Organization, sub, true))
 	}
-	// "the party, Rural Voice", "a cement company, Ciments du Sahel": a
-	// name set beside an organization noun names that organization.
-	if typ, sub := descriptionBefore(toks, p); typ != "" {
-		return append(out, mk(p, typ, sub, true))
-	}
 	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
-	// particle open an organization name in Romance languages.
+	// particle open an organization name in Romance languages, whatever
+	// the description before it ("its partner, Grupo Ferral").
 	if b-p >= 3 && nameParticles[toks[p+1].low] && !nameParticles[toks[p].low] {
 		if sub, ok := romanceHeads[fold(toks[p].text)]; ok {
 			return append(out, mk(p, kg.Organization, sub, true))
 		}
+	}
+	// "Grupo Lazcano", "Federación Minera del Norte": a head word that is
+	// no English word opens an organization name with any words after it.
+	if sub, ok := romanceHeads[fold(toks[p].text)]; ok && b-p >= 2 && !englishHeads[fold(toks[p].text)] {
+		return append(out, mk(p, kg.Organization, sub, true))
+	}
+	// "the party, Rural Voice", "a cement company, Ciments du Sahel": a
+	// name set beside an organization noun names that organization.
+	if typ, sub := descriptionBefore(toks, p); typ != "" {
+		return append(out, mk(p, typ, sub, true))
 	}
 	// Context that names a place or a group beats the shape of a name:
 	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
@@ -611,6 +649,30 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	return append(out, m)
 }
 
+// placeAt reports a gazetteer country, capital or city starting at toks[i]
+// and ending its capitalized run.
+func placeAt(toks []token, i int) bool {
+	e := i
+	for e < len(toks) && toks[e].cap {
+		e++
+	}
+	if e == i {
+		return false
+	}
+	f := foldToks(toks, i, e)
+	return countryByName[f] != nil || countryByCapital[f] != nil || cityNames[f] || regionNames[f]
+}
+
+// hasAmpersand reports a "&" inside toks[a:b].
+func hasAmpersand(toks []token, a, b int) bool {
+	for i := a + 1; i < b-1; i++ {
+		if toks[i].text == "&" {
+			return true
+		}
+	}
+	return false
+}
+
 // institution lists head words that name one body on their own
 // ("Congress", "Parliament").
 var institution = map[string]bool{
@@ -651,6 +713,11 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return ""
 	}
 	multi := b-a >= 2
+	// "known to colleagues as "BOS"", "nicknamed "El Gato"": a quoted
+	// name after "as" or a naming verb is a nickname, no entity of its own.
+	if a >= 2 && isQuote(toks[a-1]) && nicknameCues[toks[a-2].low] {
+		return "", ""
+	}
 	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") &&
 		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || toks[b].low == "said") {
 		return kg.Organization, "" // "NATO, which leads": an acronym standing alone
@@ -774,6 +841,16 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	return "", ""
 }
 
+// buildingHeads name buildings, also with "of" ("Cathedral of Saint
+// George").
+var buildingHeads = map[string]bool{"cathedral": true, "basilica": true, "monastery": true, "temple": true,
+	"palace": true, "mausoleum": true, "shrine": true}
+
+// nicknameCues before a quoted name make it a nickname.
+var nicknameCues = map[string]bool{"as": true, "nicknamed": true, "dubbed": true, "alias": true, "aka": true}
+
+func isQuote(t token) bool { return t.text == "\"" || t.text == "“" || t.text == "”" }
+
 // roleAhead reports a role noun in the phrase starting at toks[i], before
 // the next comma.
 func roleAhead(toks []token, i int) bool {
@@ -821,7 +898,9 @@ var captivityNouns = map[string]bool{"custody": true, "detainee": true, "prisone
 // Lukashenko".
 var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, "successor": true,
 	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true,
-	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true}
+	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true,
+	"tycoon": true, "magnate": true, "billionaire": true, "businessman": true, "businesswoman": true,
+	"entrepreneur": true, "investor": true, "financier": true, "banker": true, "scientist": true, "lawyer": true}
 
 // unitHeads name units of a larger body ("Division of the Army").
 var unitHeads = map[string]bool{"division": true, "brigade": true, "battalion": true, "regiment": true,
@@ -963,7 +1042,14 @@ var romanceHeads = map[string]string{
 	"universidad": "ngo", "universite": "ngo", "fundacion": "ngo", "fondation": "ngo",
 	"instituto": "think_tank", "institut": "think_tank", "centro": "think_tank", "centre": "think_tank",
 	"policia": "government", "police": "government", "guardia": "military", "garde": "military",
+	"federacion": "alliance", "confederacion": "alliance", "direccion": "government", "sindicato": "",
+	"minera": "company", "empresa": "company", "empresas": "company", "compagnia": "company",
 }
+
+// englishHeads are romanceHeads that are also English words ("Union
+// Station", "Front Row"): they open a name only with a particle after them.
+var englishHeads = map[string]bool{"cartel": true, "front": true, "union": true, "alliance": true,
+	"police": true, "centre": true, "institut": true, "parti": true, "garde": true}
 
 // captiveVerbs after "was"/"were" show that the names before are people.
 var captiveVerbs = map[string]bool{"arrested": true, "detained": true, "killed": true, "charged": true,

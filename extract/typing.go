@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // Names typed from evidence: what a name is set beside (an apposition, a
@@ -17,7 +18,7 @@ var businessNouns = map[string]string{
 	"maker": "company", "manufacturer": "company", "producer": "company", "supplier": "company",
 	"retailer": "company", "lender": "company", "insurer": "company", "operator": "company",
 	"carrier": "company", "broadcaster": "media", "newspaper": "media", "paper": "media", "publisher": "media",
-	"chain": "company", "startup": "company", "outlet": "media", "exporter": "company", "importer": "company",
+	"chain": "company", "startup": "company", "start-up": "company", "outlet": "media", "exporter": "company", "importer": "company",
 	"distributor": "company", "automaker": "company", "carmaker": "company", "shipbuilder": "company",
 	"brewer": "company", "miner": "company", "utility": "company", "daily": "media", "weekly": "media",
 	"tabloid": "media", "magazine": "media", "broadsheet": "media", "charity": "ngo", "nonprofit": "ngo",
@@ -25,12 +26,17 @@ var businessNouns = map[string]string{
 	"subsidiary": "company", "bank": "company", "firm": "company", "group": "", "tank": "think_tank",
 	"club": "", "team": "", "airline": "company", "developer": "company", "contractor": "company",
 	"giant": "company", "cooperative": "company", "trader": "company", "fund": "company",
+	"arm": "company", "affiliate": "company", "venture": "company",
 }
 
 // legalSuffixes end company names: "Brüggemann Armaturen GmbH".
 var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
 	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
 	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true}
+
+// legalPrefixes open company names: "PT Sulawesi Nikel Makmur" (Indonesia),
+// "PJSC Gazprom" (Russia).
+var legalPrefixes = map[string]bool{"pt": true, "pjsc": true, "ojsc": true, "jsc": true, "cjsc": true}
 
 // determiners open the noun phrases read for descriptions.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true,
@@ -47,6 +53,11 @@ func npHead(toks []token, a, b int) string {
 	for i := a; i < b; i++ {
 		t := toks[i]
 		if descPreps[t.low] || t.low == "which" || t.low == "who" || t.low == "that" {
+			break
+		}
+		// "a logistics company owned by his wife": a participle after the
+		// head starts a clause about it.
+		if head != "" && (isVerbish(t.low) || len(t.low) > 4 && strings.HasSuffix(t.low, "ed")) {
 			break
 		}
 		if t.text == "'s" || t.text == "'" {
@@ -226,13 +237,14 @@ func (d *doc) typeByDocument() {
 			m.typ = kg.Person
 		}
 	}
-	// Lists: a name joined by "and" or a comma to a place is a place.
 	// Mentions are grouped by sentence in one pass: a scan of every mention
 	// per sentence made long articles quadratic.
 	bySent := make([][]int, len(d.sents))
 	for i := range d.ms {
 		bySent[d.ms[i].sent] = append(bySent[d.ms[i].sent], i)
 	}
+	d.statisticalVotes(bySent)
+	// Lists: a name joined by "and" or a comma to a place is a place.
 	for si := range d.sents {
 		toks := d.sents[si].toks
 		idx := bySent[si]
@@ -265,4 +277,136 @@ func (d *doc) typeByDocument() {
 			}
 		}
 	}
+}
+
+// untypedName reports a mention that no rule typed: resolution drops it
+// unless it matches a typed name.
+func untypedName(m *mention) bool { return m.typ == "" && m.country == nil && !m.adj }
+
+// nerTypes maps the name finder's types to the ontology's.
+var nerTypes = map[string]kg.EntityType{"PER": kg.Person, "ORG": kg.Organization, "LOC": kg.Location}
+
+// minNERMargin is the smallest lead (in model weight units) of the name
+// finder's tags over their rivals for its type to count.
+const minNERMargin = 2
+
+// statisticalVotes types the names the rules left untyped from the
+// statistical name finder (package ner), run only on the sentences that
+// hold such names: names with no cue word around them, listed people,
+// bylines. The finder proposes; a name it types must be the whole span
+// the rules found, and the span may not be a date word.
+func (d *doc) statisticalVotes(bySent [][]int) {
+	model, err := ner.Default()
+	if err != nil {
+		return // the embedded model is checked by the ner tests
+	}
+	// One name, one type: a name that the rules typed as an organization
+	// or a place anywhere in the document, or the first words of such a
+	// name ("Brüggemann Armaturen" of "Brüggemann Armaturen GmbH"), or a
+	// name set after a determiner anywhere ("the Cerro Pelado mine"), is
+	// no person's name.
+	notPerson := map[string]bool{}
+	for i := range d.ms {
+		m := &d.ms[i]
+		f := fold(m.text)
+		if m.typ == kg.Organization || m.typ == kg.Location {
+			w := strings.Fields(f)
+			for k := 2; k <= len(w); k++ {
+				notPerson[strings.Join(w[:k], " ")] = true
+			}
+		}
+		if m.ts > 0 && determiners[d.sents[m.sent].toks[m.ts-1].low] {
+			notPerson[f] = true
+		}
+	}
+	var words []string
+	var wtok []int
+	for si, idx := range bySent {
+		need := false
+		for _, i := range idx {
+			need = need || untypedName(&d.ms[i])
+		}
+		if !need || d.sents[si].Para == 0 {
+			continue
+		}
+		toks := d.sents[si].toks
+		words, wtok = nerWords(toks, words[:0], wtok[:0])
+		for _, sp := range model.FindCased(words) {
+			typ := nerTypes[sp.Type]
+			a, b := wtok[sp.Start], wtok[sp.End-1]+1
+			if sp.Margin < minNERMargin || typ == "" {
+				continue
+			}
+			for _, i := range idx {
+				m := &d.ms[i]
+				if !untypedName(m) || m.ts != a || m.te != b || b-a < 2 || typ != kg.Person || !personPlace(toks, a, b) || notPerson[fold(m.text)] {
+					continue
+				}
+				m.typ = typ
+			}
+		}
+		// A list holds things of one kind: the people named beside
+		// those the finder typed ("Oh Myung-su, Jang Hye-jin, …").
+		coordinatePersons(toks, d.ms[idx[0]:idx[len(idx)-1]+1])
+	}
+}
+
+// personPlace reports whether toks[a:b] stands where a person's name can:
+// not after a determiner ("the former Viet Cong", but "the late X" and
+// "the tycoon X" are people), not after a naming verb, and not inside quotes
+// (a nickname, "El Tordo", is no name of its own).
+func personPlace(toks []token, a, b int) bool {
+	if a > 0 && determiners[toks[a-1].low] || a > 1 && toks[a-2].low == "the" && !toks[a-1].cap && toks[a-1].word && !personWord(toks[a-1].low) && toks[a-1].low != "late" {
+		return false
+	}
+	// "The operation, called Taiga Shield": a thing's name, unless a
+	// person noun is what is called so.
+	if a > 1 && namingVerbs[toks[a-1].low] && !personWord(toks[a-2].low) && !people[toks[a-2].low] {
+		return false
+	}
+	quote := func(i int) bool { return i >= 0 && i < len(toks) && isQuote(toks[i]) }
+	return !(quote(a-1) && (quote(b) || b+1 < len(toks) && toks[b].text == "," && quote(b+1)))
+}
+
+// namingVerbs name what follows them: "called", "dubbed".
+var namingVerbs = map[string]bool{"called": true, "dubbed": true, "codenamed": true, "code-named": true, "nicknamed": true, "named": true}
+
+// people are nouns for a person that take a name after "called".
+var people = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "person": true}
+
+// personWord reports a noun for a person, which may stand between "the"
+// and a name ("the tycoon Hendra Wijaya Kusuma").
+func personWord(w string) bool {
+	return roleNouns[w] != roleNone || personNouns[w] || relatives[w] != ""
+}
+
+// dateWord reports a month or weekday name.
+func dateWord(w string) bool {
+	_, mo := monthNum[w]
+	_, wd := weekdays[w]
+	return mo || wd
+}
+
+// nerWords splits tokens into the name finder's words, as the treebank it
+// learned from splits them: hyphenated words into parts and hyphens
+// ("Myung-su" is "Myung - su"). wtok maps each word to its token.
+func nerWords(toks []token, words []string, wtok []int) ([]string, []int) {
+	for i, t := range toks {
+		s := t.text
+		for {
+			j := strings.IndexByte(s, '-')
+			if j < 0 || len(s) == 1 {
+				break
+			}
+			if j > 0 {
+				words, wtok = append(words, s[:j]), append(wtok, i)
+			}
+			words, wtok = append(words, "-"), append(wtok, i)
+			s = s[j+1:]
+		}
+		if s != "" {
+			words, wtok = append(words, s), append(wtok, i)
+		}
+	}
+	return words, wtok
 }

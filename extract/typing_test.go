@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -55,5 +56,61 @@ func TestListedPlacesAndLedCompounds(t *testing.T) {
 	}
 	if got["OSCE"] != kg.Organization {
 		t.Errorf("OSCE: type %q, want Organization (all: %v)", got["OSCE"], got)
+	}
+}
+
+// TestNamesWithoutCueWords checks names that no cue word types: people
+// listed after a copula, the name finder's proposals, and organization
+// names made of head words, ampersands and legal prefixes.
+func TestNamesWithoutCueWords(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Board",
+		"The board met in Daegu. The directors who voted against were Pyo Han-gyeol, Moon Chae-rin and Do Ji-seok; two others, Ha Yun-seul and Gil Dong-uk, abstained.",
+		"The deal was drafted by Adebanjo & Okorie and by Mensah, Boadu & Partners, and advised by Ilsworth Partners of Johannesburg.",
+		"PT Borneo Baja Lestari runs the smelter near Route 9. Its partner, Grupo Ferral, left the Federación Obrera del Sur.",
+		"Ms. Aino Varga, an analyst at the Center for Ports and Maritime Studies, and a researcher at the Pacific Initiative for Open Courts said trucks came from the Czech Republic.",
+		"The unions still deal with the former Red Lantern, a militia that disbanded in 2009.",
+		"The exercise, called Iron Harbor, ended at the Basilica of Saint Anne. Kofi Mensah, known to friends as \"KM,\" led it. Talks went on in Serb-majority towns.",
+	)
+	got := entityTypes(x)
+	for name, typ := range map[string]kg.EntityType{
+		"Pyo Han-gyeol":                         kg.Person,
+		"Moon Chae-rin":                         kg.Person,
+		"Do Ji-seok":                            kg.Person,
+		"Gil Dong-uk":                           kg.Person, // "uk" is no country
+		"Adebanjo & Okorie":                     kg.Organization,
+		"Mensah, Boadu & Partners":              kg.Organization,
+		"Ilsworth Partners":                     kg.Organization,
+		"Johannesburg":                          kg.Location,
+		"PT Borneo Baja Lestari":                kg.Organization,
+		"Route 9":                               kg.Location,
+		"Grupo Ferral":                          kg.Organization,
+		"Federación Obrera del Sur":             kg.Organization,
+		"Center for Ports and Maritime Studies": kg.Organization,
+		"Pacific Initiative for Open Courts":    kg.Organization,
+		"Czech Republic":                        kg.Location,
+	} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	if got["Basilica of Saint Anne"] != kg.Location {
+		t.Errorf("Basilica of Saint Anne: type %q, want Location (all: %v)", got["Basilica of Saint Anne"], got)
+	}
+	for name, typ := range got {
+		if typ == kg.Person && (name == "Red Lantern" || name == "United Kingdom" || name == "Iron Harbor") || name == "KM" || name == "Serb-majority" {
+			t.Errorf("%s: typed %s", name, typ)
+		}
+	}
+}
+
+func TestNERWords(t *testing.T) {
+	toks := tokenize([]rune("Gil Dong-uk met al-Sadr - twice."), 0)
+	words, wtok := nerWords(toks, nil, nil)
+	if got := strings.Join(words, "|"); got != "Gil|Dong|-|uk|met|al|-|Sadr|-|twice|." {
+		t.Errorf("words %s", got)
+	}
+	if len(wtok) != len(words) || wtok[2] != 1 || wtok[len(wtok)-1] != len(toks)-1 {
+		t.Errorf("word tokens %v", wtok)
 	}
 }

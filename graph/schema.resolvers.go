@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
@@ -213,7 +214,15 @@ func (r *entityResolver) Roles(ctx context.Context, obj *kg.Entity) ([]*model.Ro
 	if err != nil {
 		return nil, err
 	}
-	return rolesHeld(rels), nil
+	out := make([]*model.RoleHeld, len(rels))
+	for i, rel := range rels {
+		out[i] = &model.RoleHeld{
+			Title:    nullable(rel.Properties["title"]),
+			Status:   nullable(rel.Properties["status"]),
+			Relation: rel,
+		}
+	}
+	return out, nil
 }
 
 // MemberOf is the resolver for the memberOf field.
@@ -455,7 +464,7 @@ func (r *roleHeldResolver) Organization(ctx context.Context, obj *model.RoleHeld
 
 // Evidence is the resolver for the evidence field.
 func (r *roleHeldResolver) Evidence(ctx context.Context, obj *model.RoleHeld) ([]*kg.Evidence, error) {
-	return evidencePtrs(obj.Evidence), nil
+	return evidencePtrs(obj.Relation.Evidence), nil
 }
 
 // Article returns generated.ArticleResolver implementation.
