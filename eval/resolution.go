@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -140,8 +141,15 @@ func matchNode(name string, nodes []*kg.Entity) string {
 				return n.ID
 			}
 		}
-		if s := kg.MatchScore(name, n.Name, n.Aliases); s > bestScore && s >= 0.8 {
-			best, bestScore = n.ID, s
+		// A near match is a name or alias of as many words: "Jubaland"
+		// is not "Jubaland Coast Guard", however well search ranks it.
+		for _, a := range append([]string{n.Name}, n.Aliases...) {
+			if len(strings.Fields(kg.FoldName(a))) != len(strings.Fields(f)) {
+				continue
+			}
+			if s := kg.MatchScore(name, a, nil); s > bestScore && s >= 0.8 {
+				best, bestScore = n.ID, s
+			}
 		}
 	}
 	return best

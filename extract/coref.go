@@ -461,10 +461,12 @@ func (d *doc) mostSalient(from, si, pos int, ok func(e int) bool) int {
 func (d *doc) resolveDescriptions() {
 	d.descBySent = make([][]description, len(d.sents))
 	d.descAt = map[int]int{}
+	d.dateline = d.datelineCountry()
+	home := d.homeCountry()
 	for si, s := range d.sents {
 		toks := s.toks
 		mi := 0
-		for i := 1; i < len(toks); i++ {
+		for i := 0; i < len(toks); i++ {
 			for mi < len(d.bySent[si]) && d.ms[d.bySent[si][mi]].te <= i {
 				mi++
 			}
@@ -472,7 +474,12 @@ func (d *doc) resolveDescriptions() {
 				continue // part of a name
 			}
 			t := toks[i]
-			if _, ok := orgNouns[t.low]; !ok || t.cap || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
+			if e := d.memberBody(toks, i, home); e >= 0 {
+				d.descBySent[si] = append(d.descBySent[si], description{ent: e, pos: t.start, subject: i <= 1})
+				d.descAt[t.start] = e
+				continue
+			}
+			if _, ok := orgNouns[t.low]; !ok || t.cap || i == 0 || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
 				continue
 			}
 			if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
@@ -481,6 +488,65 @@ func (d *doc) resolveDescriptions() {
 			}
 		}
 	}
+}
+
+// memberBodies maps the members of a state's forces to the words that
+// name the force: "arrested by gendarmes" is the gendarmerie's act, "a
+// shootout with marines" the navy's.
+var memberBodies = map[string][]string{
+	"gendarmes": {"gendarmerie"}, "marines": {"navy", "marines", "marine"}, "sailors": {"navy"},
+	"policemen": {"police"}, "policewomen": {"police"}, "soldiers": {"army"}, "troops": {"army"},
+}
+
+// memberBody returns the organization that a bare plural of members at
+// token i stands for ("by gendarmes in Zinder"): the one the document
+// names of that kind, else the state the article is about (home), as for
+// "Nigerien gendarmes"; -1 when a name, demonym or possessive says whose
+// members they are ("Chinese marines", "the group's soldiers", "marines
+// of the Third Fleet") or when the document names several.
+func (d *doc) memberBody(toks []token, i, home int) int {
+	words := memberBodies[toks[i].low]
+	if words == nil || toks[i].cap && i > 0 {
+		return -1
+	}
+	if i > 0 && (toks[i-1].cap || toks[i-1].low == "'s" || !toks[i-1].word) && !(i == 1 && toks[0].low == "the") {
+		return -1
+	}
+	switch {
+	case i > 0 && (toks[i-1].low == "its" || toks[i-1].low == "their" || toks[i-1].low == "his" || toks[i-1].low == "her"):
+		return -1
+	case i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "from" || toks[i+1].low == "loyal"):
+		return -1
+	}
+	only := -1
+	for _, w := range words {
+		for e, x := range d.ents {
+			if x.typ != kg.Organization || len(x.spans) == 0 || !hasWord(x.words, w) {
+				continue
+			}
+			if only >= 0 && only != e {
+				return -1
+			}
+			only = e
+		}
+	}
+	if only >= 0 {
+		return only
+	}
+	return home
+}
+
+// memberRef returns the organization that the word at token tok of the
+// sentence being read stands for as a plural of its members, or -1.
+func (d *doc) memberRef(si, tok int) int {
+	toks := d.sents[si].toks
+	if tok < 0 || tok >= len(toks) || memberBodies[toks[tok].low] == nil {
+		return -1
+	}
+	if e, ok := d.descAt[toks[tok].start]; ok {
+		return e
+	}
+	return -1
 }
 
 // onlyOrgNamed returns the one organization of the document whose name

@@ -52,3 +52,23 @@ func TestApposedSubjectAndIts(t *testing.T) {
 		[3]string{"SUPPORTS", "organization:civic-renewal-party", "organization:sovereign-council"},
 	)
 }
+
+// A bare plural of a force's members is the force the article names, else
+// the state the article is about; a demonym says whose they are.
+func TestMembersOfAForce(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Raid",
+		"LIMA, Peru — The Peruvian navy has stepped up patrols along the coast. Mr. Tomas Quispe was arrested by marines at his farm on Friday.",
+	)
+	want(t, x, [3]string{"DETAINED", "organization:peruvian-navy", "person:tomas-quispe"})
+	y := run(t, "2024-03-15",
+		"Arrest",
+		"DAKAR, Senegal — Mr. Ousmane Fall was arrested by gendarmes in Thies on Sunday. Senegal has denied holding political prisoners.",
+	)
+	want(t, y, [3]string{"DETAINED", "location:senegal", "person:ousmane-fall"})
+	z := run(t, "2024-03-15",
+		"Arrest",
+		"DAKAR, Senegal — Mr. Ousmane Fall was arrested by Gambian gendarmes near the border on Sunday. Senegal protested.",
+	)
+	wantNot(t, z, [3]string{"DETAINED", "location:senegal", "person:ousmane-fall"})
+}

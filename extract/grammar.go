@@ -518,6 +518,10 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "arrested by gendarmes": the force they serve.
+	if e := d.memberRef(d.curSent, n.tok); e >= 0 {
+		return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
+	}
 	// "the president's son", "the former president": the one person the
 	// article has shown holding that title.
 	if k := roleNouns[n.lemma]; (k == roleState || k == roleLeads) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "appos") < 0 {

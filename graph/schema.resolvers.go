@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/newsgraph/newsgraph/graph/generated"
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
@@ -214,15 +213,7 @@ func (r *entityResolver) Roles(ctx context.Context, obj *kg.Entity) ([]*model.Ro
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.RoleHeld, len(rels))
-	for i, rel := range rels {
-		out[i] = &model.RoleHeld{
-			Title:    nullable(rel.Properties["title"]),
-			Status:   nullable(rel.Properties["status"]),
-			Relation: rel,
-		}
-	}
-	return out, nil
+	return rolesHeld(rels), nil
 }
 
 // MemberOf is the resolver for the memberOf field.
@@ -464,7 +455,7 @@ func (r *roleHeldResolver) Organization(ctx context.Context, obj *model.RoleHeld
 
 // Evidence is the resolver for the evidence field.
 func (r *roleHeldResolver) Evidence(ctx context.Context, obj *model.RoleHeld) ([]*kg.Evidence, error) {
-	return evidencePtrs(obj.Relation.Evidence), nil
+	return evidencePtrs(obj.Evidence), nil
 }
 
 // Article returns generated.ArticleResolver implementation.

@@ -66,6 +66,10 @@ type Evidence struct {
 	Partial bool
 	// Acronym is set when the names met on an acronym both use.
 	Acronym bool
+	// Title is a title both are given ("minister" for "Minister Guleid"
+	// and "Fisheries Minister Abdiwali Guleid"): it counts as one shared
+	// neighbor.
+	Title string
 	// raw is the score before a partial match was held under High for
 	// want of shared people or organizations.
 	raw float64
@@ -144,6 +148,9 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 		}
 	}
 	sort.Strings(ev.Shared)
+	if m.Type == kg.Person {
+		ev.Title = sharedTitle(m.Names, append([]string{e.Name}, e.Aliases...))
+	}
 	score := min(1, best.Score+min(contextMax, contextStep*ev.support()))
 	ev.raw = score
 	if best.Partial && ev.people() < 2 {
@@ -158,6 +165,9 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 // people counts the shared neighbors that are not places.
 func (ev Evidence) people() int {
 	n := 0
+	if ev.Title != "" {
+		n++
+	}
 	for _, id := range ev.Shared {
 		if !strings.HasPrefix(id, "location:") {
 			n++
@@ -170,6 +180,9 @@ func (ev Evidence) people() int {
 // about who someone is than the places everyone in a story shares.
 func (ev Evidence) support() float64 {
 	n := 0.0
+	if ev.Title != "" {
+		n++
+	}
 	for _, id := range ev.Shared {
 		if strings.HasPrefix(id, "location:") {
 			n += 0.5
@@ -220,7 +233,10 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	if best.Score >= High {
 		rival := false
 		for _, d := range ds[1:] {
-			if (best.Evidence.Partial || best.Evidence.Acronym) && d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
+			// A title only the best shares with the mention ("Minister
+			// Guleid" and the minister, not his niece) settles it.
+			titled := best.Evidence.Title != "" && d.Evidence.Title == ""
+			if (best.Evidence.Partial || best.Evidence.Acronym) && !titled && d.Score >= best.Score-tieMargin && best.Evidence.support() < d.Evidence.support()+2 {
 				rival = true
 			}
 		}

@@ -52,6 +52,57 @@ var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig 
 	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir sir lord " +
 	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador")
 
+// courtesy titles say nothing of what a person does.
+var courtesy = set("mr mrs ms miss sir")
+
+// titleForms write abbreviated titles in full.
+var titleForms = map[string]string{
+	"gen": "general", "col": "colonel", "maj": "major", "brig": "brigadier", "lt": "lieutenant", "capt": "captain",
+	"sgt": "sergeant", "cpl": "corporal", "adm": "admiral", "cmdr": "commander", "prof": "professor", "rev": "reverend",
+	"sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
+}
+
+// titlesOf lists the titles that lead a person's name ("Col." of "Col.
+// Idris Boqor", "minister" of "Fisheries Minister Abdiwali Guleid"),
+// written in full, courtesy titles aside.
+func titlesOf(raw string) []string {
+	words := strings.Fields(kg.FoldName(raw))
+	var out []string
+	for i := 0; i < len(words)-1 && i < 4; i++ {
+		w := words[i]
+		if !titles[w] {
+			continue
+		}
+		if courtesy[w] {
+			continue
+		}
+		if f, ok := titleForms[w]; ok {
+			w = f
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// sharedTitle is a title that names of a mention and of a node both
+// carry, or "".
+func sharedTitle(a, b []string) string {
+	have := map[string]bool{}
+	for _, n := range b {
+		for _, t := range titlesOf(n) {
+			have[t] = true
+		}
+	}
+	for _, n := range a {
+		for _, t := range titlesOf(n) {
+			if have[t] {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
 // suffixes end a person's name.
 var suffixes = set("jr sr ii iii iv")
 
@@ -284,6 +335,11 @@ func Keys(t kg.EntityType, names []string) []string {
 			continue
 		}
 		ks[g+":n:"+strings.Join(n.Core, " ")] = true
+		if t == kg.Organization {
+			// A person's name typed Organization ("Idris Haybe, a
+			// Mombasa fish exporter") meets the person here.
+			ks[g+":n:"+literalCore(raw)] = true
+		}
 		if len(n.Core) > 1 && t != kg.Person {
 			// "Interior Ministry" and "Ministry of the Interior".
 			sorted := append([]string(nil), n.Core...)

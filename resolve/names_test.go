@@ -208,3 +208,32 @@ func TestSoleSurname(t *testing.T) {
 		t.Errorf("sole surname sharing only places: %+v, want no join", ds)
 	}
 }
+
+// TestTitleSettlesSurname checks that a title the mention shares with only
+// one of two people of its surname picks that one.
+func TestTitleSettlesSurname(t *testing.T) {
+	nb := map[string]bool{"organization:fisheries-agency": true, "person:a": true}
+	minister := Candidate{Entity: &kg.Entity{ID: "person:abdiwali-guleid", Type: kg.Person, Name: "Abdiwali Guleid",
+		Aliases: []string{"Fisheries Minister Abdiwali Guleid"}}, Neighbors: nb}
+	niece := Candidate{Entity: &kg.Entity{ID: "person:hodan-guleid", Type: kg.Person, Name: "Hodan Guleid"}, Neighbors: nb}
+	m := Mention{ID: "person:guleid", Type: kg.Person, Names: []string{"Guleid", "Minister Guleid"}, Neighbors: nb}
+	if ds := Decide(m, []Candidate{minister, niece}); len(ds) == 0 || ds[0].Action != Join || ds[0].NodeID != minister.Entity.ID {
+		t.Errorf("Minister Guleid: %+v, want a join with the minister", ds)
+	}
+	m.Names = []string{"Guleid", "Mr. Guleid"}
+	if ds := Decide(m, []Candidate{minister, niece}); len(ds) > 0 && ds[0].Action == Join {
+		t.Errorf("Mr. Guleid: %+v, want no join (a courtesy title says nothing)", ds)
+	}
+}
+
+// TestTypeDiffersSameName checks that a person's name typed Organization
+// in one article meets the person, plural-looking words included.
+func TestTypeDiffersSameName(t *testing.T) {
+	p, o := Parse(kg.Person, "Idris Haibe"), Parse(kg.Organization, "Idris Haybe")
+	if m := CompareNames(p, o); m.Veto || m.Score < High {
+		t.Errorf("Idris Haibe / Idris Haybe typed Organization: %+v", m)
+	}
+	if !overlapKeys(Keys(kg.Person, []string{"Idris Haibe"}), Keys(kg.Organization, []string{"Idris Haybe"})) {
+		t.Error("a person and the same name typed Organization share no key")
+	}
+}

@@ -52,9 +52,11 @@ func CompareNames(a, b Name) Match {
 	}
 	if a.Type != b.Type {
 		// A person and an organization meet only on the very same full
-		// name: a militia named for its leader typed one way in one article
-		// and the other way in another.
-		if strings.Join(a.Core, " ") == strings.Join(b.Core, " ") && len(a.Core) >= 2 {
+		// name, read word for word as a person's (no plural folded): a
+		// militia named for its leader, a company named for its founder,
+		// typed one way in one article and the other way in another.
+		ca, cb := literalCore(a.Raw), literalCore(b.Raw)
+		if ca != "" && ca == cb && strings.Contains(ca, " ") {
 			return Match{Score: 0.92, Why: "same name, type differs"}
 		}
 		return Match{Veto: true, Why: "incompatible types"}
@@ -121,6 +123,13 @@ func comparePeople(a, b Name) Match {
 		why = "name variant"
 	}
 	return Match{Score: score, Why: why}
+}
+
+// literalCore is a name's words in canonical transliteration, titles and
+// particles aside as for a person, the same whatever the type it was
+// given.
+func literalCore(raw string) string {
+	return strings.Join(Parse(kg.Person, raw).Core, " ")
 }
 
 // alphabetSwap reports first letters that one name takes in two

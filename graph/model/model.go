@@ -7,11 +7,14 @@ import (
 	"github.com/newsgraph/newsgraph/traverse"
 )
 
-// RoleHeld is a HOLDS_ROLE relation seen from the person who holds it.
+// RoleHeld is a role seen from the person who holds it: the HOLDS_ROLE
+// relations that state one title, shown by the one with the most evidence.
 type RoleHeld struct {
 	Title    *string
 	Status   *string
 	Relation *kg.Relation
+	// Evidence is that of all the relations, each sentence once.
+	Evidence []kg.Evidence
 }
 
 // CoMention is a traverse.CoMention with the entity it was found for, which
