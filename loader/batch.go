@@ -8,11 +8,11 @@ import (
 	"github.com/newsgraph/newsgraph/resolve"
 )
 
-// maxBatch is how many articles one transaction saves at most during a
-// load (BenchmarkLoad in sqlite and neo4jstore: past it the rate no longer
+// DefaultMaxBatch is how many articles one transaction saves at most during
+// a load (BenchmarkLoad in sqlite and neo4jstore: past it the rate no longer
 // grows). Batches start at one article and double, so the first progress
 // comes at once.
-const maxBatch = 64
+const DefaultMaxBatch = 64
 
 // footprint is what an article's resolution read from the store, or what
 // its save writes: entity ids, blocking keys and article ids. An article

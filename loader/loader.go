@@ -24,6 +24,9 @@ type Loader struct {
 	// Workers is how many articles are read and extracted at once; one
 	// writer saves them in batches. Zero means GOMAXPROCS.
 	Workers int
+	// MaxBatch is how many articles one transaction saves at most. Zero
+	// means DefaultMaxBatch.
+	MaxBatch int
 }
 
 // New returns a Loader writing to s.
@@ -157,7 +160,7 @@ func FS(fsys fs.FS, root string) ([]Source, error) {
 
 // Load reads, extracts and saves every source. Extraction runs on Workers
 // goroutines; one writer resolves the articles in input order and saves them
-// in batches of up to maxBatch in one transaction (kg.Store.SaveExtractions).
+// in batches of up to MaxBatch in one transaction (kg.Store.SaveExtractions).
 // An article joins the pending batch only if its resolution read nothing the
 // batch writes (footprint); otherwise the batch commits first, so the graph
 // is the one saving article by article gives, whatever the scheduling. A
@@ -268,6 +271,10 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		r  Result
 		x  *kg.Extraction
 		ds []resolve.Decision
+	}
+	maxBatch := l.MaxBatch
+	if maxBatch <= 0 {
+		maxBatch = DefaultMaxBatch
 	}
 	var batch []pending
 	written := newFootprint()

@@ -126,7 +126,8 @@ func split(ctx context.Context, tx neo4j.ManagedTransaction, id string, c kg.Cur
 		if !ok {
 			continue
 		}
-		if _, err := save(ctx, tx, x); err != nil {
+		// Saved again as a reload, without a new version.
+		if err := saveRun(ctx, tx, []runItem{{x: x, res: &kg.SaveResult{}, reload: true}}); err != nil {
 			return err
 		}
 	}

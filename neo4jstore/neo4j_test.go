@@ -19,6 +19,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 	"github.com/newsgraph/newsgraph/samples"
@@ -915,8 +916,9 @@ func renamed(x *kg.Extraction, aid string) *kg.Extraction {
 
 // statementStats counts statements (round trips) and their time by query.
 type statementStats struct {
-	n    int
-	time map[string]time.Duration
+	n     int
+	time  map[string]time.Duration
+	calls map[string]int
 }
 
 // countStatements installs testHookRun for the benchmark's duration.
@@ -925,9 +927,10 @@ func countStatements(b *testing.B) *statementStats {
 	testHookRun = func(q string, d time.Duration) {
 		st.n++
 		if st.time == nil {
-			st.time = map[string]time.Duration{}
+			st.time, st.calls = map[string]time.Duration{}, map[string]int{}
 		}
 		st.time[q] += d
+		st.calls[q]++
 	}
 	b.Cleanup(func() { testHookRun = nil })
 	return st
@@ -940,6 +943,7 @@ func (st *statementStats) report(b *testing.B) {
 	if os.Getenv("NEO4J_BENCH_STATEMENTS") == "" {
 		return
 	}
+	b.Logf("%d statements in all", st.n)
 	type qt struct {
 		q string
 		d time.Duration
@@ -950,7 +954,7 @@ func (st *statementStats) report(b *testing.B) {
 	}
 	slices.SortFunc(l, func(a, b qt) int { return int(b.d - a.d) })
 	for _, x := range l[:min(8, len(l))] {
-		b.Logf("%8.2f ms/op  %.120q", float64(x.d.Microseconds())/1000/float64(b.N), x.q)
+		b.Logf("%8.2f ms/op %6d calls  %.120q", float64(x.d.Microseconds())/1000/float64(b.N), st.calls[x.q], x.q)
 	}
 }
 
@@ -1056,4 +1060,35 @@ func BenchmarkLoad(b *testing.B) {
 	stmts := countStatements(b)
 	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openClean(b) }, storetest.LoadSizes(b)...)
 	stmts.report(b)
+}
+
+// TestSaveBatchStatements: a batch of new articles costs a fixed number of
+// statements, whatever its size (each kind of fact is one UNWIND for the
+// whole batch), where saving article by article costs a score each.
+func TestSaveBatchStatements(t *testing.T) {
+	arts := gen.Articles(3, 48)
+	xs := make([]*kg.Extraction, len(arts))
+	for i, a := range arts {
+		x, err := loader.Extract(a.Name, a.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs[i] = x
+	}
+	count := func(xs []*kg.Extraction) int {
+		s := openClean(t)
+		n := 0
+		testHookRun = func(string, time.Duration) { n++ }
+		defer func() { testHookRun = nil }()
+		if _, err := s.SaveExtractions(context.Background(), xs); err != nil {
+			t.Fatalf("SaveExtractions of %d articles: %v", len(xs), err)
+		}
+		return n
+	}
+	small, large := count(xs[:6]), count(xs)
+	t.Logf("statements: %d for 6 articles, %d for %d", small, large, len(xs))
+	if large > small || large > 12 {
+		t.Errorf("a batch of %d articles took %d statements, one of %d took %d: want the same handful (at most 12)",
+			len(xs), large, 6, small)
+	}
 }

@@ -34,6 +34,13 @@ func LoadSizes(tb testing.TB) []int {
 	return out
 }
 
+// loadBatch is BENCH_LOAD_BATCH, the loader's MaxBatch (0, the default,
+// when unset), for choosing the batch size.
+func loadBatch() int {
+	n, _ := strconv.Atoi(os.Getenv("BENCH_LOAD_BATCH"))
+	return n
+}
+
 // BenchLoad loads n generated articles (package gen, seed 1) into a fresh
 // store from open for each n of sizes, through the loader as `load` does,
 // and reports articles/s overall and over the first and the last tenth of
@@ -49,15 +56,17 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 			}
 			tenth := max(1, n/10)
 			var total, first, last time.Duration
-			runs := 0
+			runs, saves := 0, 0
 			for b.Loop() {
 				b.StopTimer()
-				s := open(b)
+				s := &countSaves{Store: open(b)}
 				b.StartTimer()
 				done := 0
 				start := time.Now()
 				mark := start
-				sum, err := loader.New(s).Load(context.Background(), srcs, func(r loader.Result) {
+				l := loader.New(s)
+				l.MaxBatch = loadBatch()
+				sum, err := l.Load(context.Background(), srcs, func(r loader.Result) {
 					done++
 					switch done {
 					case tenth:
@@ -70,6 +79,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 				})
 				total += time.Since(start)
 				runs++
+				saves += s.saves
 				if err != nil || sum.Failed > 0 {
 					b.Fatalf("load: %v (%d failed: %v)", err, sum.Failed, sum.Errors)
 				}
@@ -78,6 +88,23 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 			b.ReportMetric(rate(n, total), "articles/s")
 			b.ReportMetric(rate(tenth, first), "first10%-articles/s")
 			b.ReportMetric(rate(tenth, last), "last10%-articles/s")
+			b.ReportMetric(float64(n*runs)/float64(saves), "articles/tx")
 		})
 	}
+}
+
+// countSaves counts the store's save transactions.
+type countSaves struct {
+	kg.Store
+	saves int
+}
+
+func (c *countSaves) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	c.saves++
+	return c.Store.SaveExtractions(ctx, xs)
+}
+
+func (c *countSaves) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
+	c.saves++
+	return c.Store.SaveExtraction(ctx, x)
 }
