@@ -80,7 +80,8 @@ func filterKey(f kg.RelationFilter) string {
 	slices.Sort(ts)
 	ts = slices.Compact(ts)
 	return strconv.Itoa(int(f.Direction)) + "|" + strings.Join(ts, ",") + "|" +
-		strconv.FormatFloat(f.MinConfidence, 'g', -1, 64) + "|" + strconv.FormatBool(f.IncludeRetracted)
+		strconv.FormatFloat(f.MinConfidence, 'g', -1, 64) + "|" + strconv.FormatBool(f.IncludeRetracted) + "|" +
+		strconv.Itoa(int(f.Read.Evidence)) + "|" + strconv.FormatBool(f.Read.Ends)
 }
 
 type loadersKey struct{}

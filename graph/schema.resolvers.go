@@ -119,11 +119,13 @@ func (r *entityResolver) Relations(ctx context.Context, obj *kg.Entity, directio
 	if err != nil {
 		return nil, err
 	}
-	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted)}
+	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted),
+		Read: relationRead(selections(ctx))}
 	rels, err := r.loaders(ctx).Relations(f).Load(ctx, obj.ID)
 	if err != nil {
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
+	r.primeEnds(ctx, rels)
 	return rels, nil
 }
 
@@ -137,11 +139,16 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 	if err != nil {
 		return nil, err
 	}
-	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted)}
+	rd := relationRead(path(selections(ctx), "edges", "node"))
+	if o := deref(orderBy); o == kg.RelationByEvidence || o == kg.RelationByLatest {
+		rd.Evidence = rd.Evidence.Needs(kg.EvidenceRefs) // the order counts or dates the evidence
+	}
+	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted), Read: rd}
 	rels, err := r.loaders(ctx).Relations(f).Load(ctx, obj.ID)
 	if err != nil {
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
+	r.primeEnds(ctx, rels)
 	rels = slices.Clone(rels)
 	keys, err := r.sortRelations(ctx, rels, deref(orderBy))
 	if err != nil {
@@ -301,20 +308,26 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	if err != nil {
 		return nil, err
 	}
+	rd := relationRead(path(selections(ctx), "edges", "node"))
 	pg, err := r.store.ListRelations(ctx, kg.RelationListFilter{
 		Types: types, MinConfidence: conf, ArticleID: deref(article), IncludeRetracted: deref(includeRetracted),
 		Source: deref(source), Target: deref(target), EntityID: deref(entity),
 		SourceTypes: sourceTypes, TargetTypes: targetTypes, From: deref(from), To: deref(to),
 		Order: deref(orderBy), First: p.size, After: p.after,
+		Read:    rd,
 		NoTotal: !slices.Contains(graphql.CollectAllFields(ctx), "totalCount"),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list relations: %w", err)
 	}
+	r.primeEnds(ctx, pg.Relations)
 	ld := r.loaders(ctx).relationsByID
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
-		ld.Prime(rel.ID, rel)
+		if rd.Evidence == kg.EvidenceFull {
+			// Only a whole relation may answer a later relation(id).
+			ld.Prime(rel.ID, rel)
+		}
 		conn.Edges[i] = &model.RelationEdge{Cursor: pg.Cursors[i], Node: rel}
 	}
 	conn.PageInfo = pageInfo(pg.HasNext, pg.HasPrev, pg.Cursors)

@@ -142,6 +142,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	ps, err := r.traverser.ShortestPaths(ctx, from, to, traverse.PathQuery{
 		MaxHops: deref(maxHops), Types: types, Direction: deref(direction), Limit: deref(limit), MinConfidence: conf,
+		Evidence: evidenceIn(selections(ctx)),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("paths %q → %q: %w", from, to, err)
@@ -149,6 +150,9 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	out := make([]*traverse.Path, len(ps))
 	for i := range ps {
 		out[i] = &ps[i]
+		for _, h := range ps[i].Hops {
+			r.primeEnds(ctx, []*kg.Relation{h.Relation})
+		}
 	}
 	return out, nil
 }
@@ -162,6 +166,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	g, err := r.traverser.Neighborhood(ctx, id, traverse.NeighborhoodQuery{
 		Hops: deref(hops), Types: types, EntityTypes: entityTypes, MinConfidence: conf,
 		ArticleID: deref(article), From: deref(from), To: deref(to), LimitPerHop: deref(limitPerHop),
+		Evidence: evidenceIn(selections(ctx)),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
@@ -178,6 +183,7 @@ func (r *queryResolver) Subgraph(ctx context.Context, seeds []string, depth *int
 	}
 	g, err := r.traverser.Subgraph(ctx, seeds, traverse.SubgraphQuery{
 		Depth: deref(depth), Types: types, MinConfidence: conf, MaxNodes: deref(maxNodes),
+		Evidence: evidenceIn(selections(ctx)),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("subgraph: %w", err)

@@ -86,6 +86,10 @@ type Relation struct {
 	// Retracted relations are kept for the record but hidden by default.
 	Retracted     bool   `json:"-"`
 	RetractReason string `json:"-"`
+	// SourceEntity and TargetEntity are the end entities, set only by the
+	// reads that ask for them (RelationRead.Ends).
+	SourceEntity *Entity `json:"-"`
+	TargetEntity *Entity `json:"-"`
 }
 
 // Participant is an entity taking part in an event, with its role

@@ -21,7 +21,36 @@ type RelationFilter struct {
 	Types            []RelationType // empty means all types
 	MinConfidence    float64
 	IncludeRetracted bool
+	// Read says how much of each relation to read; the zero value reads
+	// it whole, without its end entities.
+	Read RelationRead
 }
+
+// RelationRead says how much of each relation a read fills in. The zero
+// value reads the whole relation (every piece of evidence with its text,
+// the properties) and not its end entities. A reader that needs less (the
+// GraphQL layer asks for what the query selects) asks for less, so that
+// the store does not fetch or ship what nobody reads.
+type RelationRead struct {
+	// Evidence is how much of the evidence to read.
+	Evidence EvidenceRead
+	// Ends also reads the end entities into Relation.SourceEntity and
+	// Relation.TargetEntity, as Entities returns them, in the same read.
+	Ends bool
+}
+
+// EvidenceRead is how much of a relation's evidence a read fills in.
+type EvidenceRead uint8
+
+// Evidence reads, from the most to the least.
+const (
+	EvidenceFull EvidenceRead = iota // every piece with every field
+	EvidenceRefs                     // every piece without its Text (article, offsets, extractor, confidence)
+	EvidenceNone                     // none: Relation.Evidence is empty
+)
+
+// Needs returns the read that gives what both e and o give.
+func (e EvidenceRead) Needs(o EvidenceRead) EvidenceRead { return min(e, o) }
 
 // RelationListFilter selects relations for listing across the whole graph.
 // Entity ids are resolved through merges.
@@ -42,6 +71,8 @@ type RelationListFilter struct {
 	Order    RelationOrder
 	First    int
 	After    string
+	// Read says how much of each relation to read (see RelationRead).
+	Read RelationRead
 	// NoTotal says the caller does not read RelationPage.Total: a store
 	// may then leave it 0 instead of counting every match.
 	NoTotal bool
@@ -337,7 +368,7 @@ func PageSize(first int) (int, error) {
 // `from` to `to`, ordered by their ids hop by hop, at most
 // limit of them; none within maxHops gives none. from and to are resolved,
 // distinct ids.
-// The relations come whole, with their evidence. A store wrapper that cannot forward the call returns an
+// The relations are read as f.Read says. A store wrapper that cannot forward the call returns an
 // error wrapping errors.ErrUnsupported, and callers walk instead.
 type PathFinder interface {
 	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) ([][]*Relation, error)

@@ -37,6 +37,14 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		slices.Sort(ts)
 		alt = strings.Join(ts, "|")
 	}
+	props, err := relPropsOf(f.Read.Evidence)
+	if err != nil {
+		return nil, err
+	}
+	ends := ""
+	if f.Read.Ends {
+		ends = `, [n IN nodes(p) | n` + entityMap + `] AS ends`
+	}
 	// maxHops is an int the caller bounded: a variable-length bound cannot
 	// be a parameter.
 	q := `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -44,7 +52,7 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		WHERE all(r IN relationships(p) WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false)))
 		WITH p, [r IN relationships(p) | r.id] AS ids, [n IN nodes(p) | n.id] AS nodes
 		ORDER BY ids, nodes LIMIT $limit
-		RETURN [r IN relationships(p) | {r: r, type: type(r), src: startNode(r).id, tgt: endNode(r).id}] AS rels`
+		RETURN [r IN relationships(p) | {r: ` + props + `, type: type(r), src: startNode(r).id, tgt: endNode(r).id}] AS rels` + ends
 	return readTx(ctx, s, "shortest paths", func(tx neo4j.ManagedTransaction) ([][]*kg.Relation, error) {
 		recs, err := run(ctx, tx, q, map[string]any{"from": from, "to": to, "min": f.MinConfidence,
 			"retracted": f.IncludeRetracted, "limit": int64(limit)})
@@ -55,14 +63,31 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		for _, rec := range recs {
 			v, _ := rec.Get("rels")
 			l, _ := v.([]any)
+			ents := map[string]*kg.Entity{}
+			if f.Read.Ends {
+				v, _ := rec.Get("ends")
+				ns, _ := v.([]any)
+				for _, x := range ns {
+					m, _ := x.(map[string]any)
+					e := entityFromProps(m)
+					ents[e.ID] = e
+				}
+			}
 			path := make([]*kg.Relation, 0, len(l))
 			for _, x := range l {
 				m, _ := x.(map[string]any)
-				r, ok := m["r"].(neo4j.Relationship)
-				if !ok {
+				var props map[string]any
+				switch r := m["r"].(type) {
+				case neo4j.Relationship:
+					props = r.Props
+				case map[string]any:
+					props = r
+				default:
 					return nil, fmt.Errorf("neo4j: shortest paths: a hop is %T, not a relationship", m["r"])
 				}
-				path = append(path, relFromProps(pStr(m, "type"), pStr(m, "src"), pStr(m, "tgt"), "", r.Props).toKG())
+				r := relFromProps(pStr(m, "type"), pStr(m, "src"), pStr(m, "tgt"), "", props).toKG()
+				r.SourceEntity, r.TargetEntity = ents[r.Source], ents[r.Target]
+				path = append(path, r)
 			}
 			out = append(out, path)
 		}

@@ -98,6 +98,14 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 			slices.Sort(ts)
 			alt = strings.Join(ts, "|")
 		}
+		props, err := relPropsOf(f.Read.Evidence)
+		if err != nil {
+			return nil, err
+		}
+		ends := ""
+		if f.Read.Ends {
+			ends = `, sn` + entityMap + ` AS se, tn` + entityMap + ` AS te`
+		}
 		recs, err := run(ctx, tx, `UNWIND $ids AS req
 			OPTIONAL MATCH (x:Redirect {id: req})
 			WITH req, coalesce(x.to, req) AS id
@@ -106,7 +114,8 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 				WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
 				RETURN r
 			}
-			RETURN req, id, r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`,
+			WITH req, id, r, startNode(r) AS sn, endNode(r) AS tn
+			RETURN req, id, `+props+` AS props, elementId(r) AS eid, type(r) AS type, sn.id AS src, tn.id AS tgt`+ends,
 			map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence, "retracted": f.IncludeRetracted})
 		if err != nil {
 			return nil, err
@@ -122,11 +131,14 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 				continue
 			}
 			seen[eid] = true
-			p, err := recProps(rec, "r")
+			p, err := recProps(rec, "props")
 			if err != nil {
 				return nil, err
 			}
 			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", p).toKG()
+			if err := endsOf(r, rec, f.Read.Ends); err != nil {
+				return nil, err
+			}
 			bySource[r.Source] = append(bySource[r.Source], r)
 			byTarget[r.Target] = append(byTarget[r.Target], r)
 		}
@@ -307,7 +319,15 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	}
 	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
 		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil, "limit": int64(size + 1)}
-	keyed := `WITH r, type(r) AS type, s.id AS src, t.id AS tgt`
+	props, err := relPropsOf(f.Read.Evidence)
+	if err != nil {
+		return nil, err
+	}
+	ends := ""
+	if f.Read.Ends {
+		ends = `, s` + entityMap + ` AS se, t` + entityMap + ` AS te`
+	}
+	keyed := `WITH r, s, t, type(r) AS type, s.id AS src, t.id AS tgt`
 	if f.Order == kg.RelationByLatest {
 		keyed += ` ` + latestOfRelation
 	}
@@ -347,17 +367,21 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		recs, err := run(ctx, tx, prelude+match+where+`
 			`+keyed+`
 			WITH * ORDER BY `+order+` LIMIT $limit
-			RETURN r, type, src, tgt, [`+strings.Join(exprs, ", ")+`] AS key`, params)
+			RETURN `+props+` AS props, type, src, tgt, [`+strings.Join(exprs, ", ")+`] AS key`+ends, params)
 		if err != nil {
 			return nil, err
 		}
 		recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
 		for _, rec := range recs {
-			props, err := recProps(rec, "r")
+			pm, err := recProps(rec, "props")
 			if err != nil {
 				return nil, err
 			}
-			p.Relations = append(p.Relations, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", props).toKG())
+			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", pm).toKG()
+			if err := endsOf(r, rec, f.Read.Ends); err != nil {
+				return nil, err
+			}
+			p.Relations = append(p.Relations, r)
 		}
 		p.EndCursor = last(p.Cursors)
 		return p, nil

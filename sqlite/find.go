@@ -897,7 +897,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list relations: %w", err)
 	}
-	rels, err := relationsByID(ctx, s.r, pg.ids)
+	rels, err := relationsByID(ctx, s.r, pg.ids, f.Read)
 	if err != nil {
 		return nil, err
 	}

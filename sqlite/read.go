@@ -136,7 +136,7 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 		byTarget[r.Target] = append(byTarget[r.Target], r)
 		keep[r.ID] = true
 	}
-	if err := hydrateRelations(ctx, s.r, all, keys(keep)); err != nil {
+	if err := readParts(ctx, s.r, all, keys(keep), f.Read); err != nil {
 		return nil, err
 	}
 	per := make(map[string][]*kg.Relation, len(u))
@@ -172,12 +172,41 @@ func sortRelations(list []*kg.Relation) {
 	})
 }
 
-// hydrateRelations fills in properties and evidence of the relations ids.
-func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relation, ids []string) error {
+// readParts fills in what rd asks of the relations ids beyond their rows:
+// properties, evidence, end entities.
+func readParts(ctx context.Context, q querier, rels map[string]*kg.Relation, ids []string, rd kg.RelationRead) error {
+	if err := hydrateRelations(ctx, q, rels, ids, rd.Evidence); err != nil {
+		return err
+	}
+	if !rd.Ends {
+		return nil
+	}
+	var ends []string
+	for _, id := range ids {
+		ends = append(ends, rels[id].Source, rels[id].Target)
+	}
+	es, err := loadEntities(ctx, q, uniq(ends))
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		rels[id].SourceEntity, rels[id].TargetEntity = es[rels[id].Source], es[rels[id].Target]
+	}
+	return nil
+}
+
+// hydrateRelations fills in properties and as much evidence of the
+// relations ids as ev asks for.
+func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relation, ids []string, ev kg.EvidenceRead) error {
 	for _, id := range ids {
 		r := rels[id]
 		r.Properties = map[string]string{}
 		r.Evidence = []kg.Evidence{}
+	}
+	// The text column is selected empty when only references are asked.
+	text := "text"
+	if ev == kg.EvidenceRefs {
+		text = "''"
 	}
 	err := eachChunk(ids, func(args []any) error {
 		in := placeholders(len(args))
@@ -201,7 +230,10 @@ func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relati
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows, err = q.QueryContext(ctx, `SELECT relation_id, article_id, text, start, end, extractor, confidence FROM evidence
+		if ev == kg.EvidenceNone {
+			return nil
+		}
+		rows, err = q.QueryContext(ctx, `SELECT relation_id, article_id, `+text+`, start, end, extractor, confidence FROM evidence
 			WHERE relation_id IN (`+in+`) ORDER BY relation_id, article_id, start, end, extractor`, args...)
 		if err != nil {
 			return err
@@ -226,10 +258,11 @@ func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relati
 // RelationsByID returns the relations with the given ids (nil where
 // unknown), retracted ones included and marked.
 func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
-	return relationsByID(ctx, s.r, ids)
+	return relationsByID(ctx, s.r, ids, kg.RelationRead{})
 }
 
-func relationsByID(ctx context.Context, q querier, ids []string) ([]*kg.Relation, error) {
+// relationsByID reads the relations ids as rd says.
+func relationsByID(ctx context.Context, q querier, ids []string, rd kg.RelationRead) ([]*kg.Relation, error) {
 	all := map[string]*kg.Relation{}
 	u := uniq(ids)
 	err := eachChunk(u, func(args []any) error {
@@ -242,7 +275,7 @@ func relationsByID(ctx context.Context, q querier, ids []string) ([]*kg.Relation
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: read relations: %w", err)
 	}
-	if err := hydrateRelations(ctx, q, all, keys(boolSet(all))); err != nil {
+	if err := readParts(ctx, q, all, keys(boolSet(all)), rd); err != nil {
 		return nil, err
 	}
 	out := make([]*kg.Relation, len(ids))

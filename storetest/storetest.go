@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"SymmetricRelationsBothWays", testSymmetric},
 		{"RelationOrdering", testRelationOrdering},
 		{"ListRelations", testListRelations},
+		{"RelationReads", testRelationReads},
 		{"BatchAlignmentWithUnknownIDs", testBatchAlignment},
 		{"FindEntitiesListingOrder", testListingOrder},
 		{"FindEntitiesFilters", testEntityFilters},

@@ -95,8 +95,9 @@ func TestStoreCallsBoundedByHops(t *testing.T) {
 				}
 				calls := s.reset()
 				// One to resolve the centre, then per level at most one
-				// read of relations, of articles and of entities.
-				if calls["Relations"] > hops || calls["Articles"] > hops || calls["Entities"] > hops+1 {
+				// read of relations (with the new entities) and of
+				// articles.
+				if calls["Relations"] > hops || calls["Articles"] > hops || calls["Entities"] != 1 {
 					t.Fatalf("%d hops: %v", hops, calls)
 				}
 				t.Logf("neighborhood %d hops: %d nodes, %d edges, calls %v", hops, len(g.Nodes), len(g.Edges), calls)
@@ -110,7 +111,7 @@ func TestStoreCallsBoundedByHops(t *testing.T) {
 				t.Fatal(err)
 			}
 			calls := s.reset()
-			if calls["Relations"] > 3 || calls["Entities"] > 4 || total(calls) > 7 {
+			if calls["Relations"] > 3 || calls["Entities"] != 1 || total(calls) > 4 {
 				t.Fatalf("subgraph depth 3 (%d nodes): %v", len(g.Nodes), calls)
 			}
 

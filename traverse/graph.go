@@ -30,6 +30,10 @@ type NeighborhoodQuery struct {
 	// LimitPerHop caps the entities added at each hop level, keeping those
 	// with the most evidence; 0 means no cap beyond MaxNodes.
 	LimitPerHop int
+	// Evidence is how much evidence the edges carry: the zero value, all
+	// of it; kg.EvidenceRefs (or None, which reads as Refs, since weights
+	// count the evidence) leaves out the sentences' texts.
+	Evidence kg.EvidenceRead
 }
 
 // SubgraphQuery narrows the subgraph around several seeds.
@@ -43,6 +47,9 @@ type SubgraphQuery struct {
 	// MaxNodes caps the entities in the subgraph; 0 (or more than the
 	// Traverser allows) means the Traverser's MaxNodes.
 	MaxNodes int
+	// Evidence is how much evidence the edges carry, as in
+	// NeighborhoodQuery.
+	Evidence kg.EvidenceRead
 }
 
 // Graph is a part of the knowledge graph ready to draw. Every edge joins two
@@ -194,8 +201,8 @@ func ClassName(typ string) string {
 
 // Neighborhood returns the entities within q.Hops of id and the relations
 // followed to reach them. Unknown ids give kg.ENotFound. Each hop level
-// costs one Relations call, one Entities call and, with a date range, one
-// Articles call.
+// costs one Relations call (which reads the new entities with it) and,
+// with a date range, one Articles call.
 func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQuery) (*Graph, error) {
 	hops, err := t.hopCount("hops", q.Hops, 1)
 	if err != nil {
@@ -228,7 +235,7 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 	return t.walk(ctx, walkSpec{
 		seeds:       es,
 		hops:        hops,
-		filter:      kg.RelationFilter{Direction: kg.Both, Types: q.Types, MinConfidence: q.MinConfidence},
+		filter:      walkFilter(q.Types, q.MinConfidence, q.Evidence),
 		entityTypes: types,
 		articleID:   q.ArticleID,
 		dates:       dates,
@@ -240,7 +247,7 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 // Subgraph returns the entities within q.Depth of any seed and the
 // relations followed to reach them, at most q.MaxNodes entities (seeds
 // first, then the best-supported). Unknown seeds give kg.ENotFound. Each
-// level costs one Relations and one Entities call.
+// level costs one Relations call.
 func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuery) (*Graph, error) {
 	depth, err := t.hopCount("depth", q.Depth, 1)
 	if err != nil {
@@ -269,9 +276,17 @@ func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuer
 	return t.walk(ctx, walkSpec{
 		seeds:    es,
 		hops:     depth,
-		filter:   kg.RelationFilter{Direction: kg.Both, Types: q.Types, MinConfidence: q.MinConfidence},
+		filter:   walkFilter(q.Types, q.MinConfidence, q.Evidence),
 		maxNodes: maxNodes,
 	})
+}
+
+// walkFilter is the relation read of a walk: both directions, the end
+// entities (the next level's nodes) with the relations, and at least the
+// evidence references that weights and budgets count.
+func walkFilter(types []kg.RelationType, minConf float64, ev kg.EvidenceRead) kg.RelationFilter {
+	return kg.RelationFilter{Direction: kg.Both, Types: types, MinConfidence: minConf,
+		Read: kg.RelationRead{Evidence: ev.Needs(kg.EvidenceRefs), Ends: true}}
 }
 
 // walkSpec is what Neighborhood and Subgraph ask of walk.
@@ -314,12 +329,16 @@ func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
 			ev  []kg.Evidence
 		}
 		var found []pending
-		score := map[string]int{} // new entity → evidence reaching it
+		score := map[string]int{}       // new entity → evidence reaching it
+		read := map[string]*kg.Entity{} // new entity → as the relation read gave it
 		for i, u := range frontier {
 			for _, r := range rels[i] {
 				v := other(r, u)
 				if v == "" {
 					continue
+				}
+				if e := endEntity(r, v); e != nil {
+					read[v] = e
 				}
 				ev := inScope(r, w.articleID, w.dates, published)
 				if len(ev) == 0 && (w.articleID != "" || w.dates != nil) {
@@ -331,7 +350,7 @@ func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
 				}
 			}
 		}
-		added, err := t.admit(ctx, w, nodes, score, depth+1, g)
+		added, err := t.admit(ctx, w, nodes, score, read, depth+1, g)
 		if err != nil {
 			return nil, err
 		}
@@ -363,20 +382,37 @@ func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
 	return g, nil
 }
 
-// admit reads the candidate entities of one level in one call and adds the
-// ones the query allows, best-supported first, within the node budgets. It
-// returns the ids added: the next frontier.
-func (t *Traverser) admit(ctx context.Context, w walkSpec, nodes map[string]*Node, score map[string]int, depth int, g *Graph) ([]string, error) {
+// admit adds the candidate entities of one level that the query allows,
+// best-supported first, within the node budgets. Candidates the relation
+// read did not give (a store wrapper may drop the ends) are read in one
+// call. It returns the ids added: the next frontier.
+func (t *Traverser) admit(ctx context.Context, w walkSpec, nodes map[string]*Node, score map[string]int, read map[string]*kg.Entity, depth int, g *Graph) ([]string, error) {
 	if len(score) == 0 {
 		return nil, nil
 	}
 	ids := sortedKeys(score)
-	es, err := t.s.Entities(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("traverse: read entities: %w", err)
+	es := make([]*kg.Entity, len(ids))
+	var missing []int
+	for i, id := range ids {
+		if es[i] = read[id]; es[i] == nil {
+			missing = append(missing, i)
+		}
 	}
-	if len(es) != len(ids) {
-		return nil, fmt.Errorf("traverse: store returned %d entities for %d ids", len(es), len(ids))
+	if len(missing) > 0 {
+		want := make([]string, len(missing))
+		for j, i := range missing {
+			want[j] = ids[i]
+		}
+		got, err := t.s.Entities(ctx, want)
+		if err != nil {
+			return nil, fmt.Errorf("traverse: read entities: %w", err)
+		}
+		if len(got) != len(want) {
+			return nil, fmt.Errorf("traverse: store returned %d entities for %d ids", len(got), len(want))
+		}
+		for j, i := range missing {
+			es[i] = got[j]
+		}
 	}
 	type cand struct {
 		e     *kg.Entity
@@ -463,6 +499,14 @@ func inScope(r *kg.Relation, articleID string, dates *kg.DateRange, published ma
 		out = append(out, ev)
 	}
 	return out
+}
+
+// endEntity is the end entity of r with id v, when the read gave it.
+func endEntity(r *kg.Relation, v string) *kg.Entity {
+	if v == r.Source {
+		return r.SourceEntity
+	}
+	return r.TargetEntity
 }
 
 func newNode(e *kg.Entity, depth int) *Node {

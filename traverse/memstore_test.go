@@ -139,7 +139,7 @@ func (m *memStore) Relations(ctx context.Context, ids []string, f kg.RelationFil
 					continue
 				}
 			}
-			list = append(list, r)
+			list = append(list, m.read(r, f.Read))
 		}
 		sort.Slice(list, func(a, b int) bool {
 			x, y := list[a], list[b]
@@ -154,6 +154,29 @@ func (m *memStore) Relations(ctx context.Context, ids []string, f kg.RelationFil
 		out[i] = list
 	}
 	return out, nil
+}
+
+// read is r as rd asks: a copy without the evidence texts or evidence,
+// with its end entities. m.mu is held.
+func (m *memStore) read(r *kg.Relation, rd kg.RelationRead) *kg.Relation {
+	if rd == (kg.RelationRead{}) {
+		return r
+	}
+	c := *r
+	switch rd.Evidence {
+	case kg.EvidenceRefs:
+		c.Evidence = make([]kg.Evidence, len(r.Evidence))
+		for i, e := range r.Evidence {
+			e.Text = ""
+			c.Evidence[i] = e
+		}
+	case kg.EvidenceNone:
+		c.Evidence = []kg.Evidence{}
+	}
+	if rd.Ends {
+		c.SourceEntity, c.TargetEntity = m.entities[r.Source], m.entities[r.Target]
+	}
+	return &c
 }
 
 func (m *memStore) Articles(ctx context.Context, ids []string) ([]*kg.Article, error) {

@@ -22,14 +22,19 @@ type PathQuery struct {
 	Limit int
 	// MinConfidence drops relations whose confidence is lower.
 	MinConfidence float64
+	// Evidence is how much evidence the hops' relations carry; the zero
+	// value, all of it.
+	Evidence kg.EvidenceRead
 }
 
 // Hop is one step of a path, in the path's order: From and To need not be
 // the relation's source and target when the step walks a relation backwards.
 type Hop struct {
-	From     string
-	To       string
-	Relation *kg.Relation // with its evidence
+	From string
+	To   string
+	// Relation carries the evidence PathQuery.Evidence asks for and, when
+	// the store searched the path itself (kg.PathFinder), its end entities.
+	Relation *kg.Relation
 }
 
 // Path is a walk from one entity to another. Nodes has one more element
@@ -106,9 +111,14 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 		return []Path{{Nodes: []string{from}, Hops: []Hop{}}}, nil
 	}
 
-	f := kg.RelationFilter{Direction: q.Direction, Types: q.Types, MinConfidence: q.MinConfidence}
+	f := kg.RelationFilter{Direction: q.Direction, Types: q.Types, MinConfidence: q.MinConfidence,
+		Read: kg.RelationRead{Evidence: q.Evidence}}
 	if pf, ok := t.s.(kg.PathFinder); ok && q.Direction == kg.Both {
-		ps, err := t.foundPaths(ctx, pf, from, to, maxHops, f, limit)
+		// The ends come in the same statement, so the path's nodes need
+		// no read of their own.
+		pff := f
+		pff.Read.Ends = true
+		ps, err := t.foundPaths(ctx, pf, from, to, maxHops, pff, limit)
 		if !errors.Is(err, errors.ErrUnsupported) {
 			return ps, err
 		}

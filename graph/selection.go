@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// The helpers here read what a query selects below the field being
+// resolved, so that a store read fetches only that. Fragments are
+// flattened whatever their type condition and @skip/@include are not
+// evaluated: a read may fetch more than the query needs, never less.
+
+// selections is the selection set of the field being resolved.
+func selections(ctx context.Context) []ast.SelectionSet {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return nil
+	}
+	return []ast.SelectionSet{fc.Field.Selections}
+}
+
+// eachField calls fn for every field of sets, through fragments.
+func eachField(sets []ast.SelectionSet, fn func(f *ast.Field)) {
+	var walk func(set ast.SelectionSet)
+	walk = func(set ast.SelectionSet) {
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				fn(s)
+			case *ast.InlineFragment:
+				walk(s.SelectionSet)
+			case *ast.FragmentSpread:
+				if s.Definition != nil {
+					walk(s.Definition.SelectionSet)
+				}
+			}
+		}
+	}
+	for _, set := range sets {
+		walk(set)
+	}
+}
+
+// under returns the selection sets of the fields named name in sets, and
+// whether there is any such field.
+func under(sets []ast.SelectionSet, name string) ([]ast.SelectionSet, bool) {
+	var out []ast.SelectionSet
+	found := false
+	eachField(sets, func(f *ast.Field) {
+		if f.Name == name {
+			found = true
+			out = append(out, f.SelectionSet)
+		}
+	})
+	return out, found
+}
+
+// path follows names down from sets: the selection sets at the end.
+func path(sets []ast.SelectionSet, names ...string) []ast.SelectionSet {
+	for _, n := range names {
+		sets, _ = under(sets, n)
+	}
+	return sets
+}
+
+// selects reports whether sets select a field named name.
+func selects(sets []ast.SelectionSet, name string) bool {
+	_, ok := under(sets, name)
+	return ok
+}
+
+// evidenceIn is the evidence read that the selections need: every field
+// named evidence at any depth counts, and its text asks for the whole.
+func evidenceIn(sets []ast.SelectionSet) kg.EvidenceRead {
+	need := kg.EvidenceNone
+	var walk func(sets []ast.SelectionSet)
+	walk = func(sets []ast.SelectionSet) {
+		eachField(sets, func(f *ast.Field) {
+			if f.Name == "evidence" {
+				need = need.Needs(kg.EvidenceRefs)
+				if selects([]ast.SelectionSet{f.SelectionSet}, "text") {
+					need = kg.EvidenceFull
+				}
+			}
+			if len(f.SelectionSet) > 0 {
+				walk([]ast.SelectionSet{f.SelectionSet})
+			}
+		})
+	}
+	walk(sets)
+	return need
+}
+
+// relationRead is the read of relations whose selection sets are sets:
+// the evidence they select and, when they select either end, the ends.
+func relationRead(sets []ast.SelectionSet) kg.RelationRead {
+	return kg.RelationRead{Evidence: evidenceIn(sets), Ends: selects(sets, "source") || selects(sets, "target")}
+}
+
+// primeEnds puts the end entities a relation read gave into the request's
+// entity loader, so the relations' source and target need no store call.
+func (r *Resolver) primeEnds(ctx context.Context, rels []*kg.Relation) {
+	ld := r.loaders(ctx).entities
+	for _, rel := range rels {
+		if rel.SourceEntity != nil {
+			ld.Prime(rel.Source, rel.SourceEntity)
+		}
+		if rel.TargetEntity != nil {
+			ld.Prime(rel.Target, rel.TargetEntity)
+		}
+	}
+}

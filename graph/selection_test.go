@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// readRecorder records the relation reads a request makes and counts its
+// entity and relation reads.
+type readRecorder struct {
+	kg.Store
+	mu    sync.Mutex
+	reads []kg.RelationRead
+	calls int
+}
+
+func (s *readRecorder) note(rd kg.RelationRead) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reads = append(s.reads, rd)
+	s.calls++
+}
+
+func (s *readRecorder) take() ([]kg.RelationRead, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, n := s.reads, s.calls
+	s.reads, s.calls = nil, 0
+	return r, n
+}
+
+func (s *readRecorder) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	s.mu.Lock()
+	s.calls++
+	s.mu.Unlock()
+	return s.Store.Entities(ctx, ids)
+}
+
+func (s *readRecorder) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	s.note(f.Read)
+	return s.Store.Relations(ctx, ids, f)
+}
+
+func (s *readRecorder) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
+	s.note(f.Read)
+	return s.Store.ListRelations(ctx, f)
+}
+
+// TestReadsFollowSelection checks that relation reads ask the store for
+// what the query selects (evidence texts, evidence, ends) and no more, that
+// the ends read with the relations spare the entity reads, and that the
+// answers are those of a whole read.
+func TestReadsFollowSelection(t *testing.T) {
+	rec := &readRecorder{Store: openStore(t, worldFixtures(t)...)}
+	c := newClient(t, Config{Store: rec})
+	none := kg.RelationRead{Evidence: kg.EvidenceNone}
+	cases := []struct {
+		name  string
+		query string
+		reads []kg.RelationRead
+		calls int
+	}{
+		{"ids only", `{ entity(id: "` + idBrell + `") { relations { id type } } }`, []kg.RelationRead{none}, 2},
+		{"ends", `{ entity(id: "` + idBrell + `") { relations { source { name } target { id } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true}}, 2},
+		{"offsets", `{ entity(id: "` + idBrell + `") { relations { evidence { start article { title } } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceRefs}}, 2},
+		{"texts in a fragment", `{ entity(id: "` + idBrell + `") { relations { ...R } } } fragment R on Relation { source { name } evidence { text } }`,
+			[]kg.RelationRead{{Ends: true}}, 2},
+		{"list", `{ relations(types: [DETAINED], first: 5) { edges { node { id source { name } target { name } evidence { text } } } } }`,
+			[]kg.RelationRead{{Ends: true}}, 1},
+		{"list without evidence", `{ relations(first: 5) { edges { node { id } } } }`, []kg.RelationRead{none}, 1},
+		{"evidence order counts evidence", `{ entity(id: "` + idBrell + `") { relationConnection(orderBy: EVIDENCE) { edges { node { id } } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceRefs}}, 2},
+	}
+	for _, tc := range cases {
+		var resp map[string]any
+		c.MustPost(tc.query, &resp)
+		reads, calls := rec.take()
+		if !slices.Equal(reads, tc.reads) || calls != tc.calls {
+			t.Errorf("%s: reads %+v in %d store calls, want %+v in %d", tc.name, reads, calls, tc.reads, tc.calls)
+		}
+	}
+
+	// The texts and names come as a whole read gives them.
+	var resp struct {
+		Relations struct {
+			Edges []struct {
+				Node struct {
+					Source   struct{ Name string }
+					Target   struct{ Name string }
+					Evidence []struct{ Text string }
+				}
+			}
+		}
+	}
+	c.MustPost(`{ relations(types: [DETAINED]) { edges { node { source { name } target { name } evidence { text } } } } }`, &resp)
+	if len(resp.Relations.Edges) != 1 {
+		t.Fatalf("DETAINED relations: %+v", resp.Relations.Edges)
+	}
+	n := resp.Relations.Edges[0].Node
+	if n.Source.Name != "Northern Brigade" || n.Target.Name != "Tomas Brell" || len(n.Evidence) != 1 || n.Evidence[0].Text != detainSentence {
+		t.Errorf("DETAINED relation read with its ends: %+v", n)
+	}
+}
+
+// TestTraversalReads checks that traversals read no evidence texts unless
+// the query selects them.
+func TestTraversalReads(t *testing.T) {
+	rec := &readRecorder{Store: openStore(t, worldFixtures(t)...)}
+	c := newClient(t, Config{Store: rec})
+	walk := func(ev kg.EvidenceRead) kg.RelationRead { return kg.RelationRead{Evidence: ev, Ends: true} }
+	cases := []struct {
+		name, query string
+		want        kg.RelationRead
+	}{
+		{"neighborhood", `{ neighborhood(id: "` + idBrell + `", hops: 1) { nodes { id weight } edges { id } } }`, walk(kg.EvidenceRefs)},
+		{"neighborhood texts", `{ neighborhood(id: "` + idBrell + `", hops: 1) { edges { evidence { text } } } }`, walk(kg.EvidenceFull)},
+		{"relation texts", `{ subgraph(seeds: ["` + idBrell + `"]) { edges { relation { evidence { text } } } } }`, walk(kg.EvidenceFull)},
+	}
+	for _, tc := range cases {
+		var resp map[string]any
+		c.MustPost(tc.query, &resp)
+		reads, _ := rec.take()
+		if len(reads) == 0 || reads[0] != tc.want {
+			t.Errorf("%s: reads %+v, want %+v first", tc.name, reads, tc.want)
+		}
+	}
+	var resp struct {
+		Neighborhood struct {
+			Edges []struct {
+				Evidence []struct{ Text string }
+			}
+		}
+	}
+	c.MustPost(`{ neighborhood(id: "`+idBrell+`", hops: 1, types: [DETAINED]) { edges { evidence { text } } } }`, &resp)
+	if e := resp.Neighborhood.Edges; len(e) != 1 || len(e[0].Evidence) != 1 || e[0].Evidence[0].Text != detainSentence {
+		t.Errorf("neighborhood edge evidence: %+v", e)
+	}
+}

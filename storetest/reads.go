@@ -1,0 +1,123 @@
+package storetest
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// reads is every partial relation read, each against the whole read.
+var reads = []kg.RelationRead{
+	{Ends: true},
+	{Evidence: kg.EvidenceRefs},
+	{Evidence: kg.EvidenceRefs, Ends: true},
+	{Evidence: kg.EvidenceNone},
+	{Evidence: kg.EvidenceNone, Ends: true},
+}
+
+// checkRead compares a relation read with rd against the same relation
+// read whole: rd may leave out evidence texts or evidence, nothing else,
+// and gives the end entities as Entities does when it asks for them.
+func checkRead(t *testing.T, s kg.Store, what string, rd kg.RelationRead, got, whole []*kg.Relation) {
+	t.Helper()
+	if len(got) != len(whole) {
+		t.Fatalf("%s with %+v: %d relations, whole read %d", what, rd, len(got), len(whole))
+	}
+	for i, r := range got {
+		w := *whole[i]
+		switch rd.Evidence {
+		case kg.EvidenceRefs:
+			w.Evidence = make([]kg.Evidence, len(whole[i].Evidence))
+			for j, e := range whole[i].Evidence {
+				e.Text = ""
+				w.Evidence[j] = e
+			}
+		case kg.EvidenceNone:
+			w.Evidence = []kg.Evidence{}
+		}
+		g := *r
+		g.SourceEntity, g.TargetEntity = nil, nil
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s with %+v: relation %d is\n%+v\nwant\n%+v", what, rd, i, g, w)
+		}
+		if !rd.Ends {
+			if r.SourceEntity != nil || r.TargetEntity != nil {
+				t.Errorf("%s with %+v: relation %s has end entities it did not ask for", what, rd, r.ID)
+			}
+			continue
+		}
+		es, err := s.Entities(ctx, []string{r.Source, r.Target})
+		if err != nil {
+			t.Fatalf("Entities: %v", err)
+		}
+		if !reflect.DeepEqual(r.SourceEntity, es[0]) || !reflect.DeepEqual(r.TargetEntity, es[1]) {
+			t.Errorf("%s with %+v: relation %s has ends %+v, %+v; Entities gives %+v, %+v",
+				what, rd, r.ID, r.SourceEntity, r.TargetEntity, es[0], es[1])
+		}
+	}
+}
+
+// testRelationReads checks that every relation read (Relations,
+// ListRelations, and ShortestPathRelations where the store has it) gives
+// what RelationRead asks: the evidence in full, without texts or not at
+// all, and the end entities only when asked.
+func testRelationReads(t *testing.T, s kg.Store) {
+	a, b, c := fixtureA(), fixtureB(), fixtureC()
+	mustSave(t, s, a, b, c)
+	ids := []string{idAraji, idLena, "person:nobody"}
+	whole, err := s.Relations(ctx, ids, kg.RelationFilter{})
+	if err != nil {
+		t.Fatalf("Relations: %v", err)
+	}
+	if len(whole[0]) == 0 || len(whole[0][0].Evidence) == 0 || whole[0][0].Evidence[0].Text == "" {
+		t.Fatalf("the fixture gives Araji no relation with evidence: %v", whole[0])
+	}
+	list, err := s.ListRelations(ctx, kg.RelationListFilter{First: kg.MaxPageSize})
+	if err != nil {
+		t.Fatalf("ListRelations: %v", err)
+	}
+	for _, rd := range reads {
+		got, err := s.Relations(ctx, ids, kg.RelationFilter{Read: rd})
+		if err != nil {
+			t.Fatalf("Relations with %+v: %v", rd, err)
+		}
+		for i := range ids {
+			checkRead(t, s, fmt.Sprintf("Relations(%s)", ids[i]), rd, got[i], whole[i])
+		}
+		pg, err := s.ListRelations(ctx, kg.RelationListFilter{First: kg.MaxPageSize, Read: rd})
+		if err != nil {
+			t.Fatalf("ListRelations with %+v: %v", rd, err)
+		}
+		checkRead(t, s, "ListRelations", rd, pg.Relations, list.Relations)
+		if !reflect.DeepEqual(pg.Cursors, list.Cursors) {
+			t.Errorf("ListRelations with %+v: cursors %v, whole read %v", rd, pg.Cursors, list.Cursors)
+		}
+	}
+	pf, ok := s.(kg.PathFinder)
+	if !ok {
+		return
+	}
+	f := kg.RelationFilter{Direction: kg.Both}
+	paths, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
+	if err != nil {
+		t.Fatalf("ShortestPathRelations: %v", err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("ShortestPathRelations(Araji, Lena) found no path")
+	}
+	for _, rd := range reads {
+		f.Read = rd
+		got, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
+		if err != nil {
+			t.Fatalf("ShortestPathRelations with %+v: %v", rd, err)
+		}
+		if len(got) != len(paths) {
+			t.Fatalf("ShortestPathRelations with %+v: %d paths, whole read %d", rd, len(got), len(paths))
+		}
+		for i := range got {
+			checkRead(t, s, fmt.Sprintf("ShortestPathRelations path %d", i), rd, got[i], paths[i])
+		}
+	}
+}
