@@ -185,7 +185,7 @@ func TestParseFlags(t *testing.T) {
 		t.Errorf("bare -warmup: %+v, %v", o, err)
 	}
 	for _, bad := range [][]string{{"-store", "mysql"}, {"-articles", "0"}, {"-concurrency", "0"},
-		{"-duration", "0s"}, {"extra"}, {"-warmup=later"}} {
+		{"-duration", "0s"}, {"extra"}, {"-warmup=later"}, {"-url", "http://127.0.0.1:1/query"}, {"-sample", "-1s"}} {
 		if _, err := parseFlags(bad, io.Discard); err == nil {
 			t.Errorf("parseFlags(%q) accepted", bad)
 		}

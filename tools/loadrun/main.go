@@ -5,6 +5,11 @@
 // latency percentiles and errors per query and overall.
 //
 //	go run ./tools/loadrun -articles 3000 -seed 1 -duration 20s -concurrency 8
+//
+// With -url it sends the mix to a running server instead, and with -sample
+// it reads the server's memory from its /metrics during the run:
+//
+//	go run ./tools/loadrun -store embedded -data DIR -url http://127.0.0.1:8080/query -duration 10m -sample 5s
 package main
 
 import (
@@ -20,6 +25,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -80,6 +86,8 @@ type options struct {
 	data        string
 	neo4jURI    string
 	warmup      warmupFlag
+	url         string        // a running server's /query; "" serves in-process
+	sample      time.Duration // memory sampling interval; 0: none
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -95,6 +103,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.data, "data", "", "directory of the embedded store (default: a temporary one, removed afterwards)")
 	fs.StringVar(&o.neo4jURI, "neo4j-uri", "", "Neo4j URI (default NEO4J_URI or bolt://127.0.0.1:7687)")
 	fs.Var(&o.warmup, "warmup", "send the mix unmeasured first: bare for 3s, or -warmup=DURATION")
+	fs.StringVar(&o.url, "url", "", "send the mix to a running server's /query (serving the same store) instead of serving in-process")
+	fs.DurationVar(&o.sample, "sample", 0, "sample the server's memory (RSS, Go heap, goroutines from its /metrics) this often during the run")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -111,6 +121,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, fmt.Errorf("-requests must not be negative")
 	case o.store != "embedded" && o.store != "neo4j":
 		return o, fmt.Errorf("-store must be embedded or neo4j, got %q", o.store)
+	case o.url != "" && o.store == "embedded" && o.data == "":
+		return o, fmt.Errorf("-url needs -data: the server's embedded store, where the run finds its targets")
+	case o.sample < 0:
+		return o, fmt.Errorf("-sample must not be negative")
 	}
 	return o, nil
 }
@@ -229,16 +243,25 @@ func loadRun(ctx context.Context, o options, out io.Writer) error {
 	defer cleanup()
 	defer s.Close()
 
-	sum, err := loadArticles(ctx, s, arts)
-	if err != nil {
-		return err
-	}
 	st, err := s.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	fmt.Fprintf(out, "loaded %d articles into the %s store in %s: %.1f articles/s\n", sum.Articles, o.store,
-		sum.Elapsed.Round(time.Millisecond), float64(sum.Articles)/sum.Elapsed.Seconds())
+	if st.Articles >= len(arts) {
+		// A store kept from an earlier run (or a running server's) is
+		// queried as it is: loading the same articles again changes nothing.
+		fmt.Fprintf(out, "the %s store already holds %d articles: not loading\n", o.store, st.Articles)
+	} else {
+		sum, err := loadArticles(ctx, s, arts)
+		if err != nil {
+			return err
+		}
+		if st, err = s.Stats(ctx); err != nil {
+			return fmt.Errorf("stats: %w", err)
+		}
+		fmt.Fprintf(out, "loaded %d articles into the %s store in %s: %.1f articles/s\n", sum.Articles, o.store,
+			sum.Elapsed.Round(time.Millisecond), float64(sum.Articles)/sum.Elapsed.Seconds())
+	}
 	fmt.Fprintf(out, "store holds %d articles, %d entities, %d relations, %d events, %d quotes, %d evidence\n",
 		st.Articles, st.Entities, st.Relations, st.Events, st.Quotes, st.Evidence)
 
@@ -249,11 +272,15 @@ func loadRun(ctx context.Context, o options, out io.Writer) error {
 	fmt.Fprintf(out, "targets: %d people, %d entities, %d search terms, %d pages of detentions\n",
 		len(t.people), len(t.entities), len(t.terms), len(t.detained))
 
-	url, stop, err := serve(s)
-	if err != nil {
-		return err
+	url := o.url
+	if url == "" {
+		u, stop, err := serve(s)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		url = u
 	}
-	defer stop()
 	hc := httpClient(o.concurrency)
 	if o.warmup.d > 0 {
 		// Another seed, so the measured run does not find every answer
@@ -263,11 +290,25 @@ func loadRun(ctx context.Context, o options, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "running the mix on %s: %d clients, %s, at most %d requests, seed %d\n\n",
 		url, o.concurrency, o.duration, o.requests, o.seed)
+	var mem []memSample
+	memDone := make(chan struct{})
+	sctx, stopSampling := context.WithCancel(ctx)
+	go func() {
+		defer close(memDone)
+		if o.sample > 0 {
+			mem = sampleMemory(sctx, &http.Client{Timeout: 10 * time.Second}, strings.TrimSuffix(url, "/query")+"/metrics", o.sample)
+		}
+	}()
 	res := run(ctx, hc, t, runConfig{URL: url, Seed: o.seed, Concurrency: o.concurrency, Duration: o.duration, MaxRequests: o.requests})
+	stopSampling()
+	<-memDone
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted: %w", err)
 	}
 	printTable(out, summarize(res))
+	if o.sample > 0 {
+		printMemory(out, mem)
+	}
 	if errs := firstErrors(res, 5); len(errs) > 0 {
 		fmt.Fprintln(out, "\nfirst errors:")
 		for _, e := range errs {

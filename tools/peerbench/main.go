@@ -24,6 +24,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -45,7 +46,8 @@ type options struct {
 	neo4jURI, password, peer, data string
 	articles, concurrency, rounds  int
 	duration                       time.Duration
-	only                           string
+	check                          bool
+	only, systems, cpuProfile      string
 }
 
 func main() {
@@ -59,6 +61,9 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 2, "rounds; each runs every question on every system, in alternating order")
 	flag.DurationVar(&o.duration, "duration", 5*time.Second, "time per question, system and round")
 	flag.StringVar(&o.only, "questions", "", "comma-separated questions to run (default all)")
+	flag.BoolVar(&o.check, "check", true, "check that every system gives the same counts before measuring (false only while profiling)")
+	flag.StringVar(&o.systems, "systems", "", "comma-separated systems to measure (default all; the answers of all are still checked)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measured rounds to this file (the in-process servers included)")
 	flag.Parse()
 	if err := run(context.Background(), o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "peerbench:", err)
@@ -128,8 +133,24 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	if t.entities, err = held(ctx, n4, t.entities); err != nil {
 		return err
 	}
-	if err := check(ctx, qs, systems, t, out); err != nil {
-		return err
+	if o.check {
+		if err := check(ctx, qs, systems, t, out); err != nil {
+			return err
+		}
+	}
+	if o.systems != "" {
+		systems = slices.DeleteFunc(systems, func(s system) bool { return !slices.Contains(strings.Split(o.systems, ","), s.Name()) })
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return bench(ctx, o, qs, systems, t, out)
 }
