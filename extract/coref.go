@@ -85,6 +85,15 @@ func (d *doc) resolvePronouns() {
 			}
 			g := 0
 			switch t.low {
+			case "their":
+				// "X and his sister, Y, … Their cousin, Z": the people the
+				// last sentence opened with.
+				if ti == 0 && !inQuote {
+					if e := d.pairSubject(si); e >= 0 {
+						d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: true})
+					}
+				}
+				continue
 			case "he", "him", "his":
 				g = 1
 			case "she", "her":
@@ -134,6 +143,24 @@ func (d *doc) resolvePronouns() {
 			}
 		}
 	}
+}
+
+// pairSubject returns the first of the people that the previous sentence
+// of the paragraph opens with ("Jens and his sister, Annette, hold …"), or
+// -1 when it does not open with two or more people.
+func (d *doc) pairSubject(si int) int {
+	if si == 0 || d.sents[si-1].Para != d.sents[si].Para {
+		return -1
+	}
+	e := d.sentSubject(si - 1)
+	if e < 0 || d.ents[e].typ != kg.Person {
+		return -1
+	}
+	m := d.ms[d.bySent[si-1][0]]
+	if toks := d.sents[si-1].toks; m.te < len(toks) && toks[m.te].low == "and" {
+		return e
+	}
+	return -1
 }
 
 // clauseMates reports that tokens a < b sit in one clause: no comma,
@@ -461,6 +488,7 @@ func (d *doc) mostSalient(from, si, pos int, ok func(e int) bool) int {
 func (d *doc) resolveDescriptions() {
 	d.descBySent = make([][]description, len(d.sents))
 	d.descAt = map[int]int{}
+	d.roleDescs = make([]int, len(d.sents))
 	d.dateline = d.datelineCountry()
 	home := d.homeCountry()
 	for si, s := range d.sents {
@@ -477,6 +505,10 @@ func (d *doc) resolveDescriptions() {
 			if e := d.memberBody(toks, i, home); e >= 0 {
 				d.descBySent[si] = append(d.descBySent[si], description{ent: e, pos: t.start, subject: i <= 1})
 				d.descAt[t.start] = e
+				continue
+			}
+			if k := roleNouns[t.low]; (k == roleState || k == roleLeads) && !t.cap && i > 0 && (toks[i-1].low == "the" || i > 1 && toks[i-2].low == "the" && !toks[i-1].cap) {
+				d.roleDescs[si]++ // "the former president": a person the grammar may resolve
 				continue
 			}
 			if _, ok := orgNouns[t.low]; !ok || t.cap || i == 0 || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
@@ -547,6 +579,47 @@ func (d *doc) memberRef(si, tok int) int {
 		return e
 	}
 	return -1
+}
+
+// roleHolder resolves "the president" at rune offset pos of sentence si
+// to the person the article has shown holding that title: the only one,
+// else the one of them most in view before pos (mentions and pronouns,
+// nearer ones counting more, sentence subjects twice). -1 when none.
+func (d *doc) roleHolder(head string, si, pos int) int {
+	ps := d.roleHolders[head]
+	switch len(ps) {
+	case 0:
+		return -1
+	case 1:
+		return ps[0]
+	}
+	holds := map[int]bool{}
+	for _, p := range ps {
+		holds[p] = true
+	}
+	score := map[int]float64{}
+	best := -1
+	note := func(e, sent int, subject bool) {
+		if !holds[e] {
+			return
+		}
+		w := 1 / float64(1+si-sent)
+		if subject {
+			w *= 2
+		}
+		score[e] += w
+		if best < 0 || score[e] >= score[best] {
+			best = e
+		}
+	}
+	for s := max(0, si-40); s <= si; s++ {
+		for _, r := range d.sentRefs(s) {
+			if st := d.sents[s].toks[r.ts].start; st < pos {
+				note(r.ent, s, r.ts == 0 || r.ts == 1 && d.sents[s].toks[0].low == "the")
+			}
+		}
+	}
+	return best
 }
 
 // onlyOrgNamed returns the one organization of the document whose name

@@ -72,3 +72,34 @@ func TestMembersOfAForce(t *testing.T) {
 	)
 	wantNot(t, z, [3]string{"DETAINED", "location:senegal", "person:ousmane-fall"})
 }
+
+// "The former president" is the president most in view when the article
+// has shown two.
+func TestThePresidentMostInView(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Coup",
+		"Soldiers detained President Amadou Sani on Monday. Mr. Sani had ruled since 2019. His lawyers said he was held in the capital.",
+		"The former president's son, Mr. Ibrahim Sani, was arrested on Sunday. Separately, the president of the regional bloc, Ms. Rose Adjei, called for calm.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:ibrahim-sani", "person:amadou-sani"})
+	wantNot(t, x, [3]string{"FAMILY_OF", "person:ibrahim-sani", "person:rose-adjei"})
+}
+
+// The object of "named X to head Y" heads Y, not the one who named X.
+func TestNamedToHead(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Cabinet",
+		"MADRID — Prime Minister Luis Ortega Vidal on Friday appointed Ana Ruiz Prado as finance minister. The prime minister also named Pablo Gil Serrano, a deputy of the Green Front, to head the Ministry of Culture.",
+	)
+	want(t, x, [3]string{"LEADS", "person:pablo-gil-serrano", "organization:ministry-of-culture"})
+	wantNot(t, x, [3]string{"LEADS", "person:luis-ortega-vidal", "organization:ministry-of-culture"})
+}
+
+// "Their" opening a sentence is the people the last one opened with.
+func TestTheirToOpeningPair(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Heirs",
+		"Mr. Lars Holm and his sister, Greta Holm, backed the offer from the Nordvik Group. Their cousin, Erik Holm, rejected it.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:erik-holm", "person:lars-holm"})
+}

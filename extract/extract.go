@@ -54,6 +54,9 @@ type doc struct {
 	// offset of the noun.
 	descBySent [][]description
 	descAt     map[int]int
+	// roleDescs counts per sentence the definite role nouns ("the
+	// president") that may stand for a person.
+	roleDescs []int
 	// curSent is the sentence the grammar rules are reading.
 	curSent int
 }

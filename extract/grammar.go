@@ -242,7 +242,7 @@ func (d *doc) grammar() {
 		}
 		t := d.parseSentence(si, refs)
 		d.curSent = si
-		if len(refs) == 1 && len(d.descBySent[si]) == 0 {
+		if len(refs) == 1 && len(d.descBySent[si]) == 0 && d.roleDescs[si] == 0 {
 			// One name: an act whose agent a later sentence gives, or
 			// the agent of an earlier act. A description ("the court")
 			// is the second end of a fact like a name.
@@ -423,9 +423,18 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		if n.deprel == "advcl" && t.caseOrMark(p) != "of" {
 			return
 		}
-		// "convicted X of belonging": X, the object, does it.
+		// "convicted X of belonging": X, the object, does it; so does
+		// the object of "named X to head Y" (which the parser may attach
+		// as a nominal xcomp).
 		if o := t.kid(n.head, "obj"); o >= 0 && n.deprel == "advcl" {
 			return o, -1
+		}
+		if n.deprel == "xcomp" {
+			for _, k := range t.n[n.head].kids {
+				if k != p && (t.n[k].deprel == "obj" || t.n[k].deprel == "xcomp" && (t.n[k].upos == "PROPN" || t.n[k].upos == "PRON")) && k < p {
+					return k, -1
+				}
+			}
 		}
 		hs, hp := t.subjects(n.head, depth+1)
 		if hs < 0 {
@@ -522,11 +531,16 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 	if e := d.memberRef(d.curSent, n.tok); e >= 0 {
 		return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 	}
-	// "the president's son", "the former president": the one person the
-	// article has shown holding that title.
+	// "the president's son", "the former president": the person the
+	// article has shown holding that title, the one most in view when
+	// several have.
 	if k := roleNouns[n.lemma]; (k == roleState || k == roleLeads) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "appos") < 0 {
 		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && t.kid(i, "nmod") < 0 {
-			if p := d.holder(n.lemma, -1); p >= 0 {
+			title := n.lemma
+			if toks := d.sents[d.curSent].toks; n.tok > 0 && roleNouns[toks[n.tok-1].low+" "+title] != roleNone {
+				title = toks[n.tok-1].low + " " + title // "the prime minister"
+			}
+			if p := d.roleHolder(title, d.curSent, d.sents[d.curSent].toks[n.tok].start); p >= 0 {
 				return ref{ent: p, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}

@@ -161,7 +161,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 				if k > 0 && roleNouns[toks[k-1].low+" "+t.low] != roleNone {
 					title = toks[k-1].low + " " + t.low
 				}
-				if p := d.holder(title, -1); p >= 0 {
+				if p := d.roleHolder(title, si, t.start); p >= 0 {
 					return ref{ent: p, ts: k, te: k + 1}, true
 				}
 			}
@@ -1018,7 +1018,7 @@ func (d *doc) family(si int, refs []ref, i int) {
 		if rf, ok := refAt(refs, i-2); ok {
 			a = rf.ent
 		} else if roleNouns[toks[i-2].low] != roleNone && i >= 3 && toks[i-3].low == "the" {
-			a = d.holder(toks[i-2].low, -1) // "the president's son"
+			a = d.roleHolder(toks[i-2].low, si, toks[i-2].start) // "the president's son"
 			if a >= 0 {
 				if y := d.appositionHead(toks, refs, i); y >= 0 {
 					d.addRel(kg.FamilyOf, y, a, map[string]string{"relation": rel}, si, confApposition)
