@@ -282,7 +282,7 @@ var roleNouns = map[string]roleKind{
 	"chairwoman": roleLeads, "chair": roleLeads, "director": roleLeads, "president": roleState,
 	"prime minister": roleState, "premier": roleState, "king": roleState, "queen": roleState,
 	"emir": roleState, "chancellor": roleState, "minister": roleLeads, "secretary": roleLeads,
-	"founder": roleLeads, "chief executive": roleLeads, "executive": roleWorks, "governor": roleLeads,
+	"founder": roleLeads, "chief executive": roleLeads, "executive": roleWorks, "governor": roleLeads, "regent": roleLeads, "prefect": roleLeads,
 	"mayor": roleLeads, "speaker": roleLeads, "secretary general": roleLeads, "ceo": roleLeads,
 	"commander": roleCommands, "commandant": roleCommands, "general": roleCommands, "chief of staff": roleCommands,
 	"fellow": roleWorks, "senior fellow": roleWorks, "adviser": roleWorks, "advisor": roleWorks,

@@ -615,6 +615,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 			return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
 		}
 	}
+	// "the National Dawn party", "the Amal movement": a name before a
+	// lower-case noun for a kind of body that goes by names.
+	if b < n && namedBodies[toks[b].low] && p > 0 && !isQuote(toks[p-1]) {
+		return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
+	}
 	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
 	// "Douglas J. Silliman", "John Smith Jr.").
 	if b-p >= 2 {
@@ -821,7 +826,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if prev(1) == "of" && a >= 2 && roleNouns[toks[a-2].low] != roleNone {
 		switch toks[a-2].low {
-		case "mayor", "governor", "president", "king", "queen", "emir", "prime minister":
+		case "mayor", "governor", "president", "king", "queen", "emir", "prime minister", "regent", "prefect":
 			return kg.Location, "" // "the mayor of Harbor Town"
 		}
 		return kg.Organization, "" // "the director of Nordlink"
@@ -845,6 +850,11 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 // George").
 var buildingHeads = map[string]bool{"cathedral": true, "basilica": true, "monastery": true, "temple": true,
 	"palace": true, "mausoleum": true, "shrine": true}
+
+// namedBodies are lower-case nouns for bodies that go by a name set before
+// them.
+var namedBodies = map[string]bool{"party": true, "movement": true, "militia": true, "alliance": true,
+	"coalition": true, "bloc": true, "faction": true, "cartel": true, "gang": true}
 
 // nicknameCues before a quoted name make it a nickname.
 var nicknameCues = map[string]bool{"as": true, "nicknamed": true, "dubbed": true, "alias": true, "aka": true}
@@ -888,7 +898,9 @@ var personVerbs = map[string]bool{
 var placeNouns = map[string]string{"city": "city", "town": "city", "village": "city", "port": "city",
 	"capital": "city", "region": "region", "province": "region", "district": "region", "state": "region",
 	"county": "region", "island": "region", "suburb": "city", "outskirts": "city", "municipality": "city",
-	"stronghold": "city", "hometown": "city", "enclave": "region", "neighborhood": "city", "area": "region"}
+	"stronghold": "city", "hometown": "city", "enclave": "region", "neighborhood": "city", "area": "region",
+	"constituency": "region", "regency": "region", "prefecture": "region", "oblast": "region", "canton": "region",
+	"borough": "city", "township": "city", "islands": "region"}
 
 // captivityNouns after a demonym make the country a jailer: "an American
 // detainee", "in Kenyan custody".

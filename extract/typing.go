@@ -144,6 +144,27 @@ func descriptionAfter(toks []token, b int) (kg.EntityType, string) {
 	return descKind(npHead(toks, b+2, e))
 }
 
+// firstWord reports that no word comes before toks[a] in its sentence.
+func firstWord(toks []token, a int) bool {
+	for i := 0; i < a; i++ {
+		if toks[i].word {
+			return false
+		}
+	}
+	return true
+}
+
+// singular strips a plural ending: "constituencies", "provinces".
+func singular(w string) string {
+	switch {
+	case placeNouns[w] != "":
+		return w
+	case strings.HasSuffix(w, "ies"):
+		return strings.TrimSuffix(w, "ies") + "y"
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
 // personActs2 are nouns for what is done to a person: a two-word name
 // after them and "of" is a person.
 var personActs2 = map[string]bool{"arrest": true, "detention": true, "killing": true, "assassination": true,
@@ -179,8 +200,10 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 		}
 	}
 	// "the Sauerland region", "the Tigray war".
-	if b < n && !toks[b].cap {
-		if s := placeNouns[toks[b].low]; s != "" && toks[b].low != "capital" && toks[b].low != "port" {
+	// A capitalized first word before a plural ("Whole neighborhoods")
+	// is no name.
+	if b < n && !toks[b].cap && (!firstWord(toks, a) || b-a >= 2 || placeNouns[toks[b].low] != "") {
+		if s := placeNouns[singular(toks[b].low)]; s != "" && toks[b].low != "capital" && toks[b].low != "port" {
 			return kg.Location, s
 		}
 	}

@@ -114,3 +114,28 @@ func TestNERWords(t *testing.T) {
 		t.Errorf("word tokens %v", wtok)
 	}
 }
+
+// TestPlacesAndBodiesBeforeNouns checks names typed by the lower-case noun
+// after them and by the office before them.
+func TestPlacesAndBodiesBeforeNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Votes",
+		"The by-elections, in the Tamale North, Savelugu and Yendi constituencies, are set for May. Whole villages voted early.",
+		"The regent of Kutai, Andi Mappa Rahman, backed the pro-government Fajar Baru party.",
+	)
+	got := entityTypes(x)
+	for name, typ := range map[string]kg.EntityType{
+		"Savelugu":          kg.Location,
+		"Yendi":             kg.Location,
+		"Kutai":             kg.Location,
+		"Fajar Baru":        kg.Organization,
+		"Andi Mappa Rahman": kg.Person,
+	} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	if typ, ok := got["Whole"]; ok {
+		t.Errorf("Whole: typed %s", typ)
+	}
+}
