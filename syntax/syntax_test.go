@@ -18,6 +18,7 @@ func TestTokenize(t *testing.T) {
 		{`He can't and won't, cannot, gonna stop... Really?!`, `He|ca|n't|and|wo|n't|,|can|not|,|gon|na|stop|...|Really|?!`},
 		{`Mail bob@example.com or see https://example.com/a.`, `Mail|bob@example.com|or|see|https://example.com/a|.`},
 		{`Kenya's 1,000 troops -- and Acme Inc.'s staff`, `Kenya|'s|1,000|troops|--|and|Acme|Inc.|'s|staff`},
+		{`I didnt know, Ive seen alot b/c thats how and/or why`, `I|did|nt|know|,|I|ve|seen|a|lot|b/c|that|s|how|and|/|or|why`},
 	}
 	for _, c := range cases {
 		var got []string

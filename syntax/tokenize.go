@@ -26,14 +26,17 @@ func init() {
 
 // hyphenPrefixes stay joined to the rest of the word (EWT keeps "e-mail", "co-workers").
 var hyphenPrefixes = map[string]bool{"e": true, "co": true, "pre": true, "post": true, "non": true, "semi": true,
-	"re": true, "multi": true, "mid": true, "ex": true, "pro": true, "anti": true}
+	"re": true, "multi": true, "mid": true, "ex": true, "pro": true, "anti": true, "over": true, "cross": true, "neo": true,
+	"psycho": true, "socio": true, "counter": true, "intra": true}
 
 // emoticons are single tokens.
 var emoticons = map[string]bool{":)": true, ":-)": true, ";)": true, ";-)": true, ":(": true, ":-(": true, "=)": true, "(:": true, ":D": true, ":P": true, ":-P": true}
 
-// bareContractions are contractions written without the apostrophe; EWT splits them too.
+// bareContractions are contractions written without the apostrophe, and
+// fused spellings, that EWT splits too: the length of the first word.
 var bareContractions = map[string]int{"dont": 2, "cant": 2, "didnt": 3, "doesnt": 4, "couldnt": 5, "wouldnt": 5,
-	"shouldnt": 6, "isnt": 2, "arent": 3, "wasnt": 3, "werent": 4, "havent": 4, "hasnt": 3, "hadnt": 3, "im": 1, "ive": 1, "youre": 3, "theyre": 4}
+	"shouldnt": 6, "isnt": 2, "arent": 3, "wasnt": 3, "werent": 4, "havent": 4, "hasnt": 3, "hadnt": 3, "im": 1, "ive": 1,
+	"youre": 3, "theyre": 4, "thats": 4, "alot": 1, "outta": 3}
 
 func isOpenPunct(r rune) bool {
 	switch r {
@@ -308,7 +311,7 @@ func splitCore(text string, start, end int, out []span) []span {
 		return append(out, span{start, start + 3}, span{start + 3, end})
 	}
 	if k, ok := bareContractions[l]; ok {
-		return append(out, span{start, end - k}, span{end - k, end})
+		return append(out, span{start, start + k}, span{start + k, end})
 	}
 	// Clitics at the end.
 	cl := 0
@@ -374,7 +377,9 @@ func splitInner(text string, start, end int, out []span) []span {
 					split = strings.Count(s, "-") == 1 && !(left == 3 && right == 4) && !strings.ContainsAny(s, "#_")
 				}
 			case '/':
-				split = unicode.IsLetter(prev) && unicode.IsLetter(next) && !strings.Contains(s, "//")
+				// Between words, not letters: "and/or" splits, "b/c" and "w/o" do not.
+				split = unicode.IsLetter(prev) && unicode.IsLetter(next) && !strings.Contains(s, "//") &&
+					utf8.RuneCountInString(text[pieceStart:start+k]) > 1 && utf8.RuneCountInString(s[k+n:]) > 1
 			default:
 				split = true
 			}
