@@ -65,6 +65,7 @@ func (d *doc) resolvePronouns() {
 		ent  int
 		sent int
 		tok  int
+		end  int // token after the name
 	}
 	var last []seen
 	for si := range d.sents {
@@ -79,7 +80,7 @@ func (d *doc) resolvePronouns() {
 			for k < len(mis) && d.ms[mis[k]].ts <= ti {
 				m := d.ms[mis[k]]
 				if d.ents[m.ent].typ == kg.Person {
-					last = append(last, seen{m.ent, si, m.ts})
+					last = append(last, seen{m.ent, si, m.ts, m.te})
 				}
 				k++
 			}
@@ -114,10 +115,16 @@ func (d *doc) resolvePronouns() {
 			// "He …", "His nephew, Y" opening a sentence: the subject of
 			// the paragraph's last sentence with a person subject, not
 			// the man named last.
+			// "In addition to his daughter, Mr. Haddad is survived by":
+			// a pronoun in a fronted phrase stands for the subject after it.
+			if e := d.fronted(si, ti, g); e >= 0 {
+				d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+				continue
+			}
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-					last = append(last, seen{e, si, ti})
+					last = append(last, seen{e, si, ti, ti + 1})
 					continue
 				}
 			}
@@ -131,18 +138,73 @@ func (d *doc) resolvePronouns() {
 				}
 				// "Sarkis named him ambassador": an object pronoun is not
 				// the subject of its own clause.
-				if object := t.low == "him" || t.low == "her" && !(ti+1 < len(toks) && toks[ti+1].word); object && e.sent == si && clauseMates(toks, e.tok, ti) {
+				// Nor is the subject named in apposition to an opening
+				// phrase: "Its president, Sofía Garibay, has called him".
+				if object := t.low == "him" || t.low == "her" && !(ti+1 < len(toks) && toks[ti+1].word); object && e.sent == si &&
+					(clauseMates(toks, e.tok, ti) || e.end < ti && toks[e.end].text == "," && clauseMates(toks, e.end, ti) && d.sentSubject(si) == e.ent) {
 					continue
+				}
+				// "X is survived by his wife; a son, Karim, a surgeon;
+				// his brother": a name in apposition or in a list is
+				// less in view than the sentence's subject.
+				if e.sent == si && e.tok > 0 && toks[e.tok-1].text == "," {
+					if subj := d.sentSubject(si); subj >= 0 && subj != e.ent && d.ents[subj].typ == kg.Person &&
+						(d.ents[subj].gender == 0 || d.ents[subj].gender == g) && d.ms[d.bySent[si][0]].te <= ti {
+						e.ent = subj
+					}
 				}
 				d.prons[si] = append(d.prons[si], ref{ent: e.ent, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
 				if g == 2 && d.ents[e.ent].gender == 0 {
 					d.ents[e.ent].gender = 2
 				}
-				last = append(last, seen{e.ent, si, ti})
+				last = append(last, seen{e.ent, si, ti, ti + 1})
 				break
 			}
 		}
 	}
+}
+
+// frontOpeners open a phrase put before the subject of a sentence.
+var frontOpeners = map[string]bool{"in": true, "after": true, "before": true, "despite": true, "since": true,
+	"during": true, "like": true, "unlike": true, "as": true, "upon": true, "following": true, "with": true,
+	"without": true, "although": true, "though": true, "while": true, "when": true, "besides": true}
+
+// fronted returns the person a pronoun of gender g at token ti stands for
+// when it sits in a phrase fronted before the subject ("After his
+// release, Mr. X said"): the person named first after the phrase's comma,
+// or -1.
+func (d *doc) fronted(si, ti, g int) int {
+	toks := d.sents[si].toks
+	if len(toks) == 0 || !frontOpeners[toks[0].low] || ti == 0 {
+		return -1
+	}
+	c := -1
+	for k := 1; k < len(toks); k++ {
+		if toks[k].text == "," {
+			c = k
+			break
+		}
+		if toks[k].text == "\"" || toks[k].text == ";" {
+			return -1
+		}
+	}
+	if c < ti {
+		return -1
+	}
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		if m.tts <= c {
+			continue
+		}
+		if m.tts != c+1 || d.ents[m.ent].typ != kg.Person {
+			return -1
+		}
+		if eg := d.ents[m.ent].gender; eg != 0 && eg != g {
+			return -1
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // pairSubject returns the first of the people that the previous sentence
@@ -185,7 +247,7 @@ func (d *doc) sentSubject(si int) int {
 	}
 	m := d.ms[l[0]]
 	toks := d.sents[si].toks
-	if m.adj || m.tts > 1 && !openingApposition(toks, m) || m.tts == 1 && toks[0].low != "the" {
+	if m.adj || m.tts > 1 && !openingApposition(toks, m) && !afterFronted(toks, m) || m.tts == 1 && toks[0].low != "the" {
 		return -1
 	}
 	if m.te < len(toks) && (toks[m.te].low == "'s" || toks[m.te].text == "'") {
@@ -216,6 +278,20 @@ func openingApposition(toks []token, m mention) bool {
 		}
 	}
 	return true
+}
+
+// afterFronted reports that mention m opens the main clause after a
+// fronted phrase: "In addition to his daughter, Mr. Haddad is survived by".
+func afterFronted(toks []token, m mention) bool {
+	if len(toks) == 0 || !frontOpeners[toks[0].low] {
+		return false
+	}
+	for k := 1; k < m.tts; k++ {
+		if toks[k].text == "," {
+			return k == m.tts-1
+		}
+	}
+	return false
 }
 
 // subjectPerson finds the person a sentence-opening pronoun of gender g

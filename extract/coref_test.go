@@ -103,3 +103,26 @@ func TestTheirToOpeningPair(t *testing.T) {
 	)
 	want(t, x, [3]string{"FAMILY_OF", "person:erik-holm", "person:lars-holm"})
 }
+
+// "his brother" late in a list is the subject's brother, not the brother
+// of the son named in the list; a pronoun in a fronted phrase is the
+// subject after it.
+func TestPronounInListAndFrontedPhrase(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Obituary",
+		"Mr. Paul Okafor, a former ambassador, died on Monday in Beirut. His death was announced by Mr. Ghassan Tueni, a friend.",
+		"In addition to his daughter, Mr. Okafor is survived by his wife, Leila Azar; a son, Karim, a surgeon in Montreal; his brother, Samir Okafor; and five grandchildren.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:paul-okafor", "person:samir-okafor"})
+	wantNot(t, x, [3]string{"FAMILY_OF", "person:karim", "person:samir-okafor"})
+}
+
+// An object pronoun is not the subject named in apposition to an opening
+// phrase.
+func TestObjectPronounNotApposedSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Party",
+		"The Liberal Party expelled Mr. Jorge Vidal in May. Its president, Ana Ruiz, has criticized him.",
+	)
+	want(t, x, [3]string{"OPPOSES", "person:ana-ruiz", "person:jorge-vidal"})
+}
