@@ -43,6 +43,11 @@ type Merge struct {
 	// names compared, the shared neighbors, the rule that fired. It must
 	// marshal to a JSON object.
 	Evidence map[string]any
+	// Name, when set, becomes the kept entity's canonical name unless a
+	// curator named it: entity resolution passes the fuller name a later
+	// article gives ("Pyotr Zavyalin" for a node first seen as
+	// "Zavyalin"). The id stays; a split restores the old name.
+	Name string
 }
 
 // Audit actions.
@@ -334,6 +339,9 @@ type MergeUndo struct {
 	Absorbed     []string         // ids that had been merged into drop
 	Retractions  []RetractionMove // retractions the merge moved or removed
 	AddedAliases []string         // curated aliases the merge gave keep
+	// RenamedFrom and RenamedTo are keep's canonical name before and
+	// after the merge, when the merge renamed it (Merge.Name).
+	RenamedFrom, RenamedTo string `json:",omitempty"`
 }
 
 // DroppedEntity is the curated state of a merged-away entity.

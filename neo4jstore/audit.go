@@ -88,6 +88,14 @@ func split(ctx context.Context, tx neo4j.ManagedTransaction, id string, c kg.Cur
 		SET h.curatedAliases = [x IN coalesce(h.curatedAliases, []) WHERE NOT x IN $added]`, p); err != nil {
 		return err
 	}
+	// The name the merge gave the holder goes back, unless it was renamed
+	// since.
+	if rec.RenamedTo != "" {
+		if _, err := run(ctx, tx, `MATCH (h:Entity {id: $holder}) WHERE h.name = $to AND NOT coalesce(h.curated, false)
+			SET h.name = $from`, map[string]any{"holder": holder, "from": rec.RenamedFrom, "to": rec.RenamedTo}); err != nil {
+			return err
+		}
+	}
 	for _, m := range rec.Retractions {
 		if m.New != "" && !m.NewHad {
 			if _, err := run(ctx, tx, `MATCH (y:Retraction {id: $id}) DELETE y`, map[string]any{"id": m.New}); err != nil {

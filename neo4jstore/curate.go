@@ -95,7 +95,17 @@ func mergeTx(ctx context.Context, tx neo4j.ManagedTransaction, keepID, dropID st
 		// A bare join: later saves that produce drop write to keep.
 		return "", err
 	}
+	if m.Name != "" && !k.Curated && k.Name != m.Name {
+		// A fuller name for keep (a curator's name stays).
+		if _, err := run(ctx, tx, `MATCH (e:Entity {id: $keep}) SET e.name = $name`, map[string]any{"keep": keep, "name": m.Name}); err != nil {
+			return "", err
+		}
+		rec.RenamedFrom, rec.RenamedTo = k.Name, m.Name
+	}
 	details := map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence}
+	if rec.RenamedTo != "" {
+		details["renamed"] = map[string]any{"from": rec.RenamedFrom, "to": rec.RenamedTo}
+	}
 	maps.Copy(details, extra)
 	seq, err := appendAudit(ctx, tx, kg.AuditMerge, m.Curation, []string{keep, drop}, details)
 	if err != nil {

@@ -82,6 +82,10 @@ type Decision struct {
 	NodeID   string
 	Score    float64
 	Evidence Evidence
+	// nodeName and nodeType are the node's canonical name and type when
+	// decided, for Fuller.
+	nodeName string
+	nodeType kg.EntityType
 }
 
 // contextStep is what each shared neighbor adds to a score, up to
@@ -206,7 +210,8 @@ func Decide(m Mention, cs []Candidate) []Decision {
 		if !ok || s < Low {
 			continue
 		}
-		ds = append(ds, Decision{Action: Propose, EntityID: m.ID, NodeID: c.Entity.ID, Score: s, Evidence: ev})
+		ds = append(ds, Decision{Action: Propose, EntityID: m.ID, NodeID: c.Entity.ID, Score: s, Evidence: ev,
+			nodeName: c.Entity.Name, nodeType: c.Entity.Type})
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
 		if ds[i].Score != ds[j].Score {

@@ -194,6 +194,9 @@ func mergePair(ctx context.Context, s kg.Store, e *kg.Entity, d Decision) (Merge
 	}
 	m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto, Score: d.Score,
 		Evidence: d.evidence("")}
+	if Fuller(keep.Type, drop.Name, keep.Name) {
+		m.Name = drop.Name // the kept id takes the fuller name
+	}
 	if _, err := s.MergeEntities(ctx, keep.ID, drop.ID, m); err != nil {
 		return Merge{}, fmt.Errorf("resolve: merge %s into %s: %w", drop.ID, keep.ID, err)
 	}

@@ -41,15 +41,47 @@ func Save(ctx context.Context, s kg.Store, x *kg.Extraction) (kg.SaveResult, []D
 // Joins are the joins among ds as the store records them with the save:
 // automatic merges of the entities' ids into their nodes.
 func Joins(x *kg.Extraction, ds []Decision) []kg.Join {
+	names := map[string]string{}
+	for _, e := range x.Entities {
+		names[e.ID] = e.Name
+	}
 	var js []kg.Join
 	for _, d := range ds {
 		if d.Action == Join {
-			js = append(js, kg.Join{Node: d.NodeID, ID: d.EntityID, Merge: kg.Merge{
-				Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
-				Score: d.Score, Evidence: d.evidence(x.Article.ID)}})
+			m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
+				Score: d.Score, Evidence: d.evidence(x.Article.ID)}
+			if n := names[d.EntityID]; d.nodeType != "" && Fuller(d.nodeType, n, d.nodeName) {
+				m.Name = n
+			}
+			js = append(js, kg.Join{Node: d.NodeID, ID: d.EntityID, Merge: m})
 		}
 	}
 	return js
+}
+
+// Fuller reports whether name is a fuller name than the node's current
+// one, so that the node should take it (keeping its id): a full name for a
+// surname ("Pyotr Zavyalin" for "Zavyalin"), more of a person's names, an
+// expansion for an acronym ("Kolkheti Shipping Company" for "KSC"), or an
+// organization's name with words its short form leaves out ("Kolkheti
+// Shipping Company" for "Kolkheti Shipping").
+func Fuller(t kg.EntityType, name, current string) bool {
+	if name == "" || name == current {
+		return false
+	}
+	n, c := Parse(t, name), Parse(t, current)
+	if n.Acronym != "" || len(n.Core) <= len(c.Core) {
+		return false
+	}
+	if t == kg.Person || c.Acronym != "" {
+		return true
+	}
+	for _, w := range c.Core {
+		if !slices.Contains(n.Core, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // RecordCandidates records the proposals among ds for review, after x is

@@ -237,3 +237,27 @@ func TestTypeDiffersSameName(t *testing.T) {
 		t.Error("a person and the same name typed Organization share no key")
 	}
 }
+
+// TestFuller checks which later names a node takes.
+func TestFuller(t *testing.T) {
+	cases := []struct {
+		t             kg.EntityType
+		name, current string
+		want          bool
+	}{
+		{kg.Person, "Pyotr Zavyalin", "Zavyalin", true},
+		{kg.Person, "Abdiwali Farah Guleid", "Abdiwali Guleid", true},
+		{kg.Person, "Zavyalin", "Pyotr Zavyalin", false},
+		{kg.Person, "Peter Zavyalin", "Pyotr Zavyalin", false},
+		{kg.Organization, "Kolkheti Shipping Company", "KSC", true},
+		{kg.Organization, "KSC", "Kolkheti Shipping Company", false},
+		{kg.Organization, "Kolkheti Shipping Company", "Kolkheti Shipping", true},
+		{kg.Organization, "Fisheries Agency of Jubaland", "Jubaland Fisheries Agency", false},
+		{kg.Organization, "Hiilaac Reform Party", "Hiilaac Unity", false},
+	}
+	for _, c := range cases {
+		if got := Fuller(c.t, c.name, c.current); got != c.want {
+			t.Errorf("Fuller(%s, %q, %q) = %v, want %v", c.t, c.name, c.current, got, c.want)
+		}
+	}
+}

@@ -138,15 +138,32 @@ func mergeTx(ctx context.Context, tx *sql.Tx, keepID, dropID string, m kg.Merge,
 			return "", nil, fmt.Errorf("sqlite: merge: %w", err)
 		}
 	}
+	if m.Name != "" {
+		// A fuller name for keep, unless a curator named it.
+		var name string
+		var curated bool
+		if err := tx.QueryRowContext(ctx, `SELECT name, curated FROM entities WHERE id = ?`, keep).Scan(&name, &curated); err != nil {
+			return "", nil, fmt.Errorf("sqlite: merge: %w", err)
+		}
+		if !curated && name != m.Name {
+			if _, err := tx.ExecContext(ctx, `UPDATE entities SET name = ? WHERE id = ?`, m.Name, keep); err != nil {
+				return "", nil, fmt.Errorf("sqlite: merge: %w", err)
+			}
+			rec.RenamedFrom, rec.RenamedTo = name, m.Name
+		}
+	}
 	details := map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence}
+	if rec.RenamedTo != "" {
+		details["renamed"] = map[string]any{"from": rec.RenamedFrom, "to": rec.RenamedTo}
+	}
 	maps.Copy(details, extra)
 	seq, err := appendAudit(ctx, tx, kg.AuditMerge, m.Curation, []string{keep, drop}, details)
 	if err != nil {
 		return "", nil, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO merges (seq, keep_id, drop_id, drop_entity, absorbed, retractions, added_aliases)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, seq, keep, drop, mustJSON(rec.Drop), mustJSON(nonNilStrings(rec.Absorbed)),
-		mustJSON(rec.Retractions), mustJSON(rec.AddedAliases)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO merges (seq, keep_id, drop_id, drop_entity, absorbed, retractions, added_aliases, renamed_from, renamed_to)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, seq, keep, drop, mustJSON(rec.Drop), mustJSON(nonNilStrings(rec.Absorbed)),
+		mustJSON(rec.Retractions), mustJSON(rec.AddedAliases), rec.RenamedFrom, rec.RenamedTo); err != nil {
 		return "", nil, fmt.Errorf("sqlite: merge: %w", err)
 	}
 	return keep, []string{keep, drop}, nil
@@ -500,15 +517,16 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 		}
 		var seq int64
 		var dropJSON, absJSON, retJSON, addJSON string
-		err = tx.QueryRowContext(ctx, `SELECT seq, drop_entity, absorbed, retractions, added_aliases FROM merges
-			WHERE drop_id = ? AND split_at = '' ORDER BY seq DESC LIMIT 1`, id).Scan(&seq, &dropJSON, &absJSON, &retJSON, &addJSON)
+		var rec kg.MergeUndo
+		err = tx.QueryRowContext(ctx, `SELECT seq, drop_entity, absorbed, retractions, added_aliases, renamed_from, renamed_to FROM merges
+			WHERE drop_id = ? AND split_at = '' ORDER BY seq DESC LIMIT 1`, id).Scan(&seq, &dropJSON, &absJSON, &retJSON, &addJSON,
+			&rec.RenamedFrom, &rec.RenamedTo)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, kg.Errorf(kg.EInvalid, "entity %q was merged before merges were recorded for undo: it cannot be split", id)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: split %s: %w", id, err)
 		}
-		var rec kg.MergeUndo
 		if err := errors.Join(json.Unmarshal([]byte(dropJSON), &rec.Drop), json.Unmarshal([]byte(absJSON), &rec.Absorbed),
 			json.Unmarshal([]byte(retJSON), &rec.Retractions), json.Unmarshal([]byte(addJSON), &rec.AddedAliases)); err != nil {
 			return nil, fmt.Errorf("sqlite: split %s: merge record: %w", id, err)
@@ -541,6 +559,13 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 		}
 		for _, al := range rec.AddedAliases {
 			if err := exec(`DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ? AND article_id = ''`, holder, al); err != nil {
+				return nil, err
+			}
+		}
+		// The name the merge gave the holder goes back, unless it was
+		// renamed since.
+		if rec.RenamedTo != "" {
+			if err := exec(`UPDATE entities SET name = ? WHERE id = ? AND name = ? AND NOT curated`, rec.RenamedFrom, holder, rec.RenamedTo); err != nil {
 				return nil, err
 			}
 		}

@@ -304,6 +304,11 @@ CREATE INDEX merge_candidates_order ON merge_candidates (status, score DESC, id)
 CREATE INDEX merge_candidates_keep ON merge_candidates (keep_id);
 CREATE INDEX merge_candidates_drop ON merge_candidates (drop_id);
 `,
+	// A merge that gave keep a fuller name, so a split restores the old.
+	`
+ALTER TABLE merges ADD COLUMN renamed_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE merges ADD COLUMN renamed_to TEXT NOT NULL DEFAULT '';
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -150,3 +150,37 @@ func testResolveExisting(t *testing.T, s kg.Store) {
 		t.Errorf("second pass: %+v, %v", again, err)
 	}
 }
+
+// testFullerName checks that a node first known by a part of a name takes
+// the fuller name a later article joins it with, keeps its id, and gets
+// its old name back when the join is split.
+func testFullerName(t *testing.T, s kg.Store) {
+	const pe, or = string(kg.Person), string(kg.Organization)
+	linkAndSave(t, s, resolutionArticle("Short", [2]string{pe, "Zavyalin"}, [2]string{or, "Severny Bunker Group"},
+		[2]string{or, "Kolkheti Shipping Company"}, [2]string{pe, "Giorgi Tskitishvili"}))
+	ds := linkAndSave(t, s, resolutionArticle("Full", [2]string{pe, "Pyotr Zavyalin"}, [2]string{or, "Severny Bunker Group"},
+		[2]string{or, "Kolkheti Shipping Company"}, [2]string{pe, "Giorgi Tskitishvili"}))
+	joined := false
+	for _, d := range ds {
+		joined = joined || (d.Action == resolve.Join && d.EntityID == "person:pyotr-zavyalin" && d.NodeID == "person:zavyalin")
+	}
+	if !joined {
+		t.Fatalf("Pyotr Zavyalin was not joined to Zavyalin: %+v", ds)
+	}
+	z := entity(t, s, "person:zavyalin")
+	if z == nil || z.ID != "person:zavyalin" || z.Name != "Pyotr Zavyalin" || !slices.Contains(z.Aliases, "Zavyalin") {
+		t.Errorf("after the join, person:zavyalin = %+v; want the id kept, named Pyotr Zavyalin, Zavyalin an alias", z)
+	}
+	if p := entity(t, s, "person:pyotr-zavyalin"); p == nil || p.ID != "person:zavyalin" {
+		t.Errorf("the joined id resolves to %+v, want person:zavyalin", p)
+	}
+	if _, err := s.SplitEntity(ctx, "person:pyotr-zavyalin", kg.Curation{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if z := entity(t, s, "person:zavyalin"); z == nil || z.Name != "Zavyalin" {
+		t.Errorf("after the split, person:zavyalin = %+v; want its name Zavyalin back", z)
+	}
+	if p := entity(t, s, "person:pyotr-zavyalin"); p == nil || p.ID != "person:pyotr-zavyalin" || p.Name != "Pyotr Zavyalin" {
+		t.Errorf("after the split, person:pyotr-zavyalin = %+v", p)
+	}
+}

@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
 		{"Resolution", testResolution},
 		{"ResolveExisting", testResolveExisting},
+		{"FullerName", testFullerName},
 		{"PagingWhileWriting", testPagingWhileWriting},
 		{"CursorsRefused", testCursorsRefused},
 	}
