@@ -95,6 +95,9 @@ func split(ctx context.Context, tx neo4j.ManagedTransaction, id string, c kg.Cur
 			SET h.name = $from`, map[string]any{"holder": holder, "from": rec.RenamedFrom, "to": rec.RenamedTo}); err != nil {
 			return err
 		}
+		if err := refreshEntities(ctx, tx, []string{holder}); err != nil {
+			return err
+		}
 	}
 	for _, m := range rec.Retractions {
 		if m.New != "" && !m.NewHad {

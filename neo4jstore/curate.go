@@ -100,6 +100,10 @@ func mergeTx(ctx context.Context, tx neo4j.ManagedTransaction, keepID, dropID st
 		if _, err := run(ctx, tx, `MATCH (e:Entity {id: $keep}) SET e.name = $name`, map[string]any{"keep": keep, "name": m.Name}); err != nil {
 			return "", err
 		}
+		// The old name becomes an alias, and both are searched.
+		if err := refreshEntities(ctx, tx, []string{keep}); err != nil {
+			return "", err
+		}
 		rec.RenamedFrom, rec.RenamedTo = k.Name, m.Name
 	}
 	details := map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence}

@@ -323,7 +323,7 @@ func saveJoins(ctx context.Context, tx neo4j.ManagedTransaction, items []runItem
 
 // bareJoins reads what mergeTx would check of joins and, when every one is
 // a join of an id that no node has, was not merged and absorbed nothing,
-// into an existing node, returns their rows for one statement (ok).
+// into an existing node, without renaming it, returns their rows for one statement (ok).
 func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join) ([]any, bool, error) {
 	var ids []string
 	for _, j := range joins {
@@ -361,6 +361,9 @@ func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join
 		m := j.Merge
 		if m.Method != kg.MergeAuto {
 			return nil, false, nil // mergeTx refuses a manual merge of an id no node has
+		}
+		if m.Name != "" {
+			return nil, false, nil // a join that renames the node: mergeTx records the old name
 		}
 		keep, drop := redirect(j.Node), redirect(j.ID)
 		ks, ds := st[keep], st[drop]
