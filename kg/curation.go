@@ -82,6 +82,26 @@ type AuditFilter struct {
 	After   string // cursor from a previous page
 }
 
+// AuditQuery is an AuditFilter checked: what a store reads for one page.
+type AuditQuery struct {
+	Size    int // entries on the page; a store reads one more to know HasNext
+	Subject string
+	Before  int64 // entries with a lower Seq only; 0 for the first page
+}
+
+// Query checks the page size and the cursor of f.
+func (f AuditFilter) Query() (AuditQuery, error) {
+	size, err := PageSize(f.First)
+	if err != nil {
+		return AuditQuery{}, err
+	}
+	before, err := DecodeSeqCursor(f.After)
+	if err != nil {
+		return AuditQuery{}, err
+	}
+	return AuditQuery{Size: size, Subject: f.Subject, Before: before}, nil
+}
+
 // AuditPage is one page of the audit log, newest first.
 type AuditPage struct {
 	Entries   []*AuditEntry
@@ -141,6 +161,48 @@ type CandidateFilter struct {
 	EntityID string          // only pairs with this entity (resolved through merges) on either side
 	First    int
 	After    string
+}
+
+// CandidateQuery is a CandidateFilter checked, with its defaults: what a
+// store reads for one page.
+type CandidateQuery struct {
+	Size     int             // candidates on the page; a store reads one more to know HasNext
+	Status   CandidateStatus // never empty
+	EntityID string          // as given: the store resolves it through merges
+	// After is set on pages after the first: they hold the candidates
+	// after (Score, ID) in the order by descending score, then id.
+	After bool
+	Score float64
+	ID    string
+}
+
+// Query checks the page size and the cursor of f and fills in the status.
+func (f CandidateFilter) Query() (CandidateQuery, error) {
+	size, err := PageSize(f.First)
+	if err != nil {
+		return CandidateQuery{}, err
+	}
+	score, id, after, err := DecodeScoreCursor(f.After)
+	if err != nil {
+		return CandidateQuery{}, err
+	}
+	q := CandidateQuery{Size: size, Status: f.Status, EntityID: f.EntityID, After: after, Score: score, ID: id}
+	if q.Status == "" {
+		q.Status = CandidatePending
+	}
+	return q, nil
+}
+
+// Decide says what deciding c does: the status c gets and the audit action
+// that records it; an EInvalid error when c was decided already.
+func (c *MergeCandidate) Decide(accept bool) (CandidateStatus, string, error) {
+	switch {
+	case c.Status != CandidatePending:
+		return "", "", Errorf(EInvalid, "merge candidate %q was already %s", c.ID, c.Status)
+	case accept:
+		return CandidateAccepted, AuditAcceptCandidate, nil
+	}
+	return CandidateRejected, AuditRejectCandidate, nil
 }
 
 // CandidatePage is one page of merge candidates.

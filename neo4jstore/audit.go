@@ -163,16 +163,12 @@ func nonNilStrs(l []string) []string {
 // AuditLog pages through the audit log, newest first, by sequence number
 // (stable while new entries arrive).
 func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	after, err := kg.DecodeSeqCursor(f.After)
+	q, err := f.Query()
 	if err != nil {
 		return nil, err
 	}
 	return readTx(ctx, s, "audit log", func(tx neo4j.ManagedTransaction) (*kg.AuditPage, error) {
-		p := map[string]any{"subject": f.Subject, "after": after, "n": int64(size + 1)}
+		p := map[string]any{"subject": q.Subject, "after": q.Before, "n": int64(q.Size + 1)}
 		const match = `MATCH (a:Audit) WHERE ($subject = '' OR $subject IN a.subjects)`
 		recs, err := run(ctx, tx, match+` RETURN count(a) AS n`, p)
 		if err != nil {
@@ -198,7 +194,7 @@ func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, 
 			}
 			page.Entries = append(page.Entries, e)
 		}
-		page.Finish(size)
+		page.Finish(q.Size)
 		return page, nil
 	})
 }
@@ -258,34 +254,26 @@ func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidat
 
 // MergeCandidates lists candidates by descending score, then id.
 func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.CandidatePage, error) {
-	size, err := kg.PageSize(f.First)
+	q, err := f.Query()
 	if err != nil {
 		return nil, err
-	}
-	score, cid, after, err := kg.DecodeScoreCursor(f.After)
-	if err != nil {
-		return nil, err
-	}
-	status := f.Status
-	if status == "" {
-		status = kg.CandidatePending
 	}
 	return readTx(ctx, s, "merge candidates", func(tx neo4j.ManagedTransaction) (*kg.CandidatePage, error) {
 		var ids []string
-		if f.EntityID != "" {
-			red, err := resolve(ctx, tx, []string{f.EntityID})
+		if q.EntityID != "" {
+			red, err := resolve(ctx, tx, []string{q.EntityID})
 			if err != nil {
 				return nil, err
 			}
 			// Ids that resolve to the entity: itself and those merged into it.
-			ids, err = strings1(ctx, tx, `MATCH (r:Redirect {to: $id}) RETURN r.id AS v`, map[string]any{"id": red[f.EntityID]})
+			ids, err = strings1(ctx, tx, `MATCH (r:Redirect {to: $id}) RETURN r.id AS v`, map[string]any{"id": red[q.EntityID]})
 			if err != nil {
 				return nil, err
 			}
-			ids = append(ids, red[f.EntityID])
+			ids = append(ids, red[q.EntityID])
 		}
-		p := map[string]any{"status": string(status), "all": f.EntityID == "", "ids": anyStrings(nonNilStrs(ids)),
-			"after": after, "score": score, "cid": cid, "n": int64(size + 1)}
+		p := map[string]any{"status": string(q.Status), "all": q.EntityID == "", "ids": anyStrings(nonNilStrs(ids)),
+			"after": q.After, "score": q.Score, "cid": q.ID, "n": int64(q.Size + 1)}
 		const match = `MATCH (m:MergeCandidate {status: $status}) WHERE ($all OR m.keep IN $ids OR m.drop IN $ids)`
 		recs, err := run(ctx, tx, match+` RETURN count(m) AS n`, p)
 		if err != nil {
@@ -307,7 +295,7 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 			}
 			page.Candidates = append(page.Candidates, c)
 		}
-		page.Finish(size)
+		page.Finish(q.Size)
 		return page, nil
 	})
 }
@@ -347,12 +335,11 @@ func (s *Store) DecideMergeCandidate(ctx context.Context, id string, accept bool
 		if err != nil {
 			return nil, err
 		}
-		if c.Status != kg.CandidatePending {
-			return nil, kg.Errorf(kg.EInvalid, "merge candidate %q was already %s", id, c.Status)
+		status, action, err := c.Decide(accept)
+		if err != nil {
+			return nil, err
 		}
-		status, action := kg.CandidateRejected, kg.AuditRejectCandidate
 		if accept {
-			status, action = kg.CandidateAccepted, kg.AuditAcceptCandidate
 			if _, err := mergeTx(ctx, tx, c.Keep, c.Drop, kg.Merge{Curation: cur, Method: kg.MergeManual, Score: c.Score,
 				Evidence: c.Evidence}, map[string]any{"candidate": id}); err != nil {
 				return nil, err

@@ -14,21 +14,17 @@ import (
 // AuditLog pages through the audit log, newest first, by sequence number
 // (stable while new entries arrive).
 func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, error) {
-	size, err := kg.PageSize(f.First)
-	if err != nil {
-		return nil, err
-	}
-	after, err := kg.DecodeSeqCursor(f.After)
+	q, err := f.Query()
 	if err != nil {
 		return nil, err
 	}
 	const where = ` WHERE (?1 = '' OR EXISTS (SELECT 1 FROM json_each(audit_log.subjects) WHERE value = ?1))`
 	p := &kg.AuditPage{Entries: []*kg.AuditEntry{}}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`+where, f.Subject).Scan(&p.Total); err != nil {
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`+where, q.Subject).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: audit log: %w", err)
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT seq, at, action, actor, reason, subjects, details FROM audit_log`+where+`
-		AND (?2 = 0 OR seq < ?2) ORDER BY seq DESC LIMIT ?3`, f.Subject, after, size+1)
+		AND (?2 = 0 OR seq < ?2) ORDER BY seq DESC LIMIT ?3`, q.Subject, q.Before, q.Size+1)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: audit log: %w", err)
 	}
@@ -48,7 +44,7 @@ func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: audit log: %w", err)
 	}
-	p.Finish(size)
+	p.Finish(q.Size)
 	return p, nil
 }
 
@@ -97,29 +93,21 @@ func (s *Store) RecordMergeCandidates(ctx context.Context, cs []kg.MergeCandidat
 
 // MergeCandidates lists candidates by descending score, then id.
 func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.CandidatePage, error) {
-	size, err := kg.PageSize(f.First)
+	q, err := f.Query()
 	if err != nil {
 		return nil, err
-	}
-	score, id, after, err := kg.DecodeScoreCursor(f.After)
-	if err != nil {
-		return nil, err
-	}
-	status := f.Status
-	if status == "" {
-		status = kg.CandidatePending
 	}
 	where := ` WHERE status = ?1`
-	args := []any{string(status)}
-	if f.EntityID != "" {
-		red, err := resolve(ctx, s.r, []string{f.EntityID})
+	args := []any{string(q.Status)}
+	if q.EntityID != "" {
+		red, err := resolve(ctx, s.r, []string{q.EntityID})
 		if err != nil {
 			return nil, err
 		}
 		// Ids that resolve to the entity: itself and those merged into it.
 		where += ` AND (keep_id IN (SELECT ?2 UNION SELECT from_id FROM redirects WHERE to_id = ?2)
 			OR drop_id IN (SELECT ?2 UNION SELECT from_id FROM redirects WHERE to_id = ?2))`
-		args = append(args, red[f.EntityID])
+		args = append(args, red[q.EntityID])
 	} else {
 		where += ` AND ?2 = ''`
 		args = append(args, "")
@@ -128,13 +116,13 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM merge_candidates`+where, args...).Scan(&p.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: merge candidates: %w", err)
 	}
-	q := `SELECT id, keep_id, drop_id, score, evidence, status, created_at, decided_at FROM merge_candidates` + where
-	if after {
-		q += ` AND (score < ?3 OR (score = ?3 AND id > ?4))`
+	sel := `SELECT id, keep_id, drop_id, score, evidence, status, created_at, decided_at FROM merge_candidates` + where
+	if q.After {
+		sel += ` AND (score < ?3 OR (score = ?3 AND id > ?4))`
 	} else {
-		q += ` AND ?3 = 0 AND ?4 = ''`
+		sel += ` AND ?3 = 0 AND ?4 = ''`
 	}
-	rows, err := s.r.QueryContext(ctx, q+` ORDER BY score DESC, id LIMIT ?5`, append(args, score, id, size+1)...)
+	rows, err := s.r.QueryContext(ctx, sel+` ORDER BY score DESC, id LIMIT ?5`, append(args, q.Score, q.ID, q.Size+1)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: merge candidates: %w", err)
 	}
@@ -149,7 +137,7 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: merge candidates: %w", err)
 	}
-	p.Finish(size)
+	p.Finish(q.Size)
 	return p, nil
 }
 
@@ -178,13 +166,12 @@ func (s *Store) DecideMergeCandidate(ctx context.Context, id string, accept bool
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: merge candidate %s: %w", id, err)
 		}
-		if c.Status != kg.CandidatePending {
-			return nil, kg.Errorf(kg.EInvalid, "merge candidate %q was already %s", id, c.Status)
+		status, action, err := c.Decide(accept)
+		if err != nil {
+			return nil, err
 		}
-		status, action := kg.CandidateRejected, kg.AuditRejectCandidate
 		var touched []string
 		if accept {
-			status, action = kg.CandidateAccepted, kg.AuditAcceptCandidate
 			_, touched, err = mergeTx(ctx, tx, c.Keep, c.Drop, kg.Merge{Curation: cur, Method: kg.MergeManual, Score: c.Score,
 				Evidence: c.Evidence}, map[string]any{"candidate": id})
 			if err != nil {
