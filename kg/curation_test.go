@@ -48,3 +48,20 @@ func TestDecide(t *testing.T) {
 		t.Errorf("deciding an accepted candidate: %v, want EInvalid", err)
 	}
 }
+
+// TestEntityUpdate: what both stores' UpdateEntity checks and applies.
+func TestEntityUpdate(t *testing.T) {
+	empty, bad, org, party, city := "", EntityType("Thing"), Organization, "party", "city"
+	for _, u := range []EntityUpdate{{Name: &empty}, {Type: &bad}} {
+		if ErrorCode(u.Check()) != EInvalid {
+			t.Errorf("Check(%+v) accepted", u)
+		}
+	}
+	name, typ, sub, err := EntityUpdate{Type: &org, Subtype: &party}.Apply("Unity", Person, "")
+	if err != nil || name != "Unity" || typ != Organization || sub != "party" {
+		t.Errorf("Apply = %q %q %q %v", name, typ, sub, err)
+	}
+	if _, _, _, err := (EntityUpdate{Subtype: &city}).Apply("Unity", Person, ""); ErrorCode(err) != EInvalid {
+		t.Errorf("a Person with subtype city: %v, want EInvalid", err)
+	}
+}

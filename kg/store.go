@@ -165,6 +165,36 @@ type EntityUpdate struct {
 	Subtype *string
 }
 
+// Check refuses an update no entity could take: an empty name, an unknown
+// type.
+func (u EntityUpdate) Check() error {
+	if u.Name != nil && *u.Name == "" {
+		return Errorf(EInvalid, "entity name must not be empty")
+	}
+	if u.Type != nil && !u.Type.Valid() {
+		return Errorf(EInvalid, "unknown entity type %q", *u.Type)
+	}
+	return nil
+}
+
+// Apply returns the name, type and subtype an entity that has name, t and
+// sub gets from u; an EInvalid error when the subtype does not fit the type.
+func (u EntityUpdate) Apply(name string, t EntityType, sub string) (string, EntityType, string, error) {
+	if u.Name != nil {
+		name = *u.Name
+	}
+	if u.Type != nil {
+		t = *u.Type
+	}
+	if u.Subtype != nil {
+		sub = *u.Subtype
+	}
+	if !ValidSubtype(t, sub) {
+		return "", "", "", Errorf(EInvalid, "subtype %q is not allowed for %s", sub, t)
+	}
+	return name, t, sub, nil
+}
+
 // SaveResult says what one SaveExtraction wrote.
 type SaveResult struct {
 	ArticleID string

@@ -20,11 +20,7 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return es[0], nil
+	return s.entity(ctx, id)
 }
 
 func split(ctx context.Context, tx neo4j.ManagedTransaction, id string, c kg.Curation) error {

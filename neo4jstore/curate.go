@@ -13,23 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// resolveOne resolves id through redirects and checks that it exists.
-func resolveOne(ctx context.Context, tx neo4j.ManagedTransaction, id string) (string, error) {
-	red, err := resolve(ctx, tx, []string{id})
-	if err != nil {
-		return "", err
-	}
-	r := red[id]
-	recs, err := run(ctx, tx, `MATCH (e:Entity {id: $id}) RETURN e.id AS v`, map[string]any{"id": r})
-	if err != nil {
-		return "", err
-	}
-	if len(recs) == 0 {
-		return "", kg.Errorf(kg.ENotFound, "entity %q not found", id)
-	}
-	return r, nil
-}
-
 // MergeEntities folds drop into keep (see kg.Store). keep becomes curated
 // (no reload deletes it) and drop's names stay on it as aliases; drop's id
 // redirects to keep from then on; what a split needs is recorded beside
@@ -41,7 +24,13 @@ func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string, m kg.M
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{keep})
+	return s.entity(ctx, keep)
+}
+
+// entity reads one entity (resolved through merges) as a curation returns
+// it, committed.
+func (s *Store) entity(ctx context.Context, id string) (*kg.Entity, error) {
+	es, err := s.Entities(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
@@ -437,37 +426,26 @@ func (s *Store) setRetraction(ctx context.Context, id string, c kg.Curation, ret
 // UpdateEntity edits an entity's name, type or subtype and pins it against
 // reloads. A replaced name stays as an alias.
 func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, c kg.Curation) (*kg.Entity, error) {
-	if u.Name != nil && *u.Name == "" {
-		return nil, kg.Errorf(kg.EInvalid, "entity name must not be empty")
-	}
-	if u.Type != nil && !u.Type.Valid() {
-		return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", *u.Type)
+	if err := u.Check(); err != nil {
+		return nil, err
 	}
 	_, err := writeTx(ctx, s, "update entity", func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		rid, err := resolveOne(ctx, tx, id)
+		red, err := resolve(ctx, tx, []string{id})
 		if err != nil {
 			return struct{}{}, err
 		}
-		m, err := loadEntities(ctx, tx, []string{rid})
+		rid := red[id]
+		ents, err := entityStates(ctx, tx, []string{rid})
 		if err != nil {
 			return struct{}{}, err
 		}
-		e := m[rid]
+		e := ents[rid]
 		if e == nil {
 			return struct{}{}, kg.Errorf(kg.ENotFound, "entity %q not found", id)
 		}
-		newName, newType, newSub := e.Name, e.Type, e.Subtype
-		if u.Name != nil {
-			newName = *u.Name
-		}
-		if u.Type != nil {
-			newType = *u.Type
-		}
-		if u.Subtype != nil {
-			newSub = *u.Subtype
-		}
-		if !kg.ValidSubtype(newType, newSub) {
-			return struct{}{}, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
+		newName, newType, newSub, err := u.Apply(e.Name, e.Type, e.Subtype)
+		if err != nil {
+			return struct{}{}, err
 		}
 		if newName != e.Name {
 			// Names that fold alike (case, accents, punctuation) are one
@@ -510,9 +488,5 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return es[0], nil
+	return s.entity(ctx, id)
 }

@@ -22,22 +22,6 @@ func entityExists(ctx context.Context, q querier, id string) (bool, error) {
 	return n > 0, nil
 }
 
-// resolveOne resolves id through redirects and checks that it exists.
-func resolveOne(ctx context.Context, q querier, id string) (string, error) {
-	r, err := resolveID(ctx, q, id)
-	if err != nil {
-		return "", err
-	}
-	ok, err := entityExists(ctx, q, r)
-	if err != nil {
-		return "", err
-	}
-	if !ok {
-		return "", kg.Errorf(kg.ENotFound, "entity %q not found", id)
-	}
-	return r, nil
-}
-
 // MergeEntities folds drop into keep (see kg.Store). keep is pinned (no
 // reload deletes it) and drop's names stay on it as aliases; what a split
 // needs is recorded beside the audit entry.
@@ -52,7 +36,13 @@ func (s *Store) MergeEntities(ctx context.Context, keepID, dropID string, m kg.M
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{keep})
+	return s.entity(ctx, keep)
+}
+
+// entity reads one entity (resolved through merges) as a curation returns
+// it, committed.
+func (s *Store) entity(ctx context.Context, id string) (*kg.Entity, error) {
+	es, err := s.Entities(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +62,24 @@ func entityKind(ctx context.Context, q querier, id string) (kg.EntityType, bool,
 	return kg.EntityType(t), true, nil
 }
 
+// entityState reads what a merge keeps of an entity to undo it, and its
+// type; nil when it does not exist.
+func entityState(ctx context.Context, q querier, id string) (*kg.DroppedEntity, error) {
+	d := &kg.DroppedEntity{}
+	err := q.QueryRowContext(ctx, `SELECT type, subtype, name, curated FROM entities WHERE id = ?`, id).
+		Scan(&d.Type, &d.Subtype, &d.Name, &d.Curated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s: %w", id, err)
+	}
+	if d.CuratedAliases, err = column(ctx, q, `SELECT alias FROM entity_aliases WHERE entity_id = ? AND article_id = '' ORDER BY alias`, id); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
 // mergeTx checks and performs one merge inside tx and records it; extra
 // details go into its audit entry. It returns the kept id and the
 // entities touched.
@@ -85,46 +93,34 @@ func mergeTx(ctx context.Context, tx *sql.Tx, keepID, dropID string, m kg.Merge,
 		return "", nil, err
 	}
 	keep, drop := red[keepID], red[dropID]
-	keepType, ok, err := entityKind(ctx, tx, keep)
+	k, err := entityState(ctx, tx, keep)
 	if err != nil {
 		return "", nil, err
 	}
-	if !ok {
+	if k == nil {
 		return "", nil, kg.Errorf(kg.ENotFound, "entity %q not found", keepID)
 	}
 	if err := kg.SameEntityError(keepID, dropID, keep, drop); err != nil {
 		return "", nil, err
 	}
-	dropType, dropExists, err := entityKind(ctx, tx, drop)
+	d, err := entityState(ctx, tx, drop)
 	if err != nil {
 		return "", nil, err
 	}
-	if !dropExists && (m.Method != kg.MergeAuto || drop != dropID) {
+	if d == nil && (m.Method != kg.MergeAuto || drop != dropID) {
 		return "", nil, kg.Errorf(kg.ENotFound, "entity %q not found", dropID)
 	}
-	if dropExists && !kg.CompatibleTypes(keepType, dropType) {
-		return "", nil, kg.IncompatibleTypesError(keep, keepType, drop, dropType)
+	if d != nil && !kg.CompatibleTypes(k.Type, d.Type) {
+		return "", nil, kg.IncompatibleTypesError(keep, k.Type, drop, d.Type)
 	}
 
 	rec := kg.MergeUndo{Absorbed: []string{}, Retractions: []kg.RetractionMove{}, AddedAliases: []string{}}
 	if rec.Absorbed, err = column(ctx, tx, `SELECT from_id FROM redirects WHERE to_id = ?`, drop); err != nil {
 		return "", nil, err
 	}
-	if dropExists {
-		d := &kg.DroppedEntity{}
-		if err := tx.QueryRowContext(ctx, `SELECT type, subtype, name, curated FROM entities WHERE id = ?`, drop).
-			Scan(&d.Type, &d.Subtype, &d.Name, &d.Curated); err != nil {
-			return "", nil, fmt.Errorf("sqlite: merge: %w", err)
-		}
-		if d.CuratedAliases, err = column(ctx, tx, `SELECT alias FROM entity_aliases WHERE entity_id = ? AND article_id = '' ORDER BY alias`, drop); err != nil {
-			return "", nil, err
-		}
-		keepCurated, err := column(ctx, tx, `SELECT alias FROM entity_aliases WHERE entity_id = ? AND article_id = ''`, keep)
-		if err != nil {
-			return "", nil, err
-		}
+	if d != nil {
 		for _, al := range append([]string{d.Name}, d.CuratedAliases...) {
-			if !slices.Contains(keepCurated, al) && !slices.Contains(rec.AddedAliases, al) {
+			if !slices.Contains(k.CuratedAliases, al) && !slices.Contains(rec.AddedAliases, al) {
 				rec.AddedAliases = append(rec.AddedAliases, al)
 			}
 		}
@@ -428,11 +424,8 @@ func (s *Store) relation(ctx context.Context, id string) (*kg.Relation, error) {
 // UpdateEntity edits an entity's name, type or subtype and pins it against
 // reloads. A replaced name stays as an alias.
 func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, c kg.Curation) (*kg.Entity, error) {
-	if u.Name != nil && *u.Name == "" {
-		return nil, kg.Errorf(kg.EInvalid, "entity name must not be empty")
-	}
-	if u.Type != nil && !u.Type.Valid() {
-		return nil, kg.Errorf(kg.EInvalid, "unknown entity type %q", *u.Type)
+	if err := u.Check(); err != nil {
+		return nil, err
 	}
 	// Names that fold alike (case, accents, punctuation) are one name to
 	// search; the index says which entities hold one, the write checks
@@ -446,26 +439,21 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 		sameFold = idx.withFoldedName(kg.FoldName(*u.Name))
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		rid, err := resolveOne(ctx, tx, id)
+		rid, err := resolveID(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
 		var name, typ, sub string
-		if err := tx.QueryRowContext(ctx, `SELECT name, type, subtype FROM entities WHERE id = ?`, rid).Scan(&name, &typ, &sub); err != nil {
+		err = tx.QueryRowContext(ctx, `SELECT name, type, subtype FROM entities WHERE id = ?`, rid).Scan(&name, &typ, &sub)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, kg.Errorf(kg.ENotFound, "entity %q not found", id)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: update %s: %w", rid, err)
 		}
-		newName, newType, newSub := name, kg.EntityType(typ), sub
-		if u.Name != nil {
-			newName = *u.Name
-		}
-		if u.Type != nil {
-			newType = *u.Type
-		}
-		if u.Subtype != nil {
-			newSub = *u.Subtype
-		}
-		if !kg.ValidSubtype(newType, newSub) {
-			return nil, kg.Errorf(kg.EInvalid, "subtype %q is not allowed for %s", newSub, newType)
+		newName, newType, newSub, err := u.Apply(name, kg.EntityType(typ), sub)
+		if err != nil {
+			return nil, err
 		}
 		if newName != name {
 			var other string
@@ -494,11 +482,7 @@ func (s *Store) UpdateEntity(ctx context.Context, id string, u kg.EntityUpdate, 
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return es[0], nil
+	return s.entity(ctx, id)
 }
 
 // SplitEntity undoes the merge of id (see kg.Store).
@@ -614,11 +598,7 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.Entities(ctx, []string{id})
-	if err != nil {
-		return nil, err
-	}
-	return es[0], nil
+	return s.entity(ctx, id)
 }
 
 // cmpErr returns err when it is not nil, else alt.

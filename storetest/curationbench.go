@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	articlefmt "github.com/newsgraph/newsgraph/article"
-	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
 )
@@ -19,12 +17,7 @@ import (
 // entity (what a step spends returning its entity).
 func BenchCuration(b *testing.B, s kg.Store, n int) {
 	ctx := context.Background()
-	arts := gen.Articles(1, n)
-	srcs := make([]loader.Source, len(arts))
-	for i, a := range arts {
-		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
-	}
-	if sum, err := loader.New(s).Load(ctx, srcs, nil); err != nil || sum.Failed > 0 {
+	if sum, err := loader.New(s).Load(ctx, genSources(n), nil); err != nil || sum.Failed > 0 {
 		b.Fatalf("load: %v (%d failed)", err, sum.Failed)
 	}
 	p, err := s.FindEntities(ctx, kg.EntityFilter{Types: []kg.EntityType{kg.Person}, Order: kg.EntityByArticles, First: 2})

@@ -41,6 +41,17 @@ func loadBatch() int {
 	return n
 }
 
+// genSources are n generated articles (package gen, seed 1) as the loader
+// reads them.
+func genSources(n int) []loader.Source {
+	arts := gen.Articles(1, n)
+	srcs := make([]loader.Source, len(arts))
+	for i, a := range arts {
+		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
+	}
+	return srcs
+}
+
 // BenchLoad loads n generated articles (package gen, seed 1) into a fresh
 // store from open for each n of sizes, through the loader as `load` does,
 // and reports articles/s overall and over the first and the last tenth of
@@ -49,11 +60,7 @@ func loadBatch() int {
 func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			arts := gen.Articles(1, n)
-			srcs := make([]loader.Source, len(arts))
-			for i, a := range arts {
-				srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
-			}
+			srcs := genSources(n)
 			tenth := max(1, n/10)
 			var total, first, last time.Duration
 			runs, saves := 0, 0
