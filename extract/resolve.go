@@ -768,3 +768,19 @@ func (r *resolver) mergeInto(a, b int) {
 		ea.gender = eb.gender
 	}
 }
+
+// CountryWords lists the one-word country names and demonym adjectives the
+// extractor's gazetteer knows, folded ("georgia", "georgian"): general
+// knowledge that entity resolution across articles shares.
+func CountryWords() []string {
+	var out []string
+	for _, m := range []map[string]*country{countryByName, countryByAdj} {
+		for w := range m {
+			if !strings.Contains(w, " ") {
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -109,7 +109,7 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 	}
 	var best Match
 	var ev Evidence
-	vetoed := false
+	vetoed, oneWord := false, false
 	for i, a := range m.names() {
 		if len(a.Core) == 0 {
 			continue
@@ -128,10 +128,14 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 			if mt.Score > best.Score || (mt.Score == best.Score && best.Partial && !mt.Partial) {
 				best = mt
 				ev.Name, ev.NodeName, ev.Why = a.Raw, b.Raw, mt.Why
+				oneWord = len(a.Core) < 2 || len(b.Core) < 2
 			}
 		}
 	}
-	if best.Score == 0 || (vetoed && (best.Partial || best.Acronym || best.Score < High)) {
+	// Conflicting canonical names are overruled only by two full names
+	// that match outright: one word both were also called ("Miners",
+	// "Dockworkers") says nothing against them.
+	if best.Score == 0 || (vetoed && (best.Partial || best.Acronym || best.Score < High || oneWord)) {
 		return Match{}, Evidence{}, false
 	}
 	return best, ev, true

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -402,6 +403,16 @@ var generic = func() map[string]bool {
 		if len(w) > 3 && strings.HasSuffix(w, "s") {
 			m[translit(w[:len(w)-1])] = true
 		}
+	}
+	return m
+}()
+
+// countryWords are the countries and their adjectives in canonical
+// transliteration: a modifier an organization's name may drop.
+var countryWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range extract.CountryWords() {
+		m[translit(w)] = true
 	}
 	return m
 }()

@@ -261,3 +261,36 @@ func TestFuller(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryPrefix checks that an organization's name with and without
+// its country is a short form context can confirm, and that two countries'
+// bodies of one name stay apart.
+func TestCountryPrefix(t *testing.T) {
+	m := CompareNames(Parse(kg.Organization, "Dockworkers Union"), Parse(kg.Organization, "Georgian Dockworkers' Union"))
+	if m.Veto || !m.Partial || m.Score+contextMax < High {
+		t.Errorf("with and without the country: %+v, want a short form context can lift to a join", m)
+	}
+	if m := CompareNames(Parse(kg.Organization, "Ukrainian Dockworkers Union"), Parse(kg.Organization, "Georgian Dockworkers Union")); !m.Veto {
+		t.Errorf("two countries' unions: %+v, want a veto", m)
+	}
+	if m := CompareNames(Parse(kg.Organization, "Georgian"), Parse(kg.Organization, "Georgian Dockworkers Union")); m.Score > 0 {
+		t.Errorf("a demonym alone: %+v, want no match", m)
+	}
+}
+
+// TestOneWordAliasNoOverride checks that two organizations whose names
+// conflict are not joined because both were also called by one common
+// word.
+func TestOneWordAliasNoOverride(t *testing.T) {
+	node := &kg.Entity{ID: "organization:karatau-mining-company", Type: kg.Organization, Name: "Karatau Mining Company", Aliases: []string{"Miners"}}
+	m := Mention{ID: "organization:karatau-mining-union", Type: kg.Organization, Names: []string{"Karatau Mining Union", "Miners"}}
+	if ds := Decide(m, []Candidate{{Entity: node}}); len(ds) != 0 {
+		t.Errorf("conflicting names sharing the alias Miners: %+v, want nothing", ds)
+	}
+	// Two full names that match outright still overrule.
+	node.Aliases = []string{"Karatau Coal Union"}
+	m.Names = []string{"Karatau Mining Union", "Karatau Coal Union"}
+	if ds := Decide(m, []Candidate{{Entity: node}}); len(ds) != 1 || ds[0].Action != Join {
+		t.Errorf("a full alias in common: %+v, want a join", ds)
+	}
+}

@@ -216,17 +216,20 @@ func compareOrgs(a, b Name) Match {
 	}
 	// The shorter is part of the longer. Missing distinctive words name
 	// another body ("Badr" vs "Badr Trading Company" is undecided; a
-	// missing generic word is a short form).
+	// missing generic word or country is a short form: "Hiilaac" for
+	// "Hiilaac Party", "Dockworkers Union" for "Georgian Dockworkers
+	// Union").
+	vague := len(short) == 1 && (generic[short[0]] || countryWords[short[0]])
 	for j, v := range long {
-		if !used[j] && !generic[v] {
-			if len(short) == 1 && generic[short[0]] {
+		if !used[j] && !generic[v] && !countryWords[v] {
+			if vague {
 				return Match{}
 			}
 			return Match{Score: 0.72 * score, Partial: true, Why: "part of the name"}
 		}
 	}
-	if len(short) == 1 && generic[short[0]] {
-		return Match{} // "the Army" names no army in particular
+	if vague {
+		return Match{} // "the Army", "Georgian" name no body in particular
 	}
 	return Match{Score: 0.8 * score, Partial: true, Why: "short form"}
 }
