@@ -99,11 +99,19 @@ func parseText(s string) doc {
 			break
 		}
 	}
+	d.paras = paragraphs(body, long)
+	return d
+}
+
+// paragraphs groups lines into paragraphs: a blank line ends one, and so
+// does every line when eachLine is set.
+func paragraphs(lines []line, eachLine bool) []paragraph {
+	var out []paragraph
 	var cur paragraph
-	for _, l := range body {
-		if l.text == "" || long {
+	for _, l := range lines {
+		if l.text == "" || eachLine {
 			if len(cur) > 0 {
-				d.paras = append(d.paras, cur)
+				out = append(out, cur)
 				cur = nil
 			}
 			if l.text == "" {
@@ -113,9 +121,9 @@ func parseText(s string) doc {
 		cur = append(cur, piece{l.text, l.orig}, piece{" ", -1})
 	}
 	if len(cur) > 0 {
-		d.paras = append(d.paras, cur)
+		out = append(out, cur)
 	}
-	return d
+	return out
 }
 
 // parseMarkdown reads Markdown: optional front matter (title, date or
@@ -582,23 +590,7 @@ func parseJSON(data []byte) (doc, error) {
 	body := first(j.Body, j.Text, j.Content)
 	// Paragraphs are separated by blank lines, or by single line breaks when
 	// there are no blank lines.
-	var cur paragraph
-	blank := strings.Contains(body, "\n\n")
-	for _, l := range splitLines(body) {
-		if l.text == "" || !blank {
-			if len(cur) > 0 {
-				d.paras = append(d.paras, cur)
-				cur = nil
-			}
-			if l.text == "" {
-				continue
-			}
-		}
-		cur = append(cur, piece{l.text, l.orig}, piece{" ", -1})
-	}
-	if len(cur) > 0 {
-		d.paras = append(d.paras, cur)
-	}
+	d.paras = paragraphs(splitLines(body), !strings.Contains(body, "\n\n"))
 	return d, nil
 }
 

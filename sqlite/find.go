@@ -488,7 +488,7 @@ func readKeyed(ctx context.Context, q querier, ks kg.Keyset, exprs []string, fro
 func entityWhere(f kg.EntityFilter) ([]string, []any) {
 	var conds []string
 	var args []any
-	if types := distinct(f.Types); len(types) > 0 {
+	if types := uniq(f.Types); len(types) > 0 {
 		conds = append(conds, `type IN (`+placeholders(len(types))+`)`)
 		for _, t := range types {
 			args = append(args, string(t))
@@ -829,7 +829,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	}
 	conds := []string{`r.confidence >= ?`}
 	args := []any{f.MinConfidence}
-	if types := distinct(f.Types); len(types) > 0 {
+	if types := uniq(f.Types); len(types) > 0 {
 		for _, t := range types {
 			if !t.Valid() {
 				return nil, kg.Errorf(kg.EInvalid, "unknown relation type %q", t)
@@ -841,7 +841,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	for _, ends := range []struct {
 		col   string
 		types []kg.EntityType
-	}{{"r.source", distinct(f.SourceTypes)}, {"r.target", distinct(f.TargetTypes)}} {
+	}{{"r.source", uniq(f.SourceTypes)}, {"r.target", uniq(f.TargetTypes)}} {
 		if len(ends.types) == 0 {
 			continue
 		}

@@ -25,11 +25,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*kg.Entity, len(ids))
-	for i, id := range want {
-		out[i] = m[id]
-	}
-	return out, nil
+	return inOrder(m, want), nil
 }
 
 // loadEntities reads entities with their aliases (sorted, without the
@@ -278,11 +274,17 @@ func relationsByID(ctx context.Context, q querier, ids []string, rd kg.RelationR
 	if err := readParts(ctx, q, all, keys(boolSet(all)), rd); err != nil {
 		return nil, err
 	}
-	out := make([]*kg.Relation, len(ids))
+	return inOrder(all, ids), nil
+}
+
+// inOrder returns the values of m for ids, in their order (nil where m has
+// none): how a batch read answers.
+func inOrder[T any](m map[string]*T, ids []string) []*T {
+	out := make([]*T, len(ids))
 	for i, id := range ids {
-		out[i] = all[id]
+		out[i] = m[id]
 	}
-	return out, nil
+	return out
 }
 
 func boolSet[V any](m map[string]V) map[string]bool {
@@ -315,11 +317,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, erro
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: read articles: %w", err)
 	}
-	out := make([]*kg.Article, len(ids))
-	for i, id := range ids {
-		out[i] = m[id]
-	}
-	return out, nil
+	return inOrder(m, ids), nil
 }
 
 func scanArticle(rows *sql.Rows) (*kg.Article, error) {
@@ -394,11 +392,7 @@ func (s *Store) Events(ctx context.Context, ids []string) ([]*kg.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*kg.Event, len(ids))
-	for i, id := range ids {
-		out[i] = m[id]
-	}
-	return out, nil
+	return inOrder(m, ids), nil
 }
 
 // loadEvents reads events with their participants and evidence, both in

@@ -462,22 +462,6 @@ func placeholders(n int) string {
 	return strings.Repeat("?,", n-1) + "?"
 }
 
-// distinct returns xs without repeats, in first-seen order. A filter's type
-// list is a set, but a client may repeat a type any number of times, and
-// every value would otherwise be one bound parameter (SQLite takes at most
-// 32766 in a statement).
-func distinct[T comparable](xs []T) []T {
-	seen := make(map[T]bool, len(xs))
-	out := xs[:0:0]
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // eachChunk calls fn with successive chunks of ids as []any.
 func eachChunk(ids []string, fn func(args []any) error) error {
 	for i := 0; i < len(ids); i += chunkSize {
@@ -493,14 +477,17 @@ func eachChunk(ids []string, fn func(args []any) error) error {
 	return nil
 }
 
-// uniq returns the distinct values of ids, in first-seen order.
-func uniq(ids []string) []string {
-	seen := make(map[string]bool, len(ids))
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+// uniq returns xs without repeats, in first-seen order. Ids are read once
+// each, and a filter's type list is a set that a client may repeat any
+// number of times, where every value would otherwise be one bound
+// parameter (SQLite takes at most 32766 in a statement).
+func uniq[T comparable](xs []T) []T {
+	seen := make(map[T]bool, len(xs))
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
 		}
 	}
 	return out
