@@ -42,6 +42,11 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 	wtok := make([]int, 0, len(toks))
 	for i := from; i < len(toks); i++ {
 		if r, ok := refAt(refs, i); ok && !r.pron && !r.adj && r.ts == i {
+			if d.ents[r.ent].typ == kg.Person {
+				// "Hamas leader X", "Egyptian intelligence chief X": a
+				// title before a name parses best as part of it.
+				words, wtok = foldTitle(toks, words, wtok, from)
+			}
 			words = append(words, placeholders[d.ents[r.ent].typ])
 			wtok = append(wtok, i)
 			i = r.te - 1
@@ -164,9 +169,13 @@ func (t *tree) conjuncts(i int) []int {
 			}
 		}
 		// A list ends with "and" or "or": without one, the parser
-		// chained an apposition or a new clause, not a conjunct.
-		if len(cs) > 0 && t.kid(cs[len(cs)-1], "cc") >= 0 {
-			out = append(out, cs...)
+		// chained an apposition or a new clause, not a conjunct. The
+		// parser may hang the last item on the one before it.
+		for _, c := range cs {
+			if t.endsList(c, 0) {
+				out = append(out, cs...)
+				break
+			}
 		}
 	}
 	return out
@@ -180,50 +189,6 @@ func (t *tree) negated(i int) bool {
 		}
 	}
 	return false
-}
-
-// gramCue is what a cue lemma says and how its object is marked.
-type gramCue struct {
-	cue  verbCue
-	prep string // the preposition of the object ("met with X"), "" for a direct object
-}
-
-// gramCues maps verb lemmas to the ontology's relations.
-var gramCues = map[string][]gramCue{}
-
-func init() {
-	add := func(rel kg.RelationType, event, prep string, lemmas ...string) {
-		for _, l := range lemmas {
-			gramCues[l] = append(gramCues[l], gramCue{verbCue{rel: rel, event: event}, prep})
-		}
-	}
-	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap")
-	add(kg.Detained, "Capture", "", "capture", "seize")
-	// "held him for nine weeks", "sentenced her to five years in prison":
-	// only a person held (see allowed) and a sentence to something.
-	add(kg.Detained, "Detention", "", "hold", "sentence")
-	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault")
-	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
-	add(kg.Fought, "War", "", "fight", "battle")
-	add(kg.Fought, "War", "with", "clash")
-	add(kg.Fought, "War", "against", "fight", "battle")
-	add(kg.MetWith, "Meeting", "", "meet")
-	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
-	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
-	add(kg.Supports, "", "to", "lend")
-	add(kg.Supports, "", "", "defend", "supply")
-	add(kg.AlliedWith, "", "with", "affiliate", "ally")
-	add(kg.Opposes, "", "", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge")
-	add(kg.MemberOf, "", "to", "belong")
-	add(kg.MemberOf, "", "", "join")
-	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate")
-	add(kg.Owns, "", "", "own")
-	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
-	add(kg.Leads, "", "over", "preside")
-	add(kg.Commands, "", "", "command")
-	add(kg.WorksFor, "", "for", "work")
-	add(kg.WorksFor, "", "", "advise", "represent")
-	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
 }
 
 // hedges govern facts that the text reports without asserting them.
@@ -275,7 +240,13 @@ func (d *doc) grammar() {
 				continue // "sentenced in absentia", "a suspended sentence"
 			}
 			agents, patients, passive := t.arguments(p)
+			if !passive {
+				d.lightVerb(si, &t, refs, p, agents, conf)
+			}
 			for _, c := range cues {
+				if passive && t.n[p].lemma == "accuse" {
+					continue // "was accused of X" reports a charge, not whose stance
+				}
 				var objs []int
 				as := agents
 				switch {
@@ -288,11 +259,17 @@ func (d *doc) grammar() {
 				default:
 					objs = t.obliques(p, c.prep)
 				}
-				if !d.anyRef(&t, refs, as) {
-					d.notePending(si, c.cue.rel, d.refsOf(&t, refs, objs))
+				if symmetric[c.cue.rel] && len(objs) == 0 && c.prep == "" {
+					// "X and Y met on Tuesday": each met the other.
+					d.among(si, c.cue, t.n[p].low, &t, refs, as, t.n[p].tok, conf)
+				}
+				if !d.anyAgent(&t, refs, as) {
+					pats := d.refsOf(&t, refs, objs)
+					d.notePending(si, c.cue.rel, pats)
+					d.agentlessEvent(si, c.cue, pats, t.n[p].tok, passive)
 				}
 				for _, a := range as {
-					ra, ok := d.refOfNode(&t, refs, a)
+					ra, ok := d.agentRef(&t, refs, a)
 					if !ok {
 						continue
 					}
@@ -300,6 +277,9 @@ func (d *doc) grammar() {
 						ro, ok := d.refOfNode(&t, refs, o)
 						if !ok && byOwner[c.cue.rel] {
 							ro, ok = d.ownerRef(&t, refs, o)
+						}
+						if !ok {
+							ro, ok = d.objectRef(&t, refs, c.cue.rel, o)
 						}
 						if !ok {
 							continue
@@ -334,14 +314,104 @@ func (d *doc) acts(si int, t *tree, refs []ref) {
 	}
 }
 
-// anyRef reports that one of the words stands for an entity.
-func (d *doc) anyRef(t *tree, refs []ref, ws []int) bool {
+// anyAgent reports that one of the words stands for an acting entity.
+func (d *doc) anyAgent(t *tree, refs []ref, ws []int) bool {
 	for _, w := range ws {
-		if _, ok := d.refOfNode(t, refs, w); ok {
+		if _, ok := d.agentRef(t, refs, w); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// memberNouns are the people a body acts through: "arrested by officers
+// of Y", "soldiers of Y detained him" are acts of Y.
+var memberNouns = map[string]bool{"officer": true, "soldier": true, "member": true, "fighter": true, "detective": true,
+	"agent": true, "gendarme": true, "troop": true, "militant": true, "guard": true, "personnel": true, "police": true,
+	"official": true, "investigator": true, "operative": true, "gunman": true}
+
+// agentRef is refOfNode for the one who acts: the body whose members
+// acted stands for them.
+func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
+	if r, ok := d.refOfNode(t, refs, i); ok {
+		return r, true
+	}
+	if n := t.n[i]; n.upos == "NOUN" && armedNouns[n.lemma] {
+		// "Ethiopia's forces attacked", "Malian troops detained": the
+		// state acts.
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "nmod:poss" || c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && !r.pron && d.ents[r.ent].country != nil {
+					return r, true
+				}
+			}
+		}
+	}
+	if n := t.n[i]; n.upos == "NOUN" && memberNouns[n.lemma] {
+		for _, o := range t.ownerOf(i, "of", "from") {
+			if r, ok := d.refOfNode(t, refs, o); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+				return r, true
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// shareNouns measure a holding: "owns 40 percent of Y", "holds a stake
+// in Y".
+var shareNouns = map[string]bool{"percent": true, "%": true, "stake": true, "share": true, "majority": true,
+	"control": true, "interest": true}
+
+// armedNouns are armed bodies named by their country: "commanded
+// American forces".
+var armedNouns = map[string]bool{"force": true, "troop": true, "army": true, "military": true, "navy": true,
+	"government": true, "authority": true}
+
+// officeNouns are parts of a body that a person runs: "heads the Mombasa
+// office of Y", "runs the group's political office".
+var officeNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "unit": true, "division": true,
+	"department": true, "wing": true, "arm": true, "subsidiary": true}
+
+// objectRef reads an object named through a measure or a demonym: "owns
+// 40 percent of Y", "commanded American forces".
+func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, bool) {
+	n := t.n[i]
+	switch {
+	case rel == kg.Owns && shareNouns[n.lemma]:
+		for _, o := range t.ownerOf(i, "of", "in") {
+			if r, ok := d.refOfNode(t, refs, o); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+				return r, true
+			}
+		}
+	case placeNouns[n.lemma] != "" && n.upos == "NOUN":
+		// "attacked the town of X", "the rebel stronghold of X".
+		for _, o := range t.ownerOf(i, "of") {
+			if r, ok := d.refOfNode(t, refs, o); ok && !r.adj && d.ents[r.ent].typ == kg.Location {
+				return r, true
+			}
+		}
+	case (rel == kg.Leads || rel == kg.WorksFor) && officeNouns[n.lemma] && n.upos == "NOUN":
+		// A named part set off after it is the part itself.
+		if i+2 < len(t.n) && t.n[i+1].low == "," && t.n[i+2].tok >= 0 {
+			if r, ok := refAt(refs, t.n[i+2].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Organization {
+				return r, true
+			}
+		}
+		for _, o := range t.ownerOf(i, "of") {
+			if r, ok := d.refOfNode(t, refs, o); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+				return r, true
+			}
+		}
+	case (rel == kg.Commands || rel == kg.Leads || byOwner[rel]) && armedNouns[n.lemma] && n.upos == "NOUN":
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
+					return r, true
+				}
+			}
+		}
+	}
+	return ref{}, false
 }
 
 // refsOf returns the entity references the words stand for.
@@ -372,7 +442,7 @@ func (t *tree) hedged(p int) bool {
 func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	n := t.n[p]
 	subj, psubj = t.nearest(p, "nsubj"), t.nearest(p, "nsubj:pass")
-	passive := psubj >= 0 || n.xpos == "VBN" && n.deprel == "acl"
+	passive := psubj >= 0 || t.isPassive(p)
 	modified := -1
 	if (n.deprel == "acl:relcl" || n.deprel == "acl") && n.head >= 0 {
 		modified = n.head
@@ -384,14 +454,48 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		}
 		return false
 	}
+	if subj >= 0 && t.n[subj].low == "who" && modified < 0 && (n.deprel == "parataxis" || n.deprel == "dep") &&
+		n.head >= 0 && n.head < subj && t.n[n.head].upos == "PROPN" {
+		modified = n.head // "X, who heads Y, resigned" read as a side clause
+	}
 	if subj >= 0 && relPron(subj) {
 		subj = modified
+		// "an officer in Iraq who works at Y": "who" is a person, not the
+		// place or body the parser hung the clause on.
+		for k := 0; k < 2 && subj >= 0 && t.n[p].kids != nil && t.n[subj].low != "who" && isWho(t, p) &&
+			(t.n[subj].lemma == placeholders[kg.Location] || t.n[subj].lemma == placeholders[kg.Organization]) &&
+			t.n[subj].deprel == "nmod"; k++ {
+			subj = t.n[subj].head
+		}
 	}
 	if psubj >= 0 && relPron(psubj) {
 		psubj = modified
 	}
+	// "a firm based in X that is owned by Y": the clause describes the
+	// firm, not the place of the participle before it.
+	for _, s := range []*int{&subj, &psubj} {
+		if m := *s; m >= 0 && m == modified && t.n[m].lemma == placeholders[kg.Location] && t.n[m].head >= 0 &&
+			(t.n[m].deprel == "obl" || t.n[m].deprel == "nmod") {
+			if h := t.n[m].head; t.n[h].deprel == "acl" && t.n[h].xpos == "VBN" && t.n[h].head >= 0 {
+				*s = t.n[h].head
+			}
+		}
+	}
 	if subj >= 0 || psubj >= 0 || depth > 3 {
 		return
+	}
+	for _, k := range n.kids {
+		if k > p || t.n[k].upos != "PROPN" {
+			continue
+		}
+		switch dr := t.n[k].deprel; {
+		case passive && (dr == "obl:unmarked" || dr == "nmod:unmarked" || dr == "dep"):
+			// "X, led by Y, said": the parser hung X on the participle.
+			return -1, k
+		case !passive && n.xpos == "VBG" && dr == "compound":
+			// "the X-led coalition fighting Y" read as one noun.
+			return k, -1
+		}
 	}
 	if modified >= 0 {
 		if passive {
@@ -415,6 +519,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		// "X suspended Y and appointed Z": the first verb's subject.
 		hs, hp := t.subjects(n.head, depth+1)
 		if passive {
+			if hp < 0 && t.n[n.head].upos == "ADJ" {
+				hp = hs // "is armed and funded by Y": the participle read as an adjective
+			}
 			return -1, hp
 		}
 		return hs, -1
@@ -459,7 +566,7 @@ func (t *tree) caseOrMark(i int) string {
 func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	n := t.n[p]
 	subj, psubj := t.subjects(p, 0)
-	passive = psubj >= 0 || t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl"
+	passive = psubj >= 0 || t.isPassive(p)
 	if passive {
 		if psubj >= 0 {
 			patients = t.conjuncts(psubj)
@@ -469,14 +576,51 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 				agents = append(agents, t.conjuncts(k)...)
 			}
 		}
+		if len(agents) == 0 {
+			// "armed and funded by Y": coordinated participles share
+			// the agent, which the parser may hang on either.
+			for _, c := range t.kidsOf(p, "conj") {
+				if t.n[c].upos == "VERB" {
+					agents = append(agents, t.kidsOf(c, "obl:agent")...)
+				}
+			}
+			if h := n.head; n.deprel == "conj" && h >= 0 {
+				for _, k := range t.n[h].kids {
+					if t.n[k].deprel == "obl:agent" || t.n[k].deprel == "obl" && t.caseOf(k) == "by" {
+						agents = append(agents, k)
+					}
+				}
+			}
+		}
+		if len(agents) == 0 {
+			// "was assigned to the case by Y", "was named minister by
+			// Y": the parser often hangs the agent on the word before it.
+			for _, k := range append(t.kidsOf(p, "obl"), t.kidsOf(p, "xcomp")...) {
+				for _, b := range t.kidsOf(k, "nmod") {
+					if t.caseOf(b) == "by" {
+						agents = append(agents, t.conjuncts(b)...)
+					}
+				}
+			}
+		}
 		return
 	}
 	if subj >= 0 {
 		agents = t.conjuncts(subj)
 	}
-	if o := t.kid(p, "obj"); o >= 0 {
-		patients = t.conjuncts(o)
+	o := t.kid(p, "obj")
+	if os := t.kidsOf(p, "obj"); len(os) > 1 && t.n[os[0]].upos == "PROPN" && os[1] == os[0]+1 {
+		o = os[1] // "heads the Nairobi office": the name modifies the noun
 	}
+	if x := t.kid(p, "xcomp"); o < 0 && x >= 0 && t.n[x].upos == "PROPN" {
+		o = x // "named X, a deputy of Y, to head Z"
+	}
+	if o >= 0 {
+		patients = t.conjuncts(o)
+		// "arrested several opposition figures, including X and Y".
+		patients = append(patients, t.ownerOf(o, "including")...)
+	}
+	patients = append(patients, t.obliques(p, "including")...)
 	return
 }
 
@@ -516,14 +660,52 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "X is a carrier that is owned by Y": the predicate stands for
+	// its subject.
+	if n := t.n[i]; n.upos == "NOUN" && t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			if tk := t.n[s].tok; tk >= 0 {
+				if r, ok := refAt(refs, tk); ok && !r.adj && !r.pron {
+					return r, true
+				}
+			}
+		}
+	}
+	// "met with his counterpart, X", "founded by their grandfather, X":
+	// a name set off right after a noun that the parser hung elsewhere.
+	if n := t.n[i]; n.upos == "NOUN" && i+2 < len(t.n) && t.n[i+1].low == "," && t.n[i+2].upos == "PROPN" && t.kid(i+2, "cc") < 0 {
+		switch t.n[i+2].deprel {
+		case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
+			if tk := t.n[i+2].tok; tk >= 0 && (relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone || n.lemma == "counterpart") {
+				if r, ok := refAt(refs, tk); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person {
+					return r, true
+				}
+			}
+		}
+	}
 	// "the company", "the court": a definite description of an
 	// organization stands for the one of the document it most likely
-	// means (a name holding the noun, a description, else salience).
+	// means (a name holding the noun, a description, else salience). A
+	// relative clause set off by a comma does not restrict it.
 	n := t.n[i]
 	if _, ok := orgNouns[n.lemma]; ok && n.upos == "NOUN" && n.tok >= 0 && n.xpos == "NN" {
-		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && t.kid(i, "nmod") < 0 && t.kid(i, "acl:relcl") < 0 && t.kid(i, "amod") < 0 {
+		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
 			if e := d.lastOrgWithHead(n.lemma, d.curSent, d.sents[d.curSent].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
 				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
+			}
+		}
+	}
+	// "the United States ambassador": the one person shown holding the
+	// title for that country.
+	if roleNouns[n.lemma] != roleNone && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "appos") < 0 && t.kid(i, "nmod") < 0 {
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "compound" || c.deprel == "amod" || c.deprel == "nmod:poss") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && !r.pron && d.ents[r.ent].country != nil && r.ts > 0 &&
+					(c.deprel == "nmod:poss" || d.sents[d.curSent].toks[r.ts-1].low == "the") {
+					if p := d.holder(n.lemma, r.ent); p >= 0 {
+						return ref{ent: p, ts: n.tok, te: n.tok + 1, pron: true}, true
+					}
+				}
 			}
 		}
 	}
@@ -784,7 +966,7 @@ func (d *doc) ownerRef(t *tree, refs []ref, i int) (ref, bool) {
 		return ref{}, false
 	}
 	for _, k := range t.n[i].kids {
-		if dr := t.n[k].deprel; (dr == "nmod:poss" || dr == "compound") && t.n[k].tok >= 0 {
+		if dr := t.n[k].deprel; (dr == "nmod:poss" || dr == "compound" || dr == "nmod" && t.caseOf(k) == "from") && t.n[k].tok >= 0 {
 			if r, ok := refAt(refs, t.n[k].tok); ok && !r.adj && (dr == "compound" || !r.pron) {
 				return r, true
 			}
@@ -1014,4 +1196,141 @@ func (d *doc) claims(si int, t *tree, refs []ref) {
 			}
 		}
 	}
+}
+
+// isWho reports a relative clause p opened by "who".
+func isWho(t *tree, p int) bool {
+	s := t.kid(p, "nsubj")
+	return s >= 0 && t.n[s].low == "who"
+}
+
+// endsList reports that conjunct c, or the last conjunct chained under
+// it, carries the list's "and" or "or".
+func (t *tree) endsList(c, depth int) bool {
+	if t.kid(c, "cc") >= 0 {
+		return true
+	}
+	cs := t.kidsOf(c, "conj")
+	return depth < 4 && len(cs) > 0 && t.endsList(cs[len(cs)-1], depth+1)
+}
+
+// symmetric relations hold between coordinated subjects: "X and Y met".
+var symmetric = map[kg.RelationType]bool{kg.MetWith: true, kg.Fought: true, kg.AlliedWith: true}
+
+// among relates each pair of the coordinated words ws.
+func (d *doc) among(si int, cue verbCue, verb string, t *tree, refs []ref, ws []int, tok int, conf float64) {
+	rs := d.refsOf(t, refs, ws)
+	for i, a := range rs {
+		for _, b := range rs[i+1:] {
+			if a.ent != b.ent {
+				d.verbFact(si, cue, verb, a.ent, b.ent, tok, conf)
+			}
+		}
+	}
+}
+
+// agentlessEvent records an act whose agent is not named ("He was
+// arrested in May", "A drone strike killed X"): the event, no relation.
+func (d *doc) agentlessEvent(si int, cue verbCue, patients []ref, tok int, passive bool) {
+	if cue.event == "" || cue.event == "War" || cue.event == "Meeting" || len(patients) == 0 {
+		return
+	}
+	p := d.ents[patients[0].ent]
+	if p.typ != kg.Person || patients[0].adj {
+		return
+	}
+	conf := confVerb
+	if passive {
+		conf = confPassive
+	}
+	d.addEvent(cue.event, cue.event+" of "+p.name, si, d.dateAt(si, tok), d.placeAfter(si, tok),
+		[]kg.Participant{{EntityID: p.id(), Role: "patient"}}, conf)
+}
+
+// lightCues are a light verb and its noun that together state a relation
+// with the party after "with": "held talks with Y", "joined forces with
+// Y".
+var lightCues = map[string]kg.RelationType{"hold talk": kg.MetWith, "hold meeting": kg.MetWith,
+	"hold negotiation": kg.MetWith, "join force": kg.AlliedWith}
+
+// lightVerb reads a light-verb phrase at p: between its subjects and the
+// party after "with", and between coordinated subjects without one.
+func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf float64) {
+	o := t.kid(p, "obj")
+	if o < 0 {
+		return
+	}
+	rel, ok := lightCues[t.n[p].lemma+" "+t.n[o].lemma]
+	if !ok {
+		return
+	}
+	cue := verbCue{rel: rel}
+	if rel == kg.MetWith {
+		cue.event = "Meeting"
+	}
+	others := append(t.obliques(p, "with"), t.ownerOf(o, "with")...)
+	if len(others) == 0 {
+		d.among(si, cue, t.n[p].low, t, refs, agents, t.n[p].tok, conf)
+		return
+	}
+	for _, a := range d.refsOf(t, refs, agents) {
+		for _, b := range d.refsOf(t, refs, others) {
+			d.verbFact(si, cue, t.n[p].low, a.ent, b.ent, t.n[p].tok, conf)
+		}
+	}
+}
+
+// titleStops end a title folded into the name after it.
+var titleStops = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "for": true,
+	"to": true, "in": true, "on": true, "with": true, "by": true, "at": true, "from": true, "as": true, "said": true,
+	"says": true, "is": true, "was": true, "his": true, "her": true, "its": true, "their": true, "that": true}
+
+// foldTitle drops from the parser's words a lower-case role noun right
+// before a person's name and up to three modifiers before it ("Egyptian
+// intelligence chief", "Hamas leader").
+func foldTitle(toks []token, words []string, wtok []int, from int) ([]string, []int) {
+	n := len(words)
+	if n == 0 || wtok[n-1] < from {
+		return words, wtok
+	}
+	last := toks[wtok[n-1]]
+	if last.cap || roleNouns[last.low] == roleNone {
+		return words, wtok
+	}
+	k := n - 1
+	for k > 0 && k > n-4 {
+		w := toks[wtok[k-1]]
+		if !w.word || titleStops[w.low] {
+			break
+		}
+		k--
+	}
+	return words[:k], wtok[:k]
+}
+
+// isPassive reports a passive verb without a passive subject of its own:
+// with a passive auxiliary, a participle modifying a noun ("a terminal
+// owned by X"), or a participle coordinated with a passive or copular one
+// ("is armed and funded by Y").
+func (t *tree) isPassive(p int) bool {
+	n := t.n[p]
+	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" {
+		return true
+	}
+	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 {
+		h := n.head
+		return t.kid(h, "aux:pass") >= 0 || t.kid(h, "nsubj:pass") >= 0 || t.kid(h, "cop") >= 0 && t.n[h].upos == "ADJ"
+	}
+	return false
+}
+
+// hasOf reports an "of" phrase under noun i: "the court of appeals" is
+// not "the court".
+func (t *tree) hasOf(i int) bool {
+	for _, k := range t.kidsOf(i, "nmod") {
+		if t.caseOf(k) == "of" {
+			return true
+		}
+	}
+	return false
 }

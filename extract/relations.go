@@ -130,7 +130,6 @@ func (d *doc) relations() {
 		d.roles(si)
 	}
 	for si := range d.sents {
-		d.verbs(si)
 		d.nouns(si)
 	}
 	d.grammar()

@@ -14,7 +14,10 @@ type verbCue struct {
 	prep  string
 }
 
-// verbCues maps verb forms to relations: the ontology's cue table.
+// verbCues maps inflected verb forms to relations. The relations are read
+// from the tree by lemma (gramCues); the forms only tell a cue verb in
+// running text where no parse is at hand (a name after "arrested" is a
+// person's, "is" after a name ends a role phrase).
 var verbCues = map[string]verbCue{}
 
 func init() {
@@ -45,35 +48,49 @@ func init() {
 	add(kg.AlliedWith, "", "with", "cooperated cooperates allied partnered")
 }
 
-// ambiguousVerbs are verb forms that are also common nouns; they count as
-// verbs only where a verb can stand.
-var ambiguousVerbs = map[string]bool{
-	"train": true, "equip": true, "arm": true, "fund": true, "finance": true, "fight": true, "battle": true,
-	"ambush": true, "attacks": true, "funds": true, "backs": true, "supports": true, "arms": true,
-	"talks": true, "heads": true, "leads": true, "runs": true, "kills": true, "meets": true, "joins": true,
-	"arming": true, "funding": true, "financing": true, "backing": true, "supporting": true,
-	"challenge": true, "challenges": true, "challenging": true,
+// gramCue is what a cue lemma says and how its object is marked.
+type gramCue struct {
+	cue  verbCue
+	prep string // the preposition of the object ("met with X"), "" for a direct object
 }
 
-// verbContext reports whether token v can be a verb: after "to", a modal,
-// a coordinating "and", a subject right before it, or ("talks") "held".
-func verbContext(toks []token, refs []ref, v int) bool {
-	if v == 0 {
-		return false
+// gramCues maps verb lemmas to the ontology's relations.
+var gramCues = map[string][]gramCue{}
+
+func init() {
+	add := func(rel kg.RelationType, event, prep string, lemmas ...string) {
+		for _, l := range lemmas {
+			gramCues[l] = append(gramCues[l], gramCue{verbCue{rel: rel, event: event}, prep})
+		}
 	}
-	if strings.HasSuffix(toks[v].low, "ing") {
-		// "accused of arming X" is a verb; "training missions" is not.
-		return v >= 2 && toks[v-1].low == "of" && (toks[v-2].low == "accused" || toks[v-2].low == "suspected" || toks[v-2].low == "charged" || toks[v-2].low == "denied")
-	}
-	switch toks[v-1].low {
-	case "to", "will", "would", "could", "can", "should", "must", "may", "might", "and", "or", "not", "also", ",",
-		"he", "she", "it", "they", "who", "which", "that", "held", "hold", "holds", "holding", "in":
-		return true
-	}
-	if _, ok := refAt(refs, v-1); ok && toks[v-1].cap {
-		return true
-	}
-	return false
+	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap")
+	add(kg.Detained, "Capture", "", "capture", "seize")
+	// "held him for nine weeks", "sentenced her to five years in prison":
+	// only a person held (see allowed) and a sentence to something.
+	add(kg.Detained, "Detention", "", "hold", "sentence")
+	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault")
+	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
+	add(kg.Fought, "War", "", "fight", "battle")
+	add(kg.Fought, "War", "with", "clash")
+	add(kg.Fought, "War", "against", "fight", "battle")
+	add(kg.MetWith, "Meeting", "", "meet")
+	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
+	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
+	add(kg.Supports, "", "to", "lend")
+	add(kg.Supports, "", "", "defend", "supply")
+	add(kg.AlliedWith, "", "with", "affiliate", "ally")
+	add(kg.Opposes, "", "", "accuse", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge")
+	add(kg.MemberOf, "", "to", "belong")
+	add(kg.MemberOf, "", "", "join")
+	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign")
+	add(kg.Owns, "", "", "own")
+	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
+	add(kg.Leads, "", "over", "preside")
+	add(kg.Commands, "", "", "command")
+	add(kg.WorksFor, "", "for", "work")
+	add(kg.WorksFor, "", "at", "work")
+	add(kg.WorksFor, "", "", "advise", "represent")
+	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
 }
 
 // fundingVerbs make a SUPPORTS relation a Funding event too.
@@ -409,115 +426,6 @@ var placePreps = map[string]bool{"near": true, "in": true, "at": true, "of": tru
 
 // modifierNouns after a name make the name a modifier of a part.
 var modifierNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "chapter": true, "unit": true, "wing": true, "division": true, "headquarters": true}
-
-// verbs applies the verb cue table, active and passive.
-func (d *doc) verbs(si int) {
-	toks := d.sents[si].toks
-	refs := d.sentRefs(si)
-	for v, t := range toks {
-		cue, ok := verbCues[t.low]
-		if !ok || t.cap {
-			continue
-		}
-		if _, in := refAt(refs, v); in {
-			continue
-		}
-		if ambiguousVerbs[t.low] && !verbContext(toks, refs, v) {
-			continue // "the finance chief", "peace talks"
-		}
-		// "led to", "fight for": not the relation.
-		next := ""
-		if v+1 < len(toks) {
-			next = toks[v+1].low
-		}
-		if t.low == "led" && next == "to" {
-			continue
-		}
-		if cue.prep != "" && next != cue.prep && !(cue.prep == "for" && next == "at") {
-			continue
-		}
-		obj := v
-		if cue.prep != "" || next == "with" || next == "against" {
-			obj = v + 1
-		}
-		if next == "with" && v+3 < len(toks) && (toks[v+3].low == "backing" || toks[v+3].low == "support" || toks[v+3].low == "help") {
-			continue // "fought with the backing of Y": Y is no adversary
-		}
-		if (t.low == "joined" || t.low == "joins") && next == "forces" && v+2 < len(toks) && toks[v+2].low == "with" {
-			cue, obj = verbCue{rel: kg.AlliedWith}, v+2 // "joined forces with"
-		}
-		var agents, patients []ref
-		if passive(toks, v) || next == "by" {
-			subj, ok := d.subjectOf(si, refs, auxStart(toks, v))
-			if !ok {
-				continue
-			}
-			patients = append([]ref{subj}, d.conjunctsBefore(toks, refs, subj)...)
-			for j := v + 1; j < len(toks) && j < v+12; j++ {
-				if toks[j].low == "by" {
-					agents = d.objectsOf(si, refs, j)
-					break
-				}
-				if toks[j].text == "," || toks[j].text == "." || toks[j].text == ";" || isVerbish(toks[j].low) {
-					break
-				}
-			}
-			if len(agents) == 0 {
-				d.notePending(si, cue.rel, patients)
-				// "He was arrested in May": the event, without a relation.
-				if cue.event != "" && cue.event != "War" && d.ents[subj.ent].typ == kg.Person {
-					date := d.dateAt(si, v)
-					d.addEvent(cue.event, cue.event+" of "+d.ents[subj.ent].name, si, date, d.placeAfter(si, v),
-						[]kg.Participant{{EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
-				}
-				continue
-			}
-		} else {
-			patients = d.objectsOf(si, refs, obj)
-			subj, ok := d.subjectOf(si, refs, v)
-			if !ok {
-				d.notePending(si, cue.rel, patients)
-				// "A drone strike killed X": the event, without an agent.
-				if cue.event != "" && cue.event != "War" && cue.event != "Meeting" && len(patients) > 0 && d.ents[patients[0].ent].typ == kg.Person {
-					p := d.ents[patients[0].ent]
-					d.addEvent(cue.event, cue.event+" of "+p.name, si, d.dateAt(si, v), d.placeAfter(si, v),
-						[]kg.Participant{{EntityID: p.id(), Role: "patient"}}, confVerb)
-				}
-				continue
-			}
-			agents = []ref{subj}
-			// "Egypt and Turkey have supplied": both act.
-			if subj.ts >= 2 && toks[subj.ts-1].low == "and" && cue.rel != kg.MetWith {
-				if other, ok := refAt(refs, subj.ts-2); ok && !other.pron && !other.adj {
-					agents = append(agents, other)
-				}
-			}
-			// "X and Y met on Monday": the two met each other.
-			if cue.rel == kg.MetWith && len(patients) == 0 {
-				for j := subj.ts - 1; j >= 1 && j > subj.ts-6; j-- {
-					if toks[j].low == "and" {
-						if other, ok := refAt(refs, j-1); ok && !other.pron {
-							patients = []ref{other}
-						}
-						break
-					}
-					if !toks[j].word {
-						break
-					}
-				}
-			}
-		}
-		conf := confVerb
-		if passive(toks, v) || next == "by" {
-			conf = confPassive
-		}
-		for _, a := range agents {
-			for _, p := range patients {
-				d.verbFact(si, cue, t.low, a.ent, p.ent, v, conf)
-			}
-		}
-	}
-}
 
 // passive reports "was detained", "had been held": an auxiliary before v.
 func passive(toks []token, v int) bool {
@@ -1234,31 +1142,6 @@ func (d *doc) conjuncts(toks []token, refs []ref, j int) []ref {
 }
 
 // conjunctsBefore returns the names listed before the last conjunct last
-// ("X, Y and Z were arrested"), of the same entity type.
-func (d *doc) conjunctsBefore(toks []token, refs []ref, last ref) []ref {
-	var out []ref
-	typ := d.ents[last.ent].typ
-	cur := last
-	for len(out) < 8 {
-		k := cur.ts - 1
-		if k >= 0 && toks[k].low == "and" {
-			k--
-		}
-		if k >= 0 && toks[k].text == "," {
-			k--
-		}
-		if k == cur.ts-1 || k < 0 {
-			break
-		}
-		rf, ok := refAt(refs, k)
-		if !ok || rf.adj || rf.pron || d.ents[rf.ent].typ != typ || rf.te != k+1 {
-			break
-		}
-		out = append(out, rf)
-		cur = rf
-	}
-	return out
-}
 
 // pendingAct is a violent act whose agent the sentence does not name
 // ("Gunmen killed X"); a later sentence may ("The attack was carried out
