@@ -161,7 +161,7 @@ var orgHeads = map[string]string{
 	"company": "company", "corporation": "company", "corp": "company", "inc": "company", "ltd": "company",
 	"llc": "company", "plc": "company", "group": "company", "holdings": "company", "bank": "company",
 	"airlines": "company", "airways": "company", "shipping": "company", "industries": "company",
-	"energy": "company", "oil": "company", "motors": "company", "partners": "company", "subsea": "company",
+	"energy": "company", "energi": "company", "energia": "company", "energie": "company", "lines": "company", "oil": "company", "motors": "company", "partners": "company", "subsea": "company",
 	"court": "court", "tribunal": "court",
 	"institute": "think_tank", "institution": "think_tank", "center": "think_tank", "centre": "think_tank",
 	"observatory": "think_tank", "foundation": "ngo", "fund": "ngo", "trust": "ngo", "society": "ngo",

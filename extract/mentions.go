@@ -143,6 +143,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 	// unpunctuated lines are read that way.
 	last := toks[n-1].text
 	headline := titleCase(toks) && (s.Para == 0 || n < 15 && last != "." && last != "\"" && last != "?")
+	// "By Laura Chen and Tomasz Wrobel": a byline names its writers.
+	byline := s.Para > 0 && n <= 12 && toks[0].low == "by" && toks[n-1].word
+	if byline {
+		headline = false
+	}
 	for k := 0; k < n; k++ {
 		t := toks[k]
 		if !t.word {
@@ -287,7 +292,13 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				for e < n && toks[e].cap {
 					e++
 				}
-				if _, head := orgHeads[toks[e-1].low]; head && e-j >= 2 && !titles[toks[k].low] {
+				// In a list ("Sequoia Capital, Tiger Global and SoftBank
+				// Vision Fund") the "and" ends an item,
+				// and a name with its own head word ("Nordvik Energi and
+				// Baltic Freight Lines") is one of two.
+				listed := k >= 2 && toks[k-1].text == "," && toks[k-2].cap
+				_, ownHead := orgHeads[toks[j-1].low]
+				if _, head := orgHeads[toks[e-1].low]; head && e-j >= 2 && !titles[toks[k].low] && !listed && !ownHead {
 					j = e
 					continue
 				}
@@ -337,6 +348,13 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			c := out[i]
 			c.country, c.sub, c.capital, c.shadow, c.metonym, c.poss = nil, "city", true, true, false, false
 			out = append(out, c)
+		}
+	}
+	if byline {
+		for i := range out {
+			if out[i].typ == "" && out[i].country == nil {
+				out[i].typ, out[i].strong = kg.Person, true
+			}
 		}
 	}
 	coordinatePersons(toks, out)

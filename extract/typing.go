@@ -285,6 +285,7 @@ func (d *doc) typeByDocument() {
 			return and
 		}
 		place := func(m *mention) bool { return m.typ == kg.Location && !m.adj && !m.people }
+		body := func(m *mention) bool { return m.typ == kg.Organization && m.strong }
 		for sweep := 0; sweep < 2; sweep++ {
 			for k := 1; k < len(idx); k++ {
 				x, y := &d.ms[idx[k-1]], &d.ms[idx[k]]
@@ -296,6 +297,14 @@ func (d *doc) typeByDocument() {
 				}
 				if place(y) && x.typ == "" && x.country == nil {
 					x.typ = kg.Location
+				}
+				// Bodies listed together: "backed by Sequoia Capital, Tiger
+				// Global and SoftBank Vision Fund".
+				if body(x) && untypedName(y) && y.te-y.ts >= 2 {
+					y.typ = kg.Organization
+				}
+				if body(y) && untypedName(x) && x.te-x.ts >= 2 {
+					x.typ = kg.Organization
 				}
 			}
 		}

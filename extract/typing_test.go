@@ -139,3 +139,26 @@ func TestPlacesAndBodiesBeforeNouns(t *testing.T) {
 		t.Errorf("Whole: typed %s", typ)
 	}
 }
+
+// TestBylinesAndListedBodies checks a byline's writers and bodies listed
+// with "and".
+func TestBylinesAndListedBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Funding",
+		"By Laura Chen and Tomasz Wrobel",
+		"The round was backed by Sequoia Capital, Tiger Global and SoftBank Vision Fund, and by Nordvik Energi and Baltic Freight Lines.",
+	)
+	got := entityTypes(x)
+	for name, typ := range map[string]kg.EntityType{
+		"Laura Chen":           kg.Person,
+		"Tomasz Wrobel":        kg.Person,
+		"Tiger Global":         kg.Organization,
+		"SoftBank Vision Fund": kg.Organization,
+		"Nordvik Energi":       kg.Organization,
+		"Baltic Freight Lines": kg.Organization,
+	} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+}
