@@ -328,6 +328,12 @@ func (d *doc) lastBody(si, pos int) int {
 		if e := d.sentSubject(si - 1); e >= 0 && d.ents[e].typ == kg.Organization {
 			return e
 		}
+		// "China's foreign ministry blamed Manila. Its spokeswoman": the
+		// body is no name of its own; the state or group it belongs to
+		// stands for it.
+		if e := d.possessorSubject(si - 1); e >= 0 {
+			return e
+		}
 	}
 	// "The union, which split from the Dock Alliance, said its …": the
 	// subject, not a name inside a phrase that modifies it.
@@ -368,6 +374,29 @@ func (d *doc) lastBody(si, pos int) int {
 		return org
 	}
 	return country
+}
+
+// possessorSubject returns X when sentence si opens with "X's" and a
+// lower-case organization noun ("China's foreign ministry said"), or -1.
+func (d *doc) possessorSubject(si int) int {
+	l := d.bySent[si]
+	if len(l) == 0 {
+		return -1
+	}
+	m := d.ms[l[0]]
+	toks := d.sents[si].toks
+	if m.adj || m.tts > 1 || m.tts == 1 && toks[0].low != "the" || m.te+1 >= len(toks) || toks[m.te].low != "'s" {
+		return -1
+	}
+	if e := d.ents[m.ent]; e.typ != kg.Organization && e.country == nil {
+		return -1
+	}
+	for k := m.te + 1; k < len(toks) && k <= m.te+3 && toks[k].word && !toks[k].cap; k++ {
+		if _, ok := orgNouns[toks[k].low]; ok || forceNouns[toks[k].low] {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // nearestOrgBefore returns the mention index of the last organization
@@ -830,7 +859,11 @@ func (d *doc) collectDescriptions(si int) {
 		}
 		// "the party, Rural Voice" and "the movement New Contract": a
 		// description before.
+		// "the mine's largest union, the Sindicato …" too.
 		p := m.tts - 1
+		if p >= 1 && toks[p].low == "the" && toks[p-1].text == "," {
+			p--
+		}
 		if p >= 0 && toks[p].text == "," {
 			p--
 		}
@@ -840,7 +873,7 @@ func (d *doc) collectDescriptions(si int) {
 				for q > 0 && q > p-3 && toks[q].word && !toks[q].cap && toks[q].low != "the" {
 					q--
 				}
-				if toks[q].low == "the" {
+				if toks[q].low == "the" || toks[q].low == "'s" {
 					note(toks[p].low, m)
 				}
 			}

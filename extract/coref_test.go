@@ -126,3 +126,24 @@ func TestObjectPronounNotApposedSubject(t *testing.T) {
 	)
 	want(t, x, [3]string{"OPPOSES", "person:ana-ruiz", "person:jorge-vidal"})
 }
+
+// "the mine's largest union, the Sindicato …" describes the Sindicato as a
+// union, so "the union's president" leads it.
+func TestDescribedAfterPossessive(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"SANTIAGO, Chile — Workers walked off the job at the Cerro Azul copper mine on Tuesday. The strike was called by the mine's largest union, the Sindicato Minero Cerro Azul, last week. The union's president, Pedro Araya Soto, said talks had failed.",
+	)
+	want(t, x, [3]string{"LEADS", "person:pedro-araya-soto", "organization:sindicato-minero-cerro-azul"})
+	wantNot(t, x, [3]string{"LEADS", "person:pedro-araya-soto", "location:chile"})
+}
+
+// "Its" after "X's foreign ministry blamed Y" is X's, not Y's.
+func TestItsAfterPossessedBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Standoff",
+		"MANILA — A coast guard cutter rammed a supply boat on Sunday. China's foreign ministry blamed the Philippines. Its spokeswoman, Wang Lixia, said the boat had intruded.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:wang-lixia", "location:china"})
+	wantNot(t, x, [3]string{"WORKS_FOR", "person:wang-lixia", "location:philippines"})
+}
