@@ -170,6 +170,9 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 	return score, ev, true
 }
 
+// whole reports a match of whole names, not of a part or an acronym.
+func (ev Evidence) whole() bool { return !ev.Partial && !ev.Acronym }
+
 // people counts the shared neighbors that are not places.
 func (ev Evidence) people() int {
 	n := 0
@@ -220,6 +223,14 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	sort.SliceStable(ds, func(i, j int) bool {
 		if ds[i].Score != ds[j].Score {
 			return ds[i].Score > ds[j].Score
+		}
+		// At one score, a whole name before a part of one or an acronym,
+		// then the node with more in common.
+		if wi, wj := ds[i].Evidence.whole(), ds[j].Evidence.whole(); wi != wj {
+			return wi
+		}
+		if si, sj := ds[i].Evidence.support(), ds[j].Evidence.support(); si != sj {
+			return si > sj
 		}
 		return ds[i].NodeID < ds[j].NodeID
 	})

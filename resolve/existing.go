@@ -154,19 +154,27 @@ func decideExisting(ctx context.Context, s kg.Store, e *kg.Entity) ([]Decision, 
 	delete(self.Neighbors, e.ID)
 	m := Mention{ID: e.ID, Type: e.Type, Names: names, Neighbors: self.Neighbors}
 	var cs []Candidate
+	beside := map[string]bool{}
 	for _, id := range ids {
 		c, ok := cands[id]
 		if !ok || c.Entity.ID == e.ID {
 			continue
 		}
-		// Two nodes named side by side in one article are two things: the
-		// article's own resolution kept them apart.
-		if c.Neighbors[e.ID] {
-			continue
-		}
+		beside[c.Entity.ID] = c.Neighbors[e.ID]
 		cs = append(cs, c)
 	}
-	return Decide(m, pick(cands, idsOf(cs))), nil
+	// Two nodes named side by side in one article are two things, the
+	// article's own resolution kept them apart, unless their names are one
+	// name in two spellings (which a new article's entities would join).
+	ds := Decide(m, pick(cands, idsOf(cs)))
+	out := ds[:0]
+	for _, d := range ds {
+		if beside[d.NodeID] && (d.Evidence.Partial || d.Evidence.Acronym || d.Evidence.NameOnly < High) {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 func idsOf(cs []Candidate) []string {

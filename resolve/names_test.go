@@ -294,3 +294,16 @@ func TestOneWordAliasNoOverride(t *testing.T) {
 		t.Errorf("a full alias in common: %+v, want a join", ds)
 	}
 }
+
+// TestWholeNameFirst checks that at one score a whole-name match is chosen
+// over an acronym-only node, so that it joins.
+func TestWholeNameFirst(t *testing.T) {
+	nb := map[string]bool{"person:a": true, "person:b": true}
+	acr := Candidate{Entity: &kg.Entity{ID: "organization:ukf", Type: kg.Organization, Name: "UKF"}, Neighbors: nb}
+	full := Candidate{Entity: &kg.Entity{ID: "organization:united-kitdadui-front", Type: kg.Organization, Name: "United Kitdadui Front"}, Neighbors: nb}
+	m := Mention{ID: "organization:united-kheetdadooi-front", Type: kg.Organization, Names: []string{"United Kheetdadooi Front", "UKF"}, Neighbors: nb}
+	ds := Decide(m, []Candidate{acr, full})
+	if len(ds) == 0 || ds[0].Action != Join || ds[0].NodeID != full.Entity.ID {
+		t.Errorf("%+v, want a join with the whole name", ds)
+	}
+}
