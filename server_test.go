@@ -72,6 +72,10 @@ func TestUsageErrors(t *testing.T) {
 	if c := exitCode(exportCmd(context.Background(), []string{"--format", "xml"}, io.Discard)); c != 2 {
 		t.Errorf("export --format xml: exit %d, want 2", c)
 	}
+	err := serve(context.Background(), []string{"--max-depth", "-1"})
+	if c := exitCode(err); c != 2 || !strings.Contains(err.Error(), "-max-depth") {
+		t.Errorf("serve --max-depth -1: exit %d (%v), want 2 naming the flag", c, err)
+	}
 	if c := exitCode(extractCmd([]string{"no-such-file.txt"}, io.Discard)); c != 1 {
 		t.Errorf("extract of a missing file: exit %d, want 1", c)
 	}

@@ -76,15 +76,23 @@ func TestMalformedEnv(t *testing.T) {
 	}
 }
 
-// TestMalformedFlag: the same values on the command line are flag errors.
+// TestMalformedFlag: the same values on the command line are flag errors;
+// those the flag package parses are *Error naming the flag and the value.
 func TestMalformedFlag(t *testing.T) {
-	for _, args := range [][]string{{"-n", "-1"}, {"-n", "x"}, {"-d", "5"}, {"-d", "-5s"}, {"-c", "z"}} {
+	for _, args := range [][]string{{"-n", "-1"}, {"-n", "x"}, {"-d", "5"}, {"-d", "-5s"}, {"-c", "z"}, {"-n64", "-2"}} {
 		s := newSet()
 		s.Int("n", "", 0, "")
+		s.Int64("n64", "", 0, "")
 		s.Duration("d", "", 0, "")
 		s.Choice("c", "", "a", []string{"a"}, "")
-		if err := s.Parse(args); err == nil {
+		err := s.Parse(args)
+		if err == nil {
 			t.Errorf("%v accepted", args)
+			continue
+		}
+		var e *Error
+		if errors.As(err, &e) && (e.Flag != args[0][1:] || !strings.Contains(err.Error(), `"`+args[1]+`"`)) {
+			t.Errorf("%v: %v does not name the flag and the value", args, err)
 		}
 	}
 }
