@@ -73,6 +73,7 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d := &doc{a: a, rs: []rune(a.Text), rels: map[string]*kg.Relation{}, events: map[string]*kg.Event{}, quotes: map[int]*kg.Quote{}}
 	d.sents = sentences(d.rs)
 	d.findMentions()
+	d.datelines()
 	d.typeByDocument()
 	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
 	d.index()

@@ -784,3 +784,51 @@ func CountryWords() []string {
 	sort.Strings(out)
 	return out
 }
+
+// datelines types the place that opens an article's first paragraph in
+// capitals before a dash ("KISMAYO, Somalia —", "BATUMI —") as a place: in
+// capitals it reads as an acronym, but a dateline names where the story was
+// filed.
+func (d *doc) datelines() {
+	first := -1
+	for i, s := range d.sents {
+		if s.Para >= 1 {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	toks := d.sents[first].toks
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.sent != first || m.tts != 0 || m.country != nil || !isAllCaps(m.text) || len([]rune(m.text)) < 3 {
+			continue
+		}
+		if datelineDash(toks, m.te) {
+			m.typ, m.sub, m.strong = kg.Location, "city", true
+		}
+		return
+	}
+}
+
+// datelineDash reports a dash at toks[i], or after ", Place" (one to three
+// capitalized words) there.
+func datelineDash(toks []token, i int) bool {
+	dash := func(j int) bool {
+		return j < len(toks) && (toks[j].text == "—" || toks[j].text == "–" || toks[j].text == "-" || toks[j].text == "--")
+	}
+	if dash(i) {
+		return true
+	}
+	if i >= len(toks) || toks[i].text != "," {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if !toks[j].cap {
+			return dash(j)
+		}
+	}
+	return dash(min(i+4, len(toks)))
+}

@@ -52,3 +52,23 @@ func names(x *kg.Extraction) []string {
 	}
 	return out
 }
+
+// TestDateline checks that the place of a dateline in capitals is a place,
+// and that an acronym opening a later paragraph stays what it was.
+func TestDateline(t *testing.T) {
+	x := run(t, "",
+		"Trawler Held Off the Coast",
+		"KORAVAL, Somalia — The Marine Patrol Agency (MPA) held a trawler on Sunday, officials in Koraval said.",
+		"MPA officers said the crew was safe.",
+	)
+	types := map[string]kg.EntityType{}
+	for _, e := range x.Entities {
+		types[kg.FoldName(e.Name)] = e.Type
+	}
+	if ty := types["koraval"]; ty != kg.Location {
+		t.Errorf("KORAVAL in the dateline: %q, want Location (entities %v)", ty, names(x))
+	}
+	if ty := types["marine patrol agency"]; ty != kg.Organization {
+		t.Errorf("Marine Patrol Agency: %q, want Organization", ty)
+	}
+}
