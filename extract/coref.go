@@ -474,8 +474,12 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 		return e
 	}
 	if kind == "company" {
-		// "the company": the first company the article introduced, the
-		// one it is about.
+		// "the company": the organization the article opens with as its
+		// subject when it may be a company ("Kudiflow, a Lagos startup,
+		// has raised …"), else the first company it introduced.
+		if e, start := d.topicOrg(); e >= 0 && start < pos && (d.ents[e].sub == "company" || d.ents[e].sub == "") {
+			return e
+		}
 		if f, ok := d.firstOrgBySub()["company"]; ok && f.start < pos {
 			return f.ent
 		}
@@ -499,6 +503,32 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	// Nothing before: "The court also convicted …" ahead of "the Supreme
 	// State Security Court" is that court when it is the only one.
 	return d.onlyOrgNamed(noun)
+}
+
+// topicOrg returns the organization that the first sentence of the body
+// opens with as its subject, after any dateline, and where it is named;
+// -1 when that sentence opens otherwise.
+func (d *doc) topicOrg() (int, int) {
+	for si, s := range d.sents {
+		toks := s.toks
+		if s.Para == 0 || len(d.bySent[si]) == 0 || toks[0].low == "by" {
+			continue // the title, a byline
+		}
+		from := datelineEnd(toks)
+		for _, mi := range d.bySent[si] {
+			m := d.ms[mi]
+			if m.ts < from {
+				continue
+			}
+			if m.adj || d.ents[m.ent].typ != kg.Organization || m.tts != from && !(m.tts == from+1 && toks[from].low == "the") ||
+				m.te < len(toks) && toks[m.te].low == "'s" {
+				return -1, 0
+			}
+			return m.ent, m.start
+		}
+		return -1, 0
+	}
+	return -1, 0
 }
 
 // genericOrg resolves "the group" and "the organization": the one just
@@ -852,7 +882,8 @@ func (d *doc) collectDescriptions(si int) {
 			te += 3
 		}
 		if te+1 < len(toks) && toks[te].text == "," && (toks[te+1].low == "the" || toks[te+1].low == "a" || toks[te+1].low == "an") {
-			if noun := descNoun(toks, te+2); noun != "" {
+			// Not "…, the company said": a speaker, no apposition.
+			if noun, at := descNoun(toks, te+2); noun != "" && !(at+1 < len(toks) && (speechVerbs[toks[at+1].low] || isVerbish(toks[at+1].low))) {
 				note(noun, m)
 				continue
 			}
@@ -882,16 +913,16 @@ func (d *doc) collectDescriptions(si int) {
 }
 
 // descNoun reads the first organization noun of a short lower-case phrase
-// from token i ("ruling military junta"), or "".
-func descNoun(toks []token, i int) string {
+// from token i ("ruling military junta") and its token, or "" and -1.
+func descNoun(toks []token, i int) (string, int) {
 	for j := i; j < len(toks) && j < i+4; j++ {
 		t := toks[j]
 		if !t.word || t.cap {
-			return ""
+			return "", -1
 		}
 		if _, ok := orgNouns[t.low]; ok {
-			return t.low
+			return t.low, j
 		}
 	}
-	return ""
+	return "", -1
 }

@@ -147,3 +147,15 @@ func TestItsAfterPossessedBody(t *testing.T) {
 	want(t, x, [3]string{"WORKS_FOR", "person:wang-lixia", "location:china"})
 	wantNot(t, x, [3]string{"WORKS_FOR", "person:wang-lixia", "location:philippines"})
 }
+
+// "The company" is the one the article opens with; "X, the company said"
+// names a speaker, not X as a company.
+func TestTheCompanyIsTheTopic(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Funding",
+		"LAGOS, Nigeria — Paystack Lite, a Lagos startup, has raised $20 million in a round led by the venture firm Harbourline Ventures, the company said on Tuesday.",
+		"The company's chief executive, Ada Obi, said the money would pay for hiring.",
+	)
+	want(t, x, [3]string{"LEADS", "person:ada-obi", "organization:paystack-lite"})
+	wantNot(t, x, [3]string{"LEADS", "person:ada-obi", "organization:harbourline-ventures"})
+}
