@@ -170,7 +170,7 @@ var orgHeads = map[string]string{
 	"times": "media", "post": "media", "news": "media", "press": "media", "tribune": "media",
 	"herald": "media", "journal": "media", "television": "media", "radio": "media", "broadcasting": "media",
 	"freight": "company", "logistics": "company", "warehousing": "company", "haulage": "company",
-	"transport": "company", "brothers": "company", "pharmaceuticals": "company", "systems": "company",
+	"transport": "company", "exchange": "company", "brothers": "company", "pharmaceuticals": "company", "systems": "company",
 	"technologies": "company", "capital": "company", "mining": "company", "airline": "company",
 	"labs": "company", "lab": "company", "laboratories": "company", "software": "company", "networks": "company",
 	"studios": "company", "ventures": "company", "advisory": "company", "consulting": "company",

@@ -605,6 +605,12 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if sub, ok := knownOrgs[foldToks(toks, p, b)]; ok {
 		return append(out, mk(p, kg.Organization, sub, true))
 	}
+	// "Amnesty International Kenya": a known body's national branch.
+	for l := b - 1; l >= p+1; l-- {
+		if sub, ok := knownOrgs[foldToks(toks, p, l)]; ok && l-p >= 2 {
+			return append(out, mk(p, kg.Organization, sub, true))
+		}
+	}
 	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
 	// particle open an organization name in Romance languages, whatever
 	// the description before it ("its partner, Grupo Ferral").
@@ -838,6 +844,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if multi && (personVerbs[prev(1)] || prev(1) == "with" && meetNouns[prev(2)]) {
 		return kg.Person, ""
+	}
+	if prev(1) == "of" && (prev(2) == "shares" || prev(2) == "stock") || prev(1) == "in" && prev(2) == "stake" {
+		return kg.Organization, "company" // "shares of Safaricom", "a stake in Kudiflow"
 	}
 	if prev(1) == "of" && relatives[prev(2)] != "" {
 		return kg.Person, "" // "the daughter of Moussa Diarra"

@@ -147,15 +147,19 @@ func TestBylinesAndListedBodies(t *testing.T) {
 		"Funding",
 		"By Laura Chen and Tomasz Wrobel",
 		"The round was backed by Sequoia Capital, Tiger Global and SoftBank Vision Fund, and by Nordvik Energi and Baltic Freight Lines.",
+		"It was welcomed by Amnesty International Kenya. Shares of Kudipay fell on the Nairobi Securities Exchange.",
 	)
 	got := entityTypes(x)
 	for name, typ := range map[string]kg.EntityType{
-		"Laura Chen":           kg.Person,
-		"Tomasz Wrobel":        kg.Person,
-		"Tiger Global":         kg.Organization,
-		"SoftBank Vision Fund": kg.Organization,
-		"Nordvik Energi":       kg.Organization,
-		"Baltic Freight Lines": kg.Organization,
+		"Laura Chen":                  kg.Person,
+		"Tomasz Wrobel":               kg.Person,
+		"Tiger Global":                kg.Organization,
+		"SoftBank Vision Fund":        kg.Organization,
+		"Nordvik Energi":              kg.Organization,
+		"Baltic Freight Lines":        kg.Organization,
+		"Amnesty International Kenya": kg.Organization,
+		"Kudipay":                     kg.Organization,
+		"Nairobi Securities Exchange": kg.Organization,
 	} {
 		if got[name] != typ {
 			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
