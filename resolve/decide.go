@@ -101,7 +101,7 @@ const (
 // nameMatch is the best match among the names of a mention and a node,
 // vetoed when their canonical names conflict and no alias matches outright.
 func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
-	if len(m.Names) == 0 || e == nil || !Resolvable(e.Type) || group(m.Type) != group(e.Type) {
+	if len(m.Names) == 0 || e == nil || !Resolvable(e.Type) || !kg.CompatibleTypes(m.Type, e.Type) {
 		return Match{}, Evidence{}, false
 	}
 	if nn == nil {

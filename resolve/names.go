@@ -341,6 +341,10 @@ func Keys(t kg.EntityType, names []string) []string {
 			// Mombasa fish exporter") meets the person here.
 			ks[g+":n:"+literalCore(raw)] = true
 		}
+		if l := literalCore(raw); t != kg.Person && strings.Contains(l, " ") {
+			// An organization's name typed a place meets it here.
+			ks["x:"+l] = true
+		}
 		if len(n.Core) > 1 && t != kg.Person {
 			// "Interior Ministry" and "Ministry of the Interior".
 			sorted := append([]string(nil), n.Core...)

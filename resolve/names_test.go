@@ -120,6 +120,15 @@ func TestTypes(t *testing.T) {
 	if m := CompareNames(Parse(kg.Location, "Badr"), Parse(kg.Organization, "Badr")); !m.Veto {
 		t.Errorf("a place and an organization: %+v", m)
 	}
+	if m := CompareNames(Parse(kg.Location, "Severny Bunker"), Parse(kg.Organization, "Severny Bunker")); m.Veto || m.Score < High {
+		t.Errorf("the same two-word name typed a place and an organization: %+v", m)
+	}
+	if !overlapKeys(Keys(kg.Location, []string{"Severny Bunker"}), Keys(kg.Organization, []string{"Severny Bunker Group", "Severny Bunker"})) {
+		t.Error("a place and an organization of one name share no key")
+	}
+	if m := CompareNames(Parse(kg.Location, "Severny Bunker"), Parse(kg.Person, "Severny Bunker")); !m.Veto {
+		t.Errorf("a place and a person: %+v", m)
+	}
 	if Keys(kg.Role, []string{"interior minister"}) != nil {
 		t.Error("roles have blocking keys")
 	}

@@ -47,7 +47,19 @@ func wordSim(a, b string, fuzzy bool) float64 {
 
 // CompareNames scores two parsed names of entities of types ta and tb.
 func CompareNames(a, b Name) Match {
-	if group(a.Type) == "" || group(a.Type) != group(b.Type) || len(a.Core) == 0 || len(b.Core) == 0 {
+	if group(a.Type) == "" || group(b.Type) == "" || len(a.Core) == 0 || len(b.Core) == 0 {
+		return Match{Veto: true, Why: "incompatible types"}
+	}
+	if group(a.Type) != group(b.Type) {
+		// A place and an organization meet only on the very same name of
+		// two words or more, read word for word: "Severny Bunker" typed a
+		// place where "to Severny Bunker" was all the text said. One word
+		// ("Badr": a town, a militia) is too little.
+		if kg.CompatibleTypes(a.Type, b.Type) {
+			if ca := literalCore(a.Raw); strings.Contains(ca, " ") && ca == literalCore(b.Raw) {
+				return Match{Score: 0.92, Why: "same name, type differs"}
+			}
+		}
 		return Match{Veto: true, Why: "incompatible types"}
 	}
 	if a.Type != b.Type {
