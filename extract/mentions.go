@@ -312,7 +312,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		a := k
 		// Sentence-initial and function words are not names.
-		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && orgHeads[toks[j-1].low] != "")) {
+		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
 			a++
 		}
 		k = j - 1
@@ -557,6 +557,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		}
 		p += l
 	}
+	var body []mention
 	if p == a {
 		// "Interior Minister Qassim al-Araji": capitalized words ending in
 		// a role noun.
@@ -570,6 +571,13 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 				}
 				if ok {
 					p = q + 1
+					// "European Commission President Ursula Weber": the
+					// body before the title is named too.
+					if sub, head := orgHeads[toks[q-1].low]; head && q-a >= 2 {
+						m := mk(a, kg.Organization, sub, true)
+						m.te, m.end, m.text, m.poss = q, toks[q-1].end, surface(rs, toks, a, q), false
+						body = append(body, m)
+					}
 				}
 				break
 			}
@@ -584,6 +592,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 			text: toks[a].text, typ: kg.Location, sub: "country", country: demonym, adj: true, strong: true, ent: -1}
 		out = append(out, dm)
 	}
+	out = append(out, body...)
 	if p > a {
 		m := mk(p, kg.Person, "", true)
 		m.title = surface(rs, toks, a, p)
@@ -796,7 +805,8 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
 		return kg.Person, "kin"
 	}
-	if !multi && (next(1) == "said" || next(1) == "says" || next(1) == "announced" || next(1) == "reported") && a > 0 && toks[a-1].text != "\"" {
+	if !multi && (next(1) == "said" || next(1) == "says" || next(1) == "announced" || next(1) == "reported") && a > 0 && toks[a-1].text != "\"" &&
+		!locPreps[prev(1)] { // "villagers in Tiszafüred said": the place does not speak
 		// "Hamas said": a single name that speaks and is no known
 		// person's surname (resolution tries that first) is a body.
 		return kg.Organization, ""

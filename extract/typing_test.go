@@ -166,3 +166,24 @@ func TestBylinesAndListedBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyBeforeTitle checks that the body named before a title is kept
+// and that a place after a preposition does not speak.
+func TestBodyBeforeTitle(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"European Commission President Ursula Weber met the prime minister on Thursday. Villagers in Tiszafüred said they had not been consulted.",
+	)
+	got := entityTypes(x)
+	for name, typ := range map[string]kg.EntityType{
+		"European Commission": kg.Organization,
+		"Ursula Weber":        kg.Person,
+	} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	if got["Tiszafüred"] == kg.Organization {
+		t.Errorf("Tiszafüred typed Organization (all: %v)", got)
+	}
+}
