@@ -531,11 +531,16 @@ func (d *doc) topicOrg() (int, int) {
 	return -1, 0
 }
 
-// genericOrg resolves "the group" and "the organization": the one just
-// named so, else, of the organizations named in the last three sentences,
+// genericOrg resolves "the group" and "the organization": the one named
+// (or, for "the group", described as a conglomerate) in the last few
+// sentences, else, of the organizations named in the last three sentences,
 // the one named most since sentence from.
 func (d *doc) genericOrg(noun string, from, si, pos int) int {
-	if e := d.mostSalient(max(0, si-2), si, pos, func(e int) bool { return hasWord(d.ents[e].words, noun) }); e >= 0 {
+	// A conglomerate is "the group" too.
+	conglomerates := d.describedBefore("conglomerate", pos)
+	if e := d.mostSalient(max(0, si-5), si, pos, func(e int) bool {
+		return hasWord(d.ents[e].words, noun) || noun == "group" && conglomerates[e]
+	}); e >= 0 {
 		return e
 	}
 	total := map[int]int{}

@@ -159,3 +159,13 @@ func TestTheCompanyIsTheTopic(t *testing.T) {
 	want(t, x, [3]string{"LEADS", "person:ada-obi", "organization:paystack-lite"})
 	wantNot(t, x, [3]string{"LEADS", "person:ada-obi", "organization:harbourline-ventures"})
 }
+
+// A conglomerate is "the group".
+func TestTheGroupIsTheConglomerate(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Port",
+		"Mr. Karim Saleh, the managing director of Meridian Ports, was arrested on Monday. Meridian Ports won the contract in 2021. Meridian Ports is a subsidiary of Gulf Star Holdings, a logistics conglomerate based in Dubai. Mr. Faisal Hamdan, the group's chairman, declined to comment.",
+	)
+	want(t, x, [3]string{"LEADS", "person:faisal-hamdan", "organization:gulf-star-holdings"})
+	wantNot(t, x, [3]string{"LEADS", "person:faisal-hamdan", "organization:meridian-ports"})
+}
