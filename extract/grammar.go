@@ -660,6 +660,15 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "X, whose son Y": "whose" is the one the clause is about.
+	if t.n[i].low == "whose" {
+		for k, steps := t.n[i].head, 0; k >= 0 && steps < 4; k, steps = t.n[k].head, steps+1 {
+			h := t.n[k].head
+			if h >= 0 && (t.n[k].deprel == "acl:relcl" || (t.n[k].deprel == "dep" || t.n[k].deprel == "parataxis") && h < i && t.n[h].upos == "PROPN") {
+				return d.refOfNode(t, refs, h)
+			}
+		}
+	}
 	// "X is a carrier that is owned by Y": the predicate stands for
 	// its subject.
 	if n := t.n[i]; n.upos == "NOUN" && t.kid(i, "cop") >= 0 {
@@ -673,13 +682,10 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 	}
 	// "met with his counterpart, X", "founded by their grandfather, X":
 	// a name set off right after a noun that the parser hung elsewhere.
-	if n := t.n[i]; n.upos == "NOUN" && i+2 < len(t.n) && t.n[i+1].low == "," && t.n[i+2].upos == "PROPN" && t.kid(i+2, "cc") < 0 {
-		switch t.n[i+2].deprel {
-		case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
-			if tk := t.n[i+2].tok; tk >= 0 && (relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone || n.lemma == "counterpart") {
-				if r, ok := refAt(refs, tk); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person {
-					return r, true
-				}
+	if n := t.n[i]; relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone || n.lemma == "counterpart" {
+		if a := t.setOffName(i); a >= 0 {
+			if r, ok := refAt(refs, t.n[a].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person {
+				return r, true
 			}
 		}
 	}
@@ -759,7 +765,13 @@ func (t *tree) personOf(i int) []int {
 	if a := t.kid(i, "appos"); a >= 0 {
 		return t.conjuncts(a)
 	}
+	if a := t.setOffName(i); a >= 0 {
+		return []int{a} // "their grandfather, X," hung elsewhere
+	}
 	n := t.n[i]
+	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
+		return []int{i + 1} // "his brother Frank"
+	}
 	if n.deprel == "appos" && n.head >= 0 {
 		h := n.head
 		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
@@ -805,6 +817,9 @@ func (t *tree) ownerOf(i int, preps ...string) []int {
 func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 	for i := range t.n {
 		n := t.n[i]
+		if n.tok >= 0 && n.head >= 0 {
+			d.backedBy(si, t, refs, i)
+		}
 		if n.upos != "NOUN" || n.tok < 0 {
 			continue
 		}
@@ -813,7 +828,17 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			continue
 		}
 		if rel := relatives[n.lemma]; rel != "" {
-			for _, o := range t.ownerOf(i, "of") {
+			owners := t.ownerOf(i, "of")
+			if len(owners) == 0 && t.kid(i, "cc") >= 0 {
+				// "her husband, X, and a son, Y": the kin noun before.
+				for j := i - 1; j >= 0 && len(owners) == 0; j-- {
+					if relatives[t.n[j].lemma] != "" && t.n[j].upos == "NOUN" {
+						owners = t.ownerOf(j, "of")
+						break
+					}
+				}
+			}
+			for _, o := range owners {
 				ro, ok := d.refOfNode(t, refs, o)
 				if !ok {
 					continue
@@ -1333,4 +1358,62 @@ func (t *tree) hasOf(i int) bool {
 		}
 	}
 	return false
+}
+
+// setOffName returns the name set off by a comma right after noun i that
+// the parser hung elsewhere (as a vocative, a side clause, a conjunct
+// without "and"), or -1.
+func (t *tree) setOffName(i int) int {
+	if t.n[i].upos != "NOUN" || i+2 >= len(t.n) || t.n[i+1].low != "," || t.n[i+2].upos != "PROPN" ||
+		t.n[i+2].tok < 0 || t.kid(i+2, "cc") >= 0 {
+		return -1
+	}
+	switch t.n[i+2].deprel {
+	case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
+		return i + 2
+	}
+	return -1
+}
+
+// backedSuffixes make a compound of support: "Iranian-backed", "a
+// Russian-armed militia".
+var backedSuffixes = []string{"-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"}
+
+// backedBy reads "the Russian-backed Steppe Front" and "Iranian-backed
+// militias, known as X": the backer in the compound word i supports the
+// noun it modifies, or the name that noun is known as.
+func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	suf := ""
+	for _, x := range backedSuffixes {
+		if len(n.low) > len(x) && n.low[len(n.low)-len(x):] == x {
+			suf = x
+		}
+	}
+	if suf == "" {
+		return
+	}
+	backer, ok := refAt(refs, n.tok)
+	if !ok {
+		return
+	}
+	h := n.head
+	targets := []int{h}
+	if _, ok := d.refOfNode(t, refs, h); !ok {
+		// "militias, known as the Popular Mobilization Forces".
+		targets = nil
+		if i+1 < len(t.n) && t.n[i+1].upos == "PROPN" {
+			targets = append(targets, i+1) // the parser took the compound for a clause
+		}
+		for _, a := range t.kidsOf(h, "acl") {
+			if t.n[a].lemma == "know" {
+				targets = append(targets, t.obliques(a, "as")...)
+			}
+		}
+	}
+	for _, o := range targets {
+		if r, ok := d.refOfNode(t, refs, o); ok && r.ent != backer.ent && d.ents[r.ent].typ != kg.Person {
+			d.addRel(kg.Supports, backer.ent, r.ent, map[string]string{"how": suf[1:]}, si, confCompound)
+		}
+	}
 }

@@ -120,3 +120,18 @@ func TestVerbArgumentsFromTree(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"OWNS", "person:jan-ostrow", "location:malta"})
 }
+
+func TestKinAndBackersFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Kin",
+		"Ms. Sara Kone died on Monday. She is survived by her husband, Peter Lund, and a son, Erik Lund.",
+		"Mr. Paul Weber, whose son Jonas Weber leads the firm, resigned.",
+		"Iranian-backed militias, known as the Harvest Brigades, held the town.",
+	)
+	want(t, x,
+		[3]string{"FAMILY_OF", "person:peter-lund", "person:sara-kone"},
+		[3]string{"FAMILY_OF", "person:erik-lund", "person:sara-kone"},
+		[3]string{"FAMILY_OF", "person:jonas-weber", "person:paul-weber"},
+		[3]string{"SUPPORTS", "location:iran", "organization:harvest-brigades"},
+	)
+}

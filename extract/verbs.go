@@ -585,17 +585,6 @@ func (d *doc) nouns(si int) {
 				d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, date, -1,
 					[]kg.Participant{{EntityID: d.ents[rf.ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confNoun)
 			}
-		case hasAnySuffix(t.low, "-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"):
-			rf, ok := refAt(refs, i)
-			if !ok {
-				continue
-			}
-			how := t.low[strings.LastIndexByte(t.low, '-')+1:]
-			for _, o := range d.objectsOf(si, refs, i) {
-				if d.ents[o.ent].typ != kg.Person {
-					d.addRel(kg.Supports, rf.ent, o.ent, map[string]string{"how": how}, si, confCompound)
-				}
-			}
 		case (t.low == "ally" || t.low == "partner") && i > 0:
 			// "X's ally Y": no comma, the name follows.
 			if i >= 2 && toks[i-1].low == "'s" && i+1 < len(toks) {
