@@ -149,6 +149,12 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 		return 0, Evidence{}, false
 	}
 	e := c.Entity
+	if m.Type == kg.Person {
+		// "Mr. Tarasenko" is not the woman called "Ms. Tarasenko".
+		if gm, ge := genderOf(m.Names), genderOf(append([]string{e.Name}, e.Aliases...)); gm != 0 && ge != 0 && gm != ge {
+			return 0, Evidence{}, false
+		}
+	}
 	ev.NameOnly, ev.Partial, ev.Acronym = best.Score, best.Partial, best.Acronym
 	for id := range m.Neighbors {
 		if id != e.ID && c.Neighbors[id] {

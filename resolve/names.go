@@ -85,6 +85,32 @@ func titlesOf(raw string) []string {
 	return out
 }
 
+// genderOf reads a person's gender from the courtesy titles among names:
+// 1 for "Mr.", 2 for "Ms.", "Mrs.", "Miss", 0 when none or both.
+func genderOf(names []string) int {
+	g := 0
+	for _, n := range names {
+		w := strings.Fields(kg.FoldName(n))
+		if len(w) < 2 {
+			continue
+		}
+		var h int
+		switch w[0] {
+		case "mr":
+			h = 1
+		case "ms", "mrs", "miss":
+			h = 2
+		default:
+			continue
+		}
+		if g != 0 && g != h {
+			return 0
+		}
+		g = h
+	}
+	return g
+}
+
 // sharedTitle is a title that names of a mention and of a node both
 // carry, or "".
 func sharedTitle(a, b []string) string {

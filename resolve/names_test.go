@@ -316,3 +316,16 @@ func TestWholeNameFirst(t *testing.T) {
 		t.Errorf("%+v, want a join with the whole name", ds)
 	}
 }
+
+// TestCourtesyGender checks that "Mr." and "Ms." keep two people of one
+// surname apart and settle which one a surname is.
+func TestCourtesyGender(t *testing.T) {
+	nb := map[string]bool{"organization:mine": true, "person:a": true}
+	olga := Candidate{Entity: &kg.Entity{ID: "person:olga-tarasenko", Type: kg.Person, Name: "Olga Tarasenko", Aliases: []string{"Ms. Tarasenko"}}, Neighbors: nb}
+	yev := Candidate{Entity: &kg.Entity{ID: "person:yevgeny-tarasenko", Type: kg.Person, Name: "Yevgeny Tarasenko", Aliases: []string{"Mr. Tarasenko"}}, Neighbors: nb}
+	m := Mention{ID: "person:tarasenko", Type: kg.Person, Names: []string{"Tarasenko", "Mr. Tarasenko"}, Neighbors: nb}
+	ds := Decide(m, []Candidate{olga, yev})
+	if len(ds) != 1 || ds[0].Action != Join || ds[0].NodeID != yev.Entity.ID {
+		t.Errorf("Mr. Tarasenko: %+v, want a join with Yevgeny alone", ds)
+	}
+}
