@@ -90,9 +90,10 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 		}
 	}
 	if len(opt.Dev) > 0 {
-		opt.epochDone = func(p *parser) {
+		opt.epochDone = func(p *parser) float64 {
 			sc := (&Model{tg: m.tg, lem: m.lem, ps: p}).Evaluate(opt.Dev, false)
 			opt.logf("  dev UAS %.4f LAS %.4f", sc.UAS, sc.LAS)
+			return sc.UAS + sc.LAS
 		}
 	}
 	m.ps = trainParser(items, labels, &opt, rng)

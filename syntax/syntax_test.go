@@ -2,6 +2,9 @@ package syntax
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -153,7 +156,8 @@ func TestModelRoundTrip(t *testing.T) {
 	if err := m.Write(&a); err != nil {
 		t.Fatal(err)
 	}
-	m2 := Train(train[:40], TrainOptions{Seed: 3, TaggerEpochs: 2, ParserEpochs: 2})
+	// Scoring on a dev set without Patience keeps the last epoch: the same model.
+	m2 := Train(train[:40], TrainOptions{Seed: 3, TaggerEpochs: 2, ParserEpochs: 2, Dev: train[40:50]})
 	if err := m2.Write(&b); err != nil {
 		t.Fatal(err)
 	}
@@ -171,6 +175,43 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 	if _, err := ReadModel(bytes.NewReader(a.Bytes()[:a.Len()/2])); err == nil {
 		t.Error("a truncated model was read without error")
+	}
+}
+
+func TestTrainKeepsBestEpoch(t *testing.T) {
+	// With a dev set the trainer keeps the epoch that scored best on it and
+	// stops once Patience epochs have not bettered it.
+	train, err := ReadCoNLLU(ewt + "en_ewt-ud-train.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	const epochs, patience = 12, 2
+	m := Train(train[:60], TrainOptions{Seed: 5, TaggerEpochs: 2, ParserEpochs: epochs, Patience: patience,
+		ParserExplore: 0.9, Dev: train[60:120], Log: &log})
+	var devs []float64
+	kept, ran := 0, 0
+	for _, line := range strings.Split(log.String(), "\n") {
+		var uas, las float64
+		if _, err := fmt.Sscanf(line, "  dev UAS %f LAS %f", &uas, &las); err == nil {
+			devs = append(devs, uas+las)
+		}
+		fmt.Sscanf(line, "parser: keeping epoch %d", &kept)
+		if strings.HasPrefix(line, "parser epoch ") {
+			ran++
+		}
+	}
+	if kept < 1 || kept > len(devs) || ran != len(devs) {
+		t.Fatalf("kept epoch %d of %d scored, %d run; log:\n%s", kept, len(devs), ran, log.String())
+	}
+	if best := slices.Max(devs); devs[kept-1] < best-2e-4 {
+		t.Errorf("kept epoch %d (dev %.4f), best dev %.4f", kept, devs[kept-1], best)
+	}
+	if ran < epochs && ran-kept != patience {
+		t.Errorf("stopped after epoch %d with the best at %d, patience %d", ran, kept, patience)
+	}
+	if sc := m.Evaluate(train[60:120], false); math.Abs(sc.UAS+sc.LAS-devs[kept-1]) > 2e-4 {
+		t.Errorf("the model scores %.4f on dev, its epoch %.4f", sc.UAS+sc.LAS, devs[kept-1])
 	}
 }
 

@@ -16,8 +16,9 @@ type TrainOptions struct {
 	MinWeight     float64        // averaged weights below this are dropped
 	ParserExplore float64        // probability of following a wrong predicted transition (dynamic oracle)
 	Dev           []GoldSentence // when set, the parser is scored on it after each epoch
+	Patience      int            // with Dev, keep the best epoch and stop after this many epochs without a better one (0: run every epoch, keep the last)
 
-	epochDone func(p *parser)
+	epochDone func(p *parser) float64 // scores an epoch's parser on Dev
 }
 
 func (o *TrainOptions) logf(format string, args ...any) {

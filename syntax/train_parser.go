@@ -117,6 +117,8 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 	for i := range order {
 		order[i] = i
 	}
+	var best *parser
+	bestScore, bestEpoch := 0.0, 0
 	for ep := 0; ep < opt.ParserEpochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total, lright, ltotal := 0, 0, 0, 0
@@ -179,14 +181,25 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 		}
 		opt.logf("parser epoch %d: transitions right %.4f, labels right %.4f, %d+%d features", ep+1,
 			float64(correct)/float64(total), float64(lright)/float64(max(ltotal, 1)), len(tr.params), len(ltr.params))
-		if opt.epochDone != nil && ep+1 < opt.ParserEpochs {
-			q := *p
-			k, e := tr.averaged(opt.MinWeight)
-			q.m = build(nTransitions, k, e)
-			k, e = ltr.averaged(opt.MinWeight)
-			q.lm = build(len(labels), k, e)
-			opt.epochDone(&q)
+		if opt.epochDone == nil {
+			continue
 		}
+		// With Patience, keep the averaged weights of the epoch that scores
+		// best on dev, and stop once Patience epochs in a row have not bettered it.
+		q := *p
+		q.keysForSave, q.entriesForSave = tr.averaged(opt.MinWeight)
+		q.m = build(nTransitions, q.keysForSave, q.entriesForSave)
+		q.lkeysForSave, q.lentriesForSave = ltr.averaged(opt.MinWeight)
+		q.lm = build(len(labels), q.lkeysForSave, q.lentriesForSave)
+		if sc := opt.epochDone(&q); best == nil || sc > bestScore {
+			best, bestScore, bestEpoch = &q, sc, ep+1
+		} else if opt.Patience > 0 && ep+1-bestEpoch >= opt.Patience {
+			break
+		}
+	}
+	if best != nil && opt.Patience > 0 {
+		opt.logf("parser: keeping epoch %d", bestEpoch)
+		return best
 	}
 	p.keysForSave, p.entriesForSave = tr.averaged(opt.MinWeight)
 	p.m = build(nTransitions, p.keysForSave, p.entriesForSave)

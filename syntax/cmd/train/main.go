@@ -21,7 +21,8 @@ func main() {
 	out := flag.String("out", "syntax/model/ewt.model.gz", "model file to write")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling and exploration)")
 	tagEpochs := flag.Int("tagger-epochs", 10, "tagger training epochs")
-	parseEpochs := flag.Int("parser-epochs", 12, "parser training epochs")
+	parseEpochs := flag.Int("parser-epochs", 12, "parser training epochs (at most, with -patience)")
+	patience := flag.Int("patience", 0, "keep the parser epoch that scores best on dev, stopping after this many epochs without a better one (0: run every epoch, keep the last)")
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong predicted transition in training")
 	keepW := flag.Float64("keep-weight", 0.5, "averaged weights below this are dropped while training")
 	minW := flag.Float64("min-weight", 1, "weights below this are pruned from the model file")
@@ -36,7 +37,7 @@ func main() {
 		return s
 	}
 	train, dev, test := read("train"), read("dev"), read("test")
-	m := syntax.Train(train, syntax.TrainOptions{Seed: *seed, TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs,
+	m := syntax.Train(train, syntax.TrainOptions{Seed: *seed, TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Patience: *patience,
 		Log: os.Stderr, MinWeight: *keepW, ParserExplore: *explore, Dev: dev})
 	// Prune the quantized weights as read back from the file, so that the
 	// committed model is exactly what this command writes.
