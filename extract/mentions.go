@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 // mention is a name found in a sentence, before resolution.
@@ -650,8 +651,8 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// "the National Dawn party", "the Amal movement": a name before a
 	// lower-case noun for a kind of body that goes by names.
-	if b < n && namedBodies[toks[b].low] && p > 0 && !isQuote(toks[p-1]) {
-		return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
+	if sub, ok := namedBodies[toks[min(b, n-1)].low]; ok && b < n && p > 0 && !isQuote(toks[p-1]) {
+		return append(out, mk(p, kg.Organization, sub, false))
 	}
 	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
 	// "Douglas J. Silliman", "John Smith Jr.").
@@ -767,7 +768,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
 		// A capitalized first word says nothing, unless a group role and
 		// a name follow: "Hamas leader Ismail Haniyeh".
-		if b+1 < n && groupNouns[toks[b].low] && !toks[b].cap && toks[b+1].cap {
+		if b+1 < n && groupNouns[toks[b].low] && !toks[b].cap && toks[b+1].cap && !lowerCaseWord(toks[a].text) {
 			return kg.Organization, orgNouns[toks[b].low]
 		}
 		return "", ""
@@ -890,8 +891,17 @@ var buildingHeads = map[string]bool{"cathedral": true, "basilica": true, "monast
 
 // namedBodies are lower-case nouns for bodies that go by a name set before
 // them.
-var namedBodies = map[string]bool{"party": true, "movement": true, "militia": true, "alliance": true,
-	"coalition": true, "bloc": true, "faction": true, "cartel": true, "gang": true}
+var namedBodies = map[string]string{"party": "party", "movement": "party", "militia": "militia", "alliance": "alliance",
+	"coalition": "alliance", "bloc": "alliance", "faction": "militia", "cartel": "", "gang": "",
+	"newspaper": "media", "daily": "media", "magazine": "media", "tabloid": "media"}
+
+// lowerCaseWord reports an English word that is written in lower case
+// inside sentences ("Opposition leader X" opens a sentence with one), from
+// the name finder's treebank lexicon.
+func lowerCaseWord(w string) bool {
+	m, err := ner.Default()
+	return err == nil && m.LowerCase(w)
+}
 
 // nicknameCues before a quoted name make it a nickname.
 var nicknameCues = map[string]bool{"as": true, "nicknamed": true, "dubbed": true, "alias": true, "aka": true}

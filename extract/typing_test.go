@@ -173,15 +173,20 @@ func TestBodyBeforeTitle(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Talks",
 		"European Commission President Ursula Weber met the prime minister on Thursday. Villagers in Tiszafüred said they had not been consulted.",
+		"Opposition leader Rafael Odinga called the arrests unlawful, his wife told the Harbor Standard newspaper.",
 	)
 	got := entityTypes(x)
 	for name, typ := range map[string]kg.EntityType{
 		"European Commission": kg.Organization,
 		"Ursula Weber":        kg.Person,
+		"Harbor Standard":     kg.Organization,
 	} {
 		if got[name] != typ {
 			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
 		}
+	}
+	if _, ok := got["Opposition"]; ok {
+		t.Errorf("Opposition: an entity (all: %v)", got)
 	}
 	if got["Tiszafüred"] == kg.Organization {
 		t.Errorf("Tiszafüred typed Organization (all: %v)", got)

@@ -170,3 +170,17 @@ func spans(cls []int, margin []float32, scale float32) []Span {
 	}
 	return out
 }
+
+// LowerCase reports whether the treebank behind the model writes word in
+// lower case inside sentences: capitalized in fewer than half of its uses
+// after a sentence's first word. A
+// sentence-initial "Opposition" is such a word; "Hamas" is not.
+func (m *Model) LowerCase(word string) bool {
+	var buf [64]byte
+	k, _ := lowerKey(word, buf[:0])
+	c, ok := m.lex[k]
+	if !ok {
+		return false
+	}
+	return ((c-1)/4)%4 <= 1 // see lexClass
+}

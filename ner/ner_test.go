@@ -173,3 +173,15 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestLowerCase(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"Opposition": true, "party": true, "The": true, "Hamas": false, "Obama": false, "Xyzzyq": false} {
+		if got := m.LowerCase(w); got != want {
+			t.Errorf("LowerCase(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
