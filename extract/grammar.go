@@ -827,6 +827,10 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			d.roleFromTree(si, t, refs, i)
 			continue
 		}
+		if heldNouns[n.lemma] {
+			d.heldBy(si, t, refs, i)
+			continue
+		}
 		if rel := relatives[n.lemma]; rel != "" {
 			owners := t.ownerOf(i, "of")
 			if len(owners) == 0 && t.kid(i, "cc") >= 0 {
@@ -1414,6 +1418,62 @@ func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
 	for _, o := range targets {
 		if r, ok := d.refOfNode(t, refs, o); ok && r.ent != backer.ent && d.ents[r.ent].typ != kg.Person {
 			d.addRel(kg.Supports, backer.ent, r.ent, map[string]string{"how": suf[1:]}, si, confCompound)
+		}
+	}
+}
+
+// heldNouns say a person is held by the state or body named before them:
+// "an American detainee", "in Kenyan custody".
+var heldNouns = map[string]bool{"detainee": true, "prisoner": true, "captive": true, "hostage": true, "custody": true}
+
+// heldBy reads DETAINED from a held noun i with its holder as a modifier:
+// the person is the subject of the copula or of the verb the noun hangs
+// on ("spent three years as an American detainee", "remains in Kenyan
+// custody").
+func (d *doc) heldBy(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	holder := -1
+	for _, k := range n.kids {
+		if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound" || c.deprel == "nmod:poss") && c.tok >= 0 && k < i {
+			if r, ok := refAt(refs, c.tok); ok && !r.pron && (r.adj || d.ents[r.ent].typ != kg.Person) {
+				holder = r.ent
+			}
+		}
+	}
+	if holder < 0 {
+		return
+	}
+	var ps []int
+	if t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			ps = t.conjuncts(s)
+		}
+	} else if h := n.head; h >= 0 && t.n[h].upos == "VERB" && !t.negated(h) {
+		s, ps2 := t.subjects(h, 0)
+		if s < 0 {
+			s = ps2
+		}
+		if s >= 0 {
+			ps = t.conjuncts(s)
+		}
+	}
+	toks := d.sents[si].toks
+	for _, p := range ps {
+		r, ok := d.refOfNode(t, refs, p)
+		if !ok || d.ents[r.ent].typ != kg.Person {
+			continue
+		}
+		props := map[string]string{}
+		if dur := durationIn(toks, 0); dur != "" {
+			props["duration"] = dur
+		}
+		date := d.dateIn(si)
+		if date != "" {
+			props["date"] = date
+		}
+		if d.addRel(kg.Detained, holder, r.ent, props, si, confNoun) != nil {
+			d.addEvent("Detention", "Detention of "+d.ents[r.ent].name, si, date, -1,
+				[]kg.Participant{{EntityID: d.ents[holder].id(), Role: "agent"}, {EntityID: d.ents[r.ent].id(), Role: "patient"}}, confNoun)
 		}
 	}
 }

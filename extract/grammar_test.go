@@ -135,3 +135,17 @@ func TestKinAndBackersFromTree(t *testing.T) {
 		[3]string{"SUPPORTS", "location:iran", "organization:harvest-brigades"},
 	)
 }
+
+func TestHeldNounsFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Held",
+		"Mr. Qais Talal spent three years as an American detainee.",
+		"Ahmed Nur, a former commander, remains in Kenyan custody.",
+		"Mr. Ole Berg was held in Syrian custody for a year.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "location:united-states", "person:qais-talal"},
+		[3]string{"DETAINED", "location:kenya", "person:ahmed-nur"},
+		[3]string{"DETAINED", "location:syria", "person:ole-berg"},
+	)
+}

@@ -563,28 +563,6 @@ func (d *doc) nouns(si int) {
 	refs := d.sentRefs(si)
 	for i, t := range toks {
 		switch {
-		case (t.low == "detainee" || t.low == "prisoner" || t.low == "captive" || t.low == "hostage") && i > 0:
-			// "<demonym> detainee": that country held the sentence's subject.
-			rf, ok := refAt(refs, i-1)
-			if !ok || !rf.adj {
-				continue
-			}
-			subj, ok := nearestBefore(refs, rf.ts, kg.Person, d)
-			if !ok {
-				continue
-			}
-			props := map[string]string{}
-			if dur := durationIn(toks, 0); dur != "" {
-				props["duration"] = dur
-			}
-			date := d.dateIn(si)
-			if date != "" {
-				props["date"] = date
-			}
-			if d.addRel(kg.Detained, rf.ent, subj.ent, props, si, confNoun) != nil {
-				d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, date, -1,
-					[]kg.Participant{{EntityID: d.ents[rf.ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confNoun)
-			}
 		case (t.low == "ally" || t.low == "partner") && i > 0:
 			// "X's ally Y": no comma, the name follows.
 			if i >= 2 && toks[i-1].low == "'s" && i+1 < len(toks) {
@@ -751,18 +729,6 @@ func (d *doc) nouns(si int) {
 						}
 					}
 					break
-				}
-			}
-		case t.low == "custody" && i >= 2:
-			// "X remains in Kurdish custody", "held in U.S. custody".
-			holder, ok := refAt(refs, i-1)
-			if !ok || (!holder.adj && d.ents[holder.ent].typ == kg.Person) {
-				continue
-			}
-			if subj, ok := nearestBefore(refs, holder.ts, kg.Person, d); ok {
-				if d.addRel(kg.Detained, holder.ent, subj.ent, nil, si, confNoun) != nil {
-					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateIn(si), -1,
-						[]kg.Participant{{EntityID: d.ents[holder.ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confNoun)
 				}
 			}
 		case giveVerbs[t.low]:
