@@ -66,11 +66,15 @@ func (d *doc) resolvePronouns() {
 		sent int
 		tok  int
 		end  int // token after the name
+		pre  int // token before the name and its title, -1 at the start
 	}
 	var last []seen
+	inQuote := false
 	for si := range d.sents {
 		toks := d.sents[si].toks
-		inQuote := false
+		if si == 0 || d.sents[si-1].Para != d.sents[si].Para {
+			inQuote = false // a quotation runs on across sentences, not paragraphs
+		}
 		mis := d.bySent[si]
 		k := 0
 		for ti, t := range toks {
@@ -80,7 +84,7 @@ func (d *doc) resolvePronouns() {
 			for k < len(mis) && d.ms[mis[k]].ts <= ti {
 				m := d.ms[mis[k]]
 				if d.ents[m.ent].typ == kg.Person {
-					last = append(last, seen{m.ent, si, m.ts, m.te})
+					last = append(last, seen{m.ent, si, m.ts, m.te, m.tts - 1})
 				}
 				k++
 			}
@@ -124,7 +128,7 @@ func (d *doc) resolvePronouns() {
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-					last = append(last, seen{e, si, ti, ti + 1})
+					last = append(last, seen{e, si, ti, ti + 1, ti - 1})
 					continue
 				}
 			}
@@ -147,7 +151,9 @@ func (d *doc) resolvePronouns() {
 				// "X is survived by his wife; a son, Karim, a surgeon;
 				// his brother": a name in apposition or in a list is
 				// less in view than the sentence's subject.
-				if e.sent == si && e.tok > 0 && toks[e.tok-1].text == "," {
+				// So is one in a prepositional phrase: "X was dismissed
+				// by President Y after police raided his homes".
+				if e.sent == si && e.pre >= 0 && (toks[e.pre].text == "," || minorPreps[toks[e.pre].low]) {
 					if subj := d.sentSubject(si); subj >= 0 && subj != e.ent && d.ents[subj].typ == kg.Person &&
 						(d.ents[subj].gender == 0 || d.ents[subj].gender == g) && d.ms[d.bySent[si][0]].te <= ti {
 						e.ent = subj
@@ -157,12 +163,16 @@ func (d *doc) resolvePronouns() {
 				if g == 2 && d.ents[e.ent].gender == 0 {
 					d.ents[e.ent].gender = 2
 				}
-				last = append(last, seen{e.ent, si, ti, ti + 1})
+				last = append(last, seen{e.ent, si, ti, ti + 1, ti - 1})
 				break
 			}
 		}
 	}
 }
+
+// minorPreps put a name in a phrase that modifies the clause rather than
+// carry its subject.
+var minorPreps = map[string]bool{"by": true, "with": true, "to": true, "from": true, "of": true, "for": true, "against": true}
 
 // frontOpeners open a phrase put before the subject of a sentence.
 var frontOpeners = map[string]bool{"in": true, "after": true, "before": true, "despite": true, "since": true,

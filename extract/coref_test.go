@@ -169,3 +169,13 @@ func TestTheGroupIsTheConglomerate(t *testing.T) {
 	want(t, x, [3]string{"LEADS", "person:faisal-hamdan", "organization:gulf-star-holdings"})
 	wantNot(t, x, [3]string{"LEADS", "person:faisal-hamdan", "organization:meridian-ports"})
 }
+
+// A name in a prepositional phrase is less in view than the subject.
+func TestPossessiveAfterByPhrase(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Scandal",
+		"Mr. Joseph Kiprop was dismissed by President Daniel Mutua in March, two weeks after his brother, Samuel Otieno, was arrested.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:samuel-otieno", "person:joseph-kiprop"})
+	wantNot(t, x, [3]string{"FAMILY_OF", "person:samuel-otieno", "person:daniel-mutua"})
+}
