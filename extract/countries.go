@@ -43,7 +43,7 @@ Chile|Chilean|*|Santiago|
 China|Chinese||Beijing|People's Republic of China,PRC
 Colombia|Colombian|*|Bogotá|Bogota
 Comoros|Comoran|*|Moroni|
-Democratic Republic of the Congo|Congolese||Kinshasa|DRC,Congo-Kinshasa,DR Congo
+Democratic Republic of the Congo|Congolese||Kinshasa|DRC,Congo-Kinshasa,DR Congo,Zaire
 Republic of the Congo|||Brazzaville|Congo-Brazzaville,Congo
 Costa Rica|Costa Rican|*|San José|
 Croatia|Croatian|Croats|Zagreb|

@@ -177,6 +177,9 @@ var orgHeads = map[string]string{
 	"solutions": "company", "pharma": "company", "therapeutics": "company", "robotics": "company",
 	"foods": "company", "telecom": "company", "electric": "company", "steel": "company",
 	"petroleum": "company", "resources": "company", "insurance": "company", "securities": "company",
+	"aviation": "company", "aerospace": "company", "chemicals": "company", "metals": "company",
+	"minerals": "company", "electronics": "company", "biologics": "company", "biotech": "company",
+	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }

@@ -649,6 +649,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 			return append(out, mk(p, kg.Organization, orgNouns[toks[b].low], false))
 		}
 	}
+	// "Hashd al-Shaabi commanders": fighters belong to an armed group,
+	// whatever the shape of its name.
+	if b < n && armedMembers[toks[b].low] {
+		return append(out, mk(p, kg.Organization, "militia", false))
+	}
 	// "the National Dawn party", "the Amal movement": a name before a
 	// lower-case noun for a kind of body that goes by names.
 	if sub, ok := namedBodies[toks[min(b, n-1)].low]; ok && b < n && p > 0 && !isQuote(toks[p-1]) {
@@ -888,6 +893,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 // George").
 var buildingHeads = map[string]bool{"cathedral": true, "basilica": true, "monastery": true, "temple": true,
 	"palace": true, "mausoleum": true, "shrine": true}
+
+// armedMembers are the members of armed groups, named after their group.
+var armedMembers = map[string]bool{"fighters": true, "militants": true, "militiamen": true, "commanders": true,
+	"operatives": true, "insurgents": true, "gunmen": true}
 
 // namedBodies are lower-case nouns for bodies that go by a name set before
 // them.

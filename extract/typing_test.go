@@ -192,3 +192,26 @@ func TestBodyBeforeTitle(t *testing.T) {
 		t.Errorf("Tiszafüred typed Organization (all: %v)", got)
 	}
 }
+
+// TestNamesOfTheIssue checks the shapes issue 12 names: militias whose
+// names look like people's, an old country name, a company named after
+// its founder.
+func TestNamesOfTheIssue(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Shapes",
+		"Saraya Awliya fighters attacked the base, and Hashd al-Shaabi commanders denied involvement.",
+		"Mobutu renamed the country Zaire in 1971. Renard Aviation, founded by Paul Renard, sold jets to India.",
+	)
+	got := entityTypes(x)
+	for name, typ := range map[string]kg.EntityType{
+		"Saraya Awliya":                    kg.Organization,
+		"Hashd al-Shaabi":                  kg.Organization,
+		"Renard Aviation":                  kg.Organization,
+		"Paul Renard":                      kg.Person,
+		"Democratic Republic of the Congo": kg.Location,
+	} {
+		if got[name] != typ {
+			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+}
