@@ -137,6 +137,10 @@ func initials(words []string) string {
 	return sb.String()
 }
 
+// acrKey writes an acronym as its name's initials may spell it in another
+// transliteration: "UQC" for the "United Kebeeqami Council" is "UKC".
+func acrKey(a string) string { return strings.ReplaceAll(a, "q", "k") }
+
 // resolver groups mentions into entities. Indexes keep every lookup
 // proportional to the candidates, not to all entities, so that huge inputs
 // stay linear.
@@ -176,8 +180,8 @@ func (r *resolver) index(i int) {
 		}
 		if len(e.words) >= 2 {
 			if a := initials(e.words); len(a) >= 2 {
-				if _, ok := r.byAcronym[a]; !ok {
-					r.byAcronym[a] = i
+				if _, ok := r.byAcronym[acrKey(a)]; !ok {
+					r.byAcronym[acrKey(a)] = i
 				}
 			}
 		}
@@ -338,7 +342,7 @@ func (r *resolver) findOrg(words []string) int {
 		return i
 	}
 	if len(words) == 1 {
-		if i, ok := r.byAcronym[f]; ok {
+		if i, ok := r.byAcronym[acrKey(f)]; ok {
 			return i
 		}
 	}
@@ -479,7 +483,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 		if e := ms[mi].ent; e >= 0 {
 			f := fold(acr[mi])
 			r.ents[e].acronyms[f] = true
-			r.byAcronym[f] = e
+			r.byAcronym[acrKey(f)] = e
 		}
 	}
 	// Alternative names join the entity they restate, before the untyped
@@ -756,7 +760,7 @@ func (r *resolver) mergeInto(a, b int) {
 	ea.aliases[fold(eb.name)] = eb.name
 	for f := range eb.acronyms {
 		ea.acronyms[f] = true
-		r.byAcronym[f] = a
+		r.byAcronym[acrKey(f)] = a
 	}
 	for f, i := range r.byName {
 		if i == b {

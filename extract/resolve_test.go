@@ -72,3 +72,18 @@ func TestDateline(t *testing.T) {
 		t.Errorf("Marine Patrol Agency: %q, want Organization", ty)
 	}
 }
+
+// TestAcronymTransliterated checks that an acronym spelled in another
+// transliteration than its name's initials (q for k) is that name.
+func TestAcronymTransliterated(t *testing.T) {
+	x := run(t, "",
+		"Council Meets",
+		"The United Kebeeqami Council met on Monday in the capital.",
+		"The UQC said the talks would go on.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "UQC" {
+			t.Errorf("UQC is an entity of its own: %v", names(x))
+		}
+	}
+}
