@@ -35,12 +35,12 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestSegment(t *testing.T) {
-	in := "Mr. Odinga spoke in Nairobi. He said the U.S. embassy was closed! \"It will reopen,\" he added.\n\nNEW HEADLINE HERE\nThe talks resumed on Monday."
+	in := "Mr. Odinga spoke in Nairobi. He said the U.S. embassy was closed! \"It will reopen,\" he added.\n\nNEW HEADLINE HERE\nThe talks resumed on Monday. Drs. Ali and Khan of Acme Inc. (the maker) are on ext. 37625."
 	var got []string
 	for _, s := range Parse(in) {
 		got = append(got, in[s.Start:s.End])
 	}
-	want := []string{"Mr. Odinga spoke in Nairobi.", "He said the U.S. embassy was closed!", "\"It will reopen,\" he added.", "NEW HEADLINE HERE", "The talks resumed on Monday."}
+	want := []string{"Mr. Odinga spoke in Nairobi.", "He said the U.S. embassy was closed!", "\"It will reopen,\" he added.", "NEW HEADLINE HERE", "The talks resumed on Monday.", "Drs. Ali and Khan of Acme Inc. (the maker) are on ext. 37625."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences\n got %q\nwant %q", got, want)
 	}

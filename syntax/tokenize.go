@@ -16,10 +16,10 @@ var abbreviations = map[string]bool{}
 var titles = map[string]bool{}
 
 func init() {
-	for _, a := range strings.Fields(`mr mrs ms dr st jr sr inc corp co ltd llc plc vs etc gen sen rep gov lt col sgt capt cpl maj adm cmdr rev prof no nos vol fig ft mt ave blvd rd dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s u.k u.n e.u d.c n.y l.a u.s.a a.k.a p.s ph.d b.a m.a cf pres supt messrs mmes bros dist atty sen gens reps no`) {
+	for _, a := range strings.Fields(`mr mrs ms dr st jr sr inc corp co ltd llc plc vs etc gen sen rep gov lt col sgt capt cpl maj adm cmdr rev prof no nos vol fig ft mt ave blvd rd dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m u.s u.k u.n e.u d.c n.y l.a u.s.a a.k.a p.s ph.d b.a m.a cf pres supt messrs mmes bros dist atty sen gens reps no drs ext pvt`) {
 		abbreviations[a] = true
 	}
-	for _, a := range strings.Fields(`mr mrs ms dr gen sen rep gov lt col sgt capt cpl maj adm cmdr rev prof pres supt messrs mmes atty gens reps st mt ft`) {
+	for _, a := range strings.Fields(`mr mrs ms dr gen sen rep gov lt col sgt capt cpl maj adm cmdr rev prof pres supt messrs mmes atty gens reps st mt ft drs`) {
 		titles[a] = true
 	}
 }
@@ -436,7 +436,8 @@ func segment(text string, toks []span, out [][2]int) [][2]int {
 				}
 				if j < len(toks) {
 					nx := text[toks[j].start:toks[j].end]
-					if startsSentence(nx) {
+					// "Acme Inc. (the maker)": a bracket after an abbreviation goes on.
+					if startsSentence(nx) && (isTerminal(t) || nx != "(") {
 						i = j - 1
 						end = true
 					}
