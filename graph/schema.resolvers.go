@@ -421,11 +421,17 @@ func (r *quoteResolver) Article(ctx context.Context, obj *kg.Quote) (*kg.Article
 
 // Source is the resolver for the source field.
 func (r *relationResolver) Source(ctx context.Context, obj *kg.Relation) (*kg.Entity, error) {
+	if obj.SourceEntity != nil {
+		return obj.SourceEntity, nil // read with the relation
+	}
 	return r.mustEntity(ctx, obj.Source)
 }
 
 // Target is the resolver for the target field.
 func (r *relationResolver) Target(ctx context.Context, obj *kg.Relation) (*kg.Entity, error) {
+	if obj.TargetEntity != nil {
+		return obj.TargetEntity, nil // read with the relation
+	}
 	return r.mustEntity(ctx, obj.Target)
 }
 

@@ -162,6 +162,12 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 	}
 	params["q"] = q
 	params["lucene"] = luceneQuery(q)
+	// Counting each candidate's articles walks its mentions: only the
+	// order by articles needs it.
+	n := `0`
+	if o == kg.EntityByArticles {
+		n = articleCount
+	}
 	recs, err := run(ctx, tx, `CALL () {
 			CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node
 			RETURN node AS e
@@ -170,7 +176,7 @@ func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query stri
 			RETURN e
 		}
 		WITH e WHERE`+entityFilterWhere+`
-		RETURN e, `+articleCount+` AS n`, params)
+		RETURN e`+entityMap+` AS e, `+n+` AS n`, params)
 	if err != nil {
 		return nil, err
 	}

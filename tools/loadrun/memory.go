@@ -116,4 +116,27 @@ func printMemory(w io.Writer, ss []memSample) {
 	first, mid, last := ss[0], ss[len(ss)/2], ss[len(ss)-1]
 	fmt.Fprintf(w, "RSS MB start/middle/end %.1f / %.1f / %.1f (peak %.1f at %s); heap MB %.1f / %.1f / %.1f\n",
 		mb(first.rss), mb(mid.rss), mb(last.rss), mb(peak.rss), peak.at.Round(time.Second), mb(first.heap), mb(mid.heap), mb(last.heap))
+	// The first minute warms caches and pools; what follows shows whether
+	// memory stays flat or grows.
+	var warm []memSample
+	for _, s := range ss {
+		if s.at >= time.Minute {
+			warm = append(warm, s)
+		}
+	}
+	if len(warm) < 2 {
+		return
+	}
+	lo, hi := warm[0], warm[0]
+	hlo, hhi := warm[0].heap, warm[0].heap
+	for _, s := range warm {
+		if s.rss < lo.rss {
+			lo = s
+		}
+		if s.rss > hi.rss {
+			hi = s
+		}
+		hlo, hhi = min(hlo, s.heap), max(hhi, s.heap)
+	}
+	fmt.Fprintf(w, "from 1m on: RSS MB %.1f to %.1f, heap MB %.1f to %.1f\n", mb(lo.rss), mb(hi.rss), mb(hlo), mb(hhi))
 }

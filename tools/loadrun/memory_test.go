@@ -63,3 +63,17 @@ func FuzzParseMemory(f *testing.F) {
 		}
 	})
 }
+
+func TestPrintMemoryAfterWarmup(t *testing.T) {
+	var ss []memSample
+	for i, rss := range []float64{10, 60, 70, 65, 64} {
+		ss = append(ss, memSample{at: time.Duration(i) * 40 * time.Second, rss: rss * (1 << 20), heap: rss / 2 * (1 << 20)})
+	}
+	var b bytes.Buffer
+	printMemory(&b, ss)
+	for _, want := range []string{"RSS MB start/middle/end 10.0 / 70.0 / 64.0 (peak 70.0 at 1m20s)", "from 1m on: RSS MB 64.0 to 70.0, heap MB 32.0 to 35.0"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("printMemory lacks %q:\n%s", want, b.String())
+		}
+	}
+}
