@@ -471,6 +471,17 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if psubj >= 0 && relPron(psubj) {
 		psubj = modified
 	}
+	// "a firm registered in X, Y, which is owned by Z": the clause
+	// describes the name set off after the place.
+	for _, s := range []*int{&subj, &psubj} {
+		if m := *s; m >= 0 && m == modified && t.n[m].lemma == placeholders[kg.Location] {
+			for _, k := range t.n[m].kids {
+				if k > m && k < p && (t.n[k].deprel == "conj" || t.n[k].deprel == "appos") && t.n[k].lemma == placeholders[kg.Organization] {
+					*s = k
+				}
+			}
+		}
+	}
 	// "a firm based in X that is owned by Y": the clause describes the
 	// firm, not the place of the participle before it.
 	for _, s := range []*int{&subj, &psubj} {
@@ -666,6 +677,21 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			h := t.n[k].head
 			if h >= 0 && (t.n[k].deprel == "acl:relcl" || (t.n[k].deprel == "dep" || t.n[k].deprel == "parataxis") && h < i && t.n[h].upos == "PROPN") {
 				return d.refOfNode(t, refs, h)
+			}
+		}
+	}
+	// "X, a mining company owned by Y": a description set off right
+	// after a name stands for it wherever the parser hung it.
+	if n := t.n[i]; n.upos == "NOUN" && (n.deprel == "appos" || n.deprel == "parataxis" || n.deprel == "dep" || n.deprel == "list") {
+		start := i
+		for _, k := range n.kids {
+			if k < start && t.n[k].deprel != "punct" {
+				start = k
+			}
+		}
+		if start >= 2 && t.n[start-1].low == "," && t.n[start-2].upos == "PROPN" && t.n[start-2].tok >= 0 {
+			if r, ok := refAt(refs, t.n[start-2].tok); ok && !r.adj && !r.pron {
+				return r, true
 			}
 		}
 	}

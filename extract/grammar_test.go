@@ -149,3 +149,16 @@ func TestHeldNounsFromTree(t *testing.T) {
 		[3]string{"DETAINED", "location:syria", "person:ole-berg"},
 	)
 }
+
+func TestDescriptionsAfterNamesFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Owners",
+		"The alliance has acknowledged receiving support from Kalomo Copper Holdings, a mining company founded by the businessman Elias Sakala.",
+		"The payments were routed through a consulting firm registered in Mauritius, Baobab Advisory Services, which is funded by the Norland Trust.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:elias-sakala", "organization:kalomo-copper-holdings"},
+		[3]string{"SUPPORTS", "organization:norland-trust", "organization:baobab-advisory-services"},
+	)
+	wantNot(t, x, [3]string{"SUPPORTS", "organization:norland-trust", "location:mauritius"})
+}
