@@ -846,6 +846,15 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		if n.tok >= 0 && n.head >= 0 {
 			d.backedBy(si, t, refs, i)
 		}
+		if cue, ok := betweenNouns[n.low]; ok && (n.upos == "NOUN" || n.xpos == "VBG") {
+			// "talks between X and Y", "fighting between X and Y".
+			for _, k := range n.kids {
+				if dr := t.n[k].deprel; (dr == "nmod" || dr == "obl") && t.caseOf(k) == "between" {
+					d.among(si, cue, n.low, t, refs, t.conjuncts(k), n.tok, confNoun)
+				}
+			}
+			continue
+		}
 		if n.upos != "NOUN" || n.tok < 0 {
 			continue
 		}
@@ -857,6 +866,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			d.heldBy(si, t, refs, i)
 			continue
 		}
+
 		if rel := relatives[n.lemma]; rel != "" {
 			owners := t.ownerOf(i, "of")
 			if len(owners) == 0 && t.kid(i, "cc") >= 0 {
@@ -1502,4 +1512,12 @@ func (d *doc) heldBy(si int, t *tree, refs []ref, i int) {
 				[]kg.Participant{{EntityID: d.ents[holder].id(), Role: "agent"}, {EntityID: d.ents[r.ent].id(), Role: "patient"}}, confNoun)
 		}
 	}
+}
+
+// betweenNouns relate the parties named after "between" (by form: the
+// parser reads "fighting" as a verb as often as a noun).
+var betweenNouns = map[string]verbCue{
+	"talks": {rel: kg.MetWith}, "meeting": {rel: kg.MetWith}, "meetings": {rel: kg.MetWith}, "negotiations": {rel: kg.MetWith},
+	"fighting": {rel: kg.Fought}, "clashes": {rel: kg.Fought}, "war": {rel: kg.Fought}, "battles": {rel: kg.Fought},
+	"conflict": {rel: kg.Fought},
 }

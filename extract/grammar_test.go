@@ -162,3 +162,14 @@ func TestDescriptionsAfterNamesFromTree(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"SUPPORTS", "organization:norland-trust", "location:mauritius"})
 }
+
+func TestBetweenNounsFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Between",
+		"Fighting between the Ridge Militia and the Salt Brigade killed dozens. Negotiations between Mr. Jon Aas and Ms. Mia Holt resumed.",
+	)
+	want(t, x,
+		[3]string{"FOUGHT", "organization:ridge-militia", "organization:salt-brigade"},
+		[3]string{"MET_WITH", "person:jon-aas", "person:mia-holt"},
+	)
+}

@@ -786,12 +786,6 @@ func (d *doc) nouns(si int) {
 			if head >= 0 {
 				d.addRel(kg.RelationType(stanceNouns[t.low]), head, objs[0].ent, nil, si, confNoun)
 			}
-		case (t.low == "fighting" || t.low == "clashes" || t.low == "war" || t.low == "battles" || t.low == "conflict") && i+1 < len(toks) && toks[i+1].low == "between":
-			// "fighting between X and Y".
-			objs := d.objectsOf(si, refs, i+1)
-			if len(objs) >= 2 {
-				d.addRel(kg.Fought, objs[0].ent, objs[1].ent, nil, si, confNoun)
-			}
 		case t.low == "held" && i+1 < len(toks) && toks[i+1].low == "by" && passive(toks, i):
 			// "X has been held by Y since May": held captive.
 			subj, ok := d.subjectOf(si, refs, auxStart(toks, i))
@@ -838,12 +832,6 @@ func (d *doc) nouns(si int) {
 			d.whoseRole(si, refs, i)
 		case liaisonNouns[t.low] && i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "with" || toks[i+1].low == "between"):
 			d.liaison(si, refs, i)
-		case (t.low == "talks" || t.low == "meeting" || t.low == "meetings" || t.low == "negotiations") && i+1 < len(toks) && toks[i+1].low == "between":
-			// "talks between X and Y": the two sides met.
-			objs := d.objectsOf(si, refs, i+1)
-			if len(objs) >= 2 {
-				d.addRel(kg.MetWith, objs[0].ent, objs[1].ent, nil, si, confNoun)
-			}
 		case t.low == "airstrike" || t.low == "airstrikes":
 			d.addEvent("Airstrike", "airstrike", si, d.dateAt(si, i), d.placeAfter(si, i), nil, confNoun)
 		}
