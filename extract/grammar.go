@@ -635,16 +635,28 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	return
 }
 
-// obliques returns the nominals attached to p with preposition prep.
+// obliques returns the nominals attached to p with preposition prep,
+// also those the parser hung on a duration before them ("served for ten
+// years in X").
 func (t *tree) obliques(p int, prep string) []int {
 	var out []int
 	for _, k := range t.n[p].kids {
 		if (t.n[k].deprel == "obl" || t.n[k].deprel == "iobj" && prep == "to") && (t.caseOf(k) == prep || t.n[k].deprel == "iobj") {
 			out = append(out, t.conjuncts(k)...)
 		}
+		if t.n[k].deprel == "obl" && durationNouns[t.n[k].lemma] {
+			for _, m := range t.kidsOf(k, "nmod") {
+				if t.caseOf(m) == prep {
+					out = append(out, t.conjuncts(m)...)
+				}
+			}
+		}
 	}
 	return out
 }
+
+// durationNouns measure time: a phrase after them belongs to the verb.
+var durationNouns = map[string]bool{"year": true, "month": true, "week": true, "day": true, "decade": true}
 
 // refOfNode returns the entity reference that word i stands for: a name
 // or pronoun covering it, else one in apposition to it ("its commander,
@@ -845,6 +857,17 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		n := t.n[i]
 		if n.tok >= 0 && n.head >= 0 {
 			d.backedBy(si, t, refs, i)
+			if n.upos == "PROPN" && t.caseOf(i) == "under" {
+				// "the 12th Brigade under Col. X": X commands the unit.
+				p, ok1 := d.refOfNode(t, refs, i)
+				o, ok2 := d.refOfNode(t, refs, n.head)
+				if c := t.kid(i, "case"); (!ok2 || d.ents[o.ent].typ != kg.Organization) && c >= 1 && t.n[c-1].upos == "PROPN" {
+					o, ok2 = d.refOfNode(t, refs, c-1) // the parser hung "under X" on the verb
+				}
+				if ok1 && ok2 && !p.pron && d.ents[p.ent].typ == kg.Person && d.ents[o.ent].typ == kg.Organization {
+					d.addRel(kg.Commands, p.ent, o.ent, nil, si, confNoun)
+				}
+			}
 		}
 		if cue, ok := betweenNouns[n.low]; ok && (n.upos == "NOUN" || n.xpos == "VBG") {
 			// "talks between X and Y", "fighting between X and Y".

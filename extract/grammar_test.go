@@ -173,3 +173,16 @@ func TestBetweenNounsFromTree(t *testing.T) {
 		[3]string{"MET_WITH", "person:jon-aas", "person:mia-holt"},
 	)
 }
+
+func TestServedAndUnderFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Service",
+		"Dr. Mira Holm, who served for six years in the Danish Navy, spoke first. Mr. Ivo Lind served in Iraq.",
+		"The raid was carried out by the 4th Mountain Brigade under Col. Arne Vik on Monday.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:mira-holm", "organization:danish-navy"},
+		[3]string{"COMMANDS", "person:arne-vik", "organization:4th-mountain-brigade"},
+	)
+	wantNot(t, x, [3]string{"WORKS_FOR", "person:ivo-lind", "location:iraq"})
+}

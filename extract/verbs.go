@@ -87,7 +87,9 @@ func init() {
 	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
 	add(kg.Leads, "", "over", "preside")
 	add(kg.Commands, "", "", "command")
-	add(kg.WorksFor, "", "for", "work")
+	add(kg.WorksFor, "", "for", "work", "serve")
+	add(kg.WorksFor, "", "in", "serve")
+	add(kg.WorksFor, "", "with", "serve")
 	add(kg.WorksFor, "", "at", "work")
 	add(kg.WorksFor, "", "", "advise", "represent")
 	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
@@ -468,8 +470,11 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 	case kg.Supports:
 		props["how"] = verb
 	}
-	if (verb == "runs" || verb == "ran" || verb == "manages" || verb == "managed") && d.ents[dst].typ != kg.Organization {
-		return // "ran for office", "ran the office in Algiers"
+	switch verb {
+	case "runs", "ran", "manages", "managed", "serve", "serves", "served", "serving":
+		if d.ents[dst].typ != kg.Organization {
+			return // "ran for office", "ran the office in Algiers", "served in Iraq"
+		}
 	}
 	r := d.addRel(cue.rel, src, dst, props, si, conf)
 	if r == nil {
@@ -688,27 +693,6 @@ func (d *doc) nouns(si int) {
 			if ok1 && ok2 && d.ents[x.ent].typ == kg.Location && d.ents[y.ent].typ == kg.Location {
 				d.addRel(kg.PartOf, x.ent, y.ent, nil, si, confNoun)
 			}
-		case (t.low == "served" || t.low == "serves" || t.low == "serving" || t.low == "worked") && !t.cap:
-			// "served for ten years in the Norwegian Navy".
-			subj, ok := d.subjectOf(si, refs, i)
-			if !ok || d.ents[subj.ent].typ != kg.Person {
-				continue
-			}
-			for j := i + 1; j+1 < len(toks) && j < i+7; j++ {
-				if toks[j].text == "," || toks[j].text == "." || isVerbish(toks[j].low) {
-					break
-				}
-				if toks[j].low == "in" || toks[j].low == "with" || toks[j].low == "for" {
-					q := j + 1
-					if toks[q].low == "the" {
-						q++
-					}
-					if rf, ok := refAt(refs, q); ok && !rf.adj && d.ents[rf.ent].typ == kg.Organization {
-						d.addRel(kg.WorksFor, subj.ent, rf.ent, nil, si, confVerb)
-						break
-					}
-				}
-			}
 		case attackNouns[t.low] && i+2 < len(toks) && toks[i+1].low == "by":
 			// "an attack by X on Y".
 			by := d.objectsOf(si, refs, i+1)
@@ -795,15 +779,6 @@ func (d *doc) nouns(si int) {
 					d.addEvent("Detention", "Detention of "+d.ents[subj.ent].name, si, d.dateAt(si, i), d.placeAfter(si, i),
 						[]kg.Participant{{EntityID: d.ents[by[0].ent].id(), Role: "agent"}, {EntityID: d.ents[subj.ent].id(), Role: "patient"}}, confPassive)
 				}
-			}
-		case t.low == "under" && i > 0:
-			// "the 12th Brigade under Col. X": X commands the unit.
-			p, ok := refAt(refs, i+1)
-			if !ok || p.poss || d.ents[p.ent].typ != kg.Person || p.te < len(toks) && toks[p.te].low == "'s" {
-				continue
-			}
-			if o, ok := refAt(refs, i-1); ok && d.ents[o.ent].typ == kg.Organization {
-				d.addRel(kg.Commands, p.ent, o.ent, nil, si, confNoun)
 			}
 		case (t.low == "for" && i >= 3 && toks[i-2].low == "of" && toks[i-3].low == "member" || t.low == "with" && i >= 1 && toks[i-1].low == "affiliated") && i+1 < len(toks):
 			// "a former member of Parliament for the Green Party", "is
