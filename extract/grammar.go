@@ -889,6 +889,14 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			d.heldBy(si, t, refs, i)
 			continue
 		}
+		if rel, ok := stanceNouns[n.lemma]; ok {
+			// "X, a fierce critic of Y", "X is a close ally of Y".
+			d.ofNoun(si, t, refs, i, kg.RelationType(rel), nil)
+		}
+		if placeNouns[n.lemma] != "" {
+			// "Bamako, the capital of Mali": the place is part of the other.
+			d.ofNoun(si, t, refs, i, kg.PartOf, func(e int) bool { return d.ents[e].typ == kg.Location })
+		}
 
 		if rel := relatives[n.lemma]; rel != "" {
 			owners := t.ownerOf(i, "of")
@@ -1543,4 +1551,36 @@ var betweenNouns = map[string]verbCue{
 	"talks": {rel: kg.MetWith}, "meeting": {rel: kg.MetWith}, "meetings": {rel: kg.MetWith}, "negotiations": {rel: kg.MetWith},
 	"fighting": {rel: kg.Fought}, "clashes": {rel: kg.Fought}, "war": {rel: kg.Fought}, "battles": {rel: kg.Fought},
 	"conflict": {rel: kg.Fought},
+}
+
+// ofNoun relates the one noun i describes (in apposition or as a
+// copula's subject) to the one after its "of": "X, a critic of Y".
+func (d *doc) ofNoun(si int, t *tree, refs []ref, i int, rel kg.RelationType, ok func(int) bool) {
+	for _, o := range t.ownerOf(i, "of") {
+		if t.n[o].deprel == "nmod:poss" {
+			continue
+		}
+		ro, found := d.refOfNode(t, refs, o)
+		if !found || ro.adj || ok != nil && !ok(ro.ent) {
+			continue
+		}
+		var xs []ref
+		for _, x := range t.personOf(i) {
+			if rx, found := d.refOfNode(t, refs, x); found {
+				xs = append(xs, rx)
+			}
+		}
+		if len(xs) == 0 {
+			// "X, the capital of Y" hung elsewhere: the description
+			// set off after X stands for it.
+			if rx, found := d.refOfNode(t, refs, i); found && !rx.pron {
+				xs = append(xs, rx)
+			}
+		}
+		for _, rx := range xs {
+			if !rx.adj && rx.ent != ro.ent && (ok == nil || ok(rx.ent)) {
+				d.addRel(rel, rx.ent, ro.ent, nil, si, confNoun)
+			}
+		}
+	}
 }

@@ -186,3 +186,16 @@ func TestServedAndUnderFromTree(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"WORKS_FOR", "person:ivo-lind", "location:iraq"})
 }
+
+func TestOfNounsFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Of",
+		"Mr. Aron Falk, a fierce critic of the Harbor Party, spoke first. The Civic Front is a close ally of the Green Bloc.",
+		"The delegation met in Gao, the largest city of Mali.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "person:aron-falk", "organization:harbor-party"},
+		[3]string{"ALLIED_WITH", "organization:civic-front", "organization:green-bloc"},
+		[3]string{"PART_OF", "location:gao", "location:mali"},
+	)
+}

@@ -685,14 +685,6 @@ func (d *doc) nouns(si int) {
 			if subj, ok := d.subjectOf(si, refs, v); ok && !subj.people {
 				d.addRel(kg.Supports, from[0].ent, subj.ent, map[string]string{"how": t.low}, si, confVerb)
 			}
-		case (t.low == "capital" || t.low == "city" || t.low == "town" || t.low == "province" || t.low == "region" || t.low == "district") &&
-			i >= 3 && i+1 < len(toks) && toks[i+1].low == "of" && toks[i-1].low == "the" && toks[i-2].text == ",":
-			// "Gao, the largest city of Mali": the place is part of the other.
-			x, ok1 := refAt(refs, i-3)
-			y, ok2 := refAt(refs, i+2)
-			if ok1 && ok2 && d.ents[x.ent].typ == kg.Location && d.ents[y.ent].typ == kg.Location {
-				d.addRel(kg.PartOf, x.ent, y.ent, nil, si, confNoun)
-			}
 		case attackNouns[t.low] && i+2 < len(toks) && toks[i+1].low == "by":
 			// "an attack by X on Y".
 			by := d.objectsOf(si, refs, i+1)
@@ -748,27 +740,6 @@ func (d *doc) nouns(si int) {
 			}
 			if whole, ok := refAt(refs, q); ok && d.ents[whole.ent].typ == kg.Organization {
 				d.addRel(kg.PartOf, unit.ent, whole.ent, nil, si, confNoun)
-			}
-		case stanceNouns[t.low] != "" && i+1 < len(toks) && toks[i+1].low == "of" && !t.cap:
-			// "X, a fierce critic of Y", "X is a close ally of Y".
-			objs := d.objectsOf(si, refs, i+1)
-			if len(objs) == 0 {
-				continue
-			}
-			j := i - 1
-			for j >= 0 && toks[j].word && !toks[j].cap && !isVerbish(toks[j].low) && j > i-4 {
-				j--
-			}
-			head := -1
-			if j >= 0 && toks[j].text == "," {
-				head = d.appositionHead(toks, refs, j+1)
-			} else if j >= 0 && isVerbish(toks[j].low) {
-				if rf, ok := d.subjectOf(si, refs, j); ok {
-					head = rf.ent
-				}
-			}
-			if head >= 0 {
-				d.addRel(kg.RelationType(stanceNouns[t.low]), head, objs[0].ent, nil, si, confNoun)
 			}
 		case t.low == "held" && i+1 < len(toks) && toks[i+1].low == "by" && passive(toks, i):
 			// "X has been held by Y since May": held captive.
