@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -279,7 +280,46 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	var batch []pending
 	written := newFootprint()
 	saves, limit := 0, 1
+	// Extractions taken early (by index), and what the committed store
+	// says each article's stored version mentions (by article id): valid
+	// until the next commit, which flush clears it at.
+	ahead := map[int]job{}
+	olds := map[string][]string{}
+	// oldOf returns what the stored version of article i (id) mentions. One
+	// read serves it and the articles after it that are already extracted,
+	// up to a batch ahead, instead of a read per article.
+	oldOf := func(i int, id string) ([]string, error) {
+		if old, ok := olds[id]; ok {
+			return old, nil
+		}
+		ids := []string{id}
+		for k := i + 1; k < len(srcs) && k <= i+maxBatch; k++ {
+			a, ok := ahead[k]
+			if !ok {
+				select {
+				case a = <-results[k]:
+					ahead[k] = a
+				default:
+					continue
+				}
+			}
+			if a.x != nil && !slices.Contains(ids, a.x.Article.ID) {
+				if _, ok := olds[a.x.Article.ID]; !ok {
+					ids = append(ids, a.x.Article.ID)
+				}
+			}
+		}
+		res, err := l.Store.EntitiesOfArticles(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for n, id := range ids {
+			olds[id] = res[n]
+		}
+		return olds[id], nil
+	}
 	flush := func() {
+		clear(olds)
 		xs := make([]*kg.Extraction, 0, saves)
 		for _, p := range batch {
 			if p.x != nil {
@@ -329,13 +369,15 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			report(r)
 			continue
 		}
-		var j job
-		got := false
-		select {
-		case j = <-results[i]:
-			got = true
-		case <-ctx.Done():
-		case <-time.After(flushAfter):
+		j, got := ahead[i]
+		delete(ahead, i)
+		if !got {
+			select {
+			case j = <-results[i]:
+				got = true
+			case <-ctx.Done():
+			case <-time.After(flushAfter):
+			}
 		}
 		if !got {
 			// Extraction is slow or the load is ending: commit what
@@ -377,7 +419,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			finish(r)
 			continue
 		}
-		old, err := l.Store.EntitiesOfArticles(ctx, []string{x.Article.ID})
+		old, err := oldOf(i, x.Article.ID)
 		if err != nil {
 			flush()
 			r.Err = fmt.Errorf("%s: save: %w", x.Article.Source, err)
@@ -385,7 +427,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			continue
 		}
 		batch = append(batch, pending{r: r, x: x, ds: ds})
-		written.merge(writes(x, old[0]))
+		written.merge(writes(x, old))
 		saves++
 		if saves >= limit {
 			flush()

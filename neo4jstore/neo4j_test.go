@@ -943,7 +943,11 @@ func (st *statementStats) report(b *testing.B) {
 	if os.Getenv("NEO4J_BENCH_STATEMENTS") == "" {
 		return
 	}
-	b.Logf("%d statements in all", st.n)
+	var all time.Duration
+	for _, d := range st.time {
+		all += d
+	}
+	b.Logf("%d statements in all, %.1f s", st.n, all.Seconds())
 	type qt struct {
 		q string
 		d time.Duration
