@@ -156,8 +156,16 @@ func wipe(t testing.TB, s *Store) {
 	t.Helper()
 	wipeMu.Lock()
 	defer wipeMu.Unlock()
-	if _, err := neo4j.ExecuteQuery(context.Background(), s.driver, `MATCH (n) DETACH DELETE n`, nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+	// In transactions of bounded size: one transaction over a database a
+	// load benchmark left would exceed Neo4j's transaction memory.
+	ctx := context.Background()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
 		t.Fatalf("wipe: %v", err)
 	}
 }

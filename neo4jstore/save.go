@@ -216,39 +216,6 @@ func relsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (m
 // relationships.
 const matchRelByEID = `MATCH (s:Entity {id: row.src})-[r]->(:Entity {id: row.tgt}) WHERE elementId(r) = row.eid`
 
-// relEnds names a relation and the entities it joins, in stored direction.
-type relEnds struct {
-	id       string
-	typ      kg.RelationType
-	src, tgt string
-}
-
-// relsByEnds reads the existing relations among rels in one statement,
-// each found from its source entity (no per-type index lookups).
-func relsByEnds(ctx context.Context, tx neo4j.ManagedTransaction, rels []relEnds) (map[string]*relRec, error) {
-	out := map[string]*relRec{}
-	rows := make([]any, 0, len(rels))
-	for _, r := range rels {
-		rows = append(rows, map[string]any{"id": r.id, "type": string(r.typ), "src": r.src, "tgt": r.tgt})
-	}
-	recs, err := run(ctx, tx, `UNWIND $rows AS row
-		MATCH (s:Entity {id: row.src})-[r:`+relTypeAlt()+`]->(t:Entity {id: row.tgt})
-		WHERE r.id = row.id AND type(r) = row.type
-		RETURN r, elementId(r) AS eid, type(r) AS type, s.id AS src, t.id AS tgt`, map[string]any{"rows": rows})
-	if err != nil {
-		return nil, err
-	}
-	for _, rec := range recs {
-		p, err := recProps(rec, "r")
-		if err != nil {
-			return nil, err
-		}
-		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
-		out[r.id] = r
-	}
-	return out, nil
-}
-
 // relsByIDQuery is built once from kg.RelationTypes.
 var relsByIDQuery = sync.OnceValue(func() string {
 	q := "UNWIND $ids AS rid\nCALL (rid) {\n"

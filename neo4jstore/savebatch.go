@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -577,91 +578,75 @@ func contributions(aid string, rels []kg.Relation, red map[string]string) (map[s
 
 // saveRelations folds the run's relations into the graph: one relationship
 // per relation id, each article's share appended in run order to what is
-// stored, as saving the articles one by one appends them.
+// stored, as saving the articles one by one appends them. The run's
+// articles have no share stored (they are new, or a reload whose share was
+// removed first), so their shares are appended without reading the
+// relationship's lists: what a save sends does not grow with how many
+// articles supported the relation before.
 func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, items []runItem, red map[string]string) error {
 	recs := map[string]*relRec{}
 	var order []string
-	type share struct {
-		c  map[string]*relRec
-		of []string
-	}
-	shares := make([]share, len(items))
-	for i, it := range items {
+	for _, it := range items {
 		c, of := contributions(it.x.Article.ID, it.x.Relations, red)
-		shares[i] = share{c, of}
 		it.res.Relations = len(of)
 		for _, id := range of {
-			if recs[id] == nil {
-				recs[id] = c[id]
-				order = append(order, id)
+			if r := recs[id]; r != nil {
+				r.absorb(c[id])
+				continue
 			}
+			recs[id] = c[id]
+			order = append(order, id)
 		}
 	}
 	if len(order) == 0 {
 		return nil
 	}
-	ends := make([]relEnds, 0, len(order))
-	for _, id := range order {
-		c := recs[id]
-		ends = append(ends, relEnds{id: id, typ: c.typ, src: c.src, tgt: c.tgt})
-	}
-	existing, err := relsByEnds(ctx, tx, ends)
-	if err != nil {
-		return err
-	}
-	clear(recs)
-	for id, r := range existing {
-		recs[id] = r
-	}
-	for _, sh := range shares {
-		for _, id := range sh.of {
-			c := sh.c[id]
-			if r := recs[id]; r != nil {
-				r.absorb(c)
-			} else {
-				recs[id] = c
-			}
-		}
-	}
-	// Relationships that exist are rewritten where they are (found by
-	// element id from their source); the others are created: the
-	// entities at both ends are locked, so no other save creates them
-	// meanwhile.
-	var upd, add []any
+	rows := make([]any, 0, len(order))
 	for _, id := range order {
 		r := recs[id]
-		if r.eid != "" {
-			upd = append(upd, map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt, "props": r.props()})
-			continue
-		}
 		if _, err := relType(r.typ); err != nil {
 			return err
 		}
-		add = append(add, map[string]any{"type": string(r.typ), "src": r.src, "tgt": r.tgt, "id": id, "props": r.props()})
+		rows = append(rows, map[string]any{"type": string(r.typ), "src": r.src, "tgt": r.tgt, "id": id, "props": r.props()})
 	}
-	if len(upd) > 0 {
-		if _, err := run(ctx, tx, `UNWIND $rows AS row `+matchRelByEID+` SET r = row.props`, map[string]any{"rows": upd}); err != nil {
-			return err
-		}
-	}
-	if len(add) > 0 {
-		if _, err := run(ctx, tx, createRels, map[string]any{"rows": add}); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := run(ctx, tx, mergeRelsQuery(), map[string]any{"rows": rows})
+	return err
 }
 
-// createRels creates relationships of any type in one statement of fixed
-// text: the type is given per row, and is one of the ontology's (relType
-// checked it). A retraction outlives the relationship, so a relation that
-// comes back stays retracted.
-const createRels = `UNWIND $rows AS row
+// mergeRelsQuery appends each row's share to its relationship, or creates
+// the relationship (its type given per row, one of the ontology's: relType
+// checked it) with the share as its lists. The entities at both ends are
+// locked, so no other save creates it meanwhile. A retraction outlives the
+// relationship, so a relation that comes back stays retracted.
+var mergeRelsQuery = sync.OnceValue(func() string {
+	return `UNWIND $rows AS row
 	MATCH (s:Entity {id: row.src})
 	MATCH (t:Entity {id: row.tgt})
-	OPTIONAL MATCH (x:Retraction {id: row.id})
-	CREATE (s)-[r:$(row.type)]->(t)
-	SET r = row.props, r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`
+	OPTIONAL MATCH (s)-[r:` + relTypeAlt() + `]->(t) WHERE r.id = row.id AND type(r) = row.type
+	CALL (r, row) {
+		WITH r, row WHERE r IS NOT NULL
+		WITH r, row.props AS p
+		SET r.confidence = CASE WHEN r.confidence IS NULL OR p.confidence > r.confidence
+				THEN p.confidence ELSE r.confidence END,
+			r.articles = coalesce(r.articles, []) + p.articles,
+			r.articleConf = coalesce(r.articleConf, []) + p.articleConf,
+			r.propArticle = coalesce(r.propArticle, []) + p.propArticle,
+			r.propKey = coalesce(r.propKey, []) + p.propKey,
+			r.propValue = coalesce(r.propValue, []) + p.propValue,
+			r.evArticle = coalesce(r.evArticle, []) + p.evArticle,
+			r.evText = coalesce(r.evText, []) + p.evText,
+			r.evExtractor = coalesce(r.evExtractor, []) + p.evExtractor,
+			r.evStart = coalesce(r.evStart, []) + p.evStart,
+			r.evEnd = coalesce(r.evEnd, []) + p.evEnd,
+			r.evConfidence = coalesce(r.evConfidence, []) + p.evConfidence
+	}
+	CALL (s, t, r, row) {
+		WITH s, t, row WHERE r IS NULL
+		OPTIONAL MATCH (x:Retraction {id: row.id})
+		CREATE (s)-[n:$(row.type)]->(t)
+		SET n = row.props, n.retracted = x IS NOT NULL, n.retractReason = coalesce(x.reason, '')
+	}`
+})
 
 // saveEventsAndQuotes writes the run's events and quotes, which their
 // articles own outright: ids must be unique within an article and belong
