@@ -226,7 +226,7 @@ func (d *doc) grammar() {
 				continue
 			}
 			cues := gramCues[t.n[p].lemma]
-			if len(cues) == 0 || t.n[p].tok < 0 || t.negated(p) {
+			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
 			}
 			conf := confVerb
@@ -242,6 +242,7 @@ func (d *doc) grammar() {
 			agents, patients, passive := t.arguments(p)
 			if !passive {
 				d.lightVerb(si, &t, refs, p, agents, conf)
+				d.transfer(si, &t, refs, p, agents, conf)
 			}
 			for _, c := range cues {
 				if passive && t.n[p].lemma == "accuse" {
@@ -1580,6 +1581,56 @@ func (d *doc) ofNoun(si int, t *tree, refs []ref, i int, rel kg.RelationType, ok
 		for _, rx := range xs {
 			if !rx.adj && rx.ent != ro.ent && (ok == nil || ok(rx.ent)) {
 				d.addRel(rel, rx.ent, ro.ent, nil, si, confNoun)
+			}
+		}
+	}
+}
+
+// giveLemmas and receiveLemmas move support between parties: "X provided
+// weapons to Y", "Y received funding from X".
+var (
+	giveLemmas    = map[string]bool{"provide": true, "supply": true, "send": true, "give": true, "deliver": true, "donate": true, "lend": true, "ship": true, "transfer": true}
+	receiveLemmas = map[string]bool{"receive": true, "accept": true, "get": true, "obtain": true}
+)
+
+// transfer reads SUPPORTS from a verb of giving or receiving p whose
+// object is support ("arms", "$50 million in aid").
+func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf float64) {
+	give, recv := giveLemmas[t.n[p].lemma], receiveLemmas[t.n[p].lemma]
+	o := t.kid(p, "obj")
+	if !give && !recv || o < 0 {
+		return
+	}
+	// The support is the object or what it measures: "$50 million in
+	// aid", which the parser may hang on the verb.
+	what := ""
+	things := append([]int{o}, t.kidsOf(o, "nmod")...)
+	things = append(things, t.obliques(p, "in")...)
+	for _, k := range things {
+		if what == "" && supportNouns[t.n[k].low] {
+			what = t.n[k].low
+		}
+	}
+	if what == "" {
+		return
+	}
+	prep := "to"
+	if recv {
+		prep = "from"
+	}
+	others := t.obliques(p, prep)
+	for _, k := range things {
+		others = append(others, t.ownerOf(k, prep)...)
+	}
+	for _, a := range d.refsOf(t, refs, agents) {
+		if a.people {
+			continue
+		}
+		for _, b := range d.refsOf(t, refs, others) {
+			if give {
+				d.addRel(kg.Supports, a.ent, b.ent, map[string]string{"how": what}, si, conf)
+			} else {
+				d.addRel(kg.Supports, b.ent, a.ent, map[string]string{"how": what}, si, conf)
 			}
 		}
 	}

@@ -199,3 +199,14 @@ func TestOfNounsFromTree(t *testing.T) {
 		[3]string{"PART_OF", "location:gao", "location:mali"},
 	)
 }
+
+func TestTransfersFromTree(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Aid",
+		"The Ridge Militia received weapons and money from Egypt. Norway sent $20 million in aid to the Harbor Council.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "location:egypt", "organization:ridge-militia"},
+		[3]string{"SUPPORTS", "location:norway", "organization:harbor-council"},
+	)
+}

@@ -396,24 +396,16 @@ func (d *doc) objectsOf(si int, refs []ref, v int) (out []ref) {
 	return out
 }
 
-// supportNouns and receiveVerbs read "received support from X".
-var (
-	supportNouns = map[string]bool{"support": true, "funding": true, "financing": true, "backing": true,
-		"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true,
-		"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true,
-		"instructors": true, "advisers": true, "advisors": true, "trainers": true, "intelligence": true}
-	receiveVerbs = map[string]bool{"received": true, "receiving": true, "receives": true, "accepted": true,
-		"accepting": true, "got": true, "obtained": true, "took": true}
-)
+// supportNouns are what one party gives another in support: "provided
+// arms to Y", "received funding from X".
+var supportNouns = map[string]bool{"support": true, "funding": true, "financing": true, "backing": true,
+	"money": true, "aid": true, "arms": true, "weapons": true, "training": true, "funds": true, "loans": true,
+	"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true,
+	"instructors": true, "advisers": true, "advisors": true, "trainers": true, "intelligence": true}
 
-// attackNouns and giveVerbs read "an attack by X on Y" and "X provided
-// weapons to Y".
-var (
-	attackNouns = map[string]bool{"attack": true, "attacks": true, "assault": true, "raid": true, "ambush": true,
-		"offensive": true, "bombing": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true}
-	giveVerbs = map[string]bool{"provided": true, "provides": true, "supplied": true, "supplies": true, "sent": true,
-		"gave": true, "gives": true, "delivered": true, "donated": true, "lent": true, "shipped": true, "transferred": true}
-)
+// attackNouns read "an attack by X on Y".
+var attackNouns = map[string]bool{"attack": true, "attacks": true, "assault": true, "raid": true, "ambush": true,
+	"offensive": true, "bombing": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true}
 
 // stanceNouns name a stance towards someone: "a critic of X".
 var stanceNouns = map[string]string{
@@ -658,33 +650,6 @@ func (d *doc) nouns(si int) {
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
 			}
-		case t.low == "to" && i+1 < len(toks) && (toks[i+1].low == "head" || toks[i+1].low == "lead" || toks[i+1].low == "run" || toks[i+1].low == "command"):
-			// "named X, …, to head the Ministry of the Environment".
-			objs := d.objectsOf(si, refs, i+1)
-			if len(objs) == 0 || d.ents[objs[0].ent].typ != kg.Organization {
-				continue
-			}
-			if p, ok := nearestBefore(refs, i, kg.Person, d); ok {
-				rel := kg.Leads
-				if toks[i+1].low == "command" {
-					rel = kg.Commands
-				}
-				d.addRel(rel, p.ent, objs[0].ent, nil, si, confVerb)
-			}
-		case supportNouns[t.low] && i+1 < len(toks) && toks[i+1].low == "from" && i > 0:
-			// "received financing and arms from X": X supports the
-			// receiver.
-			from := d.objectsOf(si, refs, i+1)
-			v := i - 1
-			for v > 0 && v > i-8 && !receiveVerbs[toks[v].low] {
-				v--
-			}
-			if len(from) == 0 || !receiveVerbs[toks[v].low] {
-				continue
-			}
-			if subj, ok := d.subjectOf(si, refs, v); ok && !subj.people {
-				d.addRel(kg.Supports, from[0].ent, subj.ent, map[string]string{"how": t.low}, si, confVerb)
-			}
 		case attackNouns[t.low] && i+2 < len(toks) && toks[i+1].low == "by":
 			// "an attack by X on Y".
 			by := d.objectsOf(si, refs, i+1)
@@ -706,27 +671,6 @@ func (d *doc) nouns(si int) {
 					}
 					break
 				}
-			}
-		case giveVerbs[t.low]:
-			// "X provided weapons to Y".
-			j := i + 1
-			for j < len(toks) && j < i+6 && !supportNouns[toks[j].low] {
-				j++
-			}
-			if j >= len(toks) || !supportNouns[toks[j].low] {
-				continue
-			}
-			k := j + 1
-			for k < len(toks) && k < j+6 && toks[k].low != "to" {
-				k++
-			}
-			if k >= len(toks) || toks[k].low != "to" {
-				continue
-			}
-			to := d.objectsOf(si, refs, k)
-			subj, ok := d.subjectOf(si, refs, i)
-			if ok && len(to) > 0 && !subj.people {
-				d.addRel(kg.Supports, subj.ent, to[0].ent, map[string]string{"how": toks[j].low}, si, confVerb)
 			}
 		case t.low == "of" && i > 0 && i+1 < len(toks):
 			// "the 3rd Infantry Division of the Sudanese Armed Forces".
