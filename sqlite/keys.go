@@ -9,30 +9,13 @@ import (
 	blocking "github.com/newsgraph/newsgraph/resolve"
 )
 
-// reindexKeys brings the blocking keys of the given entities in line with
-// their current names and aliases, inside the write that changed them; an
-// entity that no longer exists loses its keys. Only the keys that differ
-// are deleted or inserted: most entities a save touches keep their names.
-// ids holds no repeats (writeTx).
+// reindexKeys rewrites the blocking keys of the given entities from their
+// current names and aliases, inside the write that changed them; an entity
+// that no longer exists loses its keys. ids holds no repeats (writeTx).
 func reindexKeys(ctx context.Context, tx *sql.Tx, ids []string) error {
-	have := make(map[string]map[string]bool, len(ids))
 	err := eachChunk(ids, func(args []any) error {
-		rows, err := tx.QueryContext(ctx, `SELECT entity_id, key FROM entity_keys WHERE entity_id IN (`+placeholders(len(args))+`)`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, k string
-			if err := rows.Scan(&id, &k); err != nil {
-				return err
-			}
-			if have[id] == nil {
-				have[id] = map[string]bool{}
-			}
-			have[id][k] = true
-		}
-		return rows.Err()
+		_, err := tx.ExecContext(ctx, `DELETE FROM entity_keys WHERE entity_id IN (`+placeholders(len(args))+`)`, args...)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: blocking keys: %w", err)
@@ -41,35 +24,18 @@ func reindexKeys(ctx context.Context, tx *sql.Tx, ids []string) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: blocking keys: %w", err)
 	}
-	var del, ins *sql.Stmt
+	ins, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)`)
+	if err != nil {
+		return fmt.Errorf("sqlite: blocking keys: %w", err)
+	}
+	defer ins.Close()
 	for _, id := range ids {
-		var want []string
-		if e := ents[id]; e != nil {
-			want = blocking.Keys(e.Type, append([]string{e.Name}, e.Aliases...))
+		e := ents[id]
+		if e == nil {
+			continue
 		}
-		for _, k := range want {
-			if have[id][k] {
-				delete(have[id], k)
-				continue
-			}
-			if ins == nil {
-				if ins, err = tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)`); err != nil {
-					return fmt.Errorf("sqlite: blocking keys: %w", err)
-				}
-				defer ins.Close()
-			}
+		for _, k := range blocking.Keys(e.Type, append([]string{e.Name}, e.Aliases...)) {
 			if _, err := ins.ExecContext(ctx, k, id); err != nil {
-				return fmt.Errorf("sqlite: blocking keys of %s: %w", id, err)
-			}
-		}
-		for k := range have[id] {
-			if del == nil {
-				if del, err = tx.PrepareContext(ctx, `DELETE FROM entity_keys WHERE key = ? AND entity_id = ?`); err != nil {
-					return fmt.Errorf("sqlite: blocking keys: %w", err)
-				}
-				defer del.Close()
-			}
-			if _, err := del.ExecContext(ctx, k, id); err != nil {
 				return fmt.Errorf("sqlite: blocking keys of %s: %w", id, err)
 			}
 		}
