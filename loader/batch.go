@@ -75,6 +75,7 @@ type reads struct {
 	calls *int
 }
 
+// Entities reads through to the store and notes the ids in the footprint.
 func (r reads) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
 	es, err := r.Store.Entities(ctx, ids)
 	if err != nil {
@@ -94,16 +95,19 @@ func (r reads) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error)
 	return es, nil
 }
 
+// EntitiesByKeys reads through to the store and notes the keys in the footprint.
 func (r reads) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
 	add(r.f.keys, keys)
 	return r.Store.EntitiesByKeys(ctx, keys)
 }
 
+// ArticlesOfEntities reads through to the store and notes the ids in the footprint.
 func (r reads) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
 	add(r.f.ids, ids)
 	return r.Store.ArticlesOfEntities(ctx, ids)
 }
 
+// EntitiesOfArticles reads through to the store and notes the articles in the footprint.
 func (r reads) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
 	add(r.f.articles, ids)
 	return r.Store.EntitiesOfArticles(ctx, ids)

@@ -32,6 +32,7 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// String prints precision, recall and F1 with the counts behind them.
 func (s PRF) String() string {
 	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f (gold %d, found %d, correct %d)", s.P(), s.R(), s.F1(), s.Gold, s.Found, s.Correct)
 }
@@ -42,6 +43,7 @@ type Scores struct {
 	ByType map[string]PRF
 }
 
+// String prints the overall scores, then one line per type.
 func (s Scores) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "all %s", s.All)

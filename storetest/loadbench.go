@@ -106,11 +106,13 @@ type countSaves struct {
 	saves int
 }
 
+// SaveExtractions counts one save transaction and passes the batch on.
 func (c *countSaves) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
 	c.saves++
 	return c.Store.SaveExtractions(ctx, xs)
 }
 
+// SaveExtraction counts one save transaction and passes the article on.
 func (c *countSaves) SaveExtraction(ctx context.Context, x *kg.Extraction) (kg.SaveResult, error) {
 	c.saves++
 	return c.Store.SaveExtraction(ctx, x)

@@ -45,6 +45,7 @@ const defaultWarmup = 3 * time.Second
 // defaultWarmup, "-warmup=false" none, "-warmup=5s" five seconds.
 type warmupFlag struct{ d time.Duration }
 
+// String gives the warm-up as a duration, as the flag package prints defaults.
 func (w *warmupFlag) String() string {
 	if w == nil || w.d == 0 {
 		return "0s"

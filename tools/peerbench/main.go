@@ -229,8 +229,10 @@ type gqlSystem struct {
 	peer bool // @neo4j/graphql: its query text and answer shape
 }
 
+// Name is the system's label in the results.
 func (g *gqlSystem) Name() string { return g.name }
 
+// Ask sends the question over GraphQL and returns the count its answer holds.
 func (g *gqlSystem) Ask(ctx context.Context, q *question, vars map[string]any) (string, error) {
 	text, count := q.gql, q.gqlCount
 	if g.peer {
@@ -267,8 +269,10 @@ func (g *gqlSystem) Ask(ctx context.Context, q *question, vars map[string]any) (
 
 type cypherSystem struct{ driver neo4j.DriverWithContext }
 
+// Name is the system's label in the results.
 func (c *cypherSystem) Name() string { return "cypher" }
 
+// Ask runs the question's hand-written Cypher and returns the count it gives.
 func (c *cypherSystem) Ask(ctx context.Context, q *question, vars map[string]any) (string, error) {
 	sess := c.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
