@@ -3,6 +3,8 @@ package ner
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
 // wordInfo holds the hashed surface features of one word.
@@ -15,14 +17,9 @@ type wordInfo struct {
 }
 
 const (
-	flagUpper    = 1 << iota // first letter upper
-	flagAllCap               // all letters upper
-	flagDigit                // has a digit
-	flagHyphen               // has a hyphen
-	flagPunct                // no letters or digits
-	flagPeriod               // has a period ("U.S.", "Mr.")
-	flagFirst                // first word of the sentence
-	flagAnyUpper             // an upper-case letter anywhere
+	flagDigit    = wordfeat.Digit
+	flagAnyUpper = wordfeat.AnyUpper
+	flagFirst    = 1 << 6 // first word of the sentence (a bit wordfeat leaves free)
 )
 
 var (
@@ -30,33 +27,9 @@ var (
 	padRight = wordInfo{lower: 13, shape: 13, suf: [3]uint64{13, 13, 13}, pre: 13, flags: 1 << 11, lex: 13}
 )
 
-// fnv hashes bytes (FNV-1a).
-func fnv(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
-
-func mix(a, b uint64) uint64 {
-	h := a ^ (b * 0x9E3779B97F4A7C15)
-	h ^= h >> 31
-	h *= 0xD6E8FEB86659FD93
-	h ^= h >> 29
-	return h
-}
-
 // feat hashes a feature template and its values; 0 is never returned,
 // since it marks an empty slot.
-func feat(t uint64, vals ...uint64) uint64 {
-	h := t*0xA24BAED4963EE407 + 1
-	for _, v := range vals {
-		h = mix(h, v)
-	}
-	return h | 1
-}
+func feat(t uint64, vals ...uint64) uint64 { return wordfeat.Feature(t, vals...) | 1 }
 
 // lowerKey is the lexicon key of a word: the hash of its lowercased form.
 func lowerKey(s string, buf []byte) (uint64, []byte) {
@@ -64,78 +37,21 @@ func lowerKey(s string, buf []byte) (uint64, []byte) {
 	for _, r := range s {
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	return fnv(buf), buf
+	return wordfeat.Bytes(buf), buf
 }
 
 // describe fills w from the word; buf is scratch space for lowercasing.
 func describe(s string, w *wordInfo, buf []byte) []byte {
-	buf = buf[:0]
-	var shapeBuf [6]byte
-	shape := shapeBuf[:0]
-	var flags uint64
-	letters, uppers := 0, 0
-	var last byte
-	for i, r := range s {
-		lr := r
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			lr = unicode.ToLower(r)
-			c = 'X'
-			letters++
-			uppers++
-			flags |= flagAnyUpper
-			if i == 0 {
-				flags |= flagUpper
-			}
-		case unicode.IsLetter(r):
-			c = 'x'
-			letters++
-		case unicode.IsDigit(r):
-			c = 'd'
-			flags |= flagDigit
-		default:
-			c = '.'
-			switch r {
-			case '-', '\u2011':
-				flags |= flagHyphen
-				c = '-'
-			case '.':
-				flags |= flagPeriod
-			}
-		}
-		if c != last && len(shape) < cap(shape) {
-			shape = append(shape, c)
-		}
-		last = c
-		buf = utf8.AppendRune(buf, lr)
+	buf, w.shape, w.flags = wordfeat.Surface(s, buf[:0], wordfeat.Shape{Len: 6, NoBreakHyphen: true})
+	w.lower = wordfeat.Bytes(buf)
+	var suf [4]uint64
+	wordfeat.Suffixes(buf, suf[:])
+	for j := 1; j < 4; j++ {
+		w.suf[j-1] = suf[j] + uint64(j)
 	}
-	if letters > 1 && uppers == letters {
-		flags |= flagAllCap
-	}
-	if letters == 0 && flags&flagDigit == 0 {
-		flags |= flagPunct
-	}
-	w.lower = fnv(buf)
-	w.shape = fnv(shape) ^ 0x51
-	w.flags = flags
-	n := len(buf)
-	k := n
-	for j := 0; j < 4; j++ {
-		if k > 0 {
-			_, sz := utf8.DecodeLastRune(buf[:k])
-			k -= sz
-		}
-		if j >= 1 {
-			w.suf[j-1] = fnv(buf[k:n]) + uint64(j)
-		}
-	}
-	k = 0
-	for j := 0; j < 3 && k < n; j++ {
-		_, sz := utf8.DecodeRune(buf[k:])
-		k += sz
-	}
-	w.pre = fnv(buf[:k]) + 7
+	var pre [3]uint64
+	wordfeat.Prefixes(buf, pre[:])
+	w.pre = pre[2] + 7
 	return buf
 }
 

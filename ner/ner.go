@@ -55,19 +55,12 @@ func allowed(prev, c int) bool {
 //go:embed model/uner.model.gz
 var embedded []byte
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-	defaultErr   error
-)
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	return ReadModel(bytes.NewReader(embedded))
+})
 
 // Default returns the embedded model, loading it on first use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = ReadModel(bytes.NewReader(embedded))
-	})
-	return defaultModel, defaultErr
-}
+func Default() (*Model, error) { return loadDefault() }
 
 // Find tags words with the embedded model. It panics only if the embedded
 // model is corrupt, which the package tests rule out.

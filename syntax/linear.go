@@ -8,37 +8,15 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
 // Features are 48-bit hashes: enough to keep collisions negligible, short in the model file.
 const featMask = 1<<48 - 1
 
-// mix combines a feature template and its values into one feature hash.
-func mix(a, b uint64) uint64 {
-	h := a ^ (b * 0x9E3779B97F4A7C15)
-	h ^= h >> 31
-	h *= 0xD6E8FEB86659FD93
-	h ^= h >> 29
-	return h
-}
-
-func feat(t uint64, vals ...uint64) uint64 {
-	h := t*0xA24BAED4963EE407 + 1
-	for _, v := range vals {
-		h = mix(h, v)
-	}
-	return h & featMask
-}
-
-// fnv hashes a string (FNV-1a).
-func fnv(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+// feat hashes a feature template and its values into the model's 48-bit key space.
+func feat(t uint64, vals ...uint64) uint64 { return wordfeat.Feature(t, vals...) & featMask }
 
 // linear is a frozen sparse multiclass linear model: an open-addressing table
 // from feature hash to the feature's nonzero class weights, quantized to 16

@@ -1,5 +1,7 @@
 package syntax
 
+import "github.com/newsgraph/newsgraph/wordfeat"
+
 // The parser is greedy arc-eager (Nivre 2003) with a single-root constraint,
 // scored by an averaged perceptron over the feature set of Zhang and Nivre
 // (2011), trained with the dynamic oracle of Goldberg and Nivre (2012).
@@ -164,7 +166,7 @@ func (pw *pwords) add(lower, suffix uint64, tagClass int, upos string) {
 	pw.w = append(pw.w, lower)
 	pw.x = append(pw.x, suffix)
 	pw.t = append(pw.t, uint64(tagClass+2))
-	pw.u = append(pw.u, fnv(upos))
+	pw.u = append(pw.u, wordfeat.String(upos))
 	p := pw.pc[len(pw.pc)-1]
 	if upos == "PUNCT" {
 		p++
@@ -332,7 +334,7 @@ func labelFeats(feats []uint64, left bool, out []uint64) []uint64 {
 		salt = 0xa54ff53a5f1d36f1
 	}
 	for _, f := range feats {
-		out = append(out, mix(f, salt)&featMask)
+		out = append(out, wordfeat.Mix(f, salt)&featMask)
 	}
 	return out
 }

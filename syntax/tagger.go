@@ -1,9 +1,6 @@
 package syntax
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/newsgraph/newsgraph/wordfeat"
 
 // wordInfo holds the hashed surface features of one token.
 type wordInfo struct {
@@ -14,96 +11,29 @@ type wordInfo struct {
 	amb                uint64    // the word's ambiguity class in the training data (0 unknown)
 }
 
-const (
-	flagUpper  = 1 << iota // first letter upper
-	flagAllCap             // all letters upper
-	flagDigit              // has a digit
-	flagHyphen             // has a hyphen
-	flagPunct              // no letters or digits
-)
-
 var (
 	padLeft  = wordInfo{form: 11, lower: 11, shape: 11, suf: [4]uint64{11, 11, 11, 11}, pre: [3]uint64{11, 11, 11}}
 	padRight = wordInfo{form: 13, lower: 13, shape: 13, suf: [4]uint64{13, 13, 13, 13}, pre: [3]uint64{13, 13, 13}}
 )
 
+// tagFlags are the surface flags the tagger's model was trained with.
+const tagFlags = wordfeat.Upper | wordfeat.AllCap | wordfeat.Digit | wordfeat.Hyphen | wordfeat.Punct
+
 // describe fills w from the token text; buf is scratch space for lowercasing.
 func describe(s string, w *wordInfo, buf []byte) []byte {
-	buf = buf[:0]
-	var shapeBuf [8]byte
-	shape := shapeBuf[:0]
-	var flags uint64
-	letters, uppers := 0, 0
-	var last byte
-	for i, r := range s {
-		lr := r
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			lr = unicode.ToLower(r)
-			c = 'X'
-			letters++
-			uppers++
-			if i == 0 {
-				flags |= flagUpper
-			}
-		case unicode.IsLetter(r):
-			c = 'x'
-			letters++
-		case unicode.IsDigit(r):
-			c = 'd'
-			flags |= flagDigit
-		default:
-			c = '.'
-			if r == '-' {
-				flags |= flagHyphen
-				c = '-'
-			}
-		}
-		if c != last && len(shape) < 8 {
-			shape = append(shape, c)
-		}
-		last = c
-		buf = utf8.AppendRune(buf, lr)
+	buf, w.shape, w.flags = wordfeat.Surface(s, buf[:0], wordfeat.Shape{Len: 8})
+	w.flags &= tagFlags
+	w.form = wordfeat.String(s)
+	w.lower = wordfeat.Bytes(buf)
+	wordfeat.Suffixes(buf, w.suf[:])
+	for j := range w.suf {
+		w.suf[j] += uint64(j)
 	}
-	if letters > 1 && uppers == letters {
-		flags |= flagAllCap
-	}
-	if letters == 0 && flags&flagDigit == 0 {
-		flags |= flagPunct
-	}
-	w.form = fnv(s)
-	w.lower = hashBytes(buf)
-	w.shape = hashBytes(shape) ^ 0x51
-	w.flags = flags
-	// Suffixes and prefixes by characters.
-	n := len(buf)
-	k := n
-	for j := 0; j < 4; j++ {
-		if k > 0 {
-			_, sz := utf8.DecodeLastRune(buf[:k])
-			k -= sz
-		}
-		w.suf[j] = hashBytes(buf[k:n]) + uint64(j)
-	}
-	k = 0
-	for j := 0; j < 3; j++ {
-		if k < n {
-			_, sz := utf8.DecodeRune(buf[k:])
-			k += sz
-		}
-		w.pre[j] = hashBytes(buf[:k]) + uint64(j)*7
+	wordfeat.Prefixes(buf, w.pre[:])
+	for j := range w.pre {
+		w.pre[j] += uint64(j) * 7
 	}
 	return buf
-}
-
-func hashBytes(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
 }
 
 // tagFeats writes the tagger's features for word i (ws is padded by two on

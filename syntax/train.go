@@ -5,6 +5,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
 // TrainOptions set a training run.
@@ -172,7 +174,7 @@ func ambiguityClasses(sents []GoldSentence, index map[[2]string]int) map[uint64]
 		slices.Sort(tags)
 		h := uint64(99)
 		for _, t := range tags {
-			h = mix(h, uint64(t)+1)
+			h = wordfeat.Mix(h, uint64(t)+1)
 		}
 		out[k] = h | 1
 	}
