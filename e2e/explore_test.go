@@ -219,8 +219,14 @@ func TestExplorerOffline(t *testing.T) {
 	if len(types) != 1 || types[0] != "APPOINTED" {
 		t.Errorf("after filtering on APPOINTED the graph shows %v", types)
 	}
-	// Merge: pick one person, "Merge into another…", pick a second, merge.
+	// Merge: with every relation type shown again, pick one person,
+	// "Merge into another…", pick a second, merge.
 	var pair []string
+	run("show every relation type",
+		chromedp.Click(`#rel-all`, chromedp.ByQuery),
+		chromedp.Click(`#apply`, chromedp.ByQuery),
+		waitJS(`explorer.cy.nodes(".person").filter(n => !n.hasClass("seed")).length >= 2`),
+	)
 	run("pick two people", chromedp.Evaluate(`explorer.cy.nodes(".person").filter(n => !n.hasClass("seed")).map(n => n.id()).slice(0, 2)`, &pair))
 	if len(pair) != 2 {
 		t.Fatalf("two people to merge: %v", pair)
