@@ -44,14 +44,10 @@ func lowerKey(s string, buf []byte) (uint64, []byte) {
 func describe(s string, w *wordInfo, buf []byte) []byte {
 	buf, w.shape, w.flags = wordfeat.Surface(s, buf[:0], wordfeat.Shape{Len: 6, NoBreakHyphen: true})
 	w.lower = wordfeat.Bytes(buf)
-	var suf [4]uint64
-	wordfeat.Suffixes(buf, suf[:])
-	for j := 1; j < 4; j++ {
-		w.suf[j-1] = suf[j] + uint64(j)
+	for j := range w.suf {
+		w.suf[j] = wordfeat.Suffix(buf, j+2) + uint64(j+1)
 	}
-	var pre [3]uint64
-	wordfeat.Prefixes(buf, pre[:])
-	w.pre = pre[2] + 7
+	w.pre = wordfeat.Prefix(buf, 3) + 7
 	return buf
 }
 

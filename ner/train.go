@@ -5,10 +5,10 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/perceptron"
 	"github.com/newsgraph/newsgraph/syntax"
 )
 
@@ -91,58 +91,11 @@ func buildLexicon(tb []syntax.GoldSentence) map[uint64]uint8 {
 	return lex
 }
 
-// trainer is an averaged perceptron over hashed features.
-type trainer struct {
-	index map[uint64]int32
-	w     [][nClasses]float32
-	tot   [][nClasses]float64
-	stamp [][nClasses]int32
-	keys  []uint64
-	t     int32
-}
-
-func (tr *trainer) score(feats []uint64, scores *[nClasses]float32) {
-	for _, f := range feats {
-		if i, ok := tr.index[f]; ok {
-			for c := range scores {
-				scores[c] += tr.w[i][c]
-			}
-		}
-	}
-}
-
-func (tr *trainer) bump(f uint64, c int, d float32) {
-	i, ok := tr.index[f]
-	if !ok {
-		i = int32(len(tr.w))
-		tr.index[f] = i
-		tr.w = append(tr.w, [nClasses]float32{})
-		tr.tot = append(tr.tot, [nClasses]float64{})
-		tr.stamp = append(tr.stamp, [nClasses]int32{})
-		tr.keys = append(tr.keys, f)
-	}
-	tr.tot[i][c] += float64(tr.t-tr.stamp[i][c]) * float64(tr.w[i][c])
-	tr.stamp[i][c] = tr.t
-	tr.w[i][c] += d
-}
-
-// averaged returns the averaged weights of each feature.
-func (tr *trainer) averaged() [][nClasses]float64 {
-	out := make([][nClasses]float64, len(tr.w))
-	for i := range tr.w {
-		for c := range nClasses {
-			tot := tr.tot[i][c] + float64(tr.t-tr.stamp[i][c])*float64(tr.w[i][c])
-			out[i][c] = tot / float64(max(tr.t, 1))
-		}
-	}
-	return out
-}
-
 // Train trains a name finder on BIO-tagged sentences.
 func Train(sents []GoldSentence, opt TrainOptions) *Model {
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5EED))
 	m := &Model{lex: buildLexicon(opt.Treebank)}
-	tr := &trainer{index: map[uint64]int32{}}
+	tr := perceptron.New()
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -158,10 +111,10 @@ func Train(sents []GoldSentence, opt TrainOptions) *Model {
 			ws, buf = m.describeAll(s.Words, ws[:0], buf)
 			p1, p2 := -1, -1
 			for i := range s.Words {
-				tr.t++
+				tr.Tick()
 				feats = features(ws, i, p1, p2, feats[:0])
 				var scores [nClasses]float32
-				tr.score(feats, &scores)
+				tr.Score(feats, scores[:])
 				guess, _ := pick(scores[:], p1)
 				truth := classOf[s.Tags[i]]
 				if !allowed(p1, truth) {
@@ -169,10 +122,7 @@ func Train(sents []GoldSentence, opt TrainOptions) *Model {
 				}
 				if guess != truth {
 					errs++
-					for _, f := range feats {
-						tr.bump(f, truth, 1)
-						tr.bump(f, guess, -1)
-					}
+					tr.Update(feats, truth, guess)
 				}
 				n++
 				// Follow the gold history (5-fold cross-validation on dev:
@@ -181,47 +131,31 @@ func Train(sents []GoldSentence, opt TrainOptions) *Model {
 			}
 		}
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "epoch %d: %d features, train tag errors %.2f%%\n", ep+1, len(tr.w), 100*float64(errs)/float64(max(n, 1)))
+			fmt.Fprintf(opt.Log, "epoch %d: %d features, train tag errors %.2f%%\n", ep+1, tr.Features(), 100*float64(errs)/float64(max(n, 1)))
 		}
 	}
-	avg := tr.averaged()
+	fk, fw := tr.Averaged()
 	// Quantize against the largest weight, dropping small features.
 	var maxW float64
-	for _, a := range avg {
-		for _, v := range a {
-			maxW = max(maxW, math.Abs(v))
-		}
+	for _, w := range fw {
+		maxW = max(maxW, perceptron.MaxAbs(w))
 	}
 	scale := maxW / 32767
 	if scale == 0 {
 		scale = 1
 	}
-	idx := make([]int, 0, len(avg))
-	for i, a := range avg {
-		big := 0.0
-		for _, v := range a {
-			big = max(big, math.Abs(v))
+	var keys []uint64
+	var qw [][nClasses]int16
+	for i, w := range fw {
+		if perceptron.MaxAbs(w) < opt.MinWeight {
+			continue
 		}
-		if big >= opt.MinWeight && big > 0 {
-			idx = append(idx, i)
+		var q [nClasses]int16
+		for _, c := range w {
+			q[c.Class] = int16(math.Round(c.W / scale))
 		}
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case tr.keys[a] < tr.keys[b]:
-			return -1
-		case tr.keys[a] > tr.keys[b]:
-			return 1
-		}
-		return 0
-	})
-	keys := make([]uint64, len(idx))
-	qw := make([][nClasses]int16, len(idx))
-	for j, i := range idx {
-		keys[j] = tr.keys[i]
-		for c, v := range avg[i] {
-			qw[j][c] = int16(math.Round(v / scale))
-		}
+		keys = append(keys, fk[i])
+		qw = append(qw, q)
 	}
 	m.w = newTable(keys, qw, scale)
 	return m

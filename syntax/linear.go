@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 
+	"github.com/newsgraph/newsgraph/perceptron"
 	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
@@ -239,91 +239,20 @@ func readLinear(r *bufio.Reader) (*linear, []uint64, [][]entry, error) {
 	return m, keys, entries, err
 }
 
-// trainer is an averaged perceptron over hashed features.
-type trainer struct {
-	nClasses int
-	index    map[uint64]int32
-	params   [][]param
-	t        int32
-}
-
-type param struct {
-	cls   uint16
-	stamp int32
-	w     float32
-	total float64
-}
-
-func newTrainer(nClasses int) *trainer {
-	return &trainer{nClasses: nClasses, index: map[uint64]int32{}}
-}
-
-func (tr *trainer) score(feats []uint64, scores []float32) {
-	for _, f := range feats {
-		if i, ok := tr.index[f]; ok {
-			for _, p := range tr.params[i] {
-				scores[p.cls] += p.w
-			}
-		}
-	}
-}
-
-func (tr *trainer) tick() { tr.t++ }
-
-func (tr *trainer) update(feats []uint64, truth, guess int) {
-	if truth == guess {
-		return
-	}
-	for _, f := range feats {
-		i, ok := tr.index[f]
-		if !ok {
-			i = int32(len(tr.params))
-			tr.index[f] = i
-			tr.params = append(tr.params, nil)
-		}
-		tr.bump(i, truth, 1)
-		tr.bump(i, guess, -1)
-	}
-}
-
-func (tr *trainer) bump(i int32, c int, d float32) {
-	ps := tr.params[i]
-	for j := range ps {
-		if int(ps[j].cls) == c {
-			p := &ps[j]
-			p.total += float64(p.w) * float64(tr.t-p.stamp)
-			p.stamp = tr.t
-			p.w += d
-			return
-		}
-	}
-	tr.params[i] = append(ps, param{cls: uint16(c), stamp: tr.t, w: d})
-}
-
-// averaged returns the averaged weights, features sorted by key, dropping
-// weights whose magnitude is below minW.
-func (tr *trainer) averaged(minW float64) ([]uint64, [][]entry) {
-	keys := make([]uint64, 0, len(tr.index))
-	for k := range tr.index {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+// averaged returns the averaged weights of tr, features sorted by key,
+// dropping weights whose magnitude is below minW.
+func averaged(tr *perceptron.Trainer, minW float64) ([]uint64, [][]entry) {
+	keys, ws := tr.Averaged()
 	outK := keys[:0]
 	var outE [][]entry
-	t := float64(tr.t)
-	if t == 0 {
-		t = 1
-	}
-	for _, k := range keys {
+	for i, k := range keys {
 		var es []entry
-		for _, p := range tr.params[tr.index[k]] {
-			avg := (p.total + float64(p.w)*float64(tr.t-p.stamp)) / t
-			if math.Abs(avg) >= minW && avg != 0 {
-				es = append(es, entry{p.cls, float32(avg)})
+		for _, w := range ws[i] {
+			if math.Abs(w.W) >= minW {
+				es = append(es, entry{w.Class, float32(w.W)})
 			}
 		}
 		if len(es) > 0 {
-			slices.SortFunc(es, func(a, b entry) int { return int(a.cls) - int(b.cls) })
 			outK = append(outK, k)
 			outE = append(outE, es)
 		}

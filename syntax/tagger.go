@@ -25,13 +25,11 @@ func describe(s string, w *wordInfo, buf []byte) []byte {
 	w.flags &= tagFlags
 	w.form = wordfeat.String(s)
 	w.lower = wordfeat.Bytes(buf)
-	wordfeat.Suffixes(buf, w.suf[:])
 	for j := range w.suf {
-		w.suf[j] += uint64(j)
+		w.suf[j] = wordfeat.Suffix(buf, j+1) + uint64(j)
 	}
-	wordfeat.Prefixes(buf, w.pre[:])
 	for j := range w.pre {
-		w.pre[j] += uint64(j) * 7
+		w.pre[j] = wordfeat.Prefix(buf, j+1) + uint64(j)*7
 	}
 	return buf
 }

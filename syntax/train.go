@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/newsgraph/newsgraph/perceptron"
 	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
@@ -103,7 +104,7 @@ func trainTagger(sents []GoldSentence, classes []GoldSentence, opt *TrainOptions
 		setAmb(data[i].ws, amb)
 		data[i].tags = tags
 	}
-	tr := newTrainer(n)
+	tr := perceptron.New()
 	scores := make([]float32, n)
 	var feats []uint64
 	order := make([]int, len(data))
@@ -119,15 +120,15 @@ func trainTagger(sents []GoldSentence, classes []GoldSentence, opt *TrainOptions
 			for i := range d.tags {
 				feats = tagFeats(d.ws, i, p1, p2, feats[:0])
 				clear(scores)
-				tr.score(feats, scores)
+				tr.Score(feats, scores)
 				best := 0
 				for c := 1; c < n; c++ {
 					if scores[c] > scores[best] {
 						best = c
 					}
 				}
-				tr.tick()
-				tr.update(feats, d.tags[i], best)
+				tr.Tick()
+				tr.Update(feats, d.tags[i], best)
 				if best == d.tags[i] {
 					right++
 				}
@@ -135,9 +136,9 @@ func trainTagger(sents []GoldSentence, classes []GoldSentence, opt *TrainOptions
 				p2, p1 = p1, best
 			}
 		}
-		opt.logf("tagger epoch %d: train accuracy %.4f, %d features", ep+1, float64(right)/float64(total), len(tr.params))
+		opt.logf("tagger epoch %d: train accuracy %.4f, %d features", ep+1, float64(right)/float64(total), tr.Features())
 	}
-	keys, entries := tr.averaged(opt.MinWeight)
+	keys, entries := averaged(tr, opt.MinWeight)
 	return &tagger{m: build(n, keys, entries), amb: amb, upos: upos, xpos: xpos, keysForSave: keys, entriesForSave: entries}
 }
 

@@ -3,6 +3,8 @@ package syntax
 import (
 	"math/rand/v2"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/perceptron"
 )
 
 // projectivize lifts non-projective arcs to the head's head until the tree is
@@ -107,8 +109,8 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 	p.rootLabel = int32(slices.Index(labels, "root"))
 	p.punctLabel = int32(slices.Index(labels, "punct"))
 	p.depLabel = int32(slices.Index(labels, "dep"))
-	tr := newTrainer(nTransitions)
-	ltr := newTrainer(len(labels))
+	tr := perceptron.New()
+	ltr := perceptron.New()
 	scores := make([]float32, nTransitions)
 	lscores := make([]float32, len(labels))
 	var feats, lfeats []uint64
@@ -129,7 +131,7 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 			for !s.done() {
 				feats = parseFeats(&s, &it.pw, feats[:0])
 				clear(scores)
-				tr.score(feats, scores)
+				tr.Score(feats, scores)
 				c := it.o.costs(&s)
 				pred, gold := -1, -1
 				for t := 0; t < nTransitions; t++ {
@@ -143,10 +145,10 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 						gold = t
 					}
 				}
-				tr.tick()
+				tr.Tick()
 				next := pred
 				if c[pred] > c[gold] {
-					tr.update(feats, gold, pred)
+					tr.Update(feats, gold, pred)
 					if ep == 0 || rng.Float64() >= opt.ParserExplore {
 						next = gold
 					}
@@ -165,11 +167,11 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 					} else {
 						lfeats = labelFeats(feats, next == trLeft, lfeats[:0])
 						clear(lscores)
-						ltr.score(lfeats, lscores)
+						ltr.Score(lfeats, lscores)
 						l = p.bestLabel(false, lscores)
 						if it.o.gh[d] == h {
-							ltr.tick()
-							ltr.update(lfeats, int(it.o.gl[d]), int(l))
+							ltr.Tick()
+							ltr.Update(lfeats, int(it.o.gl[d]), int(l))
 							lright += b2i(l == it.o.gl[d])
 							ltotal++
 						}
@@ -180,16 +182,16 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 			s.finish(p.rootLabel, p.punctLabel, p.depLabel, it.punct)
 		}
 		opt.logf("parser epoch %d: transitions right %.4f, labels right %.4f, %d+%d features", ep+1,
-			float64(correct)/float64(total), float64(lright)/float64(max(ltotal, 1)), len(tr.params), len(ltr.params))
+			float64(correct)/float64(total), float64(lright)/float64(max(ltotal, 1)), tr.Features(), ltr.Features())
 		if opt.epochDone == nil {
 			continue
 		}
 		// With Patience, keep the averaged weights of the epoch that scores
 		// best on dev, and stop once Patience epochs in a row have not bettered it.
 		q := *p
-		q.keysForSave, q.entriesForSave = tr.averaged(opt.MinWeight)
+		q.keysForSave, q.entriesForSave = averaged(tr, opt.MinWeight)
 		q.m = build(nTransitions, q.keysForSave, q.entriesForSave)
-		q.lkeysForSave, q.lentriesForSave = ltr.averaged(opt.MinWeight)
+		q.lkeysForSave, q.lentriesForSave = averaged(ltr, opt.MinWeight)
 		q.lm = build(len(labels), q.lkeysForSave, q.lentriesForSave)
 		if sc := opt.epochDone(&q); best == nil || sc > bestScore {
 			best, bestScore, bestEpoch = &q, sc, ep+1
@@ -201,9 +203,9 @@ func trainParser(items []parserItem, labels []string, opt *TrainOptions, rng *ra
 		opt.logf("parser: keeping epoch %d", bestEpoch)
 		return best
 	}
-	p.keysForSave, p.entriesForSave = tr.averaged(opt.MinWeight)
+	p.keysForSave, p.entriesForSave = averaged(tr, opt.MinWeight)
 	p.m = build(nTransitions, p.keysForSave, p.entriesForSave)
-	p.lkeysForSave, p.lentriesForSave = ltr.averaged(opt.MinWeight)
+	p.lkeysForSave, p.lentriesForSave = averaged(ltr, opt.MinWeight)
 	p.lm = build(len(labels), p.lkeysForSave, p.lentriesForSave)
 	return p
 }

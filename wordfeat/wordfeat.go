@@ -131,29 +131,32 @@ func Surface(s string, buf []byte, opt Shape) (lower []byte, shape, flags uint64
 	return buf, Bytes(sh) ^ 0x51, flags
 }
 
-// Suffixes sets suf[i] to the hash of the last i+1 characters of lower
-// (all of it when it is shorter).
-func Suffixes(lower []byte, suf []uint64) {
-	n := len(lower)
-	k := n
-	for i := range suf {
-		if k > 0 {
-			_, sz := utf8.DecodeLastRune(lower[:k])
-			k -= sz
+// Suffix returns the hash of the last n characters of lower (of all of
+// it when it is shorter).
+func Suffix(lower []byte, n int) uint64 {
+	k := len(lower)
+	for ; n > 0 && k > 0; n-- {
+		if lower[k-1] < utf8.RuneSelf {
+			k--
+			continue
 		}
-		suf[i] = Bytes(lower[k:n])
+		_, sz := utf8.DecodeLastRune(lower[:k])
+		k -= sz
 	}
+	return Bytes(lower[k:])
 }
 
-// Prefixes sets pre[i] to the hash of the first i+1 characters of lower
-// (all of it when it is shorter).
-func Prefixes(lower []byte, pre []uint64) {
+// Prefix returns the hash of the first n characters of lower (of all of
+// it when it is shorter).
+func Prefix(lower []byte, n int) uint64 {
 	k := 0
-	for i := range pre {
-		if k < len(lower) {
-			_, sz := utf8.DecodeRune(lower[k:])
-			k += sz
+	for ; n > 0 && k < len(lower); n-- {
+		if lower[k] < utf8.RuneSelf {
+			k++
+			continue
 		}
-		pre[i] = Bytes(lower[:k])
+		_, sz := utf8.DecodeRune(lower[k:])
+		k += sz
 	}
+	return Bytes(lower[:k])
 }
