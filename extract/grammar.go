@@ -472,6 +472,14 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if psubj >= 0 && relPron(psubj) {
 		psubj = modified
 	}
+	// "X, a Sunni who heads Y": the parser may hang the clause on the
+	// adjective or noun of a description set off after a person's name;
+	// "who" is that person.
+	if w := t.nearest(p, "nsubj"); w >= 0 && t.n[w].low == "who" && subj >= 0 && t.n[subj].lemma != placeholders[kg.Person] {
+		if x := t.describedPerson(w); x >= 0 {
+			subj = x
+		}
+	}
 	// "a firm registered in X, Y, which is owned by Z": the clause
 	// describes the name set off after the place.
 	for _, s := range []*int{&subj, &psubj} {
@@ -562,6 +570,19 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		return hs, -1
 	}
 	return
+}
+
+// describedPerson returns the person's name a short description set off
+// after it ends in relative pronoun w ("X, a former general who"), or -1.
+func (t *tree) describedPerson(w int) int {
+	j := w - 1
+	for j >= 0 && w-j <= 5 && (t.n[j].upos == "DET" || t.n[j].upos == "ADJ" || t.n[j].upos == "NOUN" || t.n[j].upos == "ADV") {
+		j--
+	}
+	if j < 1 || j == w-1 || t.n[j].low != "," || t.n[j-1].lemma != placeholders[kg.Person] {
+		return -1
+	}
+	return j - 1
 }
 
 // caseOrMark returns the marker word of a clause ("of leading").
@@ -657,7 +678,7 @@ func (t *tree) obliques(p int, prep string) []int {
 }
 
 // durationNouns measure time: a phrase after them belongs to the verb.
-var durationNouns = map[string]bool{"year": true, "month": true, "week": true, "day": true, "decade": true}
+var durationNouns = map[string]bool{"year": true, "month": true, "week": true, "day": true, "decade": true, "hour": true, "minute": true}
 
 // refOfNode returns the entity reference that word i stands for: a name
 // or pronoun covering it, else one in apposition to it ("its commander,

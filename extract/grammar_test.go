@@ -210,3 +210,23 @@ func TestTransfersFromTree(t *testing.T) {
 		[3]string{"SUPPORTS", "location:norway", "organization:harbor-council"},
 	)
 }
+
+// "met for two hours with X": the parser hangs the with-phrase on the
+// duration; it belongs to the verb.
+func TestPhraseAfterHours(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"Marta Lindqvist, the Swedish trade envoy, met for two hours with Paul Okafor on Monday.",
+	)
+	want(t, x, [3]string{"MET_WITH", "person:marta-lindqvist", "person:paul-okafor"})
+}
+
+// "X, a Sunni who heads Y": a relative clause hung on the description set
+// off after a person's name is about that person.
+func TestWhoAfterSetOffDescription(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Guards",
+		"“The border is calm,” said Gen. Tomas Ruiz, a Sunni who heads the Northern Patrol Command, responsible for the river crossings.",
+	)
+	want(t, x, [3]string{"LEADS", "person:tomas-ruiz", "organization:northern-patrol-command"})
+}
