@@ -1198,16 +1198,6 @@ var backingNouns = map[string]bool{"backing": true, "support": true, "help": tru
 // "refused to work with Y", "rejected a coalition with Y".
 var refusalVerbs = map[string]bool{"refuse": true, "reject": true, "rule": true}
 
-// lemmaOf returns the lemma of word i, mended where the lemmatizer cut a
-// verb's final e ("ruled" as "rul") and the mended form is a cue.
-func (t *tree) lemmaOf(i int, known map[string]bool) string {
-	n := t.n[i]
-	if !known[n.lemma] && known[n.lemma+"e"] && len(n.low) > 2 && n.low[len(n.low)-2:] == "ed" {
-		return n.lemma + "e"
-	}
-	return n.lemma
-}
-
 // stances reads SUPPORTS from "with the backing of Y" and OPPOSES from a
 // refused act with Y, both relative to the subject of the clause.
 func (d *doc) stances(si int, t *tree, refs []ref) {
@@ -1231,8 +1221,8 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 					d.addRel(kg.Supports, ro.ent, rs.ent, map[string]string{"how": n.lemma}, si, confNoun)
 				}
 			}
-		case n.upos == "VERB" && refusalVerbs[t.lemmaOf(i, refusalVerbs)] && !t.negated(i):
-			if t.lemmaOf(i, refusalVerbs) == "rule" && (t.kid(i, "compound:prt") < 0 || t.n[t.kid(i, "compound:prt")].low != "out") {
+		case n.upos == "VERB" && refusalVerbs[n.lemma] && !t.negated(i):
+			if n.lemma == "rule" && (t.kid(i, "compound:prt") < 0 || t.n[t.kid(i, "compound:prt")].low != "out") {
 				continue // only "ruled out"
 			}
 			subj, _ := t.subjects(i, 0)

@@ -3,6 +3,8 @@ package syntax
 import (
 	"slices"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/wordfeat"
 )
 
 // lemmatizer maps a word and its XPOS to a lemma: exceptions learned from the
@@ -10,6 +12,10 @@ import (
 type lemmatizer struct {
 	exceptions map[string]string // lower form + "\t" + XPOS -> lemma
 	rules      map[string]rewrite
+	// known is the tagger's table of words seen in training (lowercased word
+	// hash -> ambiguity class): a suffix rule whose output is not a known word
+	// ("ruled" -> "rul") yields to an alternative rewrite that is ("rule").
+	known map[uint64]uint64
 }
 
 // rewrite removes cut bytes and appends add.
@@ -43,17 +49,34 @@ func (l *lemmatizer) lemma(form, xpos string, buf []byte) string {
 	if e, ok := l.exceptions[string(buf)]; ok {
 		return e
 	}
+	if lem, ok := irregular(lower, xpos); ok {
+		return lem
+	}
+	out := lower
 	for k := min(maxSuffix, len(lower)); k >= 0; k-- {
 		buf = append(append(append(buf[:0], xpos...), '\t'), lower[len(lower)-k:]...)
 		if r, ok := l.rules[string(buf)]; ok {
-			if r.cut == 0 && r.add == "" || r.cut > len(lower) {
-				return lower
+			if !(r.cut == 0 && r.add == "" || r.cut > len(lower)) {
+				out = lower[:len(lower)-r.cut] + r.add
 			}
-			return lower[:len(lower)-r.cut] + r.add
+			break
 		}
 	}
-	return lower
+	if out == lower || l.known == nil || l.isKnown(out) {
+		return out
+	}
+	for _, c := range alternatives(lower, xpos) {
+		if l.isKnown(c) {
+			return c
+		}
+	}
+	if lackingE(lower, out, xpos) {
+		return out + "e"
+	}
+	return out
 }
+
+func (l *lemmatizer) isKnown(w string) bool { return l.known[wordfeat.String(w)] != 0 }
 
 func isAllCaps(s string) bool {
 	if s == "" {
@@ -76,7 +99,8 @@ func rewriteFor(lower, lemma string) rewrite {
 }
 
 // trainLemmatizer learns suffix rules and the exceptions they get wrong.
-func trainLemmatizer(sents []GoldSentence) *lemmatizer {
+// known is the tagger's word table (see lemmatizer.known).
+func trainLemmatizer(sents []GoldSentence, known map[uint64]uint64) *lemmatizer {
 	counts := map[string]map[rewrite]int{}
 	pairs := map[string]map[string]int{}
 	for _, s := range sents {
@@ -100,7 +124,7 @@ func trainLemmatizer(sents []GoldSentence) *lemmatizer {
 			}
 		}
 	}
-	l := &lemmatizer{exceptions: map[string]string{}, rules: map[string]rewrite{}}
+	l := &lemmatizer{exceptions: map[string]string{}, rules: map[string]rewrite{}, known: known}
 	for sk, m := range counts {
 		total := 0
 		for _, c := range m {

@@ -26,7 +26,7 @@ func Train(train []GoldSentence, opt TrainOptions) *Model {
 	m := &Model{}
 	opt.logf("tagger: %d sentences", len(train))
 	m.tg = trainTagger(train, train, &opt, rng)
-	m.lem = trainLemmatizer(train)
+	m.lem = trainLemmatizer(train, m.tg.amb)
 	// The parser learns from tags predicted the way they will be at run time:
 	// each fold is tagged by a tagger trained on the other folds.
 	const folds = 5
@@ -289,6 +289,7 @@ func readModel(r io.Reader, keepEntries bool) (m *Model, err error) {
 	for range nl {
 		m.ps.labels = append(m.ps.labels, getS())
 	}
+	m.lem.known = m.tg.amb
 	m.ps.rootLabel = int32(slices.Index(m.ps.labels, "root"))
 	m.ps.punctLabel = int32(slices.Index(m.ps.labels, "punct"))
 	m.ps.depLabel = int32(slices.Index(m.ps.labels, "dep"))

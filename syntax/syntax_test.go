@@ -215,6 +215,29 @@ func TestTrainKeepsBestEpoch(t *testing.T) {
 	}
 }
 
+// The committed model's lemmas for verb forms the extractor's cues need:
+// "-ed" that drops only "d", doubled consonants, irregular pasts, and a past
+// form the tagger calls VBZ.
+func TestLemmaVerbForms(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ form, xpos, want string }{
+		{"ruled", "VBD", "rule"}, {"ruled", "VBN", "rule"}, {"hoped", "VBD", "hope"},
+		{"walked", "VBD", "walk"}, {"stopped", "VBD", "stop"}, {"tried", "VBD", "try"},
+		{"ruling", "VBG", "rule"}, {"provoked", "VBD", "provoke"}, {"recycled", "VBN", "recycle"},
+		{"fled", "VBD", "flee"}, {"fought", "VBD", "fight"}, {"fought", "VBZ", "fight"},
+		{"sought", "VBD", "seek"}, {"held", "VBN", "hold"}, {"led", "VBD", "lead"},
+		{"bid", "VBD", "bid"}, {"sank", "VBD", "sink"}, {"threw", "VBN", "throw"},
+		{"walks", "VBZ", "walk"}, {"said", "VBD", "say"},
+	} {
+		if got := m.lem.lemma(c.form, c.xpos, nil); got != c.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, c.xpos, got, c.want)
+		}
+	}
+}
+
 // Accuracy floors of the committed model on the EWT splits.
 func TestAccuracy(t *testing.T) {
 	m, err := Default()
