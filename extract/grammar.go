@@ -412,6 +412,34 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 			}
 		}
 	}
+	if n.upos != "NOUN" {
+		return ref{}, false
+	}
+	// "heads the X tribe": an organization's name before its own head
+	// noun is the organization.
+	if _, ok := orgNouns[n.lemma]; ok && i > 0 && t.n[i-1].head == i && t.n[i-1].deprel == "compound" {
+		if r, ok := d.refOfNode(t, refs, i-1); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+			return r, true
+		}
+	}
+	// "led the coalition of militias, known as X": the name set off
+	// after the phrase, which the parser may hang on its of-noun or on
+	// the verb.
+	hs := append([]int{i}, t.ownerOf(i, "of")...)
+	if n.head >= 0 {
+		hs = append(hs, n.head)
+	}
+	for _, h := range hs {
+		for _, a := range t.kidsOf(h, "acl") {
+			if (t.n[a].lemma == "know" || t.n[a].lemma == "call") && a > i && t.n[a-1].low == "," {
+				for _, o := range t.obliques(a, "as") {
+					if r, ok := d.refOfNode(t, refs, o); ok && !r.adj {
+						return r, true
+					}
+				}
+			}
+		}
+	}
 	return ref{}, false
 }
 
@@ -665,6 +693,13 @@ func (t *tree) obliques(p int, prep string) []int {
 	for _, k := range t.n[p].kids {
 		if (t.n[k].deprel == "obl" || t.n[k].deprel == "iobj" && prep == "to") && (t.caseOf(k) == prep || t.n[k].deprel == "iobj") {
 			out = append(out, t.conjuncts(k)...)
+			// "met with X face to face": the parser may hang the name
+			// right after the preposition on a noun that follows it.
+			for _, m := range t.n[k].kids {
+				if c := t.n[m]; m < k && c.upos == "PROPN" && (c.deprel == "nmod:unmarked" || c.deprel == "compound") && m > 0 && t.n[m-1].deprel == "case" && t.n[m-1].head == k {
+					out = append(out, m)
+				}
+			}
 		}
 		if t.n[k].deprel == "obl" && durationNouns[t.n[k].lemma] {
 			for _, m := range t.kidsOf(k, "nmod") {

@@ -230,3 +230,33 @@ func TestWhoAfterSetOffDescription(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:tomas-ruiz", "organization:northern-patrol-command"})
 }
+
+// "met with X face to face": the name right after the preposition, hung
+// by the parser on the noun that follows it.
+func TestWithNameBeforeNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"Colonel Anton Brandt met with Mr. Jonas Keller face to face for the first time, according to two people who attended.",
+	)
+	want(t, x, [3]string{"MET_WITH", "person:anton-brandt", "person:jonas-keller"})
+}
+
+// "heads the X tribe": the name before an organization's head noun is
+// the organization.
+func TestNameBeforeOrgNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Tribes",
+		"The alliance is led by Sheikh Hamid Farouk, a Sunni who heads the Beni Salem tribe and whose men guard the pass.",
+	)
+	want(t, x, [3]string{"LEADS", "person:hamid-farouk", "organization:beni-salem"})
+}
+
+// "led the coalition of militias, known as X": the name set off after the
+// phrase is what was led, wherever the parser hung it.
+func TestKnownAsObject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Front",
+		"Mr. Karim Nasser led the coalition of rebel groups, known as the Northern Liberation Front, to defend the valley in 2012.",
+	)
+	want(t, x, [3]string{"LEADS", "person:karim-nasser", "organization:northern-liberation-front"})
+}
