@@ -545,6 +545,19 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 			return k, -1
 		}
 	}
+	if passive && modified < 0 {
+		// "Y, whose director, X, was appointed by Z": a name set off
+		// right before the passive verb that the parser hung elsewhere.
+		b := p
+		for _, k := range n.kids {
+			if k < b && (t.n[k].deprel == "aux:pass" || t.n[k].deprel == "aux") {
+				b = k
+			}
+		}
+		if b >= 3 && t.n[b-1].low == "," && t.n[b-2].upos == "PROPN" && t.n[b-2].tok >= 0 && t.n[b-3].low == "," {
+			return -1, b - 2
+		}
+	}
 	if modified >= 0 {
 		if passive {
 			psubj = modified // "a terminal owned by X"
@@ -1458,6 +1471,11 @@ func foldTitle(toks []token, words []string, wtok []int, from int) ([]string, []
 func (t *tree) isPassive(p int) bool {
 	n := t.n[p]
 	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" {
+		return true
+	}
+	// "X, led by Y, welcomed it": the parser may make the participle the
+	// root; an agent phrase still marks it passive.
+	if n.xpos == "VBN" && t.kid(p, "obl:agent") >= 0 {
 		return true
 	}
 	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 {

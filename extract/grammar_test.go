@@ -260,3 +260,23 @@ func TestKnownAsObject(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:karim-nasser", "organization:northern-liberation-front"})
 }
+
+// "X, led by Y, welcomed it": a participle with an agent is passive even
+// when the parser makes it the root.
+func TestAgentMakesPassive(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Front",
+		"The Union of Valley Farmers, led by Marek Dolny, welcomed the ruling in a statement and called on the council to act.",
+	)
+	want(t, x, [3]string{"LEADS", "person:marek-dolny", "organization:union-of-valley-farmers"})
+}
+
+// "Y, whose director, X, was appointed by Z": the name set off right
+// before a passive verb is its subject.
+func TestSetOffNameBeforePassive(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ports",
+		"The audit has embarrassed the LRA, whose chief executive, Ruth Amani, was appointed by President Paul Odhiambo in 2022 with a promise of reform.",
+	)
+	want(t, x, [3]string{"APPOINTED", "person:paul-odhiambo", "person:ruth-amani"})
+}
