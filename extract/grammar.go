@@ -355,6 +355,17 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "the brigade said it had fought Y": "it", the subject of what a
+	// body says, is that body.
+	if n := t.n[i]; n.low == "it" && n.deprel == "nsubj" && n.head >= 0 && t.n[n.head].deprel == "ccomp" {
+		if v := t.n[n.head].head; v >= 0 && speechVerbs[t.n[v].low] {
+			if s := t.kid(v, "nsubj"); s >= 0 && s < i {
+				if r, ok := d.refOfNode(t, refs, s); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+					return r, true
+				}
+			}
+		}
+	}
 	return ref{}, false
 }
 
@@ -1407,7 +1418,7 @@ func (d *doc) agentlessEvent(si int, cue verbCue, patients []ref, tok int, passi
 // with the party after "with": "held talks with Y", "joined forces with
 // Y".
 var lightCues = map[string]kg.RelationType{"hold talk": kg.MetWith, "hold meeting": kg.MetWith,
-	"hold negotiation": kg.MetWith, "join force": kg.AlliedWith}
+	"hold negotiation": kg.MetWith, "join force": kg.AlliedWith, "fight battle": kg.Fought, "fight war": kg.Fought}
 
 // lightVerb reads a light-verb phrase at p: between its subjects and the
 // party after "with", and between coordinated subjects without one.
@@ -1421,8 +1432,11 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 		return
 	}
 	cue := verbCue{rel: rel}
-	if rel == kg.MetWith {
+	switch rel {
+	case kg.MetWith:
 		cue.event = "Meeting"
+	case kg.Fought:
+		cue.event = "War"
 	}
 	others := append(t.obliques(p, "with"), t.ownerOf(o, "with")...)
 	if len(others) == 0 {
@@ -1430,8 +1444,12 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 		return
 	}
 	for _, a := range d.refsOf(t, refs, agents) {
-		for _, b := range d.refsOf(t, refs, others) {
-			d.verbFact(si, cue, t.n[p].low, a.ent, b.ent, t.n[p].tok, conf)
+		for _, o := range others {
+			// "fought battles with members of Y": the body acts
+			// through its members.
+			if b, ok := d.agentRef(t, refs, o); ok {
+				d.verbFact(si, cue, t.n[p].low, a.ent, b.ent, t.n[p].tok, conf)
+			}
 		}
 	}
 }

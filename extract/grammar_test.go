@@ -280,3 +280,23 @@ func TestSetOffNameBeforePassive(t *testing.T) {
 	)
 	want(t, x, [3]string{"APPOINTED", "person:paul-odhiambo", "person:ruth-amani"})
 }
+
+// "fought two battles with members of Y": a light verb's noun with the
+// other side after "with", which may act through its members.
+func TestFoughtBattlesWithMembers(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Clashes",
+		"The 9th Mountain Brigade fought two gun battles with members of the Red Hill Militia near the pass.",
+	)
+	want(t, x, [3]string{"FOUGHT", "organization:9th-mountain-brigade", "organization:red-hill-militia"})
+}
+
+// "the brigade said it had clashed with Y": "it", the subject of what a
+// body says, is that body.
+func TestItOfWhatABodySays(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Clashes",
+		"The Lowland Guard said it had clashed with the Red Hill Militia near the pass.",
+	)
+	want(t, x, [3]string{"FOUGHT", "organization:lowland-guard", "organization:red-hill-militia"})
+}
