@@ -814,7 +814,14 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 	// relative clause set off by a comma does not restrict it.
 	n := t.n[i]
 	if _, ok := orgNouns[n.lemma]; ok && n.upos == "NOUN" && n.tok >= 0 && n.xpos == "NN" {
-		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
+		// "her institute": a possessive pronoun makes it as definite.
+		det := t.kid(i, "det")
+		if det < 0 {
+			if p := t.kid(i, "nmod:poss"); p >= 0 && t.n[p].upos == "PRON" {
+				det = p
+			}
+		}
+		if det >= 0 && (t.n[det].low == "the" || t.n[det].upos == "PRON") && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
 			if e := d.lastOrgWithHead(n.lemma, d.curSent, d.sents[d.curSent].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
 				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}

@@ -300,3 +300,14 @@ func TestItOfWhatABodySays(t *testing.T) {
 	)
 	want(t, x, [3]string{"FOUGHT", "organization:lowland-guard", "organization:red-hill-militia"})
 }
+
+// "her institute": an organization noun with a possessive pronoun is as
+// definite as "the institute".
+func TestPossessiveOrgNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Study",
+		"Dr. Lena Berg is a fellow at the Nordic Institute for Peace Studies in Stockholm.",
+		"Her institute, which is funded in part by the Baltic Research Council, published a study last year.",
+	)
+	want(t, x, [3]string{"SUPPORTS", "organization:baltic-research-council", "organization:nordic-institute-for-peace-studies"})
+}
