@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/syntax"
 )
@@ -337,6 +339,15 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 	if r, ok := d.refOfNode(t, refs, i); ok {
 		return r, true
 	}
+	if n := t.n[i]; n.upos == "NOUN" && (armedNouns[n.lemma] || memberNouns[n.lemma] || memberNouns[strings.TrimSuffix(n.low, "s")]) {
+		// "the X Brigade, whose troops fought": the body named before
+		// "whose" acts through its people.
+		if w := t.kid(i, "nmod:poss"); w >= 2 && t.n[w].low == "whose" && t.n[w-1].low == "," && t.n[w-2].tok >= 0 {
+			if r, ok := refAt(refs, t.n[w-2].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Organization {
+				return r, true
+			}
+		}
+	}
 	if n := t.n[i]; n.upos == "NOUN" && armedNouns[n.lemma] {
 		// "Ethiopia's forces attacked", "Malian troops detained": the
 		// state acts.
@@ -572,8 +583,8 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if modified >= 0 {
 		if passive {
 			psubj = modified // "a terminal owned by X"
-		} else if n.xpos == "VBG" || n.deprel == "acl:relcl" {
-			subj = modified // "the coalition fighting X"
+		} else if n.xpos == "VBG" || n.deprel == "acl:relcl" || t.whoseClause(p) {
+			subj = modified // "the coalition fighting X"; "whose troops fought X"
 		}
 		return
 	}
@@ -635,6 +646,18 @@ func (t *tree) describedPerson(w int) int {
 		return -1
 	}
 	return j - 1
+}
+
+// whoseClause reports that p, a participle with an object hung on a noun
+// owned by "whose", is that clause's finite verb: "whose troops fought
+// X" is active, the troops its subject.
+func (t *tree) whoseClause(p int) bool {
+	n := t.n[p]
+	if n.deprel != "acl" || n.head < 0 || t.kid(p, "obj") < 0 {
+		return false
+	}
+	w := t.kid(n.head, "nmod:poss")
+	return w >= 0 && t.n[w].low == "whose"
 }
 
 // caseOrMark returns the marker word of a clause ("of leading").
@@ -1495,7 +1518,7 @@ func foldTitle(toks []token, words []string, wtok []int, from int) ([]string, []
 // ("is armed and funded by Y").
 func (t *tree) isPassive(p int) bool {
 	n := t.n[p]
-	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" {
+	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" && !t.whoseClause(p) {
 		return true
 	}
 	// "X, led by Y, welcomed it": the parser may make the participle the

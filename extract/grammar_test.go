@@ -311,3 +311,24 @@ func TestPossessiveOrgNoun(t *testing.T) {
 	)
 	want(t, x, [3]string{"SUPPORTS", "organization:baltic-research-council", "organization:nordic-institute-for-peace-studies"})
 }
+
+// "the X Brigade, whose troops fought Y": the body named before "whose"
+// acts through its troops.
+func TestWhoseTroops(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Hills",
+		"Gen. Omar Said, the commander of the 5th Desert Brigade, whose troops fought the Hill Tribes Council in the spring, attended.",
+	)
+	want(t, x, [3]string{"FOUGHT", "organization:5th-desert-brigade", "organization:hill-tribes-council"})
+}
+
+// "whose troops fought the council's fighters": a participle with an
+// object hung on the noun "whose" owns is active.
+func TestWhoseClauseActive(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Hills",
+		"The Hill Tribes Council controls the road.",
+		"The army delegation was headed by Col. Omar Said, the commander of the 5th Desert Brigade, whose troops fought the council’s fighters for the road in the spring.",
+	)
+	want(t, x, [3]string{"FOUGHT", "organization:5th-desert-brigade", "organization:hill-tribes-council"})
+}
