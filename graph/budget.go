@@ -168,10 +168,11 @@ func (s budgetStore) Stats(ctx context.Context) (kg.Stats, error) {
 
 // ShortestPathRelations charges a path search and its relations, when the
 // wrapped store searches paths itself (kg.PathFinder).
-func (s budgetStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]*kg.Relation, error) {
+func (s budgetStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) (kg.FoundPaths, error) {
 	pf, ok := s.Store.(kg.PathFinder)
 	if !ok {
-		return nil, fmt.Errorf("graph: path search: %w", errors.ErrUnsupported)
+		return kg.FoundPaths{}, fmt.Errorf("graph: path search: %w", errors.ErrUnsupported)
 	}
-	return charged(ctx, func() ([][]*kg.Relation, error) { return pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit) }, countNested)
+	return charged(ctx, func() (kg.FoundPaths, error) { return pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit) },
+		func(fp kg.FoundPaths) int { return countNested(fp.Paths) })
 }

@@ -395,11 +395,21 @@ func PageSize(first int) (int, error) {
 // entity to another of at most maxHops hops, following relations of f in
 // either direction (f.Direction is Both; retracted relations and those
 // below f.MinConfidence are not followed), each path as its relations from
-// `from` to `to`, ordered by their ids hop by hop, at most
-// limit of them; none within maxHops gives none. from and to are resolved,
-// distinct ids.
+// the resolved `from` to the resolved `to`, ordered by their ids hop by hop,
+// at most limit of them; none within maxHops gives none.
+// from and to are ids as a client gave them: the store resolves merged ids
+// in the same round trip, returns them in FoundPaths, and gives
+// kg.ENotFound for an unknown one. Ends that resolve to one entity give no
+// paths (the caller knows the zero-length one).
 // The relations are read as f.Read says. A store wrapper that cannot forward the call returns an
 // error wrapping errors.ErrUnsupported, and callers walk instead.
 type PathFinder interface {
-	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) ([][]*Relation, error)
+	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) (FoundPaths, error)
+}
+
+// FoundPaths is what a PathFinder returns: the ids the two ends resolved
+// to and the paths between them.
+type FoundPaths struct {
+	From, To string
+	Paths    [][]*Relation
 }

@@ -870,6 +870,31 @@ func testMerge(t *testing.T, s kg.Store) {
 	if e := entity(t, s, idOmar); e == nil || e.ID != idLena {
 		t.Errorf("Entities(dropped id) = %+v, want %s", e, idLena)
 	}
+	// A path search resolves the old id itself, and says which ids are
+	// unknown.
+	if pf, ok := s.(kg.PathFinder); ok {
+		fp, err := pf.ShortestPathRelations(ctx, idAraji, idOmar, 3, kg.RelationFilter{}, 10)
+		if err != nil {
+			t.Fatalf("ShortestPathRelations(Araji, dropped id): %v", err)
+		}
+		if fp.From != idAraji || fp.To != idLena || len(fp.Paths) == 0 {
+			t.Errorf("ShortestPathRelations(Araji, dropped id) = %s, %s, %d paths; want %s, %s and a path",
+				fp.From, fp.To, len(fp.Paths), idAraji, idLena)
+		}
+		for _, p := range fp.Paths {
+			if last := p[len(p)-1]; last.Source != idLena && last.Target != idLena {
+				t.Errorf("path to the dropped id ends with %s, not at %s", last.ID, idLena)
+			}
+		}
+		fp, err = pf.ShortestPathRelations(ctx, idLena, idOmar, 3, kg.RelationFilter{}, 10)
+		if err != nil || fp.From != idLena || fp.To != idLena || len(fp.Paths) != 0 {
+			t.Errorf("ShortestPathRelations(Lena, dropped id) = %+v, %v; want both ends %s and no path", fp, err, idLena)
+		}
+		_, err = pf.ShortestPathRelations(ctx, idAraji, "person:nobody", 3, kg.RelationFilter{}, 10)
+		wantCode(t, "ShortestPathRelations(unknown end)", err, kg.ENotFound)
+		_, err = pf.ShortestPathRelations(ctx, "person:nobody", idAraji, 3, kg.RelationFilter{}, 10)
+		wantCode(t, "ShortestPathRelations(unknown start)", err, kg.ENotFound)
+	}
 	check := func(when string) {
 		t.Helper()
 		if r := relationByID(t, s, family.ID); r != nil {

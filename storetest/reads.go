@@ -100,19 +100,24 @@ func testRelationReads(t *testing.T, s kg.Store) {
 		return
 	}
 	f := kg.RelationFilter{Direction: kg.Both}
-	paths, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
+	fp, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
 	if err != nil {
 		t.Fatalf("ShortestPathRelations: %v", err)
+	}
+	paths := fp.Paths
+	if fp.From != idAraji || fp.To != idLena {
+		t.Errorf("ShortestPathRelations(Araji, Lena) resolved the ends to %s, %s", fp.From, fp.To)
 	}
 	if len(paths) == 0 {
 		t.Fatalf("ShortestPathRelations(Araji, Lena) found no path")
 	}
 	for _, rd := range reads {
 		f.Read = rd
-		got, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
+		gfp, err := pf.ShortestPathRelations(ctx, idAraji, idLena, 3, f, 10)
 		if err != nil {
 			t.Fatalf("ShortestPathRelations with %+v: %v", rd, err)
 		}
+		got := gfp.Paths
 		if len(got) != len(paths) {
 			t.Fatalf("ShortestPathRelations with %+v: %d paths, whole read %d", rd, len(got), len(paths))
 		}

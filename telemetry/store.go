@@ -229,10 +229,10 @@ func (c countingStore) ReindexKeys(ctx context.Context) (int, error) {
 
 // ShortestPathRelations counts the call and delegates when the wrapped
 // store searches paths itself (kg.PathFinder).
-func (c countingStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) ([][]*kg.Relation, error) {
+func (c countingStore) ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f kg.RelationFilter, limit int) (kg.FoundPaths, error) {
 	pf, ok := c.s.(kg.PathFinder)
 	if !ok {
-		return nil, fmt.Errorf("telemetry: path search: %w", errors.ErrUnsupported)
+		return kg.FoundPaths{}, fmt.Errorf("telemetry: path search: %w", errors.ErrUnsupported)
 	}
 	count(ctx)
 	return pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)

@@ -102,6 +102,18 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 	case limit > MaxPathLimit:
 		limit = MaxPathLimit
 	}
+	f := kg.RelationFilter{Direction: q.Direction, Types: q.Types, MinConfidence: q.MinConfidence,
+		Read: kg.RelationRead{Evidence: q.Evidence}}
+	if pf, ok := t.s.(kg.PathFinder); ok && q.Direction == kg.Both {
+		// The store resolves the ends and reads them in the path
+		// statement itself: one round trip.
+		pff := f
+		pff.Read.Ends = true
+		ps, err := t.foundPaths(ctx, pf, from, to, maxHops, pff, limit)
+		if !errors.Is(err, errors.ErrUnsupported) {
+			return ps, err
+		}
+	}
 	es, err := t.resolve(ctx, []string{from, to})
 	if err != nil {
 		return nil, err
@@ -109,19 +121,6 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 	from, to = es[0].ID, es[1].ID
 	if from == to {
 		return []Path{{Nodes: []string{from}, Hops: []Hop{}}}, nil
-	}
-
-	f := kg.RelationFilter{Direction: q.Direction, Types: q.Types, MinConfidence: q.MinConfidence,
-		Read: kg.RelationRead{Evidence: q.Evidence}}
-	if pf, ok := t.s.(kg.PathFinder); ok && q.Direction == kg.Both {
-		// The ends come in the same statement, so the path's nodes need
-		// no read of their own.
-		pff := f
-		pff.Read.Ends = true
-		ps, err := t.foundPaths(ctx, pf, from, to, maxHops, pff, limit)
-		if !errors.Is(err, errors.ErrUnsupported) {
-			return ps, err
-		}
 	}
 	fwd := newSide(from, f)
 	b := f
@@ -175,13 +174,18 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, q PathQu
 
 // foundPaths asks a store that searches paths itself.
 func (t *Traverser) foundPaths(ctx context.Context, pf kg.PathFinder, from, to string, maxHops int, f kg.RelationFilter, limit int) ([]Path, error) {
-	found, err := pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)
+	fp, err := pf.ShortestPathRelations(ctx, from, to, maxHops, f, limit)
 	if err != nil {
 		if errors.Is(err, errors.ErrUnsupported) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("traverse: path search: %w", err)
 	}
+	from, to = fp.From, fp.To
+	if from == to {
+		return []Path{{Nodes: []string{from}, Hops: []Hop{}}}, nil
+	}
+	found := fp.Paths
 	out := make([]Path, 0, len(found))
 	for _, p := range found {
 		path := Path{Nodes: []string{from}, Hops: []Hop{}}
