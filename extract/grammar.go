@@ -278,6 +278,9 @@ func (d *doc) grammar() {
 					}
 					for _, o := range objs {
 						ro, ok := d.refOfNode(&t, refs, o)
+						if !ok {
+							ro, ok = d.nameSetOffAfter(&t, refs, o)
+						}
 						if !ok && byOwner[c.cue.rel] {
 							ro, ok = d.ownerRef(&t, refs, o)
 						}
@@ -646,6 +649,27 @@ func (t *tree) describedPerson(w int) int {
 		return -1
 	}
 	return j - 1
+}
+
+// nameSetOffAfter returns the organization named right after the noun
+// phrase of object o, set off by a comma: "runs the company's logistics
+// subsidiary, X," names X, whatever the parser did with the words
+// between.
+func (d *doc) nameSetOffAfter(t *tree, refs []ref, o int) (ref, bool) {
+	j := o + 1
+	for j < len(t.n) && j-o <= 3 && (t.n[j].upos == "NOUN" || t.n[j].upos == "ADJ" || t.n[j].upos == "ADV") {
+		j++
+	}
+	if j+1 >= len(t.n) || t.n[j].low != "," || t.n[j+1].tok < 0 {
+		return ref{}, false
+	}
+	if j+2 < len(t.n) && t.n[j+2].low != "," && t.n[j+2].upos != "PUNCT" {
+		return ref{}, false // a list, not a name set off
+	}
+	if r, ok := refAt(refs, t.n[j+1].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Organization {
+		return r, true
+	}
+	return ref{}, false
 }
 
 // whoseClause reports that p, a participle with an object hung on a noun

@@ -332,3 +332,13 @@ func TestWhoseClauseActive(t *testing.T) {
 	)
 	want(t, x, [3]string{"FOUGHT", "organization:5th-desert-brigade", "organization:hill-tribes-council"})
 }
+
+// "runs the company's freight unit, X,": the organization set off right
+// after the object's words is what the verb is about.
+func TestNameSetOffAfterObject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Firm",
+		"Ms. Ana Ruiz, 52, who runs the company's logistics subsidiary, Costa Storage, said the offer was too low.",
+	)
+	want(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-storage"})
+}
