@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -277,6 +278,13 @@ func (d *doc) grammar() {
 						continue
 					}
 					for _, o := range objs {
+						if h := t.n[o].head; t.n[o].deprel == "nmod:poss" && h >= 0 && slices.Contains(objs, h) {
+							if _, ok := d.refOfNode(&t, refs, h); !ok {
+								if _, ok := d.nameSetOffAfter(&t, refs, h); ok {
+									continue // "runs the company's unit, X": X, not the company
+								}
+							}
+						}
 						ro, ok := d.refOfNode(&t, refs, o)
 						if !ok {
 							ro, ok = d.nameSetOffAfter(&t, refs, o)

@@ -342,3 +342,15 @@ func TestNameSetOffAfterObject(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-storage"})
 }
+
+// "runs the company's logistics subsidiary, X,": the possessor of an
+// object that the set-off name stands for is not run too.
+func TestSetOffNameNotPossessor(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Firm",
+		"The Costa Freight Company is a trucking firm based in Porto.",
+		"Ms. Ana Ruiz, 52, who runs the company's logistics subsidiary, Costa Storage, said the offer was too low.",
+	)
+	want(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-storage"})
+	wantNot(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-freight-company"})
+}
