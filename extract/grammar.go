@@ -620,6 +620,13 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		}
 		return hs, -1
 	case "xcomp", "advcl":
+		// "To replace X at Y, Z named W": the parser may make the opening
+		// purpose clause the root; the main verb's subject is the name
+		// set off right before it.
+		if h := n.head; n.deprel == "xcomp" && t.n[h].head < 0 && len(t.n) > 0 && t.n[0].low == "to" && t.n[0].head == h &&
+			p >= 2 && t.n[p-1].lemma == placeholders[kg.Person] && t.n[p-2].low == "," {
+			return p - 1, -1
+		}
 		// "agreed to back X"; "is accused of leading X".
 		if n.deprel == "advcl" && t.caseOrMark(p) != "of" {
 			return
@@ -1587,6 +1594,10 @@ func (t *tree) setOffName(i int) int {
 	switch t.n[i+2].deprel {
 	case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
 		return i + 2
+	case "obl":
+		if t.kid(i+2, "case") < 0 {
+			return i + 2 // an oblique with no preposition is a misread
+		}
 	}
 	return -1
 }

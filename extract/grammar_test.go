@@ -354,3 +354,16 @@ func TestSetOffNameNotPossessor(t *testing.T) {
 	want(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-storage"})
 	wantNot(t, x, [3]string{"LEADS", "person:ana-ruiz", "organization:costa-freight-company"})
 }
+
+// "To replace X at Y, Z named her deputy, W": the parser may make the
+// opening purpose clause the root, with the main verb its xcomp; the
+// main verb's subject is the name set off right before it, and the name
+// after the role noun (read as an oblique with no preposition) is the
+// one named.
+func TestPurposeClauseRoot(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Cabinet",
+		"To replace Ms. Ines Mora at the Ministry of Health, Mr. Pablo Ortega named her deputy, Lucia Ferrer Vidal, a former union lawyer.",
+	)
+	want(t, x, [3]string{"APPOINTED", "person:pablo-ortega", "person:lucia-ferrer-vidal"})
+}
