@@ -163,7 +163,7 @@ func (s *Store) AuditLog(ctx context.Context, f kg.AuditFilter) (*kg.AuditPage, 
 	if err != nil {
 		return nil, err
 	}
-	return readTx(ctx, s, "audit log", func(tx neo4j.ManagedTransaction) (*kg.AuditPage, error) {
+	return readTx(ctx, s, "audit log", func(tx runner) (*kg.AuditPage, error) {
 		p := map[string]any{"subject": q.Subject, "after": q.Before, "n": int64(q.Size + 1)}
 		const match = `MATCH (a:Audit) WHERE ($subject = '' OR $subject IN a.subjects)`
 		recs, err := run(ctx, tx, match+` RETURN count(a) AS n`, p)
@@ -254,7 +254,7 @@ func (s *Store) MergeCandidates(ctx context.Context, f kg.CandidateFilter) (*kg.
 	if err != nil {
 		return nil, err
 	}
-	return readTx(ctx, s, "merge candidates", func(tx neo4j.ManagedTransaction) (*kg.CandidatePage, error) {
+	return readTx(ctx, s, "merge candidates", func(tx runner) (*kg.CandidatePage, error) {
 		var ids []string
 		if q.EntityID != "" {
 			red, err := resolve(ctx, tx, []string{q.EntityID})

@@ -11,7 +11,7 @@ import (
 // EntitiesByKeys returns, for each blocking key, the ids of the entities
 // indexed under it (at most kg.MaxKeyHits, sorted).
 func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
-	return readTx(ctx, s, "entities by keys", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+	return readOne(ctx, s, "entities by keys", func(tx runner) ([][]string, error) {
 		out := make([][]string, len(keys))
 		for i := range out {
 			out[i] = []string{}
@@ -44,7 +44,7 @@ func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, 
 // ReindexKeys recomputes the blocking keys (and the denormalized aliases)
 // of every entity, for a store written before keys existed.
 func (s *Store) ReindexKeys(ctx context.Context) (int, error) {
-	ids, err := readTx(ctx, s, "reindex keys", func(tx neo4j.ManagedTransaction) ([]string, error) {
+	ids, err := readOne(ctx, s, "reindex keys", func(tx runner) ([]string, error) {
 		return strings1(ctx, tx, `MATCH (e:Entity) RETURN e.id AS id ORDER BY id`, nil)
 	})
 	if err != nil {

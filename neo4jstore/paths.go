@@ -63,7 +63,7 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 			RETURN [r IN relationships(p) | {r: ` + props + `, type: type(r), src: startNode(r).id, tgt: endNode(r).id}] AS rels` + ends + `
 		}
 		RETURN a.id AS from, b.id AS to, rels` + endsCol
-	return readTx(ctx, s, "shortest paths", func(tx neo4j.ManagedTransaction) (kg.FoundPaths, error) {
+	return readOne(ctx, s, "shortest paths", func(tx runner) (kg.FoundPaths, error) {
 		recs, err := run(ctx, tx, q, map[string]any{"from": from, "to": to, "min": f.MinConfidence,
 			"retracted": f.IncludeRetracted, "hops": int64(maxHops), "limit": int64(limit)})
 		if err != nil {

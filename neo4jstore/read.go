@@ -6,14 +6,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/newsgraph/newsgraph/kg"
 )
 
 // resolveAll maps ids through redirects and returns the resolved list in
 // the same order.
-func resolveAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]string, error) {
+func resolveAll(ctx context.Context, tx runner, ids []string) ([]string, error) {
 	if !slices.ContainsFunc(ids, func(id string) bool { return id != "" }) {
 		return ids, nil // nothing to resolve: no round trip
 	}
@@ -29,7 +27,7 @@ func resolveAll(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) 
 }
 
 // loadEntities reads entity nodes by id.
-func loadEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*kg.Entity, error) {
+func loadEntities(ctx context.Context, tx runner, ids []string) (map[string]*kg.Entity, error) {
 	m := make(map[string]*kg.Entity, len(ids))
 	if len(ids) == 0 {
 		return m, nil
@@ -52,7 +50,7 @@ func loadEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string
 // Entities returns the entities with the given ids, nil where unknown. A
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	return readTx(ctx, s, "read entities", func(tx neo4j.ManagedTransaction) ([]*kg.Entity, error) {
+	return readOne(ctx, s, "read entities", func(tx runner) ([]*kg.Entity, error) {
 		// Merges are resolved in the same statement: one round trip.
 		recs, err := run(ctx, tx, `UNWIND $ids AS req
 			OPTIONAL MATCH (x:Redirect {id: req})
@@ -81,7 +79,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 // Relations returns, for each entity id, its relations matching f, ordered
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
-	return readTx(ctx, s, "read relations", func(tx neo4j.ManagedTransaction) ([][]*kg.Relation, error) {
+	return readOne(ctx, s, "read relations", func(tx runner) ([][]*kg.Relation, error) {
 		types := make([]string, len(f.Types))
 		for i, t := range f.Types {
 			rt, err := relType(t)
@@ -166,7 +164,7 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 // RelationsByID returns the relations with the given ids (nil where
 // unknown), retracted ones included and marked.
 func (s *Store) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
-	return readTx(ctx, s, "read relations", func(tx neo4j.ManagedTransaction) ([]*kg.Relation, error) {
+	return readOne(ctx, s, "read relations", func(tx runner) ([]*kg.Relation, error) {
 		m, err := relsByID(ctx, tx, ids)
 		if err != nil {
 			return nil, err
@@ -212,7 +210,7 @@ const latestOfRelation = `CALL (r) {
 
 // datesIn returns the distinct dates that q (returning d) reads and that
 // fall in r, as a Cypher list parameter; nil r selects nothing to filter.
-func datesIn(ctx context.Context, tx neo4j.ManagedTransaction, q string, r *kg.DateRange) ([]any, error) {
+func datesIn(ctx context.Context, tx runner, q string, r *kg.DateRange) ([]any, error) {
 	if r == nil {
 		return []any{}, nil
 	}
@@ -340,7 +338,11 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	}
 	before := keyed + ` WITH * WHERE NOT (` + cond + `)`
 	keyed += ` WITH * WHERE ` + cond
-	return readTx(ctx, s, "list relations", func(tx neo4j.ManagedTransaction) (*kg.RelationPage, error) {
+	read := readTx[*kg.RelationPage]
+	if f.NoTotal && after == nil && rng == nil && f.Source == "" && f.Target == "" && f.EntityID == "" {
+		read = readOne[*kg.RelationPage] // the page is the only statement
+	}
+	return read(ctx, s, "list relations", func(tx runner) (*kg.RelationPage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.Source, f.Target, f.EntityID})
 		if err != nil {
 			return nil, err
@@ -390,7 +392,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 
 // Articles returns the articles with the given ids (nil where unknown).
 func (s *Store) Articles(ctx context.Context, ids []string) ([]*kg.Article, error) {
-	return readTx(ctx, s, "read articles", func(tx neo4j.ManagedTransaction) ([]*kg.Article, error) {
+	return readOne(ctx, s, "read articles", func(tx runner) ([]*kg.Article, error) {
 		out := make([]*kg.Article, len(ids))
 		if len(ids) == 0 {
 			return out, nil
@@ -439,7 +441,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 			AND (NOT $dated OR coalesce(a.published, '') IN $dates)`
 	params := map[string]any{"dated": rng != nil, "limit": int64(size + 1)}
 	cond := keysetWhere(ks, exprs, after, params)
-	return readTx(ctx, s, "list articles", func(tx neo4j.ManagedTransaction) (*kg.ArticlePage, error) {
+	return readTx(ctx, s, "list articles", func(tx runner) (*kg.ArticlePage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
 		if err != nil {
 			return nil, err
@@ -483,7 +485,7 @@ func (s *Store) ListArticles(ctx context.Context, f kg.ArticleFilter) (*kg.Artic
 
 // pairs runs a query returning (k, v) string rows for the keys $ids and
 // groups v by k, sorted.
-func pairs(ctx context.Context, tx neo4j.ManagedTransaction, q string, ids []string) (map[string][]string, error) {
+func pairs(ctx context.Context, tx runner, q string, ids []string) (map[string][]string, error) {
 	m := map[string][]string{}
 	if len(ids) == 0 {
 		return m, nil
@@ -506,7 +508,7 @@ func pairs(ctx context.Context, tx neo4j.ManagedTransaction, q string, ids []str
 // ArticlesOfEntities returns, for each entity id, the sorted ids of the
 // articles that mention it.
 func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error) {
-	return readTx(ctx, s, "articles of entities", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+	return readTx(ctx, s, "articles of entities", func(tx runner) ([][]string, error) {
 		want, err := resolveAll(ctx, tx, entityIDs)
 		if err != nil {
 			return nil, err
@@ -527,7 +529,7 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][
 // EntitiesOfArticles returns, for each article id, the sorted ids of the
 // entities it mentions.
 func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
-	return readTx(ctx, s, "entities of articles", func(tx neo4j.ManagedTransaction) ([][]string, error) {
+	return readOne(ctx, s, "entities of articles", func(tx runner) ([][]string, error) {
 		m, err := pairs(ctx, tx, `UNWIND $ids AS id
 			MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity) RETURN id AS k, e.id AS v`, articleIDs)
 		if err != nil {
@@ -541,7 +543,7 @@ func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([]
 	})
 }
 
-func loadEvents(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*kg.Event, error) {
+func loadEvents(ctx context.Context, tx runner, ids []string) (map[string]*kg.Event, error) {
 	m := map[string]*kg.Event{}
 	if len(ids) == 0 {
 		return m, nil
@@ -563,7 +565,7 @@ func loadEvents(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) 
 
 // Events returns the events with the given ids (nil where unknown).
 func (s *Store) Events(ctx context.Context, ids []string) ([]*kg.Event, error) {
-	return readTx(ctx, s, "read events", func(tx neo4j.ManagedTransaction) ([]*kg.Event, error) {
+	return readOne(ctx, s, "read events", func(tx runner) ([]*kg.Event, error) {
 		m, err := loadEvents(ctx, tx, ids)
 		if err != nil {
 			return nil, err
@@ -617,7 +619,7 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 			AND (NOT $dated OR coalesce(o.date, '') IN $dates)`
 	params := map[string]any{"type": f.Type, "dated": rng != nil, "limit": int64(size + 1)}
 	cond := keysetWhere(ks, exprs, after, params)
-	return readTx(ctx, s, "list events", func(tx neo4j.ManagedTransaction) (*kg.EventPage, error) {
+	return readTx(ctx, s, "list events", func(tx runner) (*kg.EventPage, error) {
 		ids, err := resolveAll(ctx, tx, []string{f.EntityID})
 		if err != nil {
 			return nil, err
@@ -662,7 +664,7 @@ func (s *Store) ListEvents(ctx context.Context, f kg.EventFilter) (*kg.EventPage
 // EventsOfEntities returns, for each entity id, the events it took part in,
 // ordered by date (undated last), then id.
 func (s *Store) EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Event, error) {
-	return readTx(ctx, s, "events of entities", func(tx neo4j.ManagedTransaction) ([][]*kg.Event, error) {
+	return readTx(ctx, s, "events of entities", func(tx runner) ([][]*kg.Event, error) {
 		want, err := resolveAll(ctx, tx, entityIDs)
 		if err != nil {
 			return nil, err
@@ -696,7 +698,7 @@ func (s *Store) EventsOfEntities(ctx context.Context, entityIDs []string) ([][]*
 }
 
 // quotesBy reads quotes whose property key is one of ids, grouped by it.
-func quotesBy(ctx context.Context, tx neo4j.ManagedTransaction, key string, ids []string) (map[string][]*kg.Quote, error) {
+func quotesBy(ctx context.Context, tx runner, key string, ids []string) (map[string][]*kg.Quote, error) {
 	m := map[string][]*kg.Quote{}
 	if len(ids) == 0 {
 		return m, nil
@@ -732,7 +734,7 @@ func quotesBy(ctx context.Context, tx neo4j.ManagedTransaction, key string, ids 
 // QuotesOfEntities returns, for each entity id, the quotes it spoke,
 // ordered by article then offset.
 func (s *Store) QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*kg.Quote, error) {
-	return readTx(ctx, s, "quotes of entities", func(tx neo4j.ManagedTransaction) ([][]*kg.Quote, error) {
+	return readTx(ctx, s, "quotes of entities", func(tx runner) ([][]*kg.Quote, error) {
 		want, err := resolveAll(ctx, tx, entityIDs)
 		if err != nil {
 			return nil, err
@@ -751,7 +753,7 @@ func (s *Store) QuotesOfEntities(ctx context.Context, entityIDs []string) ([][]*
 
 // QuotesOfArticles returns, for each article id, its quotes by offset.
 func (s *Store) QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]*kg.Quote, error) {
-	return readTx(ctx, s, "quotes of articles", func(tx neo4j.ManagedTransaction) ([][]*kg.Quote, error) {
+	return readOne(ctx, s, "quotes of articles", func(tx runner) ([][]*kg.Quote, error) {
 		m, err := quotesBy(ctx, tx, "article", articleIDs)
 		if err != nil {
 			return nil, err
@@ -767,7 +769,7 @@ func (s *Store) QuotesOfArticles(ctx context.Context, articleIDs []string) ([][]
 // Stats counts what the store holds. Evidence counts relation evidence;
 // retracted relations, hidden from reads, are counted with neither.
 func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
-	return readTx(ctx, s, "stats", func(tx neo4j.ManagedTransaction) (kg.Stats, error) {
+	return readOne(ctx, s, "stats", func(tx runner) (kg.Stats, error) {
 		var st kg.Stats
 		recs, err := run(ctx, tx, `
 			CALL () { MATCH (a:Article) RETURN count(a) AS articles }

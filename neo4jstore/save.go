@@ -157,7 +157,7 @@ func refreshEntities(ctx context.Context, tx neo4j.ManagedTransaction, ids []str
 
 // resolve maps entity ids through redirects left by merges; other ids map
 // to themselves.
-func resolve(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
+func resolve(ctx context.Context, tx runner, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
 	for _, id := range ids {
 		out[id] = id
@@ -177,7 +177,7 @@ func resolve(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (ma
 }
 
 // strings1 runs a query returning one string column v.
-func strings1(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]string, error) {
+func strings1(ctx context.Context, tx runner, q string, params map[string]any) ([]string, error) {
 	recs, err := run(ctx, tx, q, params)
 	if err != nil {
 		return nil, err
@@ -191,7 +191,7 @@ func strings1(ctx context.Context, tx neo4j.ManagedTransaction, q string, params
 
 // relsByID reads the relations with the given ids, whatever their type:
 // one index seek per relationship type.
-func relsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]*relRec, error) {
+func relsByID(ctx context.Context, tx runner, ids []string) (map[string]*relRec, error) {
 	out := map[string]*relRec{}
 	if len(ids) == 0 {
 		return out, nil

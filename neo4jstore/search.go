@@ -56,11 +56,11 @@ func (s *Store) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.Entity
 	}
 	params := map[string]any{"types": anyStrings(types), "subtype": f.Subtype, "aid": f.ArticleID, "limit": int64(size + 1)}
 	if !search {
-		return readTx(ctx, s, "list entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
+		return readTx(ctx, s, "list entities", func(tx runner) (*kg.EntityPage, error) {
 			return listEntities(ctx, tx, params, f.Order, ks, after, size)
 		})
 	}
-	return readTx(ctx, s, "search entities", func(tx neo4j.ManagedTransaction) (*kg.EntityPage, error) {
+	return readOne(ctx, s, "search entities", func(tx runner) (*kg.EntityPage, error) {
 		return searchEntities(ctx, tx, f.Query, params, f.Order, ks, f.After, size)
 	})
 }
@@ -86,7 +86,7 @@ func keysetWhere(ks kg.Keyset, exprs []string, after kg.Key, params map[string]a
 // anyRow reports whether query (a read ending before its RETURN) matches
 // anything; with the negated keyset condition, whether a page has items
 // before it.
-func anyRow(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) (bool, error) {
+func anyRow(ctx context.Context, tx runner, query string, params map[string]any) (bool, error) {
 	recs, err := run(ctx, tx, query+` RETURN 1 AS x LIMIT 1`, params)
 	return len(recs) > 0, err
 }
@@ -118,7 +118,7 @@ func last(cursors []string) string {
 	return cursors[len(cursors)-1]
 }
 
-func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after kg.Key, size int) (*kg.EntityPage, error) {
+func listEntities(ctx context.Context, tx runner, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after kg.Key, size int) (*kg.EntityPage, error) {
 	p := &kg.EntityPage{Hits: []kg.EntityHit{}}
 	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE`+entityFilterWhere+` RETURN count(e) AS n`, params)
 	if err != nil {
@@ -154,7 +154,7 @@ func listEntities(ctx context.Context, tx neo4j.ManagedTransaction, params map[s
 	return p, nil
 }
 
-func searchEntities(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after string, size int) (*kg.EntityPage, error) {
+func searchEntities(ctx context.Context, tx runner, query string, params map[string]any, o kg.EntityOrder, ks kg.Keyset, after string, size int) (*kg.EntityPage, error) {
 	p := &kg.EntityPage{Hits: []kg.EntityHit{}, Cursors: []string{}}
 	q := kg.FoldName(query)
 	if q == "" {

@@ -90,6 +90,9 @@ func ConfigFromEnv() Config {
 type Store struct {
 	driver neo4j.DriverWithContext
 	db     string
+	// retryTime bounds the retries of an auto-commit read (readOne), as
+	// the driver's MaxTransactionRetryTime bounds a managed transaction's.
+	retryTime time.Duration
 }
 
 var _ kg.Store = (*Store)(nil)
@@ -130,7 +133,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: driver for %s: %w", cfg.URI, err)
 	}
-	s := &Store{driver: drv, db: cfg.Database}
+	s := &Store{driver: drv, db: cfg.Database, retryTime: cfg.RetryTime}
 	if err := s.connect(ctx, cfg); err != nil {
 		drv.Close(context.Background())
 		return nil, err

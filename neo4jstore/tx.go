@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,17 +12,75 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
+// runner runs one statement: a managed transaction, or an auto-commit
+// session (autoRunner).
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
 // readTx runs fn in a managed read transaction (retried by the driver on
-// transient errors) and classifies its error.
-func readTx[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+// transient errors) and classifies its error. A read of one statement uses
+// readOne instead.
+func readTx[T any](ctx context.Context, s *Store, op string, fn func(tx runner) (T, error)) (T, error) {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.Background())
-	v, err := neo4j.ExecuteRead(ctx, sess, fn)
+	v, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) { return fn(tx) })
 	if err != nil {
 		var zero T
 		return zero, s.wrap(op, err)
 	}
 	return v, nil
+}
+
+// readOne runs fn, which runs a single statement, as an auto-commit read
+// on a reader: RUN and PULL without BEGIN and COMMIT, a round trip fewer
+// than readTx. The driver retries only managed transactions, so readOne
+// retries fn itself on the errors the driver would retry (neo4j.IsRetryable:
+// transient server errors, lost connections), with doubling backoff, until
+// s.retryTime has passed or ctx ends. A read is safe to run again.
+func readOne[T any](ctx context.Context, s *Store, op string, fn func(tx runner) (T, error)) (T, error) {
+	var zero T
+	deadline := time.Now().Add(s.retryTime)
+	wait := 50 * time.Millisecond
+	for {
+		v, err := runOnce(ctx, s, fn)
+		if err == nil {
+			return v, nil
+		}
+		if !neo4j.IsRetryable(err) || time.Now().Add(wait).After(deadline) {
+			return zero, s.wrap(op, err)
+		}
+		select {
+		case <-ctx.Done():
+			return zero, s.wrap(op, fmt.Errorf("%w (after %w)", ctx.Err(), err))
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Second)
+	}
+}
+
+// runOnce is one attempt of readOne, in a session of its own.
+func runOnce[T any](ctx context.Context, s *Store, fn func(tx runner) (T, error)) (T, error) {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.Background())
+	return fn(&autoRunner{sess: sess})
+}
+
+// autoRunner runs one statement as an auto-commit transaction. A second
+// statement is refused: without a transaction it would not see the same
+// snapshot as the first.
+type autoRunner struct {
+	sess neo4j.SessionWithContext
+	ran  bool
+}
+
+// Run implements runner.
+func (a *autoRunner) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	if a.ran {
+		return nil, errors.New("neo4j: a second statement in a single-statement read")
+	}
+	a.ran = true
+	return a.sess.Run(ctx, cypher, params)
 }
 
 // writeTx runs fn in a managed write transaction. fn must be idempotent:
@@ -42,7 +101,7 @@ func writeTx[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.M
 var testHookRun func(q string, d time.Duration)
 
 // run executes one statement and collects its records.
-func run(ctx context.Context, tx neo4j.ManagedTransaction, q string, params map[string]any) ([]*neo4j.Record, error) {
+func run(ctx context.Context, tx runner, q string, params map[string]any) ([]*neo4j.Record, error) {
 	if testHookRun != nil {
 		defer func(t0 time.Time) { testHookRun(q, time.Since(t0)) }(time.Now())
 	}

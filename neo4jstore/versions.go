@@ -12,7 +12,7 @@ import (
 // ArticleVersions returns each article's versions, newest first; the
 // newest is the current one.
 func (s *Store) ArticleVersions(ctx context.Context, articleIDs []string) ([][]kg.ArticleVersion, error) {
-	return readTx(ctx, s, "read article versions", func(tx neo4j.ManagedTransaction) ([][]kg.ArticleVersion, error) {
+	return readOne(ctx, s, "read article versions", func(tx runner) ([][]kg.ArticleVersion, error) {
 		recs, err := run(ctx, tx, `MATCH (a:Article) WHERE a.id IN $ids
 			RETURN a.id AS id, coalesce(a.versionHashes, []) AS hashes, coalesce(a.versionTitles, []) AS titles,
 				coalesce(a.versionTimes, []) AS times`, map[string]any{"ids": anyStrings(uniq(articleIDs))})
