@@ -1512,7 +1512,11 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 		d.among(si, cue, t.n[p].low, t, refs, agents, t.n[p].tok, conf)
 		return
 	}
-	for _, a := range d.refsOf(t, refs, agents) {
+	for _, ag := range agents {
+		a, ok := d.agentRef(t, refs, ag)
+		if !ok {
+			continue
+		}
 		for _, o := range others {
 			// "fought battles with members of Y": the body acts
 			// through its members.

@@ -367,3 +367,14 @@ func TestPurposeClauseRoot(t *testing.T) {
 	)
 	want(t, x, [3]string{"APPOINTED", "person:pablo-ortega", "person:lucia-ferrer-vidal"})
 }
+
+// "the brigade said it had fought battles with Y": a light verb's
+// subject is read like any agent, "it" the body that says so.
+func TestLightVerbItAgent(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Clashes",
+		"The 9th Mountain Brigade guards the northern pass.",
+		"On Monday the brigade said it had fought two gun battles with members of the Red Hill Militia near the village.",
+	)
+	want(t, x, [3]string{"FOUGHT", "organization:9th-mountain-brigade", "organization:red-hill-militia"})
+}
