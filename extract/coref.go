@@ -37,9 +37,7 @@ func (d *doc) buildRefs(si int) []ref {
 		m := d.ms[mi]
 		out = append(out, ref{ent: m.ent, ts: m.tts, te: m.te, adj: m.adj, poss: m.poss, people: m.people})
 	}
-	for _, p := range d.prons[si] {
-		out = append(out, p)
-	}
+	out = append(out, d.prons[si]...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].ts < out[b].ts })
 	return out
 }
