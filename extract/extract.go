@@ -57,8 +57,6 @@ type doc struct {
 	// roleDescs counts per sentence the definite role nouns ("the
 	// president") that may stand for a person.
 	roleDescs []int
-	// curSent is the sentence the grammar rules are reading.
-	curSent int
 }
 
 // Extract reads one article. It is pure and deterministic: the same

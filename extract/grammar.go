@@ -24,7 +24,8 @@ type node struct {
 
 // tree is one sentence's parse mapped onto the extractor's tokens.
 type tree struct {
-	n []node
+	n  []node
+	si int // the sentence parsed
 }
 
 // placeholders stand for a whole name when a sentence goes to the
@@ -74,7 +75,7 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 		words = append(words, w)
 		wtok = append(wtok, i)
 	}
-	var t tree
+	t := tree{si: si}
 	if len(words) == 0 {
 		return t
 	}
@@ -209,7 +210,6 @@ func (d *doc) grammar() {
 			continue // a fact needs a named end: the parse would be wasted
 		}
 		t := d.parseSentence(si, refs)
-		d.curSent = si
 		if len(refs) == 1 && len(d.descBySent[si]) == 0 && d.roleDescs[si] == 0 {
 			// One name: an act whose agent a later sentence gives, or
 			// the agent of an earlier act. A description ("the court")
@@ -884,7 +884,7 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 		if det >= 0 && (t.n[det].low == "the" || t.n[det].upos == "PRON") && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
-			if e := d.lastOrgWithHead(n.lemma, d.curSent, d.sents[d.curSent].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
+			if e := d.lastOrgWithHead(n.lemma, t.si, d.sents[t.si].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
 				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}
@@ -895,7 +895,7 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "compound" || c.deprel == "amod" || c.deprel == "nmod:poss") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && !r.pron && d.ents[r.ent].country != nil && r.ts > 0 &&
-					(c.deprel == "nmod:poss" || d.sents[d.curSent].toks[r.ts-1].low == "the") {
+					(c.deprel == "nmod:poss" || d.sents[t.si].toks[r.ts-1].low == "the") {
 					if p := d.holder(n.lemma, r.ent); p >= 0 {
 						return ref{ent: p, ts: n.tok, te: n.tok + 1, pron: true}, true
 					}
@@ -904,7 +904,7 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 		}
 	}
 	// "arrested by gendarmes": the force they serve.
-	if e := d.memberRef(d.curSent, n.tok); e >= 0 {
+	if e := d.memberRef(t.si, n.tok); e >= 0 {
 		return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 	}
 	// "the president's son", "the former president": the person the
@@ -913,10 +913,10 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 	if k := roleNouns[n.lemma]; (k == roleState || k == roleLeads) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "appos") < 0 {
 		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" && t.kid(i, "nmod") < 0 {
 			title := n.lemma
-			if toks := d.sents[d.curSent].toks; n.tok > 0 && roleNouns[toks[n.tok-1].low+" "+title] != roleNone {
+			if toks := d.sents[t.si].toks; n.tok > 0 && roleNouns[toks[n.tok-1].low+" "+title] != roleNone {
 				title = toks[n.tok-1].low + " " + title // "the prime minister"
 			}
-			if p := d.roleHolder(title, d.curSent, d.sents[d.curSent].toks[n.tok].start); p >= 0 {
+			if p := d.roleHolder(title, t.si, d.sents[t.si].toks[n.tok].start); p >= 0 {
 				return ref{ent: p, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}
