@@ -25,18 +25,14 @@ func TestTypesFromEvidence(t *testing.T) {
 		"The plant was founded by the blacksmith Anton Krenner. Trucks left from Ostheim and Wardstadt.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"Krenner Pumpwerke GmbH": kg.Organization, // legal suffix
 		"Kasse Lindenau":         kg.Organization, // apposition after
 		"Ostmark-Bote":           kg.Organization, // description before
 		"Ilse Varnhagen Moll":    kg.Person,       // a person noun heads the chained description
 		"Ostmark":                kg.Location,     // "the Ostmark region"
 		"Anton Krenner":          kg.Person,       // a family name of a person named elsewhere
-	} {
-		if got[name] != typ {
-			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
-		}
-	}
+	})
 	// A state whose minister is named is a place or a body, never a person.
 	if typ := got["Grenzland"]; typ != kg.Location && typ != kg.Organization {
 		t.Errorf("Grenzland: type %q", typ)
@@ -73,7 +69,7 @@ func TestNamesWithoutCueWords(t *testing.T) {
 		"The exercise, called Iron Harbor, ended at the Basilica of Saint Anne. Kofi Mensah, known to friends as \"KM,\" led it. Talks went on in Serb-majority towns.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"Pyo Han-gyeol":                         kg.Person,
 		"Moon Chae-rin":                         kg.Person,
 		"Do Ji-seok":                            kg.Person,
@@ -89,11 +85,7 @@ func TestNamesWithoutCueWords(t *testing.T) {
 		"Center for Ports and Maritime Studies": kg.Organization,
 		"Pacific Initiative for Open Courts":    kg.Organization,
 		"Czech Republic":                        kg.Location,
-	} {
-		if got[name] != typ {
-			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
-		}
-	}
+	})
 	if got["Basilica of Saint Anne"] != kg.Location {
 		t.Errorf("Basilica of Saint Anne: type %q, want Location (all: %v)", got["Basilica of Saint Anne"], got)
 	}
@@ -124,17 +116,13 @@ func TestPlacesAndBodiesBeforeNouns(t *testing.T) {
 		"The regent of Kutai, Andi Mappa Rahman, backed the pro-government Fajar Baru party.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"Savelugu":          kg.Location,
 		"Yendi":             kg.Location,
 		"Kutai":             kg.Location,
 		"Fajar Baru":        kg.Organization,
 		"Andi Mappa Rahman": kg.Person,
-	} {
-		if got[name] != typ {
-			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
-		}
-	}
+	})
 	if typ, ok := got["Whole"]; ok {
 		t.Errorf("Whole: typed %s", typ)
 	}
@@ -150,7 +138,7 @@ func TestBylinesAndListedBodies(t *testing.T) {
 		"It was welcomed by Amnesty International Kenya. Shares of Kudipay fell on the Nairobi Securities Exchange.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"Laura Chen":                  kg.Person,
 		"Tomasz Wrobel":               kg.Person,
 		"Tiger Global":                kg.Organization,
@@ -160,11 +148,7 @@ func TestBylinesAndListedBodies(t *testing.T) {
 		"Amnesty International Kenya": kg.Organization,
 		"Kudipay":                     kg.Organization,
 		"Nairobi Securities Exchange": kg.Organization,
-	} {
-		if got[name] != typ {
-			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
-		}
-	}
+	})
 }
 
 // TestBodyBeforeTitle checks that the body named before a title is kept
@@ -176,15 +160,11 @@ func TestBodyBeforeTitle(t *testing.T) {
 		"Opposition leader Rafael Odinga called the arrests unlawful, his wife told the Harbor Standard newspaper.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"European Commission": kg.Organization,
 		"Ursula Weber":        kg.Person,
 		"Harbor Standard":     kg.Organization,
-	} {
-		if got[name] != typ {
-			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
-		}
-	}
+	})
 	if _, ok := got["Opposition"]; ok {
 		t.Errorf("Opposition: an entity (all: %v)", got)
 	}
@@ -203,13 +183,19 @@ func TestNamesOfTheIssue(t *testing.T) {
 		"Mobutu renamed the country Zaire in 1971. Renard Aviation, founded by Paul Renard, sold jets to India.",
 	)
 	got := entityTypes(x)
-	for name, typ := range map[string]kg.EntityType{
+	wantTypes(t, got, map[string]kg.EntityType{
 		"Saraya Awliya":                    kg.Organization,
 		"Hashd al-Shaabi":                  kg.Organization,
 		"Renard Aviation":                  kg.Organization,
 		"Paul Renard":                      kg.Person,
 		"Democratic Republic of the Congo": kg.Location,
-	} {
+	})
+}
+
+// wantTypes checks that each name has the type want gives it.
+func wantTypes(t *testing.T, got, want map[string]kg.EntityType) {
+	t.Helper()
+	for name, typ := range want {
 		if got[name] != typ {
 			t.Errorf("%s: type %q, want %q (all: %v)", name, got[name], typ, got)
 		}
