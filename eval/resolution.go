@@ -128,23 +128,20 @@ func keysOf(m map[string]bool) []string {
 // name or alias folds to it, else the best search match.
 func matchNode(name string, nodes []*kg.Entity) string {
 	f := kg.FoldName(name)
+	words := len(strings.Fields(f))
 	best, bestScore := "", 0.0
 	for _, n := range nodes {
 		if n == nil {
 			continue
 		}
-		if kg.FoldName(n.Name) == f {
-			return n.ID
-		}
-		for _, a := range n.Aliases {
-			if kg.FoldName(a) == f {
+		for _, a := range append([]string{n.Name}, n.Aliases...) {
+			fa := kg.FoldName(a)
+			if fa == f {
 				return n.ID
 			}
-		}
-		// A near match is a name or alias of as many words: "Jubaland"
-		// is not "Jubaland Coast Guard", however well search ranks it.
-		for _, a := range append([]string{n.Name}, n.Aliases...) {
-			if len(strings.Fields(kg.FoldName(a))) != len(strings.Fields(f)) {
+			// A near match is a name or alias of as many words: "Jubaland"
+			// is not "Jubaland Coast Guard", however well search ranks it.
+			if len(strings.Fields(fa)) != words {
 				continue
 			}
 			if s := kg.MatchScore(name, a, nil); s > bestScore && s >= 0.8 {
