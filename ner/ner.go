@@ -88,9 +88,9 @@ func (m *Model) Find(words []string) []Span { return m.find(words, false) }
 
 // FindCased is Find for edited text, where names are capitalized: a word
 // with no capital or digit that continues no name is taken as no name
-// without scoring, which makes tagging about four times faster (on UNER
-// EWT's web text, where names are often written in lower case, it loses
-// some of them).
+// without scoring, which makes tagging about three times faster (UNER EWT
+// test: 6.4 against 2.3 million words/s; on its web text, where names are
+// often written in lower case, it loses some of them).
 func (m *Model) FindCased(words []string) []Span { return m.find(words, true) }
 
 func (m *Model) find(words []string, cased bool) []Span {
