@@ -26,27 +26,6 @@ func resolveAll(ctx context.Context, tx runner, ids []string) ([]string, error) 
 	return want, nil
 }
 
-// loadEntities reads entity nodes by id.
-func loadEntities(ctx context.Context, tx runner, ids []string) (map[string]*kg.Entity, error) {
-	m := make(map[string]*kg.Entity, len(ids))
-	if len(ids) == 0 {
-		return m, nil
-	}
-	recs, err := run(ctx, tx, `MATCH (e:Entity) WHERE e.id IN $ids RETURN e`, map[string]any{"ids": anyStrings(uniq(ids))})
-	if err != nil {
-		return nil, err
-	}
-	for _, rec := range recs {
-		p, err := recProps(rec, "e")
-		if err != nil {
-			return nil, err
-		}
-		e := entityFromProps(p)
-		m[e.ID] = e
-	}
-	return m, nil
-}
-
 // Entities returns the entities with the given ids, nil where unknown. A
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
