@@ -411,7 +411,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			// It would be decided against what the batch writes: commit the
 			// batch first and decide it again.
 			flush()
-			x, ds, read, err = l.link(ctx, j.x)
+			x, ds, _, err = l.link(ctx, j.x)
 		}
 		if err != nil {
 			flush()
