@@ -49,7 +49,7 @@ func Existing(ctx context.Context, s kg.Store, progress func(done, total int)) (
 	}
 	var cands []kg.MergeCandidate
 	for _, d := range rep.Candidates {
-		cands = append(cands, kg.MergeCandidate{Keep: d.NodeID, Drop: d.EntityID, Score: d.Score, Evidence: d.evidence("")})
+		cands = append(cands, d.candidate(""))
 	}
 	if len(cands) > 0 {
 		if err := s.RecordMergeCandidates(ctx, cands); err != nil {
@@ -200,8 +200,7 @@ func mergePair(ctx context.Context, s kg.Store, e *kg.Entity, d Decision) (Merge
 	if len(arts[0]) > len(arts[1]) || (len(arts[0]) == len(arts[1]) && e.ID < d.NodeID) {
 		keep, drop = e, nodes[0]
 	}
-	m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto, Score: d.Score,
-		Evidence: d.evidence("")}
+	m := d.merge("")
 	if Fuller(keep.Type, drop.Name, keep.Name) {
 		m.Name = drop.Name // the kept id takes the fuller name
 	}

@@ -48,8 +48,7 @@ func Joins(x *kg.Extraction, ds []Decision) []kg.Join {
 	var js []kg.Join
 	for _, d := range ds {
 		if d.Action == Join {
-			m := kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
-				Score: d.Score, Evidence: d.evidence(x.Article.ID)}
+			m := d.merge(x.Article.ID)
 			if n := names[d.EntityID]; d.nodeType != "" && Fuller(d.nodeType, n, d.nodeName) {
 				m.Name = n
 			}
@@ -90,7 +89,7 @@ func RecordCandidates(ctx context.Context, s kg.Store, x *kg.Extraction, ds []De
 	var cands []kg.MergeCandidate
 	for _, d := range ds {
 		if d.Action == Propose {
-			cands = append(cands, kg.MergeCandidate{Keep: d.NodeID, Drop: d.EntityID, Score: d.Score, Evidence: d.evidence(x.Article.ID)})
+			cands = append(cands, d.candidate(x.Article.ID))
 		}
 	}
 	if len(cands) == 0 {
@@ -100,6 +99,18 @@ func RecordCandidates(ctx context.Context, s kg.Store, x *kg.Extraction, ds []De
 		return fmt.Errorf("resolve: merge candidates: %w", err)
 	}
 	return nil
+}
+
+// merge is the automatic merge that joining d records; article, when
+// set, is the article whose save decided it.
+func (d Decision) merge(article string) kg.Merge {
+	return kg.Merge{Curation: kg.Curation{Actor: "resolve", Reason: d.Evidence.Why}, Method: kg.MergeAuto,
+		Score: d.Score, Evidence: d.evidence(article)}
+}
+
+// candidate is the merge candidate that proposing d records for review.
+func (d Decision) candidate(article string) kg.MergeCandidate {
+	return kg.MergeCandidate{Keep: d.NodeID, Drop: d.EntityID, Score: d.Score, Evidence: d.evidence(article)}
 }
 
 // evidence is d's evidence as the audit log and the review queue keep it.
