@@ -140,6 +140,12 @@ func Files(paths []string) []Source {
 	return out
 }
 
+// Bytes is a source read from memory: data parsed as the format its name
+// says, as a file of that name would be (generated articles, benchmarks).
+func Bytes(name string, data []byte) Source {
+	return Source{Name: name, Read: func() (*kg.Article, error) { return article.Parse(name, data) }}
+}
+
 // FS lists every file of fsys under root as sources, in lexical order.
 func FS(fsys fs.FS, root string) ([]Source, error) {
 	var out []Source

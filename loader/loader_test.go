@@ -324,7 +324,7 @@ func TestBadArticleInBatchCostsOnlyItself(t *testing.T) {
 	arts := gen.Articles(3, 40)
 	srcs := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return article.Parse(a.Name, a.Data) }}
+		srcs[i] = loader.Bytes(a.Name, a.Data)
 	}
 	f := &flakyStore{Store: openStore(t)}
 	sum, err := loader.New(f).Load(context.Background(), srcs, nil)

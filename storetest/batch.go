@@ -4,7 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	articlefmt "github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -60,7 +59,7 @@ func testLoadInBatches(t *testing.T, fresh func(t *testing.T) kg.Store) {
 	arts := gen.Articles(7, 60)
 	srcs := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
+		srcs[i] = loader.Bytes(a.Name, a.Data)
 	}
 	one := fresh(t)
 	for _, a := range arts {

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	articlefmt "github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/loader"
@@ -47,7 +46,7 @@ func genSources(n int) []loader.Source {
 	arts := gen.Articles(1, n)
 	srcs := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return articlefmt.Parse(a.Name, a.Data) }}
+		srcs[i] = loader.Bytes(a.Name, a.Data)
 	}
 	return srcs
 }

@@ -29,7 +29,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
@@ -179,8 +178,7 @@ func openStore(ctx context.Context, o options) (s kg.Store, cleanup func(), err 
 func sources(arts []gen.Article) []loader.Source {
 	out := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		a := a
-		out[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return article.Parse(a.Name, a.Data) }}
+		out[i] = loader.Bytes(a.Name, a.Data)
 	}
 	return out
 }

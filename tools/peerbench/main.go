@@ -33,7 +33,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/gen"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kg"
@@ -167,7 +166,7 @@ func ensureLoaded(ctx context.Context, s kg.Store, arts []gen.Article, out io.Wr
 	}
 	srcs := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		srcs[i] = loader.Source{Name: a.Name, Read: func() (*kg.Article, error) { return article.Parse(a.Name, a.Data) }}
+		srcs[i] = loader.Bytes(a.Name, a.Data)
 	}
 	sum, err := loader.New(s).Load(ctx, srcs, nil)
 	if err != nil {
