@@ -117,16 +117,6 @@ type Cost struct {
 	Complexity int
 }
 
-// operationCost returns the cost CostLimit recorded for the operation of
-// ctx, or nil before it ran.
-func operationCost(ctx context.Context) *Cost {
-	if !graphql.HasOperationContext(ctx) {
-		return nil
-	}
-	c, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(costExtension).(*Cost)
-	return c
-}
-
 // MutateOperationContext measures the operation and refuses it when it is
 // over a limit.
 func (c *CostLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
