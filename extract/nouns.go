@@ -1,0 +1,599 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/kg"
+
+// The noun rules of the grammar layer: roles, affiliations, ownership,
+// pacts and nominalized cue verbs read from noun phrases of the tree.
+
+// describedPerson returns the person's name a short description set off
+// after it ends in relative pronoun w ("X, a former general who"), or -1.
+func (t *tree) describedPerson(w int) int {
+	j := w - 1
+	for j >= 0 && w-j <= 5 && (t.n[j].upos == "DET" || t.n[j].upos == "ADJ" || t.n[j].upos == "NOUN" || t.n[j].upos == "ADV") {
+		j--
+	}
+	if j < 1 || j == w-1 || t.n[j].low != "," || t.n[j-1].lemma != placeholders[kg.Person] {
+		return -1
+	}
+	return j - 1
+}
+
+// nounCues are nominalizations of cue verbs: "the arrest of X by Y", "X's
+// detention", "Y's attack on X". possAgent says the possessor acts.
+var nounCues = map[string]struct {
+	cue       verbCue
+	possAgent bool
+	patientOf string
+}{
+	"arrest":        {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"detention":     {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"imprisonment":  {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"abduction":     {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"kidnapping":    {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
+	"capture":       {verbCue{rel: kg.Detained, event: "Capture"}, false, "of"},
+	"killing":       {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"assassination": {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"murder":        {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"execution":     {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
+	"attack":        {verbCue{rel: kg.Attacked, event: "Attack"}, true, "on"},
+	"appointment":   {verbCue{rel: kg.Appointed, event: "Appointment"}, false, "of"},
+}
+
+// personOf returns the word naming the person a kin or role noun i
+// describes: in apposition to it ("his brother, X"), the noun it stands in
+// apposition to ("X, the daughter of Y"), or the subject of a copula ("X
+// is Y's daughter").
+func (t *tree) personOf(i int) []int {
+	if a := t.kid(i, "appos"); a >= 0 {
+		return t.conjuncts(a)
+	}
+	if a := t.setOffName(i); a >= 0 {
+		return []int{a} // "their grandfather, X," hung elsewhere
+	}
+	n := t.n[i]
+	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
+		return []int{i + 1} // "his brother Frank"
+	}
+	if n.deprel == "appos" && n.head >= 0 {
+		h := n.head
+		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
+			h = t.n[h].head // "X, 41, the managing director of Y"
+		}
+		// Only a name right before its apposition ("X, 41, the
+		// director of Y"): a long attachment is more often the parser's
+		// error than the text's meaning.
+		if h < i && t.adjacentAppos(h, i) {
+			return []int{h}
+		}
+	}
+	if t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			return t.conjuncts(s)
+		}
+	}
+	return nil
+}
+
+// ownerOf returns the words for whom or what noun i is: its possessor
+// ("Y's daughter", "his wife") or a nominal after of/at/for.
+func (t *tree) ownerOf(i int, preps ...string) []int {
+	var out []int
+	for _, k := range t.n[i].kids {
+		switch t.n[k].deprel {
+		case "nmod:poss":
+			out = append(out, k)
+		case "nmod":
+			c := t.caseOf(k)
+			for _, p := range preps {
+				if c == p {
+					out = append(out, t.conjuncts(k)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// grammarNouns reads kinship, nominalized acts and appositions of roles
+// from the tree of sentence si.
+func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		if n.tok >= 0 && n.head >= 0 {
+			d.backedBy(si, t, refs, i)
+			if n.upos == "PROPN" && t.caseOf(i) == "under" {
+				// "the 12th Brigade under Col. X": X commands the unit.
+				p, ok1 := d.refOfNode(t, refs, i)
+				o, ok2 := d.refOfNode(t, refs, n.head)
+				if c := t.kid(i, "case"); (!ok2 || d.ents[o.ent].typ != kg.Organization) && c >= 1 && t.n[c-1].upos == "PROPN" {
+					o, ok2 = d.refOfNode(t, refs, c-1) // the parser hung "under X" on the verb
+				}
+				if ok1 && ok2 && !p.pron && d.ents[p.ent].typ == kg.Person && d.ents[o.ent].typ == kg.Organization {
+					d.addRel(kg.Commands, p.ent, o.ent, nil, si, confNoun)
+				}
+			}
+		}
+		if cue, ok := betweenNouns[n.low]; ok && (n.upos == "NOUN" || n.xpos == "VBG") {
+			// "talks between X and Y", "fighting between X and Y".
+			for _, k := range n.kids {
+				if dr := t.n[k].deprel; (dr == "nmod" || dr == "obl") && t.caseOf(k) == "between" {
+					d.among(si, cue, n.low, t, refs, t.conjuncts(k), n.tok, confNoun)
+				}
+			}
+			continue
+		}
+		if n.upos != "NOUN" || n.tok < 0 {
+			continue
+		}
+		if roleNouns[n.lemma] != roleNone {
+			d.roleFromTree(si, t, refs, i)
+			continue
+		}
+		if heldNouns[n.lemma] {
+			d.heldBy(si, t, refs, i)
+			continue
+		}
+		if rel, ok := stanceNouns[n.lemma]; ok {
+			// "X, a fierce critic of Y", "X is a close ally of Y".
+			d.ofNoun(si, t, refs, i, kg.RelationType(rel), nil)
+		}
+		if placeNouns[n.lemma] != "" {
+			// "Bamako, the capital of Mali": the place is part of the other.
+			d.ofNoun(si, t, refs, i, kg.PartOf, func(e int) bool { return d.ents[e].typ == kg.Location })
+		}
+
+		if rel := relatives[n.lemma]; rel != "" {
+			owners := t.ownerOf(i, "of")
+			if len(owners) == 0 && t.kid(i, "cc") >= 0 {
+				// "her husband, X, and a son, Y": the kin noun before.
+				for j := i - 1; j >= 0 && len(owners) == 0; j-- {
+					if relatives[t.n[j].lemma] != "" && t.n[j].upos == "NOUN" {
+						owners = t.ownerOf(j, "of")
+						break
+					}
+				}
+			}
+			for _, o := range owners {
+				ro, ok := d.refOfNode(t, refs, o)
+				if !ok {
+					continue
+				}
+				for _, p := range t.personOf(i) {
+					if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron {
+						d.addRel(kg.FamilyOf, rp.ent, ro.ent, map[string]string{"relation": rel}, si, confApposition)
+					}
+				}
+			}
+			continue
+		}
+		if nc, ok := nounCues[n.lemma]; ok {
+			var agents, patients []int
+			for _, k := range n.kids {
+				switch t.n[k].deprel {
+				case "nmod:poss":
+					if nc.possAgent {
+						agents = append(agents, k)
+					} else {
+						patients = append(patients, k)
+					}
+				case "nmod":
+					switch t.caseOf(k) {
+					case "by":
+						agents = append(agents, t.conjuncts(k)...)
+					case nc.patientOf:
+						patients = append(patients, t.conjuncts(k)...)
+						// "the arrest of X by Y": the parser often hangs
+						// the agent on X.
+						for _, b := range t.kidsOf(k, "nmod") {
+							if t.caseOf(b) == "by" {
+								agents = append(agents, b)
+							}
+						}
+					}
+				}
+			}
+			for _, a := range agents {
+				ra, ok := d.refOfNode(t, refs, a)
+				if !ok {
+					continue
+				}
+				for _, p := range patients {
+					if rp, ok := d.refOfNode(t, refs, p); ok {
+						d.verbFact(si, nc.cue, n.low, ra.ent, rp.ent, n.tok, confNoun)
+					}
+				}
+			}
+		}
+	}
+}
+
+// roleFromTree reads "X, the chief executive of Y", "Y's envoy, X" and "X
+// is the leader of Y" from the tree: the role noun i, the person it
+// describes and the body it is for.
+func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	kind := roleNouns[n.lemma]
+	title := n.lemma
+	status := "current"
+	for _, k := range n.kids {
+		c := t.n[k]
+		if c.deprel != "amod" && c.deprel != "compound" || c.tok < 0 || k > i {
+			continue
+		}
+		if k2 := roleNouns[c.low+" "+n.lemma]; k2 != roleNone {
+			kind, title = k2, c.low+" "+n.lemma
+		} else if s := statusWords[c.low]; s != "" {
+			status = s
+		} else if (c.upos == "ADJ" || c.upos == "NOUN") && title == n.lemma {
+			title = c.low + " " + n.lemma // "foreign minister", "research director"
+		}
+	}
+	if n.lemma == "ambassador" {
+		// An ambassador works for the state that sends him: the tree
+		// reads it from a possessor, "of" or a demonym, never from "to"
+		// (the host), which the surface rules read apart.
+		kind = roleWorks
+	}
+	if kind == roleNone || kind == roleOther || status == "prospective" {
+		return
+	}
+	// "the PCG's spokesman for the West Philippine Sea": the possessor
+	// is whom the role is for; a place after "for" is only its remit.
+	owners := t.ownerOf(i)
+	if len(owners) == 0 {
+		owners = t.ownerOf(i, "of", "at", "for")
+	}
+	if kind == roleMember {
+		// "a member of parliament from the National Dawn party".
+		owners = append(owners, t.ownerOf(i, "from")...)
+	}
+	if len(owners) == 0 {
+		// "The Russian ambassador in Belgrade, X": the demonym's country.
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
+					persons := t.personOf(i)
+					if len(persons) == 0 {
+						persons = t.setOff(i)
+					}
+					for _, p := range persons {
+						if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
+							d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: r.ent, kind: kind}, si, confApposition)
+						}
+					}
+				}
+			}
+		}
+		return
+	}
+	persons := t.personOf(i)
+	if len(persons) == 0 {
+		// "the leader of Y, X": the parser often hangs the apposition
+		// on Y, the last noun before it.
+		for _, o := range owners {
+			if a := t.kid(o, "appos"); a >= 0 {
+				persons = append(persons, a)
+			}
+		}
+	}
+	if len(persons) == 0 {
+		persons = t.setOff(i)
+	}
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.pron || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
+			d.ents[ro.ent].typ == kg.Location && t.caseOf(o) == "for" {
+			continue
+		}
+		for _, p := range persons {
+			rp, ok := d.refOfNode(t, refs, p)
+			if !ok || rp.pron || d.ents[rp.ent].typ != kg.Person {
+				continue
+			}
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind}, si, confApposition)
+		}
+	}
+}
+
+// byOwner are the relations whose object may be named through what it
+// owns or is: "criticized the European Union's handling", "attacked a
+// Kosovo Police patrol".
+var byOwner = map[kg.RelationType]bool{kg.Opposes: true, kg.Attacked: true, kg.Supports: true}
+
+// ownerRef returns the name that possesses or modifies noun i.
+func (d *doc) ownerRef(t *tree, refs []ref, i int) (ref, bool) {
+	if t.n[i].upos != "NOUN" {
+		return ref{}, false
+	}
+	for _, k := range t.n[i].kids {
+		if dr := t.n[k].deprel; (dr == "nmod:poss" || dr == "compound" || dr == "nmod" && t.caseOf(k) == "from") && t.n[k].tok >= 0 {
+			if r, ok := refAt(refs, t.n[k].tok); ok && !r.adj && (dr == "compound" || !r.pron) {
+				return r, true
+			}
+		}
+	}
+	return ref{}, false
+}
+
+// pactVerbs and pactNouns: "X and Y signed an agreement", "X formed a
+// coalition with Y" make the parties allies.
+var pactVerbs = map[string]bool{"sign": true, "form": true, "forge": true, "seal": true, "strike": true, "conclude": true, "have": true}
+
+var pactNouns = map[string]bool{"agreement": true, "alliance": true, "coalition": true, "pact": true,
+	"deal": true, "accord": true, "partnership": true, "treaty": true, "bloc": true}
+
+// pact reads ALLIED_WITH from a pact verb p whose object is a pact noun:
+// between its coordinated subjects, and between each subject and a party
+// named with "with".
+func (d *doc) pact(si int, t *tree, refs []ref, p int) {
+	o := t.kid(p, "obj")
+	if o < 0 || !pactNouns[t.n[o].lemma] || t.negated(p) {
+		return
+	}
+	subj, _ := t.subjects(p, 0)
+	if subj < 0 {
+		return
+	}
+	var parties []ref
+	for _, s := range t.conjuncts(subj) {
+		if r, ok := d.refOfNode(t, refs, s); ok {
+			parties = append(parties, r)
+		}
+	}
+	var others []ref
+	for _, w := range append(t.obliques(p, "with"), t.ownerOf(o, "with")...) {
+		if r, ok := d.refOfNode(t, refs, w); ok {
+			others = append(others, r)
+		}
+	}
+	how := map[string]string{"how": t.n[o].lemma}
+	for i, a := range parties {
+		for _, b := range parties[i+1:] {
+			d.addRel(kg.AlliedWith, a.ent, b.ent, how, si, confVerb)
+		}
+		for _, b := range others {
+			if d.ents[a.ent].typ != kg.Person && d.ents[b.ent].typ != kg.Person {
+				d.addRel(kg.AlliedWith, a.ent, b.ent, how, si, confVerb)
+			}
+		}
+	}
+}
+
+// adjacentAppos reports that between the name h and its apposition i there
+// is only punctuation, an age or words of the apposition's own phrase.
+func (t *tree) adjacentAppos(h, i int) bool {
+	for k := h + 1; k < i; k++ {
+		n := t.n[k]
+		if n.low == "," || n.upos == "NUM" && n.head == h {
+			continue
+		}
+		if !t.under(k, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// setOff returns the name set off by a comma after role noun i when the
+// parser took it for a list item of i or a conjunct of a nominal under i
+// ("The ambassador in Manila, X, said", "a commander of the state police,
+// X,"): a conjunct without and/or right after a comma is an apposition.
+func (t *tree) setOff(i int) []int {
+	var out []int
+	take := func(h int, rels ...string) {
+		for _, k := range t.n[h].kids {
+			if k <= i || t.n[k].upos != "PROPN" || t.n[k-1].low != "," || t.kid(k, "cc") >= 0 {
+				continue
+			}
+			for _, r := range rels {
+				if t.n[k].deprel == r {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	take(i, "list", "conj")
+	for _, k := range t.n[i].kids {
+		if t.n[k].deprel == "nmod" && k > i {
+			take(k, "conj", "list")
+		}
+	}
+	return out
+}
+
+// titleStops end a title folded into the name after it.
+var titleStops = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "for": true,
+	"to": true, "in": true, "on": true, "with": true, "by": true, "at": true, "from": true, "as": true, "said": true,
+	"says": true, "is": true, "was": true, "his": true, "her": true, "its": true, "their": true, "that": true}
+
+// foldTitle drops from the parser's words a lower-case role noun right
+// before a person's name and up to three modifiers before it ("Egyptian
+// intelligence chief", "Hamas leader").
+func foldTitle(toks []token, words []string, wtok []int, from int) ([]string, []int) {
+	n := len(words)
+	if n == 0 || wtok[n-1] < from {
+		return words, wtok
+	}
+	last := toks[wtok[n-1]]
+	if last.cap || roleNouns[last.low] == roleNone {
+		return words, wtok
+	}
+	k := n - 1
+	for k > 0 && k > n-4 {
+		w := toks[wtok[k-1]]
+		if !w.word || titleStops[w.low] {
+			break
+		}
+		k--
+	}
+	return words[:k], wtok[:k]
+}
+
+// hasOf reports an "of" phrase under noun i: "the court of appeals" is
+// not "the court".
+func (t *tree) hasOf(i int) bool {
+	for _, k := range t.kidsOf(i, "nmod") {
+		if t.caseOf(k) == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// setOffName returns the name set off by a comma right after noun i that
+// the parser hung elsewhere (as a vocative, a side clause, a conjunct
+// without "and"), or -1.
+func (t *tree) setOffName(i int) int {
+	if t.n[i].upos != "NOUN" || i+2 >= len(t.n) || t.n[i+1].low != "," || t.n[i+2].upos != "PROPN" ||
+		t.n[i+2].tok < 0 || t.kid(i+2, "cc") >= 0 {
+		return -1
+	}
+	switch t.n[i+2].deprel {
+	case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
+		return i + 2
+	case "obl":
+		if t.kid(i+2, "case") < 0 {
+			return i + 2 // an oblique with no preposition is a misread
+		}
+	}
+	return -1
+}
+
+// backedSuffixes make a compound of support: "Iranian-backed", "a
+// Russian-armed militia".
+var backedSuffixes = []string{"-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"}
+
+// backedBy reads "the Russian-backed Steppe Front" and "Iranian-backed
+// militias, known as X": the backer in the compound word i supports the
+// noun it modifies, or the name that noun is known as.
+func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	suf := ""
+	for _, x := range backedSuffixes {
+		if len(n.low) > len(x) && n.low[len(n.low)-len(x):] == x {
+			suf = x
+		}
+	}
+	if suf == "" {
+		return
+	}
+	backer, ok := refAt(refs, n.tok)
+	if !ok {
+		return
+	}
+	h := n.head
+	targets := []int{h}
+	if _, ok := d.refOfNode(t, refs, h); !ok {
+		// "militias, known as the Popular Mobilization Forces".
+		targets = nil
+		if i+1 < len(t.n) && t.n[i+1].upos == "PROPN" {
+			targets = append(targets, i+1) // the parser took the compound for a clause
+		}
+		for _, a := range t.kidsOf(h, "acl") {
+			if t.n[a].lemma == "know" {
+				targets = append(targets, t.obliques(a, "as")...)
+			}
+		}
+	}
+	for _, o := range targets {
+		if r, ok := d.refOfNode(t, refs, o); ok && r.ent != backer.ent && d.ents[r.ent].typ != kg.Person {
+			d.addRel(kg.Supports, backer.ent, r.ent, map[string]string{"how": suf[1:]}, si, confCompound)
+		}
+	}
+}
+
+// heldNouns say a person is held by the state or body named before them:
+// "an American detainee", "in Kenyan custody".
+var heldNouns = map[string]bool{"detainee": true, "prisoner": true, "captive": true, "hostage": true, "custody": true}
+
+// heldBy reads DETAINED from a held noun i with its holder as a modifier:
+// the person is the subject of the copula or of the verb the noun hangs
+// on ("spent three years as an American detainee", "remains in Kenyan
+// custody").
+func (d *doc) heldBy(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	holder := -1
+	for _, k := range n.kids {
+		if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound" || c.deprel == "nmod:poss") && c.tok >= 0 && k < i {
+			if r, ok := refAt(refs, c.tok); ok && !r.pron && (r.adj || d.ents[r.ent].typ != kg.Person) {
+				holder = r.ent
+			}
+		}
+	}
+	if holder < 0 {
+		return
+	}
+	var ps []int
+	if t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			ps = t.conjuncts(s)
+		}
+	} else if h := n.head; h >= 0 && t.n[h].upos == "VERB" && !t.negated(h) {
+		s, ps2 := t.subjects(h, 0)
+		if s < 0 {
+			s = ps2
+		}
+		if s >= 0 {
+			ps = t.conjuncts(s)
+		}
+	}
+	toks := d.sents[si].toks
+	for _, p := range ps {
+		r, ok := d.refOfNode(t, refs, p)
+		if !ok || d.ents[r.ent].typ != kg.Person {
+			continue
+		}
+		props := map[string]string{}
+		if dur := durationIn(toks, 0); dur != "" {
+			props["duration"] = dur
+		}
+		date := d.dateIn(si)
+		if date != "" {
+			props["date"] = date
+		}
+		if d.addRel(kg.Detained, holder, r.ent, props, si, confNoun) != nil {
+			d.addEvent("Detention", "Detention of "+d.ents[r.ent].name, si, date, -1,
+				[]kg.Participant{{EntityID: d.ents[holder].id(), Role: "agent"}, {EntityID: d.ents[r.ent].id(), Role: "patient"}}, confNoun)
+		}
+	}
+}
+
+// betweenNouns relate the parties named after "between" (by form: the
+// parser reads "fighting" as a verb as often as a noun).
+var betweenNouns = map[string]verbCue{
+	"talks": {rel: kg.MetWith}, "meeting": {rel: kg.MetWith}, "meetings": {rel: kg.MetWith}, "negotiations": {rel: kg.MetWith},
+	"fighting": {rel: kg.Fought}, "clashes": {rel: kg.Fought}, "war": {rel: kg.Fought}, "battles": {rel: kg.Fought},
+	"conflict": {rel: kg.Fought},
+}
+
+// ofNoun relates the one noun i describes (in apposition or as a
+// copula's subject) to the one after its "of": "X, a critic of Y".
+func (d *doc) ofNoun(si int, t *tree, refs []ref, i int, rel kg.RelationType, ok func(int) bool) {
+	for _, o := range t.ownerOf(i, "of") {
+		if t.n[o].deprel == "nmod:poss" {
+			continue
+		}
+		ro, found := d.refOfNode(t, refs, o)
+		if !found || ro.adj || ok != nil && !ok(ro.ent) {
+			continue
+		}
+		var xs []ref
+		for _, x := range t.personOf(i) {
+			if rx, found := d.refOfNode(t, refs, x); found {
+				xs = append(xs, rx)
+			}
+		}
+		if len(xs) == 0 {
+			// "X, the capital of Y" hung elsewhere: the description
+			// set off after X stands for it.
+			if rx, found := d.refOfNode(t, refs, i); found && !rx.pron {
+				xs = append(xs, rx)
+			}
+		}
+		for _, rx := range xs {
+			if !rx.adj && rx.ent != ro.ent && (ok == nil || ok(rx.ent)) {
+				d.addRel(rel, rx.ent, ro.ent, nil, si, confNoun)
+			}
+		}
+	}
+}
