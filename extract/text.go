@@ -105,10 +105,11 @@ func tokenize(rs []rune, base int) []token {
 		out = append(out, mkToken(string(rs[i:j]), base+i, base+j, true))
 		i = j
 	}
-	// A possessive "'s" is a token: merge the apostrophe and the s.
+	// A possessive "'s" is a token: merge the apostrophe (straight or
+	// curly) and the s.
 	merged := out[:0]
 	for k := 0; k < len(out); k++ {
-		if out[k].text == "'" && k+1 < len(out) && (out[k+1].low == "s") && out[k+1].start == out[k].end &&
+		if (out[k].text == "'" || out[k].text == "’") && k+1 < len(out) && (out[k+1].low == "s") && out[k+1].start == out[k].end &&
 			k > 0 && out[k-1].end == out[k].start && out[k-1].word {
 			t := mkToken("'s", out[k].start, out[k+1].end, false)
 			merged = append(merged, t)
