@@ -753,9 +753,25 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		patients = t.conjuncts(o)
 		// "arrested several opposition figures, including X and Y".
 		patients = append(patients, t.ownerOf(o, "including")...)
+		patients = append(patients, t.includedUnder(o)...)
 	}
 	patients = append(patients, t.obliques(p, "including")...)
 	return
+}
+
+// includedUnder returns the "including" phrases that the parser hung
+// deeper in the phrase of object o ("arrested three men suspected of the
+// attack in the days that followed, including X"): they list members of
+// o wherever they hang.
+func (t *tree) includedUnder(o int) []int {
+	var out []int
+	for k := o + 1; k < len(t.n); k++ {
+		if t.n[k].head == o || t.caseOf(k) != "including" || !t.under(k, o) {
+			continue
+		}
+		out = append(out, t.conjuncts(k)...)
+	}
+	return out
 }
 
 // obliques returns the nominals attached to p with preposition prep,
@@ -783,6 +799,24 @@ func (t *tree) obliques(p int, prep string) []int {
 		}
 	}
 	return out
+}
+
+// nameAfterPhrase returns the name set off by commas right after the
+// phrase of noun i ("the ambassador in Nairobi, X,", "the director of
+// services, X,"), wherever the parser hung it, or -1.
+func (t *tree) nameAfterPhrase(i int) int {
+	j := i + 1
+	for j < len(t.n) && j-i <= 6 && t.n[j].low != "," && t.under(j, i) {
+		j++
+	}
+	if j == i+1 || j+1 >= len(t.n) || t.n[j].low != "," {
+		return -1
+	}
+	a := t.n[j+1]
+	if a.upos != "PROPN" || a.tok < 0 || t.kid(j+1, "cc") >= 0 || j+2 < len(t.n) && t.n[j+2].upos != "PUNCT" {
+		return -1
+	}
+	return j + 1
 }
 
 // durationNouns measure time: a phrase after them belongs to the verb.
@@ -851,7 +885,11 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 	// "met with his counterpart, X", "founded by their grandfather, X":
 	// a name set off right after a noun that the parser hung elsewhere.
 	if n := t.n[i]; relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone || n.lemma == "counterpart" {
-		if a := t.setOffName(i); a >= 0 {
+		a := t.setOffName(i)
+		if a < 0 {
+			a = t.nameAfterPhrase(i)
+		}
+		if a >= 0 {
 			if r, ok := refAt(refs, t.n[a].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person {
 				return r, true
 			}

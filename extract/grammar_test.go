@@ -378,3 +378,22 @@ func TestLightVerbItAgent(t *testing.T) {
 	)
 	want(t, x, [3]string{"FOUGHT", "organization:9th-mountain-brigade", "organization:red-hill-militia"})
 }
+
+// A name set off after a role noun's phrase stands for the noun: "the
+// envoy in Lisbon, X, met with Y".
+func TestNameAfterRolePhrase(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"The Brazilian envoy in Lisbon, Marta Quevedo, met with Portugal’s trade minister, Rui Falcao, on Monday to discuss tariffs.",
+	)
+	want(t, x, [3]string{"MET_WITH", "person:marta-quevedo", "person:rui-falcao"})
+}
+
+// "including X" lists members of the object wherever the parser hangs it.
+func TestIncludingDeepInObject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrests",
+		"The Harbor Police arrested four men suspected of the robbery in the weeks that followed, including Tomas Brandl, a dock worker.",
+	)
+	want(t, x, [3]string{"DETAINED", "organization:harbor-police", "person:tomas-brandl"})
+}
