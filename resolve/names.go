@@ -263,7 +263,7 @@ func orgCore(words []string) (core []string, initials string) {
 
 // spellings1 writes the letter groups that spell one sound in one way.
 var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
-	"ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
+	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
@@ -367,9 +367,13 @@ func Keys(t kg.EntityType, names []string) []string {
 			// Mombasa fish exporter") meets the person here.
 			ks[g+":n:"+literalCore(raw)] = true
 		}
-		if l := literalCore(raw); t != kg.Person && strings.Contains(l, " ") {
-			// An organization's name typed a place meets it here.
-			ks["x:"+l] = true
+		if t != kg.Person {
+			// An organization's name typed a place meets it here, and so
+			// does a place named without the head word an organization's
+			// name adds ("Severny Bunker", "Severny Bunker Group").
+			for _, l := range crossForms(raw) {
+				ks["x:"+l] = true
+			}
 		}
 		if len(n.Core) > 1 && t != kg.Person {
 			// "Interior Ministry" and "Ministry of the Interior".
@@ -384,6 +388,9 @@ func Keys(t kg.EntityType, names []string) []string {
 			ks[g+":a:"+n.Initials] = true
 		}
 		switch {
+		case t == kg.Location:
+			// The consonants of the name: "Misrata" and "Misurata".
+			ks[g+":k:"+skeletons(n.Core)] = true
 		case t == kg.Person:
 			// Surname, and the sound of the whole name: "Mr. Maliki" and
 			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
@@ -415,6 +422,43 @@ func Keys(t kg.EntityType, names []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// skeletons is the skeleton of each word, joined.
+func skeletons(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = skeleton(w)
+	}
+	return strings.Join(out, " ")
+}
+
+// crossForms are the literal forms under which an organization or a place
+// meets one of the other type: its literal name, and an organization's
+// name of three words or more without the generic head words that end it.
+func crossForms(raw string) []string {
+	l := literalCore(raw)
+	if l == "" {
+		return nil
+	}
+	out := []string{l}
+	if h := headless(strings.Fields(l)); len(h) >= 2 {
+		out = append(out, strings.Join(h, " "))
+	}
+	return out
+}
+
+// headless is words without the generic words that end them ("Severny
+// Bunker" of "Severny Bunker Group"), or nil when none end them.
+func headless(words []string) []string {
+	n := len(words)
+	for n > 0 && generic[words[n-1]] {
+		n--
+	}
+	if n == len(words) {
+		return nil
+	}
+	return words[:n]
 }
 
 // generic words name kinds of organizations and places, not which one; a

@@ -117,8 +117,28 @@ func TestTypes(t *testing.T) {
 	if m := CompareNames(Parse(kg.Person, "Kataib Hezbollah"), Parse(kg.Organization, "Kataib Hezbollah")); m.Veto || m.Score < High {
 		t.Errorf("same full name typed Person and Organization: %+v", m)
 	}
-	if m := CompareNames(Parse(kg.Location, "Badr"), Parse(kg.Organization, "Badr")); !m.Veto {
-		t.Errorf("a place and an organization: %+v", m)
+	// One word typed a place and an organization ("Jubaland" acting as
+	// its government; "Badr" a town and a militia) is a part of a name:
+	// it joins only with people or organizations in common.
+	if m := CompareNames(Parse(kg.Location, "Badr"), Parse(kg.Organization, "Badr")); m.Veto || !m.Partial {
+		t.Errorf("one word typed a place and an organization: %+v", m)
+	}
+	if !overlapKeys(Keys(kg.Location, []string{"Jubaland"}), Keys(kg.Organization, []string{"Jubaland"})) {
+		t.Error("one word typed a place and an organization share no key")
+	}
+	node := &kg.Entity{ID: "organization:badr", Type: kg.Organization, Name: "Badr"}
+	if ds := Decide(Mention{ID: "location:badr", Type: kg.Location, Names: []string{"Badr"}}, []Candidate{{Entity: node}}); len(ds) != 1 || ds[0].Action != Propose {
+		t.Errorf("a town joined a militia of its name without context: %+v", ds)
+	}
+	// A place named as the organization without its head word.
+	if m := CompareNames(Parse(kg.Location, "Severny Bunker"), Parse(kg.Organization, "Severny Bunker Group")); m.Veto || !m.Partial || m.Score < Low {
+		t.Errorf("a place named as the organization without its head word: %+v", m)
+	}
+	if m := CompareNames(Parse(kg.Location, "Severny Bunker"), Parse(kg.Organization, "Severny Bunker Trading Group")); !m.Veto {
+		t.Errorf("a place and an organization with another word: %+v", m)
+	}
+	if m := CompareNames(Parse(kg.Location, "Kismayo"), Parse(kg.Organization, "Kismayo Port Authority")); !m.Veto {
+		t.Errorf("a city and its port authority: %+v", m)
 	}
 	if m := CompareNames(Parse(kg.Location, "Severny Bunker"), Parse(kg.Organization, "Severny Bunker")); m.Veto || m.Score < High {
 		t.Errorf("the same two-word name typed a place and an organization: %+v", m)
@@ -131,6 +151,26 @@ func TestTypes(t *testing.T) {
 	}
 	if Keys(kg.Role, []string{"interior minister"}) != nil {
 		t.Error("roles have blocking keys")
+	}
+}
+
+// TestPlaceVariants checks that places spelled one letter apart, or with
+// gh for g, meet and score as one name short of High, for context to
+// confirm; different places do not.
+func TestPlaceVariants(t *testing.T) {
+	for _, p := range [][2]string{{"Misrata", "Misurata"}, {"Karaganda", "Qaraghanda"}, {"Ghazni", "Gazni"}} {
+		a, b := Parse(kg.Location, p[0]), Parse(kg.Location, p[1])
+		if m := CompareNames(a, b); m.Veto || m.Score < Low {
+			t.Errorf("%s / %s: %+v", p[0], p[1], m)
+		}
+		if !overlapKeys(Keys(kg.Location, []string{p[0]}), Keys(kg.Location, []string{p[1]})) {
+			t.Errorf("%s and %s share no blocking key", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{{"Austria", "Australia"}, {"Iran", "Iraq"}, {"Slovakia", "Slovenia"}} {
+		if m := CompareNames(Parse(kg.Location, p[0]), Parse(kg.Location, p[1])); m.Score >= Low {
+			t.Errorf("%s / %s: %+v", p[0], p[1], m)
+		}
 	}
 }
 

@@ -56,9 +56,7 @@ func CompareNames(a, b Name) Match {
 		// place where "to Severny Bunker" was all the text said. One word
 		// ("Badr": a town, a militia) is too little.
 		if kg.CompatibleTypes(a.Type, b.Type) {
-			if ca := literalCore(a.Raw); strings.Contains(ca, " ") && ca == literalCore(b.Raw) {
-				return Match{Score: 0.92, Why: "same name, type differs"}
-			}
+			return placeOrOrganization(a, b)
 		}
 		return Match{Veto: true, Why: "incompatible types"}
 	}
@@ -77,6 +75,34 @@ func CompareNames(a, b Name) Match {
 		return comparePeople(a, b)
 	}
 	return compareOrgs(a, b)
+}
+
+// placeOrOrganization compares the names of a place and an organization,
+// one of which extraction mistyped: the very same name of two words or
+// more, read word for word, is one ("Severny Bunker" typed a place where
+// "to Severny Bunker" was all the text said). One word ("Jubaland" acting
+// as its government; but "Badr" is a town and a militia), or the place's
+// name as the organization's without its head word ("Severny Bunker",
+// "Severny Bunker Group"), is a part that context has to confirm.
+func placeOrOrganization(a, b Name) Match {
+	ca, cb := literalCore(a.Raw), literalCore(b.Raw)
+	if ca == "" || cb == "" {
+		return Match{Veto: true, Why: "incompatible types"}
+	}
+	if ca == cb {
+		if strings.Contains(ca, " ") {
+			return Match{Score: 0.92, Why: "same name, type differs"}
+		}
+		return Match{Score: 0.8, Partial: true, Why: "same name, type differs"}
+	}
+	place, org := ca, cb
+	if a.Type == kg.Organization {
+		place, org = cb, ca
+	}
+	if h := headless(strings.Fields(org)); len(h) >= 2 && strings.Join(h, " ") == place {
+		return Match{Score: 0.8, Partial: true, Why: "place named as the organization without its head word"}
+	}
+	return Match{Veto: true, Why: "incompatible types"}
 }
 
 func comparePeople(a, b Name) Match {
