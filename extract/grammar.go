@@ -265,7 +265,7 @@ func (d *doc) grammar() {
 				}
 				if symmetric[c.cue.rel] && len(objs) == 0 && c.prep == "" {
 					// "X and Y met on Tuesday": each met the other.
-					d.among(si, c.cue, t.n[p].low, &t, refs, as, t.n[p].tok, conf)
+					d.among(si, c.cue, t.n[p].lemma, &t, refs, as, t.n[p].tok, conf)
 				}
 				if !d.anyAgent(&t, refs, as) {
 					pats := d.refsOf(&t, refs, objs)
@@ -302,7 +302,7 @@ func (d *doc) grammar() {
 						if passive {
 							cf = min(conf, confPassive)
 						}
-						d.verbFact(si, c.cue, t.n[p].low, ra.ent, ro.ent, t.n[p].tok, cf)
+						d.verbFact(si, c.cue, t.n[p].lemma, ra.ent, ro.ent, t.n[p].tok, cf)
 					}
 				}
 			}
@@ -1151,7 +1151,7 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 	}
 	others := append(t.obliques(p, "with"), t.ownerOf(o, "with")...)
 	if len(others) == 0 {
-		d.among(si, cue, t.n[p].low, t, refs, agents, t.n[p].tok, conf)
+		d.among(si, cue, t.n[p].lemma, t, refs, agents, t.n[p].tok, conf)
 		return
 	}
 	for _, ag := range agents {
@@ -1163,7 +1163,7 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 			// "fought battles with members of Y": the body acts
 			// through its members.
 			if b, ok := d.agentRef(t, refs, o); ok {
-				d.verbFact(si, cue, t.n[p].low, a.ent, b.ent, t.n[p].tok, conf)
+				d.verbFact(si, cue, t.n[p].lemma, a.ent, b.ent, t.n[p].tok, conf)
 			}
 		}
 	}

@@ -397,3 +397,14 @@ func TestIncludingDeepInObject(t *testing.T) {
 	)
 	want(t, x, [3]string{"DETAINED", "organization:harbor-police", "person:tomas-brandl"})
 }
+
+// cueLemma reads a cue verb's inflections off the one lemma table.
+func TestCueLemma(t *testing.T) {
+	for w, l := range map[string]string{"kidnapped": "kidnap", "allied": "ally", "named": "name", "led": "lead",
+		"supplies": "supply", "arrests": "arrest", "seizing": "seize", "fought": "fight", "detained": "detain",
+		"found": "", "table": "", "said": "", "s": ""} {
+		if got := cueLemma(w); got != l {
+			t.Errorf("cueLemma(%q) = %q, want %q", w, got, l)
+		}
+	}
+}

@@ -454,7 +454,7 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		// ally", "Tehran said"; after a preposition it is the city.
 		prevPrep := a > 0 && locPreps[toks[a-1].low]
 		// "accused Belgrade of": a capital as a verb's object is the state.
-		if a > 0 && verbCues[toks[a-1].low].rel != "" {
+		if a > 0 && cueLemma(toks[a-1].low) != "" {
 			return m, true
 		}
 		acts := m.poss || (b < len(toks) && (isVerbish(toks[b].low) || toks[b].low == "wants" || speechVerbs[toks[b].low] ||

@@ -756,7 +756,7 @@ func copulaBefore(toks []token, i int) int {
 		case ".", ";", "\"", "that", "who", "which":
 			return -1
 		}
-		if speechVerbs[toks[j].low] || verbCues[toks[j].low].rel != "" {
+		if speechVerbs[toks[j].low] || cueLemma(toks[j].low) != "" {
 			return -1
 		}
 	}

@@ -6,46 +6,10 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// verbCue is what a verb form says: the relation, the event it implies and
-// a preposition it needs before its object ("works at").
+// verbCue is what a cue word says: the relation and the event it implies.
 type verbCue struct {
 	rel   kg.RelationType
 	event string
-	prep  string
-}
-
-// verbCues maps inflected verb forms to relations. The relations are read
-// from the tree by lemma (gramCues); the forms only tell a cue verb in
-// running text where no parse is at hand (a name after "arrested" is a
-// person's, "is" after a name ends a role phrase).
-var verbCues = map[string]verbCue{}
-
-func init() {
-	add := func(rel kg.RelationType, event, prep string, forms string) {
-		for _, f := range strings.Fields(forms) {
-			verbCues[f] = verbCue{rel, event, prep}
-		}
-	}
-	add(kg.Detained, "Detention", "", "detained detains arrested arrests jailed imprisoned abducted kidnapped")
-	add(kg.Detained, "Capture", "", "captured seized")
-	add(kg.Attacked, "Attack", "", "attacked attacks ambushed ambush struck bombed shelled raided targeted stormed assaulted")
-	add(kg.Killed, "Killing", "", "killed kills executed assassinated murdered")
-	add(kg.Fought, "War", "", "fought fighting battled battling battle fight clashed")
-	add(kg.MetWith, "Meeting", "", "met meets")
-	add(kg.MetWith, "Meeting", "with", "talks talked spoke negotiated")
-	add(kg.Supports, "", "", "backed backs financed funded funds armed trained equipped supported supports bolstered sponsored train equip arm fund finance")
-	add(kg.Supports, "", "", "arming funding financing backing supporting")
-	add(kg.Supports, "", "", "supplied supplies")
-	add(kg.Opposes, "", "", "opposed opposes criticized criticised condemned denounced confronted accused accuses blamed sued sanctioned challenge challenged challenges challenging")
-	add(kg.MemberOf, "", "to", "belongs belonged")
-	add(kg.Appointed, "Appointment", "", "appointed appoints nominated named names assigned designated")
-	add(kg.Owns, "", "", "owns")
-	add(kg.Leads, "", "", "heads headed leads chairs chaired founded runs ran manages managed")
-	add(kg.Leads, "", "", "led")
-	add(kg.Commands, "", "", "commands commanded")
-	add(kg.MemberOf, "", "", "joined joins")
-	add(kg.WorksFor, "", "for", "works worked working")
-	add(kg.AlliedWith, "", "with", "cooperated cooperates allied partnered")
 }
 
 // gramCue is what a cue lemma says and how its object is marked.
@@ -95,8 +59,53 @@ func init() {
 	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
 }
 
+// cueIrregular are the irregular forms of cue lemmas.
+var cueIrregular = map[string]string{"led": "lead", "fought": "fight", "met": "meet", "struck": "strike",
+	"ran": "run", "held": "hold", "spoke": "speak", "sued": "sue", "lent": "lend"}
+
+// cueLemma returns the cue lemma (a key of gramCues) that word form w
+// inflects, or "": it tells a cue verb in running text where no parse is
+// at hand (a name after "arrested" is a person's, "is" after a name ends a
+// role phrase). "found" is left out: it is far more often "find".
+func cueLemma(w string) string {
+	if l, ok := cueIrregular[w]; ok {
+		return l
+	}
+	if w == "found" {
+		return ""
+	}
+	is := func(l string) bool { return len(l) > 1 && len(gramCues[l]) > 0 }
+	if is(w) {
+		return w
+	}
+	try := func(stem string) string {
+		switch {
+		case is(stem):
+			return stem
+		case is(stem + "e"):
+			return stem + "e" // "named", "seizing"
+		case len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && is(stem[:len(stem)-1]):
+			return stem[:len(stem)-1] // "kidnapped", "planning"
+		}
+		return ""
+	}
+	for _, suf := range []string{"ied", "ies"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && is(b+"y") {
+			return b + "y" // "allied", "supplies"
+		}
+	}
+	for _, suf := range []string{"ed", "ing", "es", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok {
+			if l := try(b); l != "" {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
 // fundingVerbs make a SUPPORTS relation a Funding event too.
-var fundingVerbs = map[string]bool{"financed": true, "funded": true, "funds": true, "fund": true, "finance": true}
+var fundingVerbs = map[string]bool{"fund": true, "finance": true}
 
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
 
@@ -129,7 +138,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if _, in := refAt(refs, j); in || t.cap || !t.word {
 				continue
 			}
-			if verbCues[t.low].rel != "" || strings.HasSuffix(t.low, "ed") && j > 0 && !isVerbish(toks[j-1].low) {
+			if cueLemma(t.low) != "" || strings.HasSuffix(t.low, "ed") && j > 0 && !isVerbish(toks[j-1].low) {
 				if passive(toks, j) {
 					return d.subjectOf(si, refs, auxStart(toks, j))
 				}
@@ -251,7 +260,7 @@ func (d *doc) subjectOf(si int, refs []ref, v int) (ref, bool) {
 			if c >= 0 && toks[c].text == "," && c+1 < k {
 				w := toks[c+1].low
 				if w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "who" || w == "which" ||
-					verbCues[w].rel != "" && (strings.HasSuffix(w, "ed") || w == "led") {
+					cueLemma(w) != "" && (strings.HasSuffix(w, "ed") || w == "led") {
 					k = c
 					continue
 				}
@@ -443,7 +452,8 @@ func auxStart(toks []token, v int) int {
 	return j + 1
 }
 
-// verbFact writes one relation (and its event) found by a verb.
+// verbFact writes one relation (and its event) found by the cue word verb
+// (a lemma).
 func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf float64) {
 	props := map[string]string{}
 	place := d.placeAfter(si, v)
@@ -463,7 +473,7 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		props["how"] = verb
 	}
 	switch verb {
-	case "runs", "ran", "manages", "managed", "serve", "serves", "served", "serving":
+	case "run", "manage", "serve":
 		if d.ents[dst].typ != kg.Organization {
 			return // "ran for office", "ran the office in Algiers", "served in Iraq"
 		}
