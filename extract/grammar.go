@@ -220,6 +220,7 @@ func (d *doc) grammar() {
 		}
 		d.grammarNouns(si, &t, refs)
 		d.stances(si, &t, refs)
+		d.againstActs(si, &t, refs)
 		for p := range t.n {
 			if t.n[p].upos != "VERB" {
 				continue
@@ -1017,6 +1018,90 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 						d.addRel(kg.Opposes, rs.ent, ro.ent, nil, si, confNoun)
 					}
 				}
+			}
+		}
+	}
+}
+
+// againstNouns are acts aimed at someone, named by a noun with "against":
+// "waged a war against Y", "filed a complaint against Y", "X's campaign
+// against Y".
+var againstNouns = map[string]kg.RelationType{
+	"campaign": kg.Opposes, "crackdown": kg.Opposes, "lawsuit": kg.Opposes, "suit": kg.Opposes,
+	"complaint": kg.Opposes, "case": kg.Opposes, "action": kg.Opposes, "charge": kg.Opposes,
+	"protest": kg.Opposes, "motion": kg.Opposes, "petition": kg.Opposes, "challenge": kg.Opposes,
+	"sanction": kg.Opposes, "boycott": kg.Opposes, "embargo": kg.Opposes, "resistance": kg.Opposes,
+	"testimony": kg.Opposes, "vote": kg.Opposes, "injunction": kg.Opposes,
+	"war": kg.Fought, "fight": kg.Fought, "struggle": kg.Fought, "battle": kg.Fought,
+	"insurgency": kg.Fought, "rebellion": kg.Fought, "uprising": kg.Fought,
+	"offensive": kg.Attacked, "strike": kg.Attacked, "airstrike": kg.Attacked, "raid": kg.Attacked,
+	"operation": kg.Attacked, "assault": kg.Attacked,
+}
+
+// launchVerbs start or carry on an act aimed at someone; their subject is
+// its agent ("the judge dismissed the case against Y" is not the judge's).
+var launchVerbs = map[string]bool{"file": true, "bring": true, "lodge": true, "launch": true, "build": true,
+	"mount": true, "wage": true, "lead": true, "oversee": true, "step": true, "intensify": true, "begin": true,
+	"start": true, "open": true, "pursue": true, "press": true, "direct": true, "conduct": true, "order": true,
+	"announce": true, "plan": true, "spearhead": true, "organize": true, "organise": true, "stage": true,
+	"hold": true, "call": true, "impose": true, "declare": true, "take": true, "initiate": true, "submit": true,
+	"carry": true, "escalate": true, "continue": true, "fight": true, "lose": true, "win": true, "cast": true,
+	"threaten": true, "give": true, "join": true, "back": true, "support": true}
+
+// againstActs reads the acts of againstNouns: the agent is the noun's
+// possessor, its "by" phrase, or the subject of the launch verb whose
+// object it is; the target follows "against", on the noun or the verb.
+func (d *doc) againstActs(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		rel, ok := againstNouns[n.lemma]
+		if !ok || n.upos != "NOUN" {
+			continue
+		}
+		var targets, agents []int
+		for _, k := range t.kidsOf(i, "nmod") {
+			if t.caseOf(k) == "against" {
+				targets = append(targets, t.conjuncts(k)...)
+			}
+		}
+		agents = append(agents, t.kidsOf(i, "nmod:poss")...)
+		for _, k := range t.kidsOf(i, "nmod") {
+			if t.caseOf(k) == "by" {
+				agents = append(agents, t.conjuncts(k)...)
+			}
+		}
+		conf := confNoun
+		if p := n.head; p >= 0 && n.deprel == "obj" && t.n[p].upos == "VERB" && launchVerbs[t.n[p].lemma] {
+			if t.negated(p) || t.n[p].head >= 0 && t.n[t.n[p].head].lemma == "deny" {
+				continue
+			}
+			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
+				conf = 0.5
+			}
+			if len(targets) == 0 {
+				targets = t.obliques(p, "against")
+			}
+			if len(agents) == 0 {
+				as, _, passive := t.arguments(p)
+				if !passive {
+					agents = as
+				}
+			}
+		}
+		if len(targets) == 0 {
+			continue
+		}
+		for _, a := range agents {
+			ra, ok := d.agentRef(t, refs, a)
+			if !ok || ra.adj {
+				continue
+			}
+			for _, o := range targets {
+				ro, ok := d.refOfNode(t, refs, o)
+				if !ok || ro.adj || ro.ent == ra.ent {
+					continue
+				}
+				d.addRel(rel, ra.ent, ro.ent, nil, si, conf)
 			}
 		}
 	}

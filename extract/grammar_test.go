@@ -408,3 +408,36 @@ func TestCueLemma(t *testing.T) {
 		}
 	}
 }
+
+// An act named by a noun with "against": the possessor, the "by" phrase
+// or the subject of the verb that launches it acts; a verb that does not
+// launch it ("dismissed") says nothing of who does.
+func TestAgainstNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"The Harbor Workers Union filed a lawsuit against Kestrel Shipping on Monday.",
+		"Judge Pavel Novak dismissed the case against Tomas Brandl.",
+		"The Northern Front has waged a war against the Delta Brigade since 2019.",
+		"Ana Ruiz's campaign against the Green Bloc began in May.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:harbor-workers-union", "organization:kestrel-shipping"},
+		[3]string{"FOUGHT", "organization:northern-front", "organization:delta-brigade"},
+		[3]string{"OPPOSES", "person:ana-ruiz", "organization:green-bloc"},
+	)
+	wantNot(t, x, [3]string{"OPPOSES", "person:pavel-novak", "person:tomas-brandl"})
+}
+
+// Verbs with "against", "for", "in": "campaigned against Y", "invested in Y".
+func TestPrepositionalStances(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Stances",
+		"The Harbor Party campaigned against Mayor Ines Varga. Orion Capital invested in Kestrel Shipping last year. The Tenants League voted for Mayor Ines Varga. Mayor Ines Varga hired Mr. Tomas Brandl in 2020.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:harbor-party", "person:ines-varga"},
+		[3]string{"SUPPORTS", "organization:orion-capital", "organization:kestrel-shipping"},
+		[3]string{"SUPPORTS", "organization:tenants-league", "person:ines-varga"},
+		[3]string{"APPOINTED", "person:ines-varga", "person:tomas-brandl"},
+	)
+}
