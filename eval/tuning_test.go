@@ -22,7 +22,7 @@ const (
 	tuningMinCount    = 22
 	minCoreRelations  = 10
 	blindDir          = "blind"
-	blindMinCount     = 16
+	blindMinCount     = 22
 	blindMinArticleWd = 350
 )
 
