@@ -1,6 +1,8 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/kg"
+import (
+	"github.com/newsgraph/newsgraph/kg"
+)
 
 // The noun rules of the grammar layer: roles, affiliations, ownership,
 // pacts and nominalized cue verbs read from noun phrases of the tree.
@@ -241,12 +243,13 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 	// is whom the role is for; a place after "for" is only its remit.
 	owners := t.ownerOf(i)
 	if len(owners) == 0 {
-		owners = t.ownerOf(i, "of", "at", "for")
+		owners = t.ownerOf(i, "of", "at", "for", "with")
 	}
 	if kind == roleMember {
 		// "a member of parliament from the National Dawn party".
 		owners = append(owners, t.ownerOf(i, "from")...)
 	}
+	owners = d.ownerNames(t, refs, owners)
 	if len(owners) == 0 {
 		// "The Russian ambassador in Belgrade, X": the demonym's country.
 		for _, k := range n.kids {
@@ -271,13 +274,19 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		// "the leader of Y, X": the parser often hangs the apposition
 		// on Y, the last noun before it.
 		for _, o := range owners {
-			if a := t.kid(o, "appos"); a >= 0 {
+			if a := t.kid(o, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
 				persons = append(persons, a)
 			}
 		}
 	}
 	if len(persons) == 0 {
 		persons = t.setOff(i)
+	}
+	if dr := n.deprel; len(persons) == 0 && (dr == "appos" || dr == "obj" || dr == "obl") {
+		// An apposition or a complement hung past the name it follows
+		// ("convicted A and B, lawyers with Y"); not a subject ("To X,
+		// the leader of Y said" fronts X) nor a chained conjunct.
+		persons = t.namesBefore(i)
 	}
 	for _, o := range owners {
 		ro, ok := d.refOfNode(t, refs, o)
@@ -290,7 +299,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 			if !ok || rp.pron || d.ents[rp.ent].typ != kg.Person {
 				continue
 			}
-			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind}, si, confApposition)
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS"}, si, confApposition)
 		}
 	}
 }
@@ -596,4 +605,108 @@ func (d *doc) ofNoun(si int, t *tree, refs []ref, i int, rel kg.RelationType, ok
 			}
 		}
 	}
+}
+
+// ownerNames replaces each owner word that names nothing by the name it
+// leads to: the antecedent of "whose" ("Y, whose chairman, X"), or an
+// organization one phrase further down, past the field of an "of" ("a
+// professor of political science at Y", "a member of parliament from
+// Y").
+func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
+	out := owners[:0:0]
+	for _, o := range owners {
+		if _, ok := d.refOfNode(t, refs, o); ok {
+			out = append(out, o)
+			continue
+		}
+		if t.n[o].low == "whose" {
+			if a := t.antecedent(o); a >= 0 {
+				out = append(out, a)
+			}
+			continue
+		}
+		if t.n[o].upos != "NOUN" || t.caseOf(o) != "of" {
+			continue
+		}
+		for _, k := range t.kidsOf(o, "nmod") {
+			if c := t.caseOf(k); c == "at" || c == "with" || c == "from" {
+				for _, x := range t.conjuncts(k) {
+					if r, ok := d.refOfNode(t, refs, x); ok && d.ents[r.ent].typ == kg.Organization {
+						out = append(out, x)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// antecedent returns the name a relative "whose" at w refers to: the
+// name right before it ("Y, whose"), or the name a description right
+// before it is set off after ("Y, the country's largest union, whose"),
+// or -1.
+func (t *tree) antecedent(w int) int {
+	j := w - 1
+	if j >= 0 && t.n[j].low == "," {
+		j--
+	}
+	if j < 0 {
+		return -1
+	}
+	if t.n[j].upos == "PROPN" && t.n[j].tok >= 0 {
+		return j
+	}
+	// Climb from the last word to the head of its phrase.
+	h := j
+	for h >= 0 && t.n[h].head > h && t.n[h].head < w {
+		h = t.n[h].head
+	}
+	if t.n[h].upos == "NOUN" {
+		if ns := t.namesBefore(h); len(ns) > 0 {
+			return ns[0]
+		}
+	}
+	return -1
+}
+
+// namesBefore returns the name set off by a comma right before the noun
+// phrase of i ("X, the chief executive of Y"; "X, 41, the director";
+// "X (XYZ), an agency of Y"), whatever the parser hung the phrase on,
+// with the names listed with it when i is plural ("A and B, lawyers with
+// Y"); or nil.
+func (t *tree) namesBefore(i int) []int {
+	j := i - 1
+	for j >= 0 && t.n[j].low != "," && t.under(j, i) {
+		j--
+	}
+	if j < 1 || t.n[j].low != "," {
+		return nil
+	}
+	k := j - 1
+	if t.n[k].upos == "NUM" && k >= 2 && t.n[k-1].low == "," {
+		k -= 2 // an age: "X, 41, the director"
+	}
+	if t.n[k].low == ")" {
+		// "X (XYZ), an agency of Y": past the parenthesis.
+		o := k - 1
+		for o >= 0 && k-o <= 6 && t.n[o].low != "(" {
+			o--
+		}
+		if o < 1 || t.n[o].low != "(" {
+			return nil
+		}
+		k = o - 1
+	}
+	if t.n[k].upos != "PROPN" || t.n[k].tok < 0 {
+		return nil
+	}
+	// The last of a list: "A and B, lawyers with Y" describes both.
+	h := k
+	for t.n[h].deprel == "conj" && t.n[h].head >= 0 && t.n[h].head < h && t.n[t.n[h].head].upos == "PROPN" {
+		h = t.n[h].head
+	}
+	if h != k && t.kid(k, "cc") >= 0 && t.n[i].xpos == "NNS" {
+		return t.conjuncts(h)
+	}
+	return []int{k}
 }

@@ -263,6 +263,7 @@ type rolePhrase struct {
 	targetRef  ref
 	kind       roleKind
 	electoral  bool
+	plural     bool // "lawyers with Y": an occupation, not a post held
 }
 
 // parseRole reads a role phrase whose role noun is at token r.
@@ -506,9 +507,11 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		d.addRel(kg.MemberOf, person, t, nil, si, conf)
 		return
 	}
-	props := map[string]string{"title": rp.title, "status": rp.status}
-	d.addRel(kg.HoldsRole, person, t, props, si, conf)
-	d.noteHolder(rp.title, t, person)
+	if !rp.plural {
+		props := map[string]string{"title": rp.title, "status": rp.status}
+		d.addRel(kg.HoldsRole, person, t, props, si, conf)
+		d.noteHolder(rp.title, t, person)
+	}
 	kind := rp.kind
 	if words := strings.Fields(rp.title); kind == roleLeads && len(words) >= 2 && !leadingModifiers[words[len(words)-2]] {
 		switch words[len(words)-1] {
