@@ -225,6 +225,10 @@ func (d *doc) grammar() {
 			if t.n[p].upos != "VERB" {
 				continue
 			}
+			if t.uniting(p) {
+				d.unite(si, &t, refs, p)
+				continue
+			}
 			if pactVerbs[t.n[p].lemma] {
 				d.pact(si, &t, refs, p)
 				continue
@@ -345,6 +349,13 @@ var memberNouns = map[string]bool{"officer": true, "soldier": true, "member": tr
 	"agent": true, "gendarme": true, "troop": true, "militant": true, "guard": true, "personnel": true, "police": true,
 	"official": true, "investigator": true, "operative": true, "gunman": true}
 
+// stateAgents are the people a state acts through when a demonym or the
+// state's name qualifies them ("Kenyan soldiers", "American officials");
+// "Somali militants" are not the state's.
+var stateAgents = map[string]bool{"soldier": true, "officer": true, "official": true, "agent": true,
+	"police": true, "policeman": true, "guard": true, "personnel": true, "investigator": true, "diplomat": true,
+	"marine": true, "sailor": true, "pilot": true, "commando": true, "gendarme": true, "prosecutor": true}
+
 // agentRef is refOfNode for the one who acts: the body whose members
 // acted stands for them.
 func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
@@ -360,9 +371,9 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
-	if n := t.n[i]; n.upos == "NOUN" && armedNouns[n.lemma] {
-		// "Ethiopia's forces attacked", "Malian troops detained": the
-		// state acts.
+	if n := t.n[i]; n.upos == "NOUN" && (armedNouns[n.lemma] || stateAgents[n.lemma]) {
+		// "Ethiopia's forces attacked", "Malian troops detained",
+		// "American officials provided": the state acts.
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "nmod:poss" || c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && !r.pron && d.ents[r.ent].country != nil {
@@ -1107,6 +1118,64 @@ func (d *doc) againstActs(si int, t *tree, refs []ref) {
 	}
 }
 
+// uniting reports "the agreement brings together A, B and C", "the pact
+// unites A and B": a pact that joins the parties its verb lists.
+func (t *tree) uniting(p int) bool {
+	n := t.n[p]
+	switch n.lemma {
+	case "unite", "unify":
+	case "bring":
+		if k := t.kid(p, "advmod", "compound:prt"); k < 0 || t.n[k].low != "together" {
+			return false
+		}
+	default:
+		return false
+	}
+	s, _ := t.subjects(p, 0)
+	return s >= 0 && pactNouns[t.n[s].lemma] && !t.negated(p)
+}
+
+// unite makes allies of each pair of the parties that the pact verb p
+// lists as its object; the parser chains a list's items as conjuncts or
+// list items of the one before.
+func (d *doc) unite(si int, t *tree, refs []ref, p int) {
+	o := t.kid(p, "obj")
+	if o < 0 {
+		return
+	}
+	items := []int{o}
+	for j := 0; j < len(items) && len(items) < 12; j++ {
+		for _, k := range t.n[items[j]].kids {
+			if dr := t.n[k].deprel; k > items[j] && (dr == "conj" || dr == "list" || dr == "appos") {
+				items = append(items, k)
+			}
+		}
+	}
+	var parties []ref
+	for _, w := range items {
+		// "the centrist X movement": the name before its head noun.
+		var r ref
+		ok := false
+		for _, k := range t.kidsOf(w, "compound") {
+			if r2, ok2 := d.refOfNode(t, refs, k); ok2 && !r2.pron && d.ents[r2.ent].typ == kg.Organization {
+				r, ok = r2, true
+			}
+		}
+		if !ok {
+			r, ok = d.refOfNode(t, refs, w)
+		}
+		if ok && !r.adj && d.ents[r.ent].typ != kg.Person && !slices.ContainsFunc(parties, func(x ref) bool { return x.ent == r.ent }) {
+			parties = append(parties, r)
+		}
+	}
+	how := map[string]string{"how": t.n[t.kid(p, "nsubj")].lemma}
+	for i, a := range parties {
+		for _, b := range parties[i+1:] {
+			d.addRel(kg.AlliedWith, a.ent, b.ent, how, si, confVerb)
+		}
+	}
+}
+
 // claimVerbs name who carried out an act: "The attack was carried out by
 // Y", "was claimed by Y", "was blamed on Y", "was attributed to Y".
 var claimVerbs = map[string]string{"carry": "by", "conduct": "by", "claim": "by", "perpetrate": "by",
@@ -1311,8 +1380,9 @@ func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf fl
 	for _, k := range things {
 		others = append(others, t.ownerOf(k, prep)...)
 	}
-	for _, a := range d.refsOf(t, refs, agents) {
-		if a.people {
+	for _, ag := range agents {
+		a, ok := d.agentRef(t, refs, ag)
+		if !ok || a.people {
 			continue
 		}
 		for _, b := range d.refsOf(t, refs, others) {

@@ -471,3 +471,31 @@ func TestPluralRoleAfterList(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"HOLDS_ROLE", "person:ana-ruiz", "organization:civic-defense-league"})
 }
+
+// A state acts through its soldiers and officials: "American officials
+// provided intelligence to Y", "Kenyan soldiers detained X".
+func TestStateAgents(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Aid",
+		"American officials have provided intelligence to the Harbor Police since May, and Kenyan soldiers detained Mr. Tomas Brandl on Friday.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "location:united-states", "organization:harbor-police"},
+		[3]string{"DETAINED", "location:kenya", "person:tomas-brandl"},
+	)
+}
+
+// A pact that "brings together" or "unites" a list makes allies of its
+// parties; a meeting that brings people together does not.
+func TestPactBringsTogether(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Coalition",
+		"The coalition agreement brings together the Harbor Party, the Green Bloc and the rural Tenants League.",
+		"The summit brought together the Delta Union and the Orion League.",
+	)
+	want(t, x,
+		[3]string{"ALLIED_WITH", "organization:green-bloc", "organization:harbor-party"},
+		[3]string{"ALLIED_WITH", "organization:green-bloc", "organization:tenants-league"},
+	)
+	wantNot(t, x, [3]string{"ALLIED_WITH", "organization:delta-union", "organization:orion-league"})
+}
