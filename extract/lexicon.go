@@ -181,6 +181,9 @@ var orgHeads = map[string]string{
 	"minerals": "company", "electronics": "company", "biologics": "company", "biotech": "company",
 	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
+	"fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
+	"enterprises": "company", "investments": "company", "construction": "company", "engineering": "company",
+	"properties": "company", "trading": "company", "publishing": "company", "entertainment": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
 }
 

@@ -32,6 +32,9 @@ type mention struct {
 	// government: an entity of its own that takes part in no relation.
 	shadow  bool
 	metonym bool // a capital acting for its country
+	// agent marks a name described by a noun for a firm or a person alike
+	// ("an exporter", "the owner"), left to the name finder.
+	agent bool
 }
 
 // speechVerbs attribute quotes and mark their subjects as speakers.
@@ -173,6 +176,8 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			// acronym-named organization acting through a description.
 			if m, ok := compoundOrg(t, si, k); ok {
 				out = append(out, m)
+			} else if m, ok := basedPlace(rs, toks, si, k); ok {
+				out = append(out, m)
 			}
 			continue // "Kurdish-led forces": a description, not a name
 		}
@@ -233,6 +238,14 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			if j > k && u.low == "of" && j+1 < n && toks[j+1].cap && titles[foldToks(toks, k, min(j+2, n))] {
 				j += 2
 				continue
+			}
+			// "Minister of Economy Mikhail Gvaramadze": an office of a
+			// field, then the name.
+			if j > k && u.low == "of" {
+				if l := ofTitle(toks, j-1); l > 0 {
+					j += l - 1
+					continue
+				}
 			}
 			// "member of Parliament for Leiden": the seat, not the name.
 			if u.low == "for" && j == k+1 && institution[toks[k].low] && k > 0 && toks[k-1].low == "of" {
@@ -390,6 +403,21 @@ func compoundOrg(t token, si, k int) (mention, bool) {
 		text: p, typ: kg.Organization, sub: sub, strong: true, ent: -1, adj: true, acts: true}, true
 }
 
+// basedPlace reads the city of "a Bilbao-based company": one capitalized
+// word before "-based", not after another name ("Silicon Valley-based").
+func basedPlace(rs []rune, toks []token, si, k int) (mention, bool) {
+	t := toks[k]
+	p, ok := strings.CutSuffix(t.text, "-based")
+	if !ok || p == "" || strings.ContainsAny(p, "-\u2011.") || isAllCaps(p) || k > 0 && toks[k-1].cap && !firstWord(toks, k-1) {
+		return mention{}, false
+	}
+	if _, known := knownOrgs[fold(p)]; known {
+		return mention{}, false
+	}
+	return mention{sent: si, tts: k, ts: k, te: k + 1, start: t.start, end: t.start + utf8.RuneCountInString(p),
+		text: p, typ: kg.Location, sub: "city", ent: -1}, true
+}
+
 // compoundHasCountry reports a hyphenated token with a country part.
 func compoundHasCountry(t token) bool {
 	for _, p := range strings.FieldsFunc(t.text, func(r rune) bool { return r == '-' || r == '\u2011' }) {
@@ -515,6 +543,9 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// Defense", "Border Guards 2nd Division".
 	if legalSuffixes[last] && b-a >= 2 && toks[b-1].cap || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
 		return []mention{mk(a, kg.Organization, "company", true)}
+	}
+	if sub, ok := orgPrefixes[toks[a].low]; ok && b-a >= 2 && toks[a].cap && titleAt(toks, a+1, b) == 0 {
+		return []mention{mk(a, kg.Organization, sub, true)}
 	}
 	if sub, ok := orgHeads[last]; ok && (b-a >= 2 || institution[last]) {
 		p := a
@@ -676,15 +707,26 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if s, ok := locHeads[last]; ok && b-p >= 2 {
 		return append(out, mk(p, kg.Location, s, true))
 	}
+	// "Jubaland's fisheries minister": a name whose minister or governor
+	// it is names a state or a region.
+	if b-p == 1 && stateOwner(toks, b) {
+		return append(out, mk(p, kg.Location, "region", true))
+	}
 	// Context decides the rest.
 	m := mk(p, "", "", false)
 	// An apposition says what a name is, whatever the words before it.
 	m.typ, m.sub = descriptionAfter(toks, b)
+	agent := m.sub == "agent"
 	if m.typ == "" {
 		m.typ, m.sub = contextType(toks, p, b)
 	}
 	if m.typ == "" {
 		m.typ, m.sub = evidenceType(toks, p, b)
+	}
+	if agent = agent || m.sub == "agent"; agent && m.typ == "" {
+		// "Idris Haybe, a fish exporter": a firm or a person; the name
+		// finder says which (statisticalVotes).
+		m.sub, m.agent = "", true
 	}
 	if m.sub == "kin" {
 		// "his brother Frank": a first name alone is still a person.
@@ -727,12 +769,39 @@ var institution = map[string]bool{
 // titleAt returns how many tokens of a title start at toks[p] (0 if none),
 // requiring a name after it.
 func titleAt(toks []token, p, b int) int {
+	if l := ofTitle(toks, p); l > 0 && p+l < b {
+		return l
+	}
 	for l := 4; l >= 1; l-- {
 		if p+l < b && titles[foldToks(toks, p, p+l)] {
 			return l
 		}
 	}
 	return 0
+}
+
+// ofOffices are offices named with their field after "of": "Minister of
+// Economy", "Secretary of Commerce".
+var ofOffices = map[string]bool{"minister": true, "secretary": true, "director": true, "commissioner": true}
+
+// ofTitle returns the length of an office title with "of" starting at
+// toks[i] and followed by a name ("Minister of Foreign Affairs Ana Ruiz":
+// 4), or 0: the field's words are words written in lower case inside
+// sentences, the name's are not.
+func ofTitle(toks []token, i int) int {
+	if i+3 >= len(toks) || !ofOffices[toks[i].low] || !toks[i].cap || toks[i+1].low != "of" {
+		return 0
+	}
+	j := i + 2
+	for j < len(toks) && j < i+7 && (toks[j].cap && lowerCaseWord(toks[j].text) || j > i+2 && toks[j].low == "and") {
+		j++
+	}
+	// The name has two words at least: a field word the lexicon does not
+	// know ("Director of Public Prosecutions, …") is no name.
+	if j == i+2 || j+1 >= len(toks) || !toks[j].cap || !toks[j+1].cap || lowerCaseWord(toks[j].text) || toks[j-1].low == "and" {
+		return 0
+	}
+	return j - i
 }
 
 // contextType types a capitalized span from its neighbours.
@@ -762,9 +831,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if a >= 2 && isQuote(toks[a-1]) && nicknameCues[toks[a-2].low] {
 		return "", ""
 	}
-	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") &&
-		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || toks[b].low == "said") {
-		return kg.Organization, "" // "NATO, which leads": an acronym standing alone
+	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") && !commonCaps[toks[a].low] &&
+		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || actsAfter(toks, b)) {
+		return kg.Organization, "" // "NATO, which leads", "KSC signed": an acronym standing alone
 	}
 	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
@@ -828,6 +897,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if multi && personActs[next(1)] && prev(1) != "the" && prev(1) != "of" {
 		return kg.Person, "" // "Mark Ellison spoke with"
 	}
+	if speechVerbs[next(1)] && itAfter(toks, b+1) {
+		return kg.Organization, "" // "Pesquerías Ondarra said it had paid"
+	}
 	if multi && (speechVerbs[next(1)] && prev(1) != "of" || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
@@ -880,7 +952,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if next(1) == "," && b+1 < n && countryByName[toks[b+1].low] != nil {
 		return kg.Location, "city" // "Gao, Mali"
 	}
-	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap) && prev(2) != "according" {
+	// "In Kismayo, …": a preposition that opens the sentence is capitalized
+	// too.
+	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap && !firstWord(toks, a-1)) && prev(2) != "according" {
 		return kg.Location, ""
 	}
 	if prev(1) == "the" && (multi || isAllCaps(toks[a].text)) {
@@ -1132,12 +1206,16 @@ func coordinatePersons(toks []token, out []mention) {
 		if x.te >= y.tts || y.tts-x.te > 2 {
 			return false
 		}
+		and := false
 		for k := x.te; k < y.tts; k++ {
 			if toks[k].text != "," && toks[k].low != "and" {
 				return false
 			}
+			and = and || toks[k].low == "and"
 		}
-		return true
+		// "Peter Zavyalin, Severny Bunker's chief executive": a possessive
+		// after a comma opens an apposition, not the next item of a list.
+		return and || !y.poss
 	}
 	untyped := func(m *mention) bool {
 		return m.typ == "" && m.country == nil && m.te-m.ts >= 2
@@ -1170,6 +1248,54 @@ func peopleBefore(toks []token, i int) bool {
 			return true
 		}
 		if toks[j].text == "." || toks[j].text == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// commonCaps are words written in capitals that name no organization.
+var commonCaps = map[string]bool{"ceo": true, "cfo": true, "coo": true, "gdp": true, "tv": true, "covid": true,
+	"aids": true, "hiv": true, "dna": true, "lng": true, "lpg": true, "usd": true, "eur": true, "note": true,
+	"update": true, "breaking": true, "faq": true, "pdf": true, "url": true, "ipo": true, "vat": true, "ai": true,
+	"usb": true, "gps": true, "sms": true, "atm": true, "suv": true, "mvp": true, "phd": true, "mba": true}
+
+// stateHeads are the offices of a state or a region: "X's foreign
+// minister" makes X a place, where "X's leader" may be any body's.
+var stateHeads = map[string]bool{"minister": true, "governor": true, "premier": true, "mayor": true,
+	"parliament": true, "cabinet": true, "ministry": true, "government": true, "authorities": true,
+	"navy": true, "police": true, "coastguard": true}
+
+// stateOwner reports a possessive of a state's office after a name:
+// "'s fisheries minister", "'s governor".
+func stateOwner(toks []token, b int) bool {
+	n := len(toks)
+	if b+3 < n && toks[b].text == "'s" && toks[b+1].low == "coast" && toks[b+2].low == "guard" {
+		return true
+	}
+	return b+2 < n && toks[b].text == "'s" && (stateHeads[toks[b+1].low] || b+3 < n && !toks[b+1].cap && toks[b+1].word && stateHeads[toks[b+2].low])
+}
+
+// actsAfter reports a verb that a subject name acts with right after it:
+// a past tense or a present third person ("KSC signed", "KSC says").
+func actsAfter(toks []token, b int) bool {
+	if b >= len(toks) || toks[b].cap || !toks[b].word {
+		return false
+	}
+	w := toks[b].low
+	return speechVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
+
+// itAfter reports "it" or "its" as the subject of the clause that the
+// speech verb at toks[i] opens ("said on Saturday it had paid"): what
+// speaks of itself as "it" is a body, not a person.
+func itAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		switch toks[j].low {
+		case "it", "its":
+			return j+1 < len(toks) && (toks[j].low == "its" || isVerbish(toks[j+1].low) || toks[j+1].low == "will" ||
+				toks[j+1].low == "would" || strings.HasSuffix(toks[j+1].low, "ed") || toks[j+1].low == "plans")
+		case "he", "she", "they", "we", "i", ",", ".", "\"", ";":
 			return false
 		}
 	}

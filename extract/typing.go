@@ -29,10 +29,22 @@ var businessNouns = map[string]string{
 	"arm": "company", "affiliate": "company", "venture": "company",
 }
 
+// ambiguousAgents describe a firm or a person alike: "a fish exporter",
+// "the trawler's owner", "a property developer".
+var ambiguousAgents = map[string]bool{"exporter": true, "importer": true, "trader": true, "developer": true,
+	"contractor": true, "producer": true, "supplier": true, "distributor": true, "owner": true, "miner": true,
+	"buyer": true, "seller": true, "dealer": true, "broker": true, "shipowner": true, "operator": true,
+	"co-owner": true, "landlord": true, "shareholder": true, "creditor": true, "bidder": true}
+
 // legalSuffixes end company names: "Brüggemann Armaturen GmbH".
 var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
 	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
-	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true}
+	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true, "co": true, "cos": true,
+	"ltda": true, "sas": true, "oyj": true, "kk": true}
+
+// orgPrefixes open names of organizations of one kind: "Radio Kismayo",
+// "TV Rain".
+var orgPrefixes = map[string]string{"radio": "media", "tv": "media", "television": "media"}
 
 // legalPrefixes open company names: "PT Sulawesi Nikel Makmur" (Indonesia),
 // "PJSC Gazprom" (Russia).
@@ -76,6 +88,9 @@ func npHead(toks []token, a, b int) string {
 func descKind(head string) (kg.EntityType, string) {
 	if head == "" {
 		return "", ""
+	}
+	if ambiguousAgents[head] {
+		return "", "agent"
 	}
 	if roleNouns[head] != roleNone || personNouns[head] || relatives[head] != "" {
 		return kg.Person, ""
@@ -267,6 +282,14 @@ func (d *doc) typeByDocument() {
 		bySent[d.ms[i].sent] = append(bySent[d.ms[i].sent], i)
 	}
 	d.statisticalVotes(bySent)
+	// A firm or a person that the name finder did not call a person is a
+	// firm: people are named with cues more often than companies are.
+	for i := range d.ms {
+		if m := &d.ms[i]; m.agent && untypedName(m) {
+			m.typ, m.sub = kg.Organization, "company"
+		}
+	}
+	d.unifyTypes()
 	// Lists: a name joined by "and" or a comma to a place is a place.
 	for si := range d.sents {
 		toks := d.sents[si].toks
@@ -377,7 +400,7 @@ func (d *doc) statisticalVotes(bySent [][]int) {
 				if !untypedName(m) || m.ts != a || m.te != b || b-a < 2 || typ != kg.Person || !personPlace(toks, a, b) || notPerson[fold(m.text)] {
 					continue
 				}
-				m.typ = typ
+				m.typ, m.agent = typ, false
 			}
 		}
 		// A list holds things of one kind: the people named beside
@@ -437,4 +460,119 @@ func nerWords(toks []token, words []string, wtok []int) ([]string, []int) {
 		}
 	}
 	return words, wtok
+}
+
+// unifyTypes gives each name one type in the document, decided from all
+// its mentions: a name typed by its shape, a title or a head word (strong)
+// anywhere types its weakly typed mentions ("Severny Bunker Group" makes
+// "Severny Bunker's chief executive" the group's, not a person's); among
+// weak ones the majority decides between a person and a thing; another name the text gives
+// for it ("Pesquerías Ondarra (Ondarra Fisheries)") shares its type; a
+// capitalized dateline ("KISMAYO —") takes the name as the text writes it.
+func (d *doc) unifyTypes() {
+	type votes struct {
+		strong, weak map[kg.EntityType]int
+		text         string // a mention's text not in capitals
+	}
+	named := func(m *mention) bool { return m.country == nil && !m.adj && !m.shadow }
+	by := map[string]*votes{}
+	keys := make([]string, len(d.ms))
+	for i := range d.ms {
+		m := &d.ms[i]
+		if !named(m) {
+			continue
+		}
+		k := fold(m.text)
+		keys[i] = k
+		v := by[k]
+		if v == nil {
+			v = &votes{strong: map[kg.EntityType]int{}, weak: map[kg.EntityType]int{}}
+			by[k] = v
+		}
+		switch {
+		case m.typ == "":
+		case m.strong:
+			v.strong[m.typ]++
+		default:
+			v.weak[m.typ]++
+		}
+		if v.text == "" && !isAllCaps(m.text) {
+			v.text = m.text
+		}
+	}
+	// The first words of an organization's name, two or more, that are
+	// typed a person only weakly, name that organization.
+	orgPrefix := map[string]bool{}
+	for k, v := range by {
+		if v.strong[kg.Organization] > 0 && len(v.strong) == 1 {
+			w := strings.Fields(k)
+			for l := 2; l < len(w); l++ {
+				orgPrefix[strings.Join(w[:l], " ")] = true
+			}
+		}
+	}
+	best := func(c map[kg.EntityType]int) kg.EntityType {
+		var t kg.EntityType
+		n, tie := 0, false
+		for _, typ := range []kg.EntityType{kg.Person, kg.Organization, kg.Location} {
+			switch {
+			case c[typ] > n:
+				t, n, tie = typ, c[typ], false
+			case c[typ] == n && n > 0:
+				tie = true
+			}
+		}
+		if tie {
+			return ""
+		}
+		return t
+	}
+	for i := range d.ms {
+		m := &d.ms[i]
+		if !named(m) {
+			continue
+		}
+		v := by[keys[i]]
+		if isAllCaps(m.text) && v.text != "" && !strings.Contains(m.text, " ") && len(m.text) > 4 {
+			m.text = v.text
+		}
+		if m.typ == "" || m.strong {
+			continue
+		}
+		t := best(v.strong)
+		// Among weak types only a person against a thing is settled by
+		// the majority: a body and its place stand for each other from
+		// one sentence to the next ("in Kismayo", "Kismayo said").
+		if w := best(v.weak); len(v.strong) == 0 && (w == kg.Person || m.typ == kg.Person) {
+			t = w
+		}
+		if m.typ == kg.Person && orgPrefix[keys[i]] && len(v.strong) == 0 {
+			t = kg.Organization
+		}
+		if t != "" && t != m.typ {
+			m.typ, m.sub = t, ""
+		}
+	}
+	pairs := d.altNames()
+	// "Pesquerías Ondarra (Ondarra Fisheries)": a name in parentheses
+	// after another restates it, whatever their types.
+	for i := 1; i < len(d.ms); i++ {
+		a, b := &d.ms[i-1], &d.ms[i]
+		if a.sent != b.sent || !named(a) || !named(b) || b.te-b.ts < 2 || a.te-a.ts < 2 {
+			continue
+		}
+		toks := d.sents[a.sent].toks
+		if b.tts == a.te+1 && toks[a.te].text == "(" && b.te < len(toks) && toks[b.te].text == ")" {
+			pairs = append(pairs, altPair{i - 1, i})
+		}
+	}
+	for _, p := range pairs {
+		a, b := &d.ms[p.first], &d.ms[p.other]
+		if a.typ != "" && a.typ != b.typ && (b.strong && !a.strong) {
+			a, b = b, a
+		}
+		if a.strong && a.typ != "" && !b.strong && b.typ != a.typ {
+			b.typ, b.sub = a.typ, a.sub
+		}
+	}
 }

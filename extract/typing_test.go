@@ -201,3 +201,50 @@ func wantTypes(t *testing.T, got, want map[string]kg.EntityType) {
 		}
 	}
 }
+
+// TestOneNameOneType checks names typed from all their mentions and from
+// what they do: the first words of a group's name are the group's, a name
+// in parentheses shares the type of the one it restates, a body that
+// speaks of itself as "it" is no person, a state whose minister is named
+// is a place, an office "of" a field is a title, and bare acronyms,
+// "In X" and "X-based" are read.
+func TestOneNameOneType(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Harbors",
+		"DORVALE, Karenia — Zorvak Fuel Group, a Dorvale-based trader, offered to buy the terminal of Telmar Shipping Co. on Monday.",
+		"Pavel Orsino, Zorvak Fuel's chief executive, declined to comment. Velmaro Astillera (Velmaro Shipyards) said on Friday it had paid the fee.",
+		"Minister of Economy Tamaz Virelli said the sale needed approval. Kestland's fisheries minister, Odo Parvell, agreed.",
+		"KDF signed the sale on Friday. In Dorvale, workers ended a strike. Lina Morel, a reporter for Radio Dorvale, wrote about it.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Zorvak Fuel Group":   kg.Organization,
+		"Pavel Orsino":        kg.Person,
+		"Telmar Shipping Co.": kg.Organization, // legal suffix with its period
+		"Velmaro Astillera":   kg.Organization, // "said it had", and its restated name
+		"Tamaz Virelli":       kg.Person,       // "Minister of Economy" peeled
+		"Kestland":            kg.Location,     // "Kestland's fisheries minister"
+		"KDF":                 kg.Organization, // an acronym acting
+		"Dorvale":             kg.Location,     // "In Dorvale", "Dorvale-based", the dateline
+		"Radio Dorvale":       kg.Organization,
+		"Lina Morel":          kg.Person,
+	})
+	for name, typ := range got {
+		if strings.HasPrefix(name, "Zorvak Fuel") && typ != kg.Organization || strings.Contains(name, "Economy") || name == "DORVALE" {
+			t.Errorf("%s typed %s (all: %v)", name, typ, got)
+		}
+	}
+}
+
+// TestAgentNouns checks names described by a noun that fits a firm and a
+// person alike: the name finder decides, a firm by default.
+func TestAgentNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Fish",
+		"John Miller, a fish exporter, said buyers were waiting. Kelvar Trade Lines, a fish exporter, said buyers were waiting.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"John Miller":        kg.Person,
+		"Kelvar Trade Lines": kg.Organization,
+	})
+}
