@@ -143,6 +143,9 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			// "Bamako, the capital of Mali": the place is part of the other.
 			d.ofNoun(si, t, refs, i, kg.PartOf, func(e int) bool { return d.ents[e].typ == kg.Location })
 		}
+		if partNouns[n.lemma] {
+			d.partOf(si, t, refs, i)
+		}
 
 		if rel := relatives[n.lemma]; rel != "" {
 			owners := t.ownerOf(i, "of")
@@ -709,4 +712,49 @@ func (t *tree) namesBefore(i int) []int {
 		return t.conjuncts(h)
 	}
 	return []int{k}
+}
+
+// partNouns make the organization they describe a part of the one that
+// owns them: "X, the private-sector arm of Y", "X, the European Union's
+// police agency", "X, part of Y".
+var partNouns = map[string]bool{"arm": true, "agency": true, "branch": true, "division": true, "subsidiary": true,
+	"unit": true, "wing": true, "affiliate": true, "part": true, "offshoot": true, "department": true}
+
+// partOf reads PART_OF from part noun i: the organization it describes (in
+// apposition, set off before it, or the subject of its copula) is part of
+// its possessor or the organization after its "of".
+func (d *doc) partOf(si int, t *tree, refs []ref, i int) {
+	var wholes []ref
+	for _, o := range t.ownerOf(i, "of") {
+		if r, ok := d.refOfNode(t, refs, o); ok && !r.pron && !r.adj && d.ents[r.ent].typ == kg.Organization {
+			wholes = append(wholes, r)
+		}
+	}
+	if len(wholes) == 0 {
+		return
+	}
+	var parts []int
+	if a := t.kid(i, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
+		parts = append(parts, a) // "its logistics arm, X"
+	}
+	if h := t.n[i].head; t.n[i].deprel == "appos" && h >= 0 && h < i && t.adjacentAppos(h, i) {
+		parts = append(parts, h)
+	}
+	if t.kid(i, "cop") >= 0 {
+		if s := t.kid(i, "nsubj"); s >= 0 {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		parts = t.namesBefore(i)
+	}
+	for _, p := range parts {
+		rp, ok := d.refOfNode(t, refs, p)
+		if !ok || rp.pron || rp.adj || d.ents[rp.ent].typ != kg.Organization {
+			continue
+		}
+		for _, w := range wholes {
+			d.addRel(kg.PartOf, rp.ent, w.ent, nil, si, confNoun)
+		}
+	}
 }
