@@ -469,3 +469,39 @@ func TestPactBringsTogether(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"ALLIED_WITH", "organization:delta-union", "organization:orion-league"})
 }
+
+// An obituary's "is survived by" lists kin, each paired with the person
+// named after it.
+func TestSurvivedBy(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Obituary",
+		"Mr. Pavel Novak is survived by his wife of 40 years, Ines Novak; a daughter, Clara, a teacher in Oslo; and three grandchildren.",
+	)
+	want(t, x,
+		[3]string{"FAMILY_OF", "person:pavel-novak", "person:ines-novak"},
+		[3]string{"FAMILY_OF", "person:pavel-novak", "person:clara"},
+	)
+}
+
+// "backed her campaign", "rejected his bid": the act aims at the person
+// "his" or "her" stands for.
+func TestStanceOnPersonsAct(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Contest",
+		"Mayor Ines Varga announced her bid for a third term on Monday. Her campaign is backed by Orion Capital, and the Harbor Party rejected her bid.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "organization:orion-capital", "person:ines-varga"},
+		[3]string{"OPPOSES", "organization:harbor-party", "person:ines-varga"},
+	)
+}
+
+// The parser may make a subject the root and hang the verb after it on a
+// later clause ("X (Y) criticized Z for failing, it said, to act").
+func TestSubjectMadeRoot(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Union",
+		"The National Dockers Federation (NDF) criticized the Orion Port Authority for taking two years to act and for failing, it said, to protect the workers who raised the alarm.",
+	)
+	want(t, x, [3]string{"OPPOSES", "organization:national-dockers-federation", "organization:orion-port-authority"})
+}

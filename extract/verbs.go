@@ -43,7 +43,8 @@ func init() {
 	add(kg.Supports, "", "to", "lend")
 	add(kg.Supports, "", "", "defend", "supply")
 	add(kg.AlliedWith, "", "with", "affiliate", "ally")
-	add(kg.Opposes, "", "", "accuse", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge")
+	add(kg.Opposes, "", "", "accuse", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge",
+		"reject", "veto", "block", "resist")
 	// "campaigned against Y", "voted against Y"; "campaigned for Y".
 	add(kg.Opposes, "", "against", "campaign", "protest", "rally", "lobby", "vote", "testify", "petition", "agitate", "speak", "side")
 	add(kg.Supports, "", "for", "campaign", "vote")
