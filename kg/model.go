@@ -136,7 +136,9 @@ type Extraction struct {
 	Joins []Join `json:"-"`
 }
 
-// Join says that the extraction's entity ID is the existing node Node.
+// Join says that the extraction's entity ID is the existing node Node, or
+// that the existing node ID is the extraction's entity Node (the article
+// shows two nodes are one: ID is merged into Node's node).
 type Join struct {
 	Node, ID string
 	Merge    Merge // Method MergeAuto, with the score and evidence

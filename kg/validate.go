@@ -69,8 +69,8 @@ func (x *Extraction) Validate() error {
 		}
 	}
 	for _, j := range x.Joins {
-		if !ents[j.ID] || j.Node == "" || j.Merge.Method != MergeAuto {
-			return Errorf(EInvalid, "join of %q into %q: not an automatic join of one of the article's entities", j.ID, j.Node)
+		if !(ents[j.ID] || ents[j.Node]) || j.Node == "" || j.ID == "" || j.Merge.Method != MergeAuto {
+			return Errorf(EInvalid, "join of %q into %q: not an automatic join of one of the article's entities or into one", j.ID, j.Node)
 		}
 	}
 	for i, q := range x.Quotes {

@@ -3,6 +3,7 @@ package resolve
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 
@@ -153,12 +154,16 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 		return nil, fmt.Errorf("resolve: entities of %s: %w", x.Article.Source, err)
 	}
 	// Candidates through the blocking index, for the mentions that are not
-	// nodes yet.
+	// nodes yet, and through the other names the text gives for those that
+	// are: a node under one of those names is one the article may show is
+	// the same (see links).
 	var all []string
 	for i, ks := range keys {
-		if known[i] == nil {
-			all = append(all, ks...)
+		if known[i] != nil {
+			keys[i] = Keys(ms[i].Type, ms[i].Names[1:])
+			ks = keys[i]
 		}
+		all = append(all, ks...)
 	}
 	if len(all) == 0 {
 		return nil, nil
@@ -176,26 +181,26 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 	candIDs := map[string]bool{}
 	perMention := make([][]string, len(ms))
 	for i, m := range ms {
-		if known[i] != nil {
-			continue
-		}
 		seen := map[string]bool{}
 		for _, k := range keys[i] {
 			for _, id := range byKey[k] {
-				if !seen[id] && id != m.ID {
+				if !seen[id] && id != m.ID && (known[i] == nil || id != known[i].ID) {
 					seen[id] = true
 					perMention[i] = append(perMention[i], id)
 					candIDs[id] = true
 				}
 			}
 		}
+		if known[i] != nil && len(perMention[i]) > 0 {
+			candIDs[known[i].ID] = true // its neighbors, for links
+		}
 	}
 	// Only candidates whose names could reach Low with full context have
 	// their neighbors read.
 	plausible := func(e *kg.Entity, nn []Name) bool {
 		for i := range ms {
-			if known[i] != nil {
-				continue
+			if known[i] != nil && known[i].ID == e.ID {
+				return true
 			}
 			if mt, _, ok := nameMatch(&ms[i], e, nn); ok && mt.Score+contextMax >= Low {
 				return true
@@ -250,12 +255,129 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 		}
 		node = next
 	}
-	return out, nil
+	return append(out, links(ms, node, known, out, cands, perMention)...), nil
+}
+
+// links are the existing nodes that the article shows are the node one of
+// its entities is: a node under another name the text gives the entity (an
+// acronym beside its expansion, "also known as", a translated name, a
+// surname the article uses for it). Each such node is decided as a new
+// mention would be, against the entity's node (with the article's names
+// and context added) and the other nodes the entity's names reach: when
+// it joins the entity's node with two people or organizations in common,
+// the two are merged (Join from the node into
+// the article's entity, recorded with its evidence like any automatic
+// merge, so SplitEntity undoes it); when it reaches Low, the pair is a
+// merge candidate. Nodes named side by side with the entity's node in an
+// earlier article, or that another entity of this one is, are two things
+// and left alone.
+func links(ms []Mention, node []string, known []*kg.Entity, ds []Decision, cands map[string]Candidate, perMention [][]string) []Decision {
+	// The name that placed each joined entity, and its decision.
+	via := map[string]string{}
+	for _, d := range ds {
+		if d.Action == Join {
+			via[d.EntityID] = d.Evidence.Name
+		}
+	}
+	article := map[string]bool{}
+	for _, n := range node {
+		article[n] = true
+	}
+	var out []Decision
+	done := map[string]bool{}
+	for i, m := range ms {
+		self, ok := cands[node[i]]
+		if !ok || len(m.Names) < 2 {
+			continue // not a node yet, or no other name to link by
+		}
+		placed := m.Names[0]
+		if known[i] == nil {
+			if placed, ok = via[m.ID]; !ok {
+				continue
+			}
+		}
+		// The entity's node as the article shows it.
+		a := *self.Entity
+		a.Aliases = append(slices.Clone(a.Aliases), m.Names...)
+		nb := maps.Clone(self.Neighbors)
+		if nb == nil {
+			nb = map[string]bool{}
+		}
+		for j, n := range node {
+			if j != i {
+				nb[n] = true
+			}
+		}
+		own := Candidate{Entity: &a, Neighbors: nb}
+		rivals := pick(cands, perMention[i])
+		for _, b := range rivals {
+			id := b.Entity.ID
+			if id == a.ID || article[id] || done[id] || b.Neighbors[a.ID] || self.Neighbors[id] {
+				continue
+			}
+			// Only a node that another of the article's names reaches,
+			// whole or as its acronym: a part of a name ("Karasay
+			// Mining") may be a sibling's.
+			mt, ev, ok := nameMatch(&ms[i], b.Entity, b.parsed)
+			if !ok || ev.Name == placed || (mt.Acronym && !spelledOut(b.parsed, own)) {
+				continue
+			}
+			mb := Mention{ID: id, Type: b.Entity.Type, Names: append([]string{b.Entity.Name}, b.Entity.Aliases...), Neighbors: b.Neighbors}
+			cs := []Candidate{own}
+			for _, r := range rivals {
+				if r.Entity.ID != id && r.Entity.ID != a.ID {
+					cs = append(cs, r)
+				}
+			}
+			got := Decide(mb, cs)
+			if len(got) == 0 || got[0].NodeID != a.ID {
+				continue
+			}
+			d := got[0]
+			if d.Evidence.people() < 2 {
+				// Two nodes merge only when context confirms what an
+				// alias says: extraction may set a name beside the wrong
+				// entity.
+				continue
+			}
+			if mt.Partial && d.Evidence.Title == "" {
+				// A surname links only with a title both carry
+				// ("Col. Boqor", "Colonel Idriis Boqor").
+				continue
+			}
+			d.Evidence.Why = "the article names it " + m.Names[0] + ": " + d.Evidence.Why
+			if d.Action == Join {
+				// Into the article's entity, which is or becomes a.
+				d.NodeID = m.ID
+			}
+			d.nodeName, d.nodeType = "", ""
+			done[id] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // candidates reads the candidate nodes that keep accepts (nil: all) and
 // their neighbors (the entities of their latest articles, other than the
 // one being saved).
+// spelledOut reports an acronym among names that one of the node's
+// names of two words or more spells out ("SBG", "Severny Bunker Group"):
+// an acronym the text only sets beside a name may be a slip of extraction.
+func spelledOut(names []Name, c Candidate) bool {
+	for _, n := range names {
+		if n.Acronym == "" {
+			continue
+		}
+		for _, raw := range append([]string{c.Entity.Name}, c.Entity.Aliases...) {
+			if p := Parse(c.Entity.Type, raw); p.Acronym == "" && p.Initials == n.Acronym {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func candidates(ctx context.Context, s kg.Store, ids []string, article string, keep func(*kg.Entity, []Name) bool) (map[string]Candidate, error) {
 	out := map[string]Candidate{}
 	if len(ids) == 0 {

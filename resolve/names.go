@@ -44,6 +44,15 @@ func (n Name) Surname() string {
 	return n.Core[len(n.Core)-1]
 }
 
+// paternal is the first of a name's two surnames (Vaca of "Hernán Vaca
+// Choque"): the next to last word of a name of three words or more, or "".
+func (n Name) paternal() string {
+	if len(n.Core) < 3 {
+		return ""
+	}
+	return n.Core[len(n.Core)-2]
+}
+
 // Full reports a name with at least two significant words.
 func (n Name) Full() bool { return len(n.Core) >= 2 }
 
@@ -395,6 +404,9 @@ func Keys(t kg.EntityType, names []string) []string {
 			// Surname, and the sound of the whole name: "Mr. Maliki" and
 			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
 			ks[g+":s:"+n.Surname()] = true
+			if p := n.paternal(); p != "" {
+				ks[g+":s:"+p] = true // "Vaca" of "Hernán Vaca Choque"
+			}
 			if n.Full() {
 				ks[g+":k:"+skeleton(n.Given())+" "+skeleton(n.Surname())] = true
 				if s := n.Surname(); len(s) >= 6 {

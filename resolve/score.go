@@ -121,10 +121,16 @@ func comparePeople(a, b Name) Match {
 		if wordSim(w, full.Surname(), true) > 0 {
 			return Match{Score: 0.75, Partial: true, Why: "surname " + full.Surname()}
 		}
+		if p := full.paternal(); p != "" && wordSim(w, p, true) > 0 {
+			return Match{Score: 0.75, Partial: true, Why: "surname " + p}
+		}
 		if strings.HasPrefix(w, "abu") && w == full.Given() {
 			return Match{Score: 0.75, Partial: true, Why: "kunya " + w}
 		}
 		return Match{}
+	}
+	if m, ok := doubleSurname(a, b); ok {
+		return m
 	}
 	s := wordSim(a.Surname(), b.Surname(), true)
 	if sa, sb := a.Surname(), b.Surname(); s > 0 && sa[0] != sb[0] && !alphabetSwap(sa[0], sb[0]) {
@@ -161,6 +167,27 @@ func comparePeople(a, b Name) Match {
 		why = "name variant"
 	}
 	return Match{Score: score, Why: why}
+}
+
+// doubleSurname matches a name of three words or more with the same name
+// without its last ("Hernán Vaca Choque", "Hernan Vaca"): Spanish names
+// carry two surnames, and news often writes the first alone. The same
+// given names and that surname are a part context has to confirm, as
+// "Mohammed Ali" may be another than "Mohammed Ali Hassan".
+func doubleSurname(a, b Name) (Match, bool) {
+	long, short := a, b
+	if len(short.Core) > len(long.Core) {
+		long, short = short, long
+	}
+	if len(long.Core) < 3 || len(short.Core) != len(long.Core)-1 {
+		return Match{}, false
+	}
+	for i, w := range short.Core {
+		if wordSim(w, long.Core[i], i == len(short.Core)-1) == 0 {
+			return Match{}, false
+		}
+	}
+	return Match{Score: 0.8, Partial: true, Why: "first surname " + short.Surname()}, true
 }
 
 // literalCore is a name's words in canonical transliteration, titles and
