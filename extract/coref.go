@@ -121,11 +121,13 @@ func (d *doc) resolvePronouns() {
 			// a pronoun in a fronted phrase stands for the subject after it.
 			if e := d.fronted(si, ti, g); e >= 0 {
 				d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+				d.learnGender(e, g)
 				continue
 			}
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+					d.learnGender(e, g)
 					last = append(last, seen{e, si, ti, ti + 1, ti - 1})
 					continue
 				}
@@ -142,8 +144,15 @@ func (d *doc) resolvePronouns() {
 				// the subject of its own clause.
 				// Nor is the subject named in apposition to an opening
 				// phrase: "Its president, Sofía Garibay, has called him".
-				if object := t.low == "him" || t.low == "her" && !(ti+1 < len(toks) && toks[ti+1].word); object && e.sent == si &&
+				object := t.low == "him" || t.low == "her" && !(ti+1 < len(toks) && toks[ti+1].word)
+				if object && e.sent == si &&
 					(clauseMates(toks, e.tok, ti) || e.end < ti && toks[e.end].text == "," && clauseMates(toks, e.end, ti) && d.sentSubject(si) == e.ent) {
+					continue
+				}
+				// "X, a former minister who worked with him", "X, whom
+				// he called a mentor": the relative pronoun is X, and a
+				// pronoun of its clause is someone else.
+				if e.sent == si && e.end <= ti && boundByRelative(toks, e.end, ti) {
 					continue
 				}
 				// "X is survived by his wife; a son, Karim, a surgeon;
@@ -158,14 +167,55 @@ func (d *doc) resolvePronouns() {
 					}
 				}
 				d.prons[si] = append(d.prons[si], ref{ent: e.ent, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-				if g == 2 && d.ents[e.ent].gender == 0 {
-					d.ents[e.ent].gender = 2
-				}
+				d.learnGender(e.ent, g)
 				last = append(last, seen{e.ent, si, ti, ti + 1, ti - 1})
 				break
 			}
 		}
 	}
+}
+
+// learnGender records the gender a resolved "she" shows for a person of
+// unknown gender, so that a later "he" looks past her. A "he" teaches
+// nothing: the text's default pronoun says less than "she".
+func (d *doc) learnGender(e, g int) {
+	if g == 2 && d.ents[e].gender == 0 {
+		d.ents[e].gender = 2
+	}
+}
+
+// boundByRelative reports that the pronoun at token ti sits in a relative
+// clause whose relative pronoun stands for the name ending at token end,
+// so that the pronoun is someone else: "X, a former minister who worked
+// with him" (an object pronoun: in "X, who lost his post" the post is
+// X's) and "X, whom he called a mentor" (a subject pronoun too).
+func boundByRelative(toks []token, end, ti int) bool {
+	pr := toks[ti].low
+	if pr == "his" || pr == "her" && ti+1 < len(toks) && toks[ti+1].word {
+		return false
+	}
+	object := pr == "him" || pr == "her"
+	for k := end; k < ti && k < end+8; k++ {
+		switch w := toks[k].low; w {
+		case "who", "whom":
+			if w == "who" && !object {
+				return false
+			}
+			for j := k + 1; j < ti; j++ {
+				switch toks[j].low {
+				case ",", ";", ":", "and", "but", "said", "says", "that", "\"":
+					return false
+				}
+			}
+			return true
+		case ".", ";", "\"", "said", "says":
+			return false
+		}
+		if k > end && toks[k].cap && toks[k].word {
+			return false // another name between: the clause may be its
+		}
+	}
+	return false
 }
 
 // minorPreps put a name in a phrase that modifies the clause rather than
@@ -342,6 +392,12 @@ func (d *doc) lastBody(si, pos int) int {
 		if e := d.possessorSubject(si - 1); e >= 0 {
 			return e
 		}
+		// "The Icelandic Seamen's Federation, which …, said … Its
+		// chairman": a subject the name finder missed is still the
+		// subject; no other organization may stand in for it.
+		if d.unknownSubject(si - 1) {
+			return -1
+		}
 	}
 	// "The union, which split from the Dock Alliance, said its …": the
 	// subject, not a name inside a phrase that modifies it.
@@ -351,11 +407,26 @@ func (d *doc) lastBody(si, pos int) int {
 		}
 	}
 	// Organizations first: "its leader" is more often a group's.
+	// A name quoted before the pronoun is someone's words, not the text's
+	// topic: in `"The struggle of X is ours," said its president`, "its"
+	// is not X.
+	quoted := d.quoteMask(si - 1)
+	here := d.quoteMask(si)
+	inside := false
+	for i, t := range d.sents[si].toks {
+		if t.start == pos {
+			inside = here[i]
+		}
+	}
 	org, country, orgPos := -1, -1, -1
 	for s := max(0, si-1); s <= si; s++ {
+		q := quoted
+		if s == si {
+			q = here
+		}
 		for _, mi := range d.bySent[s] {
 			m := d.ms[mi]
-			if m.adj || m.start >= pos {
+			if m.adj || m.start >= pos || !inside && q != nil && q[m.ts] {
 				continue
 			}
 			switch e := d.ents[m.ent]; {
@@ -382,6 +453,62 @@ func (d *doc) lastBody(si, pos int) int {
 		return org
 	}
 	return country
+}
+
+// quoteMask marks the tokens of sentence si that sit inside quotation
+// marks; a quotation runs on across the sentences of a paragraph. Nil for
+// a sentence out of range.
+func (d *doc) quoteMask(si int) []bool {
+	if si < 0 || si >= len(d.sents) {
+		return nil
+	}
+	from := si
+	for from > 0 && d.sents[from-1].Para == d.sents[si].Para {
+		from--
+	}
+	in := false
+	var out []bool
+	for s := from; s <= si; s++ {
+		toks := d.sents[s].toks
+		if s == si {
+			out = make([]bool, len(toks))
+		}
+		for i, t := range toks {
+			switch t.text {
+			case "\"":
+				in = !in
+			case "“":
+				in = true
+			case "”":
+				in = false
+			default:
+				if s == si {
+					out[i] = in
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unknownSubject reports that sentence si opens with "The" and a
+// capitalized word that no mention covers: a name left unfound.
+func (d *doc) unknownSubject(si int) bool {
+	toks := d.sents[si].toks
+	if len(toks) < 2 || toks[0].low != "the" || !toks[1].cap || !toks[1].word {
+		return false
+	}
+	k := 1
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		if m.ts <= k && m.te > k {
+			if !m.adj {
+				return false
+			}
+			k = m.te // "The Icelandic Seamen's Federation": past a demonym
+		}
+	}
+	return k < len(toks) && toks[k].cap && toks[k].word
 }
 
 // possessorSubject returns X when sentence si opens with "X's" and a

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
 
 // The junta is the governing body of officers, whatever its name says.
 func TestJuntaIsTheGoverningCouncil(t *testing.T) {
@@ -178,4 +183,77 @@ func TestPossessiveAfterByPhrase(t *testing.T) {
 	)
 	want(t, x, [3]string{"FAMILY_OF", "person:samuel-otieno", "person:joseph-kiprop"})
 	wantNot(t, x, [3]string{"FAMILY_OF", "person:samuel-otieno", "person:daniel-mutua"})
+}
+
+// A name quoted before "its" is someone's words, not what "its" stands for.
+func TestItsSkipsQuotedName(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"The walkout drew support in the north. The Northern Miners Federation, which groups contractors' unions at a dozen mines, said it would stop work on Friday. \"The fight of the Atacama Workers Union is the fight of every miner,\" said its president, Juana Quispe.",
+	)
+	want(t, x, [3]string{"LEADS", "person:juana-quispe", "organization:northern-miners-federation"})
+	wantNot(t, x, [3]string{"LEADS", "person:juana-quispe", "organization:atacama-workers-union"})
+}
+
+// "Its" after a subject the name finder did not take for a name stands for
+// that subject, so no other organization may take its place.
+func TestItsAfterUnfoundSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ferry",
+		"The ferry operator, Vestferjur hf., cut training in 2022. The Icelandic Seamen's Federation, which represents the crew, said it had warned the company. Its chairman, Logi Sigurdsson, called for a new law.",
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:logi-sigurdsson", "organization:vestferjur"})
+}
+
+// A pronoun in a relative clause about a name is someone else: "X, who
+// worked with him", "X, whom he called a mentor".
+func TestPronounInRelativeClause(t *testing.T) {
+	d := analyze(t, "Obituary",
+		"Nabil Haddad joined the foreign service in 1965. His first posting was to Cairo, where he served under Ambassador Fouad Khoury, whom he later called a mentor.",
+		"Colleagues remembered him as patient. \"He could make a general laugh,\" said Ghassan Maalouf, a former minister who worked with him for two decades.",
+	)
+	wantPronouns(t, d, "Nabil Haddad", "His", "he", "he", "him", "him")
+	wantPronouns(t, d, "Fouad Khoury")
+	wantPronouns(t, d, "Ghassan Maalouf")
+}
+
+// A "she" teaches that a person is a woman, whichever way it was resolved.
+func TestSheTeachesGender(t *testing.T) {
+	d := analyze(t, "Ferry",
+		"The company's managing director, Asdis Ragnarsdottir, said the findings were fair. She declined to say more. The officer on watch told investigators he had slept little.",
+	)
+	wantPronouns(t, d, "Asdis Ragnarsdottir", "She")
+}
+
+// analyze runs the extraction up to reference resolution.
+func analyze(t *testing.T, paras ...string) *doc {
+	t.Helper()
+	text := strings.Join(paras, "\n\n")
+	d := &doc{a: &kg.Article{Title: paras[0], Text: text}, rs: []rune(text), rels: map[string]*kg.Relation{}}
+	d.sents = sentences(d.rs)
+	d.findMentions()
+	d.datelines()
+	d.typeByDocument()
+	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
+	d.index()
+	d.resolvePronouns()
+	d.resolveDescriptions()
+	return d
+}
+
+// wantPronouns checks the pronouns resolved to the entity named name, in
+// text order.
+func wantPronouns(t *testing.T, d *doc, name string, want ...string) {
+	t.Helper()
+	var got []string
+	for si := range d.sents {
+		for _, r := range d.sentRefs(si) {
+			if r.pron && d.ents[r.ent].name == name {
+				got = append(got, d.sents[si].toks[r.ts].text)
+			}
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("pronouns for %s = %q, want %q", name, got, want)
+	}
 }
