@@ -148,6 +148,14 @@ var particles = set("al el ul ad ar as at an ash az bin ibn ben bint de da di de
 // stopWords carry no identity inside organization and place names.
 var stopWords = set("the of for and in on al el a an")
 
+// orgStopWords carry none inside organization names either: the articles
+// and prepositions of the languages whose names news gives untranslated
+// ("Federación Minera del Salar Andino"), and the legal forms that follow
+// a company's name ("GmbH", "S.A."). In a place's name they stay: "Los
+// Angeles" is not Angeles.
+var orgStopWords = set("de del la las los y da do das dos du des le les et der die und fur " +
+	"gmbh ag sa sas srl spa bv nv llc plc ltd limited inc incorporated")
+
 // spellings fold British and American spellings of common words.
 var spellings = map[string]string{
 	"organisation": "organization", "organisations": "organizations", "defence": "defense", "centre": "center",
@@ -175,7 +183,7 @@ func Parse(t kg.EntityType, raw string) Name {
 	if t == kg.Person {
 		n.Core = personCore(words)
 	} else {
-		n.Core, n.Initials = orgCore(words)
+		n.Core, n.Initials = orgCore(t, words)
 	}
 	return n
 }
@@ -248,21 +256,21 @@ func personCore(words []string) []string {
 	return out
 }
 
-func orgCore(words []string) (core []string, initials string) {
+func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 	var ini strings.Builder
 	for _, w := range words {
 		if v, ok := spellings[w]; ok {
 			w = v
 		}
-		if stopWords[w] {
+		if stopWords[w] || (t == kg.Organization && orgStopWords[w]) {
 			continue
 		}
-		t := translit(w)
-		ini.WriteByte(t[0])
-		if len(t) > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
-			t = t[:len(t)-1]
+		tw := translit(w)
+		ini.WriteByte(tw[0])
+		if len(tw) > 3 && strings.HasSuffix(tw, "s") && !strings.HasSuffix(tw, "ss") {
+			tw = tw[:len(tw)-1]
 		}
-		core = append(core, t)
+		core = append(core, tw)
 	}
 	if len(core) < 2 {
 		return core, ""

@@ -96,11 +96,22 @@ func TestOrganizationVariants(t *testing.T) {
 		{"UQC", "United Kebeeqami Council", Low},
 		{"Revolutionary Guards", "Islamic Revolutionary Guard Corps", Low},
 		{"Kataib Hezbollah", "Kata'ib Hizbollah", High},
+		// A name given untranslated, and a company's legal form.
+		{"Federación Minera del Salar Tumbeño", "Salar Tumbeño Miners' Federation", High},
+		{"Vorland Batterie GmbH", "Vorland Batterie", High},
 	} {
 		m := CompareNames(Parse(kg.Organization, c.a), Parse(kg.Organization, c.b))
 		if m.Veto || m.Score < c.atLeast {
 			t.Errorf("%q vs %q: %+v, want >= %.2f", c.a, c.b, m, c.atLeast)
 		}
+	}
+	// A place keeps its article: Los Angeles is not Angeles.
+	if m := CompareNames(Parse(kg.Location, "Los Angeles"), Parse(kg.Location, "Angeles")); m.Score >= High {
+		t.Errorf("Los Angeles and Angeles: %+v", m)
+	}
+	// Given names are not folded so: Karima is not Karim.
+	if m := CompareNames(Parse(kg.Person, "Karima Bensaoud"), Parse(kg.Person, "Karim Bensaoud")); !m.Veto {
+		t.Errorf("Karima and Karim Bensaoud: %+v", m)
 	}
 	// Two bodies with one acronym are not one for it.
 	node := &kg.Entity{ID: "organization:popular-khufozari-brigades", Type: kg.Organization, Name: "Popular Khufozari Brigades", Aliases: []string{"PKB"}}

@@ -45,6 +45,24 @@ func wordSim(a, b string, fuzzy bool) float64 {
 	return 0
 }
 
+// orgWordSim compares two words of organization or place names as
+// wordSim does, and also takes a word with any final vowel added for the
+// same ("Minera", "Miner"; "Andino", "Andin"): the languages news
+// translates names from end their adjectives so. Given names are not
+// compared so: "Karima" is not "Karim".
+func orgWordSim(a, b string) float64 {
+	if s := wordSim(a, b, true); s > 0 {
+		return s
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) >= 4 && len(b) == len(a)+1 && strings.HasPrefix(b, a) && isVowel(b[len(a)]) {
+		return 0.95
+	}
+	return 0
+}
+
 // CompareNames scores two parsed names of entities of types ta and tb.
 func CompareNames(a, b Name) Match {
 	if group(a.Type) == "" || group(b.Type) == "" || len(a.Core) == 0 || len(b.Core) == 0 {
@@ -263,7 +281,7 @@ func compareOrgs(a, b Name) Match {
 			if used[j] {
 				continue
 			}
-			if s := wordSim(w, v, true); s > best {
+			if s := orgWordSim(w, v); s > best {
 				best, at = s, j
 			}
 		}
