@@ -118,6 +118,8 @@ var titles = map[string]bool{
 	"commodore": true, "rear admiral": true, "vice admiral": true, "air marshal": true, "brigadier general": true,
 	"major general": true, "lieutenant general": true, "lieutenant colonel": true, "staff sergeant": true,
 	"maj. gen": true, "lt. col": true, "archbishop": true, "patriarch": true, "chairwoman": true,
+	"detective": true, "superintendent": true, "detective superintendent": true, "detective inspector": true,
+	"chief inspector": true, "inspector": true, "constable": true, "detective sergeant": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right
@@ -132,7 +134,7 @@ var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "ben": true, "abu": true, "ag": true,
 	"de": true, "del": true, "della": true, "la": true, "le": true, "da": true, "das": true, "do": true,
 	"dos": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "di": true,
-	"y": true, "zu": true, "st": true, "los": true, "las": true, "des": true,
+	"y": true, "zu": true, "st": true, "los": true, "las": true, "des": true, "af": true,
 }
 
 // nameSuffixes close a person's name.
@@ -181,7 +183,8 @@ var orgHeads = map[string]string{
 	"minerals": "company", "electronics": "company", "biologics": "company", "biotech": "company",
 	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
-	"fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
+	"church": "ngo", "diocese": "ngo", "archdiocese": "ngo", "patriarchate": "ngo", "development": "company",
+	"developments": "company", "terminals": "company", "fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
 	"enterprises": "company", "investments": "company", "construction": "company", "engineering": "company",
 	"properties": "company", "trading": "company", "publishing": "company", "entertainment": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
@@ -198,6 +201,7 @@ var orgOfHeads = map[string]bool{
 	"community": true, "organisation": true, "confederation": true, "initiative": true, "center": true,
 	"centre": true, "foundation": true, "authority": true, "alliance": true, "coalition": true,
 	"movement": true, "front": true, "network": true, "fund": true, "society": true, "forum": true,
+	"diocese": true, "archdiocese": true,
 }
 
 // locHeads make a capitalized span a place, with its subtype.

@@ -186,7 +186,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			u := toks[j]
 			// "People's Alliance", "Farmers' Movement": a possessive
 			// inside an organization name.
-			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && (pluralPossessors[toks[j-1].low] || titles[toks[j-1].low] || roleNouns[toks[j-1].low] != roleNone)) &&
+			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && (pluralPossessors[toks[j-1].low] || strings.HasSuffix(toks[j-1].low, "men") || titles[toks[j-1].low] || roleNouns[toks[j-1].low] != roleNone)) &&
 				u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
 				e := j + 1
 				for e < n && toks[e].cap {
@@ -209,6 +209,12 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				continue
 			}
 			if !u.word {
+				break
+			}
+			// "Eyjaferjur hf.": a legal form written in lower case closes
+			// the name.
+			if j > k && lowerLegal[u.low] {
+				j++
 				break
 			}
 			if j > k && hasAnySuffix(u.low, "-led", "-backed", "-run", "-funded", "-owned") {
@@ -320,7 +326,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			break
 		}
 		// Trim connectors and particles left at the end.
-		for j > k && !(toks[j-1].cap || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
+		for j > k && !(toks[j-1].cap || lowerLegal[toks[j-1].low] || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
 			isNumber(toks[j-1].low) && j-1 > k && (locHeads[toks[j-2].low] != "" || unitHeads[toks[j-2].low])) {
 			j--
 		}
@@ -541,7 +547,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// Organizations by head word: "Interior Ministry", "Ministry of
 	// Defense", "Border Guards 2nd Division".
-	if legalSuffixes[last] && b-a >= 2 && toks[b-1].cap || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
+	if legalSuffixes[last] && b-a >= 2 && (toks[b-1].cap || lowerLegal[last]) || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
 		return []mention{mk(a, kg.Organization, "company", true)}
 	}
 	if sub, ok := orgPrefixes[toks[a].low]; ok && b-a >= 2 && toks[a].cap && titleAt(toks, a+1, b) == 0 {
@@ -655,10 +661,16 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
 	// particle open an organization name in Romance languages, whatever
 	// the description before it ("its partner, Grupo Ferral").
-	if b-p >= 3 && nameParticles[toks[p+1].low] && !nameParticles[toks[p].low] {
+	// "Union Nationale des Industries": an adjective may come first.
+	if b-p >= 3 && (nameParticles[toks[p+1].low] || b-p >= 4 && nameParticles[toks[p+2].low]) && !nameParticles[toks[p].low] {
 		if sub, ok := romanceHeads[fold(toks[p].text)]; ok {
 			return append(out, mk(p, kg.Organization, sub, true))
 		}
+	}
+	// "Union Nationale des Industries de la Manutention (UNIM)": a name
+	// whose initials an acronym in parentheses after it spells is a body's.
+	if b-p >= 2 && acronymAfter(toks, p, b) {
+		return append(out, mk(p, kg.Organization, "", true))
 	}
 	// "Grupo Lazcano", "Federación Minera del Norte": a head word that is
 	// no English word opens an organization name with any words after it.
@@ -667,9 +679,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// "the party, Rural Voice", "a cement company, Ciments du Sahel": a
 	// name set beside an organization noun names that organization.
-	if typ, sub := descriptionBefore(toks, p); typ != "" {
+	typ, sub := descriptionBefore(toks, p)
+	if typ != "" {
 		return append(out, mk(p, typ, sub, true))
 	}
+	agentBefore := sub == "agent"
 	// Context that names a place or a group beats the shape of a name:
 	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
 	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[toks[p-2].low] != "" {
@@ -716,14 +730,14 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	m := mk(p, "", "", false)
 	// An apposition says what a name is, whatever the words before it.
 	m.typ, m.sub = descriptionAfter(toks, b)
-	agent := m.sub == "agent"
+	agent := m.sub == "agent" || agentBefore
 	if m.typ == "" {
 		m.typ, m.sub = contextType(toks, p, b)
 	}
 	if m.typ == "" {
 		m.typ, m.sub = evidenceType(toks, p, b)
 	}
-	if agent = agent || m.sub == "agent"; agent && m.typ == "" {
+	if agent && m.typ == "" {
 		// "Idris Haybe, a fish exporter": a firm or a person; the name
 		// finder says which (statisticalVotes).
 		m.sub, m.agent = "", true
@@ -926,6 +940,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if sub, ok := orgNouns[prev(1)]; ok && a > 0 && !toks[a-1].cap && prev(2) != "of" {
 		return kg.Organization, sub // "the pension fund Valtiokassa"
+	}
+	if typ, sub := descriptionNoun(toks, a); typ != "" {
+		return typ, sub
 	}
 	if groupNouns[next(1)] && next(1) != "'s" {
 		return kg.Organization, orgNouns[next(1)]
@@ -1254,6 +1271,9 @@ func peopleBefore(toks []token, i int) bool {
 	return false
 }
 
+// lowerLegal are legal forms that follow a company's name in lower case.
+var lowerLegal = map[string]bool{"hf": true, "ehf": true, "ohf": true}
+
 // commonCaps are words written in capitals that name no organization.
 var commonCaps = map[string]bool{"ceo": true, "cfo": true, "coo": true, "gdp": true, "tv": true, "covid": true,
 	"aids": true, "hiv": true, "dna": true, "lng": true, "lpg": true, "usd": true, "eur": true, "note": true,
@@ -1300,4 +1320,24 @@ func itAfter(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// acronymAfter reports "(ABC)" after toks[a:b] whose letters are, in order,
+// first letters of the name's words: "National Cyber Security Centre
+// (NCSC)". People are not given acronyms.
+func acronymAfter(toks []token, a, b int) bool {
+	if b+2 >= len(toks) || toks[b].text != "(" || toks[b+2].text != ")" || !isAllCaps(toks[b+1].text) {
+		return false
+	}
+	acr := []rune(toks[b+1].text)
+	if len(acr) < 3 || len(acr) > 8 {
+		return false
+	}
+	k := 0
+	for i := a; i < b && k < len(acr); i++ {
+		if r, _ := utf8.DecodeRuneInString(toks[i].text); unicode.ToUpper(r) == acr[k] {
+			k++
+		}
+	}
+	return k == len(acr)
 }

@@ -17,16 +17,18 @@ import (
 var businessNouns = map[string]string{
 	"maker": "company", "manufacturer": "company", "producer": "company", "supplier": "company",
 	"retailer": "company", "lender": "company", "insurer": "company", "operator": "company",
-	"carrier": "company", "broadcaster": "media", "newspaper": "media", "paper": "media", "publisher": "media",
+	"carrier": "company", "newspaper": "media", "paper": "media", "publisher": "media",
 	"chain": "company", "startup": "company", "start-up": "company", "outlet": "media", "exporter": "company", "importer": "company",
 	"distributor": "company", "automaker": "company", "carmaker": "company", "shipbuilder": "company",
 	"brewer": "company", "miner": "company", "utility": "company", "daily": "media", "weekly": "media",
 	"tabloid": "media", "magazine": "media", "broadsheet": "media", "charity": "ngo", "nonprofit": "ngo",
-	"watchdog": "ngo", "regulator": "government", "consortium": "company", "conglomerate": "company",
+	"watchdog": "ngo", "consortium": "company", "conglomerate": "company",
 	"subsidiary": "company", "bank": "company", "firm": "company", "group": "", "tank": "think_tank",
 	"club": "", "team": "", "airline": "company", "developer": "company", "contractor": "company",
 	"giant": "company", "cooperative": "company", "trader": "company", "fund": "company",
-	"arm": "company", "affiliate": "company", "venture": "company",
+	"arm": "company", "affiliate": "company", "venture": "company", "shipyard": "company", "yard": "company",
+	"processor": "company", "provider": "company", "packer": "company", "shipper": "company", "hauler": "company",
+	"refiner": "company", "builder": "company", "regulator": "government", "broadcaster": "media",
 }
 
 // ambiguousAgents describe a firm or a person alike: "a fish exporter",
@@ -40,7 +42,7 @@ var ambiguousAgents = map[string]bool{"exporter": true, "importer": true, "trade
 var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
 	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
 	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true, "co": true, "cos": true,
-	"ltda": true, "sas": true, "oyj": true, "kk": true}
+	"ltda": true, "sas": true, "oyj": true, "kk": true, "hf": true, "ehf": true}
 
 // orgPrefixes open names of organizations of one kind: "Radio Kismayo",
 // "TV Rain".
@@ -81,6 +83,28 @@ func npHead(toks []token, a, b int) string {
 		}
 	}
 	return head
+}
+
+// descriptionNoun types a single name set right after a lower-case noun
+// for a kind of business ("the airline Icelandair", "the psychotherapy
+// provider Vastaamo"), the noun's own modifiers before it.
+func descriptionNoun(toks []token, a int) (kg.EntityType, string) {
+	if a < 2 || toks[a-1].cap || !toks[a-1].word || ambiguousAgents[toks[a-1].low] {
+		return "", ""
+	}
+	sub, ok := businessNouns[toks[a-1].low]
+	if !ok {
+		return "", ""
+	}
+	for j := a - 2; j >= 0 && j >= a-4; j-- {
+		if determiners[toks[j].low] {
+			return kg.Organization, sub
+		}
+		if toks[j].cap || !toks[j].word {
+			break
+		}
+	}
+	return "", ""
 }
 
 // descKind types a description's head noun: a person, an organization
@@ -156,7 +180,23 @@ func descriptionAfter(toks []token, b int) (kg.EntityType, string) {
 	for e < len(toks) && e < b+10 && toks[e].text != "," && toks[e].text != "." && toks[e].text != ";" {
 		e++
 	}
-	return descKind(npHead(toks, b+2, e))
+	head := npHead(toks, b+2, e)
+	switch toks[b+1].low {
+	case "whose":
+		// "the District Prosecutor, whose head, …": the head is another
+		// person, and what has a head, a chief or a founder is a body;
+		// "X, whose daughter …" is a person.
+		if relatives[head] != "" {
+			return kg.Person, ""
+		}
+		if k := roleNouns[head]; k == roleLeads || k == roleState || k == roleCommands {
+			return kg.Organization, ""
+		}
+		return "", ""
+	case "its", "his", "her", "their":
+		return "", "" // a description of someone else
+	}
+	return descKind(head)
 }
 
 // firstWord reports that no word comes before toks[a] in its sentence.
@@ -255,13 +295,22 @@ func (d *doc) typeByDocument() {
 			surnames[w[len(w)-1]] = true
 		}
 	}
+	// "Manutention Castellani, the stevedoring company": a firm named
+	// after its founder is no person.
+	things := map[string]bool{}
+	for _, m := range d.ms {
+		if m.typ == kg.Organization || m.typ == kg.Location {
+			things[fold(m.text)] = true
+		}
+	}
 	for i := range d.ms {
 		m := &d.ms[i]
 		if m.typ != "" || m.country != nil || m.te-m.ts < 2 || m.te-m.ts > 4 {
 			continue
 		}
-		w := strings.Fields(fold(m.text))
-		if len(w) < 2 || !surnames[w[len(w)-1]] {
+		f := fold(m.text)
+		w := strings.Fields(f)
+		if len(w) < 2 || !surnames[w[len(w)-1]] || things[f] {
 			continue
 		}
 		toks := d.sents[m.sent].toks

@@ -248,3 +248,35 @@ func TestAgentNouns(t *testing.T) {
 		"Kelvar Trade Lines": kg.Organization,
 	})
 }
+
+// TestBodiesFromDescriptions checks organizations named by what is said
+// of them: a lower-case business noun before a single name, an acronym in
+// parentheses spelling a name's initials, "whose head", a legal form in
+// lower case, a plural possessive inside a name, a Romance head word with
+// an adjective, and a firm named after its founder; and people behind
+// police ranks and the Nordic particle "af".
+func TestBodiesFromDescriptions(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ferries",
+		"Ásta Pálsdóttir, whom Karl hired away from the airline Norfjall in 2021, said the ferry was safe.",
+		"The Velkan Harbour Pilots Federation (VHPF) said the operator, Skerjavik hf., had cut training.",
+		"The case went to the Regional Prosecutor, whose head, Maren Holt Dalby, declined to comment.",
+		"The Norskar Seamen's Union backed the strike, and the Union Nationale des Industries de la Pêche said it disagreed.",
+		"Brisval Castellane, the stevedoring company that runs the terminal, was founded by Octave Castellane in 1961.",
+		"Detective Superintendent Liisa Rantavaara said the director, Erik af Lindqvist, had resigned.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Norfjall":                                   kg.Organization,
+		"Velkan Harbour Pilots Federation":           kg.Organization,
+		"Skerjavik hf":                               kg.Organization,
+		"Regional Prosecutor":                        kg.Organization,
+		"Maren Holt Dalby":                           kg.Person,
+		"Norskar Seamen's Union":                     kg.Organization,
+		"Union Nationale des Industries de la Pêche": kg.Organization,
+		"Brisval Castellane":                         kg.Organization,
+		"Octave Castellane":                          kg.Person,
+		"Liisa Rantavaara":                           kg.Person,
+		"Erik af Lindqvist":                          kg.Person,
+	})
+}
