@@ -73,6 +73,9 @@ type Evidence struct {
 	// raw is the score before a partial match was held under High for
 	// want of shared people or organizations.
 	raw float64
+	// untitled is set for a full name met with a node known only by a
+	// surname and a title the name lacks (surnameNode).
+	untitled bool
 }
 
 // Decision links a mention to a node.
@@ -167,13 +170,41 @@ func Score(m Mention, c Candidate) (float64, Evidence, bool) {
 	}
 	score := min(1, best.Score+min(contextMax, contextStep*ev.support()))
 	ev.raw = score
-	if best.Partial && ev.people() < 2 {
+	ev.untitled = best.Partial && surnameNode(m, c, ev)
+	if best.Partial && (ev.people() < 2 || ev.untitled) {
 		// A part of a name joins only when people or organizations the
 		// node is known with are named beside it: places are shared by
 		// every story of a region.
 		score = min(score, High-0.01)
 	}
 	return score, ev, true
+}
+
+// surnameNode reports a full name met with a node known only by a
+// surname and a title it does not share ("Commander Ferjani"): the node
+// may be another of the family the story names, so the pair is left for
+// review.
+func surnameNode(m Mention, c Candidate, ev Evidence) bool {
+	if m.Type != kg.Person || ev.Title != "" {
+		return false
+	}
+	full := false
+	for _, n := range m.names() {
+		full = full || n.Full()
+	}
+	if !full {
+		return false
+	}
+	names := c.parsed
+	if names == nil {
+		names = nodeNames(c.Entity)
+	}
+	for _, n := range names {
+		if n.Full() {
+			return false
+		}
+	}
+	return titled(append([]string{c.Entity.Name}, c.Entity.Aliases...))
 }
 
 // whole reports a match of whole names, not of a part or an acronym.
@@ -290,6 +321,6 @@ const soleMargin = 0.05
 // story is the same.
 func soleSurname(m Mention, d Decision) bool {
 	ev := d.Evidence
-	return m.Type == kg.Person && ev.Partial && !ev.Acronym && strings.HasPrefix(ev.Why, "surname ") &&
+	return m.Type == kg.Person && ev.Partial && !ev.untitled && !ev.Acronym && strings.HasPrefix(ev.Why, "surname ") &&
 		ev.people() >= 1 && ev.raw >= High-soleMargin
 }

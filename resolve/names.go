@@ -139,6 +139,16 @@ func sharedTitle(a, b []string) string {
 	return ""
 }
 
+// titled reports a title other than a courtesy title among names.
+func titled(names []string) bool {
+	for _, n := range names {
+		if len(titlesOf(n)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // suffixes end a person's name.
 var suffixes = set("jr sr ii iii iv")
 

@@ -380,3 +380,20 @@ func TestCourtesyGender(t *testing.T) {
 		t.Errorf("Mr. Tarasenko: %+v, want a join with Yevgeny alone", ds)
 	}
 }
+
+// TestTitledSurnameNode checks that a full name does not join a node known
+// only by a surname and a title the name lacks ("Commander Ferjani" may be
+// the brother), even with people in common; with the title, it does.
+func TestTitledSurnameNode(t *testing.T) {
+	nb := map[string]bool{"organization:wsb": true, "organization:lpa": true, "location:zawiya": true}
+	node := &kg.Entity{ID: "person:ferjani", Type: kg.Person, Name: "Ferjani", Aliases: []string{"Commander Ferjani"}}
+	c := Candidate{Entity: node, Neighbors: nb}
+	salim := Mention{ID: "person:salim-el-ferjani", Type: kg.Person, Names: []string{"Salim el-Ferjani"}, Neighbors: nb}
+	if ds := Decide(salim, []Candidate{c}); len(ds) != 1 || ds[0].Action != Propose {
+		t.Errorf("a full name joined a titled surname it lacks the title of: %+v", ds)
+	}
+	qassem := Mention{ID: "person:qassem-al-ferjani", Type: kg.Person, Names: []string{"Qassem al-Ferjani", "Commander Qassem al-Ferjani"}, Neighbors: nb}
+	if ds := Decide(qassem, []Candidate{c}); len(ds) != 1 || ds[0].Action != Join {
+		t.Errorf("a full name with the surname node's title: %+v, want a join", ds)
+	}
+}
