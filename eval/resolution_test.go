@@ -165,7 +165,9 @@ func TestResolutionXDoc(t *testing.T) {
 			}
 		})
 	}
-	t.Run("blind", func(t *testing.T) { logResolution(t, resolveDir(t, "xdoc/blind"), false) })
+	for _, dir := range []string{"xdoc/blind", "xdoc/blind2"} {
+		t.Run(strings.TrimPrefix(dir, "xdoc/"), func(t *testing.T) { logResolution(t, resolveDir(t, dir), false) })
+	}
 }
 
 func BenchmarkResolutionGenerated(b *testing.B) {
