@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -44,7 +46,7 @@ var nounCues = map[string]struct {
 // personOf returns the word naming the person a kin or role noun i
 // describes: in apposition to it ("his brother, X"), the noun it stands in
 // apposition to ("X, the daughter of Y"), or the subject of a copula ("X
-// is Y's daughter").
+// is Y's daughter", "X became the leader of Y").
 func (t *tree) personOf(i int) []int {
 	if a := t.kid(i, "appos"); a >= 0 {
 		return t.conjuncts(a)
@@ -68,9 +70,20 @@ func (t *tree) personOf(i int) []int {
 			return []int{h}
 		}
 	}
+	if h := n.head; n.deprel == "xcomp" && h >= 0 && (t.n[h].lemma == "become" || t.n[h].lemma == "remain") {
+		// "X became the leader of Y", "X remains its chairman".
+		if s, _ := t.subjects(h, 0); s >= 0 {
+			return t.conjuncts(s)
+		}
+	}
 	if t.kid(i, "cop") >= 0 {
 		if s := t.kid(i, "nsubj"); s >= 0 {
 			return t.conjuncts(s)
+		}
+		// "X, 41, is a former mayor": after a long subject the parser
+		// may make the subject the root and hang the predicate on it.
+		if h := n.head; h >= 0 && h < i && t.n[h].upos == "PROPN" && t.n[h].head < 0 && (n.deprel == "dep" || n.deprel == "parataxis") {
+			return []int{h}
 		}
 	}
 	return nil
@@ -252,6 +265,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		// "a member of parliament from the National Dawn party".
 		owners = append(owners, t.ownerOf(i, "from")...)
 	}
+	owners = t.coordOwners(i, owners)
 	owners = d.ownerNames(t, refs, owners)
 	if len(owners) == 0 {
 		// "The Russian ambassador in Belgrade, X": the demonym's country.
@@ -285,6 +299,14 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 	if len(persons) == 0 {
 		persons = t.setOff(i)
 	}
+	if h := n.head; len(persons) == 0 && n.deprel == "conj" && h >= 0 && h < i && t.n[h].upos == "NOUN" {
+		// "X, an engineer and former governor of Y": the first
+		// description's person.
+		persons = t.personOf(h)
+		if dr := t.n[h].deprel; len(persons) == 0 && (dr == "appos" || dr == "obj" || dr == "obl") {
+			persons = t.namesBefore(h)
+		}
+	}
 	if dr := n.deprel; len(persons) == 0 && (dr == "appos" || dr == "obj" || dr == "obl") {
 		// An apposition or a complement hung past the name it follows
 		// ("convicted A and B, lawyers with Y"); not a subject ("To X,
@@ -299,7 +321,9 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		}
 		for _, p := range persons {
 			rp, ok := d.refOfNode(t, refs, p)
-			if !ok || rp.pron || d.ents[rp.ent].typ != kg.Person {
+			// A pronoun is the person only as a subject: "she is the
+			// mayor of Y"; as an apposition it is a misreading.
+			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
 				continue
 			}
 			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS"}, si, confApposition)
@@ -614,10 +638,28 @@ func (d *doc) ofNoun(si int, t *tree, refs []ref, i int, rel kg.RelationType, ok
 // leads to: the antecedent of "whose" ("Y, whose chairman, X"), or an
 // organization one phrase further down, past the field of an "of" ("a
 // professor of political science at Y", "a member of parliament from
-// Y").
+// Y"), or the place a place noun is ("the mayor of the town of X").
 func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 	out := owners[:0:0]
+	under := func(o int, c string, typ kg.EntityType) (found bool) {
+		for _, k := range t.kidsOf(o, "nmod") {
+			if t.caseOf(k) != c {
+				continue
+			}
+			for _, x := range t.conjuncts(k) {
+				if r, ok := d.refOfNode(t, refs, x); ok && d.ents[r.ent].typ == typ {
+					out = append(out, x)
+					found = true
+				}
+			}
+		}
+		return found
+	}
 	for _, o := range owners {
+		of := t.n[o].upos == "NOUN" && t.caseOf(o) == "of"
+		if of && placeNouns[t.n[o].lemma] != "" && under(o, "of", kg.Location) {
+			continue // "the mayor of the coastal town of X"
+		}
 		if _, ok := d.refOfNode(t, refs, o); ok {
 			out = append(out, o)
 			continue
@@ -628,16 +670,9 @@ func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 			}
 			continue
 		}
-		if t.n[o].upos != "NOUN" || t.caseOf(o) != "of" {
-			continue
-		}
-		for _, k := range t.kidsOf(o, "nmod") {
-			if c := t.caseOf(k); c == "at" || c == "with" || c == "from" {
-				for _, x := range t.conjuncts(k) {
-					if r, ok := d.refOfNode(t, refs, x); ok && d.ents[r.ent].typ == kg.Organization {
-						out = append(out, x)
-					}
-				}
+		if of {
+			for _, c := range []string{"at", "with", "from"} {
+				under(o, c, kg.Organization)
 			}
 		}
 	}
@@ -757,4 +792,29 @@ func (d *doc) partOf(si int, t *tree, refs []ref, i int) {
 			d.addRel(kg.PartOf, rp.ent, w.ent, nil, si, confNoun)
 		}
 	}
+}
+
+// coordOwners corrects the owners of role noun i for coordination, where
+// the parser hangs the last noun's "of" phrase on the first: in "an
+// economist and former governor of Y", Y is the governor's, not the
+// economist's.
+func (t *tree) coordOwners(i int, owners []int) []int {
+	last := -1
+	for _, c := range t.kidsOf(i, "conj") {
+		last = max(last, c)
+	}
+	var out []int
+	for _, o := range owners {
+		if last < 0 || o < last || t.n[o].deprel == "nmod:poss" {
+			out = append(out, o)
+		}
+	}
+	if h := t.n[i].head; len(out) == 0 && t.n[i].deprel == "conj" && h >= 0 && h < i {
+		for _, o := range t.ownerOf(h, "of", "at", "for", "with") {
+			if o > i {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }

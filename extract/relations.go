@@ -687,13 +687,6 @@ func (d *doc) roles(si int) {
 			}
 			continue
 		}
-		// "X was elected president of Y", "named foreign minister".
-		if rp.start > 0 && (toks[rp.start-1].low == "elected" || toks[rp.start-1].low == "appointed" || toks[rp.start-1].low == "named" || toks[rp.start-1].low == "sworn") {
-			if rf, ok := d.subjectOf(si, refs, auxStart(toks, rp.start-1)); ok && d.ents[rf.ent].typ == kg.Person && passive(toks, rp.start-1) {
-				d.emitRole(rf.ent, rp, si, confVerb)
-				continue
-			}
-		}
 		// "Hamas leader Ismail Haniyeh", "opposition leader X": a role
 		// noun right before a name.
 		if r+1 < len(toks) && rp.end == r+1 {
