@@ -109,6 +109,10 @@ func TestOrganizationVariants(t *testing.T) {
 	if m := CompareNames(Parse(kg.Location, "Los Angeles"), Parse(kg.Location, "Angeles")); m.Score >= High {
 		t.Errorf("Los Angeles and Angeles: %+v", m)
 	}
+	// A shared first surname with another given name is another person.
+	if m := CompareNames(Parse(kg.Person, "Rosalía Huarachi"), Parse(kg.Person, "Teodoro Huarachi Mamani")); !m.Veto {
+		t.Errorf("Rosalía Huarachi and Teodoro Huarachi Mamani: %+v", m)
+	}
 	// Given names are not folded so: Karima is not Karim.
 	if m := CompareNames(Parse(kg.Person, "Karima Bensaoud"), Parse(kg.Person, "Karim Bensaoud")); !m.Veto {
 		t.Errorf("Karima and Karim Bensaoud: %+v", m)

@@ -155,6 +155,10 @@ func comparePeople(a, b Name) Match {
 		s = 0 // "Vasnetskin", "Hasnetskin": another first letter is another name
 	}
 	if s == 0 {
+		if g := wordSim(a.Given(), b.Given(), false); g == 0 && (sharesPaternal(a, b) || sharesPaternal(b, a)) {
+			// "Rosalía Huarachi", "Teodoro Huarachi Mamani".
+			return Match{Veto: true, Why: "same surname, different given names"}
+		}
 		return Match{Why: "different surnames"}
 	}
 	ga, gb := a.Given(), b.Given()
@@ -206,6 +210,12 @@ func doubleSurname(a, b Name) (Match, bool) {
 		}
 	}
 	return Match{Score: 0.8, Partial: true, Why: "first surname " + short.Surname()}, true
+}
+
+// sharesPaternal reports a's surname as b's first of two.
+func sharesPaternal(a, b Name) bool {
+	p := b.paternal()
+	return p != "" && wordSim(a.Surname(), p, true) > 0
 }
 
 // literalCore is a name's words in canonical transliteration, titles and
