@@ -220,7 +220,7 @@ func (d *doc) grammar() {
 		}
 		d.grammarNouns(si, &t, refs)
 		d.stances(si, &t, refs)
-		d.againstActs(si, &t, refs)
+		d.aimedActs(si, &t, refs)
 		for p := range t.n {
 			if t.n[p].upos != "VERB" {
 				continue
@@ -396,9 +396,28 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
-	// "the brigade said it had fought Y": "it", the subject of what a
-	// body says, is that body.
-	if n := t.n[i]; n.low == "it" && n.deprel == "nsubj" && n.head >= 0 && t.n[n.head].deprel == "ccomp" {
+	// "A raid by Y killed X", "Y's offensive destroyed X": the act's
+	// author acts.
+	if n := t.n[i]; n.upos == "NOUN" && (attackNouns[n.low] || aimedNouns[n.lemma].rel == kg.Attacked) {
+		for _, k := range n.kids {
+			if c := t.n[k]; c.deprel == "nmod:poss" || c.deprel == "nmod" && t.caseOf(k) == "by" {
+				if r, ok := d.refOfNode(t, refs, k); ok && !r.adj && d.ents[r.ent].typ != kg.Location {
+					return r, true
+				}
+			}
+		}
+	}
+	// "the government of X", "forces of X": the state acts.
+	if n := t.n[i]; n.upos == "NOUN" && armedNouns[n.lemma] {
+		for _, o := range t.ownerOf(i, "of") {
+			if r, ok := d.refOfNode(t, refs, o); ok && !r.adj && d.ents[r.ent].country != nil {
+				return r, true
+			}
+		}
+	}
+	// "the brigade said it had fought Y": "it" (or "they"), the subject
+	// of what a body says, is that body.
+	if n := t.n[i]; (n.low == "it" || n.low == "they") && n.deprel == "nsubj" && n.head >= 0 && t.n[n.head].deprel == "ccomp" {
 		if v := t.n[n.head].head; v >= 0 && speechVerbs[t.n[v].low] {
 			if s := t.kid(v, "nsubj"); s >= 0 && s < i {
 				if r, ok := d.refOfNode(t, refs, s); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
@@ -670,7 +689,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 			return p - 1, -1
 		}
 		// "agreed to back X"; "is accused of leading X".
-		if n.deprel == "advcl" && t.caseOrMark(p) != "of" {
+		// "voted to back X", "moved to oust X": a purpose clause's
+		// subject is the main verb's (or its object's, below).
+		if m := t.caseOrMark(p); n.deprel == "advcl" && m != "of" && (m != "to" || n.xpos != "VB") {
 			return
 		}
 		// "convicted X of belonging": X, the object, does it; so does
@@ -1087,63 +1108,85 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 	}
 }
 
-// againstNouns are acts aimed at someone, named by a noun with "against":
-// "waged a war against Y", "filed a complaint against Y", "X's campaign
-// against Y".
-var againstNouns = map[string]kg.RelationType{
-	"campaign": kg.Opposes, "crackdown": kg.Opposes, "lawsuit": kg.Opposes, "suit": kg.Opposes,
-	"complaint": kg.Opposes, "case": kg.Opposes, "action": kg.Opposes, "charge": kg.Opposes,
-	"protest": kg.Opposes, "motion": kg.Opposes, "petition": kg.Opposes, "challenge": kg.Opposes,
-	"sanction": kg.Opposes, "boycott": kg.Opposes, "embargo": kg.Opposes, "resistance": kg.Opposes,
-	"testimony": kg.Opposes, "vote": kg.Opposes, "injunction": kg.Opposes,
-	"war": kg.Fought, "fight": kg.Fought, "struggle": kg.Fought, "battle": kg.Fought,
-	"insurgency": kg.Fought, "rebellion": kg.Fought, "uprising": kg.Fought,
-	"offensive": kg.Attacked, "strike": kg.Attacked, "airstrike": kg.Attacked, "raid": kg.Attacked,
-	"operation": kg.Attacked, "assault": kg.Attacked,
+// aimedNoun is a noun that names an act or stance aimed at someone, and
+// the prepositions that mark whom.
+type aimedNoun struct {
+	rel   kg.RelationType
+	preps []string
 }
 
-// launchVerbs start or carry on an act aimed at someone; their subject is
-// its agent ("the judge dismissed the case against Y" is not the judge's).
+// aimedNouns are acts and stances named by a noun: "waged a war against
+// Y", "filed a complaint against Y", "X's support for Y", "its opposition
+// to Y", "an investment in Y".
+var aimedNouns = map[string]aimedNoun{}
+
+func init() {
+	add := func(rel kg.RelationType, preps string, lemmas string) {
+		for _, l := range strings.Fields(lemmas) {
+			aimedNouns[l] = aimedNoun{rel, strings.Fields(preps)}
+		}
+	}
+	add(kg.Opposes, "against", "campaign crackdown lawsuit suit complaint case action charge protest motion "+
+		"petition challenge sanction boycott embargo resistance testimony vote injunction")
+	add(kg.Fought, "against", "war fight struggle battle insurgency rebellion uprising")
+	add(kg.Attacked, "against", "offensive strike airstrike raid operation assault")
+	add(kg.Opposes, "to toward towards", "opposition hostility")
+	add(kg.Opposes, "of", "criticism condemnation")
+	add(kg.Supports, "for behind to", "support backing funding financing aid assistance")
+	add(kg.Supports, "of", "endorsement")
+	add(kg.Supports, "in", "investment")
+}
+
+// launchVerbs start, carry on or state an aimed act; their subject is its
+// agent ("the judge dismissed the case against Y" is not the judge's).
 var launchVerbs = map[string]bool{"file": true, "bring": true, "lodge": true, "launch": true, "build": true,
 	"mount": true, "wage": true, "lead": true, "oversee": true, "step": true, "intensify": true, "begin": true,
 	"start": true, "open": true, "pursue": true, "press": true, "direct": true, "conduct": true, "order": true,
 	"announce": true, "plan": true, "spearhead": true, "organize": true, "organise": true, "stage": true,
 	"hold": true, "call": true, "impose": true, "declare": true, "take": true, "initiate": true, "submit": true,
-	"carry": true, "escalate": true, "continue": true, "fight": true, "lose": true, "win": true, "cast": true,
-	"threaten": true, "give": true, "join": true, "back": true, "support": true}
+	"carry": true, "escalate": true, "continue": true, "fight": true, "win": true, "cast": true,
+	"threaten": true, "give": true, "join": true, "express": true, "voice": true, "pledge": true, "offer": true,
+	"reaffirm": true, "show": true, "signal": true, "throw": true, "extend": true, "make": true, "lend": true}
 
-// againstActs reads the acts of againstNouns: the agent is the noun's
-// possessor, its "by" phrase, or the subject of the launch verb whose
-// object it is; the target follows "against", on the noun or the verb.
-func (d *doc) againstActs(si int, t *tree, refs []ref) {
+// stopVerbs end or refuse an aimed act: "ended its support for Y".
+var stopVerbs = map[string]bool{"withdraw": true, "end": true, "cut": true, "suspend": true, "halt": true,
+	"drop": true, "lose": true, "deny": true, "reject": true, "abandon": true, "stop": true, "dismiss": true,
+	"freeze": true, "refuse": true, "seek": true, "request": true, "ask": true, "need": true, "want": true}
+
+// aimedActs reads the acts of aimedNouns: the agent is the noun's
+// possessor, its "by" or "from" phrase, or the subject of the launch verb
+// whose object it is; the target follows the noun's preposition, on the
+// noun or on that verb.
+func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 	for i := range t.n {
 		n := t.n[i]
-		rel, ok := againstNouns[n.lemma]
+		an, ok := aimedNouns[n.lemma]
 		if !ok || n.upos != "NOUN" {
+			continue
+		}
+		p := n.head
+		if p >= 0 && (stopVerbs[t.n[p].lemma] || t.negated(p) || t.n[p].head >= 0 && t.n[t.n[p].head].lemma == "deny") {
 			continue
 		}
 		var targets, agents []int
 		for _, k := range t.kidsOf(i, "nmod") {
-			if t.caseOf(k) == "against" {
+			switch c := t.caseOf(k); {
+			case slices.Contains(an.preps, c):
 				targets = append(targets, t.conjuncts(k)...)
-			}
-		}
-		agents = append(agents, t.kidsOf(i, "nmod:poss")...)
-		for _, k := range t.kidsOf(i, "nmod") {
-			if t.caseOf(k) == "by" {
+			case c == "by" || c == "from":
 				agents = append(agents, t.conjuncts(k)...)
 			}
 		}
+		agents = append(agents, t.kidsOf(i, "nmod:poss")...)
 		conf := confNoun
-		if p := n.head; p >= 0 && n.deprel == "obj" && t.n[p].upos == "VERB" && launchVerbs[t.n[p].lemma] {
-			if t.negated(p) || t.n[p].head >= 0 && t.n[t.n[p].head].lemma == "deny" {
-				continue
-			}
+		if p >= 0 && n.deprel == "obj" && t.n[p].upos == "VERB" && launchVerbs[t.n[p].lemma] {
 			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
 				conf = 0.5
 			}
 			if len(targets) == 0 {
-				targets = t.obliques(p, "against")
+				for _, prep := range an.preps {
+					targets = append(targets, t.obliques(p, prep)...)
+				}
 			}
 			if len(agents) == 0 {
 				as, _, passive := t.arguments(p)
@@ -1165,7 +1208,7 @@ func (d *doc) againstActs(si int, t *tree, refs []ref) {
 				if !ok || ro.adj || ro.ent == ra.ent {
 					continue
 				}
-				d.addRel(rel, ra.ent, ro.ent, nil, si, conf)
+				d.addRel(an.rel, ra.ent, ro.ent, nil, si, conf)
 			}
 		}
 	}

@@ -505,3 +505,41 @@ func TestSubjectMadeRoot(t *testing.T) {
 	)
 	want(t, x, [3]string{"OPPOSES", "organization:national-dockers-federation", "organization:orion-port-authority"})
 }
+
+// Stances and acts named by a noun: the possessor or the "by" phrase is
+// the agent ("Norway's support for Y", "a raid by X killed Y"); a verb
+// that ends the stance ("ended its support") states none.
+func TestStanceNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Stances",
+		"Norway's support for the Green Bloc angered the Harbor Party.",
+		"The Tenants League's opposition to Orion Capital grew.",
+		"A raid by the Northern Front killed Mr. Pavel Novak.",
+		"Sweden ended its support for the Delta Brigade.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "location:norway", "organization:green-bloc"},
+		[3]string{"OPPOSES", "organization:tenants-league", "organization:orion-capital"},
+		[3]string{"KILLED", "organization:northern-front", "person:pavel-novak"},
+	)
+	wantNot(t, x, [3]string{"SUPPORTS", "location:sweden", "organization:delta-brigade"})
+}
+
+// A purpose or control clause takes the main verb's subject ("moved to
+// oust X", "voted to back X"); "they" of what a body says is that body;
+// "the government of X" acts for X; "X and Y clashed" relates both.
+func TestControlAndBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Politics",
+		"The Harbor Party moved to oust Mayor Ines Varga in May.",
+		"The Harbor Police said they had arrested Mr. Tomas Brandl.",
+		"The government of Norway supports the Green Bloc.",
+		"The Delta Brigade and the Northern Front clashed near Gao.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:harbor-party", "person:ines-varga"},
+		[3]string{"DETAINED", "organization:harbor-police", "person:tomas-brandl"},
+		[3]string{"SUPPORTS", "location:norway", "organization:green-bloc"},
+		[3]string{"FOUGHT", "organization:delta-brigade", "organization:northern-front"},
+	)
+}

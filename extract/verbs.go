@@ -36,6 +36,7 @@ func init() {
 	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
 	add(kg.Fought, "War", "", "fight", "battle")
 	add(kg.Fought, "War", "with", "clash")
+	add(kg.Fought, "War", "", "clash") // "X and Y clashed"
 	add(kg.Fought, "War", "against", "fight", "battle")
 	add(kg.MetWith, "Meeting", "", "meet")
 	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
@@ -44,7 +45,7 @@ func init() {
 	add(kg.Supports, "", "", "defend", "supply")
 	add(kg.AlliedWith, "", "with", "affiliate", "ally")
 	add(kg.Opposes, "", "", "accuse", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge",
-		"reject", "veto", "block", "resist")
+		"reject", "veto", "block", "resist", "oust", "unseat", "impeach", "topple", "overthrow", "depose")
 	// "campaigned against Y", "voted against Y"; "campaigned for Y".
 	add(kg.Opposes, "", "against", "campaign", "protest", "rally", "lobby", "vote", "testify", "petition", "agitate", "speak", "side")
 	add(kg.Supports, "", "for", "campaign", "vote")
