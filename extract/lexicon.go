@@ -327,6 +327,8 @@ var roleNouns = map[string]roleKind{
 	"anchor": roleWorks, "commentator": roleWorks, "blogger": roleOther, "lobbyist": roleWorks,
 	"member": roleMember, "lawmaker": roleMember, "legislator": roleMember, "mp": roleMember,
 	"senator": roleMember, "delegate": roleMember,
+	"coordinator": roleLeads, "commissioner": roleLeads, "chief commissioner": roleLeads, "partner": roleWorks,
+	"abbot": roleLeads, "primate": roleLeads, "superintendent": roleWorks, "ombudsman": roleLeads,
 }
 
 // relatives give FAMILY_OF with a relation property.

@@ -93,3 +93,18 @@ func TestRoleOfPlaceNoun(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"WORKS_FOR", "person:lena-ostrova", "location:nordmark"})
 }
+
+// Titles of coordinators, commissioners, partners and clergy are roles.
+func TestMoreRoleNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Watchdog",
+		"The Coastal Rights Network published the audit on Monday. Its national coordinator, Mara Quist, called it overdue.",
+		"Orion Capital partner Ivo Lind will join the board.",
+		"Father Piet Ramos, the abbot of Saint Anselm Abbey, declined to comment.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:mara-quist", "organization:coastal-rights-network"},
+		[3]string{"WORKS_FOR", "person:ivo-lind", "organization:orion-capital"},
+		[3]string{"LEADS", "person:piet-ramos", "location:saint-anselm-abbey"},
+	)
+}
