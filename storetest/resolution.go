@@ -184,3 +184,34 @@ func testFullerName(t *testing.T, s kg.Store) {
 		t.Errorf("after the split, person:pyotr-zavyalin = %+v", p)
 	}
 }
+
+// testLinkNodes checks that an article naming one organization by two
+// names, under each of which an earlier article made a node, merges the
+// two nodes in its own save on every store, and that a split undoes it.
+func testLinkNodes(t *testing.T, s kg.Store) {
+	const (
+		pe = string(kg.Person)
+		or = string(kg.Organization)
+	)
+	cast := [][2]string{{pe, "Arvid Tennokalju"}, {pe, "Maret Sildvee"}}
+	linkAndSave(t, s, resolutionArticle("One", append([][2]string{{or, "Severnaya Freight Group"}}, cast...)...))
+	linkAndSave(t, s, resolutionArticle("Two", append([][2]string{{or, "Northern Freight Group"}}, cast...)...))
+	if e := entity(t, s, "organization:northern-freight-group"); e == nil || e.ID != "organization:northern-freight-group" {
+		t.Fatalf("a translated name alone was joined: %+v", e)
+	}
+	x := resolutionArticle("Three", append([][2]string{{or, "Severnaya Freight Group"}}, cast...)...)
+	x.Entities[0].Aliases = []string{"Northern Freight Group"}
+	linkAndSave(t, s, x)
+	if e := entity(t, s, "organization:northern-freight-group"); e == nil || e.ID != "organization:severnaya-freight-group" {
+		t.Fatalf("after an article naming both, organization:northern-freight-group is %+v", e)
+	}
+	if st := mustStats(t, s); st.Entities != 3 {
+		t.Errorf("%d entities after the link, want 3", st.Entities)
+	}
+	if _, err := s.SplitEntity(ctx, "organization:northern-freight-group", kg.Curation{Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if e := entity(t, s, "organization:northern-freight-group"); e == nil || e.ID != "organization:northern-freight-group" {
+		t.Errorf("split did not restore organization:northern-freight-group: %+v", e)
+	}
+}

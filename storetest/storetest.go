@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"Resolution", testResolution},
 		{"ResolveExisting", testResolveExisting},
 		{"FullerName", testFullerName},
+		{"LinkNodes", testLinkNodes},
 		{"PagingWhileWriting", testPagingWhileWriting},
 		{"CursorsRefused", testCursorsRefused},
 	}
