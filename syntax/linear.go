@@ -28,10 +28,9 @@ type linear struct {
 	nClasses int
 	mask     uint64
 	scale    float64
-	slots    []slot  // sparse layout
-	dense    []dslot // layout for nClasses <= 4
-	cls      []uint8
-	w        []int16
+	slots    []slot   // sparse layout
+	dense    []dslot  // layout for nClasses <= 4
+	ew       []uint32 // class<<16 | uint16(weight): class and weight in one load
 }
 
 type slot struct {
@@ -77,10 +76,8 @@ func (m *linear) score(feats []uint64, scores []float32) {
 		for {
 			sl := &m.slots[i]
 			if sl.key == k {
-				cls := m.cls[sl.off : sl.off+sl.cnt]
-				w := m.w[sl.off : sl.off+sl.cnt]
-				for j, c := range cls {
-					scores[c] += float32(w[j])
+				for _, e := range m.ew[sl.off : sl.off+sl.cnt] {
+					scores[e>>16] += float32(int16(e))
 				}
 				break
 			}
@@ -140,17 +137,15 @@ func build(nClasses int, keys []uint64, entries [][]entry) *linear {
 	for _, e := range entries {
 		total += len(e)
 	}
-	m.cls = make([]uint8, 0, total)
-	m.w = make([]int16, 0, total)
+	m.ew = make([]uint32, 0, total)
 	for fi, f := range keys {
 		i := f & m.mask
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key: slotKey(f), off: uint32(len(m.cls)), cnt: uint32(len(entries[fi]))}
+		m.slots[i] = slot{key: slotKey(f), off: uint32(len(m.ew)), cnt: uint32(len(entries[fi]))}
 		for _, e := range entries[fi] {
-			m.cls = append(m.cls, uint8(e.cls))
-			m.w = append(m.w, q(e.w))
+			m.ew = append(m.ew, uint32(e.cls)<<16|uint32(uint16(q(e.w))))
 		}
 	}
 	return m

@@ -26,6 +26,7 @@ func main() {
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong predicted transition in training")
 	keepW := flag.Float64("keep-weight", 0.5, "averaged weights below this are dropped while training")
 	minW := flag.Float64("min-weight", 1, "weights below this are pruned from the model file")
+	outFull := flag.String("out-full", "", "if set, also write the model before pruning here, to measure what pruning costs")
 	flag.Parse()
 	log.SetFlags(0)
 	start := time.Now()
@@ -44,6 +45,11 @@ func main() {
 	var full, buf bytes.Buffer
 	if err := m.Write(&full); err != nil {
 		log.Fatal(err)
+	}
+	if *outFull != "" {
+		if err := os.WriteFile(*outFull, full.Bytes(), 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 	m, err := syntax.ReadPrunable(&full)
 	if err != nil {
