@@ -184,7 +184,7 @@ var orgHeads = map[string]string{
 	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"church": "ngo", "diocese": "ngo", "archdiocese": "ngo", "patriarchate": "ngo", "development": "company",
-	"developments": "company", "terminals": "company", "fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
+	"developments": "company", "terminals": "company", "works": "company", "fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
 	"enterprises": "company", "investments": "company", "construction": "company", "engineering": "company",
 	"properties": "company", "trading": "company", "publishing": "company", "entertainment": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",

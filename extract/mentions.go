@@ -699,6 +699,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if b < n && armedMembers[toks[b].low] {
 		return append(out, mk(p, kg.Organization, "militia", false))
 	}
+	// "the Potosí departmental assembly": a single name before the
+	// government body of a region is the region.
+	if b-p == 1 && p > 0 && toks[p-1].low == "the" && regionalBody(toks, b) {
+		return append(out, mk(p, kg.Location, "region", false))
+	}
 	// "the National Dawn party", "the Amal movement": a name before a
 	// lower-case noun for a kind of body that goes by names.
 	if sub, ok := namedBodies[toks[min(b, n-1)].low]; ok && b < n && p > 0 && !isQuote(toks[p-1]) {
@@ -944,7 +949,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if typ, sub := descriptionNoun(toks, a); typ != "" {
 		return typ, sub
 	}
-	if groupNouns[next(1)] && next(1) != "'s" {
+	// "the Saxon cell maker": a group noun that modifies a later noun
+	// says nothing of the name.
+	if _, biz := businessNouns[next(2)]; groupNouns[next(1)] && next(1) != "'s" && !biz {
 		return kg.Organization, orgNouns[next(1)]
 	}
 	if multi && (personVerbs[prev(1)] || prev(1) == "with" && meetNouns[prev(2)]) {
@@ -965,6 +972,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if prev(1) == "of" && placeNouns[prev(2)] != "" {
 		return kg.Location, placeNouns[prev(2)] // "the port of Odesa"
+	}
+	// "the departmental assembly of Potosi", "the government of Jubaland".
+	if !multi && prev(1) == "of" && a >= 3 && (prev(2) == "government" || regionalBody(toks, a-3)) {
+		return kg.Location, "region"
 	}
 	if next(1) == "," && b+1 < n && countryByName[toks[b+1].low] != nil {
 		return kg.Location, "city" // "Gao, Mali"
@@ -1340,4 +1351,22 @@ func acronymAfter(toks []token, a, b int) bool {
 		}
 	}
 	return k == len(acr)
+}
+
+// regionalBodies are the bodies of a region's own government.
+var regionalBodies = map[string]bool{"assembly": true, "government": true, "legislature": true,
+	"parliament": true, "administration": true, "council": true}
+
+// regionalBody reports a regional adjective and a body of government
+// starting at toks[b]: "departmental assembly", "regional government",
+// "provincial council".
+func regionalBody(toks []token, b int) bool {
+	if b+1 >= len(toks) || toks[b].cap || !regionalBodies[toks[b+1].low] {
+		return false
+	}
+	switch toks[b].low {
+	case "departmental", "regional", "provincial", "state", "county", "municipal", "city", "district", "local", "autonomous", "federal", "national":
+		return true
+	}
+	return false
 }

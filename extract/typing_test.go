@@ -280,3 +280,22 @@ func TestBodiesFromDescriptions(t *testing.T) {
 		"Erik af Lindqvist":                          kg.Person,
 	})
 }
+
+// TestRegionsByTheirBodies checks places named by the bodies that govern
+// them, and a group noun that only modifies a later noun.
+func TestRegionsByTheirBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Salt",
+		"Rosalía Quispe said the union would ask the Tarabuco departmental assembly to review the terms.",
+		"The departmental assembly of Chuquiza voted on Friday. Marta Vogel, who heads Oderland Cell Works, the Saxon cell maker, agreed.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Tarabuco":            kg.Location,
+		"Chuquiza":            kg.Location,
+		"Oderland Cell Works": kg.Organization,
+	})
+	if _, ok := got["Saxon"]; ok {
+		t.Errorf("Saxon is an entity: %v", got)
+	}
+}
