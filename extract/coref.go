@@ -5,6 +5,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -18,6 +19,7 @@ type ref struct {
 	pron   bool
 	poss   bool
 	people bool // "Americans": the people, not the state
+	desc   bool // a description ("the abbot", "the operator"), with pron
 }
 
 // sentRefs returns the references of sentence si in token order.
@@ -59,6 +61,7 @@ func refAt(refs []ref, i int) (ref, bool) {
 // text shows it; pronouns inside quotations are left alone.
 func (d *doc) resolvePronouns() {
 	d.prons = make([][]ref, len(d.sents))
+	unnamed := d.resolveNounPhrases()
 	type seen struct {
 		ent  int
 		sent int
@@ -74,7 +77,8 @@ func (d *doc) resolvePronouns() {
 			inQuote = false // a quotation runs on across sentences, not paragraphs
 		}
 		mis := d.bySent[si]
-		k := 0
+		descs := append([]ref(nil), d.prons[si]...) // descriptions only, so far
+		k, kd := 0, 0
 		for ti, t := range toks {
 			if t.text == "\"" {
 				inQuote = !inQuote
@@ -85,6 +89,14 @@ func (d *doc) resolvePronouns() {
 					last = append(last, seen{m.ent, si, m.ts, m.te, m.tts - 1})
 				}
 				k++
+			}
+			// "The minister said he …": a described person opening the
+			// sentence is in view like a named one.
+			for kd < len(descs) && descs[kd].ts <= ti {
+				if r := descs[kd]; d.ents[r.ent].typ == kg.Person && r.ts == 0 && !r.poss {
+					last = append(last, seen{r.ent, si, r.ts, r.te, r.ts - 1})
+				}
+				kd++
 			}
 			g := 0
 			switch t.low {
@@ -111,7 +123,10 @@ func (d *doc) resolvePronouns() {
 			default:
 				continue
 			}
-			if inQuote {
+			// "The officer on watch told investigators he …": a person
+			// the text does not name is what the sentence's pronouns
+			// stand for.
+			if inQuote || unnamed[si] >= 0 && ti > unnamed[si] && !d.personNamedBefore(si, ti) {
 				continue
 			}
 			// "He …", "His nephew, Y" opening a sentence: the subject of
@@ -1065,4 +1080,347 @@ func descNoun(toks []token, i int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// personNamedBefore reports a person named in sentence si before token ti.
+func (d *doc) personNamedBefore(si, ti int) bool {
+	for _, mi := range d.bySent[si] {
+		if m := d.ms[mi]; m.ts < ti && !m.adj && d.ents[m.ent].typ == kg.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// descMark records that the text gave entity ent a common noun at rune
+// offset pos: "X, a former governor of Y" (governor), "the photographer
+// X", "Judge X", "X, 54," (54-year-old), "X is a shipyard", the head word
+// of an organization's name ("the county" for "Wellbeing Services County
+// of Pirkanmaa").
+type descMark struct{ ent, pos int }
+
+// genericPeople are nouns for a person that no title list holds.
+var genericPeople = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "person": true,
+	"suspect": true, "victim": true, "defendant": true, "teenager": true, "passenger": true, "patient": true,
+	"abbot": true, "monk": true, "nun": true}
+
+// personNoun reports a noun that names a person by what they are or do.
+func personNoun(w string) bool {
+	return genericPeople[w] || roleNouns[w] != roleNone || relatives[w] != "" || titles[w]
+}
+
+// resolveNounPhrases resolves each definite description that the text
+// gave an entity before ("the abbot", "the governor's chief of staff",
+// "the 54-year-old", "the operator", "the county") to the entity of that
+// description most in view, and adds it to the sentence's references as
+// a pronoun would be. Organization nouns of the lexicon are left to
+// lastOrgWithHead. It returns, per sentence, the token of the head noun of
+// an unnamed person that opens it ("The officer on watch …"), or -1.
+func (d *doc) resolveNounPhrases() []int {
+	marks := d.nounMarks()
+	unnamed := make([]int, len(d.sents))
+	for si, s := range d.sents {
+		unnamed[si] = -1
+		toks := s.toks
+		for i := 0; i+1 < len(toks); i++ {
+			det := toks[i].low
+			if det != "the" && !(i == 0 && (det == "a" || det == "an")) {
+				continue
+			}
+			j := d.anaphorHead(si, i, marks)
+			if j < 0 {
+				if i == 0 && d.personOpens(toks) {
+					unnamed[si] = 1
+				}
+				continue
+			}
+			e := -1
+			if det == "the" {
+				e = d.describedEntity(marks[toks[j].low], si, toks[i].start)
+			}
+			// A person goes by a post or an occupation of the lexicon
+			// ("the governor's chief of staff"); other nouns ("the man",
+			// an apposition's head) describe too loosely to stand for one.
+			if e >= 0 && d.ents[e].typ == kg.Person && roleNouns[toks[j].low] == roleNone {
+				i = j
+				continue
+			}
+			if e >= 0 {
+				d.prons[si] = append(d.prons[si], ref{ent: e, ts: i, te: j + 1, pron: true, desc: true,
+					poss: j+1 < len(toks) && toks[j+1].low == "'s"})
+				i = j
+				continue
+			}
+			if i == 0 && personNoun(toks[j].low) {
+				unnamed[si] = j
+			}
+		}
+	}
+	return unnamed
+}
+
+// personOpens reports that a sentence opens with a determiner and a short
+// lower-case phrase naming a person ("The officer on watch", "A man").
+func (d *doc) personOpens(toks []token) bool {
+	for k := 1; k < len(toks) && k <= 3; k++ {
+		t := toks[k]
+		if !t.word || t.cap || t.low == "'s" {
+			return false
+		}
+		if personNoun(t.low) {
+			return k+1 < len(toks) && toks[k+1].low != "'s" && toks[k+1].text != "," && !toks[k+1].cap
+		}
+	}
+	return false
+}
+
+// descStops end the lower-case run of a noun phrase.
+var descStops = map[string]bool{"of": true, "in": true, "at": true, "for": true, "from": true, "with": true,
+	"by": true, "on": true, "to": true, "and": true, "or": true, "but": true, "who": true, "whom": true,
+	"which": true, "that": true, "whose": true, "as": true, "than": true, "said": true, "says": true,
+	"told": true, "also": true, "not": true, "now": true, "then": true, "since": true, "after": true,
+	"before": true, "when": true, "while": true, "into": true, "over": true, "under": true, "about": true}
+
+// anaphorHead returns the head noun of the definite description that the
+// determiner at token i of sentence si opens, when the noun is one the
+// text gave an entity and the phrase stands alone: not "the abbot of X"
+// (a new description), not "the photographer X" or "the lawyer, X," (a
+// name follows), not "the man who …" (a restrictive clause). -1 otherwise.
+func (d *doc) anaphorHead(si, i int, marks map[string][]descMark) int {
+	toks := d.sents[si].toks
+	head := -1
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		t := toks[k]
+		if !t.word || t.cap || t.low == "'s" || descStops[t.low] || isVerbish(t.low) || speechVerbs[t.low] {
+			break
+		}
+		if _, ok := marks[t.low]; ok {
+			if _, org := orgNouns[t.low]; !org {
+				head = k
+				continue
+			}
+		}
+		if head >= 0 {
+			return -1 // "the board chairman": the noun modifies another
+		}
+	}
+	if head < 0 {
+		return -1
+	}
+	for _, mi := range d.bySent[si] {
+		if m := d.ms[mi]; m.ts <= head && m.te > i {
+			return -1 // part of a name
+		}
+	}
+	if n := head + 1; n < len(toks) {
+		switch t := toks[n]; {
+		case t.low == "of" || t.low == "who" || t.low == "that" || t.cap && t.word:
+			return -1
+		case t.text == "," && n+1 < len(toks):
+			for _, mi := range d.bySent[si] {
+				if m := d.ms[mi]; m.tts == n+1 && !m.adj {
+					return -1 // "the lawyer, X,": the name is given here
+				}
+			}
+		}
+	}
+	return head
+}
+
+// describedEntity returns the entity of marks (descriptions before rune
+// offset pos) most in view at sentence si: mentions count more the nearer
+// they are and twice as a sentence's subject. -1 when none was described
+// before pos or when two are equally in view.
+func (d *doc) describedEntity(marks []descMark, si, pos int) int {
+	cand := map[int]float64{}
+	for _, m := range marks {
+		if m.pos < pos {
+			cand[m.ent] = 0
+		}
+	}
+	switch len(cand) {
+	case 0:
+		return -1
+	case 1:
+		for e := range cand {
+			return e
+		}
+	}
+	for s := max(0, si-40); s <= si; s++ {
+		for k, mi := range d.bySent[s] {
+			m := d.ms[mi]
+			if _, ok := cand[m.ent]; !ok || m.start >= pos || m.adj {
+				continue
+			}
+			w := 1 / float64(1+si-s)
+			if k == 0 && d.sentSubject(s) == m.ent {
+				w *= 2
+			}
+			cand[m.ent] += w
+		}
+	}
+	best, second := -1, -1.0
+	for e, sc := range cand {
+		switch {
+		case best < 0 || sc > cand[best]:
+			if best >= 0 {
+				second = cand[best]
+			}
+			best = e
+		case sc > second:
+			second = sc
+		}
+	}
+	if cand[best] <= second {
+		return -1 // a tie: precision first
+	}
+	return best
+}
+
+// nounMarks collects the common nouns the text gives entities (see
+// descMark), by noun.
+func (d *doc) nounMarks() map[string][]descMark {
+	out := map[string][]descMark{}
+	note := func(noun string, e, pos int) {
+		switch {
+		case noun == "" || noun == "the" || noun == "a" || noun == "an" || descStops[noun] || isVerbish(noun):
+			return
+		case d.ents[e].typ == kg.Person && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss"):
+			return // "prosecutors": not one person
+		}
+		out[noun] = append(out[noun], descMark{e, pos})
+	}
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		for _, mi := range d.bySent[si] {
+			m := d.ms[mi]
+			x := d.ents[m.ent]
+			if m.adj || x.typ != kg.Person && x.typ != kg.Organization {
+				continue
+			}
+			if x.typ == kg.Organization && len(x.words) > 1 {
+				note(nameHead(d.rs, toks, m), m.ent, m.start)
+			}
+			if x.typ == kg.Person && m.title != "" {
+				w := strings.Fields(strings.ToLower(strings.TrimSuffix(m.title, ".")))
+				if t := w[len(w)-1]; !maleTitles[t] && !femaleTitles[t] && t != "dr" {
+					note(t, m.ent, m.start)
+				}
+			}
+			// After: "X, 54, a former minister …", "X (ABC), a shipyard".
+			k := m.te
+			if k+2 < len(toks) && toks[k].text == "(" && toks[k+2].text == ")" {
+				k += 3
+			}
+			if k+1 < len(toks) && toks[k].text == "," {
+				k++
+				if x.typ == kg.Person && isNumber(toks[k].low) && k+1 < len(toks) && toks[k+1].text == "," {
+					note(toks[k].low+"-year-old", m.ent, m.start)
+					k += 2
+				}
+				if k < len(toks) && (toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+					note(phraseHead(toks, k+1), m.ent, m.start)
+				}
+			} else if k+1 < len(toks) && (toks[k].low == "is" || toks[k].low == "was") && (toks[k+1].low == "a" || toks[k+1].low == "an") {
+				note(phraseHead(toks, k+2), m.ent, m.start) // "X is a shipyard"
+			}
+			// Before: "a former governor of Y, X", "the photographer X".
+			p := m.tts - 1
+			if p >= 1 && toks[p].text == "," {
+				p--
+				for _, mj := range d.bySent[si] {
+					if o := d.ms[mj]; o.te == p+1 && o.tts >= 2 && toks[o.tts-1].low == "of" {
+						p = o.tts - 2 // past "of Y"
+					}
+				}
+			}
+			if p >= 1 && toks[p].word && !toks[p].cap && !(p+1 < len(toks) && possessive(toks[p+1])) {
+				q := p - 1
+				for q > 0 && q > p-4 && (toks[q].word && !toks[q].cap && !descStops[toks[q].low] || d.adjAt(si, q)) && toks[q].low != "the" && toks[q].low != "a" && toks[q].low != "an" {
+					q--
+				}
+				// "in the laboratory, X" is where X is, not what.
+				if t := toks[q].low; (t == "the" || t == "a" || t == "an") && !(q > 0 && descStops[toks[q-1].low]) {
+					note(toks[p].low, m.ent, m.start)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// adjAt reports a demonym adjective at token k of sentence si ("the
+// Swedish engineering group X").
+func (d *doc) adjAt(si, k int) bool {
+	for _, mi := range d.bySent[si] {
+		if m := d.ms[mi]; m.adj && m.ts <= k && m.te > k {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseHead returns the head noun of a short description from token i
+// ("former foreign minister who …", "world's third-largest pension fund",
+// "New York hedge fund run by …"): the last lower-case word before a
+// preposition, a relative pronoun or a participle. "" when none.
+func phraseHead(toks []token, i int) string {
+	head := ""
+	for j := i; j < len(toks) && j < i+7; j++ {
+		t := toks[j]
+		if possessive(t) {
+			head = "" // "the world's largest fund", "the farmers' party"
+			continue
+		}
+		if !t.word || descStops[t.low] && !(t.low == "and" && head != "" && j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap) {
+			break
+		}
+		if t.cap || isNumber(t.low) {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		if head != "" && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") || t.low == "run" || t.low == "led") {
+			break // "a fund run by", "a militia allied with"
+		}
+		if t.low != "and" {
+			head = t.low
+			if j+1 < len(toks) && (speechVerbs[toks[j+1].low] || isVerbish(toks[j+1].low)) {
+				return "" // "X, the company said": a speaker, no apposition
+			}
+		}
+	}
+	return head
+}
+
+// possessive reports a possessive marker token ('s, ’s, a lone apostrophe).
+func possessive(t token) bool {
+	switch t.text {
+	case "'s", "’s", "'", "’", "'S", "’S":
+		return true
+	}
+	return false
+}
+
+// nameHead returns the lower-cased head word of a many-word organization
+// name: its last word, or the word before "of" ("County" of "Wellbeing
+// Services County of Pirkanmaa"); "" for a word of the lexicon's
+// organization nouns, which lastOrgWithHead resolves.
+func nameHead(rs []rune, toks []token, m mention) string {
+	h := m.te - 1
+	for k := m.ts + 1; k < m.te; k++ {
+		if toks[k].low == "of" || toks[k].low == "for" {
+			h = k - 1
+			break
+		}
+	}
+	if h <= m.ts || !toks[h].word || isAllCaps(toks[h].text) {
+		return ""
+	}
+	w := strings.ToLower(toks[h].text)
+	if _, ok := orgNouns[w]; ok {
+		return ""
+	}
+	return w
 }

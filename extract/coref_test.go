@@ -257,3 +257,48 @@ func wantPronouns(t *testing.T, d *doc, name string, want ...string) {
 		t.Errorf("pronouns for %s = %q, want %q", name, got, want)
 	}
 }
+
+// "The county" is the organization whose name has that head word; "the
+// shipyard" the one the text described as one.
+func TestDescriptionByNameHeadAndApposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Hospital",
+		"HELSINKI — The Wellbeing Services County of Pirkanmaa, which runs Tampere University Hospital, was criticized on Monday. The county's chief executive, Riikka Lehto, apologized to patients.",
+		"The ferry was built by Nordvik Marine Group, a Norwegian shipyard in Alesund. The shipyard's chief executive, Ola Berge, said the hull was sound.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:riikka-lehto", "organization:wellbeing-services-county-of-pirkanmaa"},
+		[3]string{"LEADS", "person:ola-berge", "organization:nordvik-marine-group"},
+	)
+}
+
+// "The governor's chief of staff" works for the person the text called a
+// governor; with two governors equally in view, for neither.
+func TestDescriptionByPost(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Trial",
+		"Gustavo Trevino, a former governor of Nayarit, was detained in February. Mr. Rodrigo Saldana testified on Monday. Mr. Saldana said the governor's chief of staff, Mauricio Lozano, handled the money.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:mauricio-lozano", "person:gustavo-trevino"})
+	y := run(t, "2024-03-15",
+		"Summit",
+		"President Omar Diaz met Ana Ruiz, the governor of Sonora, and Luis Vega, the governor of Sinaloa, on Monday. Mr. Saldana said the governor's chief of staff, Pedro Gil, handled the talks.",
+	)
+	wantNot(t, y,
+		[3]string{"WORKS_FOR", "person:pedro-gil", "person:ana-ruiz"},
+		[3]string{"WORKS_FOR", "person:pedro-gil", "person:luis-vega"},
+	)
+}
+
+// "The minister said he …": the person described opens the sentence and
+// is what "he" stands for; a person the text does not name ("The officer
+// on watch") takes the pronouns of the sentence that opens with him.
+func TestDescribedAndUnnamedSubjects(t *testing.T) {
+	d := analyze(t, "Ferry",
+		"Infrastructure Minister Bjarni Steingrimsson spoke after Mr. Thor Gunnarsson resigned. The minister said he had asked the agency to act.",
+		"The captain, Einar Baldursson, was asleep in his cabin. The officer on watch told investigators he had worked three night shifts.",
+	)
+	wantPronouns(t, d, "Bjarni Steingrimsson", "The", "he")
+	wantPronouns(t, d, "Thor Gunnarsson")
+	wantPronouns(t, d, "Einar Baldursson", "his")
+}
