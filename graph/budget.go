@@ -103,6 +103,19 @@ func (s budgetStore) Relations(ctx context.Context, ids []string, f kg.RelationF
 	return charged(ctx, func() ([][]*kg.Relation, error) { return s.Store.Relations(ctx, ids, f) }, countNested)
 }
 
+// EntitiesWithRelations charges one call with every entity and relation.
+func (s budgetStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	type both struct {
+		es   []*kg.Entity
+		rels [][]*kg.Relation
+	}
+	v, err := charged(ctx, func() (both, error) {
+		es, rels, err := s.Store.EntitiesWithRelations(ctx, ids, f)
+		return both{es, rels}, err
+	}, func(v both) int { return len(v.es) + countNested(v.rels) })
+	return v.es, v.rels, err
+}
+
 // ListRelations charges a page.
 func (s budgetStore) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	return charged(ctx, func() (*kg.RelationPage, error) { return s.Store.ListRelations(ctx, f) },

@@ -214,6 +214,11 @@ func (c *countingStore) Relations(ctx context.Context, ids []string, f kg.Relati
 	return c.Store.Relations(ctx, ids, f)
 }
 
+func (c *countingStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	c.count(ctx)
+	return c.Store.EntitiesWithRelations(ctx, ids, f)
+}
+
 func (c *countingStore) RelationsByID(ctx context.Context, ids []string) ([]*kg.Relation, error) {
 	c.count(ctx)
 	return c.Store.RelationsByID(ctx, ids)

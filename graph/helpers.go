@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/traverse"
@@ -99,6 +101,44 @@ func (r *Resolver) entity(ctx context.Context, id string) (*kg.Entity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity %q: %w", id, err)
 	}
+	return e, nil
+}
+
+// relationsAhead is the filter of the relations the query asks of the
+// entity being resolved, when it selects one `relations` field on it and
+// without arguments: the filter entityResolver.Relations makes of it.
+func relationsAhead(ctx context.Context) (kg.RelationFilter, bool) {
+	var found []*ast.Field
+	eachField(selections(ctx), func(f *ast.Field) {
+		if f.Name == "relations" {
+			found = append(found, f)
+		}
+	})
+	if len(found) != 1 || len(found[0].Arguments) > 0 {
+		return kg.RelationFilter{}, false
+	}
+	return kg.RelationFilter{Direction: kg.Both, Read: relationRead([]ast.SelectionSet{found[0].SelectionSet})}, true
+}
+
+// entityWithRelations reads an entity and its relations matching f in one
+// store call, and primes the request's loaders with both, so that the
+// relations field (see relationsAhead) needs no store call of its own.
+func (r *Resolver) entityWithRelations(ctx context.Context, id string, f kg.RelationFilter) (*kg.Entity, error) {
+	es, rels, err := r.store.EntitiesWithRelations(ctx, []string{id}, f)
+	if err != nil {
+		return nil, fmt.Errorf("load entity %q: %w", id, err)
+	}
+	if len(es) != 1 || len(rels) != 1 {
+		return nil, fmt.Errorf("load entity %q: store returned %d entities and %d relation lists for 1 id", id, len(es), len(rels))
+	}
+	e := es[0]
+	if e == nil {
+		return nil, nil
+	}
+	l := r.loaders(ctx)
+	l.entities.Prime(id, e)
+	l.entities.Prime(e.ID, e)
+	l.Relations(f).Prime(e.ID, rels[0])
 	return e, nil
 }
 

@@ -263,6 +263,9 @@ func (r *participantResolver) Entity(ctx context.Context, obj *kg.Participant) (
 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id string) (*kg.Entity, error) {
+	if f, ok := relationsAhead(ctx); ok {
+		return r.entityWithRelations(ctx, id, f)
+	}
 	return r.entity(ctx, id)
 }
 

@@ -259,6 +259,12 @@ type Store interface {
 	// Relations returns, for each entity id, its relations matching f,
 	// ordered by type, then source, then target.
 	Relations(ctx context.Context, entityIDs []string, f RelationFilter) ([][]*Relation, error)
+	// EntitiesWithRelations is Entities and Relations of the same ids in
+	// one read: the entities as Entities gives them and, for each id, the
+	// relations matching f as Relations gives them. A reader that needs
+	// both (an entity with its relations, the first level of a
+	// neighborhood) saves a round trip.
+	EntitiesWithRelations(ctx context.Context, ids []string, f RelationFilter) ([]*Entity, [][]*Relation, error)
 	// ListRelations pages through all relations matching f, in f.Order.
 	ListRelations(ctx context.Context, f RelationListFilter) (*RelationPage, error)
 	// RelationsByID returns the relations with the given ids (nil where unknown).

@@ -7,16 +7,22 @@ import (
 )
 
 // relProps is the expression, over the relationship bound to r, of the
-// properties an evidence read needs. Evidence lists are the bulk of a
-// relationship, so a read that needs less leaves them out in Neo4j rather
-// than shipping them over Bolt; references keep every list but the texts,
-// which are given as empty strings so the parallel lists stay aligned.
+// properties an evidence read needs, as a map of only those: never the
+// whole relationship, whose per-article lists (articles, articleConf) a
+// read does not need, since the stored confidence is their maximum.
+// Evidence lists are the bulk of a relationship, so a read that needs less
+// leaves them out in Neo4j rather than shipping them over Bolt; references
+// keep every list but the texts, which are given as empty strings so the
+// parallel lists stay aligned.
 var relProps = map[kg.EvidenceRead]string{
-	kg.EvidenceFull: `r`,
-	kg.EvidenceRefs: `r {.id, .articles, .articleConf, .propArticle, .propKey, .propValue, .retracted, .retractReason,
-		.evArticle, .evStart, .evEnd, .evExtractor, .evConfidence, evText: [x IN coalesce(r.evArticle, []) | '']}`,
-	kg.EvidenceNone: `r {.id, .articles, .articleConf, .propArticle, .propKey, .propValue, .retracted, .retractReason}`,
+	kg.EvidenceFull: `r {` + relScalars + `, .evArticle, .evText, .evStart, .evEnd, .evExtractor, .evConfidence}`,
+	kg.EvidenceRefs: `r {` + relScalars + `, .evArticle, .evStart, .evEnd, .evExtractor, .evConfidence,
+		evText: [x IN coalesce(r.evArticle, []) | '']}`,
+	kg.EvidenceNone: `r {` + relScalars + `}`,
 }
+
+// relScalars are the properties every relation read needs.
+const relScalars = `.id, .confidence, .propArticle, .propKey, .propValue, .retracted, .retractReason`
 
 // relPropsOf returns relProps of ev, refusing a value outside the list.
 func relPropsOf(ev kg.EvidenceRead) (string, error) {

@@ -59,85 +59,124 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	return readOne(ctx, s, "read relations", func(tx runner) ([][]*kg.Relation, error) {
-		types := make([]string, len(f.Types))
-		for i, t := range f.Types {
-			rt, err := relType(t)
-			if err != nil {
-				return nil, err
-			}
-			types[i] = rt
-		}
-		// The pattern names only the types asked for, and merges are
-		// resolved in the same statement: one round trip.
-		alt := relTypeAlt()
-		if len(types) > 0 {
-			ts := uniq(types)
-			slices.Sort(ts)
-			alt = strings.Join(ts, "|")
-		}
-		props, err := relPropsOf(f.Read.Evidence)
-		if err != nil {
-			return nil, err
-		}
-		ends := ""
-		if f.Read.Ends {
-			ends = `, sn` + entityMap + ` AS se, tn` + entityMap + ` AS te`
-		}
-		recs, err := run(ctx, tx, `UNWIND $ids AS req
-			OPTIONAL MATCH (x:Redirect {id: req})
-			WITH req, coalesce(x.to, req) AS id
-			CALL (id) {
-				OPTIONAL MATCH (:Entity {id: id})-[r:`+alt+`]-(:Entity)
-				WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
-				RETURN r
-			}
-			WITH req, id, r, startNode(r) AS sn, endNode(r) AS tn
-			RETURN req, id, `+props+` AS props, elementId(r) AS eid, type(r) AS type, sn.id AS src, tn.id AS tgt`+ends,
-			map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence, "retracted": f.IncludeRetracted})
-		if err != nil {
-			return nil, err
-		}
-		resolved := map[string]string{}
-		seen := map[string]bool{}
-		bySource := map[string][]*kg.Relation{}
-		byTarget := map[string][]*kg.Relation{}
-		for _, rec := range recs {
-			resolved[recStr(rec, "req")] = recStr(rec, "id")
-			eid := recStr(rec, "eid")
-			if eid == "" || seen[eid] {
-				continue
-			}
-			seen[eid] = true
-			p, err := recProps(rec, "props")
-			if err != nil {
-				return nil, err
-			}
-			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", p).toKG()
-			if err := endsOf(r, rec, f.Read.Ends); err != nil {
-				return nil, err
-			}
-			bySource[r.Source] = append(bySource[r.Source], r)
-			byTarget[r.Target] = append(byTarget[r.Target], r)
-		}
-		out := make([][]*kg.Relation, len(entityIDs))
-		for i, req := range entityIDs {
-			id := resolved[req]
-			list := []*kg.Relation{}
-			for _, r := range bySource[id] {
-				if f.Direction != kg.In || r.Type.Symmetric() {
-					list = append(list, r)
-				}
-			}
-			for _, r := range byTarget[id] {
-				if f.Direction != kg.Out || r.Type.Symmetric() {
-					list = append(list, r)
-				}
-			}
-			sortRelations(list)
-			out[i] = list
-		}
-		return out, nil
+		_, rels, err := readRelations(ctx, tx, entityIDs, f, false)
+		return rels, err
 	})
+}
+
+// EntitiesWithRelations is Entities and Relations in one statement.
+func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	type both struct {
+		es   []*kg.Entity
+		rels [][]*kg.Relation
+	}
+	v, err := readOne(ctx, s, "read entities", func(tx runner) (both, error) {
+		es, rels, err := readRelations(ctx, tx, ids, f, true)
+		return both{es, rels}, err
+	})
+	return v.es, v.rels, err
+}
+
+// readRelations reads the relations of entityIDs matching f and, with
+// entities, the entities themselves, in one statement. Merges are resolved
+// in the same statement.
+func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.RelationFilter, entities bool) ([]*kg.Entity, [][]*kg.Relation, error) {
+	types := make([]string, len(f.Types))
+	for i, t := range f.Types {
+		rt, err := relType(t)
+		if err != nil {
+			return nil, nil, err
+		}
+		types[i] = rt
+	}
+	// The pattern names only the types asked for.
+	alt := relTypeAlt()
+	if len(types) > 0 {
+		ts := uniq(types)
+		slices.Sort(ts)
+		alt = strings.Join(ts, "|")
+	}
+	props, err := relPropsOf(f.Read.Evidence)
+	if err != nil {
+		return nil, nil, err
+	}
+	ends := ""
+	if f.Read.Ends {
+		ends = `, sn` + entityMap + ` AS se, tn` + entityMap + ` AS te`
+	}
+	// Without the entities, an unknown id still gives its row (r null);
+	// with them, it gives none, and the entity reads as nil.
+	match, ent := `OPTIONAL MATCH (:Entity {id: id})`, ``
+	if entities {
+		match, ent = `MATCH (e:Entity {id: id}) OPTIONAL MATCH (e)`, `, e`+entityMap+` AS e`
+	}
+	recs, err := run(ctx, tx, `UNWIND $ids AS req
+		OPTIONAL MATCH (x:Redirect {id: req})
+		WITH req, coalesce(x.to, req) AS id
+		`+match+`-[r:`+alt+`]-(:Entity)
+			WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+		WITH *, startNode(r) AS sn, endNode(r) AS tn
+		RETURN req, id, `+props+` AS props, elementId(r) AS eid, type(r) AS type, sn.id AS src, tn.id AS tgt`+ends+ent,
+		map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence, "retracted": f.IncludeRetracted})
+	if err != nil {
+		return nil, nil, err
+	}
+	resolved := map[string]string{}
+	byID := map[string]*kg.Entity{}
+	seen := map[string]bool{}
+	bySource := map[string][]*kg.Relation{}
+	byTarget := map[string][]*kg.Relation{}
+	for _, rec := range recs {
+		id := recStr(rec, "id")
+		resolved[recStr(rec, "req")] = id
+		if entities && byID[id] == nil {
+			p, err := recProps(rec, "e")
+			if err != nil {
+				return nil, nil, err
+			}
+			byID[id] = entityFromProps(p)
+		}
+		eid := recStr(rec, "eid")
+		if eid == "" || seen[eid] {
+			continue
+		}
+		seen[eid] = true
+		p, err := recProps(rec, "props")
+		if err != nil {
+			return nil, nil, err
+		}
+		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", p).toKG()
+		if err := endsOf(r, rec, f.Read.Ends); err != nil {
+			return nil, nil, err
+		}
+		bySource[r.Source] = append(bySource[r.Source], r)
+		byTarget[r.Target] = append(byTarget[r.Target], r)
+	}
+	var es []*kg.Entity
+	if entities {
+		es = make([]*kg.Entity, len(entityIDs))
+	}
+	out := make([][]*kg.Relation, len(entityIDs))
+	for i, req := range entityIDs {
+		id := resolved[req]
+		if entities {
+			es[i] = byID[id]
+		}
+		list := []*kg.Relation{}
+		for _, r := range bySource[id] {
+			if f.Direction != kg.In || r.Type.Symmetric() {
+				list = append(list, r)
+			}
+		}
+		for _, r := range byTarget[id] {
+			if f.Direction != kg.Out || r.Type.Symmetric() {
+				list = append(list, r)
+			}
+		}
+		sortRelations(list)
+		out[i] = list
+	}
+	return es, out, nil
 }
 
 // RelationsByID returns the relations with the given ids (nil where

@@ -19,6 +19,9 @@ type relRec struct {
 
 	articles    []string
 	articleConf []float64
+	// stored is the relationship's confidence property, the maximum of
+	// articleConf: what a read that leaves out the per-article lists has.
+	stored float64
 
 	propArticle, propKey, propValue []string
 
@@ -33,7 +36,7 @@ type relRec struct {
 func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
 	r := &relRec{
 		eid: eid, id: pStr(p, "id"), typ: kg.RelationType(typ), src: src, tgt: tgt,
-		articles: pStrs(p, "articles"), articleConf: pFloats(p, "articleConf"),
+		articles: pStrs(p, "articles"), articleConf: pFloats(p, "articleConf"), stored: pFloat(p, "confidence"),
 		propArticle: pStrs(p, "propArticle"), propKey: pStrs(p, "propKey"), propValue: pStrs(p, "propValue"),
 		evArticle: pStrs(p, "evArticle"), evText: pStrs(p, "evText"), evExtractor: pStrs(p, "evExtractor"),
 		evStart: pInts(p, "evStart"), evEnd: pInts(p, "evEnd"), evConf: pFloats(p, "evConfidence"),
@@ -63,8 +66,12 @@ func (r *relRec) props() map[string]any {
 	}
 }
 
-// confidence is the highest of the articles' contributions.
+// confidence is the highest of the articles' contributions (the stored
+// value when the read left them out).
 func (r *relRec) confidence() float64 {
+	if len(r.articleConf) == 0 {
+		return r.stored
+	}
 	c := 0.0
 	for i, x := range r.articleConf {
 		if i == 0 || x > c {

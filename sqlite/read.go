@@ -13,7 +13,12 @@ import (
 // Entities returns the entities with the given ids, nil where unknown. A
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	red, err := resolve(ctx, s.r, ids)
+	return entities(ctx, s.r, ids)
+}
+
+// entities is Entities over q.
+func entities(ctx context.Context, q querier, ids []string) ([]*kg.Entity, error) {
+	red, err := resolve(ctx, q, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -21,7 +26,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 	for _, id := range ids {
 		want = append(want, red[id])
 	}
-	m, err := loadEntities(ctx, s.r, uniq(want))
+	m, err := loadEntities(ctx, q, uniq(want))
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +97,31 @@ func scanRelations(rows *sql.Rows, into map[string]*kg.Relation) error {
 // Relations returns, for each entity id, its relations matching f, ordered
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
-	red, err := resolve(ctx, s.r, entityIDs)
+	return relations(ctx, s.r, entityIDs, f)
+}
+
+// EntitiesWithRelations is Entities and Relations in one read transaction,
+// so both see the same snapshot.
+func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: read entities: %w", err)
+	}
+	defer tx.Rollback()
+	es, err := entities(ctx, tx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, err := relations(ctx, tx, ids, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return es, rels, nil
+}
+
+// relations is Relations over q.
+func relations(ctx context.Context, q querier, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	red, err := resolve(ctx, q, entityIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -104,8 +133,8 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 	all := map[string]*kg.Relation{}
 	err = eachChunk(u, func(args []any) error {
 		in := placeholders(len(args))
-		for _, q := range []string{relCols + `WHERE r.source IN (` + in + `)`, relCols + `WHERE r.target IN (` + in + `)`} {
-			rows, err := s.r.QueryContext(ctx, q, args...)
+		for _, stmt := range []string{relCols + `WHERE r.source IN (` + in + `)`, relCols + `WHERE r.target IN (` + in + `)`} {
+			rows, err := q.QueryContext(ctx, stmt, args...)
 			if err != nil {
 				return err
 			}
@@ -132,7 +161,7 @@ func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.Relation
 		byTarget[r.Target] = append(byTarget[r.Target], r)
 		keep[r.ID] = true
 	}
-	if err := readParts(ctx, s.r, all, keys(keep), f.Read); err != nil {
+	if err := readParts(ctx, q, all, keys(keep), f.Read); err != nil {
 		return nil, err
 	}
 	per := make(map[string][]*kg.Relation, len(u))

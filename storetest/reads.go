@@ -126,3 +126,43 @@ func testRelationReads(t *testing.T, s kg.Store) {
 		}
 	}
 }
+
+// testEntitiesWithRelations checks that EntitiesWithRelations gives what
+// Entities and Relations give for the same ids, whatever the filter and the
+// read, merged-away and unknown ids and repeats included.
+func testEntitiesWithRelations(t *testing.T, s kg.Store) {
+	a, b, c := fixtureA(), fixtureB(), fixtureC()
+	mustSave(t, s, a, b, c)
+	if _, err := s.MergeEntities(ctx, idLena, idOmar, kg.Merge{}); err != nil {
+		t.Fatalf("MergeEntities: %v", err)
+	}
+	ids := []string{idAraji, idOmar, "person:nobody", idLena, idAraji}
+	filters := []kg.RelationFilter{{}, {Direction: kg.Out}, {Direction: kg.In, MinConfidence: 0.8},
+		{Types: []kg.RelationType{kg.MetWith, kg.FamilyOf}}, {IncludeRetracted: true}}
+	for _, rd := range reads {
+		filters = append(filters, kg.RelationFilter{Read: rd})
+	}
+	wantEs, err := s.Entities(ctx, ids)
+	if err != nil {
+		t.Fatalf("Entities: %v", err)
+	}
+	if wantEs[1] == nil || wantEs[1].ID != idLena || wantEs[2] != nil {
+		t.Fatalf("Entities(%v) = %v: the fixture does not test merged and unknown ids", ids, wantEs)
+	}
+	for _, f := range filters {
+		es, rels, err := s.EntitiesWithRelations(ctx, ids, f)
+		if err != nil {
+			t.Fatalf("EntitiesWithRelations with %+v: %v", f, err)
+		}
+		want, err := s.Relations(ctx, ids, f)
+		if err != nil {
+			t.Fatalf("Relations with %+v: %v", f, err)
+		}
+		if !reflect.DeepEqual(es, wantEs) {
+			t.Errorf("EntitiesWithRelations with %+v: entities %v, Entities gives %v", f, es, wantEs)
+		}
+		if !reflect.DeepEqual(rels, want) {
+			t.Errorf("EntitiesWithRelations with %+v: relations\n%v\nRelations gives\n%v", f, rels, want)
+		}
+	}
+}

@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"RelationOrdering", testRelationOrdering},
 		{"ListRelations", testListRelations},
 		{"RelationReads", testRelationReads},
+		{"EntitiesWithRelations", testEntitiesWithRelations},
 		{"BatchAlignmentWithUnknownIDs", testBatchAlignment},
 		{"FindEntitiesListingOrder", testListingOrder},
 		{"FindEntitiesFilters", testEntityFilters},

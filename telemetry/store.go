@@ -58,6 +58,12 @@ func (c countingStore) Relations(ctx context.Context, entityIDs []string, f kg.R
 	return c.s.Relations(ctx, entityIDs, f)
 }
 
+// EntitiesWithRelations counts the call and delegates.
+func (c countingStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	count(ctx)
+	return c.s.EntitiesWithRelations(ctx, ids, f)
+}
+
 // ListRelations counts the call and delegates.
 func (c countingStore) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	count(ctx)

@@ -39,6 +39,11 @@ func (c *countingStore) Entities(ctx context.Context, ids []string) ([]*kg.Entit
 	return c.Store.Entities(ctx, ids)
 }
 
+func (c *countingStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	c.count("EntitiesWithRelations")
+	return c.Store.EntitiesWithRelations(ctx, ids, f)
+}
+
 func (c *countingStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	c.count("Relations")
 	return c.Store.Relations(ctx, ids, f)
@@ -94,10 +99,10 @@ func TestStoreCallsBoundedByHops(t *testing.T) {
 					t.Fatal(err)
 				}
 				calls := s.reset()
-				// One to resolve the centre, then per level at most one
-				// read of relations (with the new entities) and of
-				// articles.
-				if calls["Relations"] > hops || calls["Articles"] > hops || calls["Entities"] != 1 {
+				// One to read the centre with its relations, then per
+				// further level at most one read of relations (with the
+				// new entities), and per level one of articles.
+				if calls["EntitiesWithRelations"] != 1 || calls["Relations"] > hops-1 || calls["Articles"] > hops || calls["Entities"] != 0 {
 					t.Fatalf("%d hops: %v", hops, calls)
 				}
 				t.Logf("neighborhood %d hops: %d nodes, %d edges, calls %v", hops, len(g.Nodes), len(g.Edges), calls)
@@ -111,7 +116,7 @@ func TestStoreCallsBoundedByHops(t *testing.T) {
 				t.Fatal(err)
 			}
 			calls := s.reset()
-			if calls["Relations"] > 3 || calls["Entities"] != 1 || total(calls) > 4 {
+			if calls["EntitiesWithRelations"] != 1 || calls["Relations"] > 2 || calls["Entities"] != 0 || total(calls) > 3 {
 				t.Fatalf("subgraph depth 3 (%d nodes): %v", len(g.Nodes), calls)
 			}
 

@@ -200,9 +200,10 @@ func ClassName(typ string) string {
 }
 
 // Neighborhood returns the entities within q.Hops of id and the relations
-// followed to reach them. Unknown ids give kg.ENotFound. Each hop level
-// costs one Relations call (which reads the new entities with it) and,
-// with a date range, one Articles call.
+// followed to reach them. Unknown ids give kg.ENotFound. The centre and
+// its relations are one EntitiesWithRelations call; each further hop level
+// costs one Relations call (which reads the new entities with it); with a
+// date range, each level costs one Articles call.
 func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQuery) (*Graph, error) {
 	hops, err := t.hopCount("hops", q.Hops, 1)
 	if err != nil {
@@ -228,14 +229,16 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 	if err != nil {
 		return nil, err
 	}
-	es, err := t.resolve(ctx, []string{id})
+	f := walkFilter(q.Types, q.MinConfidence, q.Evidence)
+	es, first, err := t.seeds(ctx, []string{id}, f)
 	if err != nil {
 		return nil, err
 	}
 	return t.walk(ctx, walkSpec{
 		seeds:       es,
+		first:       first,
 		hops:        hops,
-		filter:      walkFilter(q.Types, q.MinConfidence, q.Evidence),
+		filter:      f,
 		entityTypes: types,
 		articleID:   q.ArticleID,
 		dates:       dates,
@@ -246,8 +249,9 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 
 // Subgraph returns the entities within q.Depth of any seed and the
 // relations followed to reach them, at most q.MaxNodes entities (seeds
-// first, then the best-supported). Unknown seeds give kg.ENotFound. Each
-// level costs one Relations call.
+// first, then the best-supported). Unknown seeds give kg.ENotFound. The
+// seeds and their relations are one EntitiesWithRelations call, each
+// further level one Relations call.
 func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuery) (*Graph, error) {
 	depth, err := t.hopCount("depth", q.Depth, 1)
 	if err != nil {
@@ -269,14 +273,16 @@ func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuer
 	if len(seeds) > maxNodes {
 		return nil, kg.Errorf(kg.EInvalid, "%d seeds exceed the limit of %d nodes", len(seeds), maxNodes)
 	}
-	es, err := t.resolve(ctx, seeds)
+	f := walkFilter(q.Types, q.MinConfidence, q.Evidence)
+	es, first, err := t.seeds(ctx, seeds, f)
 	if err != nil {
 		return nil, err
 	}
 	return t.walk(ctx, walkSpec{
 		seeds:    es,
+		first:    first,
 		hops:     depth,
-		filter:   walkFilter(q.Types, q.MinConfidence, q.Evidence),
+		filter:   f,
 		maxNodes: maxNodes,
 	})
 }
@@ -292,6 +298,7 @@ func walkFilter(types []kg.RelationType, minConf float64, ev kg.EvidenceRead) kg
 // walkSpec is what Neighborhood and Subgraph ask of walk.
 type walkSpec struct {
 	seeds       []*kg.Entity
+	first       map[string][]*kg.Relation // the seeds' relations (the first level), by resolved id
 	hops        int
 	filter      kg.RelationFilter
 	entityTypes map[kg.EntityType]bool // nil: all
@@ -315,9 +322,18 @@ func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
 	}
 	published := map[string]string{} // article id → publication date
 	for depth := 0; depth < w.hops && len(frontier) > 0; depth++ {
-		rels, err := t.relations(ctx, frontier, w.filter)
-		if err != nil {
-			return nil, err
+		var rels [][]*kg.Relation
+		if depth == 0 {
+			// Read with the seeds themselves.
+			rels = make([][]*kg.Relation, len(frontier))
+			for i, u := range frontier {
+				rels[i] = w.first[u]
+			}
+		} else {
+			var err error
+			if rels, err = t.relations(ctx, frontier, w.filter); err != nil {
+				return nil, err
+			}
 		}
 		if w.dates != nil {
 			if err := t.loadDates(ctx, rels, published); err != nil {

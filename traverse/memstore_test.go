@@ -116,6 +116,15 @@ func (m *memStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, er
 	return out, nil
 }
 
+func (m *memStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	es, err := m.Entities(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, err := m.Relations(ctx, ids, f)
+	return es, rels, err
+}
+
 func (m *memStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -93,6 +93,26 @@ func (t *Traverser) resolve(ctx context.Context, ids []string) ([]*kg.Entity, er
 	return es, nil
 }
 
+// seeds reads the entities ids and their relations matching f in one call,
+// as resolve and relations would: the relations by resolved id.
+func (t *Traverser) seeds(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, map[string][]*kg.Relation, error) {
+	es, rels, err := t.s.EntitiesWithRelations(ctx, ids, f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("traverse: read entities: %w", err)
+	}
+	if len(es) != len(ids) || len(rels) != len(ids) {
+		return nil, nil, fmt.Errorf("traverse: store returned %d entities and %d relation lists for %d ids", len(es), len(rels), len(ids))
+	}
+	first := make(map[string][]*kg.Relation, len(ids))
+	for i, e := range es {
+		if e == nil {
+			return nil, nil, kg.Errorf(kg.ENotFound, "entity %q not found", ids[i])
+		}
+		first[e.ID] = rels[i]
+	}
+	return es, first, nil
+}
+
 // relations reads the relations of ids in one call, checking the store kept
 // its one-result-per-id promise so that indexing below cannot go wrong.
 func (t *Traverser) relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {

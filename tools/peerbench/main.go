@@ -47,6 +47,7 @@ type options struct {
 	duration                       time.Duration
 	check                          bool
 	only, systems, cpuProfile      string
+	neo4jPID, peerPID              int
 }
 
 func main() {
@@ -63,6 +64,8 @@ func main() {
 	flag.BoolVar(&o.check, "check", true, "check that every system gives the same counts before measuring (false only while profiling)")
 	flag.StringVar(&o.systems, "systems", "", "comma-separated systems to measure (default all; the answers of all are still checked)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measured rounds to this file (the in-process servers included)")
+	flag.IntVar(&o.neo4jPID, "neo4j-pid", 0, "process id of the Neo4j server, to report its CPU time per request (Linux /proc; 0: not reported)")
+	flag.IntVar(&o.peerPID, "peer-pid", 0, "process id of the @neo4j/graphql server, to report its CPU time per request (0: not reported)")
 	flag.Parse()
 	if err := run(context.Background(), o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "peerbench:", err)
@@ -323,6 +326,10 @@ type cell struct {
 	n    int
 	busy time.Duration // wall time of the runs
 	lat  []time.Duration
+	// CPU time used during the runs by this process (the clients, the
+	// driver and the in-process servers), Neo4j and the @neo4j/graphql
+	// server.
+	goCPU, dbCPU, peerCPU time.Duration
 }
 
 func bench(ctx context.Context, o options, qs []*question, systems []system, t *targets, out io.Writer) error {
@@ -347,13 +354,15 @@ func bench(ctx context.Context, o options, qs []*question, systems []system, t *
 		}
 	}
 	fmt.Fprintf(out, "\n%d articles, %d clients, %d rounds of %s per question and system\n\n", o.articles, o.concurrency, o.rounds, o.duration)
-	fmt.Fprintf(out, "%-14s %-20s %9s %9s %9s\n", "question", "system", "req/s", "p50 ms", "p99 ms")
+	fmt.Fprintf(out, "%-14s %-20s %9s %9s %9s %9s %9s %9s\n", "question", "system", "req/s", "p50 ms", "p99 ms", "go cpu", "neo4j cpu", "node cpu")
 	for _, q := range qs {
 		for _, s := range systems {
 			c := cells[[2]string{q.name, s.Name()}]
-			fmt.Fprintf(out, "%-14s %-20s %9.1f %9.2f %9.2f\n", q.name, s.Name(), c.rate(), ms(c.pct(0.50)), ms(c.pct(0.99)))
+			fmt.Fprintf(out, "%-14s %-20s %9.1f %9.2f %9.2f %9s %9s %9s\n", q.name, s.Name(), c.rate(), ms(c.pct(0.50)), ms(c.pct(0.99)),
+				c.perRequest(c.goCPU, true), c.perRequest(c.dbCPU, o.neo4jPID != 0), c.perRequest(c.peerCPU, o.peerPID != 0))
 		}
 	}
+	fmt.Fprintf(out, "(cpu: ms of CPU time per request; go cpu is this process: the clients, the Go driver and this project's in-process servers)\n")
 	fmt.Fprintf(out, "\n%-14s %22s %22s %22s\n", "question", "neo4j ÷ @neo4j/graphql", "cypher ÷ neo4j", "embedded ÷ neo4j")
 	for _, q := range qs {
 		rate := func(name string) float64 {
@@ -379,6 +388,14 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func (c *cell) rate() float64 { return float64(c.n) / c.busy.Seconds() }
 
+// perRequest is d per request in milliseconds, "-" when not measured.
+func (c *cell) perRequest(d time.Duration, measured bool) string {
+	if !measured || c.n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", ms(d)/float64(c.n))
+}
+
 func (c *cell) pct(p float64) time.Duration {
 	if len(c.lat) == 0 {
 		return 0
@@ -391,6 +408,16 @@ func (c *cell) pct(p float64) time.Duration {
 // measure runs q on s from o.concurrency clients for o.duration, each
 // client walking the variable sets from its own offset.
 func measure(ctx context.Context, o options, q *question, s system, vars []map[string]any, c *cell) error {
+	go0, db0, peer0 := cpuTime(0), cpuTime(o.neo4jPID), cpuTime(o.peerPID)
+	defer func() {
+		c.goCPU += cpuTime(0) - go0
+		if o.neo4jPID != 0 {
+			c.dbCPU += cpuTime(o.neo4jPID) - db0
+		}
+		if o.peerPID != 0 {
+			c.peerCPU += cpuTime(o.peerPID) - peer0
+		}
+	}()
 	deadline := time.Now().Add(o.duration)
 	var mu sync.Mutex
 	var firstErr error
