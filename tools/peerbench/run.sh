@@ -32,4 +32,5 @@ for _ in $(seq 60); do
 done
 cd "$repo"
 go run ./tools/peerbench -neo4j-uri "bolt://127.0.0.1:$port" -neo4j-password "$NEO4J_PASSWORD" \
-    -peer "http://127.0.0.1:$peer/graphql" -data "$here/.data" "$@"
+    -peer "http://127.0.0.1:$peer/graphql" -data "$here/.data" \
+    -neo4j-pid "$(cat "$NEO4J_STATE/neo4j.pid")" -peer-pid "$node_pid" "$@"
