@@ -1,11 +1,17 @@
 package graph
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -85,4 +91,94 @@ func benchRun(b *testing.B, h http.Handler, q string) func() *httptest.ResponseR
 		b.Fatalf("query fails: %d %s", w.Code, w.Body.String())
 	}
 	return run
+}
+
+// memoStore answers each distinct read once from the store it wraps and
+// then from memory, so that a benchmark over it measures the GraphQL layer
+// alone: parsing, validation, cost, loaders, resolvers, JSON.
+type memoStore struct {
+	kg.Store
+	mu sync.Mutex
+	m  map[string]any
+}
+
+func memoized[T any](m *memoStore, key string, read func() (T, error)) (T, error) {
+	m.mu.Lock()
+	v, ok := m.m[key]
+	m.mu.Unlock()
+	if ok {
+		return v.(T), nil
+	}
+	r, err := read()
+	if err == nil {
+		m.mu.Lock()
+		m.m[key] = r
+		m.mu.Unlock()
+	}
+	return r, err
+}
+
+func (m *memoStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	return memoized(m, fmt.Sprint("E", ids), func() ([]*kg.Entity, error) { return m.Store.Entities(ctx, ids) })
+}
+
+func (m *memoStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	return memoized(m, fmt.Sprint("R", ids, f), func() ([][]*kg.Relation, error) { return m.Store.Relations(ctx, ids, f) })
+}
+
+func (m *memoStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	type both struct {
+		es   []*kg.Entity
+		rels [][]*kg.Relation
+	}
+	v, err := memoized(m, fmt.Sprint("ER", ids, f), func() (both, error) {
+		es, rels, err := m.Store.EntitiesWithRelations(ctx, ids, f)
+		return both{es, rels}, err
+	})
+	return v.es, v.rels, err
+}
+
+func (m *memoStore) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
+	return memoized(m, fmt.Sprint("L", f), func() (*kg.RelationPage, error) { return m.Store.ListRelations(ctx, f) })
+}
+
+func (m *memoStore) FindEntities(ctx context.Context, f kg.EntityFilter) (*kg.EntityPage, error) {
+	return memoized(m, fmt.Sprint("F", f), func() (*kg.EntityPage, error) { return m.Store.FindEntities(ctx, f) })
+}
+
+// BenchmarkGraphQLLayer serves the questions of tools/peerbench from
+// memory (memoStore over 50 extra people): what a request costs this
+// project's Go side, whatever the store.
+func BenchmarkGraphQLLayer(b *testing.B) {
+	store := &memoStore{Store: openStore(b, append(worldFixtures(b), rosterFixture(b, 50))...), m: map[string]any{}}
+	h := NewHandler(Config{Store: store, Logger: quietLogger()})
+	for _, q := range []struct{ name, query string }{
+		{"entity", `{ entity(id: "` + idGuard + `") { id name relations { id type confidence
+			source { id name } target { id name } evidence { text start end } } } }`},
+		{"two-hops", `{ neighborhood(id: "` + idBrell + `", hops: 2, types: [COMMANDS, MEMBER_OF, LEADS, WORKS_FOR]) {
+			nodes { id label type depth } edges { id source target type } } }`},
+		{"search", `{ entities(query: "brell", first: 10) { edges { score node { id name type } } } }`},
+		{"detained", `{ relations(types: [MEMBER_OF], first: 22) { edges { node { id
+			source { id name } target { id name } evidence { text start end } } } } }`},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			run := benchRun(b, h, q.query)
+			b.ReportAllocs()
+			for b.Loop() {
+				run()
+			}
+		})
+	}
+}
+
+// BenchmarkWriteResponse writes a 5 kB answer, as entity(id) { relations
+// { … } } gives: gqlgen's data is copied as it is, not scanned again.
+func BenchmarkWriteResponse(b *testing.B) {
+	data := json.RawMessage(`{"entity":{"id":"x","relations":[` + strings.Repeat(`{"id":"rel:3b3090f222dccef6",`+
+		`"source":{"id":"location:algeria","name":"Algeria"},"evidence":[{"text":"Some sentence of the article that says so.",`+
+		`"start":10,"end":50}]},`, 30) + `{}]}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		writeResponse(io.Discard, &graphql.Response{Data: data})
+	}
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,10 +12,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -372,5 +377,40 @@ func TestShutdownAnswersAnIngestThatDoesNotStop(t *testing.T) {
 	}
 	if err == nil || strings.Contains(err.Error(), "cut off") {
 		t.Errorf("shutdown said %v; want every overdue request answered", err)
+	}
+}
+
+// TestWriteResponse checks that writeResponse writes what json.Marshal
+// writes of the response (the same JSON value), data alone as gqlgen
+// wrote it, and keeps errors and extensions.
+func TestWriteResponse(t *testing.T) {
+	data := json.RawMessage(`{"entity":{"name":"A <b> & C","n":[1,2.5,null]}}`)
+	for _, resp := range []*graphql.Response{
+		{Data: data},
+		{Data: data, Errors: gqlerror.List{{Message: "bad"}}},
+		{Data: data, Extensions: map[string]any{"cost": 3}},
+		{Errors: gqlerror.List{{Message: "bad"}}},
+	} {
+		var got bytes.Buffer
+		writeResponse(&got, resp)
+		want, err := json.Marshal(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g, w any
+		if err := json.Unmarshal(got.Bytes(), &g); err != nil {
+			t.Fatalf("writeResponse wrote %s: %v", got.String(), err)
+		}
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("writeResponse wrote\n%s\nwant\n%s", got.String(), want)
+		}
+	}
+	var got bytes.Buffer
+	writeResponse(&got, &graphql.Response{Data: data})
+	if got.String() != `{"data":`+string(data)+`}` {
+		t.Errorf("data alone: wrote %s", got.String())
 	}
 }

@@ -205,6 +205,14 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	if resp == nil {
 		return
 	}
+	if len(resp.Errors) == 0 && resp.Label == "" && resp.Path == nil && resp.HasNext == nil && resp.Extensions == nil && len(resp.Data) > 0 {
+		// Data alone, as gqlgen wrote it (compact JSON): json.Marshal
+		// would scan and copy it once more.
+		buf := make([]byte, 0, len(resp.Data)+len(`{"data":}`))
+		buf = append(append(append(buf, `{"data":`...), resp.Data...), '}')
+		_, _ = w.Write(buf)
+		return
+	}
 	b, err := json.Marshal(resp)
 	if err != nil {
 		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}],"data":null}`)
