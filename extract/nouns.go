@@ -159,6 +159,12 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		if partNouns[n.lemma] {
 			d.partOf(si, t, refs, i)
 		}
+		if seatNouns[n.lemma] {
+			d.boardSeat(si, t, refs, i)
+		}
+		if orgNouns[n.lemma] == "party" {
+			d.partyOf(si, t, refs, i)
+		}
 
 		if rel := relatives[n.lemma]; rel != "" {
 			owners := t.ownerOf(i, "of")
@@ -817,4 +823,60 @@ func (t *tree) coordOwners(i int, owners []int) []int {
 		}
 	}
 	return out
+}
+
+// seatNouns are bodies one sits on: "sat on the board of Y", "serves on
+// Y's council".
+var seatNouns = map[string]bool{"board": true, "council": true, "committee": true, "commission": true, "panel": true}
+
+// boardSeat reads MEMBER_OF from seat noun i after "on" of sit or serve:
+// the subject sits on the body of the organization that owns it.
+func (d *doc) boardSeat(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	h := n.head
+	if n.deprel != "obl" || t.caseOf(i) != "on" || h < 0 || t.n[h].lemma != "sit" && t.n[h].lemma != "serve" || t.negated(h) {
+		return
+	}
+	owners := t.ownerOf(i)
+	if len(owners) == 0 {
+		owners = t.ownerOf(i, "of")
+	}
+	s, _ := t.subjects(h, 0)
+	if s < 0 {
+		return
+	}
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.adj || d.ents[ro.ent].typ != kg.Organization {
+			continue
+		}
+		for _, p := range t.conjuncts(s) {
+			if rp, ok := d.refOfNode(t, refs, p); ok && d.ents[rp.ent].typ == kg.Person {
+				d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+			}
+		}
+	}
+}
+
+// partyOf reads MEMBER_OF from a party noun i owned by a person and
+// naming the party: "X's party, Y", "his movement, Y".
+func (d *doc) partyOf(si int, t *tree, refs []ref, i int) {
+	p := t.kid(i, "nmod:poss")
+	if p < 0 {
+		return
+	}
+	rp, ok := d.refOfNode(t, refs, p)
+	if !ok || d.ents[rp.ent].typ != kg.Person {
+		return
+	}
+	a := t.kid(i, "appos")
+	if a < 0 || t.n[a].upos != "PROPN" {
+		a = t.setOffName(i)
+	}
+	if a < 0 {
+		return
+	}
+	if ro, ok := d.refOfNode(t, refs, a); ok && !ro.pron && d.ents[ro.ent].typ == kg.Organization {
+		d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+	}
 }

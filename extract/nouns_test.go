@@ -108,3 +108,16 @@ func TestMoreRoleNouns(t *testing.T) {
 		[3]string{"LEADS", "person:piet-ramos", "location:saint-anselm-abbey"},
 	)
 }
+
+// "sat on the board of Y" and "X's party, Y" make X a member of Y.
+func TestBoardSeatAndParty(t *testing.T) {
+	x := runTree(t,
+		"Board",
+		"Mr. Okafor said that the minister's cousin, Daniel Brandt, sat on the board of Kestrel Shipping until 2021.",
+		"Mr. Pavel Novak leads the opposition. Novak's party, the Harbor Union, and the Green Bloc both sit in the coalition.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:daniel-brandt", "organization:kestrel-shipping"},
+		[3]string{"MEMBER_OF", "person:pavel-novak", "organization:harbor-union"},
+	)
+}
