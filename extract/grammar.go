@@ -255,6 +255,8 @@ func (d *doc) grammar() {
 			if !passive {
 				d.lightVerb(si, &t, refs, p, agents, conf)
 				d.transfer(si, &t, refs, p, agents, conf)
+			} else if len(agents) == 0 {
+				agents = t.actAgents(p)
 			}
 			for _, c := range cues {
 				if passive && t.n[p].lemma == "accuse" {
@@ -283,6 +285,9 @@ func (d *doc) grammar() {
 				}
 				for _, a := range as {
 					ra, ok := d.agentRef(&t, refs, a)
+					if !ok {
+						ra, ok = d.actorAdj(&t, refs, a) // "killed in an Israeli strike"
+					}
 					if !ok {
 						continue
 					}
@@ -1128,14 +1133,54 @@ func init() {
 	}
 	add(kg.Opposes, "against", "campaign crackdown lawsuit suit complaint case action charge protest motion "+
 		"petition challenge sanction boycott embargo resistance testimony vote injunction")
-	add(kg.Fought, "against", "war fight struggle battle insurgency rebellion uprising")
-	add(kg.Attacked, "against", "offensive strike airstrike raid operation assault")
+	add(kg.Fought, "against with", "war fight struggle battle")
+	add(kg.Fought, "against", "insurgency rebellion uprising")
+	add(kg.Attacked, "against on", "offensive strike airstrike raid assault bombardment shelling")
+	add(kg.Attacked, "against", "operation")
 	add(kg.Opposes, "to toward towards", "opposition hostility")
 	add(kg.Opposes, "of", "criticism condemnation")
 	add(kg.Supports, "for behind to", "support backing funding financing aid assistance")
 	add(kg.Supports, "of", "endorsement")
 	add(kg.Supports, "in", "investment")
 }
+
+// actorAdj returns the state or body a demonym or name before an act
+// noun stands for ("Israeli strikes", "Houthi attacks").
+func (d *doc) actorAdj(t *tree, refs []ref, k int) (ref, bool) {
+	if tk := t.n[k].tok; tk >= 0 && (t.n[k].deprel == "amod" || t.n[k].deprel == "compound") {
+		if r, ok := refAt(refs, tk); ok && !r.pron && (!r.adj || d.ents[r.ent].country != nil) {
+			return r, true
+		}
+	}
+	return ref{}, false
+}
+
+// actAgents returns the authors of the act nouns that passive p happened
+// in: "was killed in a raid by X", "died in an Israeli strike", "was
+// killed in a shootout with marines".
+func (t *tree) actAgents(p int) []int {
+	var out []int
+	for _, o := range t.obliques(p, "in") {
+		n := t.n[o]
+		if n.upos != "NOUN" || !attackNouns[n.low] && aimedNouns[n.lemma].rel != kg.Attacked && aimedNouns[n.lemma].rel != kg.Fought && !fightNouns[n.lemma] {
+			continue
+		}
+		for _, k := range n.kids {
+			switch c := t.n[k]; {
+			case c.deprel == "nmod" && (t.caseOf(k) == "by" || t.caseOf(k) == "with" && fightNouns[n.lemma]):
+				out = append(out, t.conjuncts(k)...)
+			case (c.deprel == "amod" || c.deprel == "compound" || c.deprel == "nmod:poss") && k < o:
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// fightNouns are exchanges of fire: the party "with" which one fought
+// did the harm.
+var fightNouns = map[string]bool{"shootout": true, "gunfight": true, "firefight": true, "clash": true,
+	"battle": true, "fight": true, "exchange": true}
 
 // launchVerbs start, carry on or state an aimed act; their subject is its
 // agent ("the judge dismissed the case against Y" is not the judge's).
@@ -1178,6 +1223,18 @@ func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 			}
 		}
 		agents = append(agents, t.kidsOf(i, "nmod:poss")...)
+		if an.rel == kg.Attacked || an.rel == kg.Fought {
+			// "Israeli strikes on X", "Houthi drone strikes on X".
+			for _, k := range n.kids {
+				if dr := t.n[k].deprel; (dr == "amod" || dr == "compound") && k < i {
+					agents = append(agents, k)
+				}
+			}
+			// "X's defeat in the war with Y".
+			if h := n.head; len(agents) == 0 && h >= 0 && n.deprel == "nmod" && t.n[h].upos == "NOUN" {
+				agents = append(agents, t.kidsOf(h, "nmod:poss")...)
+			}
+		}
 		conf := confNoun
 		if p >= 0 && n.deprel == "obj" && t.n[p].upos == "VERB" && launchVerbs[t.n[p].lemma] {
 			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
@@ -1200,7 +1257,10 @@ func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 		}
 		for _, a := range agents {
 			ra, ok := d.agentRef(t, refs, a)
-			if !ok || ra.adj {
+			if !ok {
+				ra, ok = d.actorAdj(t, refs, a)
+			}
+			if !ok || ra.adj && d.ents[ra.ent].country == nil {
 				continue
 			}
 			for _, o := range targets {

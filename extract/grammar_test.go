@@ -543,3 +543,22 @@ func TestControlAndBodies(t *testing.T) {
 		[3]string{"FOUGHT", "organization:delta-brigade", "organization:northern-front"},
 	)
 }
+
+// A passive act that happened in another act names its author there:
+// "killed in a raid by X", "in a shootout with X", "in an Israeli
+// airstrike"; "X's defeat in the war with Y" is a war between them.
+func TestActInsideAct(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Raids",
+		"Mr. Pavel Novak was killed in a raid by the Northern Front on Monday.",
+		"Mr. Tomas Brandl was killed in a shootout with the Harbor Police in May.",
+		"Israel said the strike hit a depot. Mr. Ivo Lind was killed in an Israeli airstrike on Monday.",
+		"Relations soured after Armenia's defeat in the war with Azerbaijan.",
+	)
+	want(t, x,
+		[3]string{"KILLED", "organization:northern-front", "person:pavel-novak"},
+		[3]string{"KILLED", "organization:harbor-police", "person:tomas-brandl"},
+		[3]string{"KILLED", "location:israel", "person:ivo-lind"},
+		[3]string{"FOUGHT", "location:armenia", "location:azerbaijan"},
+	)
+}
