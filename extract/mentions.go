@@ -985,6 +985,19 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if locPreps[prev(1)] && !(a > 0 && toks[a-1].cap && !firstWord(toks, a-1)) && prev(2) != "according" {
 		return kg.Location, ""
 	}
+	// "according to Mirela Dostal", "according to Reuters": a source is a
+	// person when named in full, else a body.
+	if prev(1) == "to" && prev(2) == "according" {
+		if multi {
+			return kg.Person, ""
+		}
+		return kg.Organization, ""
+	}
+	// "outside the Rudolfinum": a single name after a preposition of place
+	// and "the", used as a noun of its own.
+	if !multi && prev(1) == "the" && locPreps[prev(2)] && !modifierUse(toks, a, b) {
+		return kg.Location, ""
+	}
 	if prev(1) == "the" && (multi || isAllCaps(toks[a].text)) {
 		return kg.Organization, ""
 	}
@@ -1369,4 +1382,18 @@ func regionalBody(toks []token, b int) bool {
 		return true
 	}
 	return false
+}
+
+// modifierUse reports a name used as a modifier or an aside rather than
+// as a noun phrase of its own: before a lower-case noun ("Serb leaders",
+// "the Soviet era") or alone in parentheses ("(Reuters)").
+func modifierUse(toks []token, a, b int) bool {
+	if a > 0 && b < len(toks) && toks[a-1].text == "(" && toks[b].text == ")" {
+		return true
+	}
+	if b >= len(toks) || !toks[b].word || toks[b].cap {
+		return false
+	}
+	w := toks[b].low
+	return !(stopCaps[w] || isVerbish(w) || speechVerbs[w] || strings.HasSuffix(w, "ed") || w == "'s")
 }

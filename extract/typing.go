@@ -288,6 +288,7 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 // person named elsewhere is a person of that family ("Wilhelm
 // Brüggemann", founder of the firm run by Jens Brüggemann).
 func (d *doc) typeByDocument() {
+	d.splitCoordinated()
 	surnames := map[string]bool{}
 	for _, m := range d.ms {
 		if m.typ == kg.Person && m.te-m.ts >= 2 {
@@ -625,3 +626,54 @@ func (d *doc) unifyTypes() {
 		}
 	}
 }
+
+// splitCoordinated splits an organization's name joined with "and" when
+// the document names its first part alone elsewhere: "Officials from
+// Kalvex and Dravomir Holdings met" names two bodies once "Kalvex shares
+// fell" shows Kalvex on its own.
+func (d *doc) splitCoordinated() {
+	alone := map[string]bool{}
+	for i := range d.ms {
+		alone[fold(d.ms[i].text)] = true
+	}
+	var out []mention // built only when a name splits
+	for i := 0; i < len(d.ms); i++ {
+		m := &d.ms[i]
+		if out != nil {
+			out = append(out, *m)
+		}
+		if m.typ != kg.Organization || m.country != nil || m.te-m.ts < 3 {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		for k := m.ts + 1; k+1 < m.te; k++ {
+			if toks[k].low != "and" || !toks[k+1].cap {
+				continue
+			}
+			first := foldToks(toks, m.ts, k)
+			if !alone[first] {
+				break
+			}
+			a := *m
+			a.te, a.end, a.text, a.poss = k, toks[k-1].end, d.surface(toks, m.ts, k), false
+			a.typ, a.sub, a.strong = kg.Organization, "", false
+			b := *m
+			b.tts, b.ts, b.start = k+1, k+1, toks[k+1].start
+			b.text = d.surface(toks, k+1, m.te)
+			if out == nil {
+				out = append([]mention(nil), d.ms[:i]...)
+			} else {
+				out = out[:len(out)-1]
+			}
+			// In text order: the first part, then the rest.
+			out = append(out, a, b)
+			break
+		}
+	}
+	if out != nil {
+		d.ms = out
+	}
+}
+
+// surface is the text of toks[a:b] of a sentence as written.
+func (d *doc) surface(toks []token, a, b int) string { return surface(d.rs, toks, a, b) }

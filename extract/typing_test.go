@@ -299,3 +299,24 @@ func TestRegionsByTheirBodies(t *testing.T) {
 		t.Errorf("Saxon is an entity: %v", got)
 	}
 }
+
+// TestSourcesPlacesAndCoordinatedBodies checks a source named after
+// "according to", a single name after "outside the", and two bodies joined
+// by "and" when the first is named alone elsewhere.
+func TestSourcesPlacesAndCoordinatedBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Talks",
+		"According to Mirela Dostal, the talks collapsed on Friday. Protesters gathered outside the Valdomir.",
+		"Officials from Kalvex and Dravomir Holdings met on Monday. Kalvex shares fell 4 percent.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Mirela Dostal":     kg.Person,
+		"Valdomir":          kg.Location,
+		"Kalvex":            kg.Organization,
+		"Dravomir Holdings": kg.Organization,
+	})
+	if _, ok := got["Kalvex and Dravomir Holdings"]; ok {
+		t.Errorf("two bodies read as one: %v", got)
+	}
+}
