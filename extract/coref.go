@@ -139,6 +139,12 @@ func (d *doc) resolvePronouns() {
 				d.learnGender(e, g)
 				continue
 			}
+			// "Adjei-Frimpong denied any wrongdoing. His lawyer": the
+			// last sentence's subject is a name left unfound, and no
+			// one else may stand in for it.
+			if ti == 0 && si > 0 && d.sents[si-1].Para == d.sents[si].Para && d.unfoundName(si-1) {
+				continue
+			}
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
@@ -413,6 +419,27 @@ func (d *doc) lastBody(si, pos int) int {
 		if d.unknownSubject(si - 1) {
 			return -1
 		}
+		// "The county's director, X, resigned. Its chief executive": the
+		// organization described at the head of the last sentence.
+		for _, r := range d.prons[si-1] {
+			if r.desc && r.ts == 0 && d.ents[r.ent].typ == kg.Organization {
+				return r.ent
+			}
+		}
+	}
+	// "Ghana has held …, and its Electoral Commission": the sentence's
+	// own subject, when no other body is named between.
+	if e := d.sentSubject(si); e >= 0 && (d.ents[e].typ == kg.Organization || d.ents[e].country != nil) {
+		between := false
+		for _, mi := range d.bySent[si][1:] {
+			m := d.ms[mi]
+			if m.start < pos && !m.adj && m.ent != e && (d.ents[m.ent].typ == kg.Organization || d.ents[m.ent].country != nil) {
+				between = true
+			}
+		}
+		if !between && d.ms[d.bySent[si][0]].end < pos {
+			return e
+		}
 	}
 	// "The union, which split from the Dock Alliance, said its …": the
 	// subject, not a name inside a phrase that modifies it.
@@ -524,6 +551,32 @@ func (d *doc) unknownSubject(si int) bool {
 		}
 	}
 	return k < len(toks) && toks[k].cap && toks[k].word
+}
+
+// openers are the capitalized words that open sentences without naming
+// anyone.
+var openers = map[string]bool{"the": true, "a": true, "an": true, "it": true, "he": true, "she": true,
+	"they": true, "we": true, "i": true, "you": true, "this": true, "that": true, "these": true, "those": true,
+	"there": true, "but": true, "and": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"officials": true, "police": true, "prosecutors": true, "critics": true, "analysts": true, "witnesses": true}
+
+// unfoundName reports that sentence si opens with a capitalized word that
+// no mention covers and a verb ("Adjei-Frimpong denied …"): a name the
+// name finder missed.
+func (d *doc) unfoundName(si int) bool {
+	toks := d.sents[si].toks
+	if len(toks) < 2 || !toks[0].cap || !toks[0].word || openers[toks[0].low] || frontOpeners[toks[0].low] {
+		return false
+	}
+	if v := toks[1].low; !speechVerbs[v] && !isVerbish(v) && !strings.HasSuffix(v, "ed") {
+		return false
+	}
+	for _, mi := range d.bySent[si] {
+		if d.ms[mi].ts == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // possessorSubject returns X when sentence si opens with "X's" and a

@@ -302,3 +302,29 @@ func TestDescribedAndUnnamedSubjects(t *testing.T) {
 	wantPronouns(t, d, "Thor Gunnarsson")
 	wantPronouns(t, d, "Einar Baldursson", "his")
 }
+
+// "Its" after "The county's director, X, resigned" is the county's; "its"
+// after a country that opens its own sentence is that country's.
+func TestItsAfterDescribedHeadAndOwnSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Hospital",
+		"HELSINKI — The Wellbeing Services County of Pirkanmaa, which runs Tampere University Hospital, was criticized on Monday.",
+		"The county's director of digital services resigned in January. Its chief executive, Riikka Lehto, apologized to patients.",
+	)
+	want(t, x, [3]string{"LEADS", "person:riikka-lehto", "organization:wellbeing-services-county-of-pirkanmaa"})
+	d := analyze(t, "Vote",
+		"The National Democratic Congress has filed a suit at the Supreme Court. Ghana has held peaceful elections since 1992, and its electoral body is respected.",
+	)
+	wantPronouns(t, d, "Ghana", "its")
+	wantPronouns(t, d, "Supreme Court")
+}
+
+// "His" after a sentence whose subject is a name the name finder missed
+// stands for no one else.
+func TestHisAfterUnfoundName(t *testing.T) {
+	d := analyze(t, "Audit",
+		"Police in Kumasi arrested a clerk, Ibrahim Fuseini Zakaria, on Wednesday. Zakaria has not been charged.",
+		"The deputy chairman, Emmanuel Kwaku Adjei-Frimpong, was suspended. Zakaria was questioned. Adjei-Frimpong denied any wrongdoing. His lawyer, Godfred Tetteh, said the charges were false.",
+	)
+	wantPronouns(t, d, "Ibrahim Fuseini Zakaria")
+}
