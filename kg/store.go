@@ -283,6 +283,10 @@ type Store interface {
 	// EntitiesOfArticles returns, for each article id, the ids of the
 	// entities it mentions, sorted.
 	EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error)
+	// ArticlesWithText returns, for each content hash (ContentHash), the
+	// least id of the articles whose current text has it, "" when none: the
+	// article a new source with that text is a duplicate of.
+	ArticlesWithText(ctx context.Context, hashes []string) ([]string, error)
 
 	// Events returns the events with the given ids (nil where unknown).
 	Events(ctx context.Context, ids []string) ([]*Event, error)

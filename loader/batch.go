@@ -1,8 +1,8 @@
 package loader
 
 import (
-	"context"
 	"maps"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/resolve"
@@ -65,65 +65,40 @@ func (f *footprint) merge(g *footprint) {
 	maps.Copy(f.present, g.present)
 }
 
-// reads is the store as resolve.Link sees it, noting what Link reads: the
-// four reads resolution makes. Link's first read is of the article's own
-// ids, which count only by whether they exist; later ones read candidates
-// whole.
-type reads struct {
-	kg.Store
-	f     *footprint
-	calls *int
-}
-
-// Entities reads through to the store and notes the ids in the footprint.
-func (r reads) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	es, err := r.Store.Entities(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	*r.calls++
-	for i, e := range es {
-		switch {
-		case *r.calls > 1:
-			r.f.ids[ids[i]] = true
-		case e == nil:
-			r.f.missing[ids[i]] = true
-		default:
-			r.f.present[ids[i]] = true
-		}
-	}
-	return es, nil
-}
-
-// EntitiesByKeys reads through to the store and notes the keys in the footprint.
-func (r reads) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
-	add(r.f.keys, keys)
-	return r.Store.EntitiesByKeys(ctx, keys)
-}
-
-// ArticlesOfEntities reads through to the store and notes the ids in the footprint.
-func (r reads) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
-	add(r.f.ids, ids)
-	return r.Store.ArticlesOfEntities(ctx, ids)
-}
-
-// EntitiesOfArticles reads through to the store and notes the articles in the footprint.
-func (r reads) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
-	add(r.f.articles, ids)
-	return r.Store.EntitiesOfArticles(ctx, ids)
+// readOf is what deciding an article read, as a footprint: its own ids
+// by whether they exist, and the keys, candidates and articles read.
+func readOf(lk resolve.Linked) *footprint {
+	f := newFootprint()
+	add(f.present, lk.Read.Present)
+	add(f.missing, lk.Read.Missing)
+	add(f.keys, lk.Read.Keys)
+	add(f.ids, lk.Read.Entities)
+	add(f.articles, lk.Read.Articles)
+	return f
 }
 
 // writes is what saving x (with its joins) changes for later articles'
-// resolution: the article, its entities and the nodes they join, the
+// resolution: the article, its entities and the nodes they are, the
 // blocking keys of its names, and the entities of the version it replaces
-// (old holds them; kept in present, as the ids it may remove).
-func writes(x *kg.Extraction, old []string) *footprint {
+// (old holds them; kept in present, as the ids it may remove). When later
+// articles count x in (counted: resolve.LinkAll adds x to its nodes'
+// articles), an entity that is a node already, of its type and with every
+// name x gives it (lk.Unchanged), is left out: its names and keys stay as
+// they are, and its articles are counted in. Such an entity's keys are
+// left out in any case.
+func writes(x *kg.Extraction, old []string, lk resolve.Linked, counted bool) *footprint {
 	f := newFootprint()
 	f.articles[x.Article.ID] = true
 	add(f.present, old)
 	for _, e := range x.Entities {
-		f.ids[e.ID] = true
-		if resolve.Resolvable(e.Type) {
+		unchanged := slices.Contains(lk.Unchanged, e.ID)
+		if !counted || !unchanged {
+			f.ids[e.ID] = true
+			if n := lk.Nodes[e.ID]; n != "" {
+				f.ids[n] = true
+			}
+		}
+		if resolve.Resolvable(e.Type) && !unchanged {
 			add(f.keys, resolve.Keys(e.Type, append([]string{e.Name}, e.Aliases...)))
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
@@ -273,11 +272,14 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 
 	// The sources since the last commit, in input order: those with an
 	// extraction wait in one transaction, the others only to be reported
-	// in their place.
+	// in their place. mentioned is what a new article adds to later
+	// articles' decisions (nil for a new version or a duplicate text,
+	// which are not counted in).
 	type pending struct {
-		r  Result
-		x  *kg.Extraction
-		ds []resolve.Decision
+		r         Result
+		x         *kg.Extraction
+		ds        []resolve.Decision
+		mentioned *resolve.Mentioned
 	}
 	maxBatch := l.MaxBatch
 	if maxBatch <= 0 {
@@ -286,46 +288,83 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	var batch []pending
 	written := newFootprint()
 	saves, limit := 0, 1
-	// Extractions taken early (by index), and what the committed store
-	// says each article's stored version mentions (by article id): valid
-	// until the next commit, which flush clears it at.
+	// Extractions taken early (by index).
 	ahead := map[int]job{}
-	olds := map[string][]string{}
-	// oldOf returns what the stored version of article i (id) mentions. One
-	// read serves it and the articles after it that are already extracted,
-	// up to a batch ahead, instead of a read per article.
-	oldOf := func(i int, id string) ([]string, error) {
-		if old, ok := olds[id]; ok {
-			return old, nil
-		}
-		ids := []string{id}
-		for k := i + 1; k < len(srcs) && k <= i+maxBatch; k++ {
+	// Decisions taken ahead (by index), against the committed store and
+	// the batch: valid until the next commit, which flush clears them at,
+	// for the articles whose reads meet nothing the batch writes.
+	type decided struct {
+		resolve.Linked
+		old     []string // what the article's stored version mentions
+		counted bool     // whether later articles count it in
+	}
+	linked := map[int]decided{}
+	// linkAhead decides article i (x) and, in the same reads, the
+	// articles after it that are already extracted and fit in the batch
+	// (resolve.LinkAll), each as if the batch and the articles before it
+	// were saved: a handful of reads for them all instead of a handful per
+	// article.
+	linkAhead := func(i int, x *kg.Extraction) (decided, error) {
+		xs, at := []*kg.Extraction{x}, []int{i}
+		for k := i + 1; k < len(srcs) && len(xs) < limit-saves; k++ {
 			a, ok := ahead[k]
 			if !ok {
 				select {
 				case a = <-results[k]:
-					ahead[k] = a
+					ahead[k], ok = a, true
 				default:
-					continue
 				}
 			}
-			if a.x != nil && !slices.Contains(ids, a.x.Article.ID) {
-				if _, ok := olds[a.x.Article.ID]; !ok {
-					ids = append(ids, a.x.Article.ID)
-				}
+			if !ok {
+				break // not extracted yet: the articles after it wait for it
+			}
+			if a.x != nil {
+				xs, at = append(xs, a.x), append(at, k)
 			}
 		}
-		res, err := l.Store.EntitiesOfArticles(ctx, ids)
+		// What the store holds of them: the stored versions' entities,
+		// and which texts it holds under some source.
+		ids, hashes := make([]string, len(xs)), make([]string, len(xs))
+		for n, x := range xs {
+			ids[n], hashes[n] = x.Article.ID, kg.ContentHash(x.Article.Text)
+		}
+		olds, err := l.Store.EntitiesOfArticles(ctx, ids)
 		if err != nil {
-			return nil, err
+			return decided{}, err
 		}
-		for n, id := range ids {
-			olds[id] = res[n]
+		held, err := l.Store.ArticlesWithText(ctx, hashes)
+		if err != nil {
+			return decided{}, err
 		}
-		return olds[id], nil
+		// Only a new article, with a text new to the store and to the
+		// batch, is counted in: a new version removes what the old one
+		// mentioned, and a duplicate writes nothing.
+		seen := map[string]bool{}
+		var prior []resolve.Mentioned
+		for _, p := range batch {
+			if p.x != nil {
+				seen[p.x.Article.ID], seen[kg.ContentHash(p.x.Article.Text)] = true, true
+			}
+			if p.mentioned != nil {
+				prior = append(prior, *p.mentioned)
+			}
+		}
+		adds := make([]bool, len(xs))
+		for n := range xs {
+			adds[n] = len(olds[n]) == 0 && held[n] == "" && !seen[ids[n]] && !seen[hashes[n]]
+			seen[ids[n]], seen[hashes[n]] = true, true
+		}
+		ls, err := resolve.LinkAll(ctx, l.Store, xs, prior, adds)
+		if err != nil {
+			return decided{}, err
+		}
+		for n, k := range at {
+			linked[k] = decided{Linked: ls[n], old: olds[n], counted: adds[n]}
+		}
+		return linked[i], nil
 	}
 	flush := func() {
-		clear(olds)
+		clear(linked)
 		xs := make([]*kg.Extraction, 0, saves)
 		for _, p := range batch {
 			if p.x != nil {
@@ -339,28 +378,42 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		}
 		// A failed batch is saved again article by article, so one bad
 		// article costs only itself; not when one was all it held or the
-		// load is being stopped.
+		// load is being stopped. Each is decided again, against the
+		// store as the articles before it left it.
 		retry := err != nil && len(xs) > 1 && ctx.Err() == nil
+		var cands []kg.MergeCandidate
 		k := 0
-		for _, p := range batch {
+		for n, p := range batch {
 			if p.x != nil && sum.Stopped == nil {
 				switch {
 				case retry:
-					var r kg.SaveResult
-					r, p.r.Err = l.Store.SaveExtraction(ctx, p.x)
-					p.r.Save = r
+					p.r.Save, _, p.r.Err = resolve.Save(ctx, l.Store, p.x)
 				case err != nil:
 					p.r.Err = err
 				default:
 					p.r.Save = res[k]
+					cands = append(cands, resolve.Proposals(p.x, p.ds)...)
 				}
 				k++
-				if p.r.Err == nil {
-					p.r.Err = resolve.RecordCandidates(ctx, l.Store, p.x, p.ds)
+			}
+			batch[n] = p
+		}
+		// The batch's merge candidates are recorded in one write, once
+		// both ends of each exist.
+		if len(cands) > 0 {
+			err := l.Store.RecordMergeCandidates(ctx, cands)
+			if err != nil {
+				err = fmt.Errorf("resolve: merge candidates: %w", err)
+				for n, p := range batch {
+					if p.x != nil && p.r.Err == nil && len(resolve.Proposals(p.x, p.ds)) > 0 {
+						batch[n].r.Err = err
+					}
 				}
-				if p.r.Err != nil {
-					p.r.Err = fmt.Errorf("%s: save: %w", p.x.Article.Source, p.r.Err)
-				}
+			}
+		}
+		for _, p := range batch {
+			if p.x != nil && p.r.Err != nil {
+				p.r.Err = fmt.Errorf("%s: save: %w", p.x.Article.Source, p.r.Err)
 			}
 			finish(p.r)
 		}
@@ -412,12 +465,16 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			batch = append(batch, pending{r: r})
 			continue
 		}
-		x, ds, read, err := l.link(ctx, j.x)
-		if err == nil && read.meets(written) {
+		lk, ok := linked[i]
+		var err error
+		if !ok {
+			lk, err = linkAhead(i, j.x)
+		}
+		if err == nil && readOf(lk.Linked).meets(written) {
 			// It would be decided against what the batch writes: commit the
 			// batch first and decide it again.
 			flush()
-			x, ds, _, err = l.link(ctx, j.x)
+			lk, err = linkAhead(i, j.x)
 		}
 		if err != nil {
 			flush()
@@ -425,15 +482,15 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			finish(r)
 			continue
 		}
-		old, err := oldOf(i, x.Article.ID)
-		if err != nil {
-			flush()
-			r.Err = fmt.Errorf("%s: save: %w", x.Article.Source, err)
-			finish(r)
-			continue
+		x, ds := j.x, lk.Decisions
+		x.Joins = resolve.Joins(x, ds)
+		p := pending{r: r, x: x, ds: ds}
+		if lk.counted {
+			m := lk.Mentioned(x)
+			p.mentioned = &m
 		}
-		batch = append(batch, pending{r: r, x: x, ds: ds})
-		written.merge(writes(x, old))
+		batch = append(batch, p)
+		written.merge(writes(x, lk.old, lk.Linked, lk.counted))
 		saves++
 		if saves >= limit {
 			flush()
@@ -447,17 +504,3 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 // flushAfter is how long a pending batch waits for the next extraction
 // before it is committed anyway.
 const flushAfter = 200 * time.Millisecond
-
-// link decides which existing nodes x's entities are (resolve.Link against
-// the committed store) and sets x's joins; it returns what the decision
-// read.
-func (l *Loader) link(ctx context.Context, x *kg.Extraction) (*kg.Extraction, []resolve.Decision, *footprint, error) {
-	read := newFootprint()
-	calls := 0
-	ds, err := resolve.Link(ctx, reads{Store: l.Store, f: read, calls: &calls}, x)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	x.Joins = resolve.Joins(x, ds)
-	return x, ds, read, nil
-}

@@ -73,3 +73,24 @@ func (s *Store) backfillVersions(ctx context.Context) error {
 		}
 	}
 }
+
+// ArticlesWithText returns, for each content hash, the least id of the
+// articles whose current text has it ("" when none).
+func (s *Store) ArticlesWithText(ctx context.Context, hashes []string) ([]string, error) {
+	return readOne(ctx, s, "articles with text", func(tx runner) ([]string, error) {
+		out := make([]string, len(hashes))
+		if len(hashes) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `UNWIND range(0, size($hashes) - 1) AS i
+			MATCH (a:Article {contentHash: $hashes[i]})
+			RETURN i, min(a.id) AS id`, map[string]any{"hashes": anyStrings(hashes)})
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			out[recInt(rec, "i")] = recStr(rec, "id")
+		}
+		return out, nil
+	})
+}

@@ -146,7 +146,7 @@ func decideExisting(ctx context.Context, s kg.Store, e *kg.Entity) ([]Decision, 
 		return nil, nil
 	}
 	ids := mapKeys(set)
-	cands, err := candidates(ctx, s, append(ids, e.ID), "", nil)
+	cands, err := candidates(ctx, s, append(ids, e.ID), "")
 	if err != nil {
 		return nil, err
 	}

@@ -11,8 +11,7 @@ import (
 )
 
 // neighborArticles bounds how many articles of a candidate are read for its
-// neighbors, so that a node mentioned everywhere costs no more than one
-// mentioned in a few places.
+// neighbors (latest).
 const neighborArticles = 40
 
 // contextPasses bounds the passes of Link that decide with the article's
@@ -87,12 +86,7 @@ func Fuller(t kg.EntityType, name, current string) bool {
 // RecordCandidates records the proposals among ds for review, after x is
 // saved (when both ends exist).
 func RecordCandidates(ctx context.Context, s kg.Store, x *kg.Extraction, ds []Decision) error {
-	var cands []kg.MergeCandidate
-	for _, d := range ds {
-		if d.Action == Propose {
-			cands = append(cands, d.candidate(x.Article.ID))
-		}
-	}
+	cands := Proposals(x, ds)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -100,6 +94,18 @@ func RecordCandidates(ctx context.Context, s kg.Store, x *kg.Extraction, ds []De
 		return fmt.Errorf("resolve: merge candidates: %w", err)
 	}
 	return nil
+}
+
+// Proposals are the merge candidates among ds, decided for x, as
+// RecordCandidates records them.
+func Proposals(x *kg.Extraction, ds []Decision) []kg.MergeCandidate {
+	var cands []kg.MergeCandidate
+	for _, d := range ds {
+		if d.Action == Propose {
+			cands = append(cands, d.candidate(x.Article.ID))
+		}
+	}
+	return cands
 }
 
 // merge is the automatic merge that joining d records; article, when
@@ -131,90 +137,305 @@ func (d Decision) evidence(article string) map[string]any {
 // whose id the store already knows (the same spelling seen before, or a
 // spelling joined before) are not decided again. x is not changed.
 func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error) {
-	var ms []Mention
-	var keys [][]string
-	for _, e := range x.Entities {
-		if !Resolvable(e.Type) {
-			continue
-		}
-		names := append([]string{e.Name}, e.Aliases...)
-		ms = append(ms, Mention{ID: e.ID, Type: e.Type, Names: names})
-		keys = append(keys, Keys(e.Type, names))
+	ls, err := LinkAll(ctx, s, []*kg.Extraction{x}, nil, nil)
+	if err != nil {
+		return nil, err
 	}
-	if len(ms) == 0 {
-		return nil, nil
+	return ls[0].Decisions, nil
+}
+
+// Linked is what LinkAll decided for one article and what it read to
+// decide it.
+type Linked struct {
+	Decisions []Decision
+	Read      Reads
+	// Unchanged are the article's own ids that are nodes already, of the
+	// type the article gives them and with every name it gives them:
+	// saving the article leaves their names and blocking keys as they are.
+	Unchanged []string
+	// Nodes are, by entity id, the nodes the article's entities are once
+	// it is saved with its joins.
+	Nodes map[string]string
+}
+
+// Mentioned is what saving x, decided as l, adds as LinkAll counts it in.
+func (l Linked) Mentioned(x *kg.Extraction) Mentioned {
+	ids := make([]string, 0, len(l.Nodes))
+	for _, n := range l.Nodes {
+		ids = append(ids, n)
+	}
+	return Mentioned{Article: x.Article.ID, Nodes: uniqSorted(ids)}
+}
+
+// Mentioned is an article saved after the store was read, as LinkAll
+// counts it in: a new article (not a new version of one the store holds,
+// not a text it holds under another source) that mentions Nodes
+// (Linked.Nodes). It adds itself to the articles of those nodes, and so
+// to the neighbors of the candidates among them.
+type Mentioned struct {
+	Article string
+	Nodes   []string
+}
+
+// Reads is what deciding one article read from the store, each as Link
+// alone would read it: a later write that meets none of it leaves the
+// decisions as they are.
+type Reads struct {
+	// Present and Missing are the article's own ids, by whether the store
+	// knew them; only their existence was read.
+	Present, Missing []string
+	Keys             []string // the blocking keys looked up
+	Entities         []string // the candidates read whole, and whose articles were read
+	Articles         []string // the articles whose entities were read
+}
+
+// linking is one article's state through LinkAll's reads.
+type linking struct {
+	x     *kg.Extraction
+	ms    []Mention
+	keys  [][]string
+	known []*kg.Entity
+	// perMention are each mention's candidate ids; cands the candidates
+	// kept, with the ids as read; arts their articles other than x's.
+	perMention [][]string
+	candIDs    []string
+	kept       []string
+	arts       map[string][]string
+	read       Reads
+	unchanged  []string
+}
+
+// LinkAll decides the articles xs as Link decides each, reading each kind
+// of thing once for all of them: the articles' own ids, the blocking keys,
+// the candidates, their articles and those articles' entities, five reads
+// however many articles. Each article is decided against the store as it
+// is plus the articles saved since it was read (prior, in order) and the
+// articles of xs before it whose adds is set, as if those were saved
+// first: their mentions add to the candidates' articles and neighbors.
+// What else they write (new nodes, new names, joins) is not seen: a loader
+// keeps the decisions of the articles whose Reads meet none of it. adds may
+// be nil (none).
+func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Mentioned, adds []bool) ([]Linked, error) {
+	ls := make([]linking, len(xs))
+	var own []string
+	for n, x := range xs {
+		l := &ls[n]
+		l.x = x
+		for _, e := range x.Entities {
+			// Every id is read, for the node it is (Linked.Nodes).
+			own = append(own, e.ID)
+			if !Resolvable(e.Type) {
+				continue
+			}
+			names := append([]string{e.Name}, e.Aliases...)
+			l.ms = append(l.ms, Mention{ID: e.ID, Type: e.Type, Names: names})
+			l.keys = append(l.keys, Keys(e.Type, names))
+		}
 	}
 	// Which mentions are nodes already (the same name seen before).
-	own := make([]string, len(ms))
-	for i, m := range ms {
-		own[i] = m.ID
-	}
-	known, err := s.Entities(ctx, own)
+	known, err := readEntities(ctx, s, own)
 	if err != nil {
-		return nil, fmt.Errorf("resolve: entities of %s: %w", x.Article.Source, err)
+		return nil, fmt.Errorf("resolve: entities of %s: %w", sources(xs), err)
 	}
 	// Candidates through the blocking index, for the mentions that are not
 	// nodes yet, and through the other names the text gives for those that
 	// are: a node under one of those names is one the article may show is
 	// the same (see links).
-	var all []string
-	for i, ks := range keys {
-		if known[i] != nil {
-			keys[i] = Keys(ms[i].Type, ms[i].Names[1:])
-			ks = keys[i]
+	var allKeys []string
+	for n := range ls {
+		l := &ls[n]
+		l.known = make([]*kg.Entity, len(l.ms))
+		for i, m := range l.ms {
+			l.known[i] = known[m.ID]
+			if e := l.known[i]; e != nil {
+				l.read.Present = append(l.read.Present, m.ID)
+				if e.Type == m.Type && hasNames(e, m.Names) {
+					l.unchanged = append(l.unchanged, m.ID)
+				}
+				l.keys[i] = Keys(m.Type, m.Names[1:])
+			} else {
+				l.read.Missing = append(l.read.Missing, m.ID)
+			}
+			l.read.Keys = append(l.read.Keys, l.keys[i]...)
 		}
-		all = append(all, ks...)
+		slices.Sort(l.read.Keys)
+		l.read.Keys = slices.Compact(l.read.Keys)
+		allKeys = append(allKeys, l.read.Keys...)
 	}
-	if len(all) == 0 {
-		return nil, nil
+	byKey := map[string][]string{}
+	if allKeys = uniqSorted(allKeys); len(allKeys) > 0 {
+		hits, err := s.EntitiesByKeys(ctx, allKeys)
+		if err != nil {
+			return nil, fmt.Errorf("resolve: candidates for %s: %w", sources(xs), err)
+		}
+		for i, k := range allKeys {
+			byKey[k] = hits[i]
+		}
 	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	hits, err := s.EntitiesByKeys(ctx, all)
-	if err != nil {
-		return nil, fmt.Errorf("resolve: candidates for %s: %w", x.Article.Source, err)
-	}
-	byKey := make(map[string][]string, len(all))
-	for i, k := range all {
-		byKey[k] = hits[i]
-	}
-	candIDs := map[string]bool{}
-	perMention := make([][]string, len(ms))
-	for i, m := range ms {
-		seen := map[string]bool{}
-		for _, k := range keys[i] {
-			for _, id := range byKey[k] {
-				if !seen[id] && id != m.ID && (known[i] == nil || id != known[i].ID) {
-					seen[id] = true
-					perMention[i] = append(perMention[i], id)
-					candIDs[id] = true
+	var allCands []string
+	for n := range ls {
+		l := &ls[n]
+		l.perMention = make([][]string, len(l.ms))
+		ids := map[string]bool{}
+		for i, m := range l.ms {
+			seen := map[string]bool{}
+			for _, k := range l.keys[i] {
+				for _, id := range byKey[k] {
+					if !seen[id] && id != m.ID && (l.known[i] == nil || id != l.known[i].ID) {
+						seen[id] = true
+						l.perMention[i] = append(l.perMention[i], id)
+						ids[id] = true
+					}
 				}
 			}
+			if l.known[i] != nil && len(l.perMention[i]) > 0 {
+				ids[l.known[i].ID] = true // its neighbors, for links
+			}
 		}
-		if known[i] != nil && len(perMention[i]) > 0 {
-			candIDs[known[i].ID] = true // its neighbors, for links
-		}
+		l.candIDs = mapKeys(ids)
+		allCands = append(allCands, l.candIDs...)
+	}
+	cands, err := readEntities(ctx, s, allCands)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
 	// Only candidates whose names could reach Low with full context have
 	// their neighbors read.
-	plausible := func(e *kg.Entity, nn []Name) bool {
-		for i := range ms {
-			if known[i] != nil && known[i].ID == e.ID {
-				return true
+	parsed := map[string][]Name{}
+	var allKept []string
+	for n := range ls {
+		l := &ls[n]
+		l.read.Entities = l.candIDs
+		for _, id := range l.candIDs {
+			e := cands[id]
+			if e == nil {
+				continue
 			}
-			if mt, _, ok := nameMatch(&ms[i], e, nn); ok && mt.Score+contextMax >= Low {
-				return true
+			nn, ok := parsed[id]
+			if !ok {
+				nn = nodeNames(e)
+				parsed[id] = nn
+			}
+			if l.plausible(e, nn) {
+				l.kept = append(l.kept, id)
 			}
 		}
-		return false
+		allKept = append(allKept, l.kept...)
 	}
-	cands, err := candidates(ctx, s, mapKeys(candIDs), x.Article.ID, plausible)
+	arts, err := articlesOf(ctx, s, allKept)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
+	// The neighbors of a candidate are the entities of its latest
+	// articles, other than the one being linked.
+	var allArts []string
+	for n := range ls {
+		l := &ls[n]
+		l.arts = map[string][]string{}
+		need := map[string]bool{}
+		for _, id := range l.kept {
+			as := latest(arts[id], l.x.Article.ID)
+			l.arts[id] = as
+			for _, a := range as {
+				need[a] = true
+			}
+		}
+		if len(l.kept) > 0 {
+			l.read.Articles = mapKeys(need)
+		}
+		allArts = append(allArts, l.read.Articles...)
+	}
+	byArticle, err := entitiesOf(ctx, s, allArts)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: candidates: %w", err)
+	}
+	// What the articles saved since the read add: each node's articles,
+	// and each article's nodes.
+	addArts := map[string][]string{}
+	addNodes := map[string][]string{}
+	mention := func(m Mentioned) {
+		addNodes[m.Article] = m.Nodes
+		for _, id := range m.Nodes {
+			addArts[id] = append(addArts[id], m.Article)
+		}
+	}
+	for _, m := range prior {
+		mention(m)
+	}
+	out := make([]Linked, len(ls))
+	for n := range ls {
+		l := &ls[n]
+		cs := make(map[string]Candidate, len(l.kept))
+		for _, id := range l.kept {
+			as := l.arts[id]
+			if more := addArts[cands[id].ID]; len(more) > 0 {
+				as = latest(uniqSorted(append(slices.Clone(arts[id]), more...)), l.x.Article.ID)
+			}
+			nb := map[string]bool{}
+			for _, a := range as {
+				ents, ok := addNodes[a]
+				if !ok {
+					ents = byArticle[a]
+				}
+				for _, e := range ents {
+					nb[e] = true
+				}
+			}
+			// A merged-away id resolves to its node; both point at one.
+			cs[id] = Candidate{Entity: cands[id], Neighbors: nb, parsed: parsed[id]}
+		}
+		ds := l.decide(cs)
+		out[n] = Linked{Decisions: ds, Read: l.read, Unchanged: l.unchanged, Nodes: nodesOf(l.x, known, ds)}
+		if n < len(adds) && adds[n] {
+			mention(out[n].Mentioned(l.x))
+		}
+	}
+	return out, nil
+}
 
-	// First pass, names alone: what the article's entities are, for the
-	// context of the second.
+// nodesOf are, by id, the nodes x's entities are once saved with the
+// joins among ds: the node an id joins, else the node the store resolves
+// it to (known), else the id itself.
+func nodesOf(x *kg.Extraction, known map[string]*kg.Entity, ds []Decision) map[string]string {
+	joined := map[string]string{}
+	for _, d := range ds {
+		if d.Action == Join {
+			joined[d.EntityID] = d.NodeID
+		}
+	}
+	out := make(map[string]string, len(x.Entities))
+	for _, e := range x.Entities {
+		id := e.ID
+		if n, ok := joined[id]; ok {
+			id = n
+		} else if k := known[id]; k != nil {
+			id = k.ID
+		}
+		out[e.ID] = id
+	}
+	return out
+}
+
+// plausible reports whether a candidate is the node of one of the
+// article's mentions (for links) or its names could reach Low with full
+// context against one of them.
+func (l *linking) plausible(e *kg.Entity, nn []Name) bool {
+	for i := range l.ms {
+		if l.known[i] != nil && l.known[i].ID == e.ID {
+			return true
+		}
+		if mt, _, ok := nameMatch(&l.ms[i], e, nn); ok && mt.Score+contextMax >= Low {
+			return true
+		}
+	}
+	return false
+}
+
+// decide decides the article's mentions against their candidates cands:
+// names alone first, for what the article's entities are, then with them
+// as context.
+func (l *linking) decide(cands map[string]Candidate) []Decision {
+	ms, known := l.ms, l.known
 	node := make([]string, len(ms))
 	for i, m := range ms {
 		node[i] = m.ID
@@ -222,7 +443,7 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 			node[i] = known[i].ID
 			continue
 		}
-		if ds := Decide(m, pick(cands, perMention[i])); len(ds) == 1 && ds[0].Action == Join {
+		if ds := Decide(m, pick(cands, l.perMention[i])); len(ds) == 1 && ds[0].Action == Join {
 			node[i] = ds[0].NodeID
 		}
 	}
@@ -243,7 +464,7 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 					ms[i].Neighbors[node[j]] = true
 				}
 			}
-			ds := Decide(ms[i], pick(cands, perMention[i]))
+			ds := Decide(ms[i], pick(cands, l.perMention[i]))
 			next[i] = ms[i].ID
 			if len(ds) > 0 && ds[0].Action == Join {
 				next[i] = ds[0].NodeID
@@ -255,7 +476,7 @@ func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error)
 		}
 		node = next
 	}
-	return append(out, links(ms, node, known, out, cands, perMention)...), nil
+	return append(out, links(ms, node, known, out, cands, l.perMention)...)
 }
 
 // links are the existing nodes that the article shows are the node one of
@@ -358,9 +579,6 @@ func links(ms []Mention, node []string, known []*kg.Entity, ds []Decision, cands
 	return out
 }
 
-// candidates reads the candidate nodes that keep accepts (nil: all) and
-// their neighbors (the entities of their latest articles, other than the
-// one being saved).
 // spelledOut reports an acronym among names that one of the node's
 // names of two words or more spells out ("SBG", "Severny Bunker Group"):
 // an acronym the text only sets beside a name may be a slip of extraction.
@@ -378,71 +596,132 @@ func spelledOut(names []Name, c Candidate) bool {
 	return false
 }
 
-func candidates(ctx context.Context, s kg.Store, ids []string, article string, keep func(*kg.Entity, []Name) bool) (map[string]Candidate, error) {
-	out := map[string]Candidate{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	all, err := s.Entities(ctx, ids)
+// candidates reads the candidate nodes ids and their neighbors (the
+// entities of their latest articles other than article).
+func candidates(ctx context.Context, s kg.Store, ids []string, article string) (map[string]Candidate, error) {
+	es, err := readEntities(ctx, s, ids)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
-	var ents []*kg.Entity
-	var parsed [][]Name
-	kept := ids[:0:0]
-	for i, e := range all {
-		if e == nil {
-			continue
-		}
-		nn := nodeNames(e)
-		if keep == nil || keep(e, nn) {
-			ents = append(ents, e)
-			parsed = append(parsed, nn)
-			kept = append(kept, ids[i])
-		}
-	}
-	ids = kept
-	if len(ids) == 0 {
-		return out, nil
-	}
-	arts, err := s.ArticlesOfEntities(ctx, ids)
+	arts, err := articlesOf(ctx, s, mapKeys(es))
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
-	need := map[string]bool{}
-	for i := range arts {
-		arts[i] = slices.DeleteFunc(arts[i], func(a string) bool { return a == article })
-		if len(arts[i]) > neighborArticles {
-			arts[i] = arts[i][len(arts[i])-neighborArticles:]
-		}
-		for _, a := range arts[i] {
-			need[a] = true
-		}
+	var need []string
+	for id, as := range arts {
+		arts[id] = latest(as, article)
+		need = append(need, arts[id]...)
 	}
-	aids := mapKeys(need)
-	mentioned, err := s.EntitiesOfArticles(ctx, aids)
+	byArticle, err := entitiesOf(ctx, s, need)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
-	byArticle := make(map[string][]string, len(aids))
-	for i, a := range aids {
-		byArticle[a] = mentioned[i]
-	}
-	for i, id := range ids {
-		e := ents[i]
-		if e == nil {
-			continue
-		}
-		nb := map[string]bool{}
-		for _, a := range arts[i] {
-			for _, n := range byArticle[a] {
-				nb[n] = true
-			}
-		}
-		// A merged-away id resolves to its node; both point at one.
-		out[id] = Candidate{Entity: e, Neighbors: nb, parsed: parsed[i]}
+	out := make(map[string]Candidate, len(es))
+	for id, e := range es {
+		out[id] = Candidate{Entity: e, Neighbors: neighbors(arts[id], byArticle), parsed: nodeNames(e)}
 	}
 	return out, nil
+}
+
+// latest are the articles as of a candidate that give its neighbors: the
+// latest neighborArticles other than article, so that a node mentioned
+// everywhere costs no more than one mentioned in a few places.
+func latest(as []string, article string) []string {
+	as = slices.DeleteFunc(slices.Clone(as), func(a string) bool { return a == article })
+	if len(as) > neighborArticles {
+		as = as[len(as)-neighborArticles:]
+	}
+	return as
+}
+
+// neighbors are the entities the articles as mention.
+func neighbors(as []string, byArticle map[string][]string) map[string]bool {
+	nb := map[string]bool{}
+	for _, a := range as {
+		for _, e := range byArticle[a] {
+			nb[e] = true
+		}
+	}
+	return nb
+}
+
+// articlesOf reads the articles of the entities ids, by id; no read when
+// there are none.
+func articlesOf(ctx context.Context, s kg.Store, ids []string) (map[string][]string, error) {
+	ids = uniqSorted(ids)
+	out := make(map[string][]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	as, err := s.ArticlesOfEntities(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		out[id] = as[i]
+	}
+	return out, nil
+}
+
+// entitiesOf reads the entities of the articles ids, by id; no read when
+// there are none.
+func entitiesOf(ctx context.Context, s kg.Store, ids []string) (map[string][]string, error) {
+	ids = uniqSorted(ids)
+	out := make(map[string][]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	es, err := s.EntitiesOfArticles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		out[id] = es[i]
+	}
+	return out, nil
+}
+
+// hasNames reports whether every one of names is e's name or an alias.
+func hasNames(e *kg.Entity, names []string) bool {
+	for _, n := range names {
+		if n != "" && n != e.Name && !slices.Contains(e.Aliases, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// readEntities reads the entities of ids (repeats and unknown ids left
+// out of the map), none when there are no ids.
+func readEntities(ctx context.Context, s kg.Store, ids []string) (map[string]*kg.Entity, error) {
+	ids = uniqSorted(ids)
+	out := make(map[string]*kg.Entity, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	es, err := s.Entities(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range es {
+		if e != nil {
+			out[ids[i]] = e
+		}
+	}
+	return out, nil
+}
+
+func uniqSorted(v []string) []string {
+	slices.Sort(v)
+	return slices.Compact(v)
+}
+
+// sources names the articles of xs for an error message.
+func sources(xs []*kg.Extraction) string {
+	if len(xs) == 1 {
+		return xs[0].Article.Source
+	}
+	return fmt.Sprintf("%d articles from %s", len(xs), xs[0].Article.Source)
 }
 
 func pick(cands map[string]Candidate, ids []string) []Candidate {
@@ -459,7 +738,7 @@ func pick(cands map[string]Candidate, ids []string) []Candidate {
 	return out
 }
 
-func mapKeys(m map[string]bool) []string {
+func mapKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -55,8 +55,18 @@ func loadEntities(ctx context.Context, q querier, ids []string) (map[string]*kg.
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows, err = q.QueryContext(ctx, `SELECT DISTINCT entity_id, alias FROM entity_aliases
-			WHERE entity_id IN (`+in+`) ORDER BY entity_id, alias`, args...)
+		// An alias has a row per article that gives it, so a name in
+		// thousands of articles has thousands of rows: step from one
+		// distinct alias to the next through the primary key instead of
+		// reading them all.
+		rows, err = q.QueryContext(ctx, `WITH RECURSIVE a (entity_id, alias) AS (
+				SELECT id, (SELECT alias FROM entity_aliases WHERE entity_id = id ORDER BY alias LIMIT 1)
+				FROM entities WHERE id IN (`+in+`)
+				UNION ALL
+				SELECT a.entity_id, (SELECT x.alias FROM entity_aliases x WHERE x.entity_id = a.entity_id AND x.alias > a.alias
+					ORDER BY x.alias LIMIT 1)
+				FROM a WHERE a.alias IS NOT NULL)
+			SELECT entity_id, alias FROM a WHERE alias IS NOT NULL ORDER BY entity_id, alias`, args...)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -36,6 +37,28 @@ func (s *Store) ArticleVersions(ctx context.Context, articleIDs []string) ([][]k
 	out := make([][]kg.ArticleVersion, len(articleIDs))
 	for i, id := range articleIDs {
 		out[i] = byID[id]
+	}
+	return out, nil
+}
+
+// ArticlesWithText returns, for each content hash, the least id of the
+// articles whose current text has it ("" when none).
+func (s *Store) ArticlesWithText(ctx context.Context, hashes []string) ([]string, error) {
+	out := make([]string, len(hashes))
+	if len(hashes) == 0 {
+		return out, nil
+	}
+	st, err := s.r.PrepareContext(ctx, `SELECT min(id) FROM articles WHERE content_hash = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles with text: %w", err)
+	}
+	defer st.Close()
+	for i, h := range hashes {
+		var id sql.NullString
+		if err := st.QueryRowContext(ctx, h).Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: articles with text: %w", err)
+		}
+		out[i] = id.String
 	}
 	return out, nil
 }

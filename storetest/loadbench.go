@@ -62,7 +62,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 			srcs := genSources(n)
 			tenth := max(1, n/10)
 			var total, first, last time.Duration
-			runs, saves := 0, 0
+			runs, saves, reads := 0, 0, 0
 			for b.Loop() {
 				b.StopTimer()
 				s := &countSaves{Store: open(b)}
@@ -86,6 +86,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 				total += time.Since(start)
 				runs++
 				saves += s.saves
+				reads += s.reads
 				if err != nil || sum.Failed > 0 {
 					b.Fatalf("load: %v (%d failed: %v)", err, sum.Failed, sum.Errors)
 				}
@@ -95,14 +96,40 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 			b.ReportMetric(rate(tenth, first), "first10%-articles/s")
 			b.ReportMetric(rate(tenth, last), "last10%-articles/s")
 			b.ReportMetric(float64(n*runs)/float64(saves), "articles/tx")
+			b.ReportMetric(float64(reads)/float64(n*runs), "reads/article")
 		})
 	}
 }
 
-// countSaves counts the store's save transactions.
+// countSaves counts the store's save transactions and the reads
+// resolution makes.
 type countSaves struct {
 	kg.Store
-	saves int
+	saves, reads int
+}
+
+// Entities counts one read and passes it on.
+func (c *countSaves) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	c.reads++
+	return c.Store.Entities(ctx, ids)
+}
+
+// EntitiesByKeys counts one read and passes it on.
+func (c *countSaves) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
+	c.reads++
+	return c.Store.EntitiesByKeys(ctx, keys)
+}
+
+// ArticlesOfEntities counts one read and passes it on.
+func (c *countSaves) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
+	c.reads++
+	return c.Store.ArticlesOfEntities(ctx, ids)
+}
+
+// EntitiesOfArticles counts one read and passes it on.
+func (c *countSaves) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
+	c.reads++
+	return c.Store.EntitiesOfArticles(ctx, ids)
 }
 
 // SaveExtractions counts one save transaction and passes the batch on.

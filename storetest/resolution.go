@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -213,5 +214,68 @@ func testLinkNodes(t *testing.T, s kg.Store) {
 	}
 	if e := entity(t, s, "organization:northern-freight-group"); e == nil || e.ID != "organization:northern-freight-group" {
 		t.Errorf("split did not restore organization:northern-freight-group: %+v", e)
+	}
+}
+
+// testLinkAll checks that resolve.LinkAll decides an article of a batch as
+// Link decides it once the articles before it are saved: a surname alone
+// joins its node on neighbors that only an earlier article of the batch
+// gives the node, whether that article is decided in the same call or
+// passed as saved since the read (prior).
+func testLinkAll(t *testing.T, s kg.Store) {
+	const (
+		pe = string(kg.Person)
+		or = string(kg.Organization)
+	)
+	zero := func() *kg.Extraction {
+		return resolutionArticle("Zero", [2]string{or, "Kismayo Port Authority"}, [2]string{or, "Jubba Traders Union"})
+	}
+	one := func() *kg.Extraction {
+		return resolutionArticle("One", [2]string{pe, "Abdiwali Guleid"}, [2]string{or, "Hargeisa Water Agency"})
+	}
+	a := func() *kg.Extraction {
+		return resolutionArticle("A", [2]string{pe, "Abdiwali Guleid"}, [2]string{or, "Kismayo Port Authority"},
+			[2]string{or, "Jubba Traders Union"})
+	}
+	b := func() *kg.Extraction {
+		return resolutionArticle("B", [2]string{pe, "Guleid"}, [2]string{or, "Kismayo Port Authority"},
+			[2]string{or, "Jubba Traders Union"})
+	}
+	linkAndSave(t, s, zero())
+	linkAndSave(t, s, one())
+	xa := a()
+	ls, err := resolve.LinkAll(ctx, s, []*kg.Extraction{xa, b()}, nil, []bool{true, true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prior, err := resolve.LinkAll(ctx, s, []*kg.Extraction{b()}, []resolve.Mentioned{ls[0].Mentioned(xa)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := resolve.LinkAll(ctx, s, []*kg.Extraction{b()}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls[1].Read.Missing) != 1 || ls[0].Unchanged == nil {
+		t.Errorf("LinkAll reads %+v and %+v: want B's surname missing and A's entities unchanged", ls[0], ls[1])
+	}
+
+	linkAndSave(t, s, a())
+	want, err := resolve.Link(ctx, s, b())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || want[0].Action != resolve.Join || want[0].NodeID != "person:abdiwali-guleid" {
+		t.Fatalf("Link after A: %+v, want Guleid joined to person:abdiwali-guleid", want)
+	}
+	if !reflect.DeepEqual(ls[1].Decisions, want) {
+		t.Errorf("LinkAll with A before B: %+v, want %+v", ls[1].Decisions, want)
+	}
+	if !reflect.DeepEqual(prior[0].Decisions, want) {
+		t.Errorf("LinkAll with A saved since the read: %+v, want %+v", prior[0].Decisions, want)
+	}
+	// Without A, the surname is only a candidate.
+	if reflect.DeepEqual(alone[0].Decisions, want) {
+		t.Errorf("LinkAll without A decided as with it: %+v", alone[0].Decisions)
 	}
 }

@@ -87,6 +87,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 	// These compare two stores, one after the other.
 	t.Run("SaveBatch", func(t *testing.T) { testSaveBatch(t, fresh) })
 	t.Run("LoadInBatches", func(t *testing.T) { testLoadInBatches(t, fresh) })
+	t.Run("LinkAll", func(t *testing.T) { testLinkAll(t, fresh) })
 }
 
 var ctx = context.Background()

@@ -106,6 +106,12 @@ func (c countingStore) EntitiesOfArticles(ctx context.Context, articleIDs []stri
 	return c.s.EntitiesOfArticles(ctx, articleIDs)
 }
 
+// ArticlesWithText counts the call and delegates.
+func (c countingStore) ArticlesWithText(ctx context.Context, hashes []string) ([]string, error) {
+	count(ctx)
+	return c.s.ArticlesWithText(ctx, hashes)
+}
+
 // Events counts the call and delegates.
 func (c countingStore) Events(ctx context.Context, ids []string) ([]*kg.Event, error) {
 	count(ctx)
