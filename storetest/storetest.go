@@ -76,6 +76,8 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"ResolveExisting", testResolveExisting},
 		{"FullerName", testFullerName},
 		{"LinkNodes", testLinkNodes},
+		{"LinkAll", testLinkAll},
+		{"ArticlesWithText", testArticlesWithText},
 		{"PagingWhileWriting", testPagingWhileWriting},
 		{"CursorsRefused", testCursorsRefused},
 	}
@@ -87,7 +89,6 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 	// These compare two stores, one after the other.
 	t.Run("SaveBatch", func(t *testing.T) { testSaveBatch(t, fresh) })
 	t.Run("LoadInBatches", func(t *testing.T) { testLoadInBatches(t, fresh) })
-	t.Run("LinkAll", func(t *testing.T) { testLinkAll(t, fresh) })
 }
 
 var ctx = context.Background()

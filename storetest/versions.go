@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -77,5 +78,28 @@ func testArticleVersions(t *testing.T, s kg.Store) {
 	versions("after reverting", h1, h2, h1)
 	if st := mustStats(t, s); st != st1 {
 		t.Errorf("Stats after reverting = %+v, want %+v", st, st1)
+	}
+}
+
+// testArticlesWithText checks ArticlesWithText: the article whose current
+// text has a hash, and "" for a text no article has now.
+func testArticlesWithText(t *testing.T, s kg.Store) {
+	a, c := fixtureA(), fixtureC()
+	mustSave(t, s, a, c)
+	got, err := s.ArticlesWithText(ctx, []string{kg.ContentHash(c.Article.Text), "no such hash", kg.ContentHash(a.Article.Text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{c.Article.ID, "", a.Article.ID}; !slices.Equal(got, want) {
+		t.Errorf("ArticlesWithText = %q, want %q", got, want)
+	}
+	// An edited version's old text is no longer held.
+	mustSave(t, s, fixtureAOn("Sunday"))
+	got, err = s.ArticlesWithText(ctx, []string{kg.ContentHash(a.Article.Text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != "" {
+		t.Errorf("ArticlesWithText(replaced text) = %q, want \"\"", got)
 	}
 }
