@@ -24,6 +24,9 @@ type footprint struct {
 	// Read: the article's own ids, by whether the store knew them; only
 	// their existence matters. Written: the ids the save removes.
 	present, missing map[string]bool
+	// all marks writes that may change anything a later article reads:
+	// an existing node folded into another moves every mention of it.
+	all bool
 }
 
 func newFootprint() *footprint {
@@ -53,7 +56,7 @@ func meets(a, b map[string]bool) bool {
 // that w changes or removes, an own id known that w removes or unknown that
 // w creates, a key or an article w writes.
 func (f *footprint) meets(w *footprint) bool {
-	return meets(f.ids, w.ids) || meets(f.ids, w.present) || meets(f.present, w.present) ||
+	return w.all || meets(f.ids, w.ids) || meets(f.ids, w.present) || meets(f.present, w.present) ||
 		meets(f.missing, w.ids) || meets(f.keys, w.keys) || meets(f.articles, w.articles)
 }
 
@@ -63,6 +66,7 @@ func (f *footprint) merge(g *footprint) {
 	maps.Copy(f.keys, g.keys)
 	maps.Copy(f.articles, g.articles)
 	maps.Copy(f.present, g.present)
+	f.all = f.all || g.all
 }
 
 // readOf is what deciding an article read, as a footprint: its own ids
@@ -105,6 +109,18 @@ func writes(x *kg.Extraction, old []string, lk resolve.Linked, counted bool) *fo
 	for _, j := range x.Joins {
 		f.ids[j.Node] = true
 		f.ids[j.ID] = true
+		f.all = f.all || folds(x, j)
 	}
 	return f
+}
+
+// folds reports a join that folds an existing node into one of x's
+// entities (resolve's links), not one of x's entities into a node.
+func folds(x *kg.Extraction, j kg.Join) bool {
+	for _, e := range x.Entities {
+		if e.ID == j.ID {
+			return false
+		}
+	}
+	return true
 }

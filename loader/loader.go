@@ -485,12 +485,15 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		x, ds := j.x, lk.Decisions
 		x.Joins = resolve.Joins(x, ds)
 		p := pending{r: r, x: x, ds: ds}
-		if lk.counted {
+		w := writes(x, lk.old, lk.Linked, lk.counted)
+		// An article that folds a node into another (w.all) is not counted
+		// in: every later article of the batch waits for it to commit.
+		if lk.counted && !w.all {
 			m := lk.Mentioned(x)
 			p.mentioned = &m
 		}
 		batch = append(batch, p)
-		written.merge(writes(x, lk.old, lk.Linked, lk.counted))
+		written.merge(w)
 		saves++
 		if saves >= limit {
 			flush()
