@@ -10,15 +10,18 @@ import (
 
 // entity is a resolved thing of one article.
 type entity struct {
-	typ       kg.EntityType
-	sub       string
-	name      string
-	core      []string // person: folded name words without particles, initials, suffixes
-	words     []string // folded words of the name
-	aliases   map[string]string
-	spans     []kg.Span
-	country   *country
-	gender    int
+	typ     kg.EntityType
+	sub     string
+	name    string
+	core    []string // person: folded name words without particles, initials, suffixes
+	words   []string // folded words of the name
+	aliases map[string]string
+	spans   []kg.Span
+	country *country
+	gender  int
+	// role is set when a mention gave the entity a title that is not a
+	// courtesy title ("Minister", "Secretary").
+	role      bool
 	first     int
 	acronyms  map[string]bool
 	electoral bool // an organization introduced as an electoral list or alliance
@@ -227,6 +230,8 @@ func (r *resolver) add(e *entity, m *mention, idx int) {
 	}
 	if m.gender != 0 {
 		e.gender = m.gender
+	} else if m.title != "" {
+		e.role = true
 	}
 }
 
@@ -273,6 +278,11 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, gend
 				// A title's gender first picks a person of that gender, then
 				// one of unknown gender.
 				if gender != 0 && e.gender != gender && (pass == 0 || e.gender != 0) {
+					continue
+				}
+				if gender != 0 && e.gender == 0 && e.role && len(e.core) == 1 && len(core) == 1 {
+					// "Ms. Huarachi" after "Minister Huarachi", neither
+					// named in full: two of one family as often as one.
 					continue
 				}
 				if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
