@@ -151,13 +151,7 @@ func TestResolutionXDoc(t *testing.T) {
 			r := resolveDir(t, dir)
 			logResolution(t, r, true)
 			// A wrong merge joins two real entities in the store and is
-			// not undone by later articles: precision has a floor. Not
-			// yet on tuning4, whose fifth article extraction reads as one
-			// person ("Minister Huarachi", "Ms. Huarachi": two people of
-			// one surname in one article), which costs Person precision.
-			if dir == "xdoc/tuning4" {
-				return
-			}
+			// not undone by later articles: precision has a floor.
 			for ty, p := range r.Scores {
 				if p.Precision < xdocPrecisionFloor {
 					t.Errorf("%s: %s precision %.3f < %.2f", dir, ty, p.Precision, xdocPrecisionFloor)

@@ -466,7 +466,13 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 			return
 		}
 		if m.strong || len(core) >= 2 {
-			r.newEntity(m, kg.Person, "", m.text)
+			name := m.text
+			if m.title != "" && r.findExact(fold(name)) >= 0 {
+				// Another person of this very name ("Ms. Huarachi"
+				// beside "Minister Huarachi"): the title tells them apart.
+				name = m.title + " " + name
+			}
+			r.newEntity(m, kg.Person, "", name)
 		}
 	})
 	// Strong organizations and places.

@@ -87,3 +87,35 @@ func TestAcronymTransliterated(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleTitleAndCourtesyTitle checks that "Ms. X" after "Minister X",
+// where no one of the surname is named in full, is another person, and
+// that "Mr. X" after a full name stays that person.
+func TestRoleTitleAndCourtesyTitle(t *testing.T) {
+	x := run(t, "",
+		"Deal Signed",
+		"Minister Tuvaakhuu said the deal guaranteed every job. Ms. Tuvaakhuu, the federation's lawyer, said the workers had won.",
+		"Ganbold Ochirvaani signed for the buyer. Mr. Ochirvaani said the plant would open in 2028.",
+	)
+	var tuv []string
+	ochir := 0
+	for _, e := range x.Entities {
+		if e.Type != kg.Person {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			switch n {
+			case "Minister Tuvaakhuu", "Ms. Tuvaakhuu":
+				tuv = append(tuv, e.ID)
+			case "Ganbold Ochirvaani", "Mr. Ochirvaani":
+				ochir++
+			}
+		}
+	}
+	if len(tuv) != 2 || tuv[0] == tuv[1] {
+		t.Errorf("Minister and Ms. Tuvaakhuu: %v, want two entities (%v)", tuv, names(x))
+	}
+	if ochir != 2 {
+		t.Errorf("Ganbold Ochirvaani and Mr. Ochirvaani are not one entity: %v", names(x))
+	}
+}
