@@ -361,6 +361,11 @@ var memberNouns = map[string]bool{"officer": true, "soldier": true, "member": tr
 	"agent": true, "gendarme": true, "troop": true, "militant": true, "guard": true, "personnel": true, "police": true,
 	"official": true, "investigator": true, "operative": true, "gunman": true}
 
+// ledNouns are unnamed armed groupings that someone leads: "led a
+// coalition fighting Y".
+var ledNouns = map[string]bool{"coalition": true, "alliance": true, "force": true, "militia": true,
+	"campaign": true, "offensive": true, "operation": true, "army": true, "group": true}
+
 // stateAgents are the people a state acts through when a demonym or the
 // state's name qualifies them ("Kenyan soldiers", "American officials");
 // "Somali militants" are not the state's.
@@ -407,6 +412,18 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 		for _, k := range n.kids {
 			if c := t.n[k]; c.deprel == "nmod:poss" || c.deprel == "nmod" && t.caseOf(k) == "by" {
 				if r, ok := d.refOfNode(t, refs, k); ok && !r.adj && d.ents[r.ent].typ != kg.Location {
+					return r, true
+				}
+			}
+		}
+	}
+	// "X has led a coalition fighting Y": the leader of an unnamed
+	// force acts through it.
+	if n := t.n[i]; n.upos == "NOUN" && (n.deprel == "obj" || n.deprel == "nsubj:pass") && n.head >= 0 && ledNouns[n.lemma] {
+		if h := n.head; t.n[h].upos == "VERB" && (t.n[h].lemma == "lead" || t.n[h].lemma == "head" || t.n[h].lemma == "command") && !t.negated(h) {
+			if s, _ := t.subjects(h, 0); s >= 0 && n.deprel == "obj" {
+				// A body, not a commander: his force's acts are not his.
+				if r, ok := d.refOfNode(t, refs, s); ok && !r.adj && d.ents[r.ent].typ != kg.Person {
 					return r, true
 				}
 			}

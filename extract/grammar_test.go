@@ -562,3 +562,15 @@ func TestActInsideAct(t *testing.T) {
 		[3]string{"FOUGHT", "location:armenia", "location:azerbaijan"},
 	)
 }
+
+// A body that leads an unnamed force acts through it; a commander's
+// force's acts are not the commander's own.
+func TestLedForceActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"War",
+		"Norway has led a military coalition fighting the Delta Brigade since 2015.",
+		"General Ivo Lind commanded a force that attacked the Northern Front.",
+	)
+	want(t, x, [3]string{"FOUGHT", "location:norway", "organization:delta-brigade"})
+	wantNot(t, x, [3]string{"ATTACKED", "person:ivo-lind", "organization:northern-front"})
+}
