@@ -190,7 +190,7 @@ Turkmenistan|Turkmen||Ashgabat|
 Tuvalu|Tuvaluan|*|Funafuti|
 Uganda|Ugandan|*|Kampala|
 Ukraine|Ukrainian|*|Kyiv|Kiev
-United Arab Emirates|Emirati|*|Abu Dhabi|UAE,U.A.E.
+United Arab Emirates|Emirati|*|Abu Dhabi|UAE,U.A.E.,Emirates
 United Kingdom|British|Britons|London|U.K.,UK,Britain,Great Britain
 United States|American|*|Washington|U.S.,US,USA,U.S.A.,America,United States of America
 Uruguay|Uruguayan|*|Montevideo|

@@ -184,7 +184,14 @@ var orgHeads = map[string]string{
 	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"church": "ngo", "diocese": "ngo", "archdiocese": "ngo", "patriarchate": "ngo", "development": "company",
-	"developments": "company", "terminals": "company", "works": "company", "fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
+	"developments": "company", "terminals": "company", "works": "company",
+	// Company and body words of other European languages that end names
+	// left untranslated: "Hallberg Industri", "Vikholmen Verft".
+	"industri": "company", "industrie": "company", "gruppe": "company", "gruppo": "company", "groep": "company",
+	"gruppen": "company", "werke": "company", "verft": "company", "rederi": "company", "verlag": "media",
+	"gesellschaft": "company", "holding": "company", "stiftung": "ngo", "stichting": "ngo", "fondazione": "ngo",
+	"verband": "ngo", "vereniging": "ngo", "forbund": "ngo", "forening": "ngo", "partei": "party", "partij": "party",
+	"partiet": "party", "partito": "party", "fisheries": "company", "farms": "company", "mills": "company", "breweries": "company", "brewery": "company",
 	"enterprises": "company", "investments": "company", "construction": "company", "engineering": "company",
 	"properties": "company", "trading": "company", "publishing": "company", "entertainment": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",

@@ -320,3 +320,19 @@ func TestSourcesPlacesAndCoordinatedBodies(t *testing.T) {
 		t.Errorf("two bodies read as one: %v", got)
 	}
 }
+
+// TestForeignCompanyWords checks a company word of another language ending
+// a name, which lets the first word alone name the same company.
+func TestForeignCompanyWords(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Offer",
+		"The Swedish engineering group Norvik Industri offered 80 million euros. Norvik's chief executive, Sara Lund, said the offer stood. Investors in the Emirates agreed.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{"Norvik Industri": kg.Organization, "Sara Lund": kg.Person, "United Arab Emirates": kg.Location})
+	for _, name := range []string{"Norvik", "Emirates"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s is an entity of its own: %v", name, got)
+		}
+	}
+}
