@@ -311,6 +311,21 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	return ds
 }
 
+// soleName reports a person named by surname alone whose only candidate
+// is d's node, before context is weighed.
+func soleName(m Mention, d Decision) bool {
+	ev := d.Evidence
+	if m.Type != kg.Person || !ev.Partial || ev.Acronym || ev.untitled {
+		return false
+	}
+	for _, n := range m.names() {
+		if n.Full() {
+			return false
+		}
+	}
+	return true
+}
+
 // soleMargin is how far under High a surname alone may score and still
 // join its only candidate.
 const soleMargin = 0.05

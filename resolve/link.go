@@ -443,7 +443,13 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 			node[i] = known[i].ID
 			continue
 		}
-		if ds := Decide(m, pick(cands, l.perMention[i])); len(ds) == 1 && ds[0].Action == Join {
+		ds := Decide(m, pick(cands, l.perMention[i]))
+		if len(ds) == 1 && (ds[0].Action == Join || soleName(m, ds[0])) {
+			// A surname only one person of the graph has is taken, for
+			// the context of the others, to be that person: a story that
+			// names Morishita, Tiongson and Ilagan, each a surname the
+			// graph knows once and all known together, is about them.
+			// The passes below decide it again with that context.
 			node[i] = ds[0].NodeID
 		}
 	}
@@ -454,6 +460,7 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 	for pass := 0; pass < contextPasses; pass++ {
 		out = out[:0]
 		next := slices.Clone(node)
+		per := make([][]Decision, len(ms))
 		for i := range ms {
 			if known[i] != nil {
 				continue
@@ -464,7 +471,13 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 					ms[i].Neighbors[node[j]] = true
 				}
 			}
-			ds := Decide(ms[i], pick(cands, l.perMention[i]))
+			per[i] = Decide(ms[i], pick(cands, l.perMention[i]))
+		}
+		apart(per, known)
+		for i, ds := range per {
+			if known[i] != nil {
+				continue
+			}
 			next[i] = ms[i].ID
 			if len(ds) > 0 && ds[0].Action == Join {
 				next[i] = ds[0].NodeID
@@ -477,6 +490,51 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 		node = next
 	}
 	return append(out, links(ms, node, known, out, cands, l.perMention)...)
+}
+
+// apart keeps two entities of one article off one node: the article's
+// own resolution kept them apart ("Secretary Dimaculangan", "Ms.
+// Dimaculangan"), so they are two. A node an entity already is keeps it;
+// else the join of a whole name, then one with a shared title, then the
+// higher score stands, and the others' joins become proposals.
+func apart(per [][]Decision, known []*kg.Entity) {
+	holder := map[string]int{} // node -> mention holding it
+	for _, e := range known {
+		if e != nil {
+			holder[e.ID] = -1
+		}
+	}
+	better := func(a, b Decision) bool {
+		if wa, wb := a.Evidence.whole(), b.Evidence.whole(); wa != wb {
+			return wa
+		}
+		if ta, tb := a.Evidence.Title != "", b.Evidence.Title != ""; ta != tb {
+			return ta
+		}
+		return a.Score > b.Score
+	}
+	demote := func(i int) {
+		per[i][0].Action = Propose
+		per[i][0].Score = min(per[i][0].Score, High-0.01)
+	}
+	for i, ds := range per {
+		if len(ds) == 0 || ds[0].Action != Join {
+			continue
+		}
+		n := ds[0].NodeID
+		h, ok := holder[n]
+		switch {
+		case !ok:
+			holder[n] = i
+		case h < 0:
+			demote(i)
+		case better(ds[0], per[h][0]):
+			demote(h)
+			holder[n] = i
+		default:
+			demote(i)
+		}
+	}
 }
 
 // links are the existing nodes that the article shows are the node one of

@@ -401,3 +401,22 @@ func TestTitledSurnameNode(t *testing.T) {
 		t.Errorf("a full name with the surname node's title: %+v, want a join", ds)
 	}
 }
+
+// TestApart checks that two entities of one article do not both join one
+// node: the one with the title the node has keeps the join, and a node an
+// entity of the article already is keeps it.
+func TestApart(t *testing.T) {
+	j := func(node, title string, score float64) []Decision {
+		return []Decision{{Action: Join, NodeID: node, Score: score, Evidence: Evidence{Partial: true, Title: title}}}
+	}
+	per := [][]Decision{j("person:rodrigo", "", 0.91), j("person:rodrigo", "secretary", 0.9), j("person:kenji", "", 0.9)}
+	apart(per, make([]*kg.Entity, 3))
+	if per[0][0].Action != Propose || per[1][0].Action != Join || per[2][0].Action != Join {
+		t.Errorf("got %v %v %v, want propose, join, join", per[0][0].Action, per[1][0].Action, per[2][0].Action)
+	}
+	per = [][]Decision{nil, j("person:rodrigo", "secretary", 1)}
+	apart(per, []*kg.Entity{{ID: "person:rodrigo"}, nil})
+	if per[1][0].Action != Propose || per[1][0].Score >= High {
+		t.Errorf("a join of a node the article already names: %+v", per[1][0])
+	}
+}
