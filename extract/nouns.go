@@ -70,6 +70,15 @@ func (t *tree) personOf(i int) []int {
 			return []int{h}
 		}
 	}
+	if h := n.head; (n.deprel == "xcomp" || n.deprel == "obj") && h >= 0 && roleVerbs[t.n[h].lemma] {
+		// "X was elected chairwoman of Y"; "they named X minister".
+		if s := t.kid(h, "nsubj:pass"); s >= 0 {
+			return t.conjuncts(s)
+		}
+		if o := t.kid(h, "obj"); o >= 0 && o != i && n.deprel == "xcomp" {
+			return t.conjuncts(o)
+		}
+	}
 	if h := n.head; n.deprel == "xcomp" && h >= 0 && (t.n[h].lemma == "become" || t.n[h].lemma == "remain") {
 		// "X became the leader of Y", "X remains its chairman".
 		if s, _ := t.subjects(h, 0); s >= 0 {
@@ -264,6 +273,13 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 	// "the PCG's spokesman for the West Philippine Sea": the possessor
 	// is whom the role is for; a place after "for" is only its remit.
 	owners := t.ownerOf(i)
+	for _, k := range t.kidsOf(i, "compound") {
+		// "a retired Army officer", "Kudiflow's chief executive": a name
+		// before the role noun is whom it is for.
+		if r, ok := d.refOfNode(t, refs, k); ok && k < i && t.n[k].upos == "PROPN" && !r.pron && d.ents[r.ent].typ == kg.Organization {
+			owners = append(owners, k)
+		}
+	}
 	if len(owners) == 0 {
 		owners = t.ownerOf(i, "of", "at", "for", "with")
 	}
@@ -880,3 +896,7 @@ func (d *doc) partyOf(si int, t *tree, refs []ref, i int) {
 		d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
 	}
 }
+
+// roleVerbs give a person a role named as their complement: "was
+// elected chairwoman", "named him minister".
+var roleVerbs = map[string]bool{"elect": true, "appoint": true, "name": true, "make": true, "swear": true, "nominate": true, "choose": true}

@@ -121,3 +121,19 @@ func TestBoardSeatAndParty(t *testing.T) {
 		[3]string{"MEMBER_OF", "person:pavel-novak", "organization:harbor-union"},
 	)
 }
+
+// An organization's name compounded with the role noun is whom the role
+// is for, for each coordinated role: "a retired Navy officer and Harbor
+// Council adviser". A role one is elected to is the passive subject's.
+func TestRoleCompoundOwner(t *testing.T) {
+	x := runTree(t,
+		"Adviser",
+		"\"Nothing has changed,\" said Ivo Lind, a retired Navy officer and Harbor Council adviser for the region.",
+		"Senator Ana Ruiz was elected chairwoman of the Tenants League last year.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:ivo-lind", "organization:navy"},
+		[3]string{"WORKS_FOR", "person:ivo-lind", "organization:harbor-council"},
+		[3]string{"LEADS", "person:ana-ruiz", "organization:tenants-league"},
+	)
+}

@@ -673,13 +673,6 @@ func (d *doc) roles(si int) {
 				}
 			}
 		}
-		// "P is the mayor of X".
-		if rp.start > 0 && (toks[rp.start-1].low == "is" || toks[rp.start-1].low == "was" || toks[rp.start-1].low == "became" || toks[rp.start-1].low == "remains") {
-			if rf, ok := d.subjectOf(si, refs, rp.start-1); ok && d.ents[rf.ent].typ == kg.Person {
-				d.emitRole(rf.ent, rp, si, confVerb)
-				continue
-			}
-		}
 		// "as minister" and similar: the subject of the sentence.
 		if rp.start > 0 && toks[rp.start-1].low == "as" {
 			if rf, ok := nearestBefore(refs, rp.start-1, kg.Person, d); ok {
