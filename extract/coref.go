@@ -741,8 +741,9 @@ func (d *doc) topicOrg() (int, int) {
 func (d *doc) genericOrg(noun string, from, si, pos int) int {
 	// A conglomerate is "the group" too.
 	conglomerates := d.describedBefore("conglomerate", pos)
+	described := d.describedBefore(noun, pos) // "the Swedish engineering group X"
 	if e := d.mostSalient(max(0, si-5), si, pos, func(e int) bool {
-		return hasWord(d.ents[e].words, noun) || noun == "group" && conglomerates[e]
+		return hasWord(d.ents[e].words, noun) || noun == "group" && conglomerates[e] || described[e]
 	}); e >= 0 {
 		return e
 	}
@@ -1171,6 +1172,20 @@ func personNoun(w string) bool {
 // an unnamed person that opens it ("The officer on watch …"), or -1.
 func (d *doc) resolveNounPhrases() []int {
 	marks := d.nounMarks()
+	// "the Swedish engineering group X … the group": what the marks saw
+	// of the lexicon's organization nouns serves lastOrgWithHead too.
+	d.describedAs("", 0)
+	for noun, ms := range marks {
+		if _, ok := orgNouns[noun]; !ok {
+			continue
+		}
+		for _, m := range ms {
+			if d.ents[m.ent].typ == kg.Organization {
+				d.described[noun] = append(d.described[noun], description{ent: m.ent, pos: m.pos})
+			}
+		}
+		sort.SliceStable(d.described[noun], func(a, b int) bool { return d.described[noun][a].pos < d.described[noun][b].pos })
+	}
 	unnamed := make([]int, len(d.sents))
 	for si, s := range d.sents {
 		unnamed[si] = -1
@@ -1190,6 +1205,12 @@ func (d *doc) resolveNounPhrases() []int {
 			e := -1
 			if det == "the" {
 				e = d.describedEntity(marks[toks[j].low], si, toks[i].start)
+				if e < 0 && companyNouns[toks[j].low] && !hasMarkBefore(marks[toks[j].low], toks[i].start) {
+					// "the operator", "the board": the company the
+					// article is about, when the text gave the noun to
+					// no one.
+					e = d.lastOrgWithHead("company", si, toks[i].start)
+				}
 			}
 			// A person goes by a post or an occupation of the lexicon
 			// ("the governor's chief of staff"); other nouns ("the man",
@@ -1210,6 +1231,22 @@ func (d *doc) resolveNounPhrases() []int {
 		}
 	}
 	return unnamed
+}
+
+// companyNouns name a company by its trade or its organs; "the operator"
+// is the company in view unless the text called something else so.
+var companyNouns = map[string]bool{"operator": true, "maker": true, "manufacturer": true, "producer": true,
+	"carrier": true, "airline": true, "lender": true, "insurer": true, "retailer": true, "startup": true,
+	"start-up": true, "developer": true, "shipyard": true, "miner": true, "exporter": true, "board": true}
+
+// hasMarkBefore reports a description among marks before rune offset pos.
+func hasMarkBefore(marks []descMark, pos int) bool {
+	for _, m := range marks {
+		if m.pos < pos {
+			return true
+		}
+	}
+	return false
 }
 
 // personOpens reports that a sentence opens with a determiner and a short
@@ -1247,7 +1284,7 @@ func (d *doc) anaphorHead(si, i int, marks map[string][]descMark) int {
 		if !t.word || t.cap || t.low == "'s" || descStops[t.low] || isVerbish(t.low) || speechVerbs[t.low] {
 			break
 		}
-		if _, ok := marks[t.low]; ok {
+		if _, ok := marks[t.low]; ok || companyNouns[t.low] {
 			if _, org := orgNouns[t.low]; !org {
 				head = k
 				continue
@@ -1379,7 +1416,8 @@ func (d *doc) nounMarks() map[string][]descMark {
 			}
 			// Before: "a former governor of Y, X", "the photographer X".
 			p := m.tts - 1
-			if p >= 1 && toks[p].text == "," {
+			comma := p >= 1 && toks[p].text == ","
+			if comma {
 				p--
 				for _, mj := range d.bySent[si] {
 					if o := d.ms[mj]; o.te == p+1 && o.tts >= 2 && toks[o.tts-1].low == "of" {
@@ -1389,28 +1427,20 @@ func (d *doc) nounMarks() map[string][]descMark {
 			}
 			if p >= 1 && toks[p].word && !toks[p].cap && !(p+1 < len(toks) && possessive(toks[p+1])) {
 				q := p - 1
-				for q > 0 && q > p-4 && (toks[q].word && !toks[q].cap && !descStops[toks[q].low] || d.adjAt(si, q)) && toks[q].low != "the" && toks[q].low != "a" && toks[q].low != "an" {
+				// "the Swedish engineering group X", "the London venture
+				// firm X".
+				for q > 0 && q > p-4 && toks[q].word && !descStops[toks[q].low] && toks[q].low != "the" && toks[q].low != "a" && toks[q].low != "an" {
 					q--
 				}
-				// "in the laboratory, X" is where X is, not what.
-				if t := toks[q].low; (t == "the" || t == "a" || t == "an") && !(q > 0 && descStops[toks[q-1].low]) {
+				// "in the laboratory, X" is where X is, not what; "from
+				// the Swedish group X" still says what X is.
+				if t := toks[q].low; (t == "the" || t == "a" || t == "an") && !(comma && q > 0 && descStops[toks[q-1].low]) {
 					note(toks[p].low, m.ent, m.start)
 				}
 			}
 		}
 	}
 	return out
-}
-
-// adjAt reports a demonym adjective at token k of sentence si ("the
-// Swedish engineering group X").
-func (d *doc) adjAt(si, k int) bool {
-	for _, mi := range d.bySent[si] {
-		if m := d.ms[mi]; m.adj && m.ts <= k && m.te > k {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseHead returns the head noun of a short description from token i

@@ -328,3 +328,34 @@ func TestHisAfterUnfoundName(t *testing.T) {
 	)
 	wantPronouns(t, d, "Ibrahim Fuseini Zakaria")
 }
+
+// "The operator" and "the board" are the company the article is about when
+// the text gave those nouns to no one.
+func TestOperatorAndBoardAreTheCompany(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"SANTIAGO, Chile — Minera Atacama Sur halted output at the Cerro Azul copper mine on Tuesday after 2,000 workers walked out.",
+		"The operator's chief executive, Ines Fuentes Larrain, said the demands would put the mine at risk. Fuentes was appointed by the board in March.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:ines-fuentes-larrain", "organization:minera-atacama-sur"},
+		[3]string{"APPOINTED", "organization:minera-atacama-sur", "person:ines-fuentes-larrain"},
+	)
+}
+
+// "The group" is the one the text introduced as "the Swedish engineering
+// group X", not the organization named last.
+func TestTheGroupDescribedBeforeItsName(t *testing.T) {
+	d := analyze(t, "Rescue",
+		"The family backed an offer from the Swedish engineering group Hallberg Industri in June. Mr. Karl Berg told a regional newspaper, the Westfalen-Kurier, that he opposed it. The Westfalen-Kurier also reported a rival plan. A spokeswoman said on Friday that the group remained interested.",
+	)
+	got := ""
+	for pos, e := range d.descAt {
+		if string(d.rs[pos:pos+5]) == "group" && pos > 150 {
+			got = d.ents[e].name
+		}
+	}
+	if got != "Hallberg Industri" {
+		t.Errorf("the group = %q, want Hallberg Industri", got)
+	}
+}
