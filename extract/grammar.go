@@ -669,7 +669,7 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if modified >= 0 {
 		if passive {
 			psubj = modified // "a terminal owned by X"
-		} else if n.xpos == "VBG" || n.deprel == "acl:relcl" || t.whoseClause(p) {
+		} else if n.xpos == "VBG" || n.deprel == "acl:relcl" || t.whoseClause(p) || t.rootActs(p) {
 			subj = modified // "the coalition fighting X"; "whose troops fought X"
 		}
 		return
@@ -782,6 +782,17 @@ func (t *tree) nominalRootBefore(p int) int {
 	return r
 }
 
+// rootActs reports that p, a participle with an object hung right after
+// a name the parser made the root, is that name's finite verb: "Mayor X
+// named Y chief of Z" read as "Mayor X, named …".
+func (t *tree) rootActs(p int) bool {
+	n := t.n[p]
+	if n.deprel != "acl" || n.head != p-1 || t.n[n.head].head >= 0 || t.n[n.head].upos != "PROPN" || t.kid(p, "obj") < 0 {
+		return false
+	}
+	return t.kid(p, "aux") < 0 && t.kid(p, "aux:pass") < 0
+}
+
 // whoseClause reports that p, a participle with an object hung on a noun
 // owned by "whose", is that clause's finite verb: "whose troops fought
 // X" is active, the troops its subject.
@@ -854,8 +865,17 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	if os := t.kidsOf(p, "obj"); len(os) > 1 && t.n[os[0]].upos == "PROPN" && os[1] == os[0]+1 {
 		o = os[1] // "heads the Nairobi office": the name modifies the noun
 	}
-	if x := t.kid(p, "xcomp"); o < 0 && x >= 0 && t.n[x].upos == "PROPN" {
-		o = x // "named X, a deputy of Y, to head Z"
+	if x := t.kid(p, "xcomp"); x >= 0 && t.n[x].upos == "PROPN" && (o < 0 || x < o && t.n[o].upos == "NOUN") {
+		o = x // "named X, a deputy of Y, to head Z"; "named X chief of Y" read with X as the complement
+	}
+	if o < 0 {
+		// "arrested and charged X": verbs coordinated right after one
+		// another share the object the parser hangs on the last.
+		for _, c := range t.kidsOf(p, "conj") {
+			if t.n[c].upos == "VERB" && c == p+2 && (t.n[p+1].low == "and" || t.n[p+1].low == "or") {
+				o = t.kid(c, "obj")
+			}
+		}
 	}
 	if o >= 0 {
 		patients = t.conjuncts(o)
@@ -1533,7 +1553,7 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 // ("is armed and funded by Y").
 func (t *tree) isPassive(p int) bool {
 	n := t.n[p]
-	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" && !t.whoseClause(p) {
+	if t.kid(p, "aux:pass") >= 0 || n.xpos == "VBN" && n.deprel == "acl" && !t.whoseClause(p) && !t.rootActs(p) {
 		return true
 	}
 	// "X, led by Y, welcomed it": the parser may make the participle the

@@ -574,3 +574,18 @@ func TestLedForceActs(t *testing.T) {
 	want(t, x, [3]string{"FOUGHT", "location:norway", "organization:delta-brigade"})
 	wantNot(t, x, [3]string{"ATTACKED", "person:ivo-lind", "organization:northern-front"})
 }
+
+// Verbs coordinated right after one another share the object hung on the
+// last ("arrested and charged X"); "Mayor X named Y chief of Z", read as
+// a participle on the name, is still X's act.
+func TestSharedObjectAndRootName(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Police",
+		"The Harbor Police arrested and charged Mr. Tomas Brandl on Monday.",
+		"Mayor Ines Varga named Pavel Novak chief of the Harbor Police.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "organization:harbor-police", "person:tomas-brandl"},
+		[3]string{"APPOINTED", "person:ines-varga", "person:pavel-novak"},
+	)
+}
