@@ -364,7 +364,8 @@ func init() {
 	july august september october november december today yesterday tomorrow tonight continue related read
 	according under over among between during against without within across into onto upon about around
 	near outside inside like unlike instead despite whether whoever whatever partnering asked says said
-	earlier later again already only just once twice thus hence yes otherwise`) {
+	earlier later again already only just once twice thus hence yes otherwise
+	christmas easter ramadan eid hanukkah diwali thanksgiving passover lent halloween`) {
 		stopCaps[w] = true
 	}
 }

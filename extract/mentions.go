@@ -631,6 +631,12 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		out = append(out, dm)
 	}
 	out = append(out, body...)
+	// "the Prime Minister said": a title alone is a common noun written
+	// with capitals; "the Patriot Act", "the Kandor Accords": texts are no
+	// entities.
+	if f := foldToks(toks, p, b); b-p >= 2 && (titles[f] || roleNouns[f] != roleNone || textHeads[toks[b-1].low]) {
+		return out
+	}
 	if p > a {
 		m := mk(p, kg.Person, "", true)
 		m.title = surface(rs, toks, a, p)
@@ -857,6 +863,10 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
 		return kg.Organization, "" // "Hezbollah's leader", "Hamas's military wing"
+	}
+	// "Selton is based in Denver": firms and bodies are based somewhere.
+	if (next(1) == "is" || next(1) == "was" || next(1) == "are") && (next(2) == "based" || next(2) == "headquartered") {
+		return kg.Organization, ""
 	}
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
 		// A capitalized first word says nothing, unless a group role and
@@ -1397,3 +1407,7 @@ func modifierUse(toks []token, a, b int) bool {
 	w := toks[b].low
 	return !(stopCaps[w] || isVerbish(w) || speechVerbs[w] || strings.HasSuffix(w, "ed") || w == "'s")
 }
+
+// textHeads end the names of laws, treaties and other texts.
+var textHeads = map[string]bool{"act": true, "accord": true, "accords": true, "treaty": true, "agreement": true,
+	"convention": true, "protocol": true, "declaration": true, "doctrine": true, "bill": true}

@@ -373,10 +373,10 @@ func (d *doc) typeByDocument() {
 				}
 				// Bodies listed together: "backed by Sequoia Capital, Tiger
 				// Global and SoftBank Vision Fund".
-				if body(x) && untypedName(y) && y.te-y.ts >= 2 {
+				if body(x) && untypedName(y) && (y.te-y.ts >= 2 || firmWord(x, y, toks)) {
 					y.typ = kg.Organization
 				}
-				if body(y) && untypedName(x) && x.te-x.ts >= 2 {
+				if body(y) && untypedName(x) && (x.te-x.ts >= 2 || firmWord(y, x, toks)) {
 					x.typ = kg.Organization
 				}
 			}
@@ -677,3 +677,9 @@ func (d *doc) splitCoordinated() {
 
 // surface is the text of toks[a:b] of a sentence as written.
 func (d *doc) surface(toks []token, a, b int) string { return surface(d.rs, toks, a, b) }
+
+// firmWord reports a single word y listed with the company x, not a word of
+// the language: "Shares of Harwick Mining and Selton fell".
+func firmWord(x, y *mention, toks []token) bool {
+	return x.sub == "company" && y.te-y.ts == 1 && !lowerCaseWord(toks[y.ts].text)
+}

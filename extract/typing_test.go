@@ -336,3 +336,21 @@ func TestForeignCompanyWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNotNames checks capitalized words that name no entity (holidays, a
+// title alone, laws and treaties) and firms typed by being based somewhere
+// or listed with a company.
+func TestNotNames(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Truce",
+		"The truce held through Christmas and into Ramadan, the Prime Minister said. Under the Kandor Accords and the Patriot Act, fighters left.",
+		"Shares of Harwick Mining and Selton fell. Tovarra is based in Denver.",
+	)
+	got := entityTypes(x)
+	for _, name := range []string{"Christmas", "Ramadan", "Prime Minister", "Kandor Accords", "Patriot Act"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s is an entity: %v", name, got)
+		}
+	}
+	wantTypes(t, got, map[string]kg.EntityType{"Selton": kg.Organization, "Tovarra": kg.Organization})
+}
