@@ -57,7 +57,7 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		OPTIONAL CALL (a, b) {
 			WITH a, b WHERE a <> b AND $hops > 0 AND $limit > 0
 			MATCH p = allShortestPaths((a)-[:` + alt + `*..` + strconv.Itoa(max(maxHops, 1)) + `]-(b))
-			WHERE all(r IN relationships(p) WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false)))
+			WHERE all(r IN relationships(p) WHERE ` + relWhere(f) + `)
 			WITH p, [r IN relationships(p) | r.id] AS ids, [n IN nodes(p) | n.id] AS nodes
 			ORDER BY ids, nodes LIMIT $limit
 			RETURN [r IN relationships(p) | {r: ` + props + `, type: type(r), src: startNode(r).id, tgt: endNode(r).id}] AS rels` + ends + `
@@ -65,7 +65,7 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		RETURN a.id AS from, b.id AS to, rels` + endsCol
 	return readOne(ctx, s, "shortest paths", func(tx runner) (kg.FoundPaths, error) {
 		recs, err := run(ctx, tx, q, map[string]any{"from": from, "to": to, "min": f.MinConfidence,
-			"retracted": f.IncludeRetracted, "hops": int64(maxHops), "limit": int64(limit)})
+			"hops": int64(maxHops), "limit": int64(limit)})
 		if err != nil {
 			return kg.FoundPaths{}, err
 		}

@@ -77,6 +77,24 @@ func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.Re
 	return v.es, v.rels, err
 }
 
+// relWhere is the condition, over the relationship bound to r, of f's
+// confidence and retraction filters: only those f has, since a condition
+// that a parameter switches off still costs its evaluation on every
+// relationship. It uses $min.
+func relWhere(f kg.RelationFilter) string {
+	var conds []string
+	if f.MinConfidence > 0 {
+		conds = append(conds, `r.confidence >= $min`)
+	}
+	if !f.IncludeRetracted {
+		conds = append(conds, `NOT coalesce(r.retracted, false)`)
+	}
+	if len(conds) == 0 {
+		return `true`
+	}
+	return strings.Join(conds, ` AND `)
+}
+
 // readRelations reads the relations of entityIDs matching f and, with
 // entities, the entities themselves, in one statement. Merges are resolved
 // in the same statement.
@@ -113,11 +131,10 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 	recs, err := run(ctx, tx, `UNWIND $ids AS req
 		OPTIONAL MATCH (x:Redirect {id: req})
 		WITH req, coalesce(x.to, req) AS id
-		`+match+`-[r:`+alt+`]-(:Entity)
-			WHERE r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
+		`+match+`-[r:`+alt+`]-(:Entity) WHERE `+relWhere(f)+`
 		WITH *, startNode(r) AS sn, endNode(r) AS tn
 		RETURN req, id, `+props+` AS props, elementId(r) AS eid, type(r) AS type, sn.id AS src, tn.id AS tgt`+ends+ent,
-		map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence, "retracted": f.IncludeRetracted})
+		map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -318,14 +335,36 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		// An article's relations join entities it mentions.
 		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + alt + `]->(t:Entity) WHERE`
 	}
-	where := ` r.confidence >= $min AND ($retracted OR NOT coalesce(r.retracted, false))
-		AND (size($types) = 0 OR type(r) IN $types) AND ($aid = '' OR $aid IN r.articles)
-		AND (size($stypes) = 0 OR s.type IN $stypes) AND (size($ttypes) = 0 OR t.type IN $ttypes)
-		AND ($src = '' OR s.id = $src) AND ($tgt = '' OR t.id = $tgt) AND ($eid = '' OR s.id = $eid OR t.id = $eid)
-		AND (NOT $dated OR any(x IN coalesce(r.articles, []) WHERE x IN inRange))`
+	// Only the filters the list has are spelled out: a condition that a
+	// parameter switches off still costs its evaluation on every row.
+	// (The types are in the pattern.) The texts are a few fixed ones, each
+	// planned once.
+	var conds []string
+	for _, c := range []struct {
+		on   bool
+		cond string
+	}{
+		{f.MinConfidence > 0, `r.confidence >= $min`},
+		{!f.IncludeRetracted, `NOT coalesce(r.retracted, false)`},
+		{f.ArticleID != "", `$aid IN r.articles`},
+		{len(f.SourceTypes) > 0, `s.type IN $stypes`},
+		{len(f.TargetTypes) > 0, `t.type IN $ttypes`},
+		{f.Source != "", `s.id = $src`},
+		{f.Target != "", `t.id = $tgt`},
+		{f.EntityID != "", `(s.id = $eid OR t.id = $eid)`},
+		{rng != nil, `any(x IN coalesce(r.articles, []) WHERE x IN inRange)`},
+	} {
+		if c.on {
+			conds = append(conds, c.cond)
+		}
+	}
+	where := ` true`
+	if len(conds) > 0 {
+		where = ` ` + strings.Join(conds, ` AND `)
+	}
 	// inRange is the ids of the articles published in the date range;
 	// without one, no article is read.
-	prelude := `WITH [] AS inRange `
+	prelude := ``
 	if rng != nil {
 		prelude = `CALL () {
 			MATCH (a:Article) WHERE coalesce(a.published, '') IN $dates
@@ -333,8 +372,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		}
 		`
 	}
-	params := map[string]any{"min": f.MinConfidence, "retracted": f.IncludeRetracted, "types": anyStrings(types),
-		"aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "dated": rng != nil, "limit": int64(size + 1)}
+	params := map[string]any{"min": f.MinConfidence, "aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "limit": int64(size + 1)}
 	props, err := relPropsOf(f.Read.Evidence)
 	if err != nil {
 		return nil, err
@@ -355,7 +393,9 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		order = strings.TrimPrefix(order, "type, ")
 	}
 	before := keyed + ` WITH * WHERE NOT (` + cond + `)`
-	keyed += ` WITH * WHERE ` + cond
+	if after != nil {
+		keyed += ` WITH * WHERE ` + cond
+	}
 	read := readTx[*kg.RelationPage]
 	if f.NoTotal && after == nil && rng == nil && f.Source == "" && f.Target == "" && f.EntityID == "" {
 		read = readOne[*kg.RelationPage] // the page is the only statement
