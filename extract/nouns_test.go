@@ -137,3 +137,15 @@ func TestRoleCompoundOwner(t *testing.T) {
 		[3]string{"LEADS", "person:ana-ruiz", "organization:tenants-league"},
 	)
 }
+
+// "The union's Lisbon branch president, X": the place names the branch,
+// the union is whom X leads.
+func TestBranchPlaceIsNotTheBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Union",
+		"The National Dockworkers Union called a strike on Monday.",
+		"The union's Lisbon branch president, Rui Falcao, said talks had failed.",
+	)
+	want(t, x, [3]string{"LEADS", "person:rui-falcao", "organization:national-dockworkers-union"})
+	wantNot(t, x, [3]string{"LEADS", "person:rui-falcao", "location:lisbon"})
+}

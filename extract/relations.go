@@ -305,7 +305,9 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		if t.low == "'s" || t.text == "'" && s >= 2 && strings.HasSuffix(toks[s-2].low, "s") {
 			// "the company's chief executive", "the armed forces' chief of
 			// staff": the body named before.
-			if q := s - 3; q >= 0 && rp.target < 0 {
+			// "the union's Melbourne branch president": the place only
+			// names the branch.
+			if q := s - 3; q >= 0 && (rp.target < 0 || d.ents[rp.target].typ == kg.Location) {
 				if _, ok := orgNouns[toks[s-2].low]; ok {
 					for q > 0 && q > s-5 && toks[q].word && !toks[q].cap && toks[q].low != "the" {
 						q-- // "the ruling junta's"
