@@ -1414,6 +1414,10 @@ func (d *doc) nounMarks() map[string][]descMark {
 			} else if k+1 < len(toks) && (toks[k].low == "is" || toks[k].low == "was") && (toks[k+1].low == "a" || toks[k+1].low == "an") {
 				note(phraseHead(toks, k+2), m.ent, m.start) // "X is a shipyard"
 			}
+			// "the board of X": an organ of X is X's.
+			if b := m.tts; x.typ == kg.Organization && b >= 3 && toks[b-1].low == "of" && companyNouns[toks[b-2].low] && toks[b-3].low == "the" {
+				note(toks[b-2].low, m.ent, m.start)
+			}
 			// Before: "a former governor of Y, X", "the photographer X".
 			p := m.tts - 1
 			comma := p >= 1 && toks[p].text == ","

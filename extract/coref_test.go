@@ -359,3 +359,22 @@ func TestTheGroupDescribedBeforeItsName(t *testing.T) {
 		t.Errorf("the group = %q, want Hallberg Industri", got)
 	}
 }
+
+// "The board" after "the board of X" is X's, not the company the article
+// opens with.
+func TestTheBoardOfX(t *testing.T) {
+	d := analyze(t, "Port",
+		"NAIROBI — Meridian Gulf Holdings, a Dubai conglomerate, won the port contract in 2021. Bandari Logistics Ltd., its Kenyan subsidiary, runs the terminal. Kevin Njoroge sat on the board of Bandari Logistics Ltd. until last year. Mr. Njoroge resigned from the board in May.",
+	)
+	got := ""
+	for si := range d.sents {
+		for _, r := range d.sentRefs(si) {
+			if r.desc && d.sents[si].toks[r.te-1].low == "board" {
+				got = d.ents[r.ent].name
+			}
+		}
+	}
+	if got != "Bandari Logistics Ltd." {
+		t.Errorf("the board = %q, want Bandari Logistics Ltd.", got)
+	}
+}
