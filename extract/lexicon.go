@@ -120,6 +120,7 @@ var titles = map[string]bool{
 	"maj. gen": true, "lt. col": true, "archbishop": true, "patriarch": true, "chairwoman": true,
 	"detective": true, "superintendent": true, "detective superintendent": true, "detective inspector": true,
 	"chief inspector": true, "inspector": true, "constable": true, "detective sergeant": true,
+	"coach": true, "manager": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right
@@ -185,6 +186,8 @@ var orgHeads = map[string]string{
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"church": "ngo", "diocese": "ngo", "archdiocese": "ngo", "patriarchate": "ngo", "development": "company",
 	"developments": "company", "terminals": "company", "works": "company",
+	// Sports clubs: "Norchester United", "Calder Athletic".
+	"united": "", "athletic": "", "rovers": "", "wanderers": "", "fc": "",
 	// Company and body words of other European languages that end names
 	// left untranslated: "Hallberg Industri", "Vikholmen Verft".
 	"industri": "company", "industrie": "company", "gruppe": "company", "gruppo": "company", "groep": "company",

@@ -335,6 +335,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
 			a++
 		}
+		// "Teammates Ryo Tanaka and …": a plural noun opening the sentence
+		// before a full name is no part of it.
+		if a == k && j-a >= 3 && firstWord(toks, a) && pluralNoun(toks[a]) {
+			a++
+		}
 		k = j - 1
 		if a >= j {
 			continue
@@ -1411,3 +1416,12 @@ func modifierUse(toks []token, a, b int) bool {
 // textHeads end the names of laws, treaties and other texts.
 var textHeads = map[string]bool{"act": true, "accord": true, "accords": true, "treaty": true, "agreement": true,
 	"convention": true, "protocol": true, "declaration": true, "doctrine": true, "bill": true}
+
+// pluralNoun reports a capitalized plural of a word written in lower case
+// inside sentences ("Teammates", "Brothers").
+func pluralNoun(t token) bool {
+	if _, head := orgHeads[t.low]; head || len(t.low) <= 4 || !strings.HasSuffix(t.low, "s") || strings.HasSuffix(t.low, "ss") {
+		return false
+	}
+	return lowerCaseWord(t.text) || lowerCaseWord(strings.TrimSuffix(t.text, "s"))
+}

@@ -354,3 +354,22 @@ func TestNotNames(t *testing.T) {
 	}
 	wantTypes(t, got, map[string]kg.EntityType{"Selton": kg.Organization, "Tovarra": kg.Organization})
 }
+
+// TestSportsCopy checks names in sports copy: clubs by their sports head
+// words, a coach's title, and a plural noun opening a sentence before a
+// full name.
+func TestSportsCopy(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Rivers Win",
+		"Coach Pete Harlan praised the side. Vance joined from Norchester United last year.",
+		"Colleagues Ryo Tanaka and Emeka Obi were injured. Obi will miss the final against Calder Athletic.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Pete Harlan":       kg.Person,
+		"Ryo Tanaka":        kg.Person,
+		"Emeka Obi":         kg.Person,
+		"Norchester United": kg.Organization,
+		"Calder Athletic":   kg.Organization,
+	})
+}
