@@ -701,6 +701,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 			}
 			return -1, hp
 		}
+		if hs < 0 {
+			hs = hp // "X was founded in 2010 and attacked Y"
+		}
 		return hs, -1
 	case "xcomp", "advcl":
 		// "To replace X at Y, Z named W": the parser may make the opening
@@ -793,6 +796,33 @@ func (t *tree) rootActs(p int) bool {
 	return t.kid(p, "aux") < 0 && t.kid(p, "aux:pass") < 0
 }
 
+// isName reports that word i stands for a name given to the parser.
+func (t *tree) isName(i int) bool {
+	l := t.n[i].lemma
+	return t.n[i].tok >= 0 && (l == placeholders[kg.Person] || l == placeholders[kg.Organization] || l == placeholders[kg.Location])
+}
+
+// pastPossessor returns the name possessed by i, or set off after its
+// phrase, when the parser took a possessor for the head of its phrase
+// ("Y's commander, X, was killed" read with Y as the subject): a word
+// with "'s" is never the subject; -1 if no name follows. Any other word
+// is returned as it is.
+func (t *tree) pastPossessor(i int) int {
+	if i < 0 || !slices.ContainsFunc(t.n[i].kids, func(k int) bool { return t.n[k].deprel == "case" && t.n[k].low == "'s" }) {
+		return i
+	}
+	for _, k := range t.n[i].kids {
+		dr := t.n[k].deprel
+		if k == i+2 && t.n[i+1].low == "'s" && t.isName(k) && (dr == "flat" || dr == "compound" || dr == "appos") {
+			return k // "X's Y Movement has opposed": the possessed name
+		}
+		if k > i+1 && t.n[k-1].low == "," && t.n[k].upos == "PROPN" && (dr == "conj" || dr == "appos" || dr == "list") {
+			return k
+		}
+	}
+	return -1
+}
+
 // whoseClause reports that p, a participle with an object hung on a noun
 // owned by "whose", is that clause's finite verb: "whose troops fought
 // X" is active, the troops its subject.
@@ -819,6 +849,7 @@ func (t *tree) caseOrMark(i int) string {
 func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	n := t.n[p]
 	subj, psubj := t.subjects(p, 0)
+	subj, psubj = t.pastPossessor(subj), t.pastPossessor(psubj)
 	passive = psubj >= 0 || t.isPassive(p)
 	if passive {
 		if psubj >= 0 {
@@ -1561,7 +1592,9 @@ func (t *tree) isPassive(p int) bool {
 	if n.xpos == "VBN" && t.kid(p, "obl:agent") >= 0 {
 		return true
 	}
-	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 {
+	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 && t.kid(p, "obj") < 0 {
+		// "was armed and funded by Y"; not "was founded in 2010 and
+		// attacked Y", whose object makes it active.
 		h := n.head
 		return t.kid(h, "aux:pass") >= 0 || t.kid(h, "nsubj:pass") >= 0 || t.kid(h, "cop") >= 0 && t.n[h].upos == "ADJ"
 	}

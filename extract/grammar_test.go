@@ -589,3 +589,19 @@ func TestSharedObjectAndRootName(t *testing.T) {
 		[3]string{"APPOINTED", "person:ines-varga", "person:pavel-novak"},
 	)
 }
+
+// A possessor the parser took for the head of its phrase is never the
+// subject: the name it possesses, or the name set off after it, is; a
+// participle with an object coordinated with a passive is active.
+func TestPossessorNotSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"War",
+		"The Delta Brigade's commander, Pavel Novak, was killed by the Northern Front.",
+		"The Harbor Front was founded in 2010 and attacked the Orion League in 2015.",
+	)
+	want(t, x,
+		[3]string{"KILLED", "organization:northern-front", "person:pavel-novak"},
+		[3]string{"ATTACKED", "organization:harbor-front", "organization:orion-league"},
+	)
+	wantNot(t, x, [3]string{"KILLED", "organization:northern-front", "organization:delta-brigade"})
+}
