@@ -595,6 +595,17 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		n.head >= 0 && n.head < subj && t.n[n.head].upos == "PROPN" {
 		modified = n.head // "X, who heads Y, resigned" read as a side clause
 	}
+	if subj >= 0 && t.n[subj].low == "who" && modified < 0 && subj >= 2 && t.n[subj-1].low == "," {
+		// "X, 52, who runs Y, said": the parser may hang the clause on
+		// the later verb; "who" is the person set off before it.
+		j := subj - 2
+		if j >= 2 && t.n[j].upos == "NUM" && t.n[j-1].low == "," {
+			j -= 2
+		}
+		if t.n[j].lemma == placeholders[kg.Person] {
+			modified = j
+		}
+	}
 	if subj >= 0 && relPron(subj) {
 		subj = modified
 		// "an officer in Iraq who works at Y": "who" is a person, not the
@@ -1592,9 +1603,10 @@ func (t *tree) isPassive(p int) bool {
 	if n.xpos == "VBN" && t.kid(p, "obl:agent") >= 0 {
 		return true
 	}
-	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 && t.kid(p, "obj") < 0 {
-		// "was armed and funded by Y"; not "was founded in 2010 and
-		// attacked Y", whose object makes it active.
+	// "was armed and funded by Y"; not "was founded in 2010 and attacked
+	// Y", whose object makes it active, nor "was headed by X, whose troops
+	// fought Y", whose subject of its own does.
+	if n.xpos == "VBN" && n.deprel == "conj" && n.head >= 0 && t.kid(p, "obj") < 0 && t.kid(p, "nsubj") < 0 {
 		h := n.head
 		return t.kid(h, "aux:pass") >= 0 || t.kid(h, "nsubj:pass") >= 0 || t.kid(h, "cop") >= 0 && t.n[h].upos == "ADJ"
 	}

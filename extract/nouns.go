@@ -141,7 +141,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			// "talks between X and Y", "fighting between X and Y".
 			for _, k := range n.kids {
 				if dr := t.n[k].deprel; (dr == "nmod" || dr == "obl") && t.caseOf(k) == "between" {
-					d.among(si, cue, n.low, t, refs, t.conjuncts(k), n.tok, confNoun)
+					d.among(si, cue, n.low, t, refs, t.betweenParties(k), n.tok, confNoun)
 				}
 			}
 			continue
@@ -622,6 +622,25 @@ var betweenNouns = map[string]verbCue{
 	"talks": {rel: kg.MetWith}, "meeting": {rel: kg.MetWith}, "meetings": {rel: kg.MetWith}, "negotiations": {rel: kg.MetWith},
 	"fighting": {rel: kg.Fought}, "clashes": {rel: kg.Fought}, "war": {rel: kg.Fought}, "battles": {rel: kg.Fought},
 	"conflict": {rel: kg.Fought},
+}
+
+// betweenParties returns the parties named after "between" at k: its
+// conjuncts, or, when the parser hung the second party elsewhere
+// ("fighting between X and Y killed dozens" read as "Y killed"), the word
+// right after the "and" that follows k.
+func (t *tree) betweenParties(k int) []int {
+	ws := t.conjuncts(k)
+	if len(ws) > 1 || k+2 >= len(t.n) || t.n[k+1].low != "and" {
+		return ws
+	}
+	j := k + 2
+	if t.n[j].upos == "DET" && j+1 < len(t.n) {
+		j++
+	}
+	if u := t.n[j].upos; u == "PROPN" || u == "NOUN" {
+		ws = append(ws, j)
+	}
+	return ws
 }
 
 // ofNoun relates the one noun i describes (in apposition or as a

@@ -62,12 +62,9 @@ type scratch struct {
 	tags   []int
 	feats  []uint64
 	tscore []float32
-	pscore [nTransitions]float32
-	lscore []float32
-	lfeats []uint64
 	pw     pwords
 	punct  []bool
-	st     pstate
+	parse  beamScratch
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -120,13 +117,10 @@ func (m *Model) analyze(ts []Token, sc *scratch) {
 		sc.pw.add(sc.ws[i+2].lower, sc.ws[i+2].suf[2], c, ts[i].UPOS)
 		sc.punct = append(sc.punct, ts[i].UPOS == "PUNCT")
 	}
-	if len(sc.lscore) != len(m.ps.labels) {
-		sc.lscore = make([]float32, len(m.ps.labels))
-	}
-	sc.feats, sc.lfeats = m.ps.parse(&sc.st, &sc.pw, sc.punct, sc.feats, sc.lfeats, sc.pscore[:], sc.lscore)
+	st := m.ps.parse(&sc.parse, &sc.pw, sc.punct)
 	for i := range ts {
-		ts[i].Head = int(sc.st.head[i+1]) - 1
-		ts[i].Deprel = m.ps.labels[sc.st.rel[i+1]]
+		ts[i].Head = int(st.head[i+1]) - 1
+		ts[i].Deprel = m.ps.labels[st.rel[i+1]]
 	}
 }
 
