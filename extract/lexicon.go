@@ -185,7 +185,7 @@ var orgHeads = map[string]string{
 	"shipyards": "company", "automotive": "company", "textiles": "company", "cement": "company",
 	"watch": "ngo", "house": "government", "platform": "party", "community": "alliance", "services": "company",
 	"church": "ngo", "diocese": "ngo", "archdiocese": "ngo", "patriarchate": "ngo", "development": "company",
-	"developments": "company", "terminals": "company", "works": "company",
+	"developments": "company", "terminals": "company", "works": "company", "stores": "company", "tech": "company", "dynamics": "company",
 	// Sports clubs: "Norchester United", "Calder Athletic".
 	"united": "", "athletic": "", "rovers": "", "wanderers": "", "fc": "",
 	// Company and body words of other European languages that end names

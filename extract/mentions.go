@@ -869,6 +869,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
 		return kg.Organization, "" // "Hezbollah's leader", "Hamas's military wing"
 	}
+	if typ := bodyActs(toks, a, b); typ != "" {
+		return typ, ""
+	}
 	// "Selton is based in Denver": firms and bodies are based somewhere.
 	if (next(1) == "is" || next(1) == "was" || next(1) == "are") && (next(2) == "based" || next(2) == "headquartered") {
 		return kg.Organization, ""
@@ -1424,4 +1427,41 @@ func pluralNoun(t token) bool {
 		return false
 	}
 	return lowerCaseWord(t.text) || lowerCaseWord(strings.TrimSuffix(t.text, "s"))
+}
+
+// bodyActs types as an organization a name that does what bodies do or is
+// spoken of as a thing: "X, which makes pumps", "X's leader", "members of
+// X", "X won 12 seats", "X shares fell", "X laid off", "X claimed
+// responsibility".
+func bodyActs(toks []token, a, b int) kg.EntityType {
+	n := len(toks)
+	at := func(i int) string {
+		if i >= 0 && i < n {
+			return toks[i].low
+		}
+		return ""
+	}
+	switch {
+	case at(b) == "," && at(b+1) == "which":
+		return kg.Organization
+	case at(b) == "'s" && !toks[min(b+1, n-1)].cap && (leadRole(at(b+1)) || !toks[min(b+2, n-1)].cap && leadRole(at(b+2)) && toks[min(b+1, n-1)].word):
+		return kg.Organization
+	case at(a-1) == "of" && (at(a-2) == "members" || at(a-2) == "member" || at(a-2) == "founders" || at(a-2) == "co-founder"):
+		return kg.Organization
+	case at(b) == "won" && (at(b+2) == "seats" || at(b+3) == "seats"):
+		return kg.Organization
+	case at(b) == "shares" || at(b) == "laid" && at(b+1) == "off" || at(b) == "claimed" && at(b+1) == "responsibility":
+		return kg.Organization
+	}
+	return ""
+}
+
+// leadRole reports a role that a body, not a person, has at its head:
+// "X's leader", "X's chief executive" ("X's lawyer" may be a person's).
+func leadRole(w string) bool {
+	switch w {
+	case "leader", "leaders", "chairman", "chairwoman", "founder", "co-founder", "ceo", "board", "shareholders", "headquarters", "members":
+		return true
+	}
+	return false
 }

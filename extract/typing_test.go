@@ -373,3 +373,20 @@ func TestSportsCopy(t *testing.T) {
 		"Calder Athletic":   kg.Organization,
 	})
 }
+
+// TestBodiesByWhatTheyDo checks names of two capitalized words that look
+// like people's but act as bodies.
+func TestBodiesByWhatTheyDo(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Coalition",
+		"Popular Renewal won 12 seats in Sunday's election. Popular Renewal's leader, Ines Varga, said the result was clear.",
+		"Members of Green Horizon voted against the plan. Vessel Marlow, which makes pumps, hired 200. Kessing Brands shares fell.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Popular Renewal": kg.Organization,
+		"Ines Varga":      kg.Person,
+		"Green Horizon":   kg.Organization,
+		"Vessel Marlow":   kg.Organization,
+		"Kessing Brands":  kg.Organization,
+	})
+}
