@@ -62,6 +62,7 @@ func refAt(refs []ref, i int) (ref, bool) {
 func (d *doc) resolvePronouns() {
 	d.prons = make([][]ref, len(d.sents))
 	unnamed := d.resolveNounPhrases()
+	midCaps := d.midSentenceCaps()
 	type seen struct {
 		ent  int
 		sent int
@@ -126,7 +127,9 @@ func (d *doc) resolvePronouns() {
 			// "The officer on watch told investigators he …": a person
 			// the text does not name is what the sentence's pronouns
 			// stand for.
-			if inQuote || unnamed[si] >= 0 && ti > unnamed[si] && !d.personNamedBefore(si, ti) {
+			// So does a subject the name finder missed: "Al-Ruqaishi
+			// thanked …, for what he called …".
+			if inQuote || (unnamed[si] >= 0 && ti > unnamed[si] || ti > 1 && d.unfoundName(si, midCaps)) && !d.personNamedBefore(si, ti) {
 				continue
 			}
 			// "He …", "His nephew, Y" opening a sentence: the subject of
@@ -142,7 +145,7 @@ func (d *doc) resolvePronouns() {
 			// "Adjei-Frimpong denied any wrongdoing. His lawyer": the
 			// last sentence's subject is a name left unfound, and no
 			// one else may stand in for it.
-			if ti == 0 && si > 0 && d.sents[si-1].Para == d.sents[si].Para && d.unfoundName(si-1) {
+			if ti == 0 && si > 0 && d.sents[si-1].Para == d.sents[si].Para && d.unfoundName(si-1, midCaps) {
 				continue
 			}
 			if ti == 0 {
@@ -560,12 +563,28 @@ var openers = map[string]bool{"the": true, "a": true, "an": true, "it": true, "h
 	"there": true, "but": true, "and": true, "his": true, "her": true, "its": true, "their": true, "our": true,
 	"officials": true, "police": true, "prosecutors": true, "critics": true, "analysts": true, "witnesses": true}
 
+// midSentenceCaps collects the lower-cased words the text capitalizes
+// inside a sentence: a name keeps its capital there, a common noun does
+// not.
+func (d *doc) midSentenceCaps() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range d.sents {
+		for i, t := range s.toks {
+			if i > 0 && t.word && strings.ToLower(t.text) != t.text && s.toks[i-1].text != "\"" && s.toks[i-1].text != "“" {
+				out[t.low] = true
+			}
+		}
+	}
+	return out
+}
+
 // unfoundName reports that sentence si opens with a capitalized word that
-// no mention covers and a verb ("Adjei-Frimpong denied …"): a name the
-// name finder missed.
-func (d *doc) unfoundName(si int) bool {
+// no mention covers, that the text capitalizes inside sentences too, and
+// a verb ("Adjei-Frimpong denied …", not "Colleagues remembered …"): a
+// name the name finder missed.
+func (d *doc) unfoundName(si int, midCaps map[string]bool) bool {
 	toks := d.sents[si].toks
-	if len(toks) < 2 || !toks[0].cap || !toks[0].word || openers[toks[0].low] || frontOpeners[toks[0].low] {
+	if len(toks) < 2 || !toks[0].cap || !toks[0].word || openers[toks[0].low] || frontOpeners[toks[0].low] || !midCaps[toks[0].low] {
 		return false
 	}
 	if v := toks[1].low; !speechVerbs[v] && !isVerbish(v) && !strings.HasSuffix(v, "ed") {

@@ -378,3 +378,12 @@ func TestTheBoardOfX(t *testing.T) {
 		t.Errorf("the board = %q, want Bandari Logistics Ltd.", got)
 	}
 }
+
+// A pronoun after a subject the name finder missed, in the same sentence,
+// stands for no one else.
+func TestPronounAfterUnfoundSubject(t *testing.T) {
+	d := analyze(t, "Talks",
+		"Oman's foreign minister, Hilal bin Khalid al-Ruqaishi, hosted the talks in Muscat on Monday. Mr. Torben Lindqvist, the United Nations envoy, praised the hosts. Al-Ruqaishi thanked Saudi Arabia and Iran for what he called their quiet support.",
+	)
+	wantPronouns(t, d, "Torben Lindqvist")
+}
