@@ -920,6 +920,9 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		}
 	}
 	if o >= 0 {
+		o = t.pastPossessor(o)
+	}
+	if o >= 0 {
 		patients = t.conjuncts(o)
 		// "arrested several opposition figures, including X and Y".
 		patients = append(patients, t.ownerOf(o, "including")...)
@@ -979,7 +982,7 @@ func (t *tree) nameAfterPhrase(i int) int {
 	for j < len(t.n) && j-i <= 6 && t.n[j].low != "," && t.under(j, i) {
 		j++
 	}
-	if j == i+1 || j+1 >= len(t.n) || t.n[j].low != "," {
+	if j+1 >= len(t.n) || t.n[j].low != "," {
 		return -1
 	}
 	a := t.n[j+1]
@@ -1146,8 +1149,12 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 		switch {
 		case n.upos == "NOUN" && backingNouns[n.lemma] && (n.deprel == "obl" || n.deprel == "nmod") && n.head >= 0 &&
 			(t.caseOf(i) == "with" || t.caseOf(i) == "under"):
-			// "X fought with the backing of Y": Y backs X.
-			subj, _ := t.subjects(n.head, 0)
+			// "X fought with the backing of Y": Y backs X; so does "X,
+			// who was elected with the support of Y".
+			subj, psubj := t.subjects(n.head, 0)
+			if subj < 0 {
+				subj = psubj
+			}
 			if subj < 0 {
 				continue
 			}

@@ -605,3 +605,17 @@ func TestPossessorNotSubject(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"KILLED", "organization:northern-front", "organization:delta-brigade"})
 }
+
+// The object of a cue verb is the name set off after a possessed role
+// noun ("killed Y's commander, X"), and "help" is a cue of support.
+func TestObjectPastPossessor(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"War",
+		"The Northern Front killed the Delta Brigade's commander, Pavel Novak, on Monday.",
+		"The Harbor Party helped Mayor Ines Varga in May.",
+	)
+	want(t, x,
+		[3]string{"KILLED", "organization:northern-front", "person:pavel-novak"},
+		[3]string{"SUPPORTS", "organization:harbor-party", "person:ines-varga"},
+	)
+}

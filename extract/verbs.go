@@ -51,6 +51,7 @@ func init() {
 	add(kg.Supports, "", "for", "campaign", "vote")
 	add(kg.Supports, "", "with", "side")
 	add(kg.Supports, "", "in", "invest")
+	add(kg.Supports, "", "", "help", "assist", "protect", "shelter")
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
 	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit")
