@@ -1446,15 +1446,21 @@ func bodyActs(toks []token, a, b int) kg.EntityType {
 		return kg.Organization
 	case at(b) == "'s" && !toks[min(b+1, n-1)].cap && (leadRole(at(b+1)) || !toks[min(b+2, n-1)].cap && leadRole(at(b+2)) && toks[min(b+1, n-1)].word):
 		return kg.Organization
-	case at(a-1) == "of" && (at(a-2) == "members" || at(a-2) == "member" || at(a-2) == "founders" || at(a-2) == "co-founder"):
+	case at(a-1) == "of" && (at(a-2) == "members" || at(a-2) == "member" || at(a-2) == "founders" || at(a-2) == "co-founder") && at(b) != "'s":
 		return kg.Organization
 	case at(b) == "won" && (at(b+2) == "seats" || at(b+3) == "seats"):
 		return kg.Organization
-	case at(b) == "shares" || at(b) == "laid" && at(b+1) == "off" || at(b) == "claimed" && at(b+1) == "responsibility":
+	case at(b) == "shares" && shareMoves[at(b+1)] || at(b) == "laid" && at(b+1) == "off" || at(b) == "claimed" && at(b+1) == "responsibility":
 		return kg.Organization
 	}
 	return ""
 }
+
+// shareMoves follow "X shares" when X is a company ("X shares fell"), not
+// a person sharing something.
+var shareMoves = map[string]bool{"rose": true, "fell": true, "jumped": true, "dropped": true, "slid": true,
+	"climbed": true, "gained": true, "lost": true, "plunged": true, "surged": true, "tumbled": true,
+	"soared": true, "closed": true, "traded": true, "were": true, "have": true, "had": true, "are": true}
 
 // leadRole reports a role that a body, not a person, has at its head:
 // "X's leader", "X's chief executive" ("X's lawyer" may be a person's).

@@ -390,3 +390,13 @@ func TestBodiesByWhatTheyDo(t *testing.T) {
 		"Kessing Brands":  kg.Organization,
 	})
 }
+
+// TestPeopleActingLikeBodies checks that the body cues keep to bodies: a
+// person who shares something, and a person's family with members.
+func TestPeopleActingLikeBodies(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Family",
+		"Jonas Berg, a lawyer, shares a flat in Oslo. Members of Marta Lind's family said she was safe; Marta Lind, a teacher, agreed.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{"Jonas Berg": kg.Person, "Marta Lind": kg.Person})
+}
