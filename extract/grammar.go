@@ -1457,6 +1457,7 @@ var claimVerbs = map[string]string{"carry": "by", "conduct": "by", "claim": "by"
 // claims gives the agent of an earlier act without one: "Gunmen killed X
 // on Sunday. The Liptako Brigade claimed responsibility."
 func (d *doc) claims(si int, t *tree, refs []ref) {
+	d.claimedHere(si, t, refs)
 	if len(d.pending) == 0 {
 		return
 	}
@@ -1498,6 +1499,43 @@ func (d *doc) claims(si int, t *tree, refs []ref) {
 					continue
 				}
 				d.addRel(p.rel, ra.ent, p.patient, nil, si, confCompound)
+			}
+		}
+	}
+}
+
+// claimedHere reads an act claimed in the sentence that names it: "Y
+// claimed responsibility for the attack on X" makes Y the attacker of X.
+func (d *doc) claimedHere(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		if n.upos != "NOUN" || !attackNouns[n.low] || t.caseOf(i) != "for" || n.head < 0 {
+			continue
+		}
+		r := n.head
+		if t.n[r].lemma != "responsibility" && t.n[r].lemma != "credit" || t.n[r].deprel != "obj" || t.n[r].head < 0 {
+			continue
+		}
+		v := t.n[r].head
+		if l := t.n[v].lemma; l != "claim" && l != "take" && l != "accept" && l != "admit" || t.negated(v) {
+			continue
+		}
+		s, _ := t.subjects(v, 0)
+		if s < 0 {
+			continue
+		}
+		ra, ok := d.agentRef(t, refs, s)
+		if !ok || ra.adj {
+			continue
+		}
+		for _, k := range t.kidsOf(i, "nmod") {
+			if c := t.caseOf(k); c != "on" && c != "against" {
+				continue
+			}
+			for _, o := range t.conjuncts(k) {
+				if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != ra.ent {
+					d.addRel(kg.Attacked, ra.ent, ro.ent, nil, si, confNoun)
+				}
 			}
 		}
 	}

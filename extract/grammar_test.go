@@ -619,3 +619,15 @@ func TestObjectPastPossessor(t *testing.T) {
 		[3]string{"SUPPORTS", "organization:harbor-party", "person:ines-varga"},
 	)
 }
+
+// "claimed responsibility for the attack on X" names the attacker of X;
+// "denied responsibility" does not.
+func TestClaimedAttackOn(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Claims",
+		"The Northern Front claimed responsibility for the attack on the Delta Brigade.",
+		"The Orion League denied responsibility for the attack on the Harbor Police.",
+	)
+	want(t, x, [3]string{"ATTACKED", "organization:northern-front", "organization:delta-brigade"})
+	wantNot(t, x, [3]string{"ATTACKED", "organization:orion-league", "organization:harbor-police"})
+}
