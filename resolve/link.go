@@ -229,7 +229,6 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 			}
 			names := append([]string{e.Name}, e.Aliases...)
 			l.ms = append(l.ms, Mention{ID: e.ID, Type: e.Type, Names: names})
-			l.keys = append(l.keys, Keys(e.Type, names))
 		}
 	}
 	// Which mentions are nodes already (the same name seen before).
@@ -245,6 +244,7 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 	for n := range ls {
 		l := &ls[n]
 		l.known = make([]*kg.Entity, len(l.ms))
+		l.keys = make([][]string, len(l.ms))
 		for i, m := range l.ms {
 			l.known[i] = known[m.ID]
 			if e := l.known[i]; e != nil {
@@ -255,11 +255,11 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 				l.keys[i] = Keys(m.Type, m.Names[1:])
 			} else {
 				l.read.Missing = append(l.read.Missing, m.ID)
+				l.keys[i] = Keys(m.Type, m.Names)
 			}
 			l.read.Keys = append(l.read.Keys, l.keys[i]...)
 		}
-		slices.Sort(l.read.Keys)
-		l.read.Keys = slices.Compact(l.read.Keys)
+		l.read.Keys = uniqSorted(l.read.Keys)
 		allKeys = append(allKeys, l.read.Keys...)
 	}
 	byKey := map[string][]string{}
