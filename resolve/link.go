@@ -371,18 +371,8 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 			if more := addArts[cands[id].ID]; len(more) > 0 {
 				as = latest(uniqSorted(append(slices.Clone(arts[id]), more...)), l.x.Article.ID)
 			}
-			nb := map[string]bool{}
-			for _, a := range as {
-				ents, ok := addNodes[a]
-				if !ok {
-					ents = byArticle[a]
-				}
-				for _, e := range ents {
-					nb[e] = true
-				}
-			}
 			// A merged-away id resolves to its node; both point at one.
-			cs[id] = Candidate{Entity: cands[id], Neighbors: nb, parsed: parsed[id]}
+			cs[id] = Candidate{Entity: cands[id], Neighbors: neighbors(as, byArticle, addNodes), parsed: parsed[id]}
 		}
 		ds := l.decide(cs)
 		out[n] = Linked{Decisions: ds, Read: l.read, Unchanged: l.unchanged, Nodes: nodesOf(l.x, known, ds)}
@@ -676,7 +666,7 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string) (
 	}
 	out := make(map[string]Candidate, len(es))
 	for id, e := range es {
-		out[id] = Candidate{Entity: e, Neighbors: neighbors(arts[id], byArticle), parsed: nodeNames(e)}
+		out[id] = Candidate{Entity: e, Neighbors: neighbors(arts[id], byArticle, nil), parsed: nodeNames(e)}
 	}
 	return out, nil
 }
@@ -692,11 +682,17 @@ func latest(as []string, article string) []string {
 	return as
 }
 
-// neighbors are the entities the articles as mention.
-func neighbors(as []string, byArticle map[string][]string) map[string]bool {
+// neighbors are the entities the articles as mention, as added (articles
+// saved since the store was read; nil: none) gives them, else as
+// byArticle does.
+func neighbors(as []string, byArticle, added map[string][]string) map[string]bool {
 	nb := map[string]bool{}
 	for _, a := range as {
-		for _, e := range byArticle[a] {
+		ents, ok := added[a]
+		if !ok {
+			ents = byArticle[a]
+		}
+		for _, e := range ents {
 			nb[e] = true
 		}
 	}
