@@ -322,7 +322,7 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 		}
 		allKept = append(allKept, l.kept...)
 	}
-	arts, err := articlesOf(ctx, s, allKept)
+	arts, err := listsOf(ctx, s.ArticlesOfEntities, allKept)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -345,7 +345,7 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 		}
 		allArts = append(allArts, l.read.Articles...)
 	}
-	byArticle, err := entitiesOf(ctx, s, allArts)
+	byArticle, err := listsOf(ctx, s.EntitiesOfArticles, allArts)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -651,7 +651,7 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string) (
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
-	arts, err := articlesOf(ctx, s, mapKeys(es))
+	arts, err := listsOf(ctx, s.ArticlesOfEntities, mapKeys(es))
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -660,7 +660,7 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string) (
 		arts[id] = latest(as, article)
 		need = append(need, arts[id]...)
 	}
-	byArticle, err := entitiesOf(ctx, s, need)
+	byArticle, err := listsOf(ctx, s.EntitiesOfArticles, need)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -699,38 +699,21 @@ func neighbors(as []string, byArticle, added map[string][]string) map[string]boo
 	return nb
 }
 
-// articlesOf reads the articles of the entities ids, by id; no read when
-// there are none.
-func articlesOf(ctx context.Context, s kg.Store, ids []string) (map[string][]string, error) {
+// listsOf reads, by id, the lists read gives for ids (repeats dropped):
+// the articles of entities (kg.Store.ArticlesOfEntities) or the entities
+// of articles (kg.Store.EntitiesOfArticles); no read when there are none.
+func listsOf(ctx context.Context, read func(context.Context, []string) ([][]string, error), ids []string) (map[string][]string, error) {
 	ids = uniqSorted(ids)
 	out := make(map[string][]string, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	as, err := s.ArticlesOfEntities(ctx, ids)
+	ls, err := read(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i, id := range ids {
-		out[id] = as[i]
-	}
-	return out, nil
-}
-
-// entitiesOf reads the entities of the articles ids, by id; no read when
-// there are none.
-func entitiesOf(ctx context.Context, s kg.Store, ids []string) (map[string][]string, error) {
-	ids = uniqSorted(ids)
-	out := make(map[string][]string, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	es, err := s.EntitiesOfArticles(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i, id := range ids {
-		out[id] = es[i]
+		out[id] = ls[i]
 	}
 	return out, nil
 }
