@@ -1500,10 +1500,11 @@ func phraseHead(toks []token, i int) string {
 	return head
 }
 
-// possessive reports a possessive marker token ('s, ’s, a lone apostrophe).
+// possessive reports a possessive marker token: "'s" (the tokenizer
+// merges a curly or capital one into it) or a lone apostrophe.
 func possessive(t token) bool {
 	switch t.text {
-	case "'s", "’s", "'", "’", "'S", "’S":
+	case "'s", "'", "’":
 		return true
 	}
 	return false

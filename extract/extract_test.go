@@ -260,6 +260,14 @@ func TestTokenize(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %s", strings.Join(got, "|"))
 	}
+	// A curly or capital possessive is the one "'s" token the rules test.
+	got = got[:0]
+	for _, tk := range tokenize([]rune("Portugal’s envoy, ARAJI'S aide"), 0) {
+		got = append(got, tk.text)
+	}
+	if want := "Portugal|'s|envoy|,|ARAJI|'s|aide"; strings.Join(got, "|") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, "|"), want)
+	}
 }
 
 func TestNameShapes(t *testing.T) {

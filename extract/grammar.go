@@ -65,8 +65,6 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 		}
 		w := toks[i].text
 		switch w {
-		case "’s":
-			w = "'s"
 		case "“", "”":
 			w = "\""
 		case "’", "‘":
