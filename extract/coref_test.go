@@ -228,17 +228,7 @@ func TestSheTeachesGender(t *testing.T) {
 // analyze runs the extraction up to reference resolution.
 func analyze(t *testing.T, paras ...string) *doc {
 	t.Helper()
-	text := strings.Join(paras, "\n\n")
-	d := &doc{a: &kg.Article{Title: paras[0], Text: text}, rs: []rune(text), rels: map[string]*kg.Relation{}}
-	d.sents = sentences(d.rs)
-	d.findMentions()
-	d.datelines()
-	d.typeByDocument()
-	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
-	d.index()
-	d.resolvePronouns()
-	d.resolveDescriptions()
-	return d
+	return newDoc(&kg.Article{Title: paras[0], Text: strings.Join(paras, "\n\n")})
 }
 
 // wantPronouns checks the pronouns resolved to the entity named name, in

@@ -68,6 +68,16 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	if !utf8.ValidString(a.Text) {
 		return nil, kg.Errorf(kg.EInvalid, "extract %s: text is not valid UTF-8", a.Source)
 	}
+	d := newDoc(a)
+	d.relations()
+	d.findQuotes()
+	return d.build(), nil
+}
+
+// newDoc reads an article up to its references: sentences, mentions and
+// their types, entities, pronouns and descriptions. Extract goes on to
+// relations and quotes; tests of one layer of rules start from here.
+func newDoc(a *kg.Article) *doc {
 	d := &doc{a: a, rs: []rune(a.Text), rels: map[string]*kg.Relation{}, events: map[string]*kg.Event{}, quotes: map[int]*kg.Quote{}}
 	d.sents = sentences(d.rs)
 	d.findMentions()
@@ -77,9 +87,7 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d.index()
 	d.resolvePronouns()
 	d.resolveDescriptions()
-	d.relations()
-	d.findQuotes()
-	return d.build(), nil
+	return d
 }
 
 func (d *doc) findMentions() {

@@ -15,15 +15,7 @@ func runTree(t testing.TB, paras ...string) *kg.Extraction {
 	text := strings.Join(paras, "\n\n")
 	a := &kg.Article{Title: paras[0], Source: "test.txt", Published: "2024-03-15", Text: text}
 	a.ID = kg.ArticleID(text)
-	d := &doc{a: a, rs: []rune(a.Text), rels: map[string]*kg.Relation{}, events: map[string]*kg.Event{}, quotes: map[int]*kg.Quote{}}
-	d.sents = sentences(d.rs)
-	d.findMentions()
-	d.datelines()
-	d.typeByDocument()
-	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
-	d.index()
-	d.resolvePronouns()
-	d.resolveDescriptions()
+	d := newDoc(a)
 	d.dominant = d.dominantCountry()
 	d.dateline = d.datelineCountry()
 	d.roleHolders = map[string][]int{}
