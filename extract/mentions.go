@@ -1313,9 +1313,6 @@ func peopleBefore(toks []token, i int) bool {
 	return false
 }
 
-// lowerLegal are legal forms that follow a company's name in lower case.
-var lowerLegal = map[string]bool{"hf": true, "ehf": true, "ohf": true}
-
 // commonCaps are words written in capitals that name no organization.
 var commonCaps = map[string]bool{"ceo": true, "cfo": true, "coo": true, "gdp": true, "tv": true, "covid": true,
 	"aids": true, "hiv": true, "dna": true, "lng": true, "lpg": true, "usd": true, "eur": true, "note": true,

@@ -42,7 +42,17 @@ var ambiguousAgents = map[string]bool{"exporter": true, "importer": true, "trade
 var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
 	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
 	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true, "co": true, "cos": true,
-	"ltda": true, "sas": true, "oyj": true, "kk": true, "hf": true, "ehf": true}
+	"ltda": true, "sas": true, "oyj": true, "kk": true}
+
+// lowerLegal are the legal forms, among legalSuffixes, that follow a
+// company's name in lower case: Icelandic "hf", "ehf", "ohf".
+var lowerLegal = map[string]bool{"hf": true, "ehf": true, "ohf": true}
+
+func init() {
+	for w := range lowerLegal {
+		legalSuffixes[w] = true
+	}
+}
 
 // orgPrefixes open names of organizations of one kind: "Radio Kismayo",
 // "TV Rain".
