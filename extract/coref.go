@@ -1172,14 +1172,9 @@ func (d *doc) personNamedBefore(si, ti int) bool {
 // of Pirkanmaa").
 type descMark struct{ ent, pos int }
 
-// genericPeople are nouns for a person that no title list holds.
-var genericPeople = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "person": true,
-	"suspect": true, "victim": true, "defendant": true, "teenager": true, "passenger": true, "patient": true,
-	"abbot": true, "monk": true, "nun": true}
-
 // personNoun reports a noun that names a person by what they are or do.
 func personNoun(w string) bool {
-	return genericPeople[w] || roleNouns[w] != roleNone || relatives[w] != "" || titles[w]
+	return personWord(w) || people[w] || titles[w]
 }
 
 // resolveNounPhrases resolves each definite description that the text

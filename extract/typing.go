@@ -489,8 +489,10 @@ func personPlace(toks []token, a, b int) bool {
 // namingVerbs name what follows them: "called", "dubbed".
 var namingVerbs = map[string]bool{"called": true, "dubbed": true, "codenamed": true, "code-named": true, "nicknamed": true, "named": true}
 
-// people are nouns for a person that take a name after "called".
-var people = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "person": true}
+// people are nouns for a person that no title or role list holds: "a man
+// called X", "the patient".
+var people = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "person": true,
+	"teenager": true, "passenger": true, "patient": true, "nun": true}
 
 // personWord reports a noun for a person, which may stand between "the"
 // and a name ("the tycoon Hendra Wijaya Kusuma").
