@@ -1219,7 +1219,7 @@ func (d *doc) resolveNounPhrases() []int {
 			e := -1
 			if det == "the" {
 				e = d.describedEntity(marks[toks[j].low], si, toks[i].start)
-				if e < 0 && companyNouns[toks[j].low] && !hasMarkBefore(marks[toks[j].low], toks[i].start) {
+				if e < 0 && companyNoun(toks[j].low) && !hasMarkBefore(marks[toks[j].low], toks[i].start) {
 					// "the operator", "the board": the company the
 					// article is about, when the text gave the noun to
 					// no one.
@@ -1247,11 +1247,12 @@ func (d *doc) resolveNounPhrases() []int {
 	return unnamed
 }
 
-// companyNouns name a company by its trade or its organs; "the operator"
-// is the company in view unless the text called something else so.
-var companyNouns = map[string]bool{"operator": true, "maker": true, "manufacturer": true, "producer": true,
-	"carrier": true, "airline": true, "lender": true, "insurer": true, "retailer": true, "startup": true,
-	"start-up": true, "developer": true, "shipyard": true, "miner": true, "exporter": true, "board": true}
+// companyNoun reports a noun for a company by its trade (businessNouns)
+// or its board; "the operator" is the company in view unless the text
+// called something else so.
+func companyNoun(w string) bool {
+	return businessNouns[w] == "company" || w == "board"
+}
 
 // hasMarkBefore reports a description among marks before rune offset pos.
 func hasMarkBefore(marks []descMark, pos int) bool {
@@ -1298,7 +1299,7 @@ func (d *doc) anaphorHead(si, i int, marks map[string][]descMark) int {
 		if !t.word || t.cap || t.low == "'s" || descStops[t.low] || isVerbish(t.low) || speechVerbs[t.low] {
 			break
 		}
-		if _, ok := marks[t.low]; ok || companyNouns[t.low] {
+		if _, ok := marks[t.low]; ok || companyNoun(t.low) {
 			if _, org := orgNouns[t.low]; !org {
 				head = k
 				continue
@@ -1429,7 +1430,7 @@ func (d *doc) nounMarks() map[string][]descMark {
 				note(phraseHead(toks, k+2), m.ent, m.start) // "X is a shipyard"
 			}
 			// "the board of X": an organ of X is X's.
-			if b := m.tts; x.typ == kg.Organization && b >= 3 && toks[b-1].low == "of" && companyNouns[toks[b-2].low] && toks[b-3].low == "the" {
+			if b := m.tts; x.typ == kg.Organization && b >= 3 && toks[b-1].low == "of" && companyNoun(toks[b-2].low) && toks[b-3].low == "the" {
 				note(toks[b-2].low, m.ent, m.start)
 			}
 			// Before: "a former governor of Y, X", "the photographer X".
