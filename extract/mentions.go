@@ -1319,22 +1319,6 @@ var commonCaps = map[string]bool{"ceo": true, "cfo": true, "coo": true, "gdp": t
 	"update": true, "breaking": true, "faq": true, "pdf": true, "url": true, "ipo": true, "vat": true, "ai": true,
 	"usb": true, "gps": true, "sms": true, "atm": true, "suv": true, "mvp": true, "phd": true, "mba": true}
 
-// stateHeads are the offices of a state or a region: "X's foreign
-// minister" makes X a place, where "X's leader" may be any body's.
-var stateHeads = map[string]bool{"minister": true, "governor": true, "premier": true, "mayor": true,
-	"parliament": true, "cabinet": true, "ministry": true, "government": true, "authorities": true,
-	"navy": true, "police": true, "coastguard": true}
-
-// stateOwner reports a possessive of a state's office after a name:
-// "'s fisheries minister", "'s governor".
-func stateOwner(toks []token, b int) bool {
-	n := len(toks)
-	if b+3 < n && toks[b].text == "'s" && toks[b+1].low == "coast" && toks[b+2].low == "guard" {
-		return true
-	}
-	return b+2 < n && toks[b].text == "'s" && (stateHeads[toks[b+1].low] || b+3 < n && !toks[b+1].cap && toks[b+1].word && stateHeads[toks[b+2].low])
-}
-
 // actsAfter reports a verb that a subject name acts with right after it:
 // a past tense or a present third person ("KSC signed", "KSC says").
 func actsAfter(toks []token, b int) bool {

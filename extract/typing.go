@@ -236,11 +236,30 @@ var personActs2 = map[string]bool{"arrest": true, "detention": true, "killing": 
 	"murder": true, "abduction": true, "kidnapping": true, "execution": true, "release": true,
 	"trial": true, "extradition": true, "conviction": true, "imprisonment": true, "funeral": true}
 
-// stateRoles after a name's possessive show a state or a body:
-// "North Rhine-Westphalia's economy minister".
+// stateRoles are the offices and organs of a state or a region: "X's
+// foreign minister" makes X a place, where "X's leader" may be any body's.
 var stateRoles = map[string]bool{"minister": true, "government": true, "governor": true, "premier": true,
-	"parliament": true, "police": true, "army": true, "cabinet": true, "ministry": true, "capital": true,
-	"prime minister": true, "president": true, "mayor": true, "authorities": true, "courts": true}
+	"parliament": true, "police": true, "army": true, "navy": true, "coastguard": true, "cabinet": true,
+	"ministry": true, "capital": true, "president": true, "mayor": true, "authorities": true, "courts": true}
+
+// stateOwner reports a possessive of a state's office after a name, a
+// few lower-case words before it: "North Rhine-Westphalia's economy
+// minister", "'s governor", "'s coast guard".
+func stateOwner(toks []token, b int) bool {
+	n := len(toks)
+	if b+1 >= n || toks[b].text != "'s" {
+		return false
+	}
+	for j := b + 1; j < n && j <= b+3; j++ {
+		if toks[j].cap || !toks[j].word {
+			break
+		}
+		if stateRoles[toks[j].low] || toks[j].low == "coast" && j+1 < n && toks[j+1].low == "guard" {
+			return true
+		}
+	}
+	return false
+}
 
 // evidenceType types a span that its shape and nearest words left
 // untyped, from the phrases around it.
@@ -272,16 +291,8 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 			return kg.Location, s
 		}
 	}
-	// "North Rhine-Westphalia's economy minister".
-	if b+1 < n && toks[b].text == "'s" {
-		for j := b + 1; j < n && j <= b+3; j++ {
-			if toks[j].cap || !toks[j].word {
-				break
-			}
-			if stateRoles[toks[j].low] {
-				return kg.Location, ""
-			}
-		}
+	if stateOwner(toks, b) {
+		return kg.Location, ""
 	}
 	// "a Düsseldorf lawyer": a single name between an article and a
 	// person noun is where the person comes from.
