@@ -101,14 +101,22 @@ func (d *doc) acronyms() map[int]string {
 	out := map[int]string{}
 	for i, m := range d.ms {
 		toks := d.sents[m.sent].toks
-		if m.typ != kg.Organization || m.te+2 >= len(toks) {
+		if m.typ != kg.Organization {
 			continue
 		}
-		if toks[m.te].text == "(" && toks[m.te+2].text == ")" && isAllCaps(toks[m.te+1].text) {
-			out[i] = toks[m.te+1].text
+		if a := acronymAt(toks, m.te); a != "" {
+			out[i] = a
 		}
 	}
 	return out
+}
+
+// acronymAt returns the capitals of "(ABC)" at toks[b], or "".
+func acronymAt(toks []token, b int) string {
+	if b+2 >= len(toks) || toks[b].text != "(" || toks[b+2].text != ")" || !isAllCaps(toks[b+1].text) {
+		return ""
+	}
+	return toks[b+1].text
 }
 
 // index builds the per-sentence mention lists of resolved mentions.

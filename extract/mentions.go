@@ -1346,19 +1346,22 @@ func itAfter(toks []token, i int) bool {
 }
 
 // acronymAfter reports "(ABC)" after toks[a:b] whose letters are, in order,
-// first letters of the name's words: "National Cyber Security Centre
+// among the initials of the name's words: "National Cyber Security Centre
 // (NCSC)". People are not given acronyms.
 func acronymAfter(toks []token, a, b int) bool {
-	if b+2 >= len(toks) || toks[b].text != "(" || toks[b+2].text != ")" || !isAllCaps(toks[b+1].text) {
-		return false
-	}
-	acr := []rune(toks[b+1].text)
+	acr := []rune(strings.ToLower(acronymAt(toks, b)))
 	if len(acr) < 3 || len(acr) > 8 {
 		return false
 	}
+	var words []string
+	for _, t := range toks[a:b] {
+		if t.word {
+			words = append(words, t.low)
+		}
+	}
 	k := 0
-	for i := a; i < b && k < len(acr); i++ {
-		if r, _ := utf8.DecodeRuneInString(toks[i].text); unicode.ToUpper(r) == acr[k] {
+	for _, r := range initials(words) {
+		if k < len(acr) && r == acr[k] {
 			k++
 		}
 	}

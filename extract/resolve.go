@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
 )
@@ -135,7 +136,8 @@ func initials(words []string) string {
 		case "of", "for", "the", "and", "in", "on", "de", "du", "des", "la", "le":
 			continue
 		}
-		sb.WriteByte(w[0])
+		r, _ := utf8.DecodeRuneInString(w)
+		sb.WriteRune(r)
 	}
 	return sb.String()
 }
