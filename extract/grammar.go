@@ -406,7 +406,7 @@ func (d *doc) agentRef(t *tree, refs []ref, i int) (ref, bool) {
 	}
 	// "A raid by Y killed X", "Y's offensive destroyed X": the act's
 	// author acts.
-	if n := t.n[i]; n.upos == "NOUN" && (attackNouns[n.low] || aimedNouns[n.lemma].rel == kg.Attacked) {
+	if n := t.n[i]; n.upos == "NOUN" && aimedNouns[n.lemma].rel == kg.Attacked {
 		for _, k := range n.kids {
 			if c := t.n[k]; c.deprel == "nmod:poss" || c.deprel == "nmod" && t.caseOf(k) == "by" {
 				if r, ok := d.refOfNode(t, refs, k); ok && !r.adj && d.ents[r.ent].typ != kg.Location {
@@ -1219,7 +1219,9 @@ func init() {
 		"petition challenge sanction boycott embargo resistance testimony vote injunction")
 	add(kg.Fought, "against with", "war fight struggle battle")
 	add(kg.Fought, "against", "insurgency rebellion uprising")
-	add(kg.Attacked, "against on", "offensive strike airstrike raid assault bombardment shelling")
+	for l := range attackNouns {
+		aimedNouns[l] = aimedNoun{kg.Attacked, []string{"against", "on"}}
+	}
 	add(kg.Attacked, "against", "operation")
 	add(kg.Opposes, "to toward towards", "opposition hostility")
 	add(kg.Opposes, "of", "criticism condemnation")
@@ -1246,7 +1248,7 @@ func (t *tree) actAgents(p int) []int {
 	var out []int
 	for _, o := range t.obliques(p, "in") {
 		n := t.n[o]
-		if n.upos != "NOUN" || !attackNouns[n.low] && aimedNouns[n.lemma].rel != kg.Attacked && aimedNouns[n.lemma].rel != kg.Fought && !fightNouns[n.lemma] {
+		if n.upos != "NOUN" || aimedNouns[n.lemma].rel != kg.Attacked && aimedNouns[n.lemma].rel != kg.Fought && !fightNouns[n.lemma] {
 			continue
 		}
 		for _, k := range n.kids {
@@ -1507,7 +1509,7 @@ func (d *doc) claims(si int, t *tree, refs []ref) {
 func (d *doc) claimedHere(si int, t *tree, refs []ref) {
 	for i := range t.n {
 		n := t.n[i]
-		if n.upos != "NOUN" || !attackNouns[n.low] || t.caseOf(i) != "for" || n.head < 0 {
+		if n.upos != "NOUN" || !attackNouns[n.lemma] || t.caseOf(i) != "for" || n.head < 0 {
 			continue
 		}
 		r := n.head

@@ -22,13 +22,17 @@ func (t *tree) describedPerson(w int) int {
 	return j - 1
 }
 
-// nounCues are nominalizations of cue verbs: "the arrest of X by Y", "X's
-// detention", "Y's attack on X". possAgent says the possessor acts.
-var nounCues = map[string]struct {
+// nounCue is a cue read from a noun: possAgent says the possessor acts,
+// patientOf is the preposition of the one acted on.
+type nounCue struct {
 	cue       verbCue
 	possAgent bool
 	patientOf string
-}{
+}
+
+// nounCues are nominalizations of cue verbs: "the arrest of X by Y", "X's
+// detention"; init adds attackNouns ("Y's attack on X").
+var nounCues = map[string]nounCue{
 	"arrest":        {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
 	"detention":     {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
 	"imprisonment":  {verbCue{rel: kg.Detained, event: "Detention"}, false, "of"},
@@ -39,8 +43,13 @@ var nounCues = map[string]struct {
 	"assassination": {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
 	"murder":        {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
 	"execution":     {verbCue{rel: kg.Killed, event: "Killing"}, false, "of"},
-	"attack":        {verbCue{rel: kg.Attacked, event: "Attack"}, true, "on"},
 	"appointment":   {verbCue{rel: kg.Appointed, event: "Appointment"}, false, "of"},
+}
+
+func init() {
+	for l := range attackNouns {
+		nounCues[l] = nounCue{verbCue{rel: kg.Attacked, event: "Attack"}, true, "on"}
+	}
 }
 
 // personOf returns the word naming the person a kin or role noun i

@@ -420,9 +420,11 @@ var supportNouns = map[string]bool{"support": true, "funding": true, "financing"
 	"drones": true, "missiles": true, "ammunition": true, "equipment": true, "troops": true, "fuel": true,
 	"instructors": true, "advisers": true, "advisors": true, "trainers": true, "intelligence": true}
 
-// attackNouns read "an attack by X on Y".
-var attackNouns = map[string]bool{"attack": true, "attacks": true, "assault": true, "raid": true, "ambush": true,
-	"offensive": true, "bombing": true, "strike": true, "strikes": true, "airstrike": true, "airstrikes": true}
+// attackNouns are the nouns for an armed attack, by lemma: "an attack by
+// X on Y", "X's raid on Y", "a strike against Y". nounCues and aimedNouns
+// read them too.
+var attackNouns = map[string]bool{"attack": true, "assault": true, "raid": true, "ambush": true, "offensive": true,
+	"bombing": true, "strike": true, "airstrike": true, "bombardment": true, "shelling": true}
 
 // stanceNouns name a stance towards someone: "a critic of X".
 var stanceNouns = map[string]string{
@@ -668,7 +670,7 @@ func (d *doc) nouns(si int) {
 			if date != "" || i > 0 && toks[i-1].word && !toks[i-1].cap && toks[i-1].low != "the" {
 				d.addEvent("Election", name, si, date, d.dominant, nil, confNoun)
 			}
-		case attackNouns[t.low] && i+2 < len(toks) && toks[i+1].low == "by":
+		case attackNouns[singular(t.low)] && i+2 < len(toks) && toks[i+1].low == "by":
 			// "an attack by X on Y".
 			by := d.objectsOf(si, refs, i+1)
 			if len(by) == 0 {
