@@ -1462,38 +1462,15 @@ func (d *doc) nounMarks() map[string][]descMark {
 	return out
 }
 
-// phraseHead returns the head noun of a short description from token i
-// ("former foreign minister who …", "world's third-largest pension fund",
-// "New York hedge fund run by …"): the last lower-case word before a
-// preposition, a relative pronoun or a participle. "" when none.
+// phraseHead returns the npHead of a short description from token i
+// ("X, a former governor of Y", "X is a shipyard"), "" when a verb follows
+// it: "X, the company said" names a speaker, no apposition.
 func phraseHead(toks []token, i int) string {
-	head := ""
-	for j := i; j < len(toks) && j < i+7; j++ {
-		t := toks[j]
-		if possessive(t) {
-			head = "" // "the world's largest fund", "the farmers' party"
-			continue
-		}
-		if !t.word || descStops[t.low] && !(t.low == "and" && head != "" && j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap) {
-			break
-		}
-		if t.cap || isNumber(t.low) {
-			if head != "" {
-				break
-			}
-			continue
-		}
-		if head != "" && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") || t.low == "run" || t.low == "led") {
-			break // "a fund run by", "a militia allied with"
-		}
-		if t.low != "and" {
-			head = t.low
-			if j+1 < len(toks) && (speechVerbs[toks[j+1].low] || isVerbish(toks[j+1].low)) {
-				return "" // "X, the company said": a speaker, no apposition
-			}
-		}
+	h := npHeadAt(toks, i, min(i+7, len(toks)))
+	if h < 0 || h+1 < len(toks) && (speechVerbs[toks[h+1].low] || isVerbish(toks[h+1].low)) {
+		return ""
 	}
-	return head
+	return toks[h].low
 }
 
 // possessive reports a possessive marker token: "'s" (the tokenizer

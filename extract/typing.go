@@ -71,25 +71,44 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 var descPreps = map[string]bool{"of": true, "for": true, "at": true, "in": true, "with": true, "from": true, "on": true}
 
 // npHead returns the head noun of the noun phrase toks[a:b]: the last
-// lower-case word before a preposition, a possessor's "'s" resetting it.
+// lower-case word before a preposition, a relative pronoun, a participle
+// or a name ("former foreign minister who …", "world's third-largest
+// pension fund", "New York hedge fund run by …"). "" when none.
 func npHead(toks []token, a, b int) string {
-	head := ""
+	if h := npHeadAt(toks, a, b); h >= 0 {
+		return toks[h].low
+	}
+	return ""
+}
+
+// npHeadAt returns the index of npHead's word, or -1.
+func npHeadAt(toks []token, a, b int) int {
+	head := -1
 	for i := a; i < b; i++ {
 		t := toks[i]
-		if descPreps[t.low] || t.low == "which" || t.low == "who" || t.low == "that" {
-			break
-		}
-		// "a logistics company owned by his wife": a participle after the
-		// head starts a clause about it.
-		if head != "" && (isVerbish(t.low) || len(t.low) > 4 && strings.HasSuffix(t.low, "ed")) {
-			break
-		}
-		if t.text == "'s" || t.text == "'" {
-			head = ""
+		if possessive(t) {
+			head = -1 // "the world's largest fund", "the farmers' party"
 			continue
 		}
-		if t.word && !t.cap && !isNumber(t.low) {
-			head = t.low
+		// "a farmers and fishermen's union": "and" between lower-case
+		// words stays in the phrase.
+		if !t.word || descStops[t.low] && !(t.low == "and" && head >= 0 && i+1 < b && toks[i+1].word && !toks[i+1].cap) {
+			break
+		}
+		if t.cap || isNumber(t.low) {
+			if head >= 0 {
+				break
+			}
+			continue
+		}
+		// "a logistics company owned by his wife", "a fund run by", "a
+		// militia allied with": a participle after the head starts a
+		// clause about it.
+		if head >= 0 && (isVerbish(t.low) || strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") || t.low == "run" || t.low == "led") {
+			break
+		}
+		if t.low != "and" {
+			head = i
 		}
 	}
 	return head
