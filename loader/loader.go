@@ -299,6 +299,10 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		counted bool     // whether later articles count it in
 	}
 	linked := map[int]decided{}
+	// span bounds a window: it doubles with every window decided whole and
+	// falls back to one article when an article meets the batch, so that
+	// while most names are new few decisions are taken only to be dropped.
+	span := 1
 	// linkAhead decides article i (x) and, in the same reads, the
 	// articles after it that are already extracted and fit in the batch
 	// (resolve.LinkAll), each as if the batch and the articles before it
@@ -306,7 +310,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	// article.
 	linkAhead := func(i int, x *kg.Extraction) (decided, error) {
 		xs, at := []*kg.Extraction{x}, []int{i}
-		for k := i + 1; k < len(srcs) && len(xs) < limit-saves; k++ {
+		for k := i + 1; k < len(srcs) && len(xs) < min(limit-saves, span); k++ {
 			a, ok := ahead[k]
 			if !ok {
 				select {
@@ -468,12 +472,14 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		lk, ok := linked[i]
 		var err error
 		if !ok {
+			span = min(2*span, maxBatch)
 			lk, err = linkAhead(i, j.x)
 		}
 		if err == nil && readOf(lk.Linked).meets(written) {
 			// It would be decided against what the batch writes: commit the
 			// batch first and decide it again.
 			flush()
+			span = 1
 			lk, err = linkAhead(i, j.x)
 		}
 		if err != nil {
