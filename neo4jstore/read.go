@@ -78,17 +78,28 @@ func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.Re
 }
 
 // relWhere is the condition, over the relationship bound to r, of f's
-// confidence and retraction filters: only those f has, since a condition
-// that a parameter switches off still costs its evaluation on every
-// relationship. It uses $min.
+// confidence and retraction filters. It uses $min.
 func relWhere(f kg.RelationFilter) string {
+	return allOf(relConds(f.MinConfidence, f.IncludeRetracted))
+}
+
+// relConds are the conditions, over the relationship bound to r, of a
+// least confidence and of leaving retracted relationships out: only those
+// asked for, since a condition that a parameter switches off still costs
+// its evaluation on every relationship. They use $min.
+func relConds(minConfidence float64, includeRetracted bool) []string {
 	var conds []string
-	if f.MinConfidence > 0 {
+	if minConfidence > 0 {
 		conds = append(conds, `r.confidence >= $min`)
 	}
-	if !f.IncludeRetracted {
+	if !includeRetracted {
 		conds = append(conds, `NOT coalesce(r.retracted, false)`)
 	}
+	return conds
+}
+
+// allOf is the conjunction of conds (true when there are none).
+func allOf(conds []string) string {
 	if len(conds) == 0 {
 		return `true`
 	}
@@ -335,17 +346,14 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		// An article's relations join entities it mentions.
 		match = `MATCH (:Article {id: $aid})-[:MENTIONS]->(s:Entity)-[r:` + alt + `]->(t:Entity) WHERE`
 	}
-	// Only the filters the list has are spelled out: a condition that a
-	// parameter switches off still costs its evaluation on every row.
+	// Only the filters the list has are spelled out, as in relConds.
 	// (The types are in the pattern.) The texts are a few fixed ones, each
 	// planned once.
-	var conds []string
+	conds := relConds(f.MinConfidence, f.IncludeRetracted)
 	for _, c := range []struct {
 		on   bool
 		cond string
 	}{
-		{f.MinConfidence > 0, `r.confidence >= $min`},
-		{!f.IncludeRetracted, `NOT coalesce(r.retracted, false)`},
 		{f.ArticleID != "", `$aid IN r.articles`},
 		{len(f.SourceTypes) > 0, `s.type IN $stypes`},
 		{len(f.TargetTypes) > 0, `t.type IN $ttypes`},
@@ -358,10 +366,7 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 			conds = append(conds, c.cond)
 		}
 	}
-	where := ` true`
-	if len(conds) > 0 {
-		where = ` ` + strings.Join(conds, ` AND `)
-	}
+	where := ` ` + allOf(conds)
 	// inRange is the ids of the articles published in the date range;
 	// without one, no article is read.
 	prelude := ``
