@@ -13,19 +13,15 @@ import (
 // Entities returns the entities with the given ids, nil where unknown. A
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	return entities(ctx, s.r, ids)
-}
-
-// entities is Entities over q.
-func entities(ctx context.Context, q querier, ids []string) ([]*kg.Entity, error) {
-	red, err := resolve(ctx, q, ids)
+	want, err := resolveAll(ctx, s.r, ids)
 	if err != nil {
 		return nil, err
 	}
-	want := make([]string, 0, len(ids))
-	for _, id := range ids {
-		want = append(want, red[id])
-	}
+	return entities(ctx, s.r, want)
+}
+
+// entities is Entities over q of ids already resolved (resolveAll).
+func entities(ctx context.Context, q querier, want []string) ([]*kg.Entity, error) {
 	m, err := loadEntities(ctx, q, uniq(want))
 	if err != nil {
 		return nil, err
@@ -107,41 +103,41 @@ func scanRelations(rows *sql.Rows, into map[string]*kg.Relation) error {
 // Relations returns, for each entity id, its relations matching f, ordered
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
-	return relations(ctx, s.r, entityIDs, f)
+	want, err := resolveAll(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	return relations(ctx, s.r, want, f)
 }
 
 // EntitiesWithRelations is Entities and Relations in one read transaction,
-// so both see the same snapshot.
+// so both see the same snapshot, resolving the ids once.
 func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sqlite: read entities: %w", err)
 	}
 	defer tx.Rollback()
-	es, err := entities(ctx, tx, ids)
+	want, err := resolveAll(ctx, tx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	rels, err := relations(ctx, tx, ids, f)
+	es, err := entities(ctx, tx, want)
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, err := relations(ctx, tx, want, f)
 	if err != nil {
 		return nil, nil, err
 	}
 	return es, rels, nil
 }
 
-// relations is Relations over q.
-func relations(ctx context.Context, q querier, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
-	red, err := resolve(ctx, q, entityIDs)
-	if err != nil {
-		return nil, err
-	}
-	want := make([]string, 0, len(entityIDs))
-	for _, id := range entityIDs {
-		want = append(want, red[id])
-	}
+// relations is Relations over q of ids already resolved (resolveAll).
+func relations(ctx context.Context, q querier, want []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	u := uniq(want)
 	all := map[string]*kg.Relation{}
-	err = eachChunk(u, func(args []any) error {
+	err := eachChunk(u, func(args []any) error {
 		in := placeholders(len(args))
 		for _, stmt := range []string{relCols + `WHERE r.source IN (` + in + `)`, relCols + `WHERE r.target IN (` + in + `)`} {
 			rows, err := q.QueryContext(ctx, stmt, args...)
@@ -193,7 +189,7 @@ func relations(ctx context.Context, q querier, entityIDs []string, f kg.Relation
 		}
 		per[id] = list
 	}
-	out := make([][]*kg.Relation, len(entityIDs))
+	out := make([][]*kg.Relation, len(want))
 	for i, id := range want {
 		out[i] = per[id]
 	}
