@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -44,21 +43,29 @@ func (s *Store) ArticleVersions(ctx context.Context, articleIDs []string) ([][]k
 // ArticlesWithText returns, for each content hash, the least id of the
 // articles whose current text has it ("" when none).
 func (s *Store) ArticlesWithText(ctx context.Context, hashes []string) ([]string, error) {
-	out := make([]string, len(hashes))
-	if len(hashes) == 0 {
-		return out, nil
-	}
-	st, err := s.r.PrepareContext(ctx, `SELECT min(id) FROM articles WHERE content_hash = ?`)
+	byHash := map[string]string{}
+	err := eachChunk(uniq(hashes), func(args []any) error {
+		rows, err := s.r.QueryContext(ctx, `SELECT content_hash, min(id) FROM articles
+			WHERE content_hash IN (`+placeholders(len(args))+`) GROUP BY content_hash`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h, id string
+			if err := rows.Scan(&h, &id); err != nil {
+				return err
+			}
+			byHash[h] = id
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: articles with text: %w", err)
 	}
-	defer st.Close()
+	out := make([]string, len(hashes))
 	for i, h := range hashes {
-		var id sql.NullString
-		if err := st.QueryRowContext(ctx, h).Scan(&id); err != nil {
-			return nil, fmt.Errorf("sqlite: articles with text: %w", err)
-		}
-		out[i] = id.String
+		out[i] = byHash[h]
 	}
 	return out, nil
 }
