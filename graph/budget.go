@@ -143,6 +143,11 @@ func (s budgetStore) ArticlesOfEntities(ctx context.Context, ids []string) ([][]
 	return charged(ctx, func() ([][]string, error) { return s.Store.ArticlesOfEntities(ctx, ids) }, countNested)
 }
 
+// LatestArticlesOfEntities charges every id returned.
+func (s budgetStore) LatestArticlesOfEntities(ctx context.Context, ids []string, n int) ([][]string, error) {
+	return charged(ctx, func() ([][]string, error) { return s.Store.LatestArticlesOfEntities(ctx, ids, n) }, countNested)
+}
+
 // EntitiesOfArticles charges every id returned.
 func (s budgetStore) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
 	return charged(ctx, func() ([][]string, error) { return s.Store.EntitiesOfArticles(ctx, ids) }, countNested)

@@ -280,6 +280,10 @@ type Store interface {
 	// ArticlesOfEntities returns, for each entity id, the ids of the
 	// articles that mention it, sorted.
 	ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][]string, error)
+	// LatestArticlesOfEntities returns, for each entity id, the last n of
+	// the ids ArticlesOfEntities gives (the n greatest), sorted: a read
+	// whose cost does not grow with how many articles mention the entity.
+	LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error)
 	// EntitiesOfArticles returns, for each article id, the ids of the
 	// entities it mentions, sorted.
 	EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error)

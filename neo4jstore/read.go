@@ -589,6 +589,46 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][
 	})
 }
 
+// LatestArticlesOfEntities returns, for each entity id, the n greatest
+// ids of the articles that mention it, sorted: only those cross the wire.
+func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error) {
+	return readTx(ctx, s, "latest articles of entities", func(tx runner) ([][]string, error) {
+		want, err := resolveAll(ctx, tx, entityIDs)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]string, len(want))
+		for i := range out {
+			out[i] = []string{}
+		}
+		if n <= 0 || len(want) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `UNWIND $ids AS id
+			MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
+			WITH DISTINCT id, a.id AS v
+			WITH id, v ORDER BY v DESC
+			WITH id, collect(v)[..$n] AS vs
+			UNWIND vs AS v RETURN id AS k, v`, map[string]any{"ids": anyStrings(uniq(want)), "n": n})
+		if err != nil {
+			return nil, err
+		}
+		m := map[string][]string{}
+		for _, rec := range recs {
+			k := recStr(rec, "k")
+			m[k] = append(m[k], recStr(rec, "v"))
+		}
+		for k := range m {
+			slices.Sort(m[k])
+			m[k] = slices.Compact(m[k])
+		}
+		for i, id := range want {
+			out[i] = append(out[i], m[id]...)
+		}
+		return out, nil
+	})
+}
+
 // EntitiesOfArticles returns, for each article id, the sorted ids of the
 // entities it mentions.
 func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {

@@ -61,6 +61,13 @@ func (d *downAfter) ArticlesOfEntities(ctx context.Context, ids []string) ([][]s
 	return d.Store.ArticlesOfEntities(ctx, ids)
 }
 
+func (d *downAfter) LatestArticlesOfEntities(ctx context.Context, ids []string, n int) ([][]string, error) {
+	if err := d.down(); err != nil {
+		return nil, err
+	}
+	return d.Store.LatestArticlesOfEntities(ctx, ids, n)
+}
+
 func (d *downAfter) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
 	if err := d.down(); err != nil {
 		return nil, err

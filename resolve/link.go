@@ -322,7 +322,7 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 		}
 		allKept = append(allKept, l.kept...)
 	}
-	arts, err := listsOf(ctx, s.ArticlesOfEntities, allKept)
+	arts, err := listsOf(ctx, latestArticles(s), allKept)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -651,7 +651,7 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string) (
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
-	arts, err := listsOf(ctx, s.ArticlesOfEntities, mapKeys(es))
+	arts, err := listsOf(ctx, latestArticles(s), mapKeys(es))
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates: %w", err)
 	}
@@ -669,6 +669,16 @@ func candidates(ctx context.Context, s kg.Store, ids []string, article string) (
 		out[id] = Candidate{Entity: e, Neighbors: neighbors(arts[id], byArticle, nil), parsed: nodeNames(e)}
 	}
 	return out, nil
+}
+
+// latestArticles reads, for each entity, the articles latest may keep:
+// the last neighborArticles+1 (the one being linked may be among them),
+// so that the read does not grow with how many articles mention it. The
+// articles saved since, merged in, only push older ones out.
+func latestArticles(s kg.Store) func(context.Context, []string) ([][]string, error) {
+	return func(ctx context.Context, ids []string) ([][]string, error) {
+		return s.LatestArticlesOfEntities(ctx, ids, neighborArticles+1)
+	}
 }
 
 // latest are the articles as of a candidate that give its neighbors: the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -395,6 +396,58 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][
 		return nil, fmt.Errorf("sqlite: articles of entities: %w", err)
 	}
 	out := make([][]string, len(want))
+	for i, id := range want {
+		out[i] = slices.Clone(m[id])
+		if out[i] == nil {
+			out[i] = []string{}
+		}
+	}
+	return out, nil
+}
+
+// LatestArticlesOfEntities returns, for each entity id, the n greatest
+// ids of the articles that mention it, sorted. The primary key
+// (entity_id, article_id) serves both the n-th greatest id and the range
+// above it, so the cost is n rows per entity however many mention it.
+func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error) {
+	want, err := resolveAll(ctx, s.r, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(want))
+	if n <= 0 {
+		for i := range out {
+			out[i] = []string{}
+		}
+		return out, nil
+	}
+	m := map[string][]string{}
+	err = eachChunk(uniq(want), func(args []any) error {
+		ids, err := json.Marshal(args)
+		if err != nil {
+			return err
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT w.value, ea.article_id FROM json_each(?1) w
+			JOIN entity_articles ea ON ea.entity_id = w.value AND ea.article_id >= coalesce((
+				SELECT x.article_id FROM entity_articles x WHERE x.entity_id = w.value
+				ORDER BY x.article_id DESC LIMIT 1 OFFSET ?2), '')
+			ORDER BY w.value, ea.article_id`, string(ids), n-1)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				return err
+			}
+			m[k] = append(m[k], v)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: latest articles of entities: %w", err)
+	}
 	for i, id := range want {
 		out[i] = slices.Clone(m[id])
 		if out[i] == nil {

@@ -1094,3 +1094,40 @@ func testConcurrent(t *testing.T, s kg.Store) {
 		t.Errorf("MET_WITH after concurrent saves = %+v, want %d evidence", met, n)
 	}
 }
+
+// testLatestArticles checks that LatestArticlesOfEntities is the tail of
+// ArticlesOfEntities: aligned with the ids asked (repeats, unknown and
+// merged-away ids included) and cut to the n greatest.
+func testLatestArticles(t *testing.T, s kg.Store) {
+	for i := 1; i <= 5; i++ {
+		mustSave(t, s, crowd(i))
+	}
+	mustSave(t, s, fixtureA())
+	one, two := kg.EntityID(kg.Person, "Crowd Person 1"), kg.EntityID(kg.Person, "Crowd Person 2")
+	if _, err := s.MergeEntities(ctx, two, one, kg.Merge{}); err != nil {
+		t.Fatalf("MergeEntities: %v", err)
+	}
+	ids := []string{idAraji, "person:nobody", idLena, one, idAraji, idOmar}
+	all, err := s.ArticlesOfEntities(ctx, ids)
+	if err != nil {
+		t.Fatalf("ArticlesOfEntities: %v", err)
+	}
+	if len(all[0]) != 6 || len(all[2]) != 6 || len(all[3]) != 2 {
+		t.Fatalf("ArticlesOfEntities = %v, want 6, 6 and 2 articles for Araji, Mardin and the merged pair", all)
+	}
+	for _, n := range []int{0, 1, 2, 4, 6, 40} {
+		got, err := s.LatestArticlesOfEntities(ctx, ids, n)
+		if err != nil {
+			t.Fatalf("LatestArticlesOfEntities(%d): %v", n, err)
+		}
+		if len(got) != len(ids) {
+			t.Fatalf("LatestArticlesOfEntities(%d): %d lists for %d ids", n, len(got), len(ids))
+		}
+		for i := range ids {
+			want := all[i][max(0, len(all[i])-n):]
+			if !slices.Equal(got[i], want) || got[i] == nil {
+				t.Errorf("LatestArticlesOfEntities(%s, %d) = %#v, want %v", ids[i], n, got[i], want)
+			}
+		}
+	}
+}

@@ -126,6 +126,12 @@ func (c *countSaves) ArticlesOfEntities(ctx context.Context, ids []string) ([][]
 	return c.Store.ArticlesOfEntities(ctx, ids)
 }
 
+// LatestArticlesOfEntities counts one read and passes it on.
+func (c *countSaves) LatestArticlesOfEntities(ctx context.Context, ids []string, n int) ([][]string, error) {
+	c.reads++
+	return c.Store.LatestArticlesOfEntities(ctx, ids, n)
+}
+
 // EntitiesOfArticles counts one read and passes it on.
 func (c *countSaves) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {
 	c.reads++

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"RelationReads", testRelationReads},
 		{"EntitiesWithRelations", testEntitiesWithRelations},
 		{"BatchAlignmentWithUnknownIDs", testBatchAlignment},
+		{"LatestArticlesOfEntities", testLatestArticles},
 		{"FindEntitiesListingOrder", testListingOrder},
 		{"FindEntitiesFilters", testEntityFilters},
 		{"FindEntitiesSearchRanking", testSearchRanking},

@@ -100,6 +100,12 @@ func (c countingStore) ArticlesOfEntities(ctx context.Context, entityIDs []strin
 	return c.s.ArticlesOfEntities(ctx, entityIDs)
 }
 
+// LatestArticlesOfEntities counts the call and delegates.
+func (c countingStore) LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error) {
+	count(ctx)
+	return c.s.LatestArticlesOfEntities(ctx, entityIDs, n)
+}
+
 // EntitiesOfArticles counts the call and delegates.
 func (c countingStore) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
 	count(ctx)
