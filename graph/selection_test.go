@@ -120,7 +120,8 @@ func TestReadsFollowSelection(t *testing.T) {
 }
 
 // TestTraversalReads checks that traversals read no evidence texts unless
-// the query selects them.
+// the query selects them, and only the count of the evidence unless an
+// article or date scope needs its references.
 func TestTraversalReads(t *testing.T) {
 	rec := &readRecorder{Store: openStore(t, worldFixtures(t)...)}
 	c := newClient(t, Config{Store: rec})
@@ -129,7 +130,8 @@ func TestTraversalReads(t *testing.T) {
 		name, query string
 		want        kg.RelationRead
 	}{
-		{"neighborhood", `{ neighborhood(id: "` + idBrell + `", hops: 1) { nodes { id weight } edges { id } } }`, walk(kg.EvidenceRefs)},
+		{"neighborhood", `{ neighborhood(id: "` + idBrell + `", hops: 1) { nodes { id weight } edges { id } } }`, walk(kg.EvidenceCount)},
+		{"neighborhood in an article", `{ neighborhood(id: "` + idBrell + `", hops: 1, article: "x") { nodes { id weight } } }`, walk(kg.EvidenceRefs)},
 		{"neighborhood texts", `{ neighborhood(id: "` + idBrell + `", hops: 1) { edges { evidence { text } } } }`, walk(kg.EvidenceFull)},
 		{"relation texts", `{ subgraph(seeds: ["` + idBrell + `"]) { edges { relation { evidence { text } } } } }`, walk(kg.EvidenceFull)},
 	}

@@ -46,7 +46,11 @@ type EvidenceRead uint8
 const (
 	EvidenceFull EvidenceRead = iota // every piece with every field
 	EvidenceRefs                     // every piece without its Text (article, offsets, extractor, confidence)
-	EvidenceNone                     // none: Relation.Evidence is empty
+	// EvidenceCount gives only how many pieces there are: Relation.Evidence
+	// holds that many zero Evidence values. Weights count the evidence and
+	// need nothing else of it.
+	EvidenceCount
+	EvidenceNone // none: Relation.Evidence is empty
 )
 
 // Needs returns the read that gives what both e and o give.

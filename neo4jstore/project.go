@@ -13,12 +13,14 @@ import (
 // Evidence lists are the bulk of a relationship, so a read that needs less
 // leaves them out in Neo4j rather than shipping them over Bolt; references
 // keep every list but the texts, which are given as empty strings so the
-// parallel lists stay aligned.
+// parallel lists stay aligned; a count ships one number (relFromProps
+// makes that many empty pieces of it).
 var relProps = map[kg.EvidenceRead]string{
 	kg.EvidenceFull: `r {` + relScalars + `, .evArticle, .evText, .evStart, .evEnd, .evExtractor, .evConfidence}`,
 	kg.EvidenceRefs: `r {` + relScalars + `, .evArticle, .evStart, .evEnd, .evExtractor, .evConfidence,
 		evText: [x IN coalesce(r.evArticle, []) | '']}`,
-	kg.EvidenceNone: `r {` + relScalars + `}`,
+	kg.EvidenceCount: `r {` + relScalars + `, evCount: size(coalesce(r.evArticle, []))}`,
+	kg.EvidenceNone:  `r {` + relScalars + `}`,
 }
 
 // relScalars are the properties every relation read needs.

@@ -42,6 +42,11 @@ func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
 		evStart: pInts(p, "evStart"), evEnd: pInts(p, "evEnd"), evConf: pFloats(p, "evConfidence"),
 		retracted: pBool(p, "retracted"), reason: pStr(p, "retractReason"),
 	}
+	if n, ok := p["evCount"].(int64); ok {
+		// An EvidenceCount read: as many empty pieces as there are.
+		r.evArticle, r.evText, r.evExtractor = make([]string, n), make([]string, n), make([]string, n)
+		r.evStart, r.evEnd, r.evConf = make([]int, n), make([]int, n), make([]float64, n)
+	}
 	// Parallel lists are written together; should an edit from outside
 	// break that, read the common prefix rather than panic.
 	n := min(len(r.articles), len(r.articleConf))

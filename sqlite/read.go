@@ -262,8 +262,11 @@ func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relati
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if ev == kg.EvidenceNone {
+		switch ev {
+		case kg.EvidenceNone:
 			return nil
+		case kg.EvidenceCount:
+			return countEvidence(ctx, q, rels, in, args)
 		}
 		rows, err = q.QueryContext(ctx, `SELECT relation_id, article_id, `+text+`, start, end, extractor, confidence FROM evidence
 			WHERE relation_id IN (`+in+`) ORDER BY relation_id, article_id, start, end, extractor`, args...)
@@ -285,6 +288,26 @@ func hydrateRelations(ctx context.Context, q querier, rels map[string]*kg.Relati
 		return fmt.Errorf("sqlite: read relation evidence: %w", err)
 	}
 	return nil
+}
+
+// countEvidence gives each relation of args (placeholders in) as many
+// zero pieces of evidence as it has: an EvidenceCount read.
+func countEvidence(ctx context.Context, q querier, rels map[string]*kg.Relation, in string, args []any) error {
+	rows, err := q.QueryContext(ctx, `SELECT relation_id, count(*) FROM evidence
+		WHERE relation_id IN (`+in+`) GROUP BY relation_id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		rels[id].Evidence = make([]kg.Evidence, n)
+	}
+	return rows.Err()
 }
 
 // RelationsByID returns the relations with the given ids (nil where

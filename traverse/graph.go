@@ -31,8 +31,10 @@ type NeighborhoodQuery struct {
 	// with the most evidence; 0 means no cap beyond MaxNodes.
 	LimitPerHop int
 	// Evidence is how much evidence the edges carry: the zero value, all
-	// of it; kg.EvidenceRefs (or None, which reads as Refs, since weights
-	// count the evidence) leaves out the sentences' texts.
+	// of it; kg.EvidenceRefs leaves out the sentences' texts; Count or
+	// None (which reads as Count, since weights count the evidence) keep
+	// only how many pieces there are, as zero values — except with an
+	// article or a date range, whose scope needs the references.
 	Evidence kg.EvidenceRead
 }
 
@@ -229,7 +231,11 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 	if err != nil {
 		return nil, err
 	}
-	f := walkFilter(q.Types, q.MinConfidence, q.Evidence)
+	ev := q.Evidence
+	if q.ArticleID != "" || dates != nil {
+		ev = ev.Needs(kg.EvidenceRefs) // the scope reads each piece's article
+	}
+	f := walkFilter(q.Types, q.MinConfidence, ev)
 	es, first, err := t.seeds(ctx, []string{id}, f)
 	if err != nil {
 		return nil, err
@@ -289,10 +295,10 @@ func (t *Traverser) Subgraph(ctx context.Context, seeds []string, q SubgraphQuer
 
 // walkFilter is the relation read of a walk: both directions, the end
 // entities (the next level's nodes) with the relations, and at least the
-// evidence references that weights and budgets count.
+// count of the evidence that weights and budgets count.
 func walkFilter(types []kg.RelationType, minConf float64, ev kg.EvidenceRead) kg.RelationFilter {
 	return kg.RelationFilter{Direction: kg.Both, Types: types, MinConfidence: minConf,
-		Read: kg.RelationRead{Evidence: ev.Needs(kg.EvidenceRefs), Ends: true}}
+		Read: kg.RelationRead{Evidence: ev.Needs(kg.EvidenceCount), Ends: true}}
 }
 
 // walkSpec is what Neighborhood and Subgraph ask of walk.

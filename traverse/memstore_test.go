@@ -179,6 +179,8 @@ func (m *memStore) read(r *kg.Relation, rd kg.RelationRead) *kg.Relation {
 			e.Text = ""
 			c.Evidence[i] = e
 		}
+	case kg.EvidenceCount:
+		c.Evidence = make([]kg.Evidence, len(r.Evidence))
 	case kg.EvidenceNone:
 		c.Evidence = []kg.Evidence{}
 	}
