@@ -26,6 +26,17 @@ type Name struct {
 	Acronym string
 	// Initials is the acronym an organization name would have ("pmf").
 	Initials string
+	// literal is literalCore(Raw), read once here: names of different
+	// types are compared by it, candidate after candidate.
+	literal string
+}
+
+// literalWords is literalCore(n.Raw), as Parse read it.
+func (n Name) literalWords() string {
+	if n.literal == "" && n.Raw != "" {
+		return literalCore(n.Raw) // a Name not made by Parse
+	}
+	return n.literal
 }
 
 // Given is a person's first significant word ("" for one-word names).
@@ -192,7 +203,9 @@ func Parse(t kg.EntityType, raw string) Name {
 	}
 	if t == kg.Person {
 		n.Core = personCore(words)
+		n.literal = strings.Join(n.Core, " ")
 	} else {
+		n.literal = strings.Join(personCore(words), " ")
 		n.Core, n.Initials = orgCore(t, words)
 	}
 	return n

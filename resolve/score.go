@@ -83,7 +83,7 @@ func CompareNames(a, b Name) Match {
 		// name, read word for word as a person's (no plural folded): a
 		// militia named for its leader, a company named for its founder,
 		// typed one way in one article and the other way in another.
-		ca, cb := literalCore(a.Raw), literalCore(b.Raw)
+		ca, cb := a.literalWords(), b.literalWords()
 		if ca != "" && ca == cb && strings.Contains(ca, " ") {
 			return Match{Score: 0.92, Why: "same name, type differs"}
 		}
@@ -103,7 +103,7 @@ func CompareNames(a, b Name) Match {
 // name as the organization's without its head word ("Severny Bunker",
 // "Severny Bunker Group"), is a part that context has to confirm.
 func placeOrOrganization(a, b Name) Match {
-	ca, cb := literalCore(a.Raw), literalCore(b.Raw)
+	ca, cb := a.literalWords(), b.literalWords()
 	if ca == "" || cb == "" {
 		return Match{Veto: true, Why: "incompatible types"}
 	}
