@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/newsgraph/newsgraph/kg"
 )
 
@@ -557,6 +558,13 @@ func pairs(ctx context.Context, tx runner, q string, ids []string) (map[string][
 	if err != nil {
 		return nil, err
 	}
+	return groupPairs(recs), nil
+}
+
+// groupPairs groups the v of (k, v) records by k, sorted and without
+// repeats.
+func groupPairs(recs []*neo4j.Record) map[string][]string {
+	m := map[string][]string{}
 	for _, rec := range recs {
 		k := recStr(rec, "k")
 		m[k] = append(m[k], recStr(rec, "v"))
@@ -565,7 +573,7 @@ func pairs(ctx context.Context, tx runner, q string, ids []string) (map[string][
 		slices.Sort(m[k])
 		m[k] = slices.Compact(m[k])
 	}
-	return m, nil
+	return m
 }
 
 // ArticlesOfEntities returns, for each entity id, the sorted ids of the
@@ -613,15 +621,7 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 		if err != nil {
 			return nil, err
 		}
-		m := map[string][]string{}
-		for _, rec := range recs {
-			k := recStr(rec, "k")
-			m[k] = append(m[k], recStr(rec, "v"))
-		}
-		for k := range m {
-			slices.Sort(m[k])
-			m[k] = slices.Compact(m[k])
-		}
+		m := groupPairs(recs)
 		for i, id := range want {
 			out[i] = append(out[i], m[id]...)
 		}

@@ -394,17 +394,23 @@ func (s *Store) pairs(ctx context.Context, keys []string, query string) (map[str
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, v string
-			if err := rows.Scan(&k, &v); err != nil {
-				return err
-			}
-			m[k] = append(m[k], v)
-		}
-		return rows.Err()
+		return scanPairs(rows, m)
 	})
 	return m, err
+}
+
+// scanPairs reads (key, value) rows into m, grouped by key, and closes
+// them.
+func scanPairs(rows *sql.Rows, m map[string][]string) error {
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		m[k] = append(m[k], v)
+	}
+	return rows.Err()
 }
 
 // ArticlesOfEntities returns, for each entity id, the sorted ids of the
@@ -458,15 +464,7 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, v string
-			if err := rows.Scan(&k, &v); err != nil {
-				return err
-			}
-			m[k] = append(m[k], v)
-		}
-		return rows.Err()
+		return scanPairs(rows, m)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: latest articles of entities: %w", err)
