@@ -48,7 +48,7 @@ func TestExplorerOffline(t *testing.T) {
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1400, 850),
+		chromedp.UserDataDir(chromeProfile(t)), chromedp.WindowSize(1400, 850),
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 	)
@@ -236,7 +236,7 @@ func TestExplorerOffline(t *testing.T) {
 		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, drop)),
 		chromedp.WaitVisible(`#btn-merge-pick`, chromedp.ByQuery),
 		chromedp.Click(`#btn-merge-pick`, chromedp.ByQuery),
-		clickAt(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, keep)),
+		clickUntil(fmt.Sprintf(`explorer.cy.getElementById(%q).renderedPosition()`, keep), `document.getElementById("btn-merge") !== null`),
 		chromedp.WaitVisible(`#btn-merge`, chromedp.ByQuery),
 		chromedp.Click(`#btn-merge`, chromedp.ByQuery),
 		waitJS(fmt.Sprintf(`explorer.cy.getElementById(%q).empty() && explorer.cy.getElementById(%q).nonempty()`, drop, keep)),
@@ -342,6 +342,25 @@ func clickAt(pos string) chromedp.Action {
 			return err
 		}
 		return chromedp.MouseClickXY(p.X, p.Y, chromedp.ButtonLeft).Do(ctx)
+	})
+}
+
+// clickUntil clicks at pos until cond holds, up to ten times: on a loaded
+// machine the layout may still move a node between reading its position
+// and the click landing, and a missed click would leave the page waiting.
+func clickUntil(pos, cond string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for try := 0; ; try++ {
+			if err := clickAt(pos).Do(ctx); err != nil {
+				return err
+			}
+			var ok bool
+			if err := chromedp.Poll(cond, &ok, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(2*time.Second)).Do(ctx); err == nil && ok {
+				return nil
+			} else if try == 9 {
+				return fmt.Errorf("clicked %s ten times and %s never held: %w", pos, cond, err)
+			}
+		}
 	})
 }
 

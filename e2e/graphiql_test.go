@@ -54,12 +54,26 @@ func offlineFlags(userDataDir string) []string {
 	}
 }
 
+// chromeProfile returns a fresh profile directory for Chromium, removed
+// best-effort when the test ends: Chromium's helper processes may still
+// write to it after the browser exits, which would fail t.TempDir's strict
+// cleanup and with it a passing test.
+func chromeProfile(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "newsgraph-chrome-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
 // runChromium runs one headless Chromium command and returns its stdout.
 func runChromium(t *testing.T, bin string, args ...string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, append(offlineFlags(t.TempDir()), args...)...)
+	cmd := exec.CommandContext(ctx, bin, append(offlineFlags(chromeProfile(t)), args...)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
