@@ -88,6 +88,13 @@ func (t *tree) personOf(i int) []int {
 			return t.conjuncts(o)
 		}
 	}
+	if h := n.head; h >= 0 && t.caseOf(i) == "as" && (n.deprel == "obl" || n.deprel == "advcl") && t.n[h].upos == "VERB" {
+		// "X will succeed his father as chairman of Y", "X served as
+		// its treasurer": the role is the subject's.
+		if s, _ := t.subjects(h, 0); s >= 0 {
+			return t.conjuncts(s)
+		}
+	}
 	if h := n.head; n.deprel == "xcomp" && h >= 0 && (t.n[h].lemma == "become" || t.n[h].lemma == "remain") {
 		// "X became the leader of Y", "X remains its chairman".
 		if s, _ := t.subjects(h, 0); s >= 0 {
@@ -95,7 +102,9 @@ func (t *tree) personOf(i int) []int {
 		}
 	}
 	if t.kid(i, "cop") >= 0 {
-		if s := t.kid(i, "nsubj"); s >= 0 {
+		// "X, who was Y's foreign minister": the relative pronoun
+		// stands for the name the clause describes.
+		if s, _ := t.subjects(i, 0); s >= 0 {
 			return t.conjuncts(s)
 		}
 		// "X, 41, is a former mayor": after a long subject the parser
@@ -107,6 +116,11 @@ func (t *tree) personOf(i int) []int {
 	return nil
 }
 
+// nominalRels are the relations of a word that stands as a noun phrase,
+// not as a modifier.
+var nominalRels = map[string]bool{"xcomp": true, "appos": true, "conj": true, "obj": true, "nsubj": true,
+	"obl": true, "root": true, "nmod": true}
+
 // ownerOf returns the words for whom or what noun i is: its possessor
 // ("Y's daughter", "his wife") or a nominal after of/at/for.
 func (t *tree) ownerOf(i int, preps ...string) []int {
@@ -115,7 +129,9 @@ func (t *tree) ownerOf(i int, preps ...string) []int {
 		switch t.n[k].deprel {
 		case "nmod:poss":
 			out = append(out, k)
-		case "nmod":
+		case "nmod", "obl":
+			// obl: the parser's reading under a role noun tagged as an
+			// adjective ("chief executive of Y").
 			c := t.caseOf(k)
 			for _, p := range preps {
 				if c == p {
@@ -155,6 +171,12 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			}
 			continue
 		}
+		if n.upos == "ADJ" && n.tok >= 0 && roleNouns[n.lemma] != roleNone && nominalRels[n.deprel] {
+			// "was named chief executive of Y": the tagger often reads
+			// a role noun that can be an adjective as one.
+			d.roleFromTree(si, t, refs, i)
+			continue
+		}
 		if n.upos != "NOUN" || n.tok < 0 {
 			continue
 		}
@@ -180,8 +202,14 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		if seatNouns[n.lemma] {
 			d.boardSeat(si, t, refs, i)
 		}
-		if orgNouns[n.lemma] == "party" {
-			d.partyOf(si, t, refs, i)
+		if k := orgNouns[n.lemma]; k == "party" || k == "company" {
+			d.partyOf(si, t, refs, i, k)
+		}
+		if stakeNouns[n.lemma] != "" {
+			d.stake(si, t, refs, i)
+		}
+		if n.lemma == "venture" || n.lemma == "shareholder" {
+			d.venture(si, t, refs, i)
 		}
 
 		if rel := relatives[n.lemma]; rel != "" {
@@ -196,7 +224,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 				}
 			}
 			for _, o := range owners {
-				ro, ok := d.refOfNode(t, refs, o)
+				ro, ok := d.possessorRef(t, refs, o)
 				if !ok {
 					continue
 				}
@@ -338,7 +366,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 			persons = t.namesBefore(h)
 		}
 	}
-	if dr := n.deprel; len(persons) == 0 && (dr == "appos" || dr == "obj" || dr == "obl") {
+	if dr := n.deprel; len(persons) == 0 && (dr == "appos" || dr == "obj" || dr == "obl" || dr == "conj" && t.kid(i, "cc") < 0) {
 		// An apposition or a complement hung past the name it follows
 		// ("convicted A and B, lawyers with Y"); not a subject ("To X,
 		// the leader of Y said" fronts X) nor a chained conjunct.
@@ -527,18 +555,26 @@ func (t *tree) setOffName(i int) int {
 }
 
 // backedSuffixes make a compound of support: "Iranian-backed", "a
-// Russian-armed militia".
+// Russian-armed militia"; ownedSuffixes one of ownership ("the
+// Houthi-run news agency", "a Lindqvist-owned firm").
 var backedSuffixes = []string{"-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"}
+
+var ownedSuffixes = []string{"-owned", "-run", "-controlled"}
 
 // backedBy reads "the Russian-backed Steppe Front" and "Iranian-backed
 // militias, known as X": the backer in the compound word i supports the
 // noun it modifies, or the name that noun is known as.
 func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
 	n := t.n[i]
-	suf := ""
+	suf, rel := "", kg.Supports
 	for _, x := range backedSuffixes {
-		if len(n.low) > len(x) && n.low[len(n.low)-len(x):] == x {
+		if strings.HasSuffix(n.low, x) && len(n.low) > len(x) {
 			suf = x
+		}
+	}
+	for _, x := range ownedSuffixes {
+		if strings.HasSuffix(n.low, x) && len(n.low) > len(x) {
+			suf, rel = x, kg.Owns
 		}
 	}
 	if suf == "" {
@@ -563,9 +599,15 @@ func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
 		}
 	}
 	for _, o := range targets {
-		if r, ok := d.refOfNode(t, refs, o); ok && r.ent != backer.ent && d.ents[r.ent].typ != kg.Person {
-			d.addRel(kg.Supports, backer.ent, r.ent, map[string]string{"how": suf[1:]}, si, confCompound)
+		r, ok := d.refOfNode(t, refs, o)
+		if !ok || r.ent == backer.ent || d.ents[r.ent].typ == kg.Person {
+			continue
 		}
+		if rel == kg.Owns {
+			d.addRel(kg.Owns, backer.ent, r.ent, nil, si, confCompound)
+			continue
+		}
+		d.addRel(kg.Supports, backer.ent, r.ent, map[string]string{"how": suf[1:]}, si, confCompound)
 	}
 }
 
@@ -744,9 +786,14 @@ func (t *tree) antecedent(w int) int {
 	if t.n[j].upos == "PROPN" && t.n[j].tok >= 0 {
 		return j
 	}
-	// Climb from the last word to the head of its phrase.
+	// Climb from the last word to the head of its phrase, and past the
+	// phrases of a description ("X, a businessman from the islands
+	// whose").
 	h := j
 	for h >= 0 && t.n[h].head > h && t.n[h].head < w {
+		h = t.n[h].head
+	}
+	for t.n[h].deprel == "nmod" && t.n[h].head >= 0 && t.n[h].head < h && t.n[t.n[h].head].upos == "NOUN" {
 		h = t.n[h].head
 	}
 	if t.n[h].upos == "NOUN" {
@@ -902,14 +949,15 @@ func (d *doc) boardSeat(si int, t *tree, refs []ref, i int) {
 	}
 }
 
-// partyOf reads MEMBER_OF from a party noun i owned by a person and
-// naming the party: "X's party, Y", "his movement, Y".
-func (d *doc) partyOf(si int, t *tree, refs []ref, i int) {
+// partyOf reads MEMBER_OF from a party noun i and OWNS from a company
+// noun i owned by a person and naming the body: "X's party, Y", "his
+// movement, Y", "X's company, Y", "X, whose firm Y".
+func (d *doc) partyOf(si int, t *tree, refs []ref, i int, kind string) {
 	p := t.kid(i, "nmod:poss")
 	if p < 0 {
 		return
 	}
-	rp, ok := d.refOfNode(t, refs, p)
+	rp, ok := d.possessorRef(t, refs, p)
 	if !ok || d.ents[rp.ent].typ != kg.Person {
 		return
 	}
@@ -917,11 +965,142 @@ func (d *doc) partyOf(si int, t *tree, refs []ref, i int) {
 	if a < 0 || t.n[a].upos != "PROPN" {
 		a = t.setOffName(i)
 	}
+	if h := t.n[i].head; a < 0 && h > i && t.n[h].upos == "PROPN" && (t.n[i].deprel == "compound" || t.n[i].deprel == "nmod:desc") {
+		a = h // "whose firm Y": the noun read as the name's modifier
+	}
 	if a < 0 {
 		return
 	}
-	if ro, ok := d.refOfNode(t, refs, a); ok && !ro.pron && d.ents[ro.ent].typ == kg.Organization {
-		d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+	ro, ok := d.refOfNode(t, refs, a)
+	if !ok || ro.pron || d.ents[ro.ent].typ != kg.Organization {
+		return
+	}
+	if kind == "company" {
+		d.addRel(kg.Owns, rp.ent, ro.ent, nil, si, confNoun)
+		return
+	}
+	d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+}
+
+// possessorRef returns the entity that possessor word p stands for: a
+// name or pronoun, or for "whose" the name the clause describes.
+func (d *doc) possessorRef(t *tree, refs []ref, p int) (ref, bool) {
+	if r, ok := d.refOfNode(t, refs, p); ok {
+		return r, true
+	}
+	if t.n[p].low == "whose" {
+		if a := t.antecedent(p); a >= 0 {
+			return d.refOfNode(t, refs, a)
+		}
+	}
+	return ref{}, false
+}
+
+// stakeNouns are shares of an owner in a body, with the preposition that
+// names the body: "a 20 percent stake in Y", "holds 8 percent of Y".
+var stakeNouns = map[string]string{"stake": "in", "shareholding": "in", "percent": "of", "%": "of", "share": "in", "majority": "in"}
+
+// holdVerbs keep or take a stake: their subject owns what the stake is
+// in. Selling or cutting one says nothing of what is left.
+var holdVerbs = map[string]bool{"hold": true, "own": true, "have": true, "buy": true, "acquire": true, "build": true,
+	"take": true, "control": true, "keep": true, "retain": true, "raise": true, "increase": true, "amass": true, "purchase": true}
+
+// stake reads OWNS from stake noun i: its owner is its possessor ("X's
+// stake in Y") or the subject of the verb that holds it ("X holds a stake
+// in Y", "Y, in which X holds a stake"); the body is after its
+// preposition.
+func (d *doc) stake(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	prep := stakeNouns[n.lemma]
+	var bodies, owners []int
+	for _, k := range t.kidsOf(i, "nmod") {
+		if t.caseOf(k) == prep {
+			bodies = append(bodies, t.conjuncts(k)...)
+		}
+	}
+	if p := t.kid(i, "nmod:poss"); p >= 0 {
+		owners = append(owners, p)
+	}
+	h := n.head
+	if h >= 0 && n.deprel == "obj" && (!holdVerbs[t.n[h].lemma] || t.negated(h)) {
+		return // "sold its stake in Y", "did not buy a stake"
+	}
+	if h >= 0 && n.deprel == "obj" {
+		if len(owners) == 0 {
+			if s, _ := t.subjects(h, 0); s >= 0 {
+				owners = t.conjuncts(s)
+			}
+		}
+		for _, o := range t.obliques(h, prep) {
+			if t.n[o].low == "which" {
+				// "Y, in which X holds a stake".
+				if a := t.n[h].head; t.n[h].deprel == "acl:relcl" && a >= 0 {
+					bodies = append(bodies, a)
+				}
+			} else {
+				bodies = append(bodies, o) // the parser hung "in Y" on the verb
+			}
+		}
+	} else if n.lemma == "percent" || n.lemma == "%" || n.lemma == "majority" || n.lemma == "share" {
+		return // a share of something else: "50 percent of the vote"
+	}
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.adj || d.ents[ro.ent].typ == kg.Location {
+			continue
+		}
+		for _, b := range bodies {
+			rb, ok := d.refOfNode(t, refs, b)
+			if ok && !rb.adj && !rb.pron && d.ents[rb.ent].typ == kg.Organization {
+				d.addRel(kg.Owns, ro.ent, rb.ent, map[string]string{"how": "stake"}, si, confNoun)
+			}
+		}
+	}
+}
+
+// foundVerbs set up a body: their subjects own the venture they form.
+var foundVerbs = map[string]bool{"form": true, "create": true, "launch": true, "establish": true, "set": true, "found": true}
+
+// venture reads OWNS from a joint venture or a shareholder noun i: the
+// parties named after "between" or "of" own the venture it describes
+// ("Y is a joint venture between A and B", "Y, a joint venture of A and
+// B"), and the one a shareholder noun describes owns the body after "in"
+// or "of" ("X, the largest shareholder in Y").
+func (d *doc) venture(si int, t *tree, refs []ref, i int) {
+	var owners, bodies []int
+	described := t.personOf(i)
+	if len(described) == 0 {
+		described = t.namesBefore(i)
+	}
+	if t.n[i].lemma == "shareholder" {
+		owners, bodies = described, t.ownerOf(i, "in", "of")
+	} else {
+		bodies = described
+		for _, k := range t.kidsOf(i, "nmod") {
+			if c := t.caseOf(k); c == "between" {
+				owners = append(owners, t.betweenParties(k)...)
+			} else if c == "of" {
+				owners = append(owners, t.conjuncts(k)...)
+			}
+		}
+		if h := t.n[i].head; len(owners) == 0 && t.n[i].deprel == "obj" && foundVerbs[t.n[h].lemma] && !t.negated(h) {
+			// "A and B formed a joint venture, Y".
+			if s, _ := t.subjects(h, 0); s >= 0 {
+				owners = t.conjuncts(s)
+			}
+		}
+	}
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.adj || ro.pron || d.ents[ro.ent].typ == kg.Location {
+			continue
+		}
+		for _, b := range bodies {
+			rb, ok := d.refOfNode(t, refs, b)
+			if ok && !rb.adj && !rb.pron && rb.ent != ro.ent && d.ents[rb.ent].typ == kg.Organization {
+				d.addRel(kg.Owns, ro.ent, rb.ent, nil, si, confNoun)
+			}
+		}
 	}
 }
 

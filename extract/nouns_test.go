@@ -141,3 +141,62 @@ func TestBranchPlaceIsNotTheBody(t *testing.T) {
 	want(t, x, [3]string{"LEADS", "person:rui-falcao", "organization:national-dockworkers-union"})
 	wantNot(t, x, [3]string{"LEADS", "person:rui-falcao", "location:lisbon"})
 }
+
+// A role noun the tagger reads as an adjective ("named chief executive"),
+// the predicate of a relative clause ("who was the chairman of Y") and a
+// description chained to the verb after a name and an age are read like
+// any role noun.
+func TestRoleNounShapes(t *testing.T) {
+	x := runTree(t,
+		"Board",
+		"Marta Jelinek was named chief executive of Vostrel Industries in May.",
+		"Mr. Ivo Lind, who was the chairman of the Tenants League until 2019, opposed the plan.",
+		"The plan was attacked on Monday by Piet Ramos, 52, the chief executive of Orion Capital and the founder's only son.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:marta-jelinek", "organization:vostrel-industries"},
+		[3]string{"LEADS", "person:ivo-lind", "organization:tenants-league"},
+		[3]string{"LEADS", "person:piet-ramos", "organization:orion-capital"},
+	)
+}
+
+// A stake, however it is held, makes its owner own the body it is in.
+func TestStakes(t *testing.T) {
+	x := runTree(t,
+		"Stakes",
+		"Lindqvist Capital holds a 20 percent stake in Vostrel Industries.",
+		"Harbor Mutual, which has a small stake in the Kestrel Shipping Company, declined to comment.",
+		"The Marlow Pension Fund bought 9 percent of Orion Energy in March.",
+		"Tessen Bank, in which the Varga Trust holds a minority stake, declined to comment.",
+		"The Novak Group's stake in Danford Mills is worth $4 million.",
+		"Vostrel Industries sold its stake in Brixen Steel last year.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:lindqvist-capital", "organization:vostrel-industries"},
+		[3]string{"OWNS", "organization:harbor-mutual", "organization:kestrel-shipping-company"},
+		[3]string{"OWNS", "organization:marlow-pension-fund", "organization:orion-energy"},
+		[3]string{"OWNS", "organization:varga-trust", "organization:tessen-bank"},
+		[3]string{"OWNS", "organization:novak-group", "organization:danford-mills"},
+	)
+	wantNot(t, x, [3]string{"OWNS", "organization:vostrel-industries", "organization:brixen-steel"})
+}
+
+// The parties of a joint venture own it; a person's company is theirs;
+// "whose father, Y" reads the kin of the name the clause describes.
+func TestVenturesAndCompanies(t *testing.T) {
+	x := runTree(t,
+		"Ventures",
+		"Kestrel Logistics is a joint venture between Vostrel Industries and Lindqvist Capital.",
+		"Orion Energy and Tessen Bank formed a joint venture, Brixen Solar, in 2019.",
+		"Mr. Halvard Stoltz, whose company Norrvik Freight won the contract, declined to comment.",
+		"The ferry is owned by Ivo Lind, a banker from the coast whose father, Piet Lind, built the first dock.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:vostrel-industries", "organization:kestrel-logistics"},
+		[3]string{"OWNS", "organization:lindqvist-capital", "organization:kestrel-logistics"},
+		[3]string{"OWNS", "organization:orion-energy", "organization:brixen-solar"},
+		[3]string{"OWNS", "organization:tessen-bank", "organization:brixen-solar"},
+		[3]string{"OWNS", "person:halvard-stoltz", "organization:norrvik-freight"},
+		[3]string{"FAMILY_OF", "person:ivo-lind", "person:piet-lind"},
+	)
+}
