@@ -46,6 +46,8 @@ type doc struct {
 	roleHolders map[string][]int
 	// pending lists acts whose agent is still unknown.
 	pending []pendingAct
+	// detainers lists the bodies seen detaining, in text order.
+	detainers []detainer
 	// described maps common nouns to the organizations the text called
 	// by them, built on first use.
 	described map[string][]description

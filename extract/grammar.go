@@ -208,6 +208,7 @@ func (d *doc) grammar() {
 			continue // a fact needs a named end: the parse would be wasted
 		}
 		t := d.parseSentence(si, refs)
+		d.amongHeld(si, refs)
 		if len(refs) == 1 && len(d.descBySent[si]) == 0 && d.roleDescs[si] == 0 {
 			// One name: an act whose agent a later sentence gives, or
 			// the agent of an earlier act. A description ("the court")
@@ -281,14 +282,20 @@ func (d *doc) grammar() {
 					d.notePending(si, c.cue.rel, pats)
 					d.agentlessEvent(si, c.cue, pats, t.n[p].tok, passive)
 				}
+				var srcs []int
 				for _, a := range as {
 					ra, ok := d.agentRef(&t, refs, a)
 					if !ok {
 						ra, ok = d.actorAdj(&t, refs, a) // "killed in an Israeli strike"
 					}
-					if !ok {
-						continue
+					if ok {
+						srcs = append(srcs, ra.ent)
 					}
+				}
+				if c.cue.rel == kg.Detained {
+					srcs = d.detainersOf(si, &t, refs, as, srcs)
+				}
+				for _, src := range srcs {
 					for _, o := range objs {
 						if h := t.n[o].head; t.n[o].deprel == "nmod:poss" && h >= 0 && slices.Contains(objs, h) {
 							if _, ok := d.refOfNode(&t, refs, h); !ok {
@@ -317,7 +324,7 @@ func (d *doc) grammar() {
 						if passive {
 							cf = min(conf, confPassive)
 						}
-						d.verbFact(si, c.cue, t.n[p].lemma, ra.ent, ro.ent, t.n[p].tok, cf)
+						d.verbFact(si, c.cue, t.n[p].lemma, src, ro.ent, t.n[p].tok, cf)
 					}
 				}
 			}
@@ -327,20 +334,92 @@ func (d *doc) grammar() {
 }
 
 // acts notes the acts of a sentence with one name whose agent is not
-// named: "Gunmen killed X", "X was kidnapped".
+// named: "Gunmen killed X", "X was kidnapped". A detention's agent may be
+// the body that detained others just before, or the state whose police
+// acted ("Police arrested X").
 func (d *doc) acts(si int, t *tree, refs []ref) {
 	for p := range t.n {
-		if t.n[p].upos != "VERB" || t.negated(p) {
+		if t.n[p].upos != "VERB" || t.negated(p) || t.n[p].tok < 0 {
 			continue
 		}
 		for _, c := range gramCues[t.n[p].lemma] {
 			if c.prep != "" {
 				continue
 			}
-			_, patients, _ := t.arguments(p)
-			d.notePending(si, c.cue.rel, d.refsOf(t, refs, patients))
+			agents, patients, passive := t.arguments(p)
+			pats := d.refsOf(t, refs, patients)
+			d.notePending(si, c.cue.rel, pats)
+			if c.cue.rel != kg.Detained || t.hedged(p) || t.n[p].lemma == "sentence" && len(t.obliques(p, "to")) == 0 {
+				continue
+			}
+			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] {
+				continue
+			}
+			for _, src := range d.detainersOf(si, t, refs, agents, nil) {
+				for _, r := range pats {
+					cf := confVerb
+					if passive {
+						cf = confPassive
+					}
+					d.verbFact(si, c.cue, t.n[p].lemma, src, r.ent, t.n[p].tok, cf)
+				}
+			}
 		}
 	}
+}
+
+// detainer is a body seen detaining someone in sentence si.
+type detainer struct{ si, ent int }
+
+// stateDetainers are the unnamed people and bodies a state detains
+// through: "Police arrested X", "X was held by the authorities".
+var stateDetainers = map[string]bool{"police": true, "policeman": true, "officer": true, "authority": true,
+	"agent": true, "gendarme": true, "security": true, "prosecutor": true}
+
+// detainersOf returns the bodies that did a detention whose agent words
+// are as and whose named agents are srcs, and remembers them. Without a
+// named agent, an unnamed police or authority ("Police in X arrested
+// Y") is the article's state; a detention stated without any agent ("Y
+// was also held", "Among those detained was Y") is by the body that
+// detained others just before in the paragraph.
+func (d *doc) detainersOf(si int, t *tree, refs []ref, as []int, srcs []int) []int {
+	if len(srcs) == 0 {
+		for _, a := range as {
+			if n := t.n[a]; n.upos == "NOUN" && (stateDetainers[n.lemma] || stateDetainers[strings.TrimSuffix(n.low, "s")]) {
+				h := d.homeCountry()
+				if slices.ContainsFunc(n.kids, func(k int) bool {
+					if t.n[k].deprel == "nmod:poss" {
+						return true
+					}
+					r, ok := d.refOfNode(t, refs, k)
+					if ok {
+						return d.ents[r.ent].country != nil && r.ent != h
+					}
+					// An unknown demonym ("Gambian gendarmes").
+					dr := t.n[k].deprel
+					return (dr == "amod" || dr == "compound") && t.n[k].tok >= 0 && d.sents[si].toks[t.n[k].tok].cap && !stateDetainers[t.n[k].lemma]
+				}) {
+					break // "Gambian gendarmes", "Kenya's police": another state's, or someone's
+				}
+				if h >= 0 {
+					srcs = []int{h}
+				}
+				break
+			}
+		}
+	}
+	if len(srcs) == 0 && len(as) == 0 {
+		for k := len(d.detainers) - 1; k >= 0; k-- {
+			if dt := d.detainers[k]; dt.si >= si-3 && dt.si <= si && d.sents[dt.si].Para == d.sents[si].Para {
+				srcs = []int{dt.ent}
+				break
+			}
+		}
+	}
+	for _, s := range srcs {
+		d.detainers = append(d.detainers, detainer{si: si, ent: s})
+	}
+	return srcs
 }
 
 // anyAgent reports that one of the words stands for an acting entity.
@@ -768,6 +847,11 @@ func (d *doc) nameSetOffAfter(t *tree, refs []ref, o int) (ref, bool) {
 	if r, ok := refAt(refs, t.n[j+1].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Organization {
 		return r, true
 	}
+	// "arrested a courier, X,": a person set off after a noun for one.
+	if r, ok := refAt(refs, t.n[j+1].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person && j == o+1 &&
+		t.n[o].upos == "NOUN" && (personNoun(t.n[o].low) || personNoun(t.n[o].lemma)) {
+		return r, true
+	}
 	return ref{}, false
 }
 
@@ -799,8 +883,18 @@ func (t *tree) nominalRootBefore(p int) int {
 // named Y chief of Z" read as "Mayor X, named …".
 func (t *tree) rootActs(p int) bool {
 	n := t.n[p]
-	if n.deprel != "acl" || n.head != p-1 || t.n[n.head].head >= 0 || t.n[n.head].upos != "PROPN" || t.kid(p, "obj") < 0 {
+	if n.deprel != "acl" || n.head < 0 || n.head >= p || t.n[n.head].head >= 0 || t.kid(p, "obj") < 0 {
 		return false
+	}
+	if h := t.n[n.head]; h.upos != "PROPN" && (h.upos != "NOUN" || n.xpos != "VBD" && n.xpos != "VBN") {
+		return false
+	}
+	// "Police officers from Y arrested X": a root noun whose phrase runs
+	// up to the participle has no verb but this one.
+	for j := n.head + 1; j < p; j++ {
+		if !t.under(j, n.head) || t.n[j].upos == "VERB" || t.n[j].upos == "PUNCT" {
+			return false
+		}
 	}
 	return t.kid(p, "aux") < 0 && t.kid(p, "aux:pass") < 0
 }
@@ -1707,4 +1801,52 @@ func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf fl
 			}
 		}
 	}
+}
+
+// amongHeld reads "Among those held was X" and "Among them were X and Y"
+// after a detention of a group: X was detained by the body that detained
+// the group. The parser reads the inverted copula badly, so the words
+// are read as they stand.
+func (d *doc) amongHeld(si int, refs []ref) {
+	toks := d.sents[si].toks
+	if len(toks) < 4 || toks[0].low != "among" || toks[1].low != "those" && toks[1].low != "them" {
+		return
+	}
+	j, held := 2, toks[1].low == "them"
+	for ; j < len(toks) && j < 5 && toks[j].low != "was" && toks[j].low != "were"; j++ {
+		if l := cueLemma(toks[j].low); l == "" || !slices.ContainsFunc(gramCues[l], func(c gramCue) bool { return c.cue.rel == kg.Detained }) {
+			if !adverbs[toks[j].low] {
+				return
+			}
+		} else {
+			held = true
+		}
+	}
+	if !held || j+1 >= len(toks) || toks[j].low != "was" && toks[j].low != "were" {
+		return
+	}
+	var srcs []int
+	for k := len(d.detainers) - 1; k >= 0; k-- {
+		if dt := d.detainers[k]; dt.si == si-1 && d.sents[dt.si].Para == d.sents[si].Para || toks[1].low == "those" && dt.si >= si-3 && dt.si < si {
+			srcs = []int{dt.ent}
+			break
+		}
+	}
+	if len(srcs) == 0 {
+		return
+	}
+	// "Among them was the union's secretary, X": the first person named
+	// before the clause goes on.
+	for k := j + 1; k < len(toks) && k < j+10; k++ {
+		if w := toks[k].low; w == "who" || w == "which" || w == "that" || w == ";" || w == "." {
+			return
+		}
+		r, ok := refAt(refs, k)
+		if !ok || r.adj || r.pron || d.ents[r.ent].typ != kg.Person {
+			continue
+		}
+		d.verbFact(si, verbCue{rel: kg.Detained, event: "Detention"}, "detain", srcs[0], r.ent, j, confPassive)
+		break
+	}
+	d.detainers = append(d.detainers, detainer{si: si, ent: srcs[0]})
 }

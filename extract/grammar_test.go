@@ -631,3 +631,25 @@ func TestClaimedAttackOn(t *testing.T) {
 	want(t, x, [3]string{"ATTACKED", "organization:northern-front", "organization:delta-brigade"})
 	wantNot(t, x, [3]string{"ATTACKED", "organization:orion-league", "organization:harbor-police"})
 }
+
+// A detention without a named agent is by the body that detained others
+// just before in the paragraph; unnamed police act for the article's
+// state; a root noun phrase before a participle with an object is its
+// subject.
+func TestCarriedAndStateDetainers(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"LISBON, Portugal — Police in Porto arrested a clerk, Tomas Reiter, on Monday. Portugal's government said the strike was illegal.",
+		"The Harbor Guard arrested five sailors on Friday. Among those held was Piet Ramos, a deckhand. Among them was the ship's cook, Anna Velo. Jonas Brandt was also detained.",
+		"Police officers from the Coast Guard Service arrested Lena Ostrova on Tuesday.",
+		"Mira Kovac was released on Sunday.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "location:portugal", "person:tomas-reiter"},
+		[3]string{"DETAINED", "organization:harbor-guard", "person:piet-ramos"},
+		[3]string{"DETAINED", "organization:harbor-guard", "person:anna-velo"},
+		[3]string{"DETAINED", "organization:harbor-guard", "person:jonas-brandt"},
+		[3]string{"DETAINED", "organization:coast-guard-service", "person:lena-ostrova"},
+	)
+	wantNot(t, x, [3]string{"DETAINED", "organization:coast-guard-service", "person:mira-kovac"})
+}
