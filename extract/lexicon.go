@@ -149,7 +149,7 @@ var orgHeads = map[string]string{
 	"congress": "government", "parliament": "government", "senate": "government", "assembly": "government",
 	"cabinet": "government", "government": "government", "administration": "government",
 	"embassy": "government", "consulate": "government", "authority": "government", "directorate": "government",
-	"service": "government", "police": "government", "secretariat": "government",
+	"service": "government", "police": "government", "secretariat": "government", "inspectorate": "government",
 	"forces": "military", "force": "military", "army": "military", "navy": "military", "corps": "military",
 	"division": "military", "battalion": "military", "brigade": "military", "brigades": "military",
 	"regiment": "military", "command": "military", "guards": "military", "guard": "military",

@@ -317,6 +317,9 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				// and a name with its own head word ("Nordvik Energi and
 				// Baltic Freight Lines") is one of two.
 				listed := k >= 2 && toks[k-1].text == "," && toks[k-2].cap
+				// "an institute in Bremerhaven and Memorial University": one
+				// word after a preposition of place is where, not a name's start.
+				listed = listed || j == k+1 && k > 0 && (toks[k-1].low == "in" || toks[k-1].low == "near")
 				_, ownHead := orgHeads[toks[j-1].low]
 				if _, head := orgHeads[toks[e-1].low]; head && e-j >= 2 && !titles[toks[k].low] && !listed && !ownHead {
 					j = e
@@ -573,7 +576,12 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// for Near East Policy", "U.S. Attorney's Office for the Northern
 	// District of California", "Center for Justice and Security Studies".
 	for i := a; i+1 < b; i++ {
-		if sub, ok := orgHeads[toks[i].low]; ok && toks[i].cap && (toks[i+1].low == "of" || toks[i+1].low == "for") {
+		// "Directorate General of …": "General" after a head word is no rank.
+		at := i + 1
+		if toks[at].low == "general" && at+1 < b {
+			at++
+		}
+		if sub, ok := orgHeads[toks[i].low]; ok && toks[i].cap && (toks[at].low == "of" || toks[at].low == "for") {
 			return []mention{mk(a, kg.Organization, sub, true)}
 		}
 	}
@@ -665,7 +673,8 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// "Amnesty International Kenya": a known body's national branch.
 	for l := b - 1; l >= p+1; l-- {
-		if sub, ok := knownOrgs[foldToks(toks, p, l)]; ok && l-p >= 2 {
+		// "Greenpeace Nordic": a one-word charity's national branch.
+		if sub, ok := knownOrgs[foldToks(toks, p, l)]; ok && (l-p >= 2 || sub == "ngo") {
 			return append(out, mk(p, kg.Organization, sub, true))
 		}
 	}
@@ -720,6 +729,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if sub, ok := namedBodies[toks[min(b, n-1)].low]; ok && b < n && p > 0 && !isQuote(toks[p-1]) {
 		return append(out, mk(p, kg.Organization, sub, false))
 	}
+	// "a civil court in Viña del Mar": a name with a particle after a
+	// preposition of place is a place, unless it owns something.
+	if b-p >= 3 && p > 0 && placeParticle(toks, p, b) && !base.poss {
+		return append(out, mk(p, kg.Location, "", false))
+	}
 	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
 	// "Douglas J. Silliman", "John Smith Jr.").
 	if b-p >= 2 {
@@ -763,6 +777,25 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.sub, m.strong = "", true
 	}
 	return append(out, m)
+}
+
+// placeParticle reports a name of capitalized words joined by a Romance
+// particle ("Viña del Mar", "Santa Cruz de la Sierra") right after "in",
+// "near" or "outside": people are seldom found in other people.
+func placeParticle(toks []token, p, b int) bool {
+	switch toks[p-1].low {
+	case "in", "near", "outside":
+	default:
+		return false
+	}
+	particle := false
+	for i := p + 1; i < b-1; i++ {
+		switch toks[i].low {
+		case "del", "de", "la", "do", "da", "dos", "das", "di", "sur", "les", "los", "las":
+			particle = true
+		}
+	}
+	return particle && toks[b-1].cap
 }
 
 // placeAt reports a gazetteer country, capital or city starting at toks[i]
@@ -862,8 +895,8 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return "", ""
 	}
 	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") && !commonCaps[toks[a].low] &&
-		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || actsAfter(toks, b)) {
-		return kg.Organization, "" // "NATO, which leads", "KSC signed": an acronym standing alone
+		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || actsAfter(toks, b) || prev(1) == "told") {
+		return kg.Organization, "" // "NATO, which leads", "KSC signed", "told NRK": an acronym standing alone
 	}
 	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
@@ -934,10 +967,12 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if multi && personActs[next(1)] && prev(1) != "the" && prev(1) != "of" {
 		return kg.Person, "" // "Mark Ellison spoke with"
 	}
-	if speechVerbs[next(1)] && itAfter(toks, b+1) {
+	if speechVerbs[next(1)] && itAfter(toks, b) {
 		return kg.Organization, "" // "Pesquerías Ondarra said it had paid"
 	}
-	if multi && (speechVerbs[next(1)] && prev(1) != "of" || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
+	// "Analysts at Bankhaus Lehnert said": a name after a preposition is
+	// not the subject of the verb that follows it.
+	if multi && (speechVerbs[next(1)] && !descPreps[prev(1)] || ((prev(1) == "said" || prev(1) == "says") && next(1) != "'s")) {
 		return kg.Person, ""
 	}
 	if prev(2) == "known" && prev(1) == "as" || prev(3) == "known" && prev(2) == "as" {
@@ -1101,7 +1136,15 @@ var personNouns = map[string]bool{"ally": true, "partner": true, "rival": true, 
 	"predecessor": true, "opponent": true, "critic": true, "friend": true, "deputy": true, "challenger": true,
 	"counterpart": true, "candidate": true, "nominee": true, "victim": true, "suspect": true, "defendant": true,
 	"tycoon": true, "magnate": true, "billionaire": true, "businessman": true, "businesswoman": true,
-	"entrepreneur": true, "investor": true, "financier": true, "banker": true, "scientist": true, "lawyer": true}
+	"entrepreneur": true, "investor": true, "financier": true, "banker": true, "scientist": true, "lawyer": true,
+	// Trades and callings: "the painter Jacek Mazur", "striker Emeka Obi".
+	"painter": true, "sculptor": true, "composer": true, "novelist": true, "architect": true, "designer": true,
+	"chemist": true, "physicist": true, "biologist": true, "physician": true, "surgeon": true, "pharmacist": true,
+	"actress": true, "dancer": true, "filmmaker": true, "chef": true, "striker": true, "midfielder": true,
+	"defender": true, "goalkeeper": true, "referee": true, "winger": true, "forward": true, "runner": true,
+	"cyclist": true, "swimmer": true, "boxer": true, "co-author": true, "colleague": true, "mathematician": true,
+	"philosopher": true, "sociologist": true, "psychologist": true, "geologist": true, "ecologist": true,
+	"veterinarian": true, "midwife": true, "paramedic": true, "firefighter": true, "widower": true}
 
 // unitHeads name units of a larger body ("Division of the Army").
 var unitHeads = map[string]bool{"division": true, "brigade": true, "battalion": true, "regiment": true,
@@ -1229,6 +1272,11 @@ var knownOrgs = map[string]string{
 	"interpol": "", "imf": "", "world bank": "", "red cross": "ngo", "amnesty international": "ngo",
 	"human rights watch": "ngo", "wagner": "militia", "kfor": "military", "unicef": "ngo",
 	"g7": "alliance", "g20": "alliance", "brics": "alliance", "osce": "",
+	"greenpeace": "ngo", "oxfam": "ngo", "wwf": "ngo", "amnesty": "ngo", "doctors without borders": "ngo",
+	"medecins sans frontieres": "ngo", "msf": "ngo", "save the children": "ngo", "caritas": "ngo",
+	"transparency international": "ngo", "reporters without borders": "ngo", "icrc": "ngo", "hrw": "ngo",
+	"unhcr": "", "unesco": "", "unrwa": "", "undp": "", "wfp": "", "iaea": "", "wto": "", "oecd": "",
+	"europol": "", "frontex": "", "fifa": "", "uefa": "", "mercosur": "alliance",
 }
 
 // romanceHeads open organization names in Spanish, French, Portuguese and

@@ -98,7 +98,10 @@ func tokenize(rs []rune, base int) []token {
 		// An abbreviation or initial keeps its final period.
 		if j < len(rs) && rs[j] == '.' {
 			w := strings.ToLower(string(rs[i:j]))
-			if abbreviations[w] || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(rs[i])) {
+			// "Mar. 5" is a date, "Viña del Mar." a sentence's end: a month's
+			// abbreviation keeps its period only before a number.
+			month := monthNum[w] > 0 && len(w) <= 4 && !(j+2 < len(rs) && rs[j+1] == ' ' && unicode.IsDigit(rs[j+2]))
+			if abbreviations[w] && !month || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(rs[i])) {
 				j++
 			}
 		}

@@ -96,7 +96,9 @@ func npHeadAt(toks []token, a, b int) int {
 			break
 		}
 		if t.cap || isNumber(t.low) {
-			if head >= 0 {
+			// "the family-owned Bavarian brewer": a capitalized adjective
+			// before a lower-case noun of the phrase modifies it.
+			if head >= 0 && !(t.cap && i+1 < b && modifierWord(toks[i+1])) {
 				break
 			}
 			continue
@@ -112,6 +114,13 @@ func npHeadAt(toks []token, a, b int) int {
 		}
 	}
 	return head
+}
+
+// modifierWord reports a lower-case word that a capitalized adjective may
+// modify inside a noun phrase: no verb, preposition or relative pronoun.
+func modifierWord(t token) bool {
+	return t.word && !t.cap && !descStops[t.low] && !isVerbish(t.low) && !speechVerbs[t.low] && !determiners[t.low] &&
+		!strings.HasSuffix(t.low, "ed") && t.low != "who" && t.low != "which" && t.low != "that"
 }
 
 // descriptionNoun types a single name set right after a lower-case noun

@@ -400,3 +400,45 @@ func TestPeopleActingLikeBodies(t *testing.T) {
 	)
 	wantTypes(t, entityTypes(x), map[string]kg.EntityType{"Jonas Berg": kg.Person, "Marta Lind": kg.Person})
 }
+
+// TestNamesFromSentenceRoles checks types read from what a name does in its
+// sentence and from general knowledge, each on an invented sentence: a
+// capitalized adjective inside an apposition, "said it", a name after a
+// preposition before "said", a head word with "General", a place after
+// "in" and a particle, a charity's branch, an acronym told something, a
+// trade before a name, and "in X and Y University".
+func TestNamesFromSentenceRoles(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Brewers",
+		"Brauwerk Tandler, the family-owned Swabian brewer, was sold on Monday. Analysts at Kontor Almrich said the price was high.",
+		"The fine was set by the Inspectorate General of the Harbour Works. Navora Maritim said it would appeal.",
+		"Fishermen sued the firm in a court in Vila do Sorro. Oxfam Vastland said the ruling was fair, and the minister told KVR that he agreed.",
+		"The mural was painted by the painter Odile Maranche. She trained at a school in Tiefenau and Olvert University.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Brauwerk Tandler": kg.Organization,
+		"Navora Maritim":   kg.Organization,
+		"Inspectorate General of the Harbour Works": kg.Organization,
+		"Vila do Sorro":     kg.Location,
+		"Oxfam Vastland":    kg.Organization,
+		"KVR":               kg.Organization,
+		"Odile Maranche":    kg.Person,
+		"Olvert University": kg.Organization,
+	})
+	if got["Kontor Almrich"] == kg.Person {
+		t.Errorf("Kontor Almrich, where analysts work, typed a person: %v", got)
+	}
+	if _, ok := got["Tiefenau and Olvert University"]; ok {
+		t.Errorf("a place and a university read as one name: %v", got)
+	}
+}
+
+// TestMonthAbbreviationEndsSentence checks that "Mar." closes a sentence
+// unless a day follows it.
+func TestMonthAbbreviationEndsSentence(t *testing.T) {
+	ss := Sentences("The court sits in Castel del Mar. Judges arrive on Mar. 5 from Rome.")
+	if len(ss) != 2 {
+		t.Fatalf("got %d sentences, want 2: %v", len(ss), ss)
+	}
+}
