@@ -629,8 +629,10 @@ func (d *doc) altNames() []altPair {
 					out = append(out, altPair{l[j], l[k]})
 					break
 				}
-				if !(a.adj || a.country != nil || a.typ == kg.Location) {
-					break // only places may stand inside a description
+				if !(a.adj || a.country != nil || a.typ == kg.Location || (a.typ == "" && !a.strong && a.te-a.ts == 1)) {
+					// Only places, and single untyped words ("the Saxon
+					// cell maker"), may stand inside a description.
+					break
 				}
 			}
 		}
@@ -689,17 +691,30 @@ func altGap(toks []token, a, b int) bool {
 		}
 		return true
 	}
-	// "known to dockworkers as", "known in Arabic as": up to three
-	// lower-case words between.
-	if n := len(words); n >= 3 && n <= 5 && words[0] == "known" && words[n-1] == "as" {
-		for _, t := range gap[2 : 1+n-1] {
-			if t.cap || !t.word {
-				return false
-			}
-		}
-		return true
+	// "known to dockworkers as", "known in Arabic as", "known in Germany
+	// as": up to three words between, where a language, a place or the
+	// people who use the name is named; after a short description too
+	// ("X, the Saxon cell maker known in Germany as Y").
+	n := len(words)
+	if n < 3 || words[n-1] != "as" {
+		return false
 	}
-	return false
+	k := -1
+	for i := n - 2; i >= max(0, n-5); i-- {
+		if words[i] == "known" {
+			k = i
+			break
+		}
+	}
+	if k < 0 || k > 10 || (k < n-2 && words[k+1] != "in" && words[k+1] != "to" && words[k+1] != "among" && words[k+1] != "locally") {
+		return false
+	}
+	for _, t := range gap[1 : len(gap)-1] {
+		if !t.word {
+			return false
+		}
+	}
+	return true
 }
 
 // parenCloses reports whether the name starting at toks[b] is closed by a

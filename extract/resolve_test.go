@@ -119,3 +119,21 @@ func TestRoleTitleAndCourtesyTitle(t *testing.T) {
 		t.Errorf("Ganbold Ochirvaani and Mr. Ochirvaani are not one entity: %v", names(x))
 	}
 }
+
+// TestKnownInPlaceAs checks "known in <language or place> as" after a
+// short description: the second name is another name of the first.
+func TestKnownInPlaceAs(t *testing.T) {
+	x := run(t, "",
+		"Cell Maker Confirms Talks",
+		"Vorland Battery Works, the Saxon cell maker known in Germany as Vorland Batterie, confirmed the talks on Tuesday.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Vorland Battery Works" {
+			if !slices.Contains(e.Aliases, "Vorland Batterie") {
+				t.Errorf("aliases %v, want Vorland Batterie among them", e.Aliases)
+			}
+			return
+		}
+	}
+	t.Errorf("no Vorland Battery Works in %v", names(x))
+}

@@ -185,6 +185,29 @@ var spellings = map[string]string{
 	"govt": "government", "intl": "international", "natl": "national", "univ": "university", "assn": "association",
 }
 
+// orgWords write the words that name kinds of businesses and bodies in the
+// languages news leaves untranslated as the English word outlets
+// translate them by: "Tomisaki Suisan Kaisha" is "Tomisaki Fisheries",
+// "Vorland Bergbau" "Vorland Mining". ("Minera" is left to orgWordSim:
+// outlets write it "Miners'" as often as "Mining".) Japanese
+// legal forms (kaisha, kabushiki) fold to nothing, as GmbH does.
+var orgWords = map[string]string{
+	// Japanese
+	"suisan": "fisheries", "gyogyo": "fisheries", "shoji": "trading", "shokai": "trading", "ginko": "bank",
+	"kaiun": "shipping", "kisen": "shipping", "sangyo": "industries", "kogyo": "industries", "seisakusho": "works",
+	"tetsudo": "railway", "denki": "electric", "jidosha": "motor", "seiyaku": "pharmaceutical", "kensetsu": "construction",
+	"shinbun": "newspaper", "kaisha": "", "kabushiki": "", "kk": "",
+	// German, Dutch, Scandinavian
+	"werke": "works", "werk": "works", "bergbau": "mining", "gesellschaft": "company", "verband": "association",
+	"gewerkschaft": "union", "reederei": "shipping", "handel": "trading", "fischerei": "fisheries",
+	// Spanish, Portuguese, Italian, French
+	"pesquera":  "fisheries",
+	"pesqueras": "fisheries", "pesquerias": "fisheries", "compania": "company", "companhia": "company", "compagnie": "company",
+	"empresa": "company", "societe": "company", "societa": "company", "federacion": "federation", "federacao": "federation",
+	"sindicato": "union", "syndicat": "union", "asociacion": "association", "associacao": "association",
+	"banco": "bank", "banque": "bank", "naviera": "shipping", "transportes": "transport", "comercial": "trading",
+}
+
 // givenVariants fold spellings of the same given name that the rules below
 // do not join.
 var givenVariants = map[string]string{
@@ -284,6 +307,11 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 	for _, w := range words {
 		if v, ok := spellings[w]; ok {
 			w = v
+		}
+		if v, ok := orgWords[w]; ok && t == kg.Organization {
+			if w = v; w == "" {
+				continue
+			}
 		}
 		if stopWords[w] || (t == kg.Organization && orgStopWords[w]) {
 			continue
@@ -514,7 +542,7 @@ var generic = func() map[string]bool {
 		"international islamic democratic republic republican united state states people peoples new north south " +
 		"east west northern southern eastern western central federal general supreme high special security " +
 		"defense interior foreign justice affairs police intelligence revolutionary liberation alliance coalition " +
-		"association society foundation center news media city province region district") {
+		"association society foundation center news media city province region district works") {
 		m[w] = true
 		m[translit(w)] = true
 		if len(w) > 3 && strings.HasSuffix(w, "s") {

@@ -420,3 +420,53 @@ func TestApart(t *testing.T) {
 		t.Errorf("a join of a node the article already names: %+v", per[1][0])
 	}
 }
+
+// TestTranslatedOrgWords checks that an organization's name given in its
+// own language meets its English translation, and not a sister company
+// that shares its first word.
+func TestTranslatedOrgWords(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Tomisaki Suisan Kaisha", "Tomisaki Fisheries"},
+		{"Vorland Bergbau GmbH", "Vorland Mining"},
+		{"Banco Tarvel", "Tarvel Bank"},
+	} {
+		if m := CompareNames(Parse(kg.Organization, p[0]), Parse(kg.Organization, p[1])); m.Veto || m.Score < High {
+			t.Errorf("%s / %s: %+v, want a join", p[0], p[1], m)
+		}
+	}
+	if m := CompareNames(Parse(kg.Organization, "Tomisaki Suisan Kaisha"), Parse(kg.Organization, "Tomisaki Shipping")); !m.Veto {
+		t.Errorf("a sister company met the translated name: %+v", m)
+	}
+}
+
+// TestPlacePartsStayApart checks that a place named with words the other
+// lacks (a city and its province, a country and the one named for its
+// south) is left for review however much context they share, and that a
+// place and an organization of one word are too.
+func TestPlacePartsStayApart(t *testing.T) {
+	nb := map[string]bool{"person:a": true, "person:b": true, "organization:c": true}
+	for _, p := range [][2]string{{"Tarvel", "Tarvel Department"}, {"Sudan", "South Sudan"}} {
+		node := &kg.Entity{ID: "location:x", Type: kg.Location, Name: p[1]}
+		m := Mention{ID: "location:y", Type: kg.Location, Names: []string{p[0]}, Neighbors: nb}
+		if ds := Decide(m, []Candidate{{Entity: node, Neighbors: nb}}); len(ds) > 0 && ds[0].Action == Join {
+			t.Errorf("%s joined %s: %+v", p[0], p[1], ds[0])
+		}
+	}
+	node := &kg.Entity{ID: "organization:tarvel", Type: kg.Organization, Name: "Tarvel"}
+	m := Mention{ID: "location:tarvel", Type: kg.Location, Names: []string{"Tarvel"}, Neighbors: nb}
+	if ds := Decide(m, []Candidate{{Entity: node, Neighbors: nb}}); len(ds) != 1 || ds[0].Action != Propose {
+		t.Errorf("a one-word place and organization: %+v, want one proposal", ds)
+	}
+}
+
+// TestHeldNodeIsNoRival checks that a node another entity of the article
+// is does not stand as a rival: "Ms. Tarvel" beside "Minister Tarvel",
+// who is the minister's node, is the other Tarvel.
+func TestHeldNodeIsNoRival(t *testing.T) {
+	minister := Candidate{Entity: &kg.Entity{ID: "person:anselmo-tarvel", Type: kg.Person, Name: "Anselmo Tarvel"}}
+	lawyer := Candidate{Entity: &kg.Entity{ID: "person:ines-tarvel", Type: kg.Person, Name: "Inés Tarvel"}}
+	cs := held([]Candidate{minister, lawyer}, []string{"person:anselmo-tarvel", "person:ms-tarvel"}, 1)
+	if len(cs) != 1 || cs[0].Entity.ID != "person:ines-tarvel" {
+		t.Errorf("held left %v", cs)
+	}
+}
