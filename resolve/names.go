@@ -335,7 +335,7 @@ var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z"
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
-// ou/oo/u, ee/i, ei/ey/ai/e,
+// ou/oo/u, ee/i, ei/ey/ai/e, aw/au,
 // o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
 // and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
 func translit(w string) string {
@@ -350,6 +350,12 @@ func translit(w string) string {
 	out := []byte(s)
 	for i := range out {
 		switch out[i] {
+		case 'w':
+			// A w closing a syllable is the u of another transliteration:
+			// "Tawfiq", "Taoufik"; "Dawud", "Daoud".
+			if i > 0 && isVowel(out[i-1]) && (i == len(out)-1 || !isVowel(out[i+1])) {
+				out[i] = 'u'
+			}
 		case 'o':
 			out[i] = 'u'
 		case 'e':
