@@ -48,6 +48,8 @@ type doc struct {
 	pending []pendingAct
 	// detainers lists the bodies seen detaining, in text order.
 	detainers []detainer
+	// fundee is 1 + the company seen raising money, or 0.
+	fundee int
 	// described maps common nouns to the organizations the text called
 	// by them, built on first use.
 	described map[string][]description

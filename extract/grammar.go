@@ -218,6 +218,8 @@ func (d *doc) grammar() {
 			continue
 		}
 		d.grammarNouns(si, &t, refs)
+		d.mistaggedCues(si, &t, refs)
+		d.rounds(si, &t, refs)
 		d.stances(si, &t, refs)
 		d.aimedActs(si, &t, refs)
 		for p := range t.n {
@@ -680,6 +682,18 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 			j -= 2
 		}
 		if t.n[j].lemma == placeholders[kg.Person] {
+			modified = j
+		}
+	}
+	if r := max(subj, psubj); modified >= 0 && r >= 2 && relPron(r) && (t.n[modified].upos == "VERB" || t.n[modified].upos == "AUX") &&
+		t.n[r-1].low == "," && t.n[r].low != "that" {
+		// "repaid the Council (NHMRC), which funded his laboratory": a
+		// clause hung on the verb describes the name set off before it.
+		j := r - 2
+		if t.n[j].low == ")" && j >= 2 && t.n[j-2].low == "(" {
+			j -= 3
+		}
+		if j >= 0 && t.isName(j) {
 			modified = j
 		}
 	}
@@ -1849,4 +1863,140 @@ func (d *doc) amongHeld(si int, refs []ref) {
 		break
 	}
 	d.detainers = append(d.detainers, detainer{si: si, ent: srcs[0]})
+}
+
+// tagFixable are the relations a cue verb the tagger took for a noun
+// ("Iran, which backs the Houthis") may still state.
+var tagFixable = map[kg.RelationType]bool{kg.Detained: true, kg.Attacked: true, kg.Killed: true, kg.Fought: true,
+	kg.Supports: true, kg.Opposes: true, kg.AlliedWith: true, kg.Appointed: true}
+
+// mistaggedCues reads an inflected cue verb that the tagger took for a
+// noun or adjective, so that the tree has no clause for it, where the
+// words leave no doubt: a name (or "NAME, which|who") right before it
+// and a name right after it ("X backs the Y", "X, which attacks Y").
+func (d *doc) mistaggedCues(si int, t *tree, refs []ref) {
+	toks := d.sents[si].toks
+	for p := range t.n {
+		tk := t.n[p].tok
+		if t.n[p].upos == "VERB" || tk < 1 || tk+1 >= len(toks) {
+			continue
+		}
+		w := toks[tk].low
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") {
+			continue
+		}
+		l := cueLemma(w)
+		if l == "" || l == w {
+			continue
+		}
+		var cue *gramCue
+		for i, c := range gramCues[l] {
+			if c.prep == "" && tagFixable[c.cue.rel] {
+				cue = &gramCues[l][i]
+				break
+			}
+		}
+		if cue == nil {
+			continue
+		}
+		a, ok := refAt(refs, tk-1)
+		if !ok && tk >= 2 && (toks[tk-1].low == "which" || toks[tk-1].low == "who") && toks[tk-2].low == "," && tk >= 3 {
+			a, ok = refAt(refs, tk-3)
+			ok = ok && a.te == tk-2
+		}
+		if !ok || a.adj || a.te != tk && a.te != tk-2 {
+			continue
+		}
+		o := tk + 1
+		if toks[o].low == "the" && o+1 < len(toks) {
+			o++
+		}
+		b, ok := refAt(refs, o)
+		if !ok || b.adj || b.ts != o {
+			continue
+		}
+		d.verbFact(si, cue.cue, l, a.ent, b.ent, tk, confVerb)
+	}
+}
+
+// moneyWords are what a company raises in a funding round.
+var moneyWords = map[string]bool{"$": true, "€": true, "£": true, "million": true, "billion": true, "funding": true,
+	"capital": true, "financing": true, "investment": true}
+
+// roundVerbs, said of a funding round, make their subject an investor:
+// "took part in the round", "led the round", "joined the round".
+var roundVerbs = map[string]bool{"take": true, "participate": true, "join": true, "lead": true, "co-lead": true}
+
+// rounds reads investors in a company's funding round: the company that
+// raised money ("X has raised $48 million in a Series B round") is backed
+// by the firm that led the round ("led by Y") and by those that took part
+// in it ("Y and Z also took part in the round"), in that sentence or a
+// later one.
+func (d *doc) rounds(si int, t *tree, refs []ref) {
+	for p := range t.n {
+		if n := t.n[p]; n.lemma != "raise" || n.upos != "VERB" || t.negated(p) {
+			continue
+		}
+		o := t.kid(p, "obj")
+		if o < 0 || !moneyWords[t.n[o].low] && t.n[o].upos != "NUM" {
+			continue
+		}
+		if s, _ := t.subjects(p, 0); s >= 0 {
+			if r, ok := d.refOfNode(t, refs, s); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+				d.fundee = r.ent + 1
+			}
+		}
+	}
+	if d.fundee == 0 {
+		return
+	}
+	toks := d.sents[si].toks
+	back := func(src, tk int) {
+		d.verbFact(si, verbCue{rel: kg.Supports, event: "Funding"}, "invest", src, d.fundee-1, tk, confVerb)
+	}
+	for i := range t.n {
+		tk := t.n[i].tok
+		if tk < 0 || toks[tk].low != "round" {
+			continue
+		}
+		// "a Series B round led by the London firm Y (and Z)".
+		if tk+2 < len(toks) && (toks[tk+1].low == "led" || toks[tk+1].low == "co-led") && toks[tk+2].low == "by" {
+			for k := tk + 3; k < len(toks) && k < tk+12; k++ {
+				if toks[k].low == "," || toks[k].low == "." {
+					break
+				}
+				if r, ok := refAt(refs, k); ok && !r.adj && r.ts == k && d.ents[r.ent].typ == kg.Organization {
+					back(r.ent, tk)
+					if r.te < len(toks) && toks[r.te].low != "and" {
+						break
+					}
+				}
+			}
+		}
+		h := t.n[i].head
+		if h < 0 || !roundVerbs[t.n[h].lemma] || t.n[h].upos != "VERB" || t.negated(h) {
+			continue
+		}
+		if t.n[h].lemma == "take" && (t.kid(h, "obj") < 0 || t.n[t.kid(h, "obj")].low != "part") {
+			continue
+		}
+		s, _ := t.subjects(h, 0)
+		if s < 0 {
+			continue
+		}
+		for _, c := range t.conjuncts(s) {
+			ws := []int{c}
+			// "X of Johannesburg and Y": the parser hangs Y on the place.
+			for _, m := range t.kidsOf(c, "nmod") {
+				if r, ok := d.refOfNode(t, refs, m); ok && d.ents[r.ent].typ == kg.Location {
+					ws = append(ws, t.conjuncts(m)[1:]...)
+				}
+			}
+			for _, w := range ws {
+				if r, ok := d.refOfNode(t, refs, w); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+					back(r.ent, t.n[h].tok)
+				}
+			}
+		}
+	}
 }

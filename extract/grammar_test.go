@@ -653,3 +653,33 @@ func TestCarriedAndStateDetainers(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"DETAINED", "organization:coast-guard-service", "person:mira-kovac"})
 }
+
+// A relative clause the parser hangs on the verb describes the name set
+// off before it; a cue verb tagged as a noun still states its relation
+// between the names around it.
+func TestRelativeOnVerbAndMistaggedCue(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Grants",
+		"Dr. Pavel Novak lost his post on Monday. The board said that he was dismissed and that the institute would repay the Northern Science Fund (NSF), which funded his laboratory for six years.",
+		"Mr. Jonas Weller praised Norway and Denmark, which backs the Harbor Party, for their help.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "organization:northern-science-fund", "person:pavel-novak"},
+		[3]string{"SUPPORTS", "location:denmark", "organization:harbor-party"},
+	)
+	wantNot(t, x, [3]string{"SUPPORTS", "location:norway", "organization:harbor-party"})
+}
+
+// The firms that lead or take part in a company's funding round back it.
+func TestFundingRound(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Round",
+		"Tillpoint, a Nairobi startup, has raised $20 million in a Series A round led by the Boston venture firm Larkspur Capital, the company said on Monday.",
+		"Cedar Partners of Lisbon and the Amstel Growth Fund also took part in the round, which values Tillpoint at $90 million.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "organization:larkspur-capital", "organization:tillpoint"},
+		[3]string{"SUPPORTS", "organization:cedar-partners", "organization:tillpoint"},
+		[3]string{"SUPPORTS", "organization:amstel-growth-fund", "organization:tillpoint"},
+	)
+}
