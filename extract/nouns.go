@@ -90,10 +90,19 @@ func (t *tree) personOf(i int) []int {
 	}
 	if h := n.head; h >= 0 && t.caseOf(i) == "as" && (n.deprel == "obl" || n.deprel == "advcl") && t.n[h].upos == "VERB" {
 		// "X will succeed his father as chairman of Y", "X served as
-		// its treasurer": the role is the subject's.
-		if s, _ := t.subjects(h, 0); s >= 0 {
+		// its treasurer": the role is the subject's; "named X as
+		// minister", "X was appointed as minister": the appointee's.
+		s, ps := t.subjects(h, 0)
+		if roleVerbs[t.n[h].lemma] {
+			if o := t.kid(h, "obj", "xcomp"); o >= 0 && o != i {
+				return t.conjuncts(o)
+			}
+			s = ps
+		}
+		if s >= 0 {
 			return t.conjuncts(s)
 		}
+		return nil
 	}
 	if h := n.head; n.deprel == "xcomp" && h >= 0 && (t.n[h].lemma == "become" || t.n[h].lemma == "remain") {
 		// "X became the leader of Y", "X remains its chairman".
@@ -325,30 +334,56 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		owners = append(owners, t.ownerOf(i, "from")...)
 	}
 	owners = t.coordOwners(i, owners)
+	named := len(owners) > 0 // "the president of the bloc's commission" names its body
 	owners = d.ownerNames(t, refs, owners)
 	if len(owners) == 0 {
-		// "The Russian ambassador in Belgrade, X": the demonym's country.
+		// "The Russian ambassador in Belgrade, X": the demonym's country;
+		// "X, the president,": the article's country.
+		target := -1
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					persons := t.personOf(i)
-					if len(persons) == 0 {
-						persons = t.setOff(i)
-					}
-					for _, p := range persons {
-						if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
-							d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: r.ent, kind: kind}, si, confApposition)
-						}
-					}
+					target = r.ent
 				}
+			}
+		}
+		if target < 0 && (named || kind != roleState && !d.namesMinistry(title)) {
+			return
+		}
+		for _, p := range t.rolePersons(i, nil) {
+			if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
+				d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: target, kind: kind}, si, confApposition)
 			}
 		}
 		return
 	}
+	persons := t.rolePersons(i, owners)
+	for _, o := range owners {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.pron || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
+			d.ents[ro.ent].typ == kg.Location && t.caseOf(o) == "for" {
+			continue
+		}
+		for _, p := range persons {
+			rp, ok := d.refOfNode(t, refs, p)
+			// A pronoun is the person only as a subject: "she is the
+			// mayor of Y"; as an apposition it is a misreading.
+			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
+				continue
+			}
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS"}, si, confApposition)
+		}
+	}
+}
+
+// rolePersons returns the words naming the persons role noun i
+// describes, wherever the parser hung the description: in apposition, the
+// subject of its copula, set off before or after it, or an apposition the
+// parser hung on one of its owners ("the leader of Y, X").
+func (t *tree) rolePersons(i int, owners []int) []int {
+	n := t.n[i]
 	persons := t.personOf(i)
 	if len(persons) == 0 {
-		// "the leader of Y, X": the parser often hangs the apposition
-		// on Y, the last noun before it.
 		for _, o := range owners {
 			if a := t.kid(o, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
 				persons = append(persons, a)
@@ -372,22 +407,14 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		// the leader of Y said" fronts X) nor a chained conjunct.
 		persons = t.namesBefore(i)
 	}
-	for _, o := range owners {
-		ro, ok := d.refOfNode(t, refs, o)
-		if !ok || ro.pron || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
-			d.ents[ro.ent].typ == kg.Location && t.caseOf(o) == "for" {
-			continue
-		}
-		for _, p := range persons {
-			rp, ok := d.refOfNode(t, refs, p)
-			// A pronoun is the person only as a subject: "she is the
-			// mayor of Y"; as an apposition it is a misreading.
-			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
-				continue
-			}
-			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS"}, si, confApposition)
-		}
-	}
+	return persons
+}
+
+// namesMinistry reports a minister's title whose portfolio names a
+// ministry of the article: "finance minister" and "the Finance Ministry".
+func (d *doc) namesMinistry(title string) bool {
+	w := strings.Fields(title)
+	return len(w) >= 2 && w[len(w)-1] == "minister" && d.ministry(w[len(w)-2]) >= 0
 }
 
 // byOwner are the relations whose object may be named through what it

@@ -200,3 +200,23 @@ func TestVenturesAndCompanies(t *testing.T) {
 		[3]string{"FAMILY_OF", "person:ivo-lind", "person:piet-lind"},
 	)
 }
+
+// "as <role>" gives the role to the appointee of an appointing verb and
+// to the subject of any other ("succeed X as chairman").
+func TestAsRole(t *testing.T) {
+	x := runTree(t,
+		"Council",
+		"Mayor Ana Ruiz on Monday appointed Ivo Lind as chairman of the Harbor Council.",
+		"Piet Ramos will succeed Mara Quist as chairman of the Tenants League.",
+		"Mayor Ana Ruiz named Tomas Ekdahl as finance minister; the Finance Ministry welcomed him.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:ivo-lind", "organization:harbor-council"},
+		[3]string{"LEADS", "person:piet-ramos", "organization:tenants-league"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "organization:finance-ministry"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:ana-ruiz", "organization:harbor-council"},
+		[3]string{"LEADS", "person:mara-quist", "organization:tenants-league"},
+	)
+}
