@@ -1020,6 +1020,14 @@ func (d *doc) possessorRef(t *tree, refs []ref, p int) (ref, bool) {
 			return d.refOfNode(t, refs, a)
 		}
 	}
+	if n := t.n[p]; n.upos == "NOUN" && n.xpos == "NN" && roleNouns[n.lemma] > roleOther && roleNouns[n.lemma] != roleMember &&
+		t.kid(p, "det") >= 0 && len(t.ownerOf(p, "of")) == 0 {
+		// "the chairman's only daughter": the one person known to hold
+		// the role.
+		if e := d.holder(n.lemma, -1); e >= 0 {
+			return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true, desc: true}, true
+		}
+	}
 	return ref{}, false
 }
 

@@ -220,3 +220,21 @@ func TestAsRole(t *testing.T) {
 		[3]string{"LEADS", "person:mara-quist", "organization:tenants-league"},
 	)
 }
+
+// A plain secretary of a body holds an office but does not lead it; a
+// "president director" does. A possessor that is a role held by one
+// known person is that person: "the chairman's daughter".
+func TestSecretaryAndRoleHolderKin(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Union",
+		"\"We will not give in,\" said Rui Falcao, the union's secretary for the northern region. The Harbor Dockers Union called the strike.",
+		"The Harbor Port Company denied the claims. Its president director, Chen Wenli, said the company would not negotiate.",
+		"Vostrel Industries is run by its chairman, Petr Kollar. The chairman's daughter, Ilona Brandt, opposed the sale.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:rui-falcao", "organization:harbor-dockers-union"},
+		[3]string{"LEADS", "person:chen-wenli", "organization:harbor-port-company"},
+		[3]string{"FAMILY_OF", "person:ilona-brandt", "person:petr-kollar"},
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:rui-falcao", "organization:harbor-dockers-union"})
+}

@@ -519,7 +519,15 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		switch words[len(words)-1] {
 		case "chief", "head", "director":
 			kind = roleWorks // "finance chief", "security director": not the leader
+		case "secretary":
+			if te.typ == kg.Organization {
+				kind = roleWorks // "press secretary"; a "defense secretary" of a state is its minister
+			}
 		}
+	} else if kind == roleLeads && rp.title == "secretary" && te.typ == kg.Organization {
+		// "the union's secretary" holds an office, but whether it is
+		// the top one depends on the body.
+		kind = roleOther
 	}
 	switch kind {
 	case roleLeads:
@@ -579,7 +587,7 @@ func lastWord(s string) string {
 
 // leadingModifiers keep "chief executive"-like titles at the top.
 var leadingModifiers = map[string]bool{"chief": true, "executive": true, "managing": true, "general": true,
-	"national": true, "overall": true, "supreme": true, "top": true}
+	"national": true, "overall": true, "supreme": true, "top": true, "president": true, "permanent": true}
 
 // noteHolder remembers who holds a role so that "the minister" or "the
 // United States ambassador" can be resolved later.
