@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/relclass"
 )
 
 // Name identifies this extractor in Evidence.Extractor.
@@ -61,6 +62,9 @@ type doc struct {
 	// roleDescs counts per sentence the definite role nouns ("the
 	// president") that may stand for a person.
 	roleDescs []int
+	// trees holds the parse of each sentence that grammar read (an
+	// empty tree for the others), for the relation classifier.
+	trees []tree
 }
 
 // Extract reads one article. It is pure and deterministic: the same
@@ -75,6 +79,12 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d := newDoc(a)
 	d.relations()
 	d.findQuotes()
+	if useClassifier {
+		if m, err := relclass.Default(); err == nil { // the embedded model is checked by relclass's tests
+			v, reps := d.classView()
+			d.classify(v, reps, m)
+		}
+	}
 	return d.build(), nil
 }
 

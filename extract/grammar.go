@@ -199,6 +199,7 @@ var hedges = map[string]bool{"deny": true, "allege": true, "accuse": true, "susp
 // grammar adds the relations that the dependency tree of each sentence
 // states with a cue verb.
 func (d *doc) grammar() {
+	d.trees = make([]tree, len(d.sents))
 	for si := range d.sents {
 		if len(d.sents[si].toks) == 0 {
 			continue
@@ -209,6 +210,7 @@ func (d *doc) grammar() {
 		}
 		t := d.parseSentence(si, refs)
 		d.amongHeld(si, refs)
+		d.trees[si] = t
 		if len(refs) == 1 && len(d.descBySent[si]) == 0 && d.roleDescs[si] == 0 {
 			// One name: an act whose agent a later sentence gives, or
 			// the agent of an earlier act. A description ("the court")

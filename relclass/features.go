@@ -1,0 +1,188 @@
+package relclass
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/wordfeat"
+)
+
+// Feature templates. The numbers are part of the model file: renumbering
+// one invalidates the committed model.
+const (
+	fBias = iota + 1
+	fTypes
+	fDist
+	fBetween
+	fBetweenFirst
+	fBetweenLast
+	fBetweenLong
+	fPathLabels
+	fPathLemmas
+	fTrigger
+	fTriggerTypes
+	fPathLemma
+	fPathLen
+	fEndDeps
+	fNeg
+	fHedge
+	fBefore
+	fAfter
+	fKind
+	fTriggerEnds
+	fPathBack
+	fMentionsBetween
+)
+
+// maxBetween caps the words between the mentions read as a bag.
+const maxBetween = 8
+
+// maxPath caps the dependency path, in arcs.
+const maxPath = 7
+
+// hedges govern facts reported and not asserted.
+var hedges = map[string]bool{"deny": true, "allege": true, "accuse": true, "suspect": true,
+	"claim": true, "reportedly": true, "may": true, "might": true, "could": true}
+
+// feat hashes template t with its values: wordfeat.Feature of their
+// hashes, mixed in one by one to spare a slice per feature.
+func feat(t uint64, vals ...string) uint64 {
+	h := wordfeat.Feature(t)
+	for _, v := range vals {
+		h = wordfeat.Mix(h, wordfeat.String(v))
+	}
+	return h | 1 // 0 is never a feature
+}
+
+// kind is how a mention refers: a name, a pronoun or description, a
+// demonym adjective, with its possessive.
+func kind(m Mention) string {
+	k := "name"
+	switch {
+	case m.Adj:
+		k = "adj"
+	case m.Pron:
+		k = "pron"
+	}
+	if m.Poss {
+		k += "'s"
+	}
+	return k
+}
+
+// path returns the words from a up to their lowest common ancestor and
+// down to b: up holds a and its ancestors below the ancestor, down holds b
+// and its ancestors below it, and lca the ancestor (-1 when none is found
+// within maxPath arcs).
+func path(ws []Word, a, b int) (up, down []int, lca int) {
+	depth := map[int]int{}
+	for i, n := a, 0; i >= 0 && n <= maxPath; i, n = ws[i].Head, n+1 {
+		depth[i] = n
+	}
+	for i, n := b, 0; i >= 0 && n <= maxPath; i, n = ws[i].Head, n+1 {
+		if _, ok := depth[i]; ok {
+			for j := a; j != i; j = ws[j].Head {
+				up = append(up, j)
+			}
+			return up, down, i
+		}
+		down = append(down, i)
+	}
+	return nil, nil, -1
+}
+
+// Features appends the hashed features of pair p to buf.
+func Features(d *Doc, p Pair, buf []uint64) []uint64 {
+	s := d.Sents[p.Sent]
+	ma, mb := s.Mentions[p.A], s.Mentions[p.B]
+	ta, tb := d.Types[ma.Ent], d.Types[mb.Ent]
+	types := ta + ">" + tb
+	buf = append(buf, feat(fBias), feat(fTypes, types), feat(fKind, kind(ma), kind(mb), types))
+
+	buf = append(buf, feat(fMentionsBetween, strconv.Itoa(min(p.B-p.A-1, 3)), types))
+
+	// Words between, as a bag and at both ends.
+	n := mb.From - ma.To
+	buf = append(buf, feat(fDist, strconv.Itoa(min(max(n, 0), 10)/2)))
+	if n > 0 {
+		for i := ma.To; i < mb.From && i < ma.To+maxBetween; i++ {
+			buf = append(buf, feat(fBetween, s.Words[i].Lemma))
+		}
+		buf = append(buf, feat(fBetweenFirst, s.Words[ma.To].Lemma), feat(fBetweenLast, s.Words[mb.From-1].Lemma))
+		if n > maxBetween {
+			buf = append(buf, feat(fBetweenLong))
+		}
+	}
+	before, after := "<s>", "</s>"
+	if ma.From > 0 {
+		before = s.Words[ma.From-1].Lemma
+	}
+	if mb.To < len(s.Words) {
+		after = s.Words[mb.To].Lemma
+	}
+	buf = append(buf, feat(fBefore, before), feat(fAfter, after))
+
+	// The dependency path.
+	up, down, lca := path(s.Words, ma.Word, mb.Word)
+	if lca < 0 {
+		buf = append(buf, feat(fPathLen, "none"))
+	} else {
+		var labels, lemmas, back strings.Builder
+		neg, hedge := false, false
+		for _, i := range up {
+			labels.WriteString(s.Words[i].Deprel + "^")
+			back.WriteString(s.Words[i].Deprel + "^")
+			if i != ma.Word {
+				lemmas.WriteString(s.Words[i].Lemma + "^")
+				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
+			}
+			neg = neg || s.Words[i].Neg
+			hedge = hedge || hedges[s.Words[i].Lemma]
+		}
+		trig := s.Words[lca].Lemma
+		if lca == ma.Word || lca == mb.Word {
+			trig = "<end>"
+		}
+		labels.WriteString("|")
+		lemmas.WriteString("|" + trig + "|")
+		back.WriteString("|" + s.Words[lca].UPOS + "|")
+		for k := len(down) - 1; k >= 0; k-- {
+			i := down[k]
+			labels.WriteString("v" + s.Words[i].Deprel)
+			back.WriteString("v" + s.Words[i].Deprel)
+			if i != mb.Word {
+				lemmas.WriteString("v" + s.Words[i].Lemma)
+				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
+			}
+			neg = neg || s.Words[i].Neg
+			hedge = hedge || hedges[s.Words[i].Lemma]
+		}
+		neg = neg || s.Words[lca].Neg
+		if h := s.Words[lca].Head; h >= 0 && hedges[s.Words[h].Lemma] {
+			hedge = true
+		}
+		buf = append(buf, feat(fPathLabels, labels.String()),
+			feat(fPathLabels, labels.String(), types),
+			feat(fPathLemmas, lemmas.String()),
+			feat(fPathBack, back.String(), types),
+			feat(fTrigger, trig),
+			feat(fTriggerTypes, trig, types),
+			feat(fPathLen, strconv.Itoa(len(up)+len(down))))
+		ea, eb := "", ""
+		if len(up) > 0 {
+			ea = s.Words[up[len(up)-1]].Deprel
+		}
+		if len(down) > 0 {
+			eb = s.Words[down[len(down)-1]].Deprel
+		}
+		buf = append(buf, feat(fEndDeps, ea, eb), feat(fTriggerEnds, trig, ea, eb))
+		if neg {
+			buf = append(buf, feat(fNeg))
+		}
+		if hedge {
+			buf = append(buf, feat(fHedge))
+		}
+	}
+
+	return buf
+}
