@@ -89,6 +89,22 @@ func loadSet(ctx context.Context, st kg.Store, s *XDocSet, ingest func(context.C
 	return res, nil
 }
 
+// Reachable counts, per type, the gold pairs whose two mentions both
+// matched a node: the pairs resolution could join, the rest being lost
+// to extraction (a name not found). Its ratio to the gold pairs bounds
+// recall.
+func (r *Resolution) Reachable() map[string]int {
+	out := map[string]int{}
+	for i, a := range r.Mentions {
+		for j := i + 1; j < len(r.Mentions); j++ {
+			if a.Cluster == r.Mentions[j].Cluster && r.Nodes[i] != "" && r.Nodes[j] != "" {
+				out[a.Type]++
+			}
+		}
+	}
+	return out
+}
+
 // Errors lists, for reading a tuning set, the wrongly joined pairs, the
 // missed pairs and the mentions no node matched, one line each.
 func (r *Resolution) Errors() (merges, splits, unmatched []string) {

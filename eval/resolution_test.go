@@ -61,9 +61,10 @@ func resolveDir(tb testing.TB, dir string) *Resolution {
 
 func logResolution(t *testing.T, r *Resolution, errors bool) {
 	t.Helper()
+	reach := r.Reachable()
 	for _, ty := range []kg.EntityType{kg.Person, kg.Organization, kg.Location} {
 		p := r.Scores[string(ty)]
-		t.Logf("%-12s P %.3f R %.3f F1 %.3f (pairs: gold %d, joined %d, correct %d)", ty, p.Precision, p.Recall, p.F1, p.TruePairs, p.PredictedPairs, p.Correct)
+		t.Logf("%-12s P %.3f R %.3f F1 %.3f (pairs: gold %d, joined %d, correct %d; %d between mentions extraction found)", ty, p.Precision, p.Recall, p.F1, p.TruePairs, p.PredictedPairs, p.Correct, reach[string(ty)])
 	}
 	if !errors {
 		return

@@ -175,7 +175,8 @@ var stopWords = set("the of for and in on al el a an")
 // a company's name ("GmbH", "S.A."). In a place's name they stay: "Los
 // Angeles" is not Angeles.
 var orgStopWords = set("de del la las los y da do das dos du des le les et der die und fur " +
-	"gmbh ag sa sas srl spa bv nv llc plc ltd limited inc incorporated")
+	"gmbh ag sa sas srl spa bv nv llc plc ltd limited inc incorporated pty tbk sdn bhd jsc ojsc pjsc cjsc ooo zao oao " +
+	"ab oy oyj asa kft sro sarl llp kk")
 
 // spellings fold British and American spellings of common words.
 var spellings = map[string]string{
@@ -196,7 +197,7 @@ var orgWords = map[string]string{
 	"suisan": "fisheries", "gyogyo": "fisheries", "shoji": "trading", "shokai": "trading", "ginko": "bank",
 	"kaiun": "shipping", "kisen": "shipping", "sangyo": "industries", "kogyo": "industries", "seisakusho": "works",
 	"tetsudo": "railway", "denki": "electric", "jidosha": "motor", "seiyaku": "pharmaceutical", "kensetsu": "construction",
-	"shinbun": "newspaper", "kaisha": "", "kabushiki": "", "kk": "",
+	"shinbun": "newspaper", "kaisha": "", "kabushiki": "",
 	// German, Dutch, Scandinavian
 	"werke": "works", "werk": "works", "bergbau": "mining", "gesellschaft": "company", "verband": "association",
 	"gewerkschaft": "union", "reederei": "shipping", "handel": "trading", "fischerei": "fisheries",
@@ -205,7 +206,7 @@ var orgWords = map[string]string{
 	"pesqueras": "fisheries", "pesquerias": "fisheries", "compania": "company", "companhia": "company", "compagnie": "company",
 	"empresa": "company", "societe": "company", "societa": "company", "federacion": "federation", "federacao": "federation",
 	"sindicato": "union", "syndicat": "union", "asociacion": "association", "associacao": "association",
-	"banco": "bank", "banque": "bank", "naviera": "shipping", "transportes": "transport", "comercial": "trading",
+	"gruppo": "group", "grupo": "group", "groupe": "group", "gruppe": "group", "banco": "bank", "banque": "bank", "naviera": "shipping", "transportes": "transport", "comercial": "trading",
 }
 
 // givenVariants fold spellings of the same given name that the rules below
@@ -448,6 +449,10 @@ func Keys(t kg.EntityType, names []string) []string {
 			for _, l := range crossForms(raw) {
 				ks["x:"+l] = true
 			}
+		} else if len(n.Core) >= 3 {
+			// And a company's name without its head word typed a person
+			// (CompareNames).
+			ks["x:"+n.literal] = true
 		}
 		if len(n.Core) > 1 && t != kg.Person {
 			// "Interior Ministry" and "Ministry of the Interior".
@@ -548,7 +553,7 @@ var generic = func() map[string]bool {
 		"international islamic democratic republic republican united state states people peoples new north south " +
 		"east west northern southern eastern western central federal general supreme high special security " +
 		"defense interior foreign justice affairs police intelligence revolutionary liberation alliance coalition " +
-		"association society foundation center news media city province region district works") {
+		"association society foundation center news media city province region district works corporation") {
 		m[w] = true
 		m[translit(w)] = true
 		if len(w) > 3 && strings.HasSuffix(w, "s") {

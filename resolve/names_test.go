@@ -472,3 +472,34 @@ func TestHeldNodeIsNoRival(t *testing.T) {
 		t.Errorf("held left %v", cs)
 	}
 }
+
+// TestCompanyTypedPerson checks that a company's name without its head
+// word, typed a person, meets the company in part (context confirms), and
+// that a person of two words does not meet the body named for him.
+func TestCompanyTypedPerson(t *testing.T) {
+	p, o := Parse(kg.Person, "Tarvel Bay Canning"), Parse(kg.Organization, "Tarvel Bay Canning Corporation")
+	if m := CompareNames(p, o); m.Veto || !m.Partial || m.Score < Low {
+		t.Errorf("a company typed a person: %+v, want a partial match", m)
+	}
+	if !overlapKeys(Keys(kg.Person, []string{"Tarvel Bay Canning"}), Keys(kg.Organization, []string{"Tarvel Bay Canning Corporation"})) {
+		t.Error("a company typed a person shares no key with it")
+	}
+	if m := CompareNames(Parse(kg.Person, "Anselmo Tarvel"), Parse(kg.Organization, "Anselmo Tarvel Foundation")); !m.Veto {
+		t.Errorf("a person met the foundation named for him: %+v", m)
+	}
+}
+
+// TestLegalForms checks that a company's legal form, in the forms of
+// several countries, is not part of its name.
+func TestLegalForms(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Tarvel Mining Pty Ltd", "Tarvel Mining"},
+		{"Tarvel Shipping Sdn Bhd", "Tarvel Shipping"},
+		{"Tarvel Metals JSC", "Tarvel Metals"},
+		{"Gruppo Tarvel", "Tarvel Group"},
+	} {
+		if m := CompareNames(Parse(kg.Organization, p[0]), Parse(kg.Organization, p[1])); m.Veto || m.Score < High {
+			t.Errorf("%s / %s: %+v, want a join", p[0], p[1], m)
+		}
+	}
+}

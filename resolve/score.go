@@ -87,6 +87,18 @@ func CompareNames(a, b Name) Match {
 		if ca != "" && ca == cb && strings.Contains(ca, " ") {
 			return Match{Score: 0.92, Why: "same name, type differs"}
 		}
+		// A company's name without its head word, typed a person
+		// ("Sarangani Bay Canning" for "Sarangani Bay Canning
+		// Corporation"), of three words or more: a part context has to
+		// confirm. Two ("Vaca Foundation", "Hernán Vaca") are a person
+		// and the body named for him.
+		person, org := ca, cb
+		if a.Type == kg.Organization {
+			person, org = cb, ca
+		}
+		if h := headless(strings.Fields(org)); len(h) >= 3 && strings.Join(h, " ") == person {
+			return Match{Score: 0.8, Partial: true, Why: "organization named without its head word, type differs"}
+		}
 		return Match{Veto: true, Why: "incompatible types"}
 	}
 	if a.Type == kg.Person {
