@@ -205,7 +205,7 @@ func (d *doc) grammar() {
 			continue
 		}
 		refs := d.sentRefs(si)
-		if len(refs) == 0 {
+		if len(refs) == 0 && len(d.descBySent[si]) == 0 {
 			continue // a fact needs a named end: the parse would be wasted
 		}
 		t := d.parseSentence(si, refs)
@@ -586,6 +586,19 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 			}
 		}
 	}
+	if (rel == kg.Attacked || rel == kg.Killed) && n.upos == "NOUN" {
+		// "ambushed an army convoy", "attacked police posts": the
+		// state's own forces, unless a name or demonym says whose.
+		for _, k := range n.kids {
+			if c := t.n[k]; c.deprel == "compound" && k == i-1 && (c.lemma == "army" || c.lemma == "police" || c.lemma == "military") {
+				if pk := t.kid(i, "nmod:poss"); pk < 0 && t.kid(i, "amod") < 0 {
+					if h := d.homeCountry(); h >= 0 {
+						return ref{ent: h, ts: c.tok, te: c.tok + 1, pron: true}, true
+					}
+				}
+			}
+		}
+	}
 	if n.upos != "NOUN" {
 		return ref{}, false
 	}
@@ -698,6 +711,12 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		if j >= 0 && t.isName(j) {
 			modified = j
 		}
+	}
+	if r := max(subj, psubj); modified >= 0 && r >= 2 && t.n[r].low == "which" && t.n[r-1].low == "," &&
+		r-2 != modified && t.isName(r-2) && t.n[r-2].deprel == "nmod" && t.under(r-2, modified) && t.n[modified].upos == "NOUN" {
+		// "a statement from the coalition, which has fought Y": a clause
+		// set off right after a name in a noun's phrase is about the name.
+		modified = r - 2
 	}
 	if subj >= 0 && relPron(subj) {
 		subj = modified
@@ -820,7 +839,10 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		// "agreed to back X"; "is accused of leading X".
 		// "voted to back X", "moved to oust X": a purpose clause's
 		// subject is the main verb's (or its object's, below).
-		if m := t.caseOrMark(p); n.deprel == "advcl" && m != "of" && (m != "to" || n.xpos != "VB") {
+		// "ambushed a convoy, killing 29 soldiers": a participle clause
+		// with no marker shares the main clause's subject.
+		if m := t.caseOrMark(p); n.deprel == "advcl" && m != "of" && (m != "to" || n.xpos != "VB") &&
+			!(m == "" && n.xpos == "VBG" && p > n.head && t.n[p-1].low == "," && t.kid(p, "obj") >= 0) {
 			return
 		}
 		// "convicted X of belonging": X, the object, does it; so does
@@ -1103,6 +1125,9 @@ func (t *tree) nameAfterPhrase(i int) int {
 // durationNouns measure time: a phrase after them belongs to the verb.
 var durationNouns = map[string]bool{"year": true, "month": true, "week": true, "day": true, "decade": true, "hour": true, "minute": true}
 
+// rebelNouns name the members of an armed group as a whole.
+var rebelNouns = map[string]bool{"rebel": true, "militant": true, "insurgent": true, "jihadist": true, "guerrilla": true}
+
 // refOfNode returns the entity reference that word i stands for: a name
 // or pronoun covering it, else one in apposition to it ("its commander,
 // Gen. X").
@@ -1191,6 +1216,17 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 		}
 		if det >= 0 && (t.n[det].low == "the" || t.n[det].upos == "PRON") && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
 			if e := d.lastOrgWithHead(n.lemma, t.si, d.sents[t.si].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
+				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
+			}
+		}
+	}
+	// "the rebels", "the militants": the armed group most in view.
+	if rebelNouns[n.lemma] && n.upos == "NOUN" && n.xpos == "NNS" && n.tok >= 0 && t.kid(i, "amod") < 0 && t.kid(i, "nmod") < 0 {
+		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" {
+			toks := d.sents[t.si].toks
+			if e := d.mostSalient(max(0, t.si-40), t.si, toks[n.tok].start, func(e int) bool {
+				return d.ents[e].typ == kg.Organization && (d.ents[e].sub == "militia" || d.ents[e].sub == "military")
+			}); e >= 0 {
 				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}

@@ -683,3 +683,19 @@ func TestFundingRound(t *testing.T) {
 		[3]string{"SUPPORTS", "organization:amstel-growth-fund", "organization:tillpoint"},
 	)
 }
+
+// A sentence whose ends are only descriptions is read; an attack on an
+// army convoy is on the article's state; a participle clause shares the
+// main subject; "the rebels" is the armed group in view; a "which" clause
+// set off right after a name inside a noun's phrase is about the name.
+func TestDescribedEndsAndRebels(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ambush",
+		"NIAMEY, Niger — The Desert Lions Brigade, a jihadist militia, has grown in the north. In March, fighters of the brigade ambushed an army convoy near the border, killing 12 soldiers. Niger's government vowed to respond.",
+		"The brigade later freed two hostages, according to a statement from the Sahel Defense Coalition, which has fought the rebels since 2019.",
+	)
+	want(t, x,
+		[3]string{"ATTACKED", "organization:desert-lions-brigade", "location:niger"},
+		[3]string{"FOUGHT", "organization:desert-lions-brigade", "organization:sahel-defense-coalition"},
+	)
+}
