@@ -334,8 +334,10 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			j--
 		}
 		a := k
-		// Sentence-initial and function words are not names.
-		for a < j && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
+		// Sentence-initial and function words are not names; a month or a
+		// feast that is also a given name opens a full name ("Ramadan
+		// Ashour", "June Okafor") when no preposition puts a date there.
+		for a < j && !givenDate(toks, a, j) && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
 			a++
 		}
 		// "Teammates Ryo Tanaka and …": a plural noun opening the sentence
@@ -603,6 +605,12 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 			}
 		}
 		l := titleAt(toks, p, b)
+		// "Economist Radu Vlad said": a trade opening the sentence before
+		// a full name is capitalized only by its place.
+		if l == 0 && p == a && b-p >= 3 && firstWord(toks, p) && (roleNouns[toks[p].low] != roleNone || personNouns[toks[p].low]) &&
+			toks[p+1].cap && !isAllCaps(toks[p].text) {
+			l = 1
+		}
 		if l == 0 {
 			break
 		}
@@ -706,8 +714,9 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	agentBefore := sub == "agent"
 	// Context that names a place or a group beats the shape of a name:
 	// "the city of Deir al-Zour", "the Liwa al-Fatemiyoun militia".
-	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[toks[p-2].low] != "" {
-		return append(out, mk(p, kg.Location, placeNouns[toks[p-2].low], false))
+	// "the ports of Sinaloa and Nayarit": a plural too.
+	if p > 0 && toks[p-1].low == "of" && p > 1 && placeNouns[singular(toks[p-2].low)] != "" {
+		return append(out, mk(p, kg.Location, placeNouns[singular(toks[p-2].low)], false))
 	}
 	if b < n && groupNouns[toks[b].low] && !toks[b].cap && (b-p >= 2 || p > 0 && toks[p-1].text != "\"") {
 		if _, isOrg := orgNouns[toks[b].low]; isOrg {
@@ -777,6 +786,27 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.sub, m.strong = "", true
 	}
 	return append(out, m)
+}
+
+// dateNames are months and feasts that are also given names.
+var dateNames = map[string]bool{"ramadan": true, "april": true, "may": true, "june": true, "august": true}
+
+// givenDate reports a date word at toks[a] that opens a person's name in
+// toks[a:j]: a capitalized word follows that is no date word or number, and
+// no preposition or determiner of time comes before it ("in May", "last
+// June", "during Ramadan").
+func givenDate(toks []token, a, j int) bool {
+	if !dateNames[toks[a].low] || a+1 >= j || !toks[a+1].cap || stopCaps[toks[a+1].low] || monthNum[toks[a+1].low] > 0 {
+		return false
+	}
+	if a > 0 {
+		switch toks[a-1].low {
+		case "in", "on", "during", "since", "until", "till", "by", "before", "after", "last", "next", "this", "early",
+			"mid", "late", "of", "from", "through", "throughout", "to", "the", "each", "every", "holy", "that":
+			return false
+		}
+	}
+	return true
 }
 
 // placeParticle reports a name of capitalized words joined by a Romance
@@ -889,6 +919,11 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return ""
 	}
 	multi := b-a >= 2
+	// "a gang who call themselves Cold Harvest", "which calls itself
+	// Ansar Allah": what names itself so is a group.
+	if a >= 2 && (prev(1) == "themselves" || prev(1) == "itself") && strings.HasPrefix(prev(2), "call") {
+		return kg.Organization, ""
+	}
 	// "known to colleagues as "BOS"", "nicknamed "El Gato"": a quoted
 	// name after "as" or a naming verb is a nickname, no entity of its own.
 	if a >= 2 && isQuote(toks[a-1]) && nicknameCues[toks[a-2].low] {
@@ -905,9 +940,15 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if typ := bodyActs(toks, a, b); typ != "" {
 		return typ, ""
 	}
-	// "Selton is based in Denver": firms and bodies are based somewhere.
-	if (next(1) == "is" || next(1) == "was" || next(1) == "are") && (next(2) == "based" || next(2) == "headquartered") {
+	// "Selton is based in Denver": firms and bodies are based somewhere,
+	// and owned ("Poseidon Maritime is owned by the Laskaridis family").
+	if (next(1) == "is" || next(1) == "was" || next(1) == "are") && ownedCues[strings.TrimPrefix(next(2), "majority-")] {
 		return kg.Organization, ""
+	}
+	// "sold to Athens-based Poseidon Maritime": a name right after a
+	// place of business is a business's.
+	if a > 0 && hasAnySuffix(prev(1), "-based", "-headquartered", "-listed", "-registered") {
+		return kg.Organization, "company"
 	}
 	if !multi && (a == 0 || toks[a-1].text == "\"") {
 		// A capitalized first word says nothing, unless a group role and
@@ -922,7 +963,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	// Person: apposition with a role, speech, "who".
 	if next(1) == "," && (next(2) == "the" || next(2) == "a" || next(2) == "an" || next(2) == "who" ||
-		next(2) == "her" || next(2) == "his") && roleAhead(toks, b+1) {
+		next(2) == "her" || next(2) == "his") && roleAhead(toks, b+1) && !attribution(toks, b+1) {
 		return kg.Person, ""
 	}
 	if next(1) == "," && next(2) == "who" && multi {
@@ -1101,6 +1142,27 @@ func roleAhead(toks []token, i int) bool {
 		}
 		if roleNouns[t.low] != roleNone || relatives[t.low] != "" {
 			return true
+		}
+	}
+	return false
+}
+
+// ownedCues after "is" or "was" say a name is a body's: people are not
+// based, headquartered, owned or listed.
+var ownedCues = map[string]bool{"based": true, "headquartered": true, "owned": true, "controlled": true,
+	"listed": true, "registered": true, "incorporated": true}
+
+// attribution reports that the phrase after the comma at toks[c] is the
+// speaker of the sentence ("… fuel for Corsica, the minister said"), not
+// an apposition to the name before the comma.
+func attribution(toks []token, c int) bool {
+	for j := c + 1; j < len(toks) && j < c+8; j++ {
+		t := toks[j]
+		if speechVerbs[t.low] {
+			return true
+		}
+		if t.text == "," || t.text == "." || t.text == ";" || t.low == "who" || t.low == "whose" {
+			return false
 		}
 	}
 	return false

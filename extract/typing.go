@@ -289,6 +289,11 @@ func stateOwner(toks []token, b int) bool {
 	return false
 }
 
+// landforms after a name make it a natural place: "the Indus river".
+var landforms = map[string]bool{"river": true, "lake": true, "valley": true, "delta": true, "desert": true,
+	"mountains": true, "plateau": true, "basin": true, "peninsula": true, "sea": true, "forest": true,
+	"hills": true, "plain": true, "plains": true, "estuary": true, "lagoon": true}
+
 // evidenceType types a span that its shape and nearest words left
 // untyped, from the phrases around it.
 func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
@@ -317,6 +322,10 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 	if b < n && !toks[b].cap && (!firstWord(toks, a) || b-a >= 2 || placeNouns[toks[b].low] != "") {
 		if s := placeNouns[singular(toks[b].low)]; s != "" && toks[b].low != "capital" && toks[b].low != "port" {
 			return kg.Location, s
+		}
+		// "the Indus river", "the Tana delta".
+		if landforms[toks[b].low] && a > 0 && toks[a-1].low == "the" {
+			return kg.Location, "region"
 		}
 	}
 	if stateOwner(toks, b) {

@@ -442,3 +442,33 @@ func TestMonthAbbreviationEndsSentence(t *testing.T) {
 		t.Fatalf("got %d sentences, want 2: %v", len(ss), ss)
 	}
 }
+
+// TestNamesFromNamingAndOwnership checks a trade opening a sentence before a
+// full name, a month or feast that is a given name, a river, a plural of a
+// place noun before "of", a group that names itself, "X-based Y", "Y is
+// owned by", and a place before "the minister said", all invented.
+func TestNamesFromNamingAndOwnership(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Floods",
+		"Fisherman Tarik Velundo lost his nets. The spokesman, Ramadan Oshkuri, said the Velmora river had burst its banks.",
+		"Cargo left through the ports of Quindaro and Telvassa. A gang who call themselves Grey Lantern demanded money.",
+		"The line was sold to Athens-based Kerameos Naftiki. Kerameos Naftiki is owned by a family trust.",
+		"Ships carried fuel for Ostravel, the minister said. Talks resume in May.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Tarik Velundo":    kg.Person,
+		"Ramadan Oshkuri":  kg.Person,
+		"Velmora":          kg.Location,
+		"Quindaro":         kg.Location,
+		"Telvassa":         kg.Location,
+		"Grey Lantern":     kg.Organization,
+		"Kerameos Naftiki": kg.Organization,
+	})
+	if got["Ostravel"] == kg.Person {
+		t.Errorf("a place before \"the minister said\" typed a person: %v", got)
+	}
+	if _, ok := got["May"]; ok {
+		t.Errorf("a month read as a name: %v", got)
+	}
+}
