@@ -67,7 +67,9 @@ func (t *tree) personOf(i int) []int {
 	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
 		return []int{i + 1} // "his brother Frank"
 	}
-	if n.deprel == "appos" && n.head >= 0 {
+	if n.deprel == "appos" && n.head >= 0 && t.kid(i, "cop") < 0 {
+		// (With a copula of its own it is a clause: "Y, whose chairman,
+		// X, is Z's father".)
 		h := n.head
 		if t.n[h].upos == "NUM" && t.n[h].deprel == "appos" {
 			h = t.n[h].head // "X, 41, the managing director of Y"
@@ -185,6 +187,9 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			// a role noun that can be an adjective as one.
 			d.roleFromTree(si, t, refs, i)
 			continue
+		}
+		if n.upos == "PROPN" && n.tok >= 0 {
+			d.possessedParty(si, t, refs, i)
 		}
 		if n.upos != "NOUN" || n.tok < 0 {
 			continue
@@ -385,6 +390,9 @@ func (t *tree) rolePersons(i int, owners []int) []int {
 	persons := t.personOf(i)
 	if len(persons) == 0 {
 		for _, o := range owners {
+			if t.n[o].deprel == "compound" && t.n[o].head > o {
+				o = t.n[o].head // "from the X party, Y": the noun after the name
+			}
 			if a := t.kid(o, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
 				persons = append(persons, a)
 			}
@@ -515,10 +523,20 @@ func (t *tree) setOff(i int) []int {
 		}
 	}
 	take(i, "list", "conj")
-	for _, k := range t.n[i].kids {
-		if t.n[k].deprel == "nmod" && k > i {
-			take(k, "conj", "list")
+	// Down the chain of "of"/"from" phrases: "a member of parliament
+	// from the X party, Y".
+	for h, depth := i, 0; depth < 3; depth++ {
+		next := -1
+		for _, k := range t.n[h].kids {
+			if t.n[k].deprel == "nmod" && k > h {
+				take(k, "conj", "list")
+				next = k
+			}
 		}
+		if next < 0 || len(out) > 0 {
+			break
+		}
+		h = next
 	}
 	return out
 }
@@ -766,6 +784,15 @@ func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 				continue
 			}
 			for _, x := range t.conjuncts(k) {
+				_, named := refAt(refs, t.n[x].tok)
+				_, isOrg := orgNouns[t.n[x].low]
+				if !named && isOrg {
+					// "from the National Dawn party": the name before
+					// the noun that the parser took for the head.
+					if c := t.kid(x, "compound"); c >= 0 && c < x {
+						x = c
+					}
+				}
 				if r, ok := d.refOfNode(t, refs, x); ok && d.ents[r.ent].typ == typ {
 					out = append(out, x)
 					found = true
@@ -1007,6 +1034,28 @@ func (d *doc) partyOf(si int, t *tree, refs []ref, i int, kind string) {
 		return
 	}
 	d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+}
+
+// possessedParty reads MEMBER_OF from a party's name i owned by a person:
+// "X's Civic Renewal Movement", "her Green Future Party".
+func (d *doc) possessedParty(si int, t *tree, refs []ref, i int) {
+	p := t.kid(i, "nmod:poss")
+	if p < 0 && i >= 2 && t.n[i-1].lemma == "'s" && t.n[i-1].head == i-2 && t.n[i-2].upos == "PROPN" {
+		p = i - 2 // "X's Y" read as one name
+	}
+	if w := t.n[max(i-1, 0)].low; p < 0 && i >= 1 && (w == "his" || w == "her" || w == "their") {
+		p = i - 1 // "said her Y had lost": "her" read as an object
+	}
+	if p < 0 {
+		return
+	}
+	ro, ok := d.refOfNode(t, refs, i)
+	if !ok || ro.pron || ro.adj || d.ents[ro.ent].typ != kg.Organization || d.ents[ro.ent].sub != "party" {
+		return
+	}
+	if rp, ok := d.refOfNode(t, refs, p); ok && d.ents[rp.ent].typ == kg.Person {
+		d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+	}
 }
 
 // possessorRef returns the entity that possessor word p stands for: a

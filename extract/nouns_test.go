@@ -238,3 +238,22 @@ func TestSecretaryAndRoleHolderKin(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"LEADS", "person:rui-falcao", "organization:harbor-dockers-union"})
 }
+
+// A name set off after a chain of "of"/"from" phrases is the one the role
+// describes, and "the X party" is X; a description with a copula of its
+// own is a clause ("whose chairman, X, is Y's father"); a person's party
+// named with a possessive has the person as a member.
+func TestMembershipShapes(t *testing.T) {
+	x := runTree(t,
+		"Vote",
+		"A member of parliament from the centrist Harbor Union party, Lena Ostrova, defended the verdict.",
+		"Ms. Anke Visser leads the list. It is backed by the Farmers Federation, the country's largest farmers' union, whose chairman, Hendrik Mulder, is Ms. Visser's father.",
+		"Mr. Arben Kola's Civic Renewal Movement won 40 seats. Ms. Mira Dreni said her Green Future Party had lost.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:lena-ostrova", "organization:harbor-union"},
+		[3]string{"FAMILY_OF", "person:anke-visser", "person:hendrik-mulder"},
+		[3]string{"MEMBER_OF", "person:arben-kola", "organization:civic-renewal-movement"},
+		[3]string{"MEMBER_OF", "person:mira-dreni", "organization:green-future-party"},
+	)
+}
