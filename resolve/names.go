@@ -220,7 +220,7 @@ var givenVariants = map[string]string{
 // Parse reads a name of an entity of type t.
 func Parse(t kg.EntityType, raw string) Name {
 	n := Name{Raw: raw, Type: t}
-	words := strings.Fields(kg.FoldName(raw))
+	words := strings.Fields(letters.Replace(kg.FoldName(raw)))
 	if isAcronym(raw) {
 		// Acronyms spell their first letters as the words do: UQC, UKC.
 		n.Acronym = strings.ReplaceAll(strings.Join(words, ""), "q", "k")
@@ -234,6 +234,10 @@ func Parse(t kg.EntityType, raw string) Name {
 	}
 	return n
 }
+
+// letters write the letters that folding diacritics leaves as they are
+// the way news in English writes them: "Strømsnes" is "Stromsnes".
+var letters = strings.NewReplacer("ø", "o", "æ", "ae", "œ", "oe", "ß", "ss", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
 
 // isAcronym reports a name written as capitals only, two to seven letters
 // ("PMF", "U.S.", "KH").
@@ -332,11 +336,11 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 
 // spellings1 writes the letter groups that spell one sound in one way.
 var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
-	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u")
+	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u", "oe", "o")
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
-// ou/oo/u, ee/i, ei/ey/ai/e, aw/au,
+// ou/oo/u, ee/i, ei/ey/ai/e, aw/au, ue/u and oe/o (ü, ö, ø),
 // o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
 // and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
 func translit(w string) string {

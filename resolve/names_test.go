@@ -503,3 +503,29 @@ func TestLegalForms(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryUnit checks that a company's unit named for a country does
+// not meet the company by name alone, while a leading national qualifier
+// is dropped.
+func TestCountryUnit(t *testing.T) {
+	if m := CompareNames(Parse(kg.Organization, "Tarvel Seafood"), Parse(kg.Organization, "Tarvel Seafood Chile")); m.Veto || m.Score+contextMax >= High {
+		t.Errorf("a company and its country unit: %+v, want a part that context cannot lift to a join", m)
+	}
+	if m := CompareNames(Parse(kg.Organization, "Salmon Farmers' Association"), Parse(kg.Organization, "Chilean Salmon Farmers' Association")); m.Veto || m.Score+contextMax < High {
+		t.Errorf("a national qualifier dropped: %+v, want a short form", m)
+	}
+}
+
+// TestNordicLetters checks that letters folding keeps (ø, æ) meet the
+// ways English copy writes them.
+func TestNordicLetters(t *testing.T) {
+	for _, p := range [][2]string{{"Håkon Strømsnes", "Haakon Stroemsnes"}, {"Håkon Strømsnes", "Hakon Stromsnes"}, {"Sæther Fisk", "Saether Fisk"}} {
+		ty := kg.Person
+		if strings.HasSuffix(p[0], "Fisk") {
+			ty = kg.Organization
+		}
+		if m := CompareNames(Parse(ty, p[0]), Parse(ty, p[1])); m.Veto || m.Score < High {
+			t.Errorf("%s / %s: %+v", p[0], p[1], m)
+		}
+	}
+}

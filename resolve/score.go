@@ -326,7 +326,10 @@ func compareOrgs(a, b Name) Match {
 	// Union").
 	vague := len(short) == 1 && (generic[short[0]] || countryWords[short[0]])
 	for j, v := range long {
-		if !used[j] && !generic[v] && !countryWords[v] {
+		// A country that ends the name names the company's unit there
+		// ("Skarvik Seafood Chile"), not its parent; one that leads it
+		// is a qualifier outlets drop ("Chilean Salmon Farmers").
+		if !used[j] && !generic[v] && (!countryWords[v] || j == len(long)-1) {
 			if vague {
 				return Match{}
 			}
