@@ -2,7 +2,6 @@ package relclass
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/wordfeat"
 )
@@ -75,20 +74,50 @@ func kind(m Mention) string {
 // and its ancestors below it, and lca the ancestor (-1 when none is found
 // within maxPath arcs).
 func path(ws []Word, a, b int) (up, down []int, lca int) {
-	depth := map[int]int{}
-	for i, n := a, 0; i >= 0 && n <= maxPath; i, n = ws[i].Head, n+1 {
-		depth[i] = n
+	var ua, ub [maxPath + 1]int
+	na, nb := 0, 0
+	for i := a; i >= 0 && na <= maxPath; i = ws[i].Head {
+		ua[na] = i
+		na++
 	}
-	for i, n := b, 0; i >= 0 && n <= maxPath; i, n = ws[i].Head, n+1 {
-		if _, ok := depth[i]; ok {
-			for j := a; j != i; j = ws[j].Head {
-				up = append(up, j)
+	for i := b; i >= 0 && nb <= maxPath; i = ws[i].Head {
+		ub[nb] = i
+		nb++
+	}
+	for j := range nb {
+		for k := range na {
+			if ub[j] == ua[k] {
+				return ua[:k:k], ub[:j:j], ub[j]
 			}
-			return up, down, i
 		}
-		down = append(down, i)
 	}
 	return nil, nil, -1
+}
+
+// fnv hashes a string piece by piece: the same value as wordfeat.String
+// of the pieces joined, without joining them.
+type fnv uint64
+
+func newFNV() fnv { return fnv(wordfeat.String("")) }
+
+func (h *fnv) add(ss ...string) {
+	for _, s := range ss {
+		for i := 0; i < len(s); i++ {
+			*h ^= fnv(s[i])
+			*h *= 1099511628211
+		}
+	}
+}
+
+func hashOf(s string) fnv { return fnv(wordfeat.String(s)) }
+
+// featH hashes template t with values already hashed.
+func featH(t uint64, hs ...fnv) uint64 {
+	h := wordfeat.Feature(t)
+	for _, v := range hs {
+		h = wordfeat.Mix(h, uint64(v))
+	}
+	return h | 1
 }
 
 // Features appends the hashed features of pair p to buf.
@@ -96,10 +125,11 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	s := d.Sents[p.Sent]
 	ma, mb := s.Mentions[p.A], s.Mentions[p.B]
 	ta, tb := d.Types[ma.Ent], d.Types[mb.Ent]
-	types := ta + ">" + tb
-	buf = append(buf, feat(fBias), feat(fTypes, types), feat(fKind, kind(ma), kind(mb), types))
+	types := newFNV()
+	types.add(ta, ">", tb)
+	buf = append(buf, feat(fBias), featH(fTypes, types), featH(fKind, hashOf(kind(ma)), hashOf(kind(mb)), types))
 
-	buf = append(buf, feat(fMentionsBetween, strconv.Itoa(min(p.B-p.A-1, 3)), types))
+	buf = append(buf, featH(fMentionsBetween, hashOf(strconv.Itoa(min(p.B-p.A-1, 3))), types))
 
 	// Words between, as a bag and at both ends.
 	n := mb.From - ma.To
@@ -127,13 +157,13 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	if lca < 0 {
 		buf = append(buf, feat(fPathLen, "none"))
 	} else {
-		var labels, lemmas, back strings.Builder
+		labels, lemmas, back := newFNV(), newFNV(), newFNV()
 		neg, hedge := false, false
 		for _, i := range up {
-			labels.WriteString(s.Words[i].Deprel + "^")
-			back.WriteString(s.Words[i].Deprel + "^")
+			labels.add(s.Words[i].Deprel, "^")
+			back.add(s.Words[i].Deprel, "^")
 			if i != ma.Word {
-				lemmas.WriteString(s.Words[i].Lemma + "^")
+				lemmas.add(s.Words[i].Lemma, "^")
 				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
 			}
 			neg = neg || s.Words[i].Neg
@@ -143,15 +173,15 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 		if lca == ma.Word || lca == mb.Word {
 			trig = "<end>"
 		}
-		labels.WriteString("|")
-		lemmas.WriteString("|" + trig + "|")
-		back.WriteString("|" + s.Words[lca].UPOS + "|")
+		labels.add("|")
+		lemmas.add("|", trig, "|")
+		back.add("|", s.Words[lca].UPOS, "|")
 		for k := len(down) - 1; k >= 0; k-- {
 			i := down[k]
-			labels.WriteString("v" + s.Words[i].Deprel)
-			back.WriteString("v" + s.Words[i].Deprel)
+			labels.add("v", s.Words[i].Deprel)
+			back.add("v", s.Words[i].Deprel)
 			if i != mb.Word {
-				lemmas.WriteString("v" + s.Words[i].Lemma)
+				lemmas.add("v", s.Words[i].Lemma)
 				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
 			}
 			neg = neg || s.Words[i].Neg
@@ -161,12 +191,12 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 		if h := s.Words[lca].Head; h >= 0 && hedges[s.Words[h].Lemma] {
 			hedge = true
 		}
-		buf = append(buf, feat(fPathLabels, labels.String()),
-			feat(fPathLabels, labels.String(), types),
-			feat(fPathLemmas, lemmas.String()),
-			feat(fPathBack, back.String(), types),
+		buf = append(buf, featH(fPathLabels, labels),
+			featH(fPathLabels, labels, types),
+			featH(fPathLemmas, lemmas),
+			featH(fPathBack, back, types),
 			feat(fTrigger, trig),
-			feat(fTriggerTypes, trig, types),
+			featH(fTriggerTypes, hashOf(trig), types),
 			feat(fPathLen, strconv.Itoa(len(up)+len(down))))
 		ea, eb := "", ""
 		if len(up) > 0 {
