@@ -9,6 +9,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -194,6 +195,21 @@ func truth(g *eval.Gold, a, b string) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// Model trains the classifier with Settings on the annotated articles of
+// tuningDir and samplesDir and returns the model file's bytes: what
+// relclass/cmd/train writes, and what the committed model must equal.
+func Model(tuningDir, samplesDir string) ([]byte, error) {
+	items, err := Load(tuningDir, samplesDir)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := Train(items, Settings).Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // Train fits a model on every item.

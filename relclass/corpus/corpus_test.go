@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"bytes"
-	"os"
 	"slices"
 	"testing"
 
@@ -10,10 +8,11 @@ import (
 	"github.com/newsgraph/newsgraph/relclass"
 )
 
+// The test that the committed model is current is in package extract
+// (model_test.go), whose tests every change to the rules runs.
 const (
 	tuningDir  = "../../eval/tuning"
 	samplesDir = "../../samples"
-	modelFile  = "../model/relclass.model.gz"
 )
 
 func loadAll(t *testing.T) []*Item {
@@ -32,23 +31,6 @@ func loadAll(t *testing.T) []*Item {
 		t.Fatalf("loaded %d tuning articles and %d samples, want 22 and 8", tuning, len(items)-tuning)
 	}
 	return items
-}
-
-// TestModelReproduces retrains the classifier as relclass/cmd/train does
-// and checks that it gives the committed model byte for byte.
-func TestModelReproduces(t *testing.T) {
-	want, err := os.ReadFile(modelFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := Train(loadAll(t), Settings).Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("retrained model (%d bytes) differs from %s (%d bytes): run go run ./relclass/cmd/train",
-			buf.Len(), modelFile, len(want))
-	}
 }
 
 // TestCrossValidated prints the leave-one-article-out relation figures of

@@ -70,7 +70,7 @@ func main() {
 		}
 	}
 	var buf bytes.Buffer
-	if err := corpus.Train(items, opt).Write(&buf); err != nil {
+	if err := corpus.Train(items, opt).Write(&buf); err != nil { // corpus.Model with the flags' settings
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
