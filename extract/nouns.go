@@ -67,7 +67,7 @@ func (t *tree) personOf(i int) []int {
 	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
 		return []int{i + 1} // "his brother Frank"
 	}
-	if n.deprel == "appos" && n.head >= 0 && t.kid(i, "cop") < 0 {
+	if (n.deprel == "appos" || n.deprel == "conj" && t.kid(i, "cc") < 0 && t.n[max(i-1, 0)].low != "and") && n.head >= 0 && t.kid(i, "cop") < 0 {
 		// (With a copula of its own it is a clause: "Y, whose chairman,
 		// X, is Z's father".)
 		h := n.head
@@ -190,9 +190,22 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		}
 		if n.upos == "PROPN" && n.tok >= 0 {
 			d.possessedParty(si, t, refs, i)
+			if tk := d.sents[si].toks[n.tok]; !tk.cap && (relatives[tk.low] != "" || roleNouns[tk.low] != roleNone) {
+				// "X, Y's niece": a common noun after a possessive name
+				// the tagger took for part of a name.
+				n.upos = "NOUN"
+				t.n[i].upos = "NOUN"
+			}
+		}
+		if n.lemma == "marry" && (n.upos == "VERB" || n.upos == "ADJ") && n.tok >= 0 {
+			d.married(si, t, refs, i)
+			continue
 		}
 		if n.upos != "NOUN" || n.tok < 0 {
 			continue
+		}
+		if n.lemma == "company" || n.lemma == "group" || n.lemma == "firm" {
+			d.companyOf(si, t, refs, i)
 		}
 		if roleNouns[n.lemma] != roleNone {
 			d.roleFromTree(si, t, refs, i)
@@ -371,6 +384,11 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		}
 		for _, p := range persons {
 			rp, ok := d.refOfNode(t, refs, p)
+			if ok && !rp.pron && kind == roleMember && d.ents[rp.ent].typ == kg.Organization && d.ents[ro.ent].typ == kg.Organization {
+				// "A, B and C are all members of Y".
+				d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confApposition)
+				continue
+			}
 			// A pronoun is the person only as a subject: "she is the
 			// mayor of Y"; as an apposition it is a misreading.
 			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
@@ -584,16 +602,25 @@ func (t *tree) hasOf(i int) bool {
 // the parser hung elsewhere (as a vocative, a side clause, a conjunct
 // without "and"), or -1.
 func (t *tree) setOffName(i int) int {
-	if t.n[i].upos != "NOUN" || i+2 >= len(t.n) || t.n[i+1].low != "," || t.n[i+2].upos != "PROPN" ||
-		t.n[i+2].tok < 0 || t.kid(i+2, "cc") >= 0 {
+	if t.n[i].upos != "NOUN" || i+2 >= len(t.n) || t.n[i+1].low != "," {
 		return -1
 	}
-	switch t.n[i+2].deprel {
+	a := i + 2
+	if t.n[a].upos == "DET" && a+1 < len(t.n) && t.n[a].head == a+1 {
+		a++ // "his wife, the lawyer X": the title went into the name
+	}
+	if t.n[a].upos != "PROPN" || t.n[a].tok < 0 || t.kid(a, "cc") >= 0 {
+		return -1
+	}
+	if t.n[a].deprel == t.n[i].deprel && t.n[a].head == t.n[i].head && strings.HasPrefix(t.n[i].deprel, "nsubj") {
+		return a // two subjects of one verb: the second is the first's apposition
+	}
+	switch t.n[a].deprel {
 	case "vocative", "parataxis", "conj", "list", "dep", "appos", "obl:unmarked":
-		return i + 2
+		return a
 	case "obl":
-		if t.kid(i+2, "case") < 0 {
-			return i + 2 // an oblique with no preposition is a misread
+		if t.kid(a, "case") < 0 {
+			return a // an oblique with no preposition is a misread
 		}
 	}
 	return -1
@@ -1034,6 +1061,92 @@ func (d *doc) partyOf(si int, t *tree, refs []ref, i int, kind string) {
 		return
 	}
 	d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+}
+
+// companyOf reads PART_OF from a company noun i: "its parent company,
+// Y" and "X, whose parent company is Y" make the possessor part of Y; "X,
+// a Y company" makes X part of Y.
+func (d *doc) companyOf(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	parent := false
+	var named []int
+	for _, k := range n.kids {
+		if c := t.n[k]; (c.deprel == "compound" || c.deprel == "amod") && k < i {
+			if c.lemma == "parent" {
+				parent = true
+			} else if c.upos == "PROPN" {
+				named = append(named, k)
+			}
+		}
+	}
+	var wholes []int
+	switch {
+	case parent:
+		p := t.kid(i, "nmod:poss")
+		if p < 0 {
+			return
+		}
+		r, ok := d.possessorRef(t, refs, p)
+		if !ok || r.adj || d.ents[r.ent].typ != kg.Organization {
+			return
+		}
+		if a := t.kid(i, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
+			wholes = append(wholes, a)
+		} else if a := t.setOffName(i); a >= 0 {
+			wholes = append(wholes, a)
+		} else if h := n.head; strings.HasPrefix(n.deprel, "nsubj") && h >= 0 && t.n[h].upos == "PROPN" && t.kid(h, "cop") >= 0 {
+			wholes = append(wholes, h)
+		}
+		for _, w := range wholes {
+			if rw, ok := d.refOfNode(t, refs, w); ok && !rw.pron && d.ents[rw.ent].typ == kg.Organization {
+				d.addRel(kg.PartOf, r.ent, rw.ent, nil, si, confNoun)
+			}
+		}
+	case len(named) == 1:
+		described := t.personOf(i)
+		if len(described) == 0 {
+			described = t.namesBefore(i)
+		}
+		rw, ok := d.refOfNode(t, refs, named[0])
+		if !ok || rw.adj || rw.pron || d.ents[rw.ent].typ != kg.Organization {
+			return
+		}
+		for _, x := range described {
+			if rx, ok := d.refOfNode(t, refs, x); ok && !rx.pron && !rx.adj && d.ents[rx.ent].typ == kg.Organization {
+				d.addRel(kg.PartOf, rx.ent, rw.ent, nil, si, confNoun)
+			}
+		}
+	}
+}
+
+// married reads FAMILY_OF from "X is married to Y" and "X married Y" at
+// the verb or adjective i.
+func (d *doc) married(si int, t *tree, refs []ref, i int) {
+	if t.negated(i) {
+		return
+	}
+	s, ps := t.subjects(i, 0)
+	if s < 0 {
+		s = ps
+	}
+	if s < 0 {
+		return
+	}
+	spouses := t.obliques(i, "to")
+	if o := t.kid(i, "obj"); o >= 0 {
+		spouses = append(spouses, t.conjuncts(o)...)
+	}
+	for _, a := range t.conjuncts(s) {
+		ra, ok := d.refOfNode(t, refs, a)
+		if !ok || d.ents[ra.ent].typ != kg.Person {
+			continue
+		}
+		for _, b := range spouses {
+			if rb, ok := d.refOfNode(t, refs, b); ok && d.ents[rb.ent].typ == kg.Person {
+				d.addRel(kg.FamilyOf, ra.ent, rb.ent, map[string]string{"relation": "spouse"}, si, confVerb)
+			}
+		}
+	}
 }
 
 // possessedParty reads MEMBER_OF from a party's name i owned by a person:

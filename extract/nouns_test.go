@@ -257,3 +257,30 @@ func TestMembershipShapes(t *testing.T) {
 		[3]string{"MEMBER_OF", "person:mira-dreni", "organization:green-future-party"},
 	)
 }
+
+// Kin after a possessive name ("X, Y's niece"; "Y's wife, the lawyer X";
+// "X is married to Y"), organizations listed as members, and company
+// nouns: "its parent company, Y", "X, whose parent company is Y", "X, a
+// Y company".
+func TestKinMembersAndParents(t *testing.T) {
+	x := runTree(t,
+		"Families",
+		"Ms. Lena Ostrova, Mr. Piet Ramos's niece, said the plant would close.",
+		"Mr. Tomas Ekdahl's wife, the lawyer Ana Ruiz, declined to comment.",
+		"Mr. Ivo Lind is married to Ms. Mara Quist.",
+		"Harbor Mutual, Tessen Bank and Orion Capital are all members of the Northern Trade Council.",
+		"Kestrel Logistics said its parent company, Vostrel Industries, would pay.",
+		"Brixen Solar Holdings, whose parent company is Lindqvist Capital, declined to comment.",
+		"Norrvik Freight, a Danford Group company, declined to comment.",
+	)
+	want(t, x,
+		[3]string{"FAMILY_OF", "person:lena-ostrova", "person:piet-ramos"},
+		[3]string{"FAMILY_OF", "person:ana-ruiz", "person:tomas-ekdahl"},
+		[3]string{"FAMILY_OF", "person:ivo-lind", "person:mara-quist"},
+		[3]string{"MEMBER_OF", "organization:tessen-bank", "organization:northern-trade-council"},
+		[3]string{"MEMBER_OF", "organization:orion-capital", "organization:northern-trade-council"},
+		[3]string{"PART_OF", "organization:kestrel-logistics", "organization:vostrel-industries"},
+		[3]string{"PART_OF", "organization:brixen-solar-holdings", "organization:lindqvist-capital"},
+		[3]string{"PART_OF", "organization:norrvik-freight", "organization:danford-group"},
+	)
+}
