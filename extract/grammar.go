@@ -277,7 +277,9 @@ func (d *doc) grammar() {
 				default:
 					objs = t.obliques(p, c.prep)
 				}
-				if symmetric[c.cue.rel] && len(objs) == 0 && c.prep == "" {
+				if symmetric[c.cue.rel] && len(objs) == 0 && c.prep == "" && !(c.cue.rel == kg.MetWith && len(t.obliques(p, "as")) > 0) {
+					// "who met as students" tells how they came to know
+					// each other, not a meeting.
 					// "X and Y met on Tuesday": each met the other.
 					d.among(si, c.cue, t.n[p].lemma, &t, refs, as, t.n[p].tok, conf)
 				}
@@ -315,7 +317,7 @@ func (d *doc) grammar() {
 						if !ok && byOwner[c.cue.rel] {
 							ro, ok = d.ownerRef(&t, refs, o)
 						}
-						if !ok && byOwner[c.cue.rel] {
+						if !ok && byOwner[c.cue.rel] && t.n[p].lemma != "raid" {
 							ro, ok = d.personPossessor(&t, refs, o)
 						}
 						if !ok {
@@ -586,16 +588,20 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 			}
 		}
 	}
-	if (rel == kg.Attacked || rel == kg.Killed) && n.upos == "NOUN" {
-		// "ambushed an army convoy", "attacked police posts": the
+	if (rel == kg.Attacked || rel == kg.Killed || rel == kg.Fought) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "nmod:poss") < 0 {
+		// "ambushed an army convoy", "attacked federal troops": the
 		// state's own forces, unless a name or demonym says whose.
+		force := stateForceNouns[n.lemma] && !slices.ContainsFunc(n.kids, func(k int) bool {
+			return t.n[k].deprel == "nmod" || t.n[k].tok >= 0 && d.sents[t.si].toks[t.n[k].tok].cap
+		})
 		for _, k := range n.kids {
-			if c := t.n[k]; c.deprel == "compound" && k == i-1 && (c.lemma == "army" || c.lemma == "police" || c.lemma == "military") {
-				if pk := t.kid(i, "nmod:poss"); pk < 0 && t.kid(i, "amod") < 0 {
-					if h := d.homeCountry(); h >= 0 {
-						return ref{ent: h, ts: c.tok, te: c.tok + 1, pron: true}, true
-					}
-				}
+			if c := t.n[k]; c.deprel == "compound" && k == i-1 && (c.lemma == "army" || c.lemma == "police" || c.lemma == "military") && t.kid(i, "amod") < 0 {
+				force = true
+			}
+		}
+		if force {
+			if e := d.stateForce(t.si, d.sents[t.si].toks[n.tok].start); e >= 0 {
+				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}
 	}
@@ -1055,7 +1061,11 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	if o >= 0 {
 		patients = t.conjuncts(o)
 		// "arrested several opposition figures, including X and Y".
-		patients = append(patients, t.ownerOf(o, "including")...)
+		for _, k := range t.ownerOf(o, "including") {
+			if t.n[k].deprel != "nmod:poss" || n.lemma != "raid" {
+				patients = append(patients, k) // "raided his homes" is a search, not an act on him
+			}
+		}
 		patients = append(patients, t.includedUnder(o)...)
 	}
 	patients = append(patients, t.obliques(p, "including")...)
@@ -2037,4 +2047,32 @@ func (d *doc) rounds(si int, t *tree, refs []ref) {
 			}
 		}
 	}
+}
+
+// stateForceNouns are a state's armed forces named by what they are.
+var stateForceNouns = map[string]bool{"troop": true, "troops": true, "soldier": true, "army": true, "military": true, "force": true}
+
+// stateForce is what unnamed government troops stand for at rune offset
+// pos of sentence si: the one army the article has named, else the
+// article's state; -1 if neither is known.
+func (d *doc) stateForce(si, pos int) int {
+	only := -1
+	d.eachOrgMention(0, si, pos, func(m *mention) {
+		e := m.ent
+		if d.ents[e].sub != "military" || !slices.ContainsFunc(d.ents[e].words, func(w string) bool {
+			w = strings.ToLower(w)
+			return w == "army" || w == "force" || w == "forces" || w == "military"
+		}) {
+			return
+		}
+		if only == -1 {
+			only = e
+		} else if only != e {
+			only = -2
+		}
+	})
+	if only >= 0 {
+		return only
+	}
+	return d.homeCountry()
 }

@@ -699,3 +699,21 @@ func TestDescribedEndsAndRebels(t *testing.T) {
 		[3]string{"FOUGHT", "organization:desert-lions-brigade", "organization:sahel-defense-coalition"},
 	)
 }
+
+// Unnamed government troops attacked are the one army the article names;
+// "met as students" is no meeting; a raid on someone's home is a search,
+// not an attack on that person.
+func TestStateForcesAndNonActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Clashes",
+		"ADDIS ABABA, Ethiopia — The Ethiopian National Defense Force (ENDF) has deployed in the region. Rights groups said the arrests followed attacks by Wolde Front fighters on federal troops near the town of Gondar in March.",
+		"Tillpoint was founded in 2019 by Ada Okafor, Ben Musa and Chidi Eze, who met as engineers at a Lagos bank.",
+		"Mr. Peter Otieno was dismissed in March, two weeks after the Harbor Anti-Fraud Agency raided his homes in Nairobi.",
+	)
+	want(t, x, [3]string{"ATTACKED", "organization:wolde-front", "organization:ethiopian-national-defense-force"})
+	wantNot(t, x,
+		[3]string{"ATTACKED", "organization:wolde-front", "location:gondar"},
+		[3]string{"MET_WITH", "person:ada-okafor", "person:ben-musa"},
+		[3]string{"ATTACKED", "organization:harbor-anti-fraud-agency", "person:peter-otieno"},
+	)
+}

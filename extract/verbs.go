@@ -678,7 +678,13 @@ func (d *doc) nouns(si int) {
 			}
 			for j := by[0].te; j < len(toks) && j < by[0].te+4; j++ {
 				if toks[j].low == "on" || toks[j].low == "against" {
-					if on := d.objectsOf(si, refs, j); len(on) > 0 {
+					on := d.objectsOf(si, refs, j)
+					// "attacks by X on federal troops near Y": the
+					// state's forces, not the place after them.
+					if e := d.stateForceAt(si, toks, j+1); e >= 0 {
+						on = []ref{{ent: e}}
+					}
+					if len(on) > 0 {
 						date := d.dateIn(si)
 						props := map[string]string{}
 						if date != "" {
@@ -1035,4 +1041,23 @@ func actAfter(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// stateForceAt returns what the unnamed state forces opening at token i
+// of sentence si stand for ("federal troops", "government soldiers", "the army"), or
+// -1 when the words there name no such force or say whose it is.
+func (d *doc) stateForceAt(si int, toks []token, i int) int {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		t := toks[j]
+		switch {
+		case t.cap || !t.word:
+			return -1
+		case stateForceNouns[t.low] || stateForceNouns[strings.TrimSuffix(t.low, "s")]:
+			if j+1 < len(toks) && toks[j+1].low == "of" {
+				return -1 // "forces of X"
+			}
+			return d.stateForce(si, t.start)
+		}
+	}
+	return -1
 }
