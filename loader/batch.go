@@ -15,10 +15,11 @@ import (
 const DefaultMaxBatch = 64
 
 // footprint is what an article's resolution read from the store, or what
-// its save writes: entity ids, blocking keys and article ids. An article
-// joins a pending batch only when what it read meets nothing the batch
-// writes, so deciding it against the committed store gives the decisions it
-// would get after the batch's articles, as when saving one by one.
+// its save writes: entity ids, blocking keys and article ids. A decision
+// taken ahead is kept only when what it read meets nothing the batch wrote
+// since, so it is the decision the article would get after the batch's
+// articles, as when saving one by one; otherwise the article is decided
+// again against the store as the batch leaves it (overlay).
 type footprint struct {
 	ids, keys, articles map[string]bool
 	// Read: the article's own ids, by whether the store knew them; only

@@ -286,13 +286,17 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		maxBatch = DefaultMaxBatch
 	}
 	var batch []pending
-	written := newFootprint()
+	// ov answers resolution's reads as the store will once the batch is
+	// saved; fresh is what the batch wrote since the decisions in linked
+	// were taken.
+	ov := newOverlay(l.Store)
+	fresh := newFootprint()
 	saves, limit := 0, 1
 	// Extractions taken early (by index).
 	ahead := map[int]job{}
-	// Decisions taken ahead (by index), against the committed store and
-	// the batch: valid until the next commit, which flush clears them at,
-	// for the articles whose reads meet nothing the batch writes.
+	// Decisions taken ahead (by index), against the store as the batch
+	// leaves it (ov): valid for the articles whose reads meet nothing the
+	// batch wrote since (fresh).
 	type decided struct {
 		resolve.Linked
 		old     []string // what the article's stored version mentions
@@ -309,6 +313,8 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	// were saved: a handful of reads for them all instead of a handful per
 	// article.
 	linkAhead := func(i int, x *kg.Extraction) (decided, error) {
+		clear(linked)
+		fresh = newFootprint()
 		xs, at := []*kg.Extraction{x}, []int{i}
 		for k := i + 1; k < len(srcs) && len(xs) < min(limit-saves, span); k++ {
 			a, ok := ahead[k]
@@ -358,7 +364,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			adds[n] = len(olds[n]) == 0 && held[n] == "" && !seen[ids[n]] && !seen[hashes[n]]
 			seen[ids[n]], seen[hashes[n]] = true, true
 		}
-		ls, err := resolve.LinkAll(ctx, l.Store, xs, prior, adds)
+		ls, err := resolve.LinkAll(ctx, ov, xs, prior, adds)
 		if err != nil {
 			return decided{}, err
 		}
@@ -421,7 +427,8 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			}
 			finish(p.r)
 		}
-		batch, written, saves = batch[:0], newFootprint(), 0
+		batch, fresh, saves = batch[:0], newFootprint(), 0
+		ov.reset()
 		limit = min(2*limit, maxBatch)
 	}
 
@@ -475,10 +482,9 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			span = min(2*span, maxBatch)
 			lk, err = linkAhead(i, j.x)
 		}
-		if err == nil && readOf(lk.Linked).meets(written) {
-			// It would be decided against what the batch writes: commit the
-			// batch first and decide it again.
-			flush()
+		if err == nil && readOf(lk.Linked).meets(fresh) {
+			// It was decided before an article of the batch wrote what it
+			// reads: decide it again, against the batch as it is now.
 			span = 1
 			lk, err = linkAhead(i, j.x)
 		}
@@ -493,15 +499,19 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		p := pending{r: r, x: x, ds: ds}
 		w := writes(x, lk.old, lk.Linked, lk.counted)
 		// An article that folds a node into another (w.all) is not counted
-		// in: every later article of the batch waits for it to commit.
-		if lk.counted && !w.all {
+		// in, nor is a new version or a duplicate text: the overlay cannot
+		// tell what they write, so the batch commits before the next
+		// article is decided. So does one whose joins it cannot tell.
+		known := lk.counted && !w.all
+		if known {
 			m := lk.Mentioned(x)
 			p.mentioned = &m
+			known = ov.record(x, lk.Linked)
 		}
 		batch = append(batch, p)
-		written.merge(w)
+		fresh.merge(w)
 		saves++
-		if saves >= limit {
+		if saves >= limit || !known {
 			flush()
 		}
 	}

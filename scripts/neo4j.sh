@@ -12,6 +12,9 @@
 #   NEO4J_DATA      data directory (default $NEO4J_STATE/data)
 #   NEO4J_START_TIMEOUT  seconds to wait for "ready" (default 180)
 #   NEO4J_HEAP      JVM max heap (default 1g)
+#   NEO4J_JIT       "full" runs the JVM with its optimizing compiler and
+#                   parallel GC, as a production server runs (benchmarks); the
+#                   default starts fast for tests (C1 only, serial GC)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -105,7 +108,7 @@ start() {
     mkdir -p "$state" "$data"
     # Flags Neo4j 5 needs on Java 17 for its off-heap and file channel access.
     local -a jvm=(
-        "-Xmx${NEO4J_HEAP:-1g}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+        "-Xmx${NEO4J_HEAP:-1g}"
         --add-opens java.base/java.nio=ALL-UNNAMED
         --add-opens java.base/java.io=ALL-UNNAMED
         --add-opens java.base/sun.nio.ch=ALL-UNNAMED
@@ -114,6 +117,9 @@ start() {
         --add-opens java.base/java.util.concurrent=ALL-UNNAMED
         --add-exports java.base/sun.nio.ch=ALL-UNNAMED
     )
+    if [[ "${NEO4J_JIT:-}" != full ]]; then
+        jvm+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+    fi
     local -a args=(--port "$port" --data "$data")
     if [[ "${NEO4J_AUTH:-}" == none ]]; then
         args+=(--no-auth)
