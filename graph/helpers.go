@@ -279,8 +279,12 @@ func evidencePtrs(ev []kg.Evidence) []*kg.Evidence {
 }
 
 // primeGraph puts the entities a traversal already read into the request's
-// entity loader, so fields under the graph's nodes need no store call.
-func (r *Resolver) primeGraph(ctx context.Context, g *traverse.Graph) {
+// entity loader, so fields under the graph's nodes need no store call. A
+// brief traversal's entities are partial and stay out.
+func (r *Resolver) primeGraph(ctx context.Context, g *traverse.Graph, brief bool) {
+	if brief {
+		return
+	}
 	ld := r.loaders(ctx).entities
 	for _, n := range g.Nodes {
 		if n.Entity != nil {

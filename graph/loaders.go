@@ -81,7 +81,8 @@ func filterKey(f kg.RelationFilter) string {
 	ts = slices.Compact(ts)
 	return strconv.Itoa(int(f.Direction)) + "|" + strings.Join(ts, ",") + "|" +
 		strconv.FormatFloat(f.MinConfidence, 'g', -1, 64) + "|" + strconv.FormatBool(f.IncludeRetracted) + "|" +
-		strconv.Itoa(int(f.Read.Evidence)) + "|" + strconv.FormatBool(f.Read.Ends)
+		strconv.Itoa(int(f.Read.Evidence)) + "|" + strconv.FormatBool(f.Read.Ends) + "|" +
+		strconv.FormatBool(f.Read.BriefEnds) + "|" + strconv.FormatBool(f.Read.SentencesOnly)
 }
 
 type loadersKey struct{}

@@ -125,7 +125,7 @@ func (r *entityResolver) Relations(ctx context.Context, obj *kg.Entity, directio
 	if err != nil {
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
-	r.primeEnds(ctx, rels)
+	r.primeEnds(ctx, rels, f.Read)
 	return rels, nil
 }
 
@@ -142,13 +142,14 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 	rd := relationRead(path(selections(ctx), "edges", "node"))
 	if o := deref(orderBy); o == kg.RelationByEvidence || o == kg.RelationByLatest {
 		rd.Evidence = rd.Evidence.Needs(kg.EvidenceRefs) // the order counts or dates the evidence
+		rd.SentencesOnly = false
 	}
 	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted), Read: rd}
 	rels, err := r.loaders(ctx).Relations(f).Load(ctx, obj.ID)
 	if err != nil {
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
-	r.primeEnds(ctx, rels)
+	r.primeEnds(ctx, rels, f.Read)
 	rels = slices.Clone(rels)
 	keys, err := r.sortRelations(ctx, rels, deref(orderBy))
 	if err != nil {
@@ -323,11 +324,11 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	if err != nil {
 		return nil, fmt.Errorf("list relations: %w", err)
 	}
-	r.primeEnds(ctx, pg.Relations)
+	r.primeEnds(ctx, pg.Relations, rd)
 	ld := r.loaders(ctx).relationsByID
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
-		if rd.Evidence == kg.EvidenceFull {
+		if rd.Evidence == kg.EvidenceFull && !rd.SentencesOnly {
 			// Only a whole relation may answer a later relation(id).
 			ld.Prime(rel.ID, rel)
 		}

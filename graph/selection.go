@@ -95,15 +95,69 @@ func evidenceIn(sets []ast.SelectionSet) kg.EvidenceRead {
 	return need
 }
 
+// selectsDeep reports whether sets select a field named name at any depth.
+func selectsDeep(sets []ast.SelectionSet, name string) bool {
+	found := false
+	var walk func(sets []ast.SelectionSet)
+	walk = func(sets []ast.SelectionSet) {
+		eachField(sets, func(f *ast.Field) {
+			if f.Name == name {
+				found = true
+			}
+			if !found && len(f.SelectionSet) > 0 {
+				walk([]ast.SelectionSet{f.SelectionSet})
+			}
+		})
+	}
+	walk(sets)
+	return found
+}
+
+// sentencesOnly reports whether every evidence field at any depth of sets
+// selects no more than the sentence and its offsets.
+func sentencesOnly(sets []ast.SelectionSet) bool {
+	only := true
+	var walk func(sets []ast.SelectionSet)
+	walk = func(sets []ast.SelectionSet) {
+		eachField(sets, func(f *ast.Field) {
+			if f.Name == "evidence" {
+				eachField([]ast.SelectionSet{f.SelectionSet}, func(g *ast.Field) {
+					switch g.Name {
+					case "text", "start", "end", "__typename":
+					default:
+						only = false
+					}
+				})
+			}
+			if len(f.SelectionSet) > 0 {
+				walk([]ast.SelectionSet{f.SelectionSet})
+			}
+		})
+	}
+	walk(sets)
+	return only
+}
+
 // relationRead is the read of relations whose selection sets are sets:
-// the evidence they select and, when they select either end, the ends.
+// the evidence they select and, when they select either end, the ends,
+// brief unless an end's aliases are selected.
 func relationRead(sets []ast.SelectionSet) kg.RelationRead {
-	return kg.RelationRead{Evidence: evidenceIn(sets), Ends: selects(sets, "source") || selects(sets, "target")}
+	src, s := under(sets, "source")
+	tgt, t := under(sets, "target")
+	ev := evidenceIn(sets)
+	return kg.RelationRead{Evidence: ev, Ends: s || t,
+		BriefEnds:     (s || t) && !selects(src, "aliases") && !selects(tgt, "aliases"),
+		SentencesOnly: ev <= kg.EvidenceRefs && sentencesOnly(sets)}
 }
 
 // primeEnds puts the end entities a relation read gave into the request's
 // entity loader, so the relations' source and target need no store call.
-func (r *Resolver) primeEnds(ctx context.Context, rels []*kg.Relation) {
+// Brief ends are partial entities: they answer their relation's source and
+// target only.
+func (r *Resolver) primeEnds(ctx context.Context, rels []*kg.Relation, rd kg.RelationRead) {
+	if rd.BriefEnds {
+		return
+	}
 	ld := r.loaders(ctx).entities
 	for _, rel := range rels {
 		if rel.SourceEntity != nil {

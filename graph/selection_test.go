@@ -72,16 +72,22 @@ func TestReadsFollowSelection(t *testing.T) {
 	}{
 		{"ids only", `{ entity(id: "` + idBrell + `") { relations { id type } } }`, []kg.RelationRead{none}, 1},
 		{"ends", `{ entity(id: "` + idBrell + `") { relations { source { name } target { id } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true}}, 1},
+		{"ends with aliases", `{ entity(id: "` + idBrell + `") { relations { source { name } target { aliases } } } }`,
 			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true}}, 1},
 		{"offsets", `{ entity(id: "` + idBrell + `") { relations { evidence { start article { title } } } } }`,
 			[]kg.RelationRead{{Evidence: kg.EvidenceRefs}}, 1},
 		{"texts in a fragment", `{ entity(id: "` + idBrell + `") { relations { ...R } } } fragment R on Relation { source { name } evidence { text } }`,
-			[]kg.RelationRead{{Ends: true}}, 1},
+			[]kg.RelationRead{{Ends: true, BriefEnds: true, SentencesOnly: true}}, 1},
+		{"sentences and offsets", `{ entity(id: "` + idBrell + `") { relations { evidence { start end } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceRefs, SentencesOnly: true}}, 1},
 		{"with arguments", `{ entity(id: "` + idBrell + `") { relations(direction: IN) { id } } }`, []kg.RelationRead{none}, 2},
 		{"twice", `{ entity(id: "` + idBrell + `") { a: relations { id } b: relations { evidence { text } } } }`,
-			[]kg.RelationRead{{}, none}, 3},
+			[]kg.RelationRead{{SentencesOnly: true}, none}, 3},
 		{"list", `{ relations(types: [DETAINED], first: 5) { edges { node { id source { name } target { name } evidence { text } } } } }`,
-			[]kg.RelationRead{{Ends: true}}, 1},
+			[]kg.RelationRead{{Ends: true, BriefEnds: true, SentencesOnly: true}}, 1},
+		{"list with articles", `{ relations(types: [DETAINED], first: 5) { edges { node { id evidence { text article { title } } } } } }`,
+			[]kg.RelationRead{{}}, 1},
 		{"list without evidence", `{ relations(first: 5) { edges { node { id } } } }`, []kg.RelationRead{none}, 1},
 		{"evidence order counts evidence", `{ entity(id: "` + idBrell + `") { relationConnection(orderBy: EVIDENCE) { edges { node { id } } } } }`,
 			[]kg.RelationRead{{Evidence: kg.EvidenceRefs}}, 2},
@@ -125,7 +131,9 @@ func TestReadsFollowSelection(t *testing.T) {
 func TestTraversalReads(t *testing.T) {
 	rec := &readRecorder{Store: openStore(t, worldFixtures(t)...)}
 	c := newClient(t, Config{Store: rec})
-	walk := func(ev kg.EvidenceRead) kg.RelationRead { return kg.RelationRead{Evidence: ev, Ends: true} }
+	walk := func(ev kg.EvidenceRead) kg.RelationRead {
+		return kg.RelationRead{Evidence: ev, Ends: true, BriefEnds: true}
+	}
 	cases := []struct {
 		name, query string
 		want        kg.RelationRead
@@ -133,7 +141,10 @@ func TestTraversalReads(t *testing.T) {
 		{"neighborhood", `{ neighborhood(id: "` + idBrell + `", hops: 1) { nodes { id weight } edges { id } } }`, walk(kg.EvidenceCount)},
 		{"neighborhood in an article", `{ neighborhood(id: "` + idBrell + `", hops: 1, article: "x") { nodes { id weight } } }`, walk(kg.EvidenceRefs)},
 		{"neighborhood texts", `{ neighborhood(id: "` + idBrell + `", hops: 1) { edges { evidence { text } } } }`, walk(kg.EvidenceFull)},
-		{"relation texts", `{ subgraph(seeds: ["` + idBrell + `"]) { edges { relation { evidence { text } } } } }`, walk(kg.EvidenceFull)},
+		{"relation texts", `{ subgraph(seeds: ["` + idBrell + `"]) { edges { relation { evidence { text } } } } }`,
+			kg.RelationRead{Evidence: kg.EvidenceFull, Ends: true}},
+		{"neighborhood aliases", `{ neighborhood(id: "` + idBrell + `", hops: 1) { nodes { entity { aliases } } } }`,
+			kg.RelationRead{Evidence: kg.EvidenceCount, Ends: true}},
 	}
 	for _, tc := range cases {
 		var resp map[string]any
@@ -153,5 +164,73 @@ func TestTraversalReads(t *testing.T) {
 	c.MustPost(`{ neighborhood(id: "`+idBrell+`", hops: 1, types: [DETAINED]) { edges { evidence { text } } } }`, &resp)
 	if e := resp.Neighborhood.Edges; len(e) != 1 || len(e[0].Evidence) != 1 || e[0].Evidence[0].Text != detainSentence {
 		t.Errorf("neighborhood edge evidence: %+v", e)
+	}
+}
+
+// briefStore gives brief ends as a store may: without their aliases.
+type briefStore struct{ kg.Store }
+
+func stripEnds(rels [][]*kg.Relation, rd kg.RelationRead) {
+	if !rd.BriefEnds {
+		return
+	}
+	for _, rs := range rels {
+		for i, r := range rs {
+			c := *r
+			if c.SourceEntity != nil {
+				s := *c.SourceEntity
+				s.Aliases = nil
+				c.SourceEntity = &s
+			}
+			if c.TargetEntity != nil {
+				t := *c.TargetEntity
+				t.Aliases = nil
+				c.TargetEntity = &t
+			}
+			rs[i] = &c
+		}
+	}
+}
+
+func (s briefStore) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
+	rels, err := s.Store.Relations(ctx, ids, f)
+	stripEnds(rels, f.Read)
+	return rels, err
+}
+
+func (s briefStore) EntitiesWithRelations(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, error) {
+	es, rels, err := s.Store.EntitiesWithRelations(ctx, ids, f)
+	stripEnds(rels, f.Read)
+	return es, rels, err
+}
+
+// TestBriefEndsStayOutOfTheCache checks that the partial entities a brief
+// read gives answer their relation's ends only: an entity asked for
+// elsewhere in the request comes whole.
+func TestBriefEndsStayOutOfTheCache(t *testing.T) {
+	c := newClient(t, Config{Store: briefStore{openStore(t, worldFixtures(t)...)}})
+	var resp struct {
+		Entity struct {
+			Relations []struct {
+				Source struct{ Name string }
+				Target struct {
+					Name        string
+					CommandedBy []struct{ Aliases []string }
+				}
+			}
+		}
+	}
+	c.MustPost(`{ entity(id: "`+idBrigade+`") { relations { source { name } target { name commandedBy { aliases } } } } }`, &resp)
+	found := false
+	for _, r := range resp.Entity.Relations {
+		if r.Source.Name == "Mara Voss" {
+			found = true
+			if len(r.Target.CommandedBy) != 1 || len(r.Target.CommandedBy[0].Aliases) == 0 {
+				t.Errorf("Voss read as the brigade's commander: %+v, want her aliases", r.Target.CommandedBy)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no COMMANDS relation of the brigade: %+v", resp.Entity.Relations)
 	}
 }

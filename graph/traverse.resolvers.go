@@ -151,7 +151,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	for i := range ps {
 		out[i] = &ps[i]
 		for _, h := range ps[i].Hops {
-			r.primeEnds(ctx, []*kg.Relation{h.Relation})
+			r.primeEnds(ctx, []*kg.Relation{h.Relation}, kg.RelationRead{}) // paths read whole ends
 		}
 	}
 	return out, nil
@@ -163,15 +163,16 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	if err != nil {
 		return nil, err
 	}
+	brief := !selectsDeep(selections(ctx), "aliases")
 	g, err := r.traverser.Neighborhood(ctx, id, traverse.NeighborhoodQuery{
 		Hops: deref(hops), Types: types, EntityTypes: entityTypes, MinConfidence: conf,
 		ArticleID: deref(article), From: deref(from), To: deref(to), LimitPerHop: deref(limitPerHop),
-		Evidence: evidenceIn(selections(ctx)),
+		Evidence: evidenceIn(selections(ctx)), BriefEntities: brief,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
 	}
-	r.primeGraph(ctx, g)
+	r.primeGraph(ctx, g, brief)
 	return g, nil
 }
 
@@ -188,7 +189,7 @@ func (r *queryResolver) Subgraph(ctx context.Context, seeds []string, depth *int
 	if err != nil {
 		return nil, fmt.Errorf("subgraph: %w", err)
 	}
-	r.primeGraph(ctx, g)
+	r.primeGraph(ctx, g, false)
 	return g, nil
 }
 

@@ -37,6 +37,15 @@ type RelationRead struct {
 	// Ends also reads the end entities into Relation.SourceEntity and
 	// Relation.TargetEntity, as Entities returns them, in the same read.
 	Ends bool
+	// BriefEnds, with Ends, lets the store leave out the end entities'
+	// aliases (empty): readers that show ids, names and types need no
+	// more. Such entities are partial and must not answer a later read of
+	// the whole entity (a request's entity cache).
+	BriefEnds bool
+	// SentencesOnly, with EvidenceFull or EvidenceRefs, lets the store
+	// leave out each piece's ArticleID, Extractor and Confidence (zero
+	// values): readers of the sentences and their offsets need no more.
+	SentencesOnly bool
 }
 
 // EvidenceRead is how much of a relation's evidence a read fills in.

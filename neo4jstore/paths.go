@@ -37,13 +37,13 @@ func (s *Store) ShortestPathRelations(ctx context.Context, from, to string, maxH
 		slices.Sort(ts)
 		alt = strings.Join(ts, "|")
 	}
-	props, err := relPropsOf(f.Read.Evidence)
+	props, err := relPropsOf(f.Read)
 	if err != nil {
 		return kg.FoundPaths{}, err
 	}
 	ends, endsCol := "", ""
 	if f.Read.Ends {
-		ends, endsCol = `, [n IN nodes(p) | n`+entityMap+`] AS ends`, `, ends`
+		ends, endsCol = `, [n IN nodes(p) | n`+endMap(f.Read)+`] AS ends`, `, ends`
 	}
 	// maxHops is an int the caller bounded: a variable-length bound cannot
 	// be a parameter. allShortestPaths refuses one node at both ends, so

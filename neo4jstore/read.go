@@ -126,26 +126,32 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 		slices.Sort(ts)
 		alt = strings.Join(ts, "|")
 	}
-	props, err := relPropsOf(f.Read.Evidence)
+	entries, err := relEntries(f.Read)
 	if err != nil {
 		return nil, nil, err
 	}
 	ends := ""
 	if f.Read.Ends {
-		ends = `, sn` + entityMap + ` AS se, tn` + entityMap + ` AS te`
+		ends = `, se: sn` + endMap(f.Read) + `, te: tn` + endMap(f.Read)
 	}
-	// Without the entities, an unknown id still gives its row (r null);
-	// with them, it gives none, and the entity reads as nil.
-	match, ent := `OPTIONAL MATCH (:Entity {id: id})`, ``
+	// Without the entities, an unknown id still gives its row (no
+	// relations); with them, it gives none, and the entity reads as nil.
+	match, ent, start := ``, ``, `id) {
+			OPTIONAL MATCH (:Entity {id: id})`
 	if entities {
-		match, ent = `MATCH (e:Entity {id: id}) OPTIONAL MATCH (e)`, `, e`+entityMap+` AS e`
+		match, ent, start = ` MATCH (e:Entity {id: id})`, `, e`+entityMap+` AS e`, `e) {
+			OPTIONAL MATCH (e)`
 	}
+	// One row per id, its relations collected into one list: the entity
+	// and the row overhead are not repeated for every relation.
 	recs, err := run(ctx, tx, `UNWIND $ids AS req
 		OPTIONAL MATCH (x:Redirect {id: req})
-		WITH req, coalesce(x.to, req) AS id
-		`+match+`-[r:`+alt+`]-(:Entity) WHERE `+relWhere(f)+`
-		WITH *, startNode(r) AS sn, endNode(r) AS tn
-		RETURN req, id, `+props+` AS props, elementId(r) AS eid, type(r) AS type, sn.id AS src, tn.id AS tgt`+ends+ent,
+		WITH req, coalesce(x.to, req) AS id`+match+`
+		CALL (`+start+`-[r:`+alt+`]-(:Entity) WHERE `+relWhere(f)+`
+			WITH r, startNode(r) AS sn, endNode(r) AS tn
+			RETURN collect(r {`+entries+`, eid: elementId(r), type: type(r), src: sn.id, tgt: tn.id`+ends+`}) AS rels
+		}
+		RETURN req, id, rels`+ent,
 		map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence})
 	if err != nil {
 		return nil, nil, err
@@ -165,21 +171,22 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 			}
 			byID[id] = entityFromProps(p)
 		}
-		eid := recStr(rec, "eid")
-		if eid == "" || seen[eid] {
-			continue
+		v, _ := rec.Get("rels")
+		rels, _ := v.([]any)
+		for _, x := range rels {
+			p, _ := x.(map[string]any)
+			eid := pStr(p, "eid")
+			if eid == "" || seen[eid] {
+				continue
+			}
+			seen[eid] = true
+			r := relFromProps(pStr(p, "type"), pStr(p, "src"), pStr(p, "tgt"), "", p).toKG()
+			if f.Read.Ends {
+				r.SourceEntity, r.TargetEntity = endEntity(p, "se"), endEntity(p, "te")
+			}
+			bySource[r.Source] = append(bySource[r.Source], r)
+			byTarget[r.Target] = append(byTarget[r.Target], r)
 		}
-		seen[eid] = true
-		p, err := recProps(rec, "props")
-		if err != nil {
-			return nil, nil, err
-		}
-		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), "", p).toKG()
-		if err := endsOf(r, rec, f.Read.Ends); err != nil {
-			return nil, nil, err
-		}
-		bySource[r.Source] = append(bySource[r.Source], r)
-		byTarget[r.Target] = append(byTarget[r.Target], r)
 	}
 	var es []*kg.Entity
 	if entities {
@@ -379,13 +386,13 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		`
 	}
 	params := map[string]any{"min": f.MinConfidence, "aid": f.ArticleID, "stypes": stypes, "ttypes": ttypes, "limit": int64(size + 1)}
-	props, err := relPropsOf(f.Read.Evidence)
+	props, err := relPropsOf(f.Read)
 	if err != nil {
 		return nil, err
 	}
 	ends := ""
 	if f.Read.Ends {
-		ends = `, s` + entityMap + ` AS se, t` + entityMap + ` AS te`
+		ends = `, s` + endMap(f.Read) + ` AS se, t` + endMap(f.Read) + ` AS te`
 	}
 	keyed := `WITH r, s, t, type(r) AS type, s.id AS src, t.id AS tgt`
 	if f.Order == kg.RelationByLatest {

@@ -36,6 +36,10 @@ type NeighborhoodQuery struct {
 	// only how many pieces there are, as zero values — except with an
 	// article or a date range, whose scope needs the references.
 	Evidence kg.EvidenceRead
+	// BriefEntities lets the nodes' entities beyond the centre lack their
+	// aliases (kg.RelationRead.BriefEnds), for callers that show no more
+	// than ids, names and types.
+	BriefEntities bool
 }
 
 // SubgraphQuery narrows the subgraph around several seeds.
@@ -236,6 +240,7 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 		ev = ev.Needs(kg.EvidenceRefs) // the scope reads each piece's article
 	}
 	f := walkFilter(q.Types, q.MinConfidence, ev)
+	f.Read.BriefEnds = q.BriefEntities
 	es, first, err := t.seeds(ctx, []string{id}, f)
 	if err != nil {
 		return nil, err
