@@ -38,6 +38,7 @@ type levelTracker struct {
 	outstanding int
 	waiting     []func()            // batches to send when the level is complete
 	shapes      map[shapeKey][2]int // plain and resolver fields of a selection on a type
+	loads       map[*ast.Field]bool // mayLoad of a field's selections
 	fields      map[*graphql.FieldContext]*fieldNode
 	objects     map[*graphql.FieldContext]*objectNode // by the context its fields hang from
 }
@@ -121,6 +122,24 @@ func (t *levelTracker) shape(oc *graphql.OperationContext, f graphql.CollectedFi
 	return s[0], s[1]
 }
 
+// mayLoad is mayLoad of f's selections, cached for the request.
+func (t *levelTracker) mayLoad(f graphql.CollectedField) bool {
+	if len(f.Selections) == 0 {
+		return false
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	v, ok := t.loads[f.Field]
+	if !ok {
+		v = mayLoad(f.Selections)
+		if t.loads == nil {
+			t.loads = map[*ast.Field]bool{}
+		}
+		t.loads[f.Field] = v
+	}
+	return v
+}
+
 // resolverFields holds "type.field" (lower case, no underscores) for every
 // field with a resolver method, read once from the generated interfaces.
 var resolverFields = sync.OnceValue(func() map[string]bool {
@@ -149,14 +168,35 @@ func shape(oc *graphql.OperationContext, sel ast.SelectionSet, name string) (pla
 		case f.Name == "__typename":
 		case isResolverField(name, f.Name):
 			resolvers++
-		case len(f.Selections) == 0:
-			// A plain leaf is a struct field or method: it cannot wait
-			// nor load, so the middleware passes it untracked.
+		case !mayLoad(f.Selections):
+			// A plain field with no resolver field below it (a leaf, or
+			// evidence { text start end }) is struct fields and methods
+			// all the way down: it cannot wait nor load, so the middleware
+			// passes it untracked.
 		default:
 			plain++
 		}
 	}
 	return plain, resolvers
+}
+
+// mayLoad reports whether sel selects a resolver field at any depth: one
+// that may call a loader. Fields on a type that is not an object (none in
+// the schema today) count as resolvers.
+func mayLoad(sel ast.SelectionSet) bool {
+	found := false
+	eachField([]ast.SelectionSet{sel}, func(f *ast.Field) {
+		switch {
+		case found, f.Name == "__typename":
+		case f.ObjectDefinition == nil || f.ObjectDefinition.Kind != ast.Object:
+			found = true
+		case isResolverField(f.ObjectDefinition.Name, f.Name):
+			found = true
+		default:
+			found = mayLoad(f.SelectionSet)
+		}
+	})
+	return found
 }
 
 // firstPhase is how many fields of an object can start at once.
@@ -179,8 +219,8 @@ func fieldOf(fc *graphql.FieldContext) *graphql.FieldContext {
 // aroundField is the gqlgen field middleware that keeps the count.
 func (t *levelTracker) aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
-	if !fc.IsResolver && len(fc.Field.Selections) == 0 {
-		return next(ctx) // a plain leaf, left out of the count (see shape)
+	if !fc.IsResolver && !t.mayLoad(fc.Field) {
+		return next(ctx) // a plain field that cannot load, left out of the count (see shape)
 	}
 	oc := graphql.GetOperationContext(ctx)
 	n := &fieldNode{fc: fc, plain: !fc.IsResolver}

@@ -90,16 +90,6 @@ func (r *cyDataResolver) Types(ctx context.Context, obj *traverse.CyData) ([]kg.
 	return out, nil
 }
 
-// Type is the resolver for the type field.
-func (r *graphEdgeResolver) Type(ctx context.Context, obj *traverse.Edge) (kg.RelationType, error) {
-	return kg.RelationType(obj.Type), nil
-}
-
-// Type is the resolver for the type field.
-func (r *graphNodeResolver) Type(ctx context.Context, obj *traverse.Node) (kg.EntityType, error) {
-	return kg.EntityType(obj.Type), nil
-}
-
 // Subtype is the resolver for the subtype field.
 func (r *graphNodeResolver) Subtype(ctx context.Context, obj *traverse.Node) (*string, error) {
 	return nullable(obj.Subtype), nil
@@ -270,9 +260,6 @@ func (r *Resolver) CoMention() generated.CoMentionResolver { return &coMentionRe
 // CyData returns generated.CyDataResolver implementation.
 func (r *Resolver) CyData() generated.CyDataResolver { return &cyDataResolver{r} }
 
-// GraphEdge returns generated.GraphEdgeResolver implementation.
-func (r *Resolver) GraphEdge() generated.GraphEdgeResolver { return &graphEdgeResolver{r} }
-
 // GraphNode returns generated.GraphNodeResolver implementation.
 func (r *Resolver) GraphNode() generated.GraphNodeResolver { return &graphNodeResolver{r} }
 
@@ -291,7 +278,6 @@ func (r *Resolver) TimelineEntry() generated.TimelineEntryResolver { return &tim
 type (
 	coMentionResolver     struct{ *Resolver }
 	cyDataResolver        struct{ *Resolver }
-	graphEdgeResolver     struct{ *Resolver }
 	graphNodeResolver     struct{ *Resolver }
 	hopResolver           struct{ *Resolver }
 	pathResolver          struct{ *Resolver }

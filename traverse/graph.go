@@ -70,10 +70,10 @@ type Graph struct {
 
 // Node is an entity of a Graph.
 type Node struct {
-	ID      string `json:"id"`
-	Label   string `json:"label"` // the entity's name
-	Type    string `json:"type"`
-	Subtype string `json:"subtype,omitempty"`
+	ID      string        `json:"id"`
+	Label   string        `json:"label"` // the entity's name
+	Type    kg.EntityType `json:"type"`
+	Subtype string        `json:"subtype,omitempty"`
 	// Weight is the number of evidence sentences of the node's edges in the
 	// graph: how much the graph says about it.
 	Weight int `json:"weight"`
@@ -85,11 +85,11 @@ type Node struct {
 
 // Edge is a relation of a Graph.
 type Edge struct {
-	ID     string `json:"id"`
-	Source string `json:"source"`
-	Target string `json:"target"`
-	Type   string `json:"type"`
-	Label  string `json:"label"` // "holds role", with the title when there is one
+	ID     string          `json:"id"`
+	Source string          `json:"source"`
+	Target string          `json:"target"`
+	Type   kg.RelationType `json:"type"`
+	Label  string          `json:"label"` // "holds role", with the title when there is one
 	// Weight is the number of supporting sentences within the query's
 	// scope (article, dates).
 	Weight     int     `json:"weight"`
@@ -141,22 +141,22 @@ type CyData struct {
 func (g *Graph) Cytoscape(collapse bool) []CyElement {
 	out := make([]CyElement, 0, len(g.Nodes)+len(g.Edges))
 	for _, n := range g.Nodes {
-		cls := []string{ClassName(n.Type)}
+		cls := []string{ClassName(string(n.Type))}
 		if n.Depth == 0 {
 			cls = append(cls, "seed")
 		}
 		out = append(out, CyElement{Group: "nodes", Classes: cls, Data: CyData{
-			ID: n.ID, Label: n.Label, Type: n.Type, Subtype: n.Subtype, Weight: n.Weight,
+			ID: n.ID, Label: n.Label, Type: string(n.Type), Subtype: n.Subtype, Weight: n.Weight,
 		}})
 	}
 	edges := make([]CyElement, 0, len(g.Edges))
 	pairs := map[[2]string]int{} // pair → index in edges
 	for _, e := range g.Edges {
-		sym, conf := kg.RelationType(e.Type).Symmetric(), e.Confidence
-		el := CyElement{Group: "edges", Classes: []string{ClassName(e.Type)}, Data: CyData{
-			ID: e.ID, Label: e.Label, Type: e.Type, Source: e.Source, Target: e.Target,
+		sym, conf := e.Type.Symmetric(), e.Confidence
+		el := CyElement{Group: "edges", Classes: []string{ClassName(string(e.Type))}, Data: CyData{
+			ID: e.ID, Label: e.Label, Type: string(e.Type), Source: e.Source, Target: e.Target,
 			Weight: e.Weight, Confidence: &conf, Symmetric: &sym,
-			Types: []string{e.Type}, Relations: []string{e.ID},
+			Types: []string{string(e.Type)}, Relations: []string{e.ID},
 		}}
 		if sym {
 			el.Classes = append(el.Classes, "symmetric")
@@ -537,7 +537,7 @@ func endEntity(r *kg.Relation, v string) *kg.Entity {
 }
 
 func newNode(e *kg.Entity, depth int) *Node {
-	return &Node{ID: e.ID, Label: e.Name, Type: string(e.Type), Subtype: e.Subtype, Depth: depth, Entity: e}
+	return &Node{ID: e.ID, Label: e.Name, Type: e.Type, Subtype: e.Subtype, Depth: depth, Entity: e}
 }
 
 func newEdge(r *kg.Relation, ev []kg.Evidence) *Edge {
@@ -546,7 +546,7 @@ func newEdge(r *kg.Relation, ev []kg.Evidence) *Edge {
 		label += ": " + title
 	}
 	return &Edge{
-		ID: r.ID, Source: r.Source, Target: r.Target, Type: string(r.Type), Label: label,
+		ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Label: label,
 		Weight: len(ev), Confidence: r.Confidence, Relation: r, Evidence: ev,
 	}
 }

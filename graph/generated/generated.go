@@ -38,7 +38,6 @@ type ResolverRoot interface {
 	Entity() EntityResolver
 	Event() EventResolver
 	Evidence() EvidenceResolver
-	GraphEdge() GraphEdgeResolver
 	GraphNode() GraphNodeResolver
 	Hop() HopResolver
 	IngestResult() IngestResultResolver
@@ -463,11 +462,7 @@ type EventResolver interface {
 type EvidenceResolver interface {
 	Article(ctx context.Context, obj *kg.Evidence) (*kg.Article, error)
 }
-type GraphEdgeResolver interface {
-	Type(ctx context.Context, obj *traverse.Edge) (kg.RelationType, error)
-}
 type GraphNodeResolver interface {
-	Type(ctx context.Context, obj *traverse.Node) (kg.EntityType, error)
 	Subtype(ctx context.Context, obj *traverse.Node) (*string, error)
 }
 type HopResolver interface {
@@ -7439,7 +7434,7 @@ func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphEdge_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Type(ctx, obj)
+			return obj.Type, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v kg.RelationType) graphql.Marshaler {
@@ -7450,7 +7445,7 @@ func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "RelationType")
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "RelationType")
 }
 
 func (ec *executionContext) _GraphEdge_label(ctx context.Context, field graphql.CollectedField, obj *traverse.Edge) (ret graphql.Marshaler) {
@@ -7641,7 +7636,7 @@ func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphNode_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Type(ctx, obj)
+			return obj.Type, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityType) graphql.Marshaler {
@@ -7652,7 +7647,7 @@ func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "EntityType")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "EntityType")
 }
 
 func (ec *executionContext) _GraphNode_subtype(ctx context.Context, field graphql.CollectedField, obj *traverse.Node) (ret graphql.Marshaler) {
@@ -13191,48 +13186,47 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "target":
 			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "label":
 			out.Values[i] = ec._GraphEdge_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "weight":
 			out.Values[i] = ec._GraphEdge_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "confidence":
 			out.Values[i] = ec._GraphEdge_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "relation":
 			out.Values[i] = ec._GraphEdge_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "evidence":
 			out.Values[i] = ec._GraphEdge_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13273,11 +13267,10 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "subtype":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
