@@ -190,6 +190,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		}
 		if n.upos == "PROPN" && n.tok >= 0 {
 			d.possessedParty(si, t, refs, i)
+			d.officeHolder(si, t, refs, i)
 			if tk := d.sents[si].toks[n.tok]; !tk.cap && (relatives[tk.low] != "" || roleNouns[tk.low] != roleNone) {
 				// "X, Y's niece": a common noun after a possessive name
 				// the tagger took for part of a name.
@@ -206,6 +207,9 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		}
 		if n.lemma == "company" || n.lemma == "group" || n.lemma == "firm" {
 			d.companyOf(si, t, refs, i)
+		}
+		if n.lemma == "year" || n.lemma == "decade" {
+			d.yearsAt(si, t, refs, i)
 		}
 		if roleNouns[n.lemma] != roleNone {
 			d.roleFromTree(si, t, refs, i)
@@ -1119,6 +1123,45 @@ func (d *doc) companyOf(si int, t *tree, refs []ref, i int) {
 	}
 }
 
+// yearsAt reads WORKS_FOR from a span of years i spent at a body: "after
+// 14 years at Y", "spent a decade at Y", said of the verb's subject.
+func (d *doc) yearsAt(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	h := n.head
+	if h < 0 || t.n[h].upos != "VERB" || t.negated(h) {
+		return
+	}
+	bodies := t.ownerOf(i, "at", "with")
+	for _, b := range t.obliques(h, "at") {
+		// "spent a decade at Y"; "after 14 years at Y" with "at Y"
+		// hung on the verb right after the years.
+		if t.n[h].lemma == "spend" && n.deprel == "obj" || t.kid(b, "case") == i+1 {
+			bodies = append(bodies, b)
+		}
+	}
+	if len(bodies) == 0 {
+		return
+	}
+	s, ps := t.subjects(h, 0)
+	if s < 0 {
+		s = ps
+	}
+	if s < 0 {
+		return
+	}
+	for _, p := range t.conjuncts(s) {
+		rp, ok := d.refOfNode(t, refs, p)
+		if !ok || d.ents[rp.ent].typ != kg.Person {
+			continue
+		}
+		for _, b := range bodies {
+			if rb, ok := d.refOfNode(t, refs, b); ok && !rb.adj && !rb.pron && d.ents[rb.ent].typ == kg.Organization {
+				d.addRel(kg.WorksFor, rp.ent, rb.ent, nil, si, confNoun)
+			}
+		}
+	}
+}
+
 // married reads FAMILY_OF from "X is married to Y" and "X married Y" at
 // the verb or adjective i.
 func (d *doc) married(si int, t *tree, refs []ref, i int) {
@@ -1146,6 +1189,30 @@ func (d *doc) married(si int, t *tree, refs []ref, i int) {
 				d.addRel(kg.FamilyOf, ra.ent, rb.ent, map[string]string{"relation": "spouse"}, si, confVerb)
 			}
 		}
+	}
+}
+
+// officeHolder reads the holder of an office named for its head: "the
+// Data Protection Ombudsman, X", "the Election Commissioner, X" lead the
+// office that is named i.
+func (d *doc) officeHolder(si int, t *tree, refs []ref, i int) {
+	ro, ok := d.refOfNode(t, refs, i)
+	if !ok || ro.pron || ro.adj || d.ents[ro.ent].typ != kg.Organization {
+		return
+	}
+	w := d.ents[ro.ent].words
+	if len(w) < 2 || roleNouns[w[len(w)-1]] != roleLeads {
+		return
+	}
+	a := t.kid(i, "appos")
+	if a < 0 && i+2 < len(t.n) && t.n[i+1].low == "," && t.n[i+2].upos == "PROPN" && t.kid(i+2, "cc") < 0 {
+		a = i + 2
+	}
+	if a < 0 || t.n[a].upos != "PROPN" {
+		return
+	}
+	if rp, ok := d.refOfNode(t, refs, a); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
+		d.emitRole(rp.ent, rolePhrase{title: w[len(w)-1], status: "current", target: ro.ent, kind: roleLeads}, si, confApposition)
 	}
 }
 

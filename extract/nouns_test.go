@@ -284,3 +284,19 @@ func TestKinMembersAndParents(t *testing.T) {
 		[3]string{"PART_OF", "organization:norrvik-freight", "organization:danford-group"},
 	)
 }
+
+// Years spent at a body make one work for it; an office named for its
+// head is led by the person set off after its name.
+func TestYearsAtAndOffices(t *testing.T) {
+	x := runTree(t,
+		"Careers",
+		"Marta Jelinek spent 14 years at Vostrel Industries before joining the union.",
+		"Ms. Ilona Varga was appointed by the board in March after a decade at the state shipping company Kestrel Lines.",
+		"Patients have filed complaints with the Data Protection Ombudsman, Tuomas Virtanen, whose office is examining the case.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:marta-jelinek", "organization:vostrel-industries"},
+		[3]string{"WORKS_FOR", "person:ilona-varga", "organization:kestrel-lines"},
+		[3]string{"LEADS", "person:tuomas-virtanen", "organization:data-protection-ombudsman"},
+	)
+}
