@@ -76,6 +76,9 @@ type Evidence struct {
 	// untitled is set for a full name met with a node known only by a
 	// surname and a title the name lacks (surnameNode).
 	untitled bool
+	// aside is set when only another name the article gives the entity
+	// matched, not its own.
+	aside bool
 }
 
 // Decision links a mention to a node.
@@ -128,9 +131,10 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 			if mt.Veto {
 				continue
 			}
-			if mt.Score > best.Score || (mt.Score == best.Score && best.Partial && !mt.Partial) {
+			if mt.Score > best.Score || (mt.Score == best.Score && ((best.Partial && !mt.Partial) || (ev.aside && i == 0))) {
 				best = mt
 				ev.Name, ev.NodeName, ev.Why = a.Raw, b.Raw, mt.Why
+				ev.aside = i > 0
 				oneWord = len(a.Core) < 2 || len(b.Core) < 2
 			}
 		}
@@ -272,6 +276,12 @@ func Decide(m Mention, cs []Candidate) []Decision {
 		// then the node with more in common.
 		if wi, wj := ds[i].Evidence.whole(), ds[j].Evidence.whole(); wi != wj {
 			return wi
+		}
+		// Then the node the entity's own name meets before one only
+		// another name the article gives it meets: extraction may set
+		// a name beside the wrong entity.
+		if ai, aj := ds[i].Evidence.aside, ds[j].Evidence.aside; ai != aj {
+			return aj
 		}
 		if si, sj := ds[i].Evidence.support(), ds[j].Evidence.support(); si != sj {
 			return si > sj

@@ -29,6 +29,9 @@ type Name struct {
 	// literal is literalCore(Raw), read once here: names of different
 	// types are compared by it, candidate after candidate.
 	literal string
+	// asOrg is the name's core read as an organization's (legal forms,
+	// stop words and plurals dropped), for a name of another type.
+	asOrg string
 }
 
 // literalWords is literalCore(n.Raw), as Parse read it.
@@ -231,6 +234,12 @@ func Parse(t kg.EntityType, raw string) Name {
 	} else {
 		n.literal = strings.Join(personCore(words), " ")
 		n.Core, n.Initials = orgCore(t, words)
+	}
+	if t == kg.Organization {
+		n.asOrg = strings.Join(n.Core, " ")
+	} else {
+		c, _ := orgCore(kg.Organization, words)
+		n.asOrg = strings.Join(c, " ")
 	}
 	return n
 }
@@ -453,10 +462,16 @@ func Keys(t kg.EntityType, names []string) []string {
 			for _, l := range crossForms(raw) {
 				ks["x:"+l] = true
 			}
-		} else if len(n.Core) >= 3 {
-			// And a company's name without its head word typed a person
-			// (CompareNames).
-			ks["x:"+n.literal] = true
+		}
+		// A name typed a person or a place meets the organization it is
+		// read as one (legal forms aside: "Salmones Puyehue", "Salmones
+		// Puyehue S.A."), and a company's name without its head word
+		// typed a person meets the company (CompareNames).
+		if o := strings.Fields(n.asOrg); len(o) >= 2 {
+			ks["x:"+n.asOrg] = true
+			if h := headless(o); t == kg.Organization && len(h) >= 3 {
+				ks["x:"+strings.Join(h, " ")] = true
+			}
 		}
 		if len(n.Core) > 1 && t != kg.Person {
 			// "Interior Ministry" and "Ministry of the Interior".

@@ -529,3 +529,28 @@ func TestNordicLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeDiffersLegalForm checks that a company's name typed a person
+// meets the company with its legal form, and shares a key with it.
+func TestTypeDiffersLegalForm(t *testing.T) {
+	p, o := Parse(kg.Person, "Salmones Tarvel"), Parse(kg.Organization, "Salmones Tarvel S.A.")
+	if m := CompareNames(p, o); m.Veto || m.Score < High {
+		t.Errorf("Salmones Tarvel typed a person / Salmones Tarvel S.A.: %+v", m)
+	}
+	if !overlapKeys(Keys(kg.Person, []string{"Salmones Tarvel"}), Keys(kg.Organization, []string{"Salmones Tarvel S.A."})) {
+		t.Error("they share no key")
+	}
+}
+
+// TestOwnNameBeforeAlias checks that, at one score, the node the
+// entity's own name meets is chosen before one that only another name
+// the article set beside it meets.
+func TestOwnNameBeforeAlias(t *testing.T) {
+	unit := Candidate{Entity: &kg.Entity{ID: "organization:tarvel-foods-peru", Type: kg.Organization, Name: "Tarvel Foods Peru"}}
+	parent := Candidate{Entity: &kg.Entity{ID: "organization:tarvel-foods", Type: kg.Organization, Name: "Tarvel Foods S.A."}}
+	m := Mention{ID: "person:tarvel-foods-peru", Type: kg.Person, Names: []string{"Tarvel Foods Peru", "Tarvel Foods"}}
+	ds := Decide(m, []Candidate{parent, unit})
+	if len(ds) == 0 || ds[0].NodeID != unit.Entity.ID {
+		t.Errorf("got %+v, want the unit first", ds)
+	}
+}

@@ -87,16 +87,21 @@ func CompareNames(a, b Name) Match {
 		if ca != "" && ca == cb && strings.Contains(ca, " ") {
 			return Match{Score: 0.92, Why: "same name, type differs"}
 		}
+		// Read as an organization's name, legal forms aside: "Salmones
+		// Puyehue" typed a person is "Salmones Puyehue S.A.".
+		person, org := a, b
+		if a.Type == kg.Organization {
+			person, org = b, a
+		}
+		if person.asOrg != "" && person.asOrg == org.asOrg && strings.Contains(person.asOrg, " ") {
+			return Match{Score: 0.92, Why: "same name, type differs"}
+		}
 		// A company's name without its head word, typed a person
 		// ("Sarangani Bay Canning" for "Sarangani Bay Canning
 		// Corporation"), of three words or more: a part context has to
 		// confirm. Two ("Vaca Foundation", "Hernán Vaca") are a person
 		// and the body named for him.
-		person, org := ca, cb
-		if a.Type == kg.Organization {
-			person, org = cb, ca
-		}
-		if h := headless(strings.Fields(org)); len(h) >= 3 && strings.Join(h, " ") == person {
+		if h := headless(org.Core); len(h) >= 3 && strings.Join(h, " ") == person.asOrg {
 			return Match{Score: 0.8, Partial: true, Why: "organization named without its head word, type differs"}
 		}
 		return Match{Veto: true, Why: "incompatible types"}
@@ -119,8 +124,8 @@ func placeOrOrganization(a, b Name) Match {
 	if ca == "" || cb == "" {
 		return Match{Veto: true, Why: "incompatible types"}
 	}
-	if ca == cb {
-		if strings.Contains(ca, " ") {
+	if ca == cb || (a.asOrg != "" && a.asOrg == b.asOrg && strings.Contains(a.asOrg, " ")) {
+		if strings.Contains(ca, " ") || ca != cb {
 			return Match{Score: 0.92, Why: "same name, type differs"}
 		}
 		return Match{Score: 0.8, Partial: true, Why: "same name, type differs"}
