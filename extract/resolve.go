@@ -345,7 +345,7 @@ func containsAt1(full, part []string) bool {
 	return false
 }
 
-func (r *resolver) findOrg(words []string) int {
+func (r *resolver) findOrg(words []string, place bool) int {
 	if len(words) == 0 {
 		return -1
 	}
@@ -368,9 +368,11 @@ func (r *resolver) findOrg(words []string) int {
 	if len(cands) == 1 {
 		return cands[0]
 	}
-	if _, head := orgHeads[words[len(words)-1]]; !head && len(cands) == 0 {
+	if _, head := orgHeads[words[len(words)-1]]; !head && len(cands) == 0 && !place {
 		// "Meridian" after "Meridian Gulf Holdings": a head-less short
-		// form opening the name of exactly one company.
+		// form opening the name of exactly one company; not a name read
+		// as a place ("in Ashanti"), which is the place the company is
+		// named for.
 		one := -1
 		for _, i := range l[max(0, len(l)-maxCandidates):] {
 			if e := r.ents[i]; e.sub == "company" && len(e.words) > len(words) && hasPrefix(e.words, words) {
@@ -480,7 +482,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 	// Strong organizations and places.
 	pass(func(m *mention) bool { return m.typ == kg.Organization && m.strong }, func(m *mention) {
 		w := strings.Fields(fold(m.text))
-		if i := r.findOrg(w); i >= 0 {
+		if i := r.findOrg(w, false); i >= 0 {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -516,7 +518,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 			return
 		}
 		w := strings.Fields(f)
-		if i := r.findOrg(w); i >= 0 && m.typ != kg.Person {
+		if i := r.findOrg(w, m.typ == kg.Location); i >= 0 && m.typ != kg.Person {
 			r.add(r.ents[i], m, i)
 			return
 		}

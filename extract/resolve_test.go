@@ -137,3 +137,17 @@ func TestKnownInPlaceAs(t *testing.T) {
 	}
 	t.Errorf("no Vorland Battery Works in %v", names(x))
 }
+
+// TestPlaceNotCompanyShortForm checks that a place a company is named
+// for, read as a place, does not become the company's short name.
+func TestPlaceNotCompanyShortForm(t *testing.T) {
+	x := run(t, "",
+		"Cocoa Deal",
+		"KUMASI, Ghana — Tarvel Cocoa Processing Company said on Monday it would buy more beans from farmers in Tarvel, the region it is named for. Growers in Tarvel welcomed the news.",
+	)
+	for _, e := range x.Entities {
+		if e.Type == kg.Organization && slices.Contains(e.Aliases, "Tarvel") {
+			t.Errorf("the region became a name of %s: %v", e.Name, e.Aliases)
+		}
+	}
+}
