@@ -119,6 +119,13 @@ func (d *doc) resolvePronouns() {
 					if e := d.lastBody(si, t.start); e >= 0 {
 						d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "its"})
 					}
+				} else if e := d.bodySubjectBefore(si, ti, inQuote); e >= 0 {
+					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true})
+				}
+				continue
+			case "they":
+				if e := d.bodySubjectBefore(si, ti, inQuote); e >= 0 {
+					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true})
 				}
 				continue
 			default:
@@ -197,6 +204,21 @@ func (d *doc) resolvePronouns() {
 			}
 		}
 	}
+}
+
+// bodySubjectBefore returns the organization that "It" or "They"
+// opening sentence si stands for: the subject of the sentence before in
+// the paragraph ("The court heard the case. It sentenced X"; "Police
+// arrested X. They also detained Y"); -1 elsewhere.
+func (d *doc) bodySubjectBefore(si, ti int, inQuote bool) int {
+	toks := d.sents[si].toks
+	if inQuote || ti != 0 || si == 0 || d.sents[si-1].Para != d.sents[si].Para || len(toks) < 2 || !toks[1].word {
+		return -1
+	}
+	if e := d.sentSubject(si - 1); e >= 0 && d.ents[e].typ == kg.Organization {
+		return e
+	}
+	return -1
 }
 
 // learnGender records the gender a resolved "she" shows for a person of

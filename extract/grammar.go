@@ -222,6 +222,7 @@ func (d *doc) grammar() {
 		d.grammarNouns(si, &t, refs)
 		d.mistaggedCues(si, &t, refs)
 		d.rounds(si, &t, refs)
+		d.demands(si, &t, refs)
 		d.stances(si, &t, refs)
 		d.aimedActs(si, &t, refs)
 		for p := range t.n {
@@ -241,6 +242,9 @@ func (d *doc) grammar() {
 				continue
 			}
 			cues := gramCues[t.n[p].lemma]
+			if t.killedBy(p) {
+				cues = gramCues["kill"]
+			}
 			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
 			}
@@ -276,6 +280,15 @@ func (d *doc) grammar() {
 					objs = patients
 				default:
 					objs = t.obliques(p, c.prep)
+					if o := t.kid(p, "obj"); len(objs) == 0 && c.prep == "at" && o >= 0 {
+						// "fired rockets at Y": the parser hangs the target
+						// on what was fired.
+						for _, k := range t.kidsOf(o, "nmod") {
+							if t.caseOf(k) == "at" {
+								objs = append(objs, t.conjuncts(k)...)
+							}
+						}
+					}
 				}
 				if symmetric[c.cue.rel] && len(objs) == 0 && c.prep == "" && !(c.cue.rel == kg.MetWith && len(t.obliques(p, "as")) > 0) {
 					// "who met as students" tells how they came to know
@@ -1930,7 +1943,7 @@ func (d *doc) mistaggedCues(si int, t *tree, refs []ref) {
 			continue
 		}
 		w := toks[tk].low
-		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") {
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && cueIrregular[w] == "" {
 			continue
 		}
 		l := cueLemma(w)
@@ -1945,6 +1958,15 @@ func (d *doc) mistaggedCues(si int, t *tree, refs []ref) {
 			}
 		}
 		if cue == nil {
+			continue
+		}
+		if o := tk + 1; l == "shoot" && toks[o].low == "dead" && o+1 < len(toks) {
+			// "Gunmen from X shot dead Y".
+			if b, ok := refAt(refs, o+1); ok && !b.adj && b.ts == o+1 {
+				if a, ok := refAt(refs, tk-1); ok && !a.adj && a.te == tk {
+					d.verbFact(si, gramCues["kill"][0].cue, "kill", a.ent, b.ent, tk, confVerb)
+				}
+			}
 			continue
 		}
 		a, ok := refAt(refs, tk-1)
@@ -2075,4 +2097,92 @@ func (d *doc) stateForce(si, pos int) int {
 		return only
 	}
 	return d.homeCountry()
+}
+
+// killedBy reports "shot dead", "gunned down", "beaten to death": an act
+// that kills.
+func (t *tree) killedBy(p int) bool {
+	l := t.n[p].lemma
+	if l != "shoot" && l != "gun" && l != "beat" && l != "stab" && l != "hack" {
+		return false
+	}
+	for _, k := range t.n[p].kids {
+		switch c := t.n[k]; {
+		case c.low == "dead" && k > p, c.low == "down" && l == "gun":
+			return true
+		case c.low == "death" && t.caseOf(k) == "to":
+			return true
+		}
+	}
+	return false
+}
+
+// removalNouns name an end someone may demand for another: "called for the
+// resignation of X" opposes X.
+var removalNouns = map[string]bool{"resignation": true, "removal": true, "ouster": true, "dismissal": true,
+	"impeachment": true, "prosecution": true, "expulsion": true, "sacking": true, "arrest": true, "detention": true}
+
+// detentionNouns name a detention that whoever orders or carries it out
+// makes: "the court ordered the detention of X".
+var detentionNouns = map[string]bool{"arrest": true, "detention": true, "imprisonment": true, "jailing": true, "capture": true}
+
+// demandVerbs ask for an end with their object ("demanded the
+// resignation of X"); callVerbs with "for" ("called for …").
+var (
+	demandVerbs = map[string]bool{"demand": true, "seek": true, "urge": true, "request": true, "want": true}
+	callVerbs   = map[string]bool{"call": true, "press": true, "push": true, "campaign": true, "ask": true}
+	orderVerbs  = map[string]bool{"order": true, "carry": true, "make": true, "approve": true, "authorize": true, "authorise": true}
+)
+
+// demands reads acts aimed at someone through a nominalization that a
+// verb demands or orders: "called for the resignation of X" and "demanded
+// X's removal" oppose X; "ordered the detention of X" and "carried out
+// the arrest of X" detain X.
+func (d *doc) demands(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		if n.upos != "NOUN" || !removalNouns[n.lemma] && !detentionNouns[n.lemma] || n.head < 0 {
+			continue
+		}
+		h := n.head
+		if t.n[h].upos != "VERB" || t.negated(h) || t.hedged(h) {
+			continue
+		}
+		var rel kg.RelationType
+		switch v := t.n[h].lemma; {
+		case n.deprel == "obj" && orderVerbs[v] && detentionNouns[n.lemma]:
+			rel = kg.Detained
+		case n.deprel == "obj" && demandVerbs[v], n.deprel == "obl" && t.caseOf(i) == "for" && callVerbs[v]:
+			rel = kg.Opposes
+		default:
+			continue
+		}
+		as, _, passive := t.arguments(h)
+		if passive {
+			continue
+		}
+		var targets []int
+		for _, k := range t.n[i].kids {
+			if c := t.n[k]; c.deprel == "nmod:poss" || c.deprel == "nmod" && t.caseOf(k) == "of" {
+				targets = append(targets, t.conjuncts(k)...)
+			}
+		}
+		for _, a := range as {
+			ra, ok := d.agentRef(t, refs, a)
+			if !ok || ra.adj {
+				continue
+			}
+			for _, o := range targets {
+				ro, ok := d.refOfNode(t, refs, o)
+				if !ok || ro.adj || ro.ent == ra.ent {
+					continue
+				}
+				if rel == kg.Detained {
+					d.verbFact(si, verbCue{rel: kg.Detained, event: "Detention"}, t.n[h].lemma, ra.ent, ro.ent, t.n[h].tok, confNoun)
+				} else {
+					d.addRel(rel, ra.ent, ro.ent, nil, si, confNoun)
+				}
+			}
+		}
+	}
 }

@@ -717,3 +717,28 @@ func TestStateForcesAndNonActs(t *testing.T) {
 		[3]string{"ATTACKED", "organization:harbor-anti-fraud-agency", "person:peter-otieno"},
 	)
 }
+
+// "It" or "They" opening a sentence is the body the sentence before was
+// about; more cue verbs and the acts a verb demands or orders.
+func TestBodyPronounsAndMoreActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"The Harbor District Court heard the case on Monday. It sentenced Mr. Piet Ramos to six years in prison.",
+		"The Federal Police arrested Mr. Jonas Weller on Monday. They also detained Ms. Lena Ostrova.",
+		"The Central Court remanded Mr. Tomas Reiter in custody. The Central Court also ordered the detention of Mr. Karl Novak.",
+		"Gunmen from the Red Hand Militia shot dead Mr. Ivo Marsh on Monday. The Red Hand Militia fired rockets at the Blue Army.",
+		"Ms. Anna Sorel visited Mr. Jonas Weller in Oslo. The Green Bloc has called for the resignation of Ms. Anna Sorel.",
+		"The Northern Trust acquired the Harbor Shipping Company in 2020.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "organization:harbor-district-court", "person:piet-ramos"},
+		[3]string{"DETAINED", "organization:federal-police", "person:lena-ostrova"},
+		[3]string{"DETAINED", "organization:central-court", "person:tomas-reiter"},
+		[3]string{"DETAINED", "organization:central-court", "person:karl-novak"},
+		[3]string{"KILLED", "organization:red-hand-militia", "person:ivo-marsh"},
+		[3]string{"ATTACKED", "organization:red-hand-militia", "organization:blue-army"},
+		[3]string{"MET_WITH", "person:anna-sorel", "person:jonas-weller"},
+		[3]string{"OPPOSES", "organization:green-bloc", "person:anna-sorel"},
+		[3]string{"OWNS", "organization:northern-trust", "organization:harbor-shipping-company"},
+	)
+}

@@ -27,18 +27,21 @@ func init() {
 			gramCues[l] = append(gramCues[l], gramCue{verbCue{rel: rel, event: event}, prep})
 		}
 	}
-	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap")
+	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap", "remand")
 	add(kg.Detained, "Capture", "", "capture", "seize")
 	// "held him for nine weeks", "sentenced her to five years in prison":
 	// only a person held (see allowed) and a sentence to something.
 	add(kg.Detained, "Detention", "", "hold", "sentence")
 	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault")
 	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
+	// "shot X", "fired rockets at Y"; "shot dead" kills (see killedBy).
+	add(kg.Attacked, "Attack", "", "shoot")
+	add(kg.Attacked, "Attack", "at", "shoot", "fire")
 	add(kg.Fought, "War", "", "fight", "battle")
 	add(kg.Fought, "War", "with", "clash")
 	add(kg.Fought, "War", "", "clash") // "X and Y clashed"
 	add(kg.Fought, "War", "against", "fight", "battle")
-	add(kg.MetWith, "Meeting", "", "meet")
+	add(kg.MetWith, "Meeting", "", "meet", "visit")
 	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
 	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
 	add(kg.Supports, "", "to", "lend")
@@ -55,7 +58,7 @@ func init() {
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
 	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit")
-	add(kg.Owns, "", "", "own")
+	add(kg.Owns, "", "", "own", "acquire", "buy", "purchase")
 	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
 	add(kg.Leads, "", "over", "preside")
 	add(kg.Commands, "", "", "command")
@@ -69,7 +72,7 @@ func init() {
 
 // cueIrregular are the irregular forms of cue lemmas.
 var cueIrregular = map[string]string{"led": "lead", "fought": "fight", "met": "meet", "struck": "strike",
-	"ran": "run", "held": "hold", "spoke": "speak", "sued": "sue", "lent": "lend"}
+	"ran": "run", "held": "hold", "spoke": "speak", "sued": "sue", "lent": "lend", "shot": "shoot", "bought": "buy"}
 
 // cueLemma returns the cue lemma (a key of gramCues) that word form w
 // inflects, or "": it tells a cue verb in running text where no parse is
