@@ -211,6 +211,9 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 		if n.lemma == "year" || n.lemma == "decade" {
 			d.yearsAt(si, t, refs, i)
 		}
+		if n.lemma == "family" {
+			d.familyOwns(si, t, refs, i)
+		}
 		if roleNouns[n.lemma] != roleNone {
 			d.roleFromTree(si, t, refs, i)
 			continue
@@ -1158,6 +1161,51 @@ func (d *doc) yearsAt(si int, t *tree, refs []ref, i int) {
 			if rb, ok := d.refOfNode(t, refs, b); ok && !rb.adj && !rb.pron && d.ents[rb.ent].typ == kg.Organization {
 				d.addRel(kg.WorksFor, rp.ent, rb.ent, nil, si, confNoun)
 			}
+		}
+	}
+}
+
+// ownVerbs hold a body as its owner.
+var ownVerbs = map[string]bool{"own": true, "control": true, "majority-own": true}
+
+// familyOwns reads OWNS for the person whose family owns a body: "X's
+// family owns Y", "Y is owned by the family of X", "X, whose family
+// controls Y".
+func (d *doc) familyOwns(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	h := n.head
+	if h < 0 || !ownVerbs[t.n[h].lemma] || t.negated(h) {
+		return
+	}
+	var owned []int
+	switch {
+	case n.deprel == "nsubj":
+		if o := t.kid(h, "obj"); o >= 0 {
+			owned = t.conjuncts(o)
+		}
+	case n.deprel == "obl:agent" || n.deprel == "obl" && t.caseOf(i) == "by":
+		if _, ps := t.subjects(h, 0); ps >= 0 {
+			owned = t.conjuncts(ps)
+		}
+	}
+	var owners []ref
+	for _, o := range t.ownerOf(i, "of") {
+		if r, ok := d.possessorRef(t, refs, o); ok && d.ents[r.ent].typ == kg.Person {
+			owners = append(owners, r)
+		}
+	}
+	for _, k := range t.kidsOf(i, "compound") {
+		if r, ok := d.refOfNode(t, refs, k); ok && k < i && !r.pron && d.ents[r.ent].typ == kg.Person {
+			owners = append(owners, r) // "the Halas family"
+		}
+	}
+	for _, o := range owned {
+		ro, ok := d.refOfNode(t, refs, o)
+		if !ok || ro.adj || ro.pron || d.ents[ro.ent].typ != kg.Organization {
+			continue
+		}
+		for _, r := range owners {
+			d.addRel(kg.Owns, r.ent, ro.ent, map[string]string{"how": "family"}, si, confNoun)
 		}
 	}
 }

@@ -300,3 +300,16 @@ func TestYearsAtAndOffices(t *testing.T) {
 		[3]string{"LEADS", "person:tuomas-virtanen", "organization:data-protection-ombudsman"},
 	)
 }
+
+// A family that owns a body makes the person it is named for an owner.
+func TestFamilyOwners(t *testing.T) {
+	x := runTree(t,
+		"Owners",
+		"Mr. Petr Kollar declined to comment. Vostrel Industries is owned by the family of Petr Kollar.",
+		"Lindqvist Capital, controlled by the Kollar family, declined to comment.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "person:petr-kollar", "organization:vostrel-industries"},
+		[3]string{"OWNS", "person:petr-kollar", "organization:lindqvist-capital"},
+	)
+}
