@@ -372,7 +372,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				}
 			}
 		}
-		if target < 0 && (named || kind != roleState && !d.namesMinistry(title)) {
+		if target < 0 && (named || kind != roleState && !d.namesMinistry(title) && !portfolioMinister(title)) {
 			return
 		}
 		for _, p := range t.rolePersons(i, nil) {
@@ -441,6 +441,28 @@ func (t *tree) rolePersons(i int, owners []int) []int {
 		persons = t.namesBefore(i)
 	}
 	return persons
+}
+
+// portfolioMinister reports a minister's title with a portfolio:
+// "finance minister", not "a Protestant minister".
+func portfolioMinister(title string) bool {
+	w := strings.Fields(title)
+	return len(w) == 2 && w[1] == "minister" && portfolios[w[0]]
+}
+
+// portfolios are the common ministries of a government.
+var portfolios = map[string]bool{"foreign": true, "finance": true, "defense": true, "defence": true, "interior": true,
+	"justice": true, "health": true, "education": true, "economy": true, "trade": true, "energy": true, "labor": true,
+	"labour": true, "agriculture": true, "transport": true, "environment": true, "culture": true, "information": true}
+
+// onlyCountry reports that no country other than c is named among refs.
+func (d *doc) onlyCountry(refs []ref, c int) bool {
+	for _, r := range refs {
+		if r.ent != c && d.ents[r.ent].country != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // namesMinistry reports a minister's title whose portfolio names a

@@ -313,3 +313,21 @@ func TestFamilyOwners(t *testing.T) {
 		[3]string{"OWNS", "person:petr-kollar", "organization:lindqvist-capital"},
 	)
 }
+
+// A minister with a portfolio and no named state is the minister of the
+// country the article is about, unless the sentence names another; a
+// Protestant minister is a clergyman.
+func TestMinisterOfTheArticlesCountry(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Serbia votes",
+		"BELGRADE, Serbia — Serbia's parliament met on Monday to debate the budget of Serbia.",
+		"Mr. Ivo Lind, a former finance minister, said the vote was rigged.",
+		"Mr. Piet Ramos, a Protestant minister, said the vote was fair.",
+		"Mr. Tomas Ekdahl, a former foreign minister, met officials from Croatia.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:ivo-lind", "location:serbia"})
+	wantNot(t, x,
+		[3]string{"HOLDS_ROLE", "person:piet-ramos", "location:serbia"},
+		[3]string{"HOLDS_ROLE", "person:tomas-ekdahl", "location:serbia"},
+	)
+}

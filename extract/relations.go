@@ -478,6 +478,12 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		if t < 0 {
 			t = d.dominant
 		}
+	} else if t < 0 && portfolioMinister(rp.title) {
+		// "X, a former finance minister": the country the article is
+		// about, when the sentence names no other.
+		if c := d.homeCountry(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) {
+			t = c
+		}
 	}
 	// "interior minister" works at the Interior Ministry when the article
 	// names it.
