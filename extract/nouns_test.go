@@ -331,3 +331,13 @@ func TestMinisterOfTheArticlesCountry(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:tomas-ekdahl", "location:serbia"},
 	)
 }
+
+// One serves a party as a member, not as an employee.
+func TestPartyOfficialIsMember(t *testing.T) {
+	x := runTree(t,
+		"Party",
+		"Mr. Ivo Lind, a businessman and former vice president of the Harbor Union Party, denied the charges.",
+	)
+	want(t, x, [3]string{"MEMBER_OF", "person:ivo-lind", "organization:harbor-union-party"})
+	wantNot(t, x, [3]string{"WORKS_FOR", "person:ivo-lind", "organization:harbor-union-party"})
+}

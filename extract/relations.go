@@ -549,6 +549,12 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	case roleCommands:
 		d.addRel(kg.Commands, person, t, nil, si, conf)
 	case roleWorks:
+		if te.sub == "party" {
+			// One is a member of a party one serves: "a vice president
+			// of the X party", "a spokesman for the X Movement".
+			d.addRel(kg.MemberOf, person, t, nil, si, conf)
+			break
+		}
 		d.addRel(kg.WorksFor, person, t, nil, si, conf)
 	case roleMember:
 		d.addRel(kg.MemberOf, person, t, nil, si, conf)
