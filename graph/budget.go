@@ -116,6 +116,32 @@ func (s budgetStore) EntitiesWithRelations(ctx context.Context, ids []string, f 
 	return v.es, v.rels, err
 }
 
+// EntitiesWithTwoLevels charges one call with every entity and relation of
+// both levels, when the wrapped store reads two levels itself
+// (kg.TwoLevelReader).
+func (s budgetStore) EntitiesWithTwoLevels(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, map[string][]*kg.Relation, error) {
+	tl, ok := s.Store.(kg.TwoLevelReader)
+	if !ok {
+		return nil, nil, nil, fmt.Errorf("graph: two-level read: %w", errors.ErrUnsupported)
+	}
+	type all struct {
+		es   []*kg.Entity
+		rels [][]*kg.Relation
+		next map[string][]*kg.Relation
+	}
+	v, err := charged(ctx, func() (all, error) {
+		es, rels, next, err := tl.EntitiesWithTwoLevels(ctx, ids, f)
+		return all{es, rels, next}, err
+	}, func(v all) int {
+		n := len(v.es) + countNested(v.rels)
+		for _, rs := range v.next {
+			n += 1 + len(rs)
+		}
+		return n
+	})
+	return v.es, v.rels, v.next, err
+}
+
 // ListRelations charges a page.
 func (s budgetStore) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	return charged(ctx, func() (*kg.RelationPage, error) { return s.Store.ListRelations(ctx, f) },

@@ -434,6 +434,18 @@ type PathFinder interface {
 	ShortestPathRelations(ctx context.Context, from, to string, maxHops int, f RelationFilter, limit int) (FoundPaths, error)
 }
 
+// TwoLevelReader is an optional capability of a Store that reads two
+// levels of a walk in one round trip. EntitiesWithTwoLevels is
+// EntitiesWithRelations (the entities ids and their relations matching f)
+// and, in next, for every other end of those relations, its relations
+// matching f, keyed by the end's id; a relation back to the entity it was
+// reached from may be left out. A store wrapper that cannot forward the
+// call returns an error wrapping errors.ErrUnsupported, and callers read
+// level by level instead.
+type TwoLevelReader interface {
+	EntitiesWithTwoLevels(ctx context.Context, ids []string, f RelationFilter) (es []*Entity, rels [][]*Relation, next map[string][]*Relation, err error)
+}
+
 // FoundPaths is what a PathFinder returns: the ids the two ends resolved
 // to and the paths between them.
 type FoundPaths struct {

@@ -60,7 +60,7 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 // by type, source, target. Symmetric relations match every direction.
 func (s *Store) Relations(ctx context.Context, entityIDs []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	return readOne(ctx, s, "read relations", func(tx runner) ([][]*kg.Relation, error) {
-		_, rels, err := readRelations(ctx, tx, entityIDs, f, false)
+		_, rels, _, err := readRelations(ctx, tx, entityIDs, f, false, false)
 		return rels, err
 	})
 }
@@ -72,10 +72,26 @@ func (s *Store) EntitiesWithRelations(ctx context.Context, ids []string, f kg.Re
 		rels [][]*kg.Relation
 	}
 	v, err := readOne(ctx, s, "read entities", func(tx runner) (both, error) {
-		es, rels, err := readRelations(ctx, tx, ids, f, true)
+		es, rels, _, err := readRelations(ctx, tx, ids, f, true, false)
 		return both{es, rels}, err
 	})
 	return v.es, v.rels, err
+}
+
+// EntitiesWithTwoLevels is EntitiesWithRelations and the relations of the
+// other ends in one statement (kg.TwoLevelReader): a two-hop walk is one
+// round trip.
+func (s *Store) EntitiesWithTwoLevels(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, map[string][]*kg.Relation, error) {
+	type all struct {
+		es   []*kg.Entity
+		rels [][]*kg.Relation
+		next map[string][]*kg.Relation
+	}
+	v, err := readOne(ctx, s, "read entities", func(tx runner) (all, error) {
+		es, rels, next, err := readRelations(ctx, tx, ids, f, true, true)
+		return all{es, rels, next}, err
+	})
+	return v.es, v.rels, v.next, err
 }
 
 // relWhere is the condition, over the relationship bound to r, of f's
@@ -109,13 +125,14 @@ func allOf(conds []string) string {
 
 // readRelations reads the relations of entityIDs matching f and, with
 // entities, the entities themselves, in one statement. Merges are resolved
-// in the same statement.
-func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.RelationFilter, entities bool) ([]*kg.Entity, [][]*kg.Relation, error) {
+// in the same statement. With second (and entities), it also reads the
+// relations of the relations' other ends (kg.TwoLevelReader), by end.
+func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.RelationFilter, entities, second bool) ([]*kg.Entity, [][]*kg.Relation, map[string][]*kg.Relation, error) {
 	types := make([]string, len(f.Types))
 	for i, t := range f.Types {
 		rt, err := relType(t)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		types[i] = rt
 	}
@@ -128,12 +145,13 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 	}
 	entries, err := relEntries(f.Read)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ends := ""
 	if f.Read.Ends {
 		ends = `, se: sn` + endMap(f.Read) + `, te: tn` + endMap(f.Read)
 	}
+	relMap := `r {` + entries + `, eid: elementId(r), type: type(r), src: sn.id, tgt: tn.id` + ends + `}`
 	// Without the entities, an unknown id still gives its row (no
 	// relations); with them, it gives none, and the entity reads as nil.
 	match, ent, start := ``, ``, `id) {
@@ -142,21 +160,37 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 		match, ent, start = ` MATCH (e:Entity {id: id})`, `, e`+entityMap+` AS e`, `e) {
 			OPTIONAL MATCH (e)`
 	}
+	others, next := ``, ``
+	if entities && second {
+		// The other ends' relations, but those back to e (read above).
+		others, next = `, collect(DISTINCT o) AS others`, `
+		CALL (e, others) {
+			UNWIND others AS o
+			CALL (e, o) {
+				OPTIONAL MATCH (o)-[r:`+alt+`]-(p:Entity) WHERE p <> e AND `+relWhere(f)+`
+				WITH r, startNode(r) AS sn, endNode(r) AS tn
+				RETURN collect(`+relMap+`) AS rs
+			}
+			RETURN collect({id: o.id, rels: rs}) AS next
+		}`
+		ent += `, next`
+	}
 	// One row per id, its relations collected into one list: the entity
 	// and the row overhead are not repeated for every relation.
 	recs, err := run(ctx, tx, `UNWIND $ids AS req
 		OPTIONAL MATCH (x:Redirect {id: req})
 		WITH req, coalesce(x.to, req) AS id`+match+`
-		CALL (`+start+`-[r:`+alt+`]-(:Entity) WHERE `+relWhere(f)+`
-			WITH r, startNode(r) AS sn, endNode(r) AS tn
-			RETURN collect(r {`+entries+`, eid: elementId(r), type: type(r), src: sn.id, tgt: tn.id`+ends+`}) AS rels
-		}
+		CALL (`+start+`-[r:`+alt+`]-(o:Entity) WHERE `+relWhere(f)+`
+			WITH r, o, startNode(r) AS sn, endNode(r) AS tn
+			RETURN collect(`+relMap+`) AS rels`+others+`
+		}`+next+`
 		RETURN req, id, rels`+ent,
 		map[string]any{"ids": anyStrings(uniq(entityIDs)), "min": f.MinConfidence})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	resolved := map[string]string{}
+	nextOf := map[string][]*kg.Relation{}
 	byID := map[string]*kg.Entity{}
 	seen := map[string]bool{}
 	bySource := map[string][]*kg.Relation{}
@@ -167,9 +201,19 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 		if entities && byID[id] == nil {
 			p, err := recProps(rec, "e")
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			byID[id] = entityFromProps(p)
+		}
+		if second {
+			v, _ := rec.Get("next")
+			l, _ := v.([]any)
+			for _, x := range l {
+				m, _ := x.(map[string]any)
+				o := pStr(m, "id")
+				rs, _ := m["rels"].([]any)
+				nextOf[o] = relsOf(o, rs, f)
+			}
 		}
 		v, _ := rec.Get("rels")
 		rels, _ := v.([]any)
@@ -180,10 +224,7 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 				continue
 			}
 			seen[eid] = true
-			r := relFromProps(pStr(p, "type"), pStr(p, "src"), pStr(p, "tgt"), "", p).toKG()
-			if f.Read.Ends {
-				r.SourceEntity, r.TargetEntity = endEntity(p, "se"), endEntity(p, "te")
-			}
+			r := relOfMap(p, f.Read)
 			bySource[r.Source] = append(bySource[r.Source], r)
 			byTarget[r.Target] = append(byTarget[r.Target], r)
 		}
@@ -212,7 +253,39 @@ func readRelations(ctx context.Context, tx runner, entityIDs []string, f kg.Rela
 		sortRelations(list)
 		out[i] = list
 	}
-	return es, out, nil
+	if !second {
+		nextOf = nil
+	}
+	return es, out, nextOf, nil
+}
+
+// relOfMap is the relation of a relation map a read collected (eid, type,
+// src, tgt, the properties and, with ends, se and te).
+func relOfMap(p map[string]any, rd kg.RelationRead) *kg.Relation {
+	r := relFromProps(pStr(p, "type"), pStr(p, "src"), pStr(p, "tgt"), "", p).toKG()
+	if rd.Ends {
+		r.SourceEntity, r.TargetEntity = endEntity(p, "se"), endEntity(p, "te")
+	}
+	return r
+}
+
+// relsOf is the relations of entity id among the relation maps rs that f's
+// direction keeps, in relation order.
+func relsOf(id string, rs []any, f kg.RelationFilter) []*kg.Relation {
+	list := make([]*kg.Relation, 0, len(rs))
+	for _, x := range rs {
+		p, _ := x.(map[string]any)
+		if p == nil {
+			continue
+		}
+		r := relOfMap(p, f.Read)
+		if (r.Source == id && (f.Direction != kg.In || r.Type.Symmetric())) ||
+			(r.Target == id && (f.Direction != kg.Out || r.Type.Symmetric())) {
+			list = append(list, r)
+		}
+	}
+	sortRelations(list)
+	return list
 }
 
 // RelationsByID returns the relations with the given ids (nil where

@@ -200,5 +200,68 @@ func testEntitiesWithRelations(t *testing.T, s kg.Store) {
 		if !reflect.DeepEqual(rels, want) {
 			t.Errorf("EntitiesWithRelations with %+v: relations\n%v\nRelations gives\n%v", f, rels, want)
 		}
+		if tl, ok := s.(kg.TwoLevelReader); ok {
+			checkTwoLevels(t, s, tl, ids, f, wantEs, want)
+		}
+	}
+}
+
+// checkTwoLevels checks that EntitiesWithTwoLevels gives what
+// EntitiesWithRelations gives and, for every other end of those relations,
+// what Relations gives, but for relations back to the entities asked for.
+func checkTwoLevels(t *testing.T, s kg.Store, tl kg.TwoLevelReader, ids []string, f kg.RelationFilter, wantEs []*kg.Entity, want [][]*kg.Relation) {
+	t.Helper()
+	es, rels, next, err := tl.EntitiesWithTwoLevels(ctx, ids, f)
+	if err != nil {
+		t.Fatalf("EntitiesWithTwoLevels with %+v: %v", f, err)
+	}
+	if !reflect.DeepEqual(es, wantEs) || !reflect.DeepEqual(rels, want) {
+		t.Errorf("EntitiesWithTwoLevels with %+v: %v, %v; EntitiesWithRelations gives %v, %v", f, es, rels, wantEs, want)
+	}
+	seeds := map[string]bool{}
+	for _, e := range wantEs {
+		if e != nil {
+			seeds[e.ID] = true
+		}
+	}
+	ends := 0
+	for i, rs := range want {
+		for _, r := range rs {
+			o := r.Target
+			if o == wantEs[i].ID {
+				o = r.Source
+			}
+			if seeds[o] {
+				continue
+			}
+			ends++
+			got, ok := next[o]
+			if !ok {
+				t.Errorf("EntitiesWithTwoLevels with %+v: no relations of %s, an end of %s", f, o, r.ID)
+				continue
+			}
+			whole, err := s.Relations(ctx, []string{o}, f)
+			if err != nil {
+				t.Fatalf("Relations: %v", err)
+			}
+			var kept []*kg.Relation
+			for _, w := range whole[0] {
+				if !seeds[w.Source] && !seeds[w.Target] {
+					kept = append(kept, w)
+				}
+			}
+			var gotKept []*kg.Relation
+			for _, g := range got {
+				if !seeds[g.Source] && !seeds[g.Target] {
+					gotKept = append(gotKept, g)
+				}
+			}
+			if !reflect.DeepEqual(gotKept, kept) {
+				t.Errorf("EntitiesWithTwoLevels with %+v: relations of %s\n%v\nRelations gives\n%v", f, o, gotKept, kept)
+			}
+		}
+	}
+	if ends == 0 && f.MinConfidence == 0 && len(f.Types) == 0 && f.Direction == kg.Both {
+		t.Errorf("EntitiesWithTwoLevels with %+v: the fixture gives no second level", f)
 	}
 }

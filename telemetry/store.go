@@ -64,6 +64,17 @@ func (c countingStore) EntitiesWithRelations(ctx context.Context, ids []string, 
 	return c.s.EntitiesWithRelations(ctx, ids, f)
 }
 
+// EntitiesWithTwoLevels counts the call and delegates when the wrapped
+// store reads two levels itself (kg.TwoLevelReader).
+func (c countingStore) EntitiesWithTwoLevels(ctx context.Context, ids []string, f kg.RelationFilter) ([]*kg.Entity, [][]*kg.Relation, map[string][]*kg.Relation, error) {
+	tl, ok := c.s.(kg.TwoLevelReader)
+	if !ok {
+		return nil, nil, nil, fmt.Errorf("telemetry: two-level read: %w", errors.ErrUnsupported)
+	}
+	count(ctx)
+	return tl.EntitiesWithTwoLevels(ctx, ids, f)
+}
+
 // ListRelations counts the call and delegates.
 func (c countingStore) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg.RelationPage, error) {
 	count(ctx)

@@ -241,13 +241,21 @@ func (t *Traverser) Neighborhood(ctx context.Context, id string, q NeighborhoodQ
 	}
 	f := walkFilter(q.Types, q.MinConfidence, ev)
 	f.Read.BriefEnds = q.BriefEntities
-	es, first, err := t.seeds(ctx, []string{id}, f)
+	var es []*kg.Entity
+	var first, second map[string][]*kg.Relation
+	if hops >= 2 {
+		es, first, second, err = t.twoLevels(ctx, id, f)
+	}
+	if second == nil && err == nil {
+		es, first, err = t.seeds(ctx, []string{id}, f)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return t.walk(ctx, walkSpec{
 		seeds:       es,
 		first:       first,
+		second:      second,
 		hops:        hops,
 		filter:      f,
 		entityTypes: types,
@@ -310,6 +318,7 @@ func walkFilter(types []kg.RelationType, minConf float64, ev kg.EvidenceRead) kg
 type walkSpec struct {
 	seeds       []*kg.Entity
 	first       map[string][]*kg.Relation // the seeds' relations (the first level), by resolved id
+	second      map[string][]*kg.Relation // nil, or the relations of every end of first (the second level), by id
 	hops        int
 	filter      kg.RelationFilter
 	entityTypes map[kg.EntityType]bool // nil: all
@@ -339,6 +348,12 @@ func (t *Traverser) walk(ctx context.Context, w walkSpec) (*Graph, error) {
 			rels = make([][]*kg.Relation, len(frontier))
 			for i, u := range frontier {
 				rels[i] = w.first[u]
+			}
+		} else if depth == 1 && w.second != nil {
+			// Read with the seeds too: the frontier is ends of first.
+			rels = make([][]*kg.Relation, len(frontier))
+			for i, u := range frontier {
+				rels[i] = w.second[u]
 			}
 		} else {
 			var err error

@@ -13,6 +13,7 @@ package traverse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -111,6 +112,31 @@ func (t *Traverser) seeds(ctx context.Context, ids []string, f kg.RelationFilter
 		first[e.ID] = rels[i]
 	}
 	return es, first, nil
+}
+
+// twoLevels reads the entity id, its relations matching f and its
+// neighbours' relations in one call, when the store can (kg.TwoLevelReader);
+// otherwise second is nil and err too, and the caller reads level by level.
+func (t *Traverser) twoLevels(ctx context.Context, id string, f kg.RelationFilter) (es []*kg.Entity, first, second map[string][]*kg.Relation, err error) {
+	tl, ok := t.s.(kg.TwoLevelReader)
+	if !ok {
+		return nil, nil, nil, nil
+	}
+	es, rels, next, err := tl.EntitiesWithTwoLevels(ctx, []string{id}, f)
+	switch {
+	case errors.Is(err, errors.ErrUnsupported):
+		return nil, nil, nil, nil
+	case err != nil:
+		return nil, nil, nil, fmt.Errorf("traverse: read entities: %w", err)
+	case len(es) != 1 || len(rels) != 1:
+		return nil, nil, nil, fmt.Errorf("traverse: store returned %d entities and %d relation lists for 1 id", len(es), len(rels))
+	case es[0] == nil:
+		return nil, nil, nil, kg.Errorf(kg.ENotFound, "entity %q not found", id)
+	}
+	if next == nil {
+		next = map[string][]*kg.Relation{}
+	}
+	return es, map[string][]*kg.Relation{es[0].ID: rels[0]}, next, nil
 }
 
 // relations reads the relations of ids in one call, checking the store kept

@@ -44,7 +44,7 @@ import (
 type options struct {
 	neo4jURI, password, peer, data string
 	articles, concurrency, rounds  int
-	duration                       time.Duration
+	duration, warmup               time.Duration
 	check                          bool
 	only, systems, cpuProfile      string
 	neo4jPID, peerPID              int
@@ -60,6 +60,7 @@ func main() {
 	flag.IntVar(&o.concurrency, "concurrency", 8, "concurrent clients")
 	flag.IntVar(&o.rounds, "rounds", 2, "rounds; each runs every question on every system, in alternating order")
 	flag.DurationVar(&o.duration, "duration", 5*time.Second, "time per question, system and round")
+	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "time per question and system, not measured, before the rounds (the JVM compiles its hot paths)")
 	flag.StringVar(&o.only, "questions", "", "comma-separated questions to run (default all)")
 	flag.BoolVar(&o.check, "check", true, "check that every system gives the same counts before measuring (false only while profiling)")
 	flag.StringVar(&o.systems, "systems", "", "comma-separated systems to measure (default all; the answers of all are still checked)")
@@ -334,6 +335,19 @@ type cell struct {
 
 func bench(ctx context.Context, o options, qs []*question, systems []system, t *targets, out io.Writer) error {
 	cells := map[[2]string]*cell{}
+	// Warm every system up on every question first: Neo4j's JIT compiles
+	// as it goes, and whichever system ran first would pay for it.
+	if o.warmup > 0 {
+		w := o
+		w.duration = w.warmup
+		for _, q := range qs {
+			for _, s := range systems {
+				if err := measure(ctx, w, q, s, q.vars(t), &cell{}); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for round := 0; round < o.rounds; round++ {
 		for _, q := range qs {
 			vars := q.vars(t)
@@ -353,7 +367,7 @@ func bench(ctx context.Context, o options, qs []*question, systems []system, t *
 			}
 		}
 	}
-	fmt.Fprintf(out, "\n%d articles, %d clients, %d rounds of %s per question and system\n\n", o.articles, o.concurrency, o.rounds, o.duration)
+	fmt.Fprintf(out, "\n%d articles, %d clients, %d rounds of %s per question and system (after %s of warm-up each)\n\n", o.articles, o.concurrency, o.rounds, o.duration, o.warmup)
 	fmt.Fprintf(out, "%-14s %-20s %9s %9s %9s %9s %9s %9s\n", "question", "system", "req/s", "p50 ms", "p99 ms", "go cpu", "neo4j cpu", "node cpu")
 	for _, q := range qs {
 		for _, s := range systems {

@@ -4,7 +4,7 @@
 #
 #   tools/peerbench/run.sh [peerbench flags, e.g. -articles 1000 -duration 5s -rounds 2]
 #
-# Starts its own Neo4j 5.26 (tools/neo4j launcher) on PEERBENCH_NEO4J_PORT
+# Starts its own Neo4j 5.26 (tools/neo4j launcher, NEO4J_JIT=full) on PEERBENCH_NEO4J_PORT
 # (default 17718) with its data in tools/peerbench/.neo4j, installs the Node
 # server's dependencies (npm ci) and starts it on PEERBENCH_PEER_PORT
 # (default 4100), runs the Go driver, and stops what it started.
@@ -13,7 +13,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 port="${PEERBENCH_NEO4J_PORT:-17718}"
 peer="${PEERBENCH_PEER_PORT:-4100}"
-export NEO4J_STATE="$here/.neo4j" NEO4J_PORT="$port" NEO4J_PASSWORD="${NEO4J_PASSWORD:-newsgraph}"
+# NEO4J_JIT=full: the JVM's optimizing compiler and parallel GC, as a
+# production server runs, not the test default (C1 only, serial GC).
+export NEO4J_STATE="$here/.neo4j" NEO4J_PORT="$port" NEO4J_PASSWORD="${NEO4J_PASSWORD:-newsgraph}" NEO4J_JIT="${NEO4J_JIT:-full}"
 
 (cd "$here/node" && [[ -d node_modules ]] || npm ci --no-audit --no-fund)
 "$repo/scripts/neo4j.sh" start
