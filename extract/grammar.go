@@ -90,7 +90,30 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 			t.n[h].kids = append(t.n[h].kids, i)
 		}
 	}
+	t.passiveParticiples()
 	return t
+}
+
+// passiveParticiples repairs a passive cue verb that the tagger read as
+// an adjective after a copula ("was appointed as ambassador by Y" read
+// like "was happy"): the participle of a cue verb after "be" with a
+// subject is a passive verb, its copula an auxiliary, its subject a
+// passive subject.
+func (t *tree) passiveParticiples() {
+	for i := range t.n {
+		n := &t.n[i]
+		if n.upos != "ADJ" || !strings.HasSuffix(n.low, "ed") {
+			continue
+		}
+		l := cueLemma(n.low)
+		c := t.kid(i, "cop")
+		if l == "" || c < 0 || t.kid(i, "nsubj") < 0 {
+			continue
+		}
+		n.upos, n.xpos, n.lemma = "VERB", "VBN", l
+		t.n[c].deprel = "aux:pass"
+		t.n[t.kid(i, "nsubj")].deprel = "nsubj:pass"
+	}
 }
 
 // datelineEnd returns the token after a dateline that opens a sentence
@@ -245,7 +268,10 @@ func (d *doc) grammar() {
 			if t.killedBy(p) {
 				cues = gramCues["kill"]
 			}
-			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
+			if t.intoCustody(p) {
+				cues = gramCues["detain"]
+			}
+			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] && !lightLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
 			}
 			conf := confVerb
@@ -257,6 +283,9 @@ func (d *doc) grammar() {
 			}
 			if t.n[p].lemma == "sentence" && len(t.obliques(p, "to")) == 0 {
 				continue // "sentenced in absentia", "a suspended sentence"
+			}
+			if choiceVerbs[t.n[p].lemma] && len(t.obliques(p, "as")) == 0 && t.kid(p, "xcomp") < 0 {
+				continue // "chose a route": a choice of a person for a post names it
 			}
 			agents, patients, passive := t.arguments(p)
 			if !passive {
@@ -1068,6 +1097,15 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 			}
 		}
 	}
+	if o >= 0 && (t.n[o].low == "whom" || t.n[o].low == "which" || t.n[o].low == "that") {
+		// "X, whom Y appointed in 2019": the name the clause is about,
+		// wherever the parser hung the clause.
+		if n.deprel == "acl:relcl" && n.head >= 0 {
+			o = n.head
+		} else if o >= 2 && t.n[o-1].low == "," && t.isName(o-2) {
+			o = o - 2
+		}
+	}
 	if o >= 0 {
 		o = t.pastPossessor(o)
 	}
@@ -1762,7 +1800,7 @@ func (d *doc) agentlessEvent(si int, cue verbCue, patients []ref, tok int, passi
 // lightCues are a light verb and its noun that together state a relation
 // with the party after "with": "held talks with Y", "joined forces with
 // Y".
-var lightCues = map[string]kg.RelationType{"hold talk": kg.MetWith, "hold meeting": kg.MetWith,
+var lightCues = map[string]kg.RelationType{"hold talk": kg.MetWith, "hold meeting": kg.MetWith, "wage war": kg.Fought,
 	"hold negotiation": kg.MetWith, "join force": kg.AlliedWith, "fight battle": kg.Fought, "fight war": kg.Fought}
 
 // lightVerb reads a light-verb phrase at p: between its subjects and the
@@ -1784,6 +1822,12 @@ func (d *doc) lightVerb(si int, t *tree, refs []ref, p int, agents []int, conf f
 		cue.event = "War"
 	}
 	others := append(t.obliques(p, "with"), t.ownerOf(o, "with")...)
+	if rel == kg.Fought {
+		// "waged war on Y", "fought a war against Y".
+		for _, prep := range []string{"on", "against"} {
+			others = append(append(others, t.obliques(p, prep)...), t.ownerOf(o, prep)...)
+		}
+	}
 	if len(others) == 0 {
 		d.among(si, cue, t.n[p].lemma, t, refs, agents, t.n[p].tok, conf)
 		return
@@ -2097,6 +2141,32 @@ func (d *doc) stateForce(si, pos int) int {
 		return only
 	}
 	return d.homeCountry()
+}
+
+// choiceVerbs appoint only when they name the post: "chose X as his
+// deputy", "tapped X to lead Y".
+var choiceVerbs = map[string]bool{"tap": true, "pick": true, "choose": true, "select": true}
+
+// lightLemmas are the light verbs of lightCues.
+var lightLemmas = map[string]bool{}
+
+func init() {
+	for k := range lightCues {
+		lightLemmas[strings.Fields(k)[0]] = true
+	}
+}
+
+// intoCustody reports "took X into custody", "was taken into custody".
+func (t *tree) intoCustody(p int) bool {
+	if t.n[p].lemma != "take" {
+		return false
+	}
+	for _, o := range t.obliques(p, "into") {
+		if t.n[o].lemma == "custody" {
+			return true
+		}
+	}
+	return false
 }
 
 // killedBy reports "shot dead", "gunned down", "beaten to death": an act

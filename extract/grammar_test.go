@@ -742,3 +742,30 @@ func TestBodyPronounsAndMoreActs(t *testing.T) {
 		[3]string{"OWNS", "organization:northern-trust", "organization:harbor-shipping-company"},
 	)
 }
+
+// A passive cue verb tagged as an adjective after "was", an object
+// "whom" set off after a name, light verbs of war, choices naming a post,
+// custody, hosting, donors and control.
+func TestMoreActPhrasings(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Acts",
+		"Ms. Anna Sorel, whom Mr. Jonas Weller appointed in 2019, resigned. Mr. Jonas Weller chose Ms. Lena Ostrova as his deputy.",
+		"The Red Hand Militia has waged war on the Blue Army since 2019. The Blue Army has fought alongside the Green Front.",
+		"The Federal Police took Mr. Piet Ramos into custody on Monday. Ms. Lena Ostrova hosted Mr. Karl Novak in Oslo.",
+		"The Northern Trust controls the Harbor Shipping Company.",
+	)
+	want(t, x,
+		[3]string{"APPOINTED", "person:jonas-weller", "person:anna-sorel"},
+		[3]string{"APPOINTED", "person:jonas-weller", "person:lena-ostrova"},
+		[3]string{"FOUGHT", "organization:blue-army", "organization:red-hand-militia"},
+		[3]string{"ALLIED_WITH", "organization:blue-army", "organization:green-front"},
+		[3]string{"DETAINED", "organization:federal-police", "person:piet-ramos"},
+		[3]string{"MET_WITH", "person:karl-novak", "person:lena-ostrova"},
+		[3]string{"OWNS", "organization:northern-trust", "organization:harbor-shipping-company"},
+	)
+	y := run(t, "2024-03-15", "Route", "Mr. Jonas Weller chose the northern route. The Red Hand Militia controls Gao.")
+	wantNot(t, y, [3]string{"OWNS", "organization:red-hand-militia", "location:gao"})
+	if len(y.Relations) != 0 {
+		t.Errorf("unexpected relations %v", y.Relations)
+	}
+}

@@ -41,7 +41,7 @@ func init() {
 	add(kg.Fought, "War", "with", "clash")
 	add(kg.Fought, "War", "", "clash") // "X and Y clashed"
 	add(kg.Fought, "War", "against", "fight", "battle")
-	add(kg.MetWith, "Meeting", "", "meet", "visit")
+	add(kg.MetWith, "Meeting", "", "meet", "visit", "host")
 	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
 	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
 	add(kg.Supports, "", "to", "lend")
@@ -58,7 +58,11 @@ func init() {
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
 	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit")
-	add(kg.Owns, "", "", "own", "acquire", "buy", "purchase")
+	add(kg.Owns, "", "", "own", "acquire", "buy", "purchase", "control")
+	// "tapped X to lead Y", "chose X as his deputy": only with the post
+	// (see choiceVerbs).
+	add(kg.Appointed, "Appointment", "", "tap", "pick", "choose", "select")
+	add(kg.AlliedWith, "", "alongside", "fight", "battle")
 	add(kg.Leads, "", "", "head", "lead", "chair", "found", "run", "manage")
 	add(kg.Leads, "", "over", "preside")
 	add(kg.Commands, "", "", "command")
@@ -484,6 +488,12 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		}
 	case kg.Supports:
 		props["how"] = verb
+	}
+	switch verb {
+	case "control":
+		if d.ents[dst].typ != kg.Organization {
+			return // "controls the town": territory, not ownership
+		}
 	}
 	switch verb {
 	case "run", "manage", "serve":
