@@ -549,7 +549,7 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	case roleCommands:
 		d.addRel(kg.Commands, person, t, nil, si, conf)
 	case roleWorks:
-		if te.sub == "party" {
+		if w := te.words; te.sub == "party" && !rp.plural && len(w) > 0 && partyHeads[w[len(w)-1]] {
 			// One is a member of a party one serves: "a vice president
 			// of the X party", "a spokesman for the X Movement".
 			d.addRel(kg.MemberOf, person, t, nil, si, conf)
@@ -562,6 +562,11 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		d.addRel(kg.Owns, person, t, nil, si, conf)
 	}
 }
+
+// partyHeads end the names of political parties (a "league" may be a
+// party or a rights group).
+var partyHeads = map[string]bool{"party": true, "list": true, "movement": true, "partei": true, "partij": true,
+	"partiet": true, "partito": true}
 
 // ministry finds the organization "Ministry of <topic>" or "<topic>
 // Ministry".
