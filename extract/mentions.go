@@ -744,11 +744,23 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		return append(out, mk(p, kg.Location, "", false))
 	}
 	// Person by shape: particles, initials, suffixes ("Abu Bakr al-Zawi",
-	// "Douglas J. Silliman", "John Smith Jr.").
+	// "Douglas J. Silliman", "John Smith Jr."), unless a word for a kind of
+	// place or body opens the name ("Rio de Oro", "Jabhat al-Nusra") or
+	// the sentence says it is a body or a place ("Hashd al-Shaabi
+	// fighters", "X, a trading company").
 	if b-p >= 2 {
 		for i := p; i < b; i++ {
 			if prefixedName(toks[i]) || (i > p && (nameParticles[toks[i].low] || isInitial(toks[i]))) ||
 				(i == b-1 && nameSuffixes[toks[i].low]) {
+				if s, ok := particlePlaceHeads[fold(toks[p].text)]; ok && i > p {
+					return append(out, mk(p, kg.Location, s, true))
+				}
+				if arabicOrgHeads[fold(toks[p].text)] && i > p {
+					return append(out, mk(p, kg.Organization, "", true))
+				}
+				if typ, sub := shapeContext(toks, p, b); typ != "" {
+					return append(out, mk(p, typ, sub, false))
+				}
 				return append(out, mk(p, kg.Person, "", true))
 			}
 		}
@@ -807,6 +819,43 @@ func givenDate(toks []token, a, j int) bool {
 		}
 	}
 	return true
+}
+
+// particlePlaceHeads open place names that continue with a particle:
+// "Rio de Oro", "Ciudad del Este", "Wadi al-Kabir", "Dar es Salaam".
+var particlePlaceHeads = map[string]string{
+	"rio": "region", "ciudad": "city", "villa": "city", "vila": "city", "puerto": "city", "porto": "city",
+	"isla": "region", "ilha": "region", "sierra": "region", "cerro": "region", "lago": "region", "bahia": "region",
+	"costa": "region", "punta": "region", "cabo": "region", "monte": "region", "castel": "city", "castello": "city",
+	"wadi": "region", "jabal": "region", "jebel": "region", "ras": "region", "bab": "city", "deir": "city",
+	"kafr": "city", "beit": "city", "dar": "city", "bandar": "city", "kota": "city", "kuala": "city",
+	"pulau": "region", "tanjung": "region", "santo": "city", "sao": "city", "san": "city", "santa": "city",
+	"ciudade": "city", "pueblo": "city", "valle": "region", "bois": "region", "mont": "region", "port": "city",
+}
+
+// arabicOrgHeads open the names of Arabic-named groups and parties
+// ("Jabhat al-Nusra", "Hashd al-Shaabi", "Hizb al-Tahrir").
+var arabicOrgHeads = map[string]bool{
+	"hashd": true, "jabhat": true, "jabha": true, "ansar": true, "liwa": true, "saraya": true, "harakat": true,
+	"haraka": true, "kataib": true, "kataeb": true, "asaib": true, "jaish": true, "jaysh": true, "hizb": true,
+	"majlis": true, "jamaat": true, "jamaa": true, "jamiat": true, "tanzim": true, "hayat": true, "tahrir": true,
+	"quwat": true, "firqat": true, "faylaq": true, "thuwar": true, "harakat-ul": true, "lashkar": true,
+	"tehreek": true, "tehrik": true, "sipah": true, "jund": true, "ahrar": true, "fursan": true, "hai'at": true,
+	"hay'at": true, "kata'ib": true, "asa'ib": true, "mu'assasat": true, "sharikat": true, "bank": true, "banque": true,
+}
+
+// shapeContext reads the sentence around a name shaped like a person's
+// for a body or a place: an apposition, the nouns after it, the words
+// before it. It returns "" unless they say Organization or Location.
+func shapeContext(toks []token, a, b int) (kg.EntityType, string) {
+	typ, sub := descriptionAfter(toks, b)
+	if typ == "" && sub == "" {
+		typ, sub = contextType(toks, a, b)
+	}
+	if typ == kg.Organization || typ == kg.Location {
+		return typ, sub
+	}
+	return "", ""
 }
 
 // placeParticle reports a name of capitalized words joined by a Romance

@@ -472,3 +472,28 @@ func TestNamesFromNamingAndOwnership(t *testing.T) {
 		t.Errorf("a month read as a name: %v", got)
 	}
 }
+
+// TestShapedNamesThatAreNoPeople checks names shaped like a person's (a
+// particle, an "al-" prefix) that a place word, an Arabic group word or the
+// sentence show to be places and bodies, beside people of the same shape,
+// all invented.
+func TestShapedNamesThatAreNoPeople(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Raid",
+		"Fighters of Jabhat al-Wadiya attacked a checkpoint near Ciudad del Orvento on Monday, said Karim al-Sadouni, a local official.",
+		"Tawfiq al-Rahbi met envoys in the town. Kataib al-Nasr fighters later withdrew.",
+		"The cargo belonged to Comercial de la Paz Verde, a trading company, said Elena de la Fuente.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Jabhat al-Wadiya":   kg.Organization,
+		"Ciudad del Orvento": kg.Location,
+		"Karim al-Sadouni":   kg.Person,
+		"Tawfiq al-Rahbi":    kg.Person,
+		"Kataib al-Nasr":     kg.Organization,
+		"Elena de la Fuente": kg.Person,
+	})
+	if got["Comercial de la Paz Verde"] == kg.Person {
+		t.Errorf("a trading company typed a person: %v", got)
+	}
+}
