@@ -583,7 +583,7 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 			if !ok {
 				continue
 			}
-			_, t, err := save(ctx, tx, x)
+			_, t, _, err := save(ctx, tx, x)
 			if err != nil {
 				return nil, err
 			}

@@ -33,17 +33,17 @@ func (s *Store) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.
 		}
 	}
 	out := make([]kg.SaveResult, len(xs))
-	err := s.writeTx(ctx, func(tx *sql.Tx) ([]string, error) {
-		var touched []string
+	err := s.writeTxKeyed(ctx, func(tx *sql.Tx) ([]string, []string, error) {
+		var touched, renamed []string
 		for i, x := range xs {
-			res, t, err := saveVersion(ctx, tx, x)
+			res, t, r, err := saveVersion(ctx, tx, x)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out[i] = res
-			touched = append(touched, t...)
+			touched, renamed = append(touched, t...), append(renamed, r...)
 		}
-		return touched, nil
+		return touched, renamed, nil
 	})
 	if err != nil {
 		return nil, err
@@ -53,8 +53,9 @@ func (s *Store) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.
 
 // saveVersion saves x as the current version of its article: a new source
 // whose text another article holds is that article and writes nothing; a
-// text that differs from the article's current one adds a version.
-func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, error) {
+// text that differs from the article's current one adds a version. It
+// returns what save does.
+func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, []string, error) {
 	aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
 	var cur string
 	err := tx.QueryRowContext(ctx, `SELECT content_hash FROM articles WHERE id = ?`, aid).Scan(&cur)
@@ -65,42 +66,45 @@ func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResu
 		var dup string
 		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1`, h).Scan(&dup)
 		if err == nil {
-			return kg.SaveResult{ArticleID: dup, DuplicateOf: dup}, nil, nil
+			return kg.SaveResult{ArticleID: dup, DuplicateOf: dup}, nil, nil, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+			return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 		}
 	case err != nil:
-		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
-	res, touched, err := save(ctx, tx, x)
+	res, touched, renamed, err := save(ctx, tx, x)
 	if err != nil {
-		return kg.SaveResult{}, nil, err
+		return kg.SaveResult{}, nil, nil, err
 	}
 	raw, err := json.Marshal(x)
 	if err != nil {
-		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ?, extraction = ? WHERE id = ?`, h, string(raw), aid); err != nil {
-		return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
 	if cur != h {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_versions (article_id, content_hash, title, loaded_at) VALUES (?, ?, ?, ?)`,
 			aid, h, x.Article.Title, timestamp(time.Now())); err != nil {
-			return kg.SaveResult{}, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+			return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 		}
 	}
-	return res, touched, nil
+	return res, touched, renamed, nil
 }
 
-// save writes x and returns the entities whose names it may have changed:
-// those the article mentioned before and those it mentions now.
-func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, error) {
+// save writes x and returns the entities it touched (those the article
+// mentioned before and those it mentions now) and, among them, those whose
+// names it may have changed: the article's former entities, the joins', and
+// the entities it creates or gives a name they did not have. A name in
+// thousands of articles is read back for re-keying only when it is new.
+func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, []string, error) {
 	aid := x.Article.ID
 	res := kg.SaveResult{ArticleID: aid}
 	before, err := removeArticle(ctx, tx, aid)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	a := x.Article
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, source, url, published, section, text)
@@ -108,14 +112,14 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []s
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, source = excluded.source, url = excluded.url,
 			published = excluded.published, section = excluded.section, text = excluded.text`,
 		aid, a.Title, a.Source, a.URL, a.Published, a.Section, a.Text); err != nil {
-		return res, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
+		return res, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
 
 	// Entity resolution's joins first, so the facts land on the nodes.
 	for _, j := range x.Joins {
 		_, t, err := mergeTx(ctx, tx, j.Node, j.ID, j.Merge, nil)
 		if err != nil {
-			return res, nil, fmt.Errorf("sqlite: join %s to %s: %w", j.ID, j.Node, err)
+			return res, nil, nil, fmt.Errorf("sqlite: join %s to %s: %w", j.ID, j.Node, err)
 		}
 		before = append(before, t...)
 	}
@@ -126,21 +130,27 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []s
 	}
 	red, err := resolve(ctx, tx, ids)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 
 	// Entities: the first article to create one names it; every article
 	// adds its names as alias contributions.
 	insEnt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entities (id, type, subtype, name) VALUES (?, ?, ?, ?)`)
 	if err != nil {
-		return res, nil, fmt.Errorf("sqlite: save entities: %w", err)
+		return res, nil, nil, fmt.Errorf("sqlite: save entities: %w", err)
 	}
 	defer insEnt.Close()
 	insAlias, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_aliases (entity_id, alias, article_id) VALUES (?, ?, ?)`)
 	if err != nil {
-		return res, nil, fmt.Errorf("sqlite: save entities: %w", err)
+		return res, nil, nil, fmt.Errorf("sqlite: save entities: %w", err)
 	}
 	defer insAlias.Close()
+	hasAlias, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM entity_aliases WHERE entity_id = ? AND alias = ?)`)
+	if err != nil {
+		return res, nil, nil, fmt.Errorf("sqlite: save entities: %w", err)
+	}
+	defer hasAlias.Close()
+	renamed := slices.Clone(before)
 	spans := map[string][]kg.Span{}
 	var order []string
 	for _, e := range x.Entities {
@@ -150,46 +160,62 @@ func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []s
 			spans[id] = []kg.Span{}
 		}
 		spans[id] = append(spans[id], e.Mentions...)
-		if _, err := insEnt.ExecContext(ctx, id, string(e.Type), e.Subtype, e.Name); err != nil {
-			return res, nil, fmt.Errorf("sqlite: save entity %s: %w", id, err)
+		r, err := insEnt.ExecContext(ctx, id, string(e.Type), e.Subtype, e.Name)
+		if err != nil {
+			return res, nil, nil, fmt.Errorf("sqlite: save entity %s: %w", id, err)
 		}
+		created, err := r.RowsAffected()
+		if err != nil {
+			return res, nil, nil, fmt.Errorf("sqlite: save entity %s: %w", id, err)
+		}
+		newName := created > 0
 		for _, al := range append([]string{e.Name}, e.Aliases...) {
 			if al == "" {
 				continue
 			}
-			if _, err := insAlias.ExecContext(ctx, id, al, aid); err != nil {
-				return res, nil, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
+			if !newName {
+				var had bool
+				if err := hasAlias.QueryRowContext(ctx, id, al).Scan(&had); err != nil {
+					return res, nil, nil, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
+				}
+				newName = !had
 			}
+			if _, err := insAlias.ExecContext(ctx, id, al, aid); err != nil {
+				return res, nil, nil, fmt.Errorf("sqlite: save alias of %s: %w", id, err)
+			}
+		}
+		if newName {
+			renamed = append(renamed, id)
 		}
 	}
 	insMention, err := tx.PrepareContext(ctx, `INSERT INTO entity_articles (entity_id, article_id, mentions) VALUES (?, ?, ?)`)
 	if err != nil {
-		return res, nil, fmt.Errorf("sqlite: save mentions: %w", err)
+		return res, nil, nil, fmt.Errorf("sqlite: save mentions: %w", err)
 	}
 	defer insMention.Close()
 	for _, id := range order {
 		b, err := json.Marshal(spans[id])
 		if err != nil {
-			return res, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+			return res, nil, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
 		}
 		if _, err := insMention.ExecContext(ctx, id, aid, string(b)); err != nil {
-			return res, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
+			return res, nil, nil, fmt.Errorf("sqlite: save mentions of %s: %w", id, err)
 		}
 	}
 	res.Entities = len(order)
 
 	n, err := saveRelations(ctx, tx, aid, x.Relations, red)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	res.Relations = n
 	if res.Events, err = saveEvents(ctx, tx, aid, x.Events, red); err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	if res.Quotes, err = saveQuotes(ctx, tx, aid, x.Quotes, red); err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
-	return res, append(before, order...), nil
+	return res, append(before, order...), renamed, nil
 }
 
 func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relation, red map[string]string) (int, error) {

@@ -52,10 +52,18 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	}
 	path := filepath.Join(dir, FileName)
 	base := (&url.URL{Scheme: "file", Path: path}).String()
-	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	// Resolution reads the same index pages article after article: a page
+	// cache of 64 MB per connection and the file mapped into memory keep
+	// them off read(2), which took a sixth of a 10,000-article load's CPU
+	// with SQLite's default 2 MB.
+	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)"
 	// The writer opens first so that WAL mode and the schema exist before
 	// any reader connects.
-	w, err := sql.Open("sqlite", base+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate")
+	// The writer copies the log into the database every 32 MB rather than
+	// SQLite's 4 MB: a load rewrites the same index pages commit after
+	// commit, and each checkpoint writes and syncs them.
+	w, err := sql.Open("sqlite", base+"?"+common+"&_pragma=journal_mode(WAL)&_pragma=wal_autocheckpoint(8192)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open writer: %w", err)
 	}
@@ -403,17 +411,27 @@ const keepChanges = 100_000
 // transaction, the entities fn says it touched (created, renamed,
 // re-aliased or deleted), for every process's search index to re-read.
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) (touched []string, err error)) error {
+	return s.writeTxKeyed(ctx, func(tx *sql.Tx) ([]string, []string, error) {
+		touched, err := fn(tx)
+		return touched, touched, err
+	})
+}
+
+// writeTxKeyed is writeTx for a write that knows which of the entities it
+// touched may have changed names (renamed): only those are re-keyed, as
+// re-keying an entity reads all its aliases; the others are only logged.
+func (s *Store) writeTxKeyed(ctx context.Context, fn func(tx *sql.Tx) (touched, renamed []string, err error)) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
-	touched, err := fn(tx)
+	touched, renamed, err := fn(tx)
 	if err != nil {
 		return err
 	}
 	touched = uniq(touched)
-	if err := reindexKeys(ctx, tx, touched); err != nil {
+	if err := reindexKeys(ctx, tx, uniq(renamed)); err != nil {
 		return err
 	}
 	if err := logChanges(ctx, tx, touched); err != nil {
