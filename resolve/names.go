@@ -7,6 +7,7 @@ package resolve
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -220,8 +221,43 @@ var givenVariants = map[string]string{
 	"usama": "usama", "husin": "husin", "hasan": "hasan",
 }
 
-// Parse reads a name of an entity of type t.
+// Parse reads a name of an entity of type t. A name is parsed once: a
+// candidate node's names come back window after window of a load, and the
+// same node is a candidate of many mentions.
 func Parse(t kg.EntityType, raw string) Name {
+	k := parsedKey{t, raw}
+	parsedMu.RLock()
+	n, ok := parsedNames[k]
+	parsedMu.RUnlock()
+	if ok {
+		return n
+	}
+	n = parse(t, raw)
+	parsedMu.Lock()
+	if len(parsedNames) >= maxParsed {
+		clear(parsedNames) // bounded: start over rather than grow
+	}
+	parsedNames[k] = n
+	parsedMu.Unlock()
+	return n
+}
+
+// maxParsed bounds the names Parse keeps (a few tens of MB at most).
+const maxParsed = 1 << 18
+
+type parsedKey struct {
+	t   kg.EntityType
+	raw string
+}
+
+var (
+	parsedMu    sync.RWMutex
+	parsedNames = map[parsedKey]Name{}
+)
+
+// parse is Parse without the memory. The Name's Core is shared by every
+// caller: read it, never change it.
+func parse(t kg.EntityType, raw string) Name {
 	n := Name{Raw: raw, Type: t}
 	words := strings.Fields(letters.Replace(kg.FoldName(raw)))
 	if isAcronym(raw) {

@@ -554,3 +554,37 @@ func TestOwnNameBeforeAlias(t *testing.T) {
 		t.Errorf("got %+v, want the unit first", ds)
 	}
 }
+
+// TestOneEdit checks oneEdit against the Levenshtein distance computed in
+// full, over every pair of a set of words near one another.
+func TestOneEdit(t *testing.T) {
+	words := []string{"", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "xabc", "abxc", "abcx", "bcd", "maliki",
+		"malikki", "maliky", "malik", "amaliki", "soleimani", "suleimani", "sulaimani", "solemani"}
+	lev := func(a, b string) int {
+		d := make([][]int, len(a)+1)
+		for i := range d {
+			d[i] = make([]int, len(b)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			for j := 1; j <= len(b); j++ {
+				c := 1
+				if a[i-1] == b[j-1] {
+					c = 0
+				}
+				d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			}
+		}
+		return d[len(a)][len(b)]
+	}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := oneEdit(a, b), lev(a, b) <= 1; got != want {
+				t.Errorf("oneEdit(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

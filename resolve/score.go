@@ -39,7 +39,7 @@ func wordSim(a, b string, fuzzy bool) float64 {
 	if len(a) >= 4 && len(b) >= 4 && (a+"i" == b || b+"i" == a) {
 		return 0.95
 	}
-	if fuzzy && len(a) >= 6 && len(b) >= 6 && editDistance(a, b, 1) <= 1 {
+	if fuzzy && len(a) >= 6 && len(b) >= 6 && oneEdit(a, b) {
 		return 0.85
 	}
 	return 0
@@ -347,32 +347,22 @@ func compareOrgs(a, b Name) Match {
 	return Match{Score: 0.8 * score, Partial: true, Why: "short form"}
 }
 
-// editDistance is the Levenshtein distance of two ASCII words, giving up
-// once it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
+// oneEdit reports two ASCII words at most one edit apart (Levenshtein
+// distance <= 1: one letter changed, added or dropped), without the table
+// a distance takes: it runs for every pair of surnames compared.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	if len(b)-len(a) > 1 {
+		return false
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
 	}
-	return prev[len(b)]
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
