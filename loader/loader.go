@@ -280,7 +280,12 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		x         *kg.Extraction
 		ds        []resolve.Decision
 		mentioned *resolve.Mentioned
+		// touches are the entities saving it writes or removes, and the
+		// nodes they are, for the read cache to forget.
+		touches []string
 	}
+	// Resolution reads through a cache that each commit updates.
+	rc := newReadCache(l.Store)
 	maxBatch := l.MaxBatch
 	if maxBatch <= 0 {
 		maxBatch = DefaultMaxBatch
@@ -289,7 +294,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	// ov answers resolution's reads as the store will once the batch is
 	// saved; fresh is what the batch wrote since the decisions in linked
 	// were taken.
-	ov := newOverlay(l.Store)
+	ov := newOverlay(rc)
 	fresh := newFootprint()
 	saves, limit := 0, 1
 	// Extractions taken early (by index).
@@ -338,7 +343,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		for n, x := range xs {
 			ids[n], hashes[n] = x.Article.ID, kg.ContentHash(x.Article.Text)
 		}
-		olds, err := l.Store.EntitiesOfArticles(ctx, ids)
+		olds, err := rc.EntitiesOfArticles(ctx, ids)
 		if err != nil {
 			return decided{}, err
 		}
@@ -421,6 +426,25 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 				}
 			}
 		}
+		// What the commit wrote is read again; after a failure, or a node
+		// folded into another (which moves every mention of it),
+		// everything is.
+		var ents, arts, merged []string
+		fold := false
+		for _, p := range batch {
+			if p.x != nil {
+				ents, arts = append(ents, p.touches...), append(arts, p.x.Article.ID)
+				for _, j := range p.x.Joins {
+					merged = append(merged, j.ID)
+					fold = fold || folds(p.x, j)
+				}
+			}
+		}
+		if err != nil || fold {
+			rc.reset()
+		} else {
+			rc.forget(ents, arts, merged)
+		}
 		for _, p := range batch {
 			if p.x != nil && p.r.Err != nil {
 				p.r.Err = fmt.Errorf("%s: save: %w", p.x.Article.Source, p.r.Err)
@@ -496,7 +520,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		}
 		x, ds := j.x, lk.Decisions
 		x.Joins = resolve.Joins(x, ds)
-		p := pending{r: r, x: x, ds: ds}
+		p := pending{r: r, x: x, ds: ds, touches: touches(x, lk.old, lk.Linked)}
 		w := writes(x, lk.old, lk.Linked, lk.counted)
 		// An article that folds a node into another (w.all) is not counted
 		// in, nor is a new version or a duplicate text: the overlay cannot
