@@ -61,13 +61,14 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			srcs := genSources(n)
 			tenth := max(1, n/10)
-			var total, first, last time.Duration
+			var total, first, last, cpu time.Duration
 			runs, saves, reads := 0, 0, 0
 			for b.Loop() {
 				b.StopTimer()
 				s := &countSaves{Store: open(b)}
 				b.StartTimer()
 				done := 0
+				cpu0 := processCPU()
 				start := time.Now()
 				mark := start
 				l := loader.New(s)
@@ -84,6 +85,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 					}
 				})
 				total += time.Since(start)
+				cpu += processCPU() - cpu0
 				runs++
 				saves += s.saves
 				reads += s.reads
@@ -97,6 +99,10 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 			b.ReportMetric(rate(tenth, last), "last10%-articles/s")
 			b.ReportMetric(float64(n*runs)/float64(saves), "articles/tx")
 			b.ReportMetric(float64(reads)/float64(n*runs), "reads/article")
+			// CPU per article, on every core together: on a shared machine
+			// the rate says how much of the machine the load got, this
+			// what the load costs.
+			b.ReportMetric(cpu.Seconds()*1000/float64(n*runs), "cpu-ms/article")
 		})
 	}
 }
