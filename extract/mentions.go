@@ -497,9 +497,12 @@ func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
 		// A capital is the country only when it acts: "Washington's
 		// ally", "Tehran said"; after a preposition it is the city.
 		prevPrep := a > 0 && locPreps[toks[a-1].low]
-		// "accused Belgrade of": a capital as a verb's object is the state.
-		if a > 0 && cueLemma(toks[a-1].low) != "" {
-			return m, true
+		// "accused Belgrade of": a capital as a verb's object is the state;
+		// one visited is the city.
+		if a > 0 {
+			if l := cueLemma(toks[a-1].low); l != "" && l != "visit" {
+				return m, true
+			}
 		}
 		acts := m.poss || (b < len(toks) && (isVerbish(toks[b].low) || toks[b].low == "wants" || speechVerbs[toks[b].low] ||
 			(strings.HasSuffix(toks[b].low, "ed") && !toks[b].cap)))

@@ -151,3 +151,22 @@ func TestPlaceNotCompanyShortForm(t *testing.T) {
 		}
 	}
 }
+
+// TestVisitedCapitalIsCity checks that a capital a person visited stays
+// the city: it is not a name of its country ("accused Belgrade of" is).
+func TestVisitedCapitalIsCity(t *testing.T) {
+	x := run(t, "",
+		"Talks on Grain",
+		"The Kenyan government is studying the offer. Dmitri Volkhov, a trade official who visited Nairobi last week, said buyers were ready.",
+	)
+	city := false
+	for _, e := range x.Entities {
+		if e.Type == kg.Location && slices.Contains(e.Aliases, "Nairobi") {
+			t.Errorf("the visited capital became a name of %s", e.Name)
+		}
+		city = city || e.Name == "Nairobi"
+	}
+	if !city {
+		t.Errorf("no Nairobi in %v", names(x))
+	}
+}
