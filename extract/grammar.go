@@ -246,6 +246,7 @@ func (d *doc) grammar() {
 		d.mistaggedCues(si, &t, refs)
 		d.rounds(si, &t, refs)
 		d.demands(si, &t, refs)
+		d.blamedFor(si, &t, refs)
 		d.stances(si, &t, refs)
 		d.aimedActs(si, &t, refs)
 		for p := range t.n {
@@ -1435,6 +1436,7 @@ func init() {
 	add(kg.Supports, "for behind to", "support backing funding financing aid assistance")
 	add(kg.Supports, "of", "endorsement")
 	add(kg.Supports, "in", "investment")
+	add(kg.Appointed, "of", "appointment nomination")
 }
 
 // actorAdj returns the state or body a demonym or name before an act
@@ -1874,7 +1876,7 @@ func (t *tree) isPassive(p int) bool {
 // giveLemmas and receiveLemmas move support between parties: "X provided
 // weapons to Y", "Y received funding from X".
 var (
-	giveLemmas    = map[string]bool{"provide": true, "supply": true, "send": true, "give": true, "deliver": true, "donate": true, "lend": true, "ship": true, "transfer": true}
+	giveLemmas    = map[string]bool{"sell": true, "provide": true, "supply": true, "send": true, "give": true, "deliver": true, "donate": true, "lend": true, "ship": true, "transfer": true}
 	receiveLemmas = map[string]bool{"receive": true, "accept": true, "get": true, "obtain": true}
 )
 
@@ -1883,6 +1885,10 @@ var (
 func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf float64) {
 	give, recv := giveLemmas[t.n[p].lemma], receiveLemmas[t.n[p].lemma]
 	o := t.kid(p, "obj")
+	if t.n[p].lemma == "sell" && o >= 0 {
+		d.sale(si, t, refs, p, o, conf)
+		return
+	}
 	if !give && !recv || o < 0 {
 		return
 	}
@@ -2251,6 +2257,56 @@ func (d *doc) demands(si int, t *tree, refs []ref) {
 					d.verbFact(si, verbCue{rel: kg.Detained, event: "Detention"}, t.n[h].lemma, ra.ent, ro.ent, t.n[h].tok, confNoun)
 				} else {
 					d.addRel(rel, ra.ent, ro.ent, nil, si, confNoun)
+				}
+			}
+		}
+	}
+}
+
+// sale reads "X sold Y to Z": Z owns Y.
+func (d *doc) sale(si int, t *tree, refs []ref, p, o int, conf float64) {
+	ry, ok := d.refOfNode(t, refs, o)
+	if !ok || ry.adj || d.ents[ry.ent].typ != kg.Organization {
+		return
+	}
+	for _, b := range d.refsOf(t, refs, append(t.obliques(p, "to"), t.ownerOf(o, "to")...)) {
+		if !b.adj && b.ent != ry.ent {
+			d.addRel(kg.Owns, b.ent, ry.ent, nil, si, conf)
+		}
+	}
+}
+
+// blamedFor reads "Y was blamed for the killing of X": Y did the act.
+func (d *doc) blamedFor(si int, t *tree, refs []ref) {
+	for p := range t.n {
+		if t.n[p].lemma != "blame" || t.n[p].upos != "VERB" || t.negated(p) {
+			continue
+		}
+		_, ps := t.subjects(p, 0)
+		if ps < 0 {
+			continue
+		}
+		ra, ok := d.agentRef(t, refs, ps)
+		if !ok || ra.adj {
+			continue
+		}
+		for _, o := range t.obliques(p, "for") {
+			rel := kg.Attacked
+			switch l := t.n[o].lemma; {
+			case l == "killing" || l == "murder" || l == "assassination" || l == "death":
+				rel = kg.Killed
+			case l == "abduction" || l == "kidnapping" || l == "detention":
+				rel = kg.Detained
+			case !attackNouns[l]:
+				continue
+			}
+			for _, k := range t.n[o].kids {
+				if c := t.caseOf(k); t.n[k].deprel == "nmod" && (c == "of" || c == "on" || c == "against") {
+					for _, x := range t.conjuncts(k) {
+						if rx, ok := d.refOfNode(t, refs, x); ok && !rx.adj && rx.ent != ra.ent {
+							d.addRel(rel, ra.ent, rx.ent, nil, si, confNoun)
+						}
+					}
 				}
 			}
 		}

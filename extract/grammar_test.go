@@ -769,3 +769,19 @@ func TestMoreActPhrasings(t *testing.T) {
 		t.Errorf("unexpected relations %v", y.Relations)
 	}
 }
+
+// A sale makes the buyer the owner; "X's appointment of Y" appoints Y;
+// "was blamed for the killing of X" names the killer.
+func TestSaleAppointmentBlame(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Deals",
+		"The Northern Trust sold the Harbor Shipping Company to the Blue Fund. Mr. Jonas Weller's appointment of Ms. Anna Sorel angered the Green Bloc.",
+		"The Red Hand Militia was blamed for the killing of Mr. Piet Ramos.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:blue-fund", "organization:harbor-shipping-company"},
+		[3]string{"APPOINTED", "person:jonas-weller", "person:anna-sorel"},
+		[3]string{"KILLED", "organization:red-hand-militia", "person:piet-ramos"},
+	)
+	wantNot(t, x, [3]string{"OWNS", "organization:northern-trust", "organization:harbor-shipping-company"})
+}
