@@ -302,7 +302,12 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, gend
 		return i
 	}
 	if len(core) >= 2 {
-		if i := pick(func(e *entity) bool { return hasPrefix(e.core, core) }); i >= 0 {
+		// A name that ends in a country is not a person's ("Norvik Foods
+		// Chile", a company's unit there, typed a person): its first words
+		// are not that person's short name.
+		if i := pick(func(e *entity) bool {
+			return hasPrefix(e.core, core) && countryByName[strings.Join(e.core[len(core):], " ")] == nil
+		}); i >= 0 {
 			return i
 		}
 	}

@@ -170,3 +170,18 @@ func TestVisitedCapitalIsCity(t *testing.T) {
 		t.Errorf("no Nairobi in %v", names(x))
 	}
 }
+
+// TestCountryUnitNotShortName checks that a company's unit named for a
+// country ("X Chile") is not the company's name without its last word,
+// even when both are read as people.
+func TestCountryUnitNotShortName(t *testing.T) {
+	x := run(t, "",
+		"Fish Deal",
+		"OSLO — Torvik Marine, the fish farmer, confirmed on Tuesday that it would buy the producer. Torvik Marine Chile would run the farms after the sale, he said.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Torvik Marine Chile" && slices.Contains(e.Aliases, "Torvik Marine") {
+			t.Errorf("the company became a name of its unit: %v", e.Aliases)
+		}
+	}
+}
