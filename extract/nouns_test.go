@@ -341,3 +341,18 @@ func TestPartyOfficialIsMember(t *testing.T) {
 	want(t, x, [3]string{"MEMBER_OF", "person:ivo-lind", "organization:harbor-union-party"})
 	wantNot(t, x, [3]string{"WORKS_FOR", "person:ivo-lind", "organization:harbor-union-party"})
 }
+
+// A minister of one state does not head another state's ministry of the
+// same portfolio.
+func TestMinisterNotOfAnotherStatesMinistry(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Shoal",
+		"The Chinese Defense Ministry said its ships had acted lawfully.",
+		"Japan's defense minister, Kenta Morimoto, met his Philippine counterpart in Tokyo on Monday.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:kenta-morimoto", "location:japan"})
+	wantNot(t, x,
+		[3]string{"LEADS", "person:kenta-morimoto", "organization:chinese-defense-ministry"},
+		[3]string{"HOLDS_ROLE", "person:kenta-morimoto", "organization:chinese-defense-ministry"},
+	)
+}

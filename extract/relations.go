@@ -488,7 +488,7 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	// "interior minister" works at the Interior Ministry when the article
 	// names it.
 	if words := strings.Fields(rp.title); len(words) >= 2 && words[len(words)-1] == "minister" && (t < 0 || d.ents[t].typ == kg.Location) {
-		if m := d.ministry(words[len(words)-2]); m >= 0 {
+		if m := d.ministry(words[len(words)-2]); m >= 0 && !d.otherCountrys(m, t) {
 			if t >= 0 {
 				d.addRel(kg.HoldsRole, person, t, map[string]string{"title": rp.title, "status": rp.status}, si, conf)
 			}
@@ -561,6 +561,24 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	case roleOwns:
 		d.addRel(kg.Owns, person, t, nil, si, conf)
 	}
+}
+
+// otherCountrys reports that body m is named for a country other than
+// the state t ("the Chinese defense ministry" is not Japan's).
+func (d *doc) otherCountrys(m, t int) bool {
+	if t < 0 || d.ents[t].country == nil {
+		return false
+	}
+	for _, w := range d.ents[m].words {
+		c := countryByAdj[w]
+		if c == nil {
+			c = countryByName[w]
+		}
+		if c != nil && c != d.ents[t].country {
+			return true
+		}
+	}
+	return false
 }
 
 // partyHeads end the names of political parties (a "league" may be a
