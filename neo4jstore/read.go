@@ -679,30 +679,30 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][
 
 // LatestArticlesOfEntities returns, for each entity id, the n greatest
 // ids of the articles that mention it, sorted: only those cross the wire.
+// Merged-away ids are followed in the same statement, an auto-commit read:
+// one round trip (resolution makes it for every window of a load).
 func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error) {
-	return readTx(ctx, s, "latest articles of entities", func(tx runner) ([][]string, error) {
-		want, err := resolveAll(ctx, tx, entityIDs)
-		if err != nil {
-			return nil, err
-		}
-		out := make([][]string, len(want))
+	return readOne(ctx, s, "latest articles of entities", func(tx runner) ([][]string, error) {
+		out := make([][]string, len(entityIDs))
 		for i := range out {
 			out[i] = []string{}
 		}
-		if n <= 0 || len(want) == 0 {
+		if n <= 0 || len(entityIDs) == 0 {
 			return out, nil
 		}
-		recs, err := run(ctx, tx, `UNWIND $ids AS id
+		recs, err := run(ctx, tx, `UNWIND $ids AS req
+			OPTIONAL MATCH (x:Redirect {id: req})
+			WITH req, coalesce(x.to, req) AS id
 			MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
-			WITH DISTINCT id, a.id AS v
-			WITH id, v ORDER BY v DESC
-			WITH id, collect(v)[..$n] AS vs
-			UNWIND vs AS v RETURN id AS k, v`, map[string]any{"ids": anyStrings(uniq(want)), "n": n})
+			WITH DISTINCT req, a.id AS v
+			WITH req, v ORDER BY v DESC
+			WITH req, collect(v)[..$n] AS vs
+			UNWIND vs AS v RETURN req AS k, v`, map[string]any{"ids": anyStrings(uniq(entityIDs)), "n": n})
 		if err != nil {
 			return nil, err
 		}
 		m := groupPairs(recs)
-		for i, id := range want {
+		for i, id := range entityIDs {
 			out[i] = append(out[i], m[id]...)
 		}
 		return out, nil
