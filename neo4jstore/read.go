@@ -696,12 +696,11 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 			MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
 			WITH DISTINCT req, a.id AS v
 			WITH req, v ORDER BY v DESC
-			WITH req, collect(v)[..$n] AS vs
-			UNWIND vs AS v RETURN req AS k, v`, map[string]any{"ids": anyStrings(uniq(entityIDs)), "n": n})
+			RETURN req AS k, collect(v)[..$n] AS vs`, map[string]any{"ids": anyStrings(uniq(entityIDs)), "n": n})
 		if err != nil {
 			return nil, err
 		}
-		m := groupPairs(recs)
+		m := groupLists(recs)
 		for i, id := range entityIDs {
 			out[i] = append(out[i], m[id]...)
 		}
@@ -710,20 +709,50 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 }
 
 // EntitiesOfArticles returns, for each article id, the sorted ids of the
-// entities it mentions.
+// entities it mentions: one record per article (resolution reads the
+// entities of every candidate's latest articles, thousands of pairs).
 func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
 	return readOne(ctx, s, "entities of articles", func(tx runner) ([][]string, error) {
-		m, err := pairs(ctx, tx, `UNWIND $ids AS id
-			MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity) RETURN id AS k, e.id AS v`, articleIDs)
+		out := make([][]string, len(articleIDs))
+		for i := range out {
+			out[i] = []string{}
+		}
+		if len(articleIDs) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `UNWIND $ids AS id
+			MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+			RETURN id AS k, collect(e.id) AS vs`, map[string]any{"ids": anyStrings(uniq(articleIDs))})
 		if err != nil {
 			return nil, err
 		}
-		out := make([][]string, len(articleIDs))
+		m := groupLists(recs)
 		for i, id := range articleIDs {
-			out[i] = append([]string{}, m[id]...)
+			out[i] = append(out[i], m[id]...)
 		}
 		return out, nil
 	})
+}
+
+// groupLists reads (k, vs) records, vs a list of strings, as sorted lists
+// without repeats by k.
+func groupLists(recs []*neo4j.Record) map[string][]string {
+	m := map[string][]string{}
+	for _, rec := range recs {
+		k := recStr(rec, "k")
+		v, _ := rec.Get("vs")
+		l, _ := v.([]any)
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				m[k] = append(m[k], s)
+			}
+		}
+	}
+	for k := range m {
+		slices.Sort(m[k])
+		m[k] = slices.Compact(m[k])
+	}
+	return m
 }
 
 func loadEvents(ctx context.Context, tx runner, ids []string) (map[string]*kg.Event, error) {
