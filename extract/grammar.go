@@ -464,6 +464,9 @@ func (d *doc) detainersOf(si int, t *tree, refs []ref, as []int, srcs []int) []i
 				break
 			}
 		}
+		if h := d.homeCountry(); len(srcs) == 0 && h >= 0 {
+			srcs = []int{h} // "X was arrested on Monday": by the state the article is about
+		}
 	}
 	for _, s := range srcs {
 		d.detainers = append(d.detainers, detainer{si: si, ent: s})

@@ -785,3 +785,17 @@ func TestSaleAppointmentBlame(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"OWNS", "organization:northern-trust", "organization:harbor-shipping-company"})
 }
+
+// A detention stated with no agent at all, and none carried from the
+// paragraph, is by the state the article is about.
+func TestAgentlessDetentionByHomeState(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrest",
+		"LIMA, Peru — Peru's government has tightened its rules on protests. Mr. Tomas Quispe was arrested on Monday in Cusco.",
+	)
+	want(t, x, [3]string{"DETAINED", "location:peru", "person:tomas-quispe"})
+	y := run(t, "2024-03-15", "Arrest", "Mr. Tomas Quispe was arrested on Monday.")
+	if len(y.Relations) != 0 {
+		t.Errorf("unexpected relations %v", y.Relations)
+	}
+}
