@@ -82,7 +82,8 @@ func filterKey(f kg.RelationFilter) string {
 	return strconv.Itoa(int(f.Direction)) + "|" + strings.Join(ts, ",") + "|" +
 		strconv.FormatFloat(f.MinConfidence, 'g', -1, 64) + "|" + strconv.FormatBool(f.IncludeRetracted) + "|" +
 		strconv.Itoa(int(f.Read.Evidence)) + "|" + strconv.FormatBool(f.Read.Ends) + "|" +
-		strconv.FormatBool(f.Read.BriefEnds) + "|" + strconv.FormatBool(f.Read.SentencesOnly)
+		strconv.FormatBool(f.Read.BriefEnds) + "|" + strconv.FormatBool(f.Read.SentencesOnly) + "|" +
+		strconv.FormatBool(f.Read.NoProperties)
 }
 
 type loadersKey struct{}

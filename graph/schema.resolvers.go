@@ -328,7 +328,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	ld := r.loaders(ctx).relationsByID
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
-		if rd.Evidence == kg.EvidenceFull && !rd.SentencesOnly {
+		if rd.Evidence == kg.EvidenceFull && !rd.SentencesOnly && !rd.NoProperties {
 			// Only a whole relation may answer a later relation(id).
 			ld.Prime(rel.ID, rel)
 		}

@@ -147,7 +147,8 @@ func relationRead(sets []ast.SelectionSet) kg.RelationRead {
 	ev := evidenceIn(sets)
 	return kg.RelationRead{Evidence: ev, Ends: s || t,
 		BriefEnds:     (s || t) && !selects(src, "aliases") && !selects(tgt, "aliases"),
-		SentencesOnly: ev <= kg.EvidenceRefs && sentencesOnly(sets)}
+		SentencesOnly: ev <= kg.EvidenceRefs && sentencesOnly(sets),
+		NoProperties:  !selects(sets, "properties") && !selects(sets, "property")}
 }
 
 // primeEnds puts the end entities a relation read gave into the request's

@@ -46,6 +46,9 @@ type RelationRead struct {
 	// leave out each piece's ArticleID, Extractor and Confidence (zero
 	// values): readers of the sentences and their offsets need no more.
 	SentencesOnly bool
+	// NoProperties lets the store leave out the relation's Properties
+	// (empty): readers that show no title, place or date need none.
+	NoProperties bool
 }
 
 // EvidenceRead is how much of a relation's evidence a read fills in.

@@ -17,6 +17,10 @@ import (
 // each, so the parallel lists stay aligned; a count ships one number
 // (relFromProps makes that many empty pieces of it).
 func relEntries(rd kg.RelationRead) (string, error) {
+	relScalars := relScalars
+	if rd.NoProperties {
+		relScalars = relBare
+	}
 	const (
 		blank   = ` [x IN coalesce(r.evStart, []) | null]`
 		article = `.evArticle`
@@ -51,8 +55,12 @@ func relPropsOf(rd kg.RelationRead) (string, error) {
 	return `r {` + e + `}`, nil
 }
 
-// relScalars are the properties every relation read needs.
-const relScalars = `.id, .confidence, .propArticle, .propKey, .propValue, .retracted, .retractReason`
+// relScalars are the properties every relation read needs; relBare,
+// those of a read without the relation's properties.
+const (
+	relScalars = relBare + `, .propArticle, .propKey, .propValue`
+	relBare    = `.id, .confidence, .retracted, .retractReason`
+)
 
 // entityMap projects an entity node bound to the variable it follows on
 // the properties entityFromProps reads.

@@ -20,6 +20,8 @@ var reads = []kg.RelationRead{
 	{Ends: true, BriefEnds: true},
 	{SentencesOnly: true},
 	{Evidence: kg.EvidenceRefs, SentencesOnly: true, Ends: true, BriefEnds: true},
+	{NoProperties: true},
+	{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true, NoProperties: true},
 }
 
 // checkRead compares a relation read with rd against the same relation
@@ -50,6 +52,10 @@ func checkRead(t *testing.T, s kg.Store, what string, rd kg.RelationRead, got, w
 			// A store may leave out everything of a piece but its
 			// sentence and offsets, or give it anyway.
 			g.Evidence, w.Evidence = sentences(g.Evidence), sentences(w.Evidence)
+		}
+		if rd.NoProperties {
+			// A store may leave the properties out, or give them.
+			g.Properties, w.Properties = nil, nil
 		}
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("%s with %+v: relation %d is\n%+v\nwant\n%+v", what, rd, i, g, w)
