@@ -252,8 +252,9 @@ func (r *resolver) newEntity(m *mention, typ kg.EntityType, sub, name string) {
 // name ends with it ("Araji" for "Qassim al-Araji"), else one with it
 // inside (Spanish double surnames: "Belmonte" for "Ignacio Belmonte
 // Ruiz"), else, for a titled first name, one that starts with it ("Sheikh
-// Salim"). Among several, the one mentioned last before pos wins.
-func (r *resolver) findPerson(name string, core []string, titled bool, pos, gender int) int {
+// Salim") outside the sentence of m (sent). Among several, the one
+// mentioned last before pos wins.
+func (r *resolver) findPerson(name string, core []string, titled bool, pos, sent, gender int) int {
 	suf := suffixOf(name)
 	// Candidates share the first or last word; only the most recent few
 	// of each list are tried, which bounds the work on pathological input.
@@ -315,9 +316,22 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, gend
 		return i
 	}
 	if titled && len(core) == 1 {
-		return pick(func(e *entity) bool { return len(e.core) >= 2 && e.core[0] == core[0] })
+		// "Mr. Ferro said Ferro Tessile would …": a speaker does not name
+		// himself in full in his own sentence; the longer name there is
+		// another (a company named for him).
+		return pick(func(e *entity) bool { return len(e.core) >= 2 && e.core[0] == core[0] && !r.inSentence(e, sent) })
 	}
 	return -1
+}
+
+// inSentence reports whether a mention of e is in sentence sent.
+func (r *resolver) inSentence(e *entity, sent int) bool {
+	for i := range r.ms {
+		if m := &r.ms[i]; m.sent == sent && m.ent >= 0 && r.ents[m.ent] == e {
+			return true
+		}
+	}
+	return false
 }
 
 func suffixOf(name string) string {
@@ -467,7 +481,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 		if len(core) == 0 {
 			return
 		}
-		if i := r.findPerson(m.text, core, m.title != "", m.start, m.gender); i >= 0 {
+		if i := r.findPerson(m.text, core, m.title != "", m.start, m.sent, m.gender); i >= 0 {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -530,7 +544,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 		if core := personCore(m.text); len(core) > 0 && m.typ != kg.Location {
 			// A lone surname is the person it names, even where context
 			// guessed a group ("Smith said").
-			if i := r.findPerson(m.text, core, false, m.start, m.gender); i >= 0 && len(core) == 1 && len(w) == 1 {
+			if i := r.findPerson(m.text, core, false, m.start, m.sent, m.gender); i >= 0 && len(core) == 1 && len(w) == 1 {
 				r.add(r.ents[i], m, i)
 				return
 			}

@@ -185,3 +185,18 @@ func TestCountryUnitNotShortName(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledNameNotInOwnSentence checks that "Mr. X" does not join a
+// longer name opening with X in its own sentence: a speaker does not name
+// himself in full there.
+func TestTitledNameNotInOwnSentence(t *testing.T) {
+	x := run(t, "",
+		"Plant Reopens",
+		"Mr. Lavazzi, who flew in for the opening, said Lavazzi Tessuti would double its orders.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Lavazzi Tessuti" && (slices.Contains(e.Aliases, "Lavazzi") || slices.Contains(e.Aliases, "Mr. Lavazzi")) {
+			t.Errorf("Mr. Lavazzi became a name of %s: %v", e.Name, e.Aliases)
+		}
+	}
+}
