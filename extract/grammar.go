@@ -1960,6 +1960,9 @@ func (d *doc) amongHeld(si int, refs []ref) {
 			break
 		}
 	}
+	if h := d.homeCountry(); len(srcs) == 0 && toks[1].low == "those" && h >= 0 {
+		srcs = []int{h} // "Among those detained was X": by the article's state
+	}
 	if len(srcs) == 0 {
 		return
 	}

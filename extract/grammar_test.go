@@ -792,8 +792,12 @@ func TestAgentlessDetentionByHomeState(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Arrest",
 		"LIMA, Peru — Peru's government has tightened its rules on protests. Mr. Tomas Quispe was arrested on Monday in Cusco.",
+		"Officers cleared the road on Tuesday. Among those detained was Ms. Rosa Mamani, a teacher.",
 	)
-	want(t, x, [3]string{"DETAINED", "location:peru", "person:tomas-quispe"})
+	want(t, x,
+		[3]string{"DETAINED", "location:peru", "person:tomas-quispe"},
+		[3]string{"DETAINED", "location:peru", "person:rosa-mamani"},
+	)
 	y := run(t, "2024-03-15", "Arrest", "Mr. Tomas Quispe was arrested on Monday.")
 	if len(y.Relations) != 0 {
 		t.Errorf("unexpected relations %v", y.Relations)
