@@ -144,14 +144,6 @@ func TestResolveExisting(t *testing.T) {
 // resolution on the tuning sets (measured 1.000 for every type).
 const xdocPrecisionFloor = 0.95
 
-// xdocKnownWrong are the precision floors of tuning sets whose wrong
-// merges are known and not yet fixed, so that they do not get worse.
-// tuning6: one wrong join made inside one article by extraction, which
-// resolution then carries: "SHS", used before the one name of the
-// article it spells ("Société Huilière du Sahel") though the text means
-// another body (measured 0.846 Organization).
-var xdocKnownWrong = map[string]float64{"xdoc/tuning6": 0.84}
-
 // TestResolutionXDoc scores resolution on the hand-written sets: the
 // tuning set with its errors, the blind set with its figures only.
 func TestResolutionXDoc(t *testing.T) {
@@ -161,13 +153,9 @@ func TestResolutionXDoc(t *testing.T) {
 			logResolution(t, r, true)
 			// A wrong merge joins two real entities in the store and is
 			// not undone by later articles: precision has a floor.
-			floor := xdocPrecisionFloor
-			if f, ok := xdocKnownWrong[dir]; ok {
-				floor = f
-			}
 			for ty, p := range r.Scores {
-				if p.Precision < floor {
-					t.Errorf("%s: %s precision %.3f < %.2f", dir, ty, p.Precision, floor)
+				if p.Precision < xdocPrecisionFloor {
+					t.Errorf("%s: %s precision %.3f < %.2f", dir, ty, p.Precision, xdocPrecisionFloor)
 				}
 			}
 		})

@@ -97,7 +97,7 @@ func newDoc(a *kg.Article) *doc {
 	d.findMentions()
 	d.datelines()
 	d.typeByDocument()
-	d.ents = resolve(d.ms, d.acronyms(), d.altNames())
+	d.ents = resolve(d.ms, d.acronyms(), d.altNames(), d.introduced())
 	d.index()
 	d.resolvePronouns()
 	d.resolveDescriptions()

@@ -157,6 +157,9 @@ type resolver struct {
 	orgWord    map[string][]int // organization word → organizations
 	byAcronym  map[string]int   // initials or defined acronym → organization
 	byCountry  map[*country]int
+	// intro holds the starts of names an indefinite apposition follows
+	// ("X, a smaller exporter"): the text brings them in as new.
+	intro map[int]bool
 }
 
 func (r *resolver) index(i int) {
@@ -364,6 +367,22 @@ func containsAt1(full, part []string) bool {
 	return false
 }
 
+// findOrgFor is findOrg for mention m, but an acronym the text never
+// defines does not name a body it spells that the text brings in later as
+// new ("SHS … Société Huilière du Sahel, a smaller exporter"): the
+// acronym was already known to the reader as another.
+func (r *resolver) findOrgFor(m *mention, words []string, place bool) int {
+	i := r.findOrg(words, place)
+	if i < 0 || len(words) != 1 {
+		return i
+	}
+	e := r.ents[i]
+	if !e.acronyms[words[0]] && m.start < e.first && r.intro[e.first] {
+		return -1
+	}
+	return i
+}
+
 func (r *resolver) findOrg(words []string, place bool) int {
 	if len(words) == 0 {
 		return -1
@@ -435,9 +454,9 @@ func (r *resolver) findExact(f string) int {
 // and acronyms, countries by the gazetteer, alternative names the text
 // gives (alt) with the name they restate; unknown names join an entity they
 // match or are dropped.
-func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
+func resolve(ms []mention, acr map[int]string, alt []altPair, intro map[int]bool) []*entity {
 	r := &resolver{ms: ms, byName: map[string]int{}, personWord: map[string][]int{}, orgWord: map[string][]int{},
-		byAcronym: map[string]int{}, byCountry: map[*country]int{}}
+		byAcronym: map[string]int{}, byCountry: map[*country]int{}, intro: intro}
 	order := make([]int, len(ms))
 	for i := range order {
 		order[i] = i
@@ -501,7 +520,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 	// Strong organizations and places.
 	pass(func(m *mention) bool { return m.typ == kg.Organization && m.strong }, func(m *mention) {
 		w := strings.Fields(fold(m.text))
-		if i := r.findOrg(w, false); i >= 0 {
+		if i := r.findOrgFor(m, w, false); i >= 0 {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -537,7 +556,7 @@ func resolve(ms []mention, acr map[int]string, alt []altPair) []*entity {
 			return
 		}
 		w := strings.Fields(f)
-		if i := r.findOrg(w, m.typ == kg.Location); i >= 0 && m.typ != kg.Person {
+		if i := r.findOrgFor(m, w, m.typ == kg.Location); i >= 0 && m.typ != kg.Person {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -625,6 +644,19 @@ var altCues = []struct {
 // mentions of one sentence where the second restates the first after a
 // cue, or in parentheses right after it (a translated or transliterated
 // form, perhaps followed by where that form is used).
+// introduced finds the names an indefinite apposition follows ("X, a
+// smaller exporter based in Y"), by start.
+func (d *doc) introduced() map[int]bool {
+	out := map[int]bool{}
+	for _, m := range d.ms {
+		toks := d.sents[m.sent].toks
+		if m.te+1 < len(toks) && toks[m.te].text == "," && (toks[m.te+1].low == "a" || toks[m.te+1].low == "an") {
+			out[m.start] = true
+		}
+	}
+	return out
+}
+
 func (d *doc) altNames() []altPair {
 	var out []altPair
 	named := func(m *mention) bool {

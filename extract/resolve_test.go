@@ -200,3 +200,18 @@ func TestTitledNameNotInOwnSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestUndefinedAcronymNotLaterNewBody checks that an acronym the text
+// never defines does not name a body it spells that the text brings in
+// later as new, with an indefinite apposition.
+func TestUndefinedAcronymNotLaterNewBody(t *testing.T) {
+	x := run(t, "",
+		"Sale Approved",
+		"The Ministry of Trade approved the sale of a stake in KTM to the group. Kavala Textile Mills, a smaller weaver based in Drama, said it would ask for the same terms.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Kavala Textile Mills" && slices.Contains(e.Aliases, "KTM") {
+			t.Errorf("the undefined acronym became a name of %s", e.Name)
+		}
+	}
+}
