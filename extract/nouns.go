@@ -372,7 +372,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				}
 			}
 		}
-		if target < 0 && (named || kind != roleState && !d.namesMinistry(title) && !portfolioMinister(title)) {
+		if target < 0 && (named || kind != roleState && d.titleMinistry(title) < 0 && !portfolioMinister(title)) {
 			return
 		}
 		for _, p := range t.rolePersons(i, nil) {
@@ -465,11 +465,15 @@ func (d *doc) onlyCountry(refs []ref, c int) bool {
 	return true
 }
 
-// namesMinistry reports a minister's title whose portfolio names a
-// ministry of the article: "finance minister" and "the Finance Ministry".
-func (d *doc) namesMinistry(title string) bool {
+// titleMinistry returns the ministry of the article that a minister's
+// title names by its portfolio ("finance minister" and "the Finance
+// Ministry"), or -1.
+func (d *doc) titleMinistry(title string) int {
 	w := strings.Fields(title)
-	return len(w) >= 2 && w[len(w)-1] == "minister" && d.ministry(w[len(w)-2]) >= 0
+	if len(w) < 2 || w[len(w)-1] != "minister" {
+		return -1
+	}
+	return d.ministry(w[len(w)-2])
 }
 
 // byOwner are the relations whose object may be named through what it

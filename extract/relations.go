@@ -487,8 +487,8 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	}
 	// "interior minister" works at the Interior Ministry when the article
 	// names it.
-	if words := strings.Fields(rp.title); len(words) >= 2 && words[len(words)-1] == "minister" && (t < 0 || d.ents[t].typ == kg.Location) {
-		if m := d.ministry(words[len(words)-2]); m >= 0 && !d.otherCountrys(m, t) {
+	if t < 0 || d.ents[t].typ == kg.Location {
+		if m := d.titleMinistry(rp.title); m >= 0 && !d.otherCountrys(m, t) {
 			if t >= 0 {
 				d.addRel(kg.HoldsRole, person, t, map[string]string{"title": rp.title, "status": rp.status}, si, conf)
 			}
