@@ -1382,18 +1382,7 @@ func (d *doc) stake(si int, t *tree, refs []ref, i int) {
 	} else if n.lemma == "percent" || n.lemma == "%" || n.lemma == "majority" || n.lemma == "share" {
 		return // a share of something else: "50 percent of the vote"
 	}
-	for _, o := range owners {
-		ro, ok := d.refOfNode(t, refs, o)
-		if !ok || ro.adj || d.ents[ro.ent].typ == kg.Location {
-			continue
-		}
-		for _, b := range bodies {
-			rb, ok := d.refOfNode(t, refs, b)
-			if ok && !rb.adj && !rb.pron && d.ents[rb.ent].typ == kg.Organization {
-				d.addRel(kg.Owns, ro.ent, rb.ent, map[string]string{"how": "stake"}, si, confNoun)
-			}
-		}
-	}
+	d.ownsBodies(si, t, refs, owners, bodies, true, map[string]string{"how": "stake"})
 }
 
 // foundVerbs set up a body: their subjects own the venture they form.
@@ -1428,15 +1417,21 @@ func (d *doc) venture(si int, t *tree, refs []ref, i int) {
 			}
 		}
 	}
+	d.ownsBodies(si, t, refs, owners, bodies, false, nil)
+}
+
+// ownsBodies reads OWNS from each owner word (a pronoun only when
+// pronOwners: "its stake in Y") to each organization among the body words.
+// A place owns nothing (see allowed).
+func (d *doc) ownsBodies(si int, t *tree, refs []ref, owners, bodies []int, pronOwners bool, props map[string]string) {
 	for _, o := range owners {
 		ro, ok := d.refOfNode(t, refs, o)
-		if !ok || ro.adj || ro.pron || d.ents[ro.ent].typ == kg.Location {
+		if !ok || ro.adj || ro.pron && !pronOwners {
 			continue
 		}
 		for _, b := range bodies {
-			rb, ok := d.refOfNode(t, refs, b)
-			if ok && !rb.adj && !rb.pron && rb.ent != ro.ent && d.ents[rb.ent].typ == kg.Organization {
-				d.addRel(kg.Owns, ro.ent, rb.ent, nil, si, confNoun)
+			if rb, ok := d.refOfNode(t, refs, b); ok && !rb.adj && !rb.pron && d.ents[rb.ent].typ == kg.Organization {
+				d.addRel(kg.Owns, ro.ent, rb.ent, props, si, confNoun)
 			}
 		}
 	}
