@@ -115,33 +115,13 @@ func Score(g *Gold, x *kg.Extraction) Result {
 	if x == nil {
 		x = &kg.Extraction{}
 	}
-	gnames := make([]map[string]bool, len(g.Entities))
-	for i, e := range g.Entities {
-		gnames[i] = map[string]bool{}
-		for _, n := range e.Names {
-			gnames[i][Norm(n)] = true
-		}
-	}
-	findKey := func(names []string) key {
-		for _, n := range names {
-			nn := Norm(n)
-			for i, ns := range gnames {
-				if ns[nn] {
-					return key{g.Entities[i].Key, true}
-				}
-			}
-		}
-		return key{}
-	}
+	match := g.matcher()
 
 	// Entities.
 	keyOf := map[string]key{}
 	seen := map[string]bool{}
 	for _, e := range x.Entities {
-		k := findKey([]string{e.Name})
-		if !k.ok || k.k == "" { // Python's `a or b` also skips an empty key
-			k = findKey(e.Aliases)
-		}
+		k := match(e.Name, e.Aliases)
 		keyOf[e.ID] = k
 		c, scored := kinds[strings.ToLower(strings.TrimFunc(string(e.Type), pyIsSpace))]
 		if !scored {
@@ -258,6 +238,53 @@ func Score(g *Gold, x *kg.Extraction) Result {
 	}
 	res.finish()
 	return res
+}
+
+// matcher returns score.py's matching of an extracted entity to the gold
+// entity it stands for: its name first, then its aliases, each the first
+// gold entity with a name that normalizes the same.
+func (g *Gold) matcher() func(name string, aliases []string) key {
+	gnames := make([]map[string]bool, len(g.Entities))
+	for i, e := range g.Entities {
+		gnames[i] = map[string]bool{}
+		for _, n := range e.Names {
+			gnames[i][Norm(n)] = true
+		}
+	}
+	findKey := func(names []string) key {
+		for _, n := range names {
+			nn := Norm(n)
+			for i, ns := range gnames {
+				if ns[nn] {
+					return key{g.Entities[i].Key, true}
+				}
+			}
+		}
+		return key{}
+	}
+	return func(name string, aliases []string) key {
+		k := findKey([]string{name})
+		if !k.ok || k.k == "" { // Python's `a or b` also skips an empty key
+			k = findKey(aliases)
+		}
+		return k
+	}
+}
+
+// Keys maps the id of each entity of x to the key of the gold entity it
+// stands for, matched by name as Score matches them; an entity that
+// stands for none is left out.
+func (g *Gold) Keys(x *kg.Extraction) map[string]string {
+	match := g.matcher()
+	out := map[string]string{}
+	for _, e := range x.Entities {
+		if k := match(e.Name, e.Aliases); k.ok && k.k != "" {
+			out[e.ID] = k.k
+		} else {
+			delete(out, e.ID) // the last entity of an id decides, as in Score
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

@@ -126,37 +126,12 @@ func load(path, goldPath string) (*Item, error) {
 }
 
 // goldKeys maps each entity of the view to the gold entity it stands for
-// ("" for none): its name first, then its aliases, the first gold entity
-// with a matching name, as the scorer decides.
+// ("" for none), matched by name as the scorer matches them.
 func goldKeys(an *extract.Analysis, g *eval.Gold) []string {
-	byID := map[string][]string{}
-	for _, e := range an.Rules.Entities {
-		byID[e.ID] = append([]string{e.Name}, e.Aliases...)
-	}
-	find := func(names []string) string {
-		for _, n := range names {
-			nn := eval.Norm(n)
-			for _, ge := range g.Entities {
-				for _, gn := range ge.Names {
-					if eval.Norm(gn) == nn {
-						return ge.Key
-					}
-				}
-			}
-		}
-		return ""
-	}
+	byID := g.Keys(an.Rules)
 	out := make([]string, len(an.IDs))
 	for i, id := range an.IDs {
-		names := byID[id]
-		if len(names) == 0 {
-			continue
-		}
-		if k := find(names[:1]); k != "" {
-			out[i] = k
-		} else {
-			out[i] = find(names[1:])
-		}
+		out[i] = byID[id]
 	}
 	return out
 }
