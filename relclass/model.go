@@ -228,7 +228,7 @@ func (m *Model) Predict(d *Doc) []Found {
 		}
 		src, dst := d.ends(p, classes[c])
 		if slices.Contains(d.Ruled[[2]int{src, dst}], classes[c].typ) ||
-			symmetricTypes[classes[c].typ] && slices.Contains(d.Ruled[[2]int{dst, src}], classes[c].typ) {
+			symmetric(classes[c].typ) && slices.Contains(d.Ruled[[2]int{dst, src}], classes[c].typ) {
 			continue
 		}
 		out = append(out, Found{Type: classes[c].typ, Src: src, Dst: dst, Sent: p.Sent, Margin: margin})

@@ -17,6 +17,8 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // Word is one parsed word of a sentence.
@@ -79,7 +81,8 @@ var scoredTypes = []string{"HOLDS_ROLE", "LEADS", "COMMANDS", "MEMBER_OF", "WORK
 	"ATTACKED", "KILLED", "FOUGHT", "MET_WITH", "ALLIED_WITH", "SUPPORTS", "OPPOSES", "PART_OF",
 	"FAMILY_OF", "OWNS", "APPOINTED"}
 
-var symmetricTypes = map[string]bool{"FOUGHT": true, "MET_WITH": true, "ALLIED_WITH": true, "FAMILY_OF": true}
+// symmetric reports a relation type that reads the same both ways.
+func symmetric(typ string) bool { return kg.RelationType(typ).Symmetric() }
 
 // class is one output of the classifier: a relation type read from A to B
 // (or B to A when rev), or NONE (typ "").
@@ -92,7 +95,7 @@ func (c class) String() string {
 	switch {
 	case c.typ == "":
 		return "NONE"
-	case symmetricTypes[c.typ]:
+	case symmetric(c.typ):
 		return c.typ
 	case c.rev:
 		return c.typ + "<"
@@ -105,7 +108,7 @@ var classes = func() []class {
 	out := []class{{}}
 	for _, t := range scoredTypes {
 		out = append(out, class{typ: t})
-		if !symmetricTypes[t] {
+		if !symmetric(t) {
 			out = append(out, class{typ: t, rev: true})
 		}
 	}
@@ -117,7 +120,7 @@ var classes = func() []class {
 // classifier does not predict.
 func ClassOf(typ string, srcIsA bool) int {
 	for i, c := range classes {
-		if c.typ == typ && (symmetricTypes[typ] || c.rev != srcIsA) {
+		if c.typ == typ && (symmetric(typ) || c.rev != srcIsA) {
 			return i
 		}
 	}

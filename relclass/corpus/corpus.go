@@ -158,7 +158,7 @@ func truth(g *eval.Gold, a, b string) []int {
 			continue
 		}
 		for _, t := range r.Types {
-			sym := r.Symmetric || t == "FOUGHT" || t == "MET_WITH" || t == "ALLIED_WITH" || t == "FAMILY_OF"
+			sym := r.Symmetric || kg.RelationType(t).Symmetric()
 			if fwd || sym && back {
 				add(t, true)
 			}
