@@ -16,6 +16,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -80,6 +81,10 @@ type Found struct {
 var scoredTypes = []string{"HOLDS_ROLE", "LEADS", "COMMANDS", "MEMBER_OF", "WORKS_FOR", "DETAINED",
 	"ATTACKED", "KILLED", "FOUGHT", "MET_WITH", "ALLIED_WITH", "SUPPORTS", "OPPOSES", "PART_OF",
 	"FAMILY_OF", "OWNS", "APPOINTED"}
+
+// Types returns the relation types the classifier may predict, in
+// ontology order.
+func Types() []string { return slices.Clone(scoredTypes) }
 
 // symmetric reports a relation type that reads the same both ways.
 func symmetric(typ string) bool { return kg.RelationType(typ).Symmetric() }

@@ -47,8 +47,7 @@ var Settings = relclass.TrainOptions{
 	Seed:     1,
 	Margin:   25,
 	NewPairs: true,
-	Types: []string{"HOLDS_ROLE", "LEADS", "COMMANDS", "MEMBER_OF", "WORKS_FOR", "DETAINED", "ATTACKED",
-		"KILLED", "FOUGHT", "MET_WITH", "ALLIED_WITH", "SUPPORTS", "OPPOSES", "PART_OF", "FAMILY_OF", "OWNS", "APPOINTED"},
+	Types:    relclass.Types(),
 }
 
 // Load reads the annotated articles of tuningDir and of samplesDir (its
