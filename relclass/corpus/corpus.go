@@ -60,7 +60,7 @@ func Load(tuningDir, samplesDir string) ([]*Item, error) {
 	}
 	sort.Strings(txts)
 	for _, p := range txts {
-		it, err := load(p, strings.TrimSuffix(p, ".txt")+".gold.json")
+		it, err := load(p, strings.TrimSuffix(p, ".txt")+".gold.json", len(items))
 		if err != nil {
 			return nil, err
 		}
@@ -78,7 +78,7 @@ func Load(tuningDir, samplesDir string) ([]*Item, error) {
 		if _, err := os.Stat(gp); err != nil {
 			continue
 		}
-		it, err := load(p, gp)
+		it, err := load(p, gp, len(items))
 		if err != nil {
 			return nil, err
 		}
@@ -90,10 +90,9 @@ func Load(tuningDir, samplesDir string) ([]*Item, error) {
 	return items, nil
 }
 
-// bagBase keeps the bags of different articles apart.
-var bagBase int
-
-func load(path, goldPath string) (*Item, error) {
+// load reads one annotated article, the n-th loaded: its bags are
+// numbered from n<<20 to keep them apart from other articles'.
+func load(path, goldPath string, n int) (*Item, error) {
 	a, err := article.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -118,9 +117,8 @@ func load(path, goldPath string) (*Item, error) {
 		it.Examples = append(it.Examples, ex)
 	}
 	for i := range it.Examples {
-		it.Examples[i].Bag += bagBase
+		it.Examples[i].Bag += n << 20
 	}
-	bagBase += 1 << 20
 	return it, nil
 }
 
