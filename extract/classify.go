@@ -47,9 +47,6 @@ func (d *doc) classView() (v *relclass.Doc, reps []int) {
 			v.Ruled[k] = append(v.Ruled[k], string(r.Type))
 		}
 	}
-	for _, ts := range v.Ruled {
-		sortStrings(ts) // map order must not reach the features
-	}
 	v.Sents = make([]relclass.Sentence, len(d.sents))
 	for si := range d.sents {
 		if si >= len(d.trees) || len(d.trees[si].n) == 0 {
@@ -84,15 +81,6 @@ func (d *doc) classView() (v *relclass.Doc, reps []int) {
 		}
 	}
 	return v, reps
-}
-
-// sortStrings sorts a short list in place.
-func sortStrings(xs []string) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
 }
 
 // classify adds the relations that model m finds in view v and the rules

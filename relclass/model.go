@@ -44,8 +44,6 @@ type Example struct {
 	Feats []uint64
 	Truth []int
 	Mask  []bool
-	// Ruled: the rules related the two entities, with any type.
-	Ruled bool
 	// Bag groups the examples of one entity pair of one article: a
 	// related pair needs only one sentence that says so (see Train).
 	Bag int
@@ -66,7 +64,7 @@ func Examples(d *Doc, truth func(Pair) []int) []Example {
 		if bags[k] == 0 {
 			bags[k] = len(bags) + 1
 		}
-		out = append(out, Example{Feats: Features(d, p, nil), Truth: truth(p), Mask: mask, Ruled: d.ruled(p), Bag: bags[k]})
+		out = append(out, Example{Feats: Features(d, p, nil), Truth: truth(p), Mask: mask, Bag: bags[k]})
 	}
 	return out
 }
