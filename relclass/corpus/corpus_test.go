@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/eval"
@@ -15,9 +16,12 @@ const (
 	samplesDir = "../../samples"
 )
 
+// loaded reads the annotated articles once for every test of the package.
+var loaded = sync.OnceValues(func() ([]*Item, error) { return Load(tuningDir, samplesDir) })
+
 func loadAll(t *testing.T) []*Item {
 	t.Helper()
-	items, err := Load(tuningDir, samplesDir)
+	items, err := loaded()
 	if err != nil {
 		t.Fatal(err)
 	}
