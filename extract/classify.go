@@ -3,7 +3,6 @@ package extract
 import (
 	"maps"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/relclass"
@@ -116,12 +115,10 @@ type Analysis struct {
 // Analyze reads a by the rules alone and keeps what the relation
 // classifier needs.
 func Analyze(a *kg.Article) (*Analysis, error) {
-	if a == nil || !utf8.ValidString(a.Text) {
-		return nil, kg.Errorf(kg.EInvalid, "extract: no article or text not valid UTF-8")
+	d, err := readByRules(a)
+	if err != nil {
+		return nil, err
 	}
-	d := newDoc(a)
-	d.relations()
-	d.findQuotes()
 	an := &Analysis{d: d}
 	an.View, an.reps = d.classView()
 	for _, e := range an.reps {

@@ -70,6 +70,23 @@ type doc struct {
 // Extract reads one article. It is pure and deterministic: the same
 // article gives the same extraction, byte for byte once marshaled.
 func Extract(a *kg.Article) (*kg.Extraction, error) {
+	d, err := readByRules(a)
+	if err != nil {
+		return nil, err
+	}
+	if useClassifier {
+		if m, err := relclass.Default(); err == nil { // the embedded model is checked by relclass's tests
+			v, reps := d.classView()
+			d.classify(v, reps, m)
+		}
+	}
+	return d.build(), nil
+}
+
+// readByRules reads an article by the rules alone: its references,
+// relations and quotes. Extract and Analyze (the classifier's trainer)
+// both start from here, so the classifier learns from what it is given.
+func readByRules(a *kg.Article) (*doc, error) {
 	if a == nil {
 		return nil, kg.Errorf(kg.EInvalid, "extract: no article")
 	}
@@ -79,13 +96,7 @@ func Extract(a *kg.Article) (*kg.Extraction, error) {
 	d := newDoc(a)
 	d.relations()
 	d.findQuotes()
-	if useClassifier {
-		if m, err := relclass.Default(); err == nil { // the embedded model is checked by relclass's tests
-			v, reps := d.classView()
-			d.classify(v, reps, m)
-		}
-	}
-	return d.build(), nil
+	return d, nil
 }
 
 // newDoc reads an article up to its references: sentences, mentions and
