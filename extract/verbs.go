@@ -490,15 +490,11 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		props["how"] = verb
 	}
 	switch verb {
-	case "control":
+	case "run", "manage", "serve", "control":
 		if d.ents[dst].typ != kg.Organization {
-			return // "controls the town": territory, not ownership
-		}
-	}
-	switch verb {
-	case "run", "manage", "serve":
-		if d.ents[dst].typ != kg.Organization {
-			return // "ran for office", "ran the office in Algiers", "served in Iraq"
+			// "ran for office", "ran the office in Algiers", "served in
+			// Iraq"; "controls the town": territory, not ownership.
+			return
 		}
 	}
 	r := d.addRel(cue.rel, src, dst, props, si, conf)
