@@ -458,20 +458,32 @@ func (d *doc) detainersOf(si int, t *tree, refs []ref, as []int, srcs []int) []i
 		}
 	}
 	if len(srcs) == 0 && len(as) == 0 {
-		for k := len(d.detainers) - 1; k >= 0; k-- {
-			if dt := d.detainers[k]; dt.si >= si-3 && dt.si <= si && d.sents[dt.si].Para == d.sents[si].Para {
-				srcs = []int{dt.ent}
-				break
-			}
-		}
-		if h := d.homeCountry(); len(srcs) == 0 && h >= 0 {
-			srcs = []int{h} // "X was arrested on Monday": by the state the article is about
+		// "X was arrested on Monday", with no body before it: by the
+		// state the article is about.
+		if e := d.carriedDetainer(func(dt detainer) bool {
+			return dt.si >= si-3 && dt.si <= si && d.sents[dt.si].Para == d.sents[si].Para
+		}, true); e >= 0 {
+			srcs = []int{e}
 		}
 	}
 	for _, s := range srcs {
 		d.detainers = append(d.detainers, detainer{si: si, ent: s})
 	}
 	return srcs
+}
+
+// carriedDetainer returns the latest body seen detaining that carry
+// accepts, else (if home) the state the article is about, else -1.
+func (d *doc) carriedDetainer(carry func(detainer) bool, home bool) int {
+	for k := len(d.detainers) - 1; k >= 0; k-- {
+		if carry(d.detainers[k]) {
+			return d.detainers[k].ent
+		}
+	}
+	if home {
+		return d.homeCountry()
+	}
+	return -1
 }
 
 // anyAgent reports that one of the words stands for an acting entity.
@@ -1953,17 +1965,13 @@ func (d *doc) amongHeld(si int, refs []ref) {
 	if !held || j+1 >= len(toks) || toks[j].low != "was" && toks[j].low != "were" {
 		return
 	}
-	var srcs []int
-	for k := len(d.detainers) - 1; k >= 0; k-- {
-		if dt := d.detainers[k]; dt.si == si-1 && d.sents[dt.si].Para == d.sents[si].Para || toks[1].low == "those" && dt.si >= si-3 && dt.si < si {
-			srcs = []int{dt.ent}
-			break
-		}
-	}
-	if h := d.homeCountry(); len(srcs) == 0 && toks[1].low == "those" && h >= 0 {
-		srcs = []int{h} // "Among those detained was X": by the article's state
-	}
-	if len(srcs) == 0 {
+	// "Among those detained was X" with no detention before it: by the
+	// article's state.
+	those := toks[1].low == "those"
+	src := d.carriedDetainer(func(dt detainer) bool {
+		return dt.si == si-1 && d.sents[dt.si].Para == d.sents[si].Para || those && dt.si >= si-3 && dt.si < si
+	}, those)
+	if src < 0 {
 		return
 	}
 	// "Among them was the union's secretary, X": the first person named
@@ -1976,10 +1984,10 @@ func (d *doc) amongHeld(si int, refs []ref) {
 		if !ok || r.adj || r.pron || d.ents[r.ent].typ != kg.Person {
 			continue
 		}
-		d.verbFact(si, verbCue{rel: kg.Detained, event: "Detention"}, "detain", srcs[0], r.ent, j, confPassive)
+		d.verbFact(si, verbCue{rel: kg.Detained, event: "Detention"}, "detain", src, r.ent, j, confPassive)
 		break
 	}
-	d.detainers = append(d.detainers, detainer{si: si, ent: srcs[0]})
+	d.detainers = append(d.detainers, detainer{si: si, ent: src})
 }
 
 // tagFixable are the relations a cue verb the tagger took for a noun
