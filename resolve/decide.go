@@ -131,7 +131,10 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 			if mt.Veto {
 				continue
 			}
-			if mt.Score > best.Score || (mt.Score == best.Score && ((best.Partial && !mt.Partial) || (ev.aside && i == 0))) {
+			// The entity's own name is read first: at one score, a match
+			// only another name makes does not replace its own (a whole
+			// match still replaces a part).
+			if mt.Score > best.Score || (mt.Score == best.Score && best.Partial && !mt.Partial) {
 				best = mt
 				ev.Name, ev.NodeName, ev.Why = a.Raw, b.Raw, mt.Why
 				ev.aside = i > 0
