@@ -461,7 +461,7 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 					ms[i].Neighbors[node[j]] = true
 				}
 			}
-			per[i] = Decide(ms[i], held(pick(cands, l.perMention[i]), node, i))
+			per[i] = Decide(ms[i], held(pick(cands, l.perMention[i]), ms[i].Neighbors))
 		}
 		apart(per, known)
 		for i, ds := range per {
@@ -483,19 +483,12 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 }
 
 // held drops from cs the nodes that the article's other entities are
-// (node, all but i's own): the article's own resolution kept its entities
-// apart, so a node another of them is cannot be i's too, and is no rival
-// to i's node ("Ms. Huarachi" beside "Minister Huarachi", who is the
-// minister's node).
-func held(cs []Candidate, node []string, i int) []Candidate {
-	return slices.DeleteFunc(cs, func(c Candidate) bool {
-		for j, n := range node {
-			if j != i && n == c.Entity.ID {
-				return true
-			}
-		}
-		return false
-	})
+// (others: a mention's Neighbors, which decide sets to just those): the
+// article's own resolution kept its entities apart, so a node another of
+// them is cannot be the mention's too, and is no rival to its node ("Ms.
+// Huarachi" beside "Minister Huarachi", who is the minister's node).
+func held(cs []Candidate, others map[string]bool) []Candidate {
+	return slices.DeleteFunc(cs, func(c Candidate) bool { return others[c.Entity.ID] })
 }
 
 // apart keeps two entities of one article off one node: the article's

@@ -467,7 +467,7 @@ func TestPlacePartsStayApart(t *testing.T) {
 func TestHeldNodeIsNoRival(t *testing.T) {
 	minister := Candidate{Entity: &kg.Entity{ID: "person:anselmo-tarvel", Type: kg.Person, Name: "Anselmo Tarvel"}}
 	lawyer := Candidate{Entity: &kg.Entity{ID: "person:ines-tarvel", Type: kg.Person, Name: "Inés Tarvel"}}
-	cs := held([]Candidate{minister, lawyer}, []string{"person:anselmo-tarvel", "person:ms-tarvel"}, 1)
+	cs := held([]Candidate{minister, lawyer}, map[string]bool{"person:anselmo-tarvel": true})
 	if len(cs) != 1 || cs[0].Entity.ID != "person:ines-tarvel" {
 		t.Errorf("held left %v", cs)
 	}
