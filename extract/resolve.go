@@ -640,10 +640,6 @@ var altCues = []struct {
 	{[]string{"which", "means"}, true}, {[]string{"meaning"}, true},
 }
 
-// altNames finds the alternative names the article gives: pairs of
-// mentions of one sentence where the second restates the first after a
-// cue, or in parentheses right after it (a translated or transliterated
-// form, perhaps followed by where that form is used).
 // introduced finds the names an indefinite apposition follows ("X, a
 // smaller exporter based in Y"), by start.
 func (d *doc) introduced() map[int]bool {
@@ -657,6 +653,10 @@ func (d *doc) introduced() map[int]bool {
 	return out
 }
 
+// altNames finds the alternative names the article gives: pairs of
+// mentions of one sentence where the second restates the first after a
+// cue, or in parentheses right after it (a translated or transliterated
+// form, perhaps followed by where that form is used).
 func (d *doc) altNames() []altPair {
 	var out []altPair
 	named := func(m *mention) bool {
