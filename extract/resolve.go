@@ -752,14 +752,16 @@ func altGap(toks []token, a, b int) bool {
 	if n < 3 || words[n-1] != "as" {
 		return false
 	}
+	// ("known as" itself ended the gap as a cue above, so a word stands
+	// between.)
 	k := -1
-	for i := n - 2; i >= max(0, n-5); i-- {
+	for i := n - 3; i >= max(0, n-5); i-- {
 		if words[i] == "known" {
 			k = i
 			break
 		}
 	}
-	if k < 0 || k > 10 || (k < n-2 && words[k+1] != "in" && words[k+1] != "to" && words[k+1] != "among" && words[k+1] != "locally") {
+	if k < 0 || k > 10 || (words[k+1] != "in" && words[k+1] != "to" && words[k+1] != "among" && words[k+1] != "locally") {
 		return false
 	}
 	for _, t := range gap[1 : len(gap)-1] {
