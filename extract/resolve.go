@@ -160,6 +160,8 @@ type resolver struct {
 	// intro holds the starts of names an indefinite apposition follows
 	// ("X, a smaller exporter"): the text brings them in as new.
 	intro map[int]bool
+	// bySent lists the mentions of each sentence, for inSentence.
+	bySent map[int][]int
 }
 
 func (r *resolver) index(i int) {
@@ -327,10 +329,18 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, sent
 	return -1
 }
 
-// inSentence reports whether a mention of e is in sentence sent.
+// inSentence reports whether a mention of e is in sentence sent. It reads
+// only that sentence's mentions (bySent, listed on first use), so that a
+// long text stays linear.
 func (r *resolver) inSentence(e *entity, sent int) bool {
-	for i := range r.ms {
-		if m := &r.ms[i]; m.sent == sent && m.ent >= 0 && r.ents[m.ent] == e {
+	if r.bySent == nil {
+		r.bySent = map[int][]int{}
+		for i := range r.ms {
+			r.bySent[r.ms[i].sent] = append(r.bySent[r.ms[i].sent], i)
+		}
+	}
+	for _, i := range r.bySent[sent] {
+		if m := &r.ms[i]; m.ent >= 0 && r.ents[m.ent] == e {
 			return true
 		}
 	}
