@@ -397,6 +397,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		// store as the articles before it left it.
 		retry := err != nil && len(xs) > 1 && ctx.Err() == nil
 		var cands []kg.MergeCandidate
+		var proposing []int // the articles (by place in batch) that propose some
 		k := 0
 		for n, p := range batch {
 			if p.x != nil && sum.Stopped == nil {
@@ -407,7 +408,9 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 					p.r.Err = err
 				default:
 					p.r.Save = res[k]
-					cands = append(cands, resolve.Proposals(p.x, p.ds)...)
+					if ps := resolve.Proposals(p.x, p.ds); len(ps) > 0 {
+						cands, proposing = append(cands, ps...), append(proposing, n)
+					}
 				}
 				k++
 			}
@@ -419,10 +422,8 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			err := l.Store.RecordMergeCandidates(ctx, cands)
 			if err != nil {
 				err = fmt.Errorf("resolve: merge candidates: %w", err)
-				for n, p := range batch {
-					if p.x != nil && p.r.Err == nil && len(resolve.Proposals(p.x, p.ds)) > 0 {
-						batch[n].r.Err = err
-					}
+				for _, n := range proposing {
+					batch[n].r.Err = err
 				}
 			}
 		}
