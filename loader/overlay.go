@@ -142,12 +142,11 @@ func (o *overlay) record(x *kg.Extraction, lk resolve.Linked) bool {
 		cur.Aliases = aliasesOf(cur.Name, append(append(cur.Aliases, e.Name), e.Aliases...))
 		o.nodes[node] = cur
 		// A node's keys are those of each of its names: the store has
-		// those of the names it held.
-		if resolve.Resolvable(cur.Type) {
-			for _, k := range resolve.Keys(cur.Type, append([]string{e.Name}, e.Aliases...)) {
-				if !slices.Contains(o.keys[k], node) {
-					o.keys[k] = append(o.keys[k], node)
-				}
+		// those of the names it held. (A type that does not resolve has
+		// none.)
+		for _, k := range resolve.Keys(cur.Type, append([]string{e.Name}, e.Aliases...)) {
+			if !slices.Contains(o.keys[k], node) {
+				o.keys[k] = append(o.keys[k], node)
 			}
 		}
 	}
