@@ -1066,12 +1066,17 @@ func TestRecordsTolerateBrokenLists(t *testing.T) {
 }
 
 // BenchmarkLoad loads generated articles into an emptied database
-// (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES).
+// (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES), one size after the
+// other, and logs the statements each size sent per article loaded (a
+// metric of this benchmark would not be printed: only its sizes' are).
 // NEO4J_BENCH_STATEMENTS=1 logs the statements that took the most time.
 func BenchmarkLoad(b *testing.B) {
-	stmts := countStatements(b)
-	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openClean(b) }, storetest.LoadSizes(b)...)
-	stmts.report(b)
+	for _, n := range storetest.LoadSizes(b) {
+		stmts, runs := countStatements(b), 0
+		storetest.BenchLoad(b, func(b *testing.B) kg.Store { runs++; return openClean(b) }, n)
+		b.Logf("articles=%d: %.2f statements/article", n, float64(stmts.n)/float64(n*max(runs, 1)))
+		stmts.report(b)
+	}
 }
 
 // TestSaveBatchStatements: a batch of new articles costs a fixed number of
