@@ -46,7 +46,7 @@ func TestBlind(t *testing.T) {
 		results = append(results, extractAndScore(t, ap, golds[i]))
 	}
 	m := Micro(results...)
-	t.Logf("blind (micro over %d articles): entities P=%.2f R=%.2f F1=%.2f | relations P=%.2f R=%.2f F1=%.2f",
+	t.Logf("blind (micro over %d articles): entities P=%.3f R=%.3f F1=%.3f | relations P=%.3f R=%.3f F1=%.3f",
 		len(results), m.Entities.P, m.Entities.R, m.Entities.F1, m.Relations.P, m.Relations.R, m.Relations.F1)
 	if m.Entities.F1 < blindEntityF1 {
 		t.Errorf("blind micro entity F1 %.3f < %.2f", m.Entities.F1, blindEntityF1)

@@ -198,6 +198,11 @@ var orgHeads = map[string]string{
 	"enterprises": "company", "investments": "company", "construction": "company", "engineering": "company",
 	"properties": "company", "trading": "company", "publishing": "company", "entertainment": "company",
 	"guild": "ngo", "syndicate": "ngo", "brotherhood": "party", "club": "ngo", "board": "government",
+	// Trades and commodities that end company names: "Pelarni Copper",
+	// "Tarvik Marine", and the Turkish "Madencilik" (mining).
+	"copper": "company", "nickel": "company", "zinc": "company", "lithium": "company", "uranium": "company",
+	"coal": "company", "marine": "company", "maritime": "company", "tankers": "company", "shipbuilding": "company",
+	"madencilik": "company", "sanayi": "company", "ticaret": "company", "insaat": "company",
 }
 
 // orgOfHeads start an organization name with "X of …" ("Ministry of

@@ -306,6 +306,13 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j += 2
 					continue
 				}
+				// "Court for the Suppression of Financial Crimes and
+				// Corruption": an ordinary word coordinated at the end of
+				// an of/for name, not a second name.
+				if ofName(toks, k, j) && (j+2 >= n || !toks[j+2].cap) && ordinaryWords(toks, j+1, j+2) && !placeAt(toks, j+1) {
+					j += 2
+					continue
+				}
 				// "Ethics and Anti-Corruption Commission": a head word
 				// closes the coordinated name.
 				e := j + 1
@@ -337,7 +344,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		// Sentence-initial and function words are not names; a month or a
 		// feast that is also a given name opens a full name ("Ramadan
 		// Ashour", "June Okafor") when no preposition puts a date there.
-		for a < j && !givenDate(toks, a, j) && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
+		for a < j && !givenDate(toks, a, j) && !allName(toks, a, j) && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
 			a++
 		}
 		// "Teammates Ryo Tanaka and …": a plural noun opening the sentence
@@ -347,6 +354,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		k = j - 1
 		if a >= j {
+			continue
+		}
+		// "Operation Grey Tide" names an operation, an event that is
+		// no Person, Organization or Location (ONTOLOGY.md).
+		if j-a >= 2 && toks[a].low == "operation" {
 			continue
 		}
 		if headline {
@@ -398,6 +410,36 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 	}
 	return out
+}
+
+// ordinaryWords reports that toks[a:b] are all English words that are
+// written in lower case inside sentences: a name built of descriptions.
+func ordinaryWords(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if !lowerCaseWord(toks[i].low) {
+			return false
+		}
+	}
+	return a < b
+}
+
+// ofName reports an organization head word followed by "of" or "for" in
+// toks[k:j]: "Court for the …", "Institute of …".
+func ofName(toks []token, k, j int) bool {
+	for i := k + 1; i < j; i++ {
+		if (toks[i].low == "of" || toks[i].low == "for") && orgish(toks, k, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// allName reports "All" opening an organization name that ends in a head
+// word ("All Progressives Congress", "All Nations Patients Network"), where it
+// is no sentence word.
+func allName(toks []token, a, j int) bool {
+	_, head := orgHeads[toks[j-1].low]
+	return toks[a].low == "all" && j-a >= 3 && head
 }
 
 // compoundOrg reads the organization before the hyphen of "NATO-led" or

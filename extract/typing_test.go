@@ -497,3 +497,31 @@ func TestShapedNamesThatAreNoPeople(t *testing.T) {
 		t.Errorf("a trading company typed a person: %v", got)
 	}
 }
+
+// TestNamesWithTradeWordsAndConnectors checks company names that end in a
+// trade or commodity word, organization names that run on through "of",
+// "and" or an opening "All", and an operation's name, which is no entity.
+func TestNamesWithTradeWordsAndConnectors(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Mines",
+		"Pelarni Copper is 60 percent owned by Dorvash Madencilik, a Bursa-based miner controlled by Ruth Ambler.",
+		"Tarvik Coastal Marine said the offer was fair.",
+		"Asel Vorn, a campaigner with the All Norland Patients Rights Network, said the rules were weak.",
+		"He was tried by the Court for the Suppression of Financial Crimes and Smuggling in May.",
+		"The raid, which the police named Operation Grey Tide, was carried out on Monday.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Pelarni Copper":                      kg.Organization,
+		"Dorvash Madencilik":                  kg.Organization,
+		"Tarvik Coastal Marine":               kg.Organization,
+		"All Norland Patients Rights Network": kg.Organization,
+		"Court for the Suppression of Financial Crimes and Smuggling": kg.Organization,
+		"Ruth Ambler": kg.Person,
+	})
+	for name := range got {
+		if strings.Contains(name, "Grey Tide") {
+			t.Errorf("%s: an operation's name made an entity (%v)", name, got[name])
+		}
+	}
+}
