@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/kg"
+	blocking "github.com/newsgraph/newsgraph/resolve"
 	"github.com/newsgraph/newsgraph/storetest"
 )
 
@@ -401,4 +402,26 @@ func BenchmarkIndexCheck(b *testing.B) {
 // (storetest.BenchLoad; sizes from BENCH_LOAD_SIZES).
 func BenchmarkLoad(b *testing.B) {
 	storetest.BenchLoad(b, func(b *testing.B) kg.Store { return openTemp(b) }, storetest.LoadSizes(b)...)
+}
+
+// BenchmarkEntitiesByKeys reads the blocking-index hits of one article's
+// worth of keys (those of 10 people's names) from 10k entities, the read
+// resolve.Link makes per article.
+func BenchmarkEntitiesByKeys(b *testing.B) {
+	s, _ := bigStore(b, 10000)
+	defer s.Close()
+	var keys []string
+	for i := range 10 {
+		name := fmt.Sprintf("%s %s", firstNames[(i*7)%len(firstNames)], lastNames[(i*3)%len(lastNames)])
+		keys = append(keys, blocking.Keys(kg.Person, []string{name})...)
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	b.Logf("%d keys", len(keys))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.EntitiesByKeys(bg, keys); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
 	blocking "github.com/newsgraph/newsgraph/resolve"
@@ -44,34 +46,114 @@ func reindexKeys(ctx context.Context, tx *sql.Tx, ids []string) error {
 }
 
 // EntitiesByKeys returns, for each blocking key, the ids of the entities
-// indexed under it (at most kg.MaxKeyHits, sorted).
+// indexed under it (at most kg.MaxKeyHits, sorted). It asks for all keys in
+// one statement per chunk, a UNION ALL of one limited index seek per key: a
+// query per key cost more in statement overhead than in reading, and a
+// window over the keys would read every entity of a common key.
 func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
 	out := make([][]string, len(keys))
-	st, err := s.r.PrepareContext(ctx, `SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT ?`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
-	}
-	defer st.Close()
+	first := make(map[string]int, len(keys)) // a repeated key is read once
+	var ask []string
+	var at []int // at[j] is the index in out of ask[j]
 	for i, k := range keys {
-		rows, err := st.QueryContext(ctx, k, kg.MaxKeyHits)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
-		}
 		out[i] = []string{}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
-			}
-			out[i] = append(out[i], id)
+		if _, ok := first[k]; !ok {
+			first[k] = i
+			ask = append(ask, k)
+			at = append(at, i)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	}
+	for c := 0; c < len(ask); c += maxKeysPerQuery {
+		n := min(maxKeysPerQuery, len(ask)-c)
+		args := make([]any, n, maxKeysPerQuery)
+		for j := range n {
+			args[j] = ask[c+j]
+		}
+		if err := s.keyHits(ctx, args, out, at[c:c+n]); err != nil {
 			return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
+		}
+	}
+	for i, k := range keys {
+		if f := first[k]; f != i {
+			out[i] = slices.Clone(out[f])
 		}
 	}
 	return out, nil
+}
+
+// keyQuerySizes are the term counts of the prepared key queries; a chunk
+// of keys is padded with NULL keys, which match nothing, up to the next
+// size. The largest stays under SQLite's 500 terms in a compound SELECT.
+var keyQuerySizes = []int{16, 64, 200}
+
+// maxKeysPerQuery is the most keys one query asks.
+var maxKeysPerQuery = keyQuerySizes[len(keyQuerySizes)-1]
+
+// keyStmt returns the prepared query of n terms, n one of keyQuerySizes.
+// Term j reads key ?j+1's first kg.MaxKeyHits ids in order, tagged with j:
+// an integer scans without a string copy.
+func (s *Store) keyStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	s.keyMu.Lock()
+	defer s.keyMu.Unlock()
+	if st := s.keyStmts[n]; st != nil {
+		return st, nil
+	}
+	var q strings.Builder
+	for j := range n {
+		if j > 0 {
+			q.WriteString(" UNION ALL ")
+		}
+		fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
+	}
+	st, err := s.r.PrepareContext(ctx, q.String())
+	if err != nil {
+		return nil, err
+	}
+	if s.keyStmts == nil {
+		s.keyStmts = map[int]*sql.Stmt{}
+	}
+	s.keyStmts[n] = st
+	return st, nil
+}
+
+// keyHits runs one query for the keys args and appends each key's ids to
+// out[at[j]], j being the key's place in args.
+func (s *Store) keyHits(ctx context.Context, args []any, out [][]string, at []int) error {
+	n := keyQuerySizes[0]
+	for _, size := range keyQuerySizes {
+		if n = size; size >= len(args) {
+			break
+		}
+	}
+	st, err := s.keyStmt(ctx, n)
+	if err != nil {
+		return err
+	}
+	for len(args) < n {
+		args = append(args, nil)
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var j int
+		var id string
+		if err := rows.Scan(&j, &id); err != nil {
+			return err
+		}
+		out[at[j]] = append(out[at[j]], id)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, i := range at {
+		// UNION ALL keeps each seek's order in practice, but SQL does not
+		// promise it; the ids come sorted, so this costs a pass.
+		slices.Sort(out[i])
+	}
+	return nil
 }
 
 // ReindexKeys recomputes the blocking keys of every entity, for a store

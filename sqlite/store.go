@@ -35,6 +35,11 @@ type Store struct {
 	names   *nameIndex
 	seen    int64
 	refresh sync.Mutex // serializes index builds and patches
+
+	// keyStmts holds the prepared key queries by term count (keys.go):
+	// parsing one took a third of the read.
+	keyMu    sync.Mutex
+	keyStmts map[int]*sql.Stmt
 }
 
 var _ kg.Store = (*Store)(nil)
@@ -96,7 +101,14 @@ func (s *Store) Path() string { return s.path }
 
 // Close releases both connection pools.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	var errs []error
+	s.keyMu.Lock()
+	for _, st := range s.keyStmts {
+		errs = append(errs, st.Close())
+	}
+	s.keyStmts = nil
+	s.keyMu.Unlock()
+	return errors.Join(append(errs, s.r.Close(), s.w.Close())...)
 }
 
 // migrations are applied in order; the schema_version table records how

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -277,5 +278,66 @@ func testLinkAll(t *testing.T, s kg.Store) {
 	// Without A, the surname is only a candidate.
 	if reflect.DeepEqual(alone[0].Decisions, want) {
 		t.Errorf("LinkAll without A decided as with it: %+v", alone[0].Decisions)
+	}
+}
+
+// testKeyHits checks EntitiesByKeys' answer shape: one slice per key asked,
+// in the asked order and repeats included, empty for an unknown key, and a
+// common key cut to the first kg.MaxKeyHits ids in sorted order.
+func testKeyHits(t *testing.T, s kg.Store) {
+	text := "Many."
+	var names, ids []string
+	for i := range kg.MaxKeyHits + 6 {
+		// Names that differ only in the first name share the surname's key.
+		name := fmt.Sprintf("Aaron%c%c Quillfeather", 'a'+rune(i/26), 'a'+rune(i%26))
+		text += " " + name + " spoke."
+		names = append(names, name)
+		ids = append(ids, kg.EntityID(kg.Person, name))
+	}
+	x := &kg.Extraction{Article: article("Many", "2020-01-01", text)}
+	for _, name := range names {
+		x.Entities = append(x.Entities, ent(kg.Person, "", name, text))
+	}
+	if _, err := s.SaveExtraction(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	// The key all of them share.
+	shared := map[string]int{}
+	for _, e := range x.Entities {
+		for _, k := range resolve.Keys(kg.Person, []string{e.Name}) {
+			shared[k]++
+		}
+	}
+	var common string
+	for k, n := range shared {
+		if n == len(x.Entities) {
+			common = k
+		}
+	}
+	if common == "" {
+		t.Fatalf("no key shared by all of %d names: %v", len(x.Entities), shared)
+	}
+	unique := resolve.Keys(kg.Person, []string{x.Entities[0].Name})
+	var own string
+	for _, k := range unique {
+		if shared[k] == 1 {
+			own = k
+		}
+	}
+	keys := []string{common, "po:n:no such name", common}
+	if own != "" {
+		keys = append(keys, own)
+	}
+	hits, err := s.EntitiesByKeys(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ids)
+	want := [][]string{ids[:kg.MaxKeyHits], {}, ids[:kg.MaxKeyHits]}
+	if own != "" {
+		want = append(want, []string{kg.EntityID(kg.Person, x.Entities[0].Name)})
+	}
+	if !reflect.DeepEqual(hits, want) {
+		t.Errorf("EntitiesByKeys(%q) =\n%v\nwant\n%v", keys, hits, want)
 	}
 }

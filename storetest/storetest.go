@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
 		{"Resolution", testResolution},
+		{"KeyHits", testKeyHits},
 		{"ResolveExisting", testResolveExisting},
 		{"FullerName", testFullerName},
 		{"LinkNodes", testLinkNodes},
