@@ -425,3 +425,20 @@ func BenchmarkEntitiesByKeys(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEntities reads 30 entities with their aliases from 10k, the
+// read resolve.Link makes twice per article.
+func BenchmarkEntities(b *testing.B) {
+	s, ids := bigStore(b, 10000)
+	defer s.Close()
+	want := make([]string, 0, 30)
+	for i := range 30 {
+		want = append(want, ids[(i*331)%len(ids)])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Entities(bg, want); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -93,27 +93,16 @@ var maxKeysPerQuery = keyQuerySizes[len(keyQuerySizes)-1]
 // Term j reads key ?j+1's first kg.MaxKeyHits ids in order, tagged with j:
 // an integer scans without a string copy.
 func (s *Store) keyStmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	s.keyMu.Lock()
-	defer s.keyMu.Unlock()
-	if st := s.keyStmts[n]; st != nil {
-		return st, nil
-	}
-	var q strings.Builder
-	for j := range n {
-		if j > 0 {
-			q.WriteString(" UNION ALL ")
+	return s.prepare(ctx, fmt.Sprintf("keys/%d", n), func() string {
+		var q strings.Builder
+		for j := range n {
+			if j > 0 {
+				q.WriteString(" UNION ALL ")
+			}
+			fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
 		}
-		fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
-	}
-	st, err := s.r.PrepareContext(ctx, q.String())
-	if err != nil {
-		return nil, err
-	}
-	if s.keyStmts == nil {
-		s.keyStmts = map[int]*sql.Stmt{}
-	}
-	s.keyStmts[n] = st
-	return st, nil
+		return q.String()
+	})
 }
 
 // keyHits runs one query for the keys args and appends each key's ids to

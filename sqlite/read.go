@@ -14,11 +14,12 @@ import (
 // Entities returns the entities with the given ids, nil where unknown. A
 // merged-away id returns the entity that absorbed it.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	want, err := resolveAll(ctx, s.r, ids)
+	r := preparedReader{s}
+	want, err := resolveAll(ctx, r, ids)
 	if err != nil {
 		return nil, err
 	}
-	return entities(ctx, s.r, want)
+	return entities(ctx, r, want)
 }
 
 // entities is Entities over q of ids already resolved (resolveAll).
@@ -35,8 +36,9 @@ func entities(ctx context.Context, q querier, want []string) ([]*kg.Entity, erro
 func loadEntities(ctx context.Context, q querier, ids []string) (map[string]*kg.Entity, error) {
 	m := make(map[string]*kg.Entity, len(ids))
 	err := eachChunk(ids, func(args []any) error {
-		in := placeholders(len(args))
-		rows, err := q.QueryContext(ctx, `SELECT id, type, subtype, name FROM entities WHERE id IN (`+in+`)`, args...)
+		rows, err := queryIn(ctx, q, func(in string) string {
+			return `SELECT id, type, subtype, name FROM entities WHERE id IN (` + in + `)`
+		}, args)
 		if err != nil {
 			return err
 		}
@@ -56,14 +58,16 @@ func loadEntities(ctx context.Context, q querier, ids []string) (map[string]*kg.
 		// thousands of articles has thousands of rows: step from one
 		// distinct alias to the next through the primary key instead of
 		// reading them all.
-		rows, err = q.QueryContext(ctx, `WITH RECURSIVE a (entity_id, alias) AS (
+		rows, err = queryIn(ctx, q, func(in string) string {
+			return `WITH RECURSIVE a (entity_id, alias) AS (
 				SELECT id, (SELECT alias FROM entity_aliases WHERE entity_id = id ORDER BY alias LIMIT 1)
-				FROM entities WHERE id IN (`+in+`)
+				FROM entities WHERE id IN (` + in + `)
 				UNION ALL
 				SELECT a.entity_id, (SELECT x.alias FROM entity_aliases x WHERE x.entity_id = a.entity_id AND x.alias > a.alias
 					ORDER BY x.alias LIMIT 1)
 				FROM a WHERE a.alias IS NOT NULL)
-			SELECT entity_id, alias FROM a WHERE alias IS NOT NULL ORDER BY entity_id, alias`, args...)
+			SELECT entity_id, alias FROM a WHERE alias IS NOT NULL ORDER BY entity_id, alias`
+		}, args)
 		if err != nil {
 			return err
 		}

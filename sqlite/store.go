@@ -36,10 +36,10 @@ type Store struct {
 	seen    int64
 	refresh sync.Mutex // serializes index builds and patches
 
-	// keyStmts holds the prepared key queries by term count (keys.go):
-	// parsing one took a third of the read.
-	keyMu    sync.Mutex
-	keyStmts map[int]*sql.Stmt
+	// stmts holds the reader's prepared queries by name (prepare):
+	// parsing a key query took a third of the read.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
 }
 
 var _ kg.Store = (*Store)(nil)
@@ -102,12 +102,12 @@ func (s *Store) Path() string { return s.path }
 // Close releases both connection pools.
 func (s *Store) Close() error {
 	var errs []error
-	s.keyMu.Lock()
-	for _, st := range s.keyStmts {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
 		errs = append(errs, st.Close())
 	}
-	s.keyStmts = nil
-	s.keyMu.Unlock()
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	return errors.Join(append(errs, s.r.Close(), s.w.Close())...)
 }
 
@@ -486,6 +486,66 @@ type querier interface {
 // chunkSize bounds the number of bound parameters per IN list.
 const chunkSize = 500
 
+// prepare returns the reader's statement named name, preparing build()
+// the first time it is asked for.
+func (s *Store) prepare(ctx context.Context, name string, build func() string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st := s.stmts[name]; st != nil {
+		return st, nil
+	}
+	st, err := s.r.PrepareContext(ctx, build())
+	if err != nil {
+		return nil, err
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[name] = st
+	return st, nil
+}
+
+// inSizes are the IN-list lengths of the reader's prepared IN queries; a
+// chunk of ids is padded with NULLs, which match nothing, up to the next
+// size, so a handful of statements serve every list length.
+var inSizes = []int{16, 64, chunkSize}
+
+// preparedReader is the store's reader whose IN-list queries (queryIn)
+// run as statements prepared once: parsing them again on every call was
+// a large part of reading an article's entities.
+type preparedReader struct{ *Store }
+
+func (p preparedReader) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return p.r.QueryContext(ctx, query, args...)
+}
+
+func (p preparedReader) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return p.r.QueryRowContext(ctx, query, args...)
+}
+
+// queryIn runs build(in) with in the IN list of args (at most chunkSize):
+// prepared and padded on a preparedReader, spliced in elsewhere.
+func queryIn(ctx context.Context, q querier, build func(in string) string, args []any) (*sql.Rows, error) {
+	p, ok := q.(preparedReader)
+	if !ok {
+		return q.QueryContext(ctx, build(placeholders(len(args))), args...)
+	}
+	n := inSizes[0]
+	for _, size := range inSizes {
+		if n = size; size >= len(args) {
+			break
+		}
+	}
+	st, err := p.prepare(ctx, fmt.Sprintf("%s/%d", build("?"), n), func() string { return build(placeholders(n)) })
+	if err != nil {
+		return nil, err
+	}
+	for len(args) < n {
+		args = append(args, nil)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
 // placeholders returns "?,?,…" with n marks.
 func placeholders(n int) string {
 	if n <= 0 {
@@ -534,7 +594,9 @@ func resolve(ctx context.Context, q querier, ids []string) (map[string]string, e
 	}
 	u := uniq(ids)
 	err := eachChunk(u, func(args []any) error {
-		rows, err := q.QueryContext(ctx, `SELECT from_id, to_id FROM redirects WHERE from_id IN (`+placeholders(len(args))+`)`, args...)
+		rows, err := queryIn(ctx, q, func(in string) string {
+			return `SELECT from_id, to_id FROM redirects WHERE from_id IN (` + in + `)`
+		}, args)
 		if err != nil {
 			return fmt.Errorf("sqlite: resolve ids: %w", err)
 		}
