@@ -730,6 +730,16 @@ func (t *tree) hedged(p int) bool {
 	return false
 }
 
+// actor is the subject of p, or its passive subject when it has none:
+// whoever the clause is about, for rules that do not care about voice.
+func (t *tree) actor(p, depth int) int {
+	s, ps := t.subjects(p, depth)
+	if s < 0 {
+		return ps
+	}
+	return s
+}
+
 // subjects returns the active and passive subjects of predicate p, a
 // relative pronoun replaced by the noun its clause modifies, a missing
 // subject taken from the verb p is coordinated with or depends on
@@ -922,11 +932,7 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 				}
 			}
 		}
-		hs, hp := t.subjects(n.head, depth+1)
-		if hs < 0 {
-			hs = hp
-		}
-		return hs, -1
+		return t.actor(n.head, depth+1), -1
 	}
 	return
 }

@@ -743,11 +743,7 @@ func (d *doc) heldBy(si int, t *tree, refs []ref, i int) {
 			ps = t.conjuncts(s)
 		}
 	} else if h := n.head; h >= 0 && t.n[h].upos == "VERB" && !t.negated(h) {
-		s, ps2 := t.subjects(h, 0)
-		if s < 0 {
-			s = ps2
-		}
-		if s >= 0 {
+		if s := t.actor(h, 0); s >= 0 {
 			ps = t.conjuncts(s)
 		}
 	}
@@ -1171,10 +1167,7 @@ func (d *doc) yearsAt(si int, t *tree, refs []ref, i int) {
 	if len(bodies) == 0 {
 		return
 	}
-	s, ps := t.subjects(h, 0)
-	if s < 0 {
-		s = ps
-	}
+	s := t.actor(h, 0)
 	if s < 0 {
 		return
 	}
@@ -1242,10 +1235,7 @@ func (d *doc) married(si int, t *tree, refs []ref, i int) {
 	if t.negated(i) {
 		return
 	}
-	s, ps := t.subjects(i, 0)
-	if s < 0 {
-		s = ps
-	}
+	s := t.actor(i, 0)
 	if s < 0 {
 		return
 	}
