@@ -108,18 +108,10 @@ func (s *Store) keyStmt(ctx context.Context, n int) (*sql.Stmt, error) {
 // keyHits runs one query for the keys args and appends each key's ids to
 // out[at[j]], j being the key's place in args.
 func (s *Store) keyHits(ctx context.Context, args []any, out [][]string, at []int) error {
-	n := keyQuerySizes[0]
-	for _, size := range keyQuerySizes {
-		if n = size; size >= len(args) {
-			break
-		}
-	}
+	n, args := padded(keyQuerySizes, args)
 	st, err := s.keyStmt(ctx, n)
 	if err != nil {
 		return err
-	}
-	for len(args) < n {
-		args = append(args, nil)
 	}
 	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {

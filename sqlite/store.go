@@ -530,20 +530,27 @@ func queryIn(ctx context.Context, q querier, build func(in string) string, args 
 	if !ok {
 		return q.QueryContext(ctx, build(placeholders(len(args))), args...)
 	}
-	n := inSizes[0]
-	for _, size := range inSizes {
-		if n = size; size >= len(args) {
-			break
-		}
-	}
+	n, args := padded(inSizes, args)
 	st, err := p.prepare(ctx, fmt.Sprintf("%s/%d", build("?"), n), func() string { return build(placeholders(n)) })
 	if err != nil {
 		return nil, err
 	}
+	return st.QueryContext(ctx, args...)
+}
+
+// padded picks the first of sizes that holds args (the last if none does)
+// and pads args with NULLs up to it, for a statement prepared at that size.
+func padded(sizes []int, args []any) (int, []any) {
+	n := sizes[0]
+	for _, size := range sizes {
+		if n = size; size >= len(args) {
+			break
+		}
+	}
 	for len(args) < n {
 		args = append(args, nil)
 	}
-	return st.QueryContext(ctx, args...)
+	return n, args
 }
 
 // placeholders returns "?,?,…" with n marks.
