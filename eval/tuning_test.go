@@ -22,7 +22,7 @@ const (
 	tuningMinCount    = 30
 	minCoreRelations  = 10
 	blindDir          = "blind"
-	blindMinCount     = 22
+	blindMinCount     = 28
 	blindMinArticleWd = 350
 )
 
