@@ -391,7 +391,11 @@ func (d *doc) acts(si int, t *tree, refs []ref) {
 		if t.n[p].upos != "VERB" || t.negated(p) || t.n[p].tok < 0 {
 			continue
 		}
-		for _, c := range gramCues[t.n[p].lemma] {
+		cues := gramCues[t.n[p].lemma]
+		if t.intoCustody(p) {
+			cues = gramCues["detain"]
+		}
+		for _, c := range cues {
 			if c.prep != "" {
 				continue
 			}
@@ -837,6 +841,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if subj >= 0 || psubj >= 0 || depth > 3 {
 		return
 	}
+	if s := t.invertedSubject(p); s >= 0 {
+		return -1, s
+	}
 	for _, k := range n.kids {
 		if k > p || t.n[k].upos != "PROPN" {
 			continue
@@ -915,14 +922,17 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		// subject is the main verb's (or its object's, below).
 		// "ambushed a convoy, killing 29 soldiers": a participle clause
 		// with no marker shares the main clause's subject.
+		setOff := n.xpos == "VBG" && p > n.head && t.n[p-1].low == ","
 		if m := t.caseOrMark(p); n.deprel == "advcl" && m != "of" && (m != "to" || n.xpos != "VB") &&
-			!(m == "" && n.xpos == "VBG" && p > n.head && t.n[p-1].low == "," && t.kid(p, "obj") >= 0) {
+			!(m == "" && setOff && t.kid(p, "obj") >= 0) {
 			return
 		}
 		// "convicted X of belonging": X, the object, does it; so does
 		// the object of "named X to head Y" (which the parser may attach
-		// as a nominal xcomp).
-		if o := t.kid(n.head, "obj"); o >= 0 && n.deprel == "advcl" {
+		// as a nominal xcomp). Not a participle set off by a comma
+		// ("removed X, accusing him"), nor a count ("voted four to one
+		// to remove X").
+		if o := t.kid(n.head, "obj"); o >= 0 && n.deprel == "advcl" && !setOff && t.n[o].upos != "NUM" {
 			return o, -1
 		}
 		if n.deprel == "xcomp" {
@@ -935,6 +945,31 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		return t.actor(n.head, depth+1), -1
 	}
 	return
+}
+
+// invertedSubject returns the subject of a fronted participle ("Detained
+// in the same raid were X and Y", "Also taken into custody was X"),
+// which the parser reads as a nominal with a copula hung on the
+// participle, or -1.
+func (t *tree) invertedSubject(p int) int {
+	n := t.n[p]
+	if n.xpos != "VBN" || n.head >= 0 || t.kid(p, "nsubj") >= 0 {
+		return -1
+	}
+	for j := 0; j < p; j++ {
+		if t.n[j].upos != "ADV" && t.n[j].upos != "CCONJ" {
+			return -1 // the participle opens the sentence
+		}
+	}
+	for _, k := range n.kids {
+		if k < p || t.n[k].upos != "PROPN" && t.n[k].upos != "NOUN" {
+			continue
+		}
+		if c := t.kid(k, "cop"); c > p && c < k && t.n[c].lemma == "be" {
+			return k
+		}
+	}
+	return -1
 }
 
 // nameSetOffAfter returns the organization named right after the noun
@@ -1368,11 +1403,66 @@ var backingNouns = map[string]bool{"backing": true, "support": true, "help": tru
 // "refused to work with Y", "rejected a coalition with Y".
 var refusalVerbs = map[string]bool{"refuse": true, "reject": true, "rule": true}
 
+// stanceAdj is an adjective of stance and the preposition of whom it is
+// towards: "close to Y", "critical of Y".
+type stanceAdj struct {
+	rel  kg.RelationType
+	prep string
+}
+
+// stanceAdjs are the adjectives of stance, by lemma.
+var stanceAdjs = map[string]stanceAdj{
+	"close": {kg.AlliedWith, "to"}, "allied": {kg.AlliedWith, "with"}, "aligned": {kg.AlliedWith, "with"},
+	"loyal": {kg.Supports, "to"}, "sympathetic": {kg.Supports, "to"}, "friendly": {kg.Supports, "to"},
+	"opposed": {kg.Opposes, "to"}, "hostile": {kg.Opposes, "to"}, "critical": {kg.Opposes, "of"},
+}
+
+// stanceAdjective reads "X is close to Y", "X, which is loyal to Y",
+// "the party, critical of Y": a stance held by the one the adjective is
+// said of, towards a named person or body (not "close to the border").
+func (d *doc) stanceAdjective(si int, t *tree, refs []ref, i int) {
+	n := t.n[i]
+	sa, ok := stanceAdjs[n.lemma]
+	if !ok || n.upos != "ADJ" && n.xpos != "VBN" || t.negated(i) {
+		return
+	}
+	var holders []int
+	if t.kid(i, "cop") >= 0 || n.upos == "VERB" {
+		if s := t.actor(i, 0); s >= 0 {
+			holders = t.conjuncts(s)
+		}
+	} else if h := n.head; h >= 0 && (n.deprel == "amod" || n.deprel == "acl") && h < i {
+		holders = []int{h} // "X, long close to Y,"
+	}
+	preps := []string{sa.prep}
+	if sa.prep == "with" {
+		preps = append(preps, "to") // "allied to Y"
+	}
+	var others []int
+	for _, p := range preps {
+		others = append(others, t.obliques(i, p)...)
+	}
+	for _, a := range holders {
+		ra, ok := d.refOfNode(t, refs, a)
+		if !ok || ra.adj || d.ents[ra.ent].typ == kg.Location && d.ents[ra.ent].country == nil {
+			continue
+		}
+		for _, o := range others {
+			ro, ok := d.refOfNode(t, refs, o)
+			if !ok || ro.adj || ro.ent == ra.ent || d.ents[ro.ent].typ == kg.Location && d.ents[ro.ent].country == nil {
+				continue
+			}
+			d.addRel(sa.rel, ra.ent, ro.ent, map[string]string{"how": n.lemma}, si, confNoun)
+		}
+	}
+}
+
 // stances reads SUPPORTS from "with the backing of Y" and OPPOSES from a
 // refused act with Y, both relative to the subject of the clause.
 func (d *doc) stances(si int, t *tree, refs []ref) {
 	for i := range t.n {
 		n := t.n[i]
+		d.stanceAdjective(si, t, refs, i)
 		switch {
 		case n.upos == "NOUN" && backingNouns[n.lemma] && (n.deprel == "obl" || n.deprel == "nmod") && n.head >= 0 &&
 			(t.caseOf(i) == "with" || t.caseOf(i) == "under"):
@@ -1485,7 +1575,8 @@ func (t *tree) actAgents(p int) []int {
 			switch c := t.n[k]; {
 			case c.deprel == "nmod" && (t.caseOf(k) == "by" || t.caseOf(k) == "with" && fightNouns[n.lemma]):
 				out = append(out, t.conjuncts(k)...)
-			case (c.deprel == "amod" || c.deprel == "compound" || c.deprel == "nmod:poss") && k < o:
+			case k < o && (c.deprel == "nmod:poss" || (c.deprel == "amod" || c.deprel == "compound") && c.lemma != strings.ToLower(c.lemma)):
+				// "an Israeli strike", "Hamas's raid"; not "the same raid".
 				out = append(out, k)
 			}
 		}
@@ -1897,7 +1988,7 @@ func (t *tree) isPassive(p int) bool {
 // giveLemmas and receiveLemmas move support between parties: "X provided
 // weapons to Y", "Y received funding from X".
 var (
-	giveLemmas    = map[string]bool{"sell": true, "provide": true, "supply": true, "send": true, "give": true, "deliver": true, "donate": true, "lend": true, "ship": true, "transfer": true}
+	giveLemmas    = map[string]bool{"sell": true, "provide": true, "supply": true, "send": true, "give": true, "deliver": true, "donate": true, "lend": true, "ship": true, "transfer": true, "pay": true}
 	receiveLemmas = map[string]bool{"receive": true, "accept": true, "get": true, "obtain": true}
 )
 
@@ -1913,6 +2004,17 @@ func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf fl
 	if !give && !recv || o < 0 {
 		return
 	}
+	var others []int
+	if os := t.kidsOf(p, "obj"); len(os) == 2 && give {
+		// "paid X monthly sums" read with two objects: the first is
+		// the one given to.
+		others, o = []int{os[0]}, os[1]
+	}
+	for _, k := range t.kidsOf(o, "compound") {
+		if k < o && t.n[k].upos == "PROPN" && give {
+			others = append(others, k) // "paid X monthly sums" read as one noun
+		}
+	}
 	// The support is the object or what it measures: "$50 million in
 	// aid", which the parser may hang on the verb.
 	what := ""
@@ -1923,14 +2025,19 @@ func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf fl
 			what = t.n[k].low
 		}
 	}
-	if what == "" {
+	if what == "" && give && t.money(o) && len(t.obliques(p, "for")) == 0 {
+		// "gave the colonel 1.5 billion francs", "paid X monthly sums":
+		// money handed over, not a price paid for something.
+		what = "money"
+	}
+	if what == "" || t.n[p].lemma == "pay" && what != "money" {
 		return
 	}
 	prep := "to"
 	if recv {
 		prep = "from"
 	}
-	others := t.obliques(p, prep)
+	others = append(others, t.obliques(p, prep)...)
 	for _, k := range things {
 		others = append(others, t.ownerOf(k, prep)...)
 	}
@@ -1947,6 +2054,25 @@ func (d *doc) transfer(si int, t *tree, refs []ref, p int, agents []int, conf fl
 			}
 		}
 	}
+}
+
+// moneyNouns are sums of money, by lemma.
+var moneyNouns = map[string]bool{"$": true, "€": true, "£": true, "dollar": true, "euro": true, "pound": true, "franc": true,
+	"real": true, "reais": true, "rupee": true, "yen": true, "yuan": true, "naira": true, "shilling": true, "peso": true,
+	"sum": true, "cash": true, "bribe": true, "kickback": true, "payment": true, "million": true, "billion": true}
+
+// money reports that nominal o is a sum of money: "$2 million", "1.5
+// billion CFA francs", "monthly sums".
+func (t *tree) money(o int) bool {
+	if moneyNouns[t.n[o].lemma] || moneyNouns[t.n[o].low] {
+		return true
+	}
+	for _, k := range t.n[o].kids {
+		if dr := t.n[k].deprel; (dr == "nummod" || dr == "compound") && moneyNouns[t.n[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // amongHeld reads "Among those held was X" and "Among them were X and Y"
@@ -2192,7 +2318,9 @@ func (t *tree) intoCustody(p int) bool {
 			return true
 		}
 	}
-	return false
+	// "Also taken into custody was X": the parser may hang the phrase on
+	// the inverted subject.
+	return p+2 < len(t.n) && t.n[p+1].low == "into" && t.n[p+2].lemma == "custody"
 }
 
 // killedBy reports "shot dead", "gunned down", "beaten to death": an act

@@ -803,3 +803,59 @@ func TestAgentlessDetentionByHomeState(t *testing.T) {
 		t.Errorf("unexpected relations %v", y.Relations)
 	}
 }
+
+// A fronted participle puts its subject after an inverted "be": "Detained
+// in the same raid were X and Y" detains them, by whoever detained others
+// just before.
+func TestInvertedPassive(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Raid",
+		"The Harbor Police on Wednesday arrested Marta Quist, the mayor of Dorval. Detained in the same raid were Ana Lopes, the city treasurer, and Pedro Mota. Also taken into custody was Rui Castro, the owner of the firm.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "organization:harbor-police", "person:marta-quist"},
+		[3]string{"DETAINED", "organization:harbor-police", "person:ana-lopes"},
+		[3]string{"DETAINED", "organization:harbor-police", "person:pedro-mota"},
+		[3]string{"DETAINED", "organization:harbor-police", "person:rui-castro"},
+	)
+}
+
+// An adjective of stance relates the one it is said of to the one after
+// its preposition, through a copula or a relative clause; a place after
+// it is a distance, not a stance.
+func TestStanceAdjectives(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Campus",
+		"The Northern Students' Union, which is close to the leftist Harbor Party, called a strike. The Dock Workers League is openly critical of Mayor Lena Ostrova. The Green Bloc was close to Dorval when it lost.",
+	)
+	want(t, x,
+		[3]string{"ALLIED_WITH", "organization:harbor-party", "organization:northern-students-union"},
+		[3]string{"OPPOSES", "organization:dock-workers-league", "person:lena-ostrova"},
+	)
+	wantNot(t, x, [3]string{"ALLIED_WITH", "location:dorval", "organization:green-bloc"})
+}
+
+// Money handed to someone supports them; a price paid for something does
+// not.
+func TestMoneyGiven(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Bribes",
+		"Prosecutors said Rui Castro gave Mayor Lena Ostrova 2 million euros before the vote. They said Ms. Marta Quist had paid Mr. Piet Ramos monthly sums in return for votes. Tomas Brenner paid Oskar Brandt $4 million for the Harbor Hotel.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "person:rui-castro", "person:lena-ostrova"},
+		[3]string{"SUPPORTS", "person:marta-quist", "person:piet-ramos"},
+	)
+	wantNot(t, x, [3]string{"SUPPORTS", "person:tomas-brenner", "person:oskar-brandt"})
+}
+
+// A participle clause set off by a comma shares the subject of its
+// clause, not its object: "voted to remove X, accusing him" is the
+// voter's accusation.
+func TestSetOffParticipleSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Board",
+		"The Harbor Authority voted four to one to remove Piet Ramos, accusing him of ignoring its rules.",
+	)
+	want(t, x, [3]string{"OPPOSES", "organization:harbor-authority", "person:piet-ramos"})
+}

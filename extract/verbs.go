@@ -438,7 +438,9 @@ var stanceNouns = map[string]string{
 	"critic": string(kg.Opposes), "opponent": string(kg.Opposes), "rival": string(kg.Opposes),
 	"foe": string(kg.Opposes), "adversary": string(kg.Opposes), "enemy": string(kg.Opposes),
 	"ally": string(kg.AlliedWith), "supporter": string(kg.Supports), "backer": string(kg.Supports),
-	"patron": string(kg.Supports), "sponsor": string(kg.Supports),
+	"patron": string(kg.Supports), "sponsor": string(kg.Supports), "financier": string(kg.Supports),
+	"funder": string(kg.Supports), "donor": string(kg.Supports), "benefactor": string(kg.Supports),
+	"detractor": string(kg.Opposes),
 }
 
 // placePreps introduce places, never subjects.
@@ -834,7 +836,7 @@ func (d *doc) family(si int, refs []ref, i int) {
 // kinAdjs sit between a possessor and a kinship noun: "his younger
 // brother".
 var kinAdjs = map[string]bool{"younger": true, "elder": true, "older": true, "eldest": true, "youngest": true,
-	"oldest": true, "late": true, "estranged": true, "twin": true, "half": true}
+	"oldest": true, "late": true, "estranged": true, "twin": true, "half": true, "only": true, "adopted": true}
 
 func hasAnySuffix(s string, sufs ...string) bool {
 	for _, x := range sufs {
