@@ -269,7 +269,10 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 			// "Okavango Partners of Johannesburg": a firm's head word
 			// before "of" and a known place is the firm and where it is.
-			if j > k && u.low == "of" && orgHeads[toks[j-1].low] == "company" && !orgOfHeads[toks[j-1].low] && j+1 < n && placeAt(toks, j+1) {
+			// But "the Stock Exchange of Thailand": with "the" before it,
+			// an institution named for its country.
+			if j > k && u.low == "of" && orgHeads[toks[j-1].low] == "company" && !orgOfHeads[toks[j-1].low] && j+1 < n && placeAt(toks, j+1) &&
+				!(k > 0 && toks[k-1].low == "the" && countryAt(toks, j+1)) {
 				break
 			}
 			if j > k && (u.low == "of" || u.low == "for") && (orgish(toks, k, j) || pluralFor) && j+1 < n {
@@ -783,6 +786,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if sub, ok := namedBodies[toks[min(b, n-1)].low]; ok && b < n && p > 0 && !isQuote(toks[p-1]) {
 		return append(out, mk(p, kg.Organization, sub, false))
 	}
+	// "the state-run Saba news agency", "Xinhua news agency": a name before
+	// a compound noun for a press body.
+	if b+1 < n && pressNouns[toks[b].low+" "+toks[b+1].low] && !toks[b].cap && !toks[b+1].cap {
+		return append(out, mk(p, kg.Organization, "media", false))
+	}
 	// "a civil court in Viña del Mar": a name with a particle after a
 	// preposition of place is a place, unless it owns something.
 	if b-p >= 3 && p > 0 && placeParticle(toks, p, b) && !base.poss {
@@ -920,6 +928,16 @@ func placeParticle(toks []token, p, b int) bool {
 		}
 	}
 	return particle && toks[b-1].cap
+}
+
+// countryAt reports a gazetteer country's name starting at toks[i] and
+// ending its capitalized run.
+func countryAt(toks []token, i int) bool {
+	e := i
+	for e < len(toks) && toks[e].cap {
+		e++
+	}
+	return e > i && countryByName[foldToks(toks, i, e)] != nil
 }
 
 // placeAt reports a gazetteer country, capital or city starting at toks[i]
@@ -1206,6 +1224,11 @@ var armedMembers = map[string]bool{"fighters": true, "militants": true, "militia
 var namedBodies = map[string]string{"party": "party", "movement": "party", "militia": "militia", "alliance": "alliance",
 	"coalition": "alliance", "bloc": "alliance", "faction": "militia", "cartel": "", "gang": "",
 	"newspaper": "media", "daily": "media", "magazine": "media", "tabloid": "media"}
+
+// pressNouns are two-word nouns for press bodies that go by a name set
+// before them.
+var pressNouns = map[string]bool{"news agency": true, "press agency": true, "news service": true,
+	"wire service": true, "news channel": true, "television channel": true, "news website": true}
 
 // lowerCaseWord reports an English word that is written in lower case
 // inside sentences ("Opposition leader X" opens a sentence with one), from

@@ -320,6 +320,15 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, sent
 	if i := pick(func(e *entity) bool { return len(e.core) > len(core) && containsAt1(e.core, core) }); i >= 0 {
 		return i
 	}
+	if len(core) >= 2 {
+		// "Tariq al-Mansouri" for "Tariq bin Faisal al-Mansouri": the
+		// given name and the surname without the names between.
+		if i := pick(func(e *entity) bool {
+			return len(e.core) > len(core) && e.core[0] == core[0] && hasSuffix(e.core, core[1:])
+		}); i >= 0 {
+			return i
+		}
+	}
 	if titled && len(core) == 1 {
 		// "Mr. Ferro said Ferro Tessile would …": a speaker does not name
 		// himself in full in his own sentence; the longer name there is
@@ -399,6 +408,14 @@ func (r *resolver) findOrg(words []string, place bool) int {
 	}
 	f := strings.Join(words, " ")
 	if i, ok := r.byName[f]; ok && r.ents[i].typ == kg.Organization {
+		return i
+	}
+	// "Houthi" and "Houthis", "Revolutionary Guard" and "Revolutionary
+	// Guards": a body named by its members is named in either number.
+	if i, ok := r.byName[f+"s"]; ok && r.ents[i].typ == kg.Organization && len(f) > 2 {
+		return i
+	}
+	if i, ok := r.byName[strings.TrimSuffix(f, "s")]; ok && strings.HasSuffix(f, "s") && r.ents[i].typ == kg.Organization && len(f) > 3 {
 		return i
 	}
 	if len(words) == 1 {
@@ -648,7 +665,13 @@ var altCues = []struct {
 	{[]string{"aka"}, false}, {[]string{"a.k.a"}, false}, {[]string{"nicknamed"}, false},
 	{[]string{"whose", "name", "means"}, true}, {[]string{"whose", "name", "translates", "as"}, true},
 	{[]string{"which", "means"}, true}, {[]string{"meaning"}, true},
+	{[]string{"which", "calls", "itself"}, false}, {[]string{"calling", "itself"}, false},
+	{[]string{"which", "call", "themselves"}, false}, {[]string{"who", "call", "themselves"}, false},
 }
+
+// selfNamedNouns, besides organization nouns, stand between a name and
+// the name it gives itself: "the Houthi side, which calls itself".
+var selfNamedNouns = map[string]bool{"side": true, "rebels": true, "fighters": true, "camp": true}
 
 // introduced finds the names an indefinite apposition follows ("X, a
 // smaller exporter based in Y"), by start.
@@ -687,7 +710,7 @@ func (d *doc) altNames() []altPair {
 				// A single word in parentheses after a person is more often
 				// an affiliation ("(Reuters)") than another name.
 				paren := b.tts == a.te+1 && toks[a.te].text == "("
-				if named(a) && altGap(toks, a.te, b.tts) && (b.typ == "" || b.typ == a.typ || !b.strong) &&
+				if named(a) && altGap(toks, a.te, b.tts) && (b.typ == "" || a.typ == "" || b.typ == a.typ || !b.strong) &&
 					!(paren && a.typ == kg.Person && b.te-b.ts < 2) {
 					out = append(out, altPair{l[j], l[k]})
 					break
@@ -724,6 +747,13 @@ func altGap(toks []token, a, b int) bool {
 	gap := toks[a:b]
 	if len(gap) == 1 && gap[0].text == "(" {
 		return parenCloses(toks, b)
+	}
+	// "The Houthi side, which calls itself Ansar Allah": a noun for
+	// what the name stands for may come before the comma.
+	if len(gap) >= 3 && gap[0].word && !gap[0].cap && gap[1].text == "," {
+		if _, ok := orgNouns[gap[0].low]; ok || selfNamedNouns[gap[0].low] {
+			gap = gap[1:]
+		}
 	}
 	if len(gap) < 2 || gap[0].text != "," {
 		return false
@@ -795,8 +825,10 @@ func parenCloses(toks []token, b int) bool {
 	}
 	// Find where the name ends: the first lower-case word after it must
 	// open the phrase ("in", "as", "to").
+	// "(Dirección del Trabajo)": a particle between capitalized words
+	// is part of the name.
 	i := b
-	for i < end && toks[i].cap {
+	for i < end && (toks[i].cap || i > b && i+1 < end && nameParticles[toks[i].low] && toks[i+1].cap) {
 		i++
 	}
 	if i == end {

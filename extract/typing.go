@@ -383,6 +383,44 @@ func (d *doc) typeByDocument() {
 			m.typ = kg.Person
 		}
 	}
+	// "the party led by Dirk-Jan Hoekstra, which won" beside "Mr.
+	// Hoekstra", "married to Lalith Samarakoon" beside "Professor Rohini
+	// Samarakoon": a name weakly typed a thing that ends with the surname
+	// of a person the text types by a title or a full name is a person too.
+	strongSurnames := map[string]bool{}
+	for _, m := range d.ms {
+		if m.typ == kg.Person && m.strong {
+			w := strings.Fields(fold(m.text))
+			strongSurnames[w[len(w)-1]] = true
+		}
+	}
+	strongThings := map[string]bool{}
+	for _, m := range d.ms {
+		if m.strong && (m.typ == kg.Organization || m.typ == kg.Location) {
+			strongThings[fold(m.text)] = true
+		}
+	}
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.strong || m.country != nil || m.adj || (m.typ != kg.Organization && m.typ != kg.Location) || m.te-m.ts < 2 || m.te-m.ts > 4 {
+			continue
+		}
+		f := fold(m.text)
+		w := strings.Fields(f)
+		if len(w) < 2 || !strongSurnames[w[len(w)-1]] || strongThings[f] {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		person := true
+		for k := m.ts; k < m.te; k++ {
+			if _, ok := orgHeads[toks[k].low]; ok || !toks[k].cap && !nameParticles[toks[k].low] || placeNouns[toks[k].low] != "" {
+				person = false
+			}
+		}
+		if person {
+			m.typ, m.sub = kg.Person, ""
+		}
+	}
 	// Mentions are grouped by sentence in one pass: a scan of every mention
 	// per sentence made long articles quadratic.
 	bySent := make([][]int, len(d.sents))

@@ -525,3 +525,57 @@ func TestNamesWithTradeWordsAndConnectors(t *testing.T) {
 		}
 	}
 }
+
+// TestOneEntityAcrossMentions checks that the mentions of one thing make
+// one entity of one type: a body in either number, another name it gives
+// itself, a name with and without the names between, a person's full name
+// weakly typed a thing beside a titled mention of the surname.
+func TestOneEntityAcrossMentions(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Valley talks",
+		"Varrani fighters freed 40 prisoners held in Doska on Monday. The Varrani side, which calls itself Jund al-Wadi, sent three envoys.",
+		"The Varranis still hold the road to Doska.",
+		"Kemal bin Yusuf al-Harazi, 52, the envoy of the government, said later that he had met Kemal al-Harazi's deputy.",
+		"The Free Valley party, led by Orvo-Jan Tessaluk, which won 12 seats in May, rejected the deal. Mr. Tessaluk called it a surrender.",
+		"Its treasurer is married to Ilka Brannvold. Professor Annika Brannvold heads the valley's university.",
+		"The Works Directorate (Dirección del Empleo) said it would audit the prison.",
+	)
+	var varrani, harazi, inspect []kg.Entity
+	for _, e := range x.Entities {
+		switch {
+		case strings.Contains(e.Name, "Varrani") || strings.Contains(e.Name, "Jund"):
+			varrani = append(varrani, e)
+		case strings.Contains(e.Name, "al-Harazi"):
+			harazi = append(harazi, e)
+		case strings.Contains(e.Name, "Empleo") || strings.Contains(e.Name, "Directorate"):
+			inspect = append(inspect, e)
+		}
+	}
+	if len(varrani) != 1 || len(varrani[0].Aliases) < 2 {
+		t.Errorf("Varrani, Varranis and Jund al-Wadi: want one entity with both other names, got %v", varrani)
+	}
+	if len(harazi) != 1 {
+		t.Errorf("Kemal bin Yusuf al-Harazi and Kemal al-Harazi: want one person, got %v", harazi)
+	}
+	if len(inspect) != 1 {
+		t.Errorf("Works Directorate (Dirección del Empleo): want one body, got %v", inspect)
+	}
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Orvo-Jan Tessaluk": kg.Person, // "Mr. Tessaluk" elsewhere
+		"Ilka Brannvold":    kg.Person, // a family name of a titled person
+	})
+}
+
+// TestNamedPressBodiesAndNationalInstitutions checks a name before a
+// two-word noun for a press body, and an institution named for its
+// country with "of".
+func TestNamedPressBodiesAndNationalInstitutions(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Shares",
+		"Shares of Pellmar Shipping, which is listed on the Stock Exchange of Malaysia, rose 8 percent, the state-run Bernama-style Kelvar news agency reported.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Stock Exchange of Malaysia": kg.Organization,
+		"Kelvar":                     kg.Organization,
+	})
+}
