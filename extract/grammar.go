@@ -275,6 +275,9 @@ func (d *doc) grammar() {
 			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] && !lightLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
 			}
+			if h := t.n[p].head; h >= 0 && t.n[p].deprel == "xcomp" && refusedLemmas[t.n[h].lemma] {
+				continue // "refused to back X", "failed to oust X"
+			}
 			conf := confVerb
 			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
 				if h >= 0 && t.n[h].lemma == "deny" {
@@ -298,6 +301,9 @@ func (d *doc) grammar() {
 			for _, c := range cues {
 				if passive && t.n[p].lemma == "accuse" {
 					continue // "was accused of X" reports a charge, not whose stance
+				}
+				if c.cue.rel == kg.MemberOf && t.joinedIn(p) >= 0 {
+					continue // "joined Y in condemning Z": a shared act, not membership
 				}
 				var objs []int
 				as := agents
@@ -504,7 +510,8 @@ func (d *doc) anyAgent(t *tree, refs []ref, ws []int) bool {
 // of Y", "soldiers of Y detained him" are acts of Y.
 var memberNouns = map[string]bool{"officer": true, "soldier": true, "member": true, "fighter": true, "detective": true,
 	"agent": true, "gendarme": true, "troop": true, "militant": true, "guard": true, "personnel": true, "police": true,
-	"official": true, "investigator": true, "operative": true, "gunman": true}
+	"official": true, "investigator": true, "operative": true, "gunman": true, "bomber": true, "sniper": true,
+	"assailant": true, "attacker": true, "militiaman": true, "commando": true}
 
 // ledNouns are unnamed armed groupings that someone leads: "led a
 // coalition fighting Y".
@@ -606,6 +613,12 @@ var shareNouns = map[string]bool{"percent": true, "%": true, "stake": true, "sha
 var armedNouns = map[string]bool{"force": true, "troop": true, "army": true, "military": true, "navy": true,
 	"government": true, "authority": true}
 
+// forceTargets are the forces and posts of a state that an attack may
+// hit: "ambushed a Norwegian patrol".
+var forceTargets = map[string]bool{"patrol": true, "convoy": true, "troop": true, "soldier": true, "force": true,
+	"base": true, "position": true, "outpost": true, "army": true, "navy": true, "warship": true, "vessel": true,
+	"embassy": true, "consulate": true, "checkpoint": true, "garrison": true}
+
 // officeNouns are parts of a body that a person runs: "heads the Mombasa
 // office of Y", "runs the group's political office".
 var officeNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "unit": true, "division": true,
@@ -642,6 +655,17 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 			}
 		}
 	case (rel == kg.Commands || rel == kg.Leads || byOwner[rel]) && armedNouns[n.lemma] && n.upos == "NOUN":
+		for _, k := range n.kids {
+			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
+					return r, true
+				}
+			}
+		}
+	}
+	if (rel == kg.Attacked || rel == kg.Killed || rel == kg.Fought) && n.upos == "NOUN" && forceTargets[n.lemma] {
+		// "ambushed a Norwegian patrol", "shelled Malian positions": the
+		// state whose force it is.
 		for _, k := range n.kids {
 			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
 				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
@@ -844,6 +868,14 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	if s := t.invertedSubject(p); s >= 0 {
 		return -1, s
 	}
+	if !passive && p >= 2 && n.head < 0 && t.isName(p-1) && t.n[p-2].low == "," && t.n[p-1].head >= 0 && t.n[p-1].head < p-1 {
+		// "At the Harbor Council, Mayor X appointed Y": the parser may
+		// hang the name right before the verb on the fronted phrase.
+		switch t.n[p-1].deprel {
+		case "flat", "appos", "conj", "compound", "list", "nmod:unmarked", "dep":
+			return p - 1, -1
+		}
+	}
 	for _, k := range n.kids {
 		if k > p || t.n[k].upos != "PROPN" {
 			continue
@@ -922,6 +954,14 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		// subject is the main verb's (or its object's, below).
 		// "ambushed a convoy, killing 29 soldiers": a participle clause
 		// with no marker shares the main clause's subject.
+		if t.joinedIn(n.head) == p {
+			return t.actor(n.head, depth+1), -1
+		}
+		if m := t.caseOrMark(p); n.deprel == "advcl" && n.xpos == "VBG" && timeMarks[m] {
+			// "released X after holding him", "while visiting Y": the
+			// main clause's subject did it.
+			return t.actor(n.head, depth+1), -1
+		}
 		setOff := n.xpos == "VBG" && p > n.head && t.n[p-1].low == ","
 		if m := t.caseOrMark(p); n.deprel == "advcl" && m != "of" && (m != "to" || n.xpos != "VB") &&
 			!(m == "" && setOff && t.kid(p, "obj") >= 0) {
@@ -966,6 +1006,27 @@ func (t *tree) invertedSubject(p int) int {
 			continue
 		}
 		if c := t.kid(k, "cop"); c > p && c < k && t.n[c].lemma == "be" {
+			return k
+		}
+	}
+	return -1
+}
+
+// timeMarks open a participle clause that shares its main clause's
+// subject: "after holding him".
+var timeMarks = map[string]bool{"after": true, "before": true, "while": true, "since": true, "when": true, "by": true, "until": true}
+
+// refusedLemmas govern an act that did not happen: "refused to back X".
+var refusedLemmas = map[string]bool{"refuse": true, "decline": true, "fail": true, "hesitate": true, "cease": true, "stop": true}
+
+// joinedIn returns the act of "X joined Y in condemning Z" at the verb
+// p, or -1: both X and Y do it.
+func (t *tree) joinedIn(p int) int {
+	if t.n[p].lemma != "join" {
+		return -1
+	}
+	for _, k := range t.n[p].kids {
+		if t.n[k].deprel == "advcl" && t.n[k].xpos == "VBG" && t.caseOrMark(k) == "in" {
 			return k
 		}
 	}
@@ -1138,6 +1199,11 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	if subj >= 0 {
 		agents = t.conjuncts(subj)
 	}
+	if h := n.head; h >= 0 && t.joinedIn(h) == p {
+		if j := t.kid(h, "obj"); j >= 0 {
+			agents = append(agents, t.conjuncts(j)...) // "joined Y in condemning Z": Y too
+		}
+	}
 	o := t.kid(p, "obj")
 	if os := t.kidsOf(p, "obj"); len(os) > 1 && t.n[os[0]].upos == "PROPN" && os[1] == os[0]+1 {
 		o = os[1] // "heads the Nairobi office": the name modifies the noun
@@ -1165,6 +1231,11 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	}
 	if o >= 0 {
 		o = t.pastPossessor(o)
+	}
+	if o >= 0 && (t.n[o].lemma == "hostage" || t.n[o].lemma == "captive") {
+		if c := t.kid(o, "compound"); c >= 0 && c < o && t.isName(c) {
+			o = c // "holding X hostage" read as one noun
+		}
 	}
 	if o >= 0 {
 		patients = t.conjuncts(o)
@@ -1399,6 +1470,15 @@ func (t *tree) under(k, i int) bool {
 // one who acts.
 var backingNouns = map[string]bool{"backing": true, "support": true, "help": true, "protection": true}
 
+// facedVerbs make their subject the target of the stance they take as
+// object: "faced criticism from Y".
+var facedVerbs = map[string]bool{"face": true, "draw": true, "attract": true, "earn": true, "provoke": true,
+	"meet": true, "prompt": true, "incur": true, "receive": true, "win": true}
+
+// haveVerbs hold or gain a stance of others: "has the support of Y".
+var haveVerbs = map[string]bool{"have": true, "enjoy": true, "win": true, "receive": true, "gain": true,
+	"secure": true, "get": true, "retain": true, "obtain": true}
+
 // refusalVerbs govern a refused act: "ruled out governing with Y",
 // "refused to work with Y", "rejected a coalition with Y".
 var refusalVerbs = map[string]bool{"refuse": true, "reject": true, "rule": true}
@@ -1485,6 +1565,60 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 					d.addRel(kg.Supports, ro.ent, rs.ent, map[string]string{"how": n.lemma}, si, confNoun)
 				}
 			}
+		case n.upos == "NOUN" && backingNouns[n.lemma] && n.deprel == "obj" && n.head >= 0 && haveVerbs[t.n[n.head].lemma] && !t.negated(n.head):
+			// "X has the support of Y", "X won the backing of Y".
+			s := t.actor(n.head, 0)
+			if s < 0 {
+				continue
+			}
+			rs, ok := d.refOfNode(t, refs, s)
+			if !ok || rs.adj {
+				continue
+			}
+			for _, o := range t.ownerOf(i, "of") {
+				if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != rs.ent && (d.ents[ro.ent].typ != kg.Location || d.ents[ro.ent].country != nil) {
+					d.addRel(kg.Supports, ro.ent, rs.ent, map[string]string{"how": n.lemma}, si, confNoun)
+				}
+			}
+		case n.upos == "NOUN" && n.deprel == "obj" && n.head >= 0 && facedVerbs[t.n[n.head].lemma] && !t.negated(n.head) &&
+			(aimedNouns[n.lemma].rel == kg.Opposes || aimedNouns[n.lemma].rel == kg.Supports):
+			// "X faced criticism from Y", "X drew condemnation from Y":
+			// the one it is aimed at is the subject.
+			s := t.actor(n.head, 0)
+			if s < 0 {
+				continue
+			}
+			rs, ok := d.refOfNode(t, refs, s)
+			if !ok || rs.adj {
+				continue
+			}
+			from := t.ownerOf(i, "from")
+			from = append(from, t.obliques(n.head, "from")...)
+			for _, o := range from {
+				if t.n[o].deprel == "nmod:poss" {
+					continue
+				}
+				if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != rs.ent {
+					d.addRel(aimedNouns[n.lemma].rel, ro.ent, rs.ent, nil, si, confNoun)
+				}
+			}
+		case n.upos == "NOUN" && stanceNouns[n.lemma] != "" && n.deprel == "nsubj" && n.head >= 0 && t.n[n.head].lemma == "include" && !t.negated(n.head):
+			// "Critics of X include Y and Z".
+			o := t.kid(n.head, "obj")
+			if o < 0 {
+				continue
+			}
+			for _, w := range t.ownerOf(i, "of") {
+				ro, ok := d.refOfNode(t, refs, w)
+				if !ok || ro.adj {
+					continue
+				}
+				for _, h := range t.conjuncts(o) {
+					if rh, ok := d.refOfNode(t, refs, h); ok && !rh.adj && rh.ent != ro.ent {
+						d.addRel(kg.RelationType(stanceNouns[n.lemma]), rh.ent, ro.ent, nil, si, confNoun)
+					}
+				}
+			}
 		case n.upos == "VERB" && refusalVerbs[n.lemma] && !t.negated(i):
 			if n.lemma == "rule" && (t.kid(i, "compound:prt") < 0 || t.n[t.kid(i, "compound:prt")].low != "out") {
 				continue // only "ruled out"
@@ -1543,12 +1677,20 @@ func init() {
 	}
 	add(kg.Attacked, "against", "operation")
 	add(kg.Opposes, "to toward towards", "opposition hostility")
+	// "imposed sanctions on Y", "a crackdown on Y".
+	add(kg.Opposes, "on against", "sanction embargo crackdown ban restriction")
 	add(kg.Opposes, "of", "criticism condemnation")
 	add(kg.Supports, "for behind to", "support backing funding financing aid assistance")
 	add(kg.Supports, "of", "endorsement")
 	add(kg.Supports, "in", "investment")
 	add(kg.Appointed, "of", "appointment nomination")
+	add(kg.Owns, "of", "acquisition purchase takeover buyout")
 }
+
+// unrealized qualify an act that has not happened: "the proposed
+// takeover of Y".
+var unrealized = map[string]bool{"proposed": true, "planned": true, "possible": true, "potential": true,
+	"failed": true, "rival": true, "abandoned": true, "blocked": true}
 
 // actorAdj returns the state or body a demonym or name before an act
 // noun stands for ("Israeli strikes", "Houthi attacks").
@@ -1598,12 +1740,14 @@ var launchVerbs = map[string]bool{"file": true, "bring": true, "lodge": true, "l
 	"hold": true, "call": true, "impose": true, "declare": true, "take": true, "initiate": true, "submit": true,
 	"carry": true, "escalate": true, "continue": true, "fight": true, "win": true, "cast": true,
 	"threaten": true, "give": true, "join": true, "express": true, "voice": true, "pledge": true, "offer": true,
-	"reaffirm": true, "show": true, "signal": true, "throw": true, "extend": true, "make": true, "lend": true}
+	"reaffirm": true, "show": true, "signal": true, "throw": true, "extend": true, "make": true, "lend": true,
+	"complete": true, "finalize": true, "finalise": true}
 
 // stopVerbs end or refuse an aimed act: "ended its support for Y".
 var stopVerbs = map[string]bool{"withdraw": true, "end": true, "cut": true, "suspend": true, "halt": true,
 	"drop": true, "lose": true, "deny": true, "reject": true, "abandon": true, "stop": true, "dismiss": true,
-	"freeze": true, "refuse": true, "seek": true, "request": true, "ask": true, "need": true, "want": true}
+	"freeze": true, "refuse": true, "seek": true, "request": true, "ask": true, "need": true, "want": true,
+	"lift": true, "ease": true, "remove": true}
 
 // aimedActs reads the acts of aimedNouns: the agent is the noun's
 // possessor, its "by" or "from" phrase, or the subject of the launch verb
@@ -1620,12 +1764,17 @@ func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 		if p >= 0 && (stopVerbs[t.n[p].lemma] || t.negated(p) || t.n[p].head >= 0 && t.n[t.n[p].head].lemma == "deny") {
 			continue
 		}
+		if an.rel == kg.Owns && slices.ContainsFunc(n.kids, func(k int) bool { return unrealized[t.n[k].lemma] }) {
+			continue // "the proposed takeover of Y"
+		}
+		poss := t.kid(i, "nmod:poss") >= 0
 		var targets, agents []int
 		for _, k := range t.kidsOf(i, "nmod") {
 			switch c := t.caseOf(k); {
-			case slices.Contains(an.preps, c):
+			case slices.Contains(an.preps, c), c == "of" && poss && an.rel == kg.Supports:
+				// "X's backing of Y": with its author named, "of" is whom.
 				targets = append(targets, t.conjuncts(k)...)
-			case c == "by" || c == "from":
+			case c == "by" || c == "from" && an.rel != kg.Owns: // "bought from X" names the seller
 				agents = append(agents, t.conjuncts(k)...)
 			}
 		}

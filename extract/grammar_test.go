@@ -859,3 +859,71 @@ func TestSetOffParticipleSubject(t *testing.T) {
 	)
 	want(t, x, [3]string{"OPPOSES", "organization:harbor-authority", "person:piet-ramos"})
 }
+
+// An act its subject refused or failed to do did not happen; an act
+// another joins in is done by both.
+func TestRefusedAndJoinedActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Council",
+		"The Harbor Party has refused to back Mayor Lena Ostrova. The Green Bloc joined the Dock Workers League in condemning the Northern Brigade.",
+	)
+	wantNot(t, x,
+		[3]string{"SUPPORTS", "organization:harbor-party", "person:lena-ostrova"},
+		[3]string{"MEMBER_OF", "organization:green-bloc", "organization:dock-workers-league"},
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:green-bloc", "organization:northern-brigade"},
+		[3]string{"OPPOSES", "organization:dock-workers-league", "organization:northern-brigade"},
+	)
+}
+
+// Stances and acquisitions named by nouns: "X's backing of Y", "X has the
+// support of Y", "critics of X include Y", "X's acquisition of Y"; a
+// takeover only proposed owns nothing.
+func TestStanceAndAcquisitionNouns(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Deals",
+		"The Green Bloc's backing of Mayor Lena Ostrova surprised analysts. The Harbor Party has the support of the Dock Workers League. Critics of Mayor Lena Ostrova include the Northern Fishers Association.",
+		"Kestrel Holdings completed its acquisition of Dorval Shipping on Monday. Harbor Logistics announced the proposed takeover of Vik Ferries.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "organization:green-bloc", "person:lena-ostrova"},
+		[3]string{"SUPPORTS", "organization:dock-workers-league", "organization:harbor-party"},
+		[3]string{"OPPOSES", "organization:northern-fishers-association", "person:lena-ostrova"},
+		[3]string{"OWNS", "organization:kestrel-holdings", "organization:dorval-shipping"},
+	)
+	wantNot(t, x, [3]string{"OWNS", "organization:harbor-logistics", "organization:vik-ferries"})
+}
+
+// A name the parser hangs on a fronted phrase is still the subject of
+// the verb right after it; a participle clause opened by "after" or
+// "while" shares the main clause's subject; "holding X hostage" holds X.
+func TestFrontedAndTimeClauses(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Council",
+		"At the Harbor Council, Mayor Lena Ostrova appointed Tomas Brenner as her deputy.",
+		"The Northern Brigade released Piet Ramos on Friday after holding him for a year. The Coastal Front is holding Erik Dahl hostage.",
+	)
+	want(t, x,
+		[3]string{"APPOINTED", "person:lena-ostrova", "person:tomas-brenner"},
+		[3]string{"DETAINED", "organization:northern-brigade", "person:piet-ramos"},
+		[3]string{"DETAINED", "organization:coastal-front", "person:erik-dahl"},
+	)
+}
+
+// Stances aimed at the subject ("faced criticism from Y"), attackers
+// named by what they are ("a bomber from Y"), a state's patrol named by
+// its demonym, and sanctions imposed on someone.
+func TestAimedStancesAndForces(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Attacks",
+		"Mayor Lena Ostrova has faced criticism from the Green Bloc. A suicide bomber from the Northern Brigade killed Piet Ramos.",
+		"Norway condemned the attack. The Coastal Front ambushed a Norwegian patrol near Vik, killing three soldiers. The European Union has imposed sanctions on the Coastal Front.",
+	)
+	want(t, x,
+		[3]string{"OPPOSES", "organization:green-bloc", "person:lena-ostrova"},
+		[3]string{"KILLED", "organization:northern-brigade", "person:piet-ramos"},
+		[3]string{"ATTACKED", "organization:coastal-front", "location:norway"},
+		[3]string{"OPPOSES", "organization:european-union", "organization:coastal-front"},
+	)
+}
