@@ -67,7 +67,7 @@ func (t *tree) personOf(i int) []int {
 	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
 		return []int{i + 1} // "his brother Frank"
 	}
-	if (n.deprel == "appos" || n.deprel == "conj" && t.kid(i, "cc") < 0 && t.n[max(i-1, 0)].low != "and") && n.head >= 0 && t.kid(i, "cop") < 0 {
+	if (n.deprel == "appos" || n.deprel == "conj" && t.kid(i, "cc") < 0 && t.n[max(i-1, 0)].low != "and") && n.head >= 0 && t.kid(i, "cop") < 0 && !t.whoseNoun(i) {
 		// (With a copula of its own it is a clause: "Y, whose chairman,
 		// X, is Z's father".)
 		h := n.head
@@ -125,6 +125,13 @@ func (t *tree) personOf(i int) []int {
 		}
 	}
 	return nil
+}
+
+// whoseNoun reports a noun possessed by "whose": in "Y, whose chairman,
+// X", the noun it stands in apposition to is its owner, not its holder.
+func (t *tree) whoseNoun(i int) bool {
+	p := t.kid(i, "nmod:poss")
+	return p >= 0 && t.n[p].low == "whose"
 }
 
 // nominalRels are the relations of a word that stands as a noun phrase,
@@ -189,6 +196,7 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 			continue
 		}
 		if n.upos == "PROPN" && n.tok >= 0 {
+			d.personOfBody(si, t, refs, i)
 			d.possessedParty(si, t, refs, i)
 			d.officeHolder(si, t, refs, i)
 			if tk := d.sents[si].toks[n.tok]; !tk.cap && (relatives[tk.low] != "" || roleNouns[tk.low] != roleNone) {
@@ -319,10 +327,14 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 	kind := roleNouns[n.lemma]
 	title := n.lemma
 	status := "current"
+	deputy := false
 	for _, k := range n.kids {
 		c := t.n[k]
 		if c.deprel != "amod" && c.deprel != "compound" || c.tok < 0 || k > i {
 			continue
+		}
+		if deputyWords[c.low] {
+			deputy = true
 		}
 		if k2 := roleNouns[c.low+" "+n.lemma]; k2 != roleNone {
 			kind, title = k2, c.low+" "+n.lemma
@@ -377,7 +389,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		}
 		for _, p := range t.rolePersons(i, nil) {
 			if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
-				d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: target, kind: kind}, si, confApposition)
+				d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: target, kind: kind, deputy: deputy}, si, confApposition)
 			}
 		}
 		return
@@ -401,7 +413,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
 				continue
 			}
-			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS"}, si, confApposition)
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS", deputy: deputy}, si, confApposition)
 		}
 	}
 }
@@ -595,7 +607,8 @@ func (t *tree) setOff(i int) []int {
 // titleStops end a title folded into the name after it.
 var titleStops = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "for": true,
 	"to": true, "in": true, "on": true, "with": true, "by": true, "at": true, "from": true, "as": true, "said": true,
-	"says": true, "is": true, "was": true, "his": true, "her": true, "its": true, "their": true, "that": true}
+	"says": true, "is": true, "was": true, "his": true, "her": true, "its": true, "their": true, "that": true,
+	"whose": true}
 
 // foldTitle drops from the parser's words a lower-case role noun right
 // before a person's name and up to three modifiers before it ("Egyptian
@@ -616,6 +629,11 @@ func foldTitle(toks []token, words []string, wtok []int, from int) ([]string, []
 			break
 		}
 		k--
+	}
+	if k > 0 && toks[wtok[k-1]].low == "whose" {
+		// "Y, whose leader X": the title is what the relative says
+		// of Y.
+		return words, wtok
 	}
 	return words[:k], wtok[:k]
 }
@@ -867,9 +885,18 @@ func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 			continue
 		}
 		if t.n[o].low == "whose" {
-			if a := t.antecedent(o); a >= 0 {
-				out = append(out, a)
+			a := t.antecedent(o)
+			if a < 0 {
+				continue
 			}
+			if _, ok := d.refOfNode(t, refs, a); !ok {
+				// "Y's health ministry, whose minister, X": the
+				// ministry is not named; the state that owns it is.
+				if p := t.kid(a, "nmod:poss"); p >= 0 {
+					a = p
+				}
+			}
+			out = append(out, a)
 			continue
 		}
 		if of {
@@ -889,6 +916,16 @@ func (t *tree) antecedent(w int) int {
 	j := w - 1
 	if j >= 0 && t.n[j].low == "," {
 		j--
+	}
+	if j >= 0 && t.n[j].low == ")" {
+		// "Y (ABC), whose": past the acronym.
+		o := j - 1
+		for o >= 0 && j-o <= 6 && t.n[o].low != "(" {
+			o--
+		}
+		if o >= 0 && t.n[o].low == "(" {
+			j = o - 1
+		}
 	}
 	if j < 0 {
 		return -1
@@ -1018,7 +1055,9 @@ func (t *tree) coordOwners(i int, owners []int) []int {
 	}
 	if h := t.n[i].head; len(out) == 0 && t.n[i].deprel == "conj" && h >= 0 && h < i {
 		for _, o := range t.ownerOf(h, "of", "at", "for", "with") {
-			if o > i {
+			// "whose founder and chairman": a possessor before both
+			// is each one's.
+			if o > i || t.n[o].deprel == "nmod:poss" && o < h {
 				out = append(out, o)
 			}
 		}
@@ -1277,6 +1316,30 @@ func (d *doc) officeHolder(si int, t *tree, refs []ref, i int) {
 	}
 	if rp, ok := d.refOfNode(t, refs, a); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
 		d.emitRole(rp.ent, rolePhrase{title: w[len(w)-1], status: "current", target: ro.ent, kind: roleLeads}, si, confApposition)
+	}
+}
+
+// personOfBody reads the affiliation of a name followed by "of" and an
+// organization: "X, of the Y Party," is a member of the party; "judge X of
+// the Y Court" works for the court.
+func (d *doc) personOfBody(si int, t *tree, refs []ref, i int) {
+	rp, ok := d.refOfNode(t, refs, i)
+	if !ok || rp.pron || rp.adj || d.ents[rp.ent].typ != kg.Person {
+		return
+	}
+	for _, k := range t.kidsOf(i, "nmod") {
+		if k < i || t.caseOf(k) != "of" {
+			continue
+		}
+		ro, ok := d.refOfNode(t, refs, k)
+		if !ok || ro.pron || ro.adj || d.ents[ro.ent].typ != kg.Organization {
+			continue
+		}
+		if w := d.ents[ro.ent].words; d.ents[ro.ent].sub == "party" || len(w) > 0 && partyHeads[w[len(w)-1]] {
+			d.addRel(kg.MemberOf, rp.ent, ro.ent, nil, si, confNoun)
+			continue
+		}
+		d.addRel(kg.WorksFor, rp.ent, ro.ent, nil, si, confNoun)
 	}
 }
 

@@ -356,3 +356,80 @@ func TestMinisterNotOfAnotherStatesMinistry(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:kenta-morimoto", "organization:chinese-defense-ministry"},
 	)
 }
+
+// A deputy's title is a post under the top one: no LEADS, whether the
+// deputy serves a body or a state.
+func TestDeputyTitleDoesNotLead(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Summit",
+		"The Harbor Council's deputy secretary general, Ilse Marwick, spoke in Port Vale on Monday.",
+		"The Civic Union, whose leader Tomas Ekdahl is deputy prime minister of Nordmark, backed the plan.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:ilse-marwick", "organization:harbor-council"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "organization:civic-union"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:ilse-marwick", "organization:harbor-council"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "location:nordmark"},
+	)
+}
+
+// "police chief", "party chief": a chief named for a body leads it,
+// unlike a "finance chief".
+func TestBodyChiefLeads(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Inquiry",
+		"The Eastern Province police chief, Inspector General Ana Ruiz, ordered an inquiry on Monday.",
+		"The finance chief of Baltic Trade Bank, Pablo Serra, resigned.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:ana-ruiz", "location:eastern-province"},
+		[3]string{"WORKS_FOR", "person:pablo-serra", "organization:baltic-trade-bank"},
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:pablo-serra", "organization:baltic-trade-bank"})
+}
+
+// A nationality before a trade says where a person is from, not a post
+// held for the country.
+func TestNationalityIsNoRole(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Takeover",
+		"Singapore regulators approved the bid. Nordvik Shipping's founder, the Singaporean businessman Lars Holm, who holds 22 percent of the company, switched his support to the offer in March.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:lars-holm", "organization:nordvik-shipping"})
+	wantNot(t, x, [3]string{"HOLDS_ROLE", "person:lars-holm", "location:singapore"})
+}
+
+// "Y, whose leader X", "Y (ABC), whose founder and chairman, X", "Z's
+// trade ministry, whose minister, X": the role is X's, the body Y's, or
+// the state's that owns an unnamed ministry.
+func TestWhoseRoleHolder(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Vote",
+		"The Civic Renewal Party (CRP), whose leader Mira Castell is a former judge, said it would vote against the bill.",
+		"The port is run by Harbor Logistics Group, whose founder and chairman, Tomas Ekdahl, is her cousin.",
+		"The fines were first reported by Kenya's trade ministry, whose minister, Pablo Serra, said the firms had broken the law.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:mira-castell", "organization:civic-renewal-party"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "organization:harbor-logistics-group"},
+		[3]string{"HOLDS_ROLE", "person:pablo-serra", "location:kenya"},
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:pablo-serra", "location:kenya"})
+}
+
+// "X, of the Y Party," is a member of the party; "judge X of the Y
+// Court" works for the court.
+func TestNameOfBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Probe",
+		"\"We did nothing wrong,\" said Tomas Ekdahl, a city councilor.",
+		"Ekdahl, of the Civic Renewal Party (CRP), was not arrested but had his phones seized.",
+		"The warrants were issued by judge Mira Castell of the Harbor District Court, who also froze the accounts.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:tomas-ekdahl", "organization:civic-renewal-party"},
+		[3]string{"WORKS_FOR", "person:mira-castell", "organization:harbor-district-court"},
+	)
+}

@@ -264,7 +264,37 @@ type rolePhrase struct {
 	kind       roleKind
 	electoral  bool
 	plural     bool // "lawyers with Y": an occupation, not a post held
+	deputy     bool // "deputy", "vice" before the title: not the top post
 }
+
+// deputyWords before a title make it a post under the top one.
+var deputyWords = map[string]bool{"deputy": true, "vice": true, "assistant": true, "associate": true, "under": true,
+	"adjunct": true, "sub": true}
+
+// deputyTitle reports a title with a deputy word before its head:
+// "deputy secretary general", "vice chairman", "deputy inspector general".
+func deputyTitle(title string) bool {
+	w := strings.Fields(strings.ReplaceAll(title, "-", " "))
+	for _, x := range w[:max(len(w)-1, 0)] {
+		if deputyWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyModifiers before "chief" or "head" name the body the holder leads
+// though they are not organization nouns: "intelligence chief".
+var bodyModifiers = map[string]bool{"intelligence": true, "spy": true, "military": true, "cartel": true, "opposition": true}
+
+// occupations are trades and conditions, not posts: with a nationality
+// they say where a person is from ("the Singaporean businessman X").
+var occupations = map[string]bool{"businessman": true, "businesswoman": true, "farmer": true, "student": true,
+	"resident": true, "fisherman": true, "trader": true, "merchant": true, "entrepreneur": true, "investor": true,
+	"author": true, "poet": true, "artist": true, "singer": true, "actor": true, "musician": true, "athlete": true,
+	"refugee": true, "migrant": true, "survivor": true, "witness": true, "protester": true, "blogger": true,
+	"veteran": true, "priest": true, "cleric": true, "pastor": true, "rabbi": true, "monk": true, "activist": true,
+	"tycoon": true, "billionaire": true, "magnate": true, "developer": true}
 
 // parseRole reads a role phrase whose role noun is at token r.
 func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
@@ -503,6 +533,9 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	if te.typ == kg.Location && te.sub == "city" && (rp.kind == roleWorks || rp.kind == roleOther) {
 		return // "a Düsseldorf lawyer" works in the city, not for it
 	}
+	if te.typ == kg.Location && occupations[lastWord(rp.title)] {
+		return // "the Singaporean businessman X": a nationality, not a post
+	}
 	if te.typ == kg.Person {
 		if rp.kind == roleWorks || rp.kind == roleLeads || rp.kind == roleOther {
 			d.addRel(kg.WorksFor, person, t, map[string]string{"title": rp.title}, si, conf)
@@ -521,9 +554,23 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		d.noteHolder(rp.title, t, person)
 	}
 	kind := rp.kind
+	if rp.deputy || deputyTitle(rp.title) {
+		// "the deputy secretary general", "deputy prime minister": a
+		// post under the top one, held for the body or the state.
+		switch {
+		case kind != roleLeads && kind != roleState && kind != roleCommands:
+		case te.typ == kg.Location:
+			kind = roleOther
+		default:
+			kind = roleWorks
+		}
+	}
 	if words := strings.Fields(rp.title); kind == roleLeads && len(words) >= 2 && !leadingModifiers[words[len(words)-2]] {
 		switch words[len(words)-1] {
 		case "chief", "head", "director":
+			if _, body := orgNouns[words[len(words)-2]]; body || bodyModifiers[words[len(words)-2]] {
+				break // "police chief", "party chief": the leader of that body
+			}
 			kind = roleWorks // "finance chief", "security director": not the leader
 		case "secretary":
 			if te.typ == kg.Organization {
