@@ -426,6 +426,15 @@ func (d *doc) subjectPerson(si, g int) int {
 // country named last before rune offset pos, in this or the previous
 // sentence.
 func (d *doc) lastBody(si, pos int) int {
+	// "X, its chief executive, said" with no body named before "its":
+	// the organization the last sentence had as its subject, even across
+	// a paragraph break, rather than one named inside its modifiers ("The
+	// league operator, which runs the league for the federation, said").
+	if si > 0 && !d.bodyBefore(si, pos) {
+		if e := d.sentSubject(si - 1); e >= 0 && d.ents[e].typ == kg.Organization {
+			return e
+		}
+	}
 	// "Its secretary general, X" opening a sentence: the organization the
 	// last sentence was about.
 	if toks := d.sents[si].toks; len(toks) > 0 && toks[0].start == pos && si > 0 && d.sents[si-1].Para == d.sents[si].Para {
@@ -491,6 +500,7 @@ func (d *doc) lastBody(si, pos int) int {
 		if s == si {
 			q = here
 		}
+		toks := d.sents[s].toks
 		for _, mi := range d.bySent[s] {
 			m := d.ms[mi]
 			if m.adj || m.start >= pos || !inside && q != nil && q[m.ts] {
@@ -498,6 +508,12 @@ func (d *doc) lastBody(si, pos int) int {
 			}
 			switch e := d.ents[m.ent]; {
 			case e.typ == kg.Organization:
+				// "a defeat for X, …, which had the support of Y's
+				// board. Its director": a possessor inside a modifier
+				// does not displace the body named before it.
+				if s < si && org >= 0 && m.te < len(toks) && possessive(toks[m.te]) {
+					continue
+				}
 				if m.start > orgPos {
 					org, orgPos = m.ent, m.start
 				}
@@ -506,7 +522,6 @@ func (d *doc) lastBody(si, pos int) int {
 			}
 		}
 		// "The militia, … Its leader": a definite description counts.
-		toks := d.sents[s].toks
 		for i := 1; i < len(toks) && toks[i].start < pos; i++ {
 			if _, ok := orgNouns[toks[i].low]; ok && toks[i-1].low == "the" && toks[i].start > orgPos &&
 				!(i+1 < len(toks) && toks[i+1].low == "of") {
@@ -520,6 +535,24 @@ func (d *doc) lastBody(si, pos int) int {
 		return org
 	}
 	return country
+}
+
+// bodyBefore reports an organization or country named, or described ("the
+// council"), in sentence si before rune offset pos.
+func (d *doc) bodyBefore(si, pos int) bool {
+	for _, mi := range d.bySent[si] {
+		m := d.ms[mi]
+		if m.start < pos && (d.ents[m.ent].typ == kg.Organization || d.ents[m.ent].country != nil) {
+			return true
+		}
+	}
+	toks := d.sents[si].toks
+	for i := 1; i < len(toks) && toks[i].start < pos; i++ {
+		if _, ok := orgNouns[toks[i].low]; ok && toks[i-1].low == "the" {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteMask marks the tokens of sentence si that sit inside quotation
@@ -609,7 +642,10 @@ func (d *doc) unfoundName(si int, midCaps map[string]bool) bool {
 	if len(toks) < 2 || !toks[0].cap || !toks[0].word || openers[toks[0].low] || frontOpeners[toks[0].low] || !midCaps[toks[0].low] {
 		return false
 	}
-	if v := toks[1].low; !speechVerbs[v] && !isVerbish(v) && !strings.HasSuffix(v, "ed") {
+	// "Prasert, 71, who built …": an age or a relative clause set off
+	// after the word marks a name as well as a verb does.
+	setOff := toks[1].text == "," && len(toks) > 2 && (isNumber(toks[2].low) || toks[2].low == "who")
+	if v := toks[1].low; !setOff && !speechVerbs[v] && !isVerbish(v) && !strings.HasSuffix(v, "ed") {
 		return false
 	}
 	for _, mi := range d.bySent[si] {
@@ -1147,6 +1183,11 @@ func (d *doc) collectDescriptions(si int) {
 		}
 		if p >= 0 && toks[p].text == "," {
 			p--
+		}
+		// Not "the top league, the ministry said": a speaker follows a
+		// clause, not an apposition.
+		if at := m.te; at < len(toks) && (speechVerbs[toks[at].low] || isVerbish(toks[at].low)) && p >= 0 && p < m.tts-1 {
+			continue
 		}
 		if p >= 1 && !toks[p].cap {
 			if _, ok := orgNouns[toks[p].low]; ok {

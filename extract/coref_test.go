@@ -377,3 +377,55 @@ func TestPronounAfterUnfoundSubject(t *testing.T) {
 	)
 	wantPronouns(t, d, "Torben Lindqvist")
 }
+
+// "X, its chief executive" after a paragraph whose subject is a company
+// is that company's, not a body named in a relative clause of it.
+func TestItsIsTheLastSubjectAcrossParagraphs(t *testing.T) {
+	d := analyze(t, "Rail",
+		"OSLO — The Nordic Rail Federation suspended two officials on Monday.",
+		"The Lakeside Rail Company (LRC), which runs the trains on behalf of the federation, said fares would not change.",
+		"Anna Brekke, its chief executive, said the company would hire new inspectors.",
+	)
+	wantPronouns(t, d, "Lakeside Rail Company", "its")
+	wantPronouns(t, d, "Nordic Rail Federation")
+}
+
+// A possessor inside a modifier ("Y's board") does not displace the body
+// the sentence is about as what "Its" stands for.
+func TestItsSkipsAPossessorInAModifier(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Takeover",
+		"The takeover is a defeat for Baltic Tankers, the shipping arm of a state group, which had the support of Harbor Line Holdings' board until May. Its managing director, Eva Lindqvist, said the group would sell its stake.",
+	)
+	want(t, x, [3]string{"LEADS", "person:eva-lindqvist", "organization:baltic-tankers"})
+	wantNot(t, x, [3]string{"LEADS", "person:eva-lindqvist", "organization:harbor-line-holdings"})
+}
+
+// "X, the ministry said" names a speaker: the noun before the comma does
+// not describe it, so "the league" is not the ministry.
+func TestSpeakerIsNoApposition(t *testing.T) {
+	d := analyze(t, "Football",
+		"Police arrested a referee over bribes in the country's top league, the Ministry of Public Security said. Officials of the league were questioned on Friday.",
+	)
+	for pos, e := range d.descAt {
+		if string(d.rs[pos:pos+6]) == "league" {
+			t.Errorf("the league = %s, want no one", d.ents[e].name)
+		}
+	}
+}
+
+// "His predecessor, X" held the post the possessor holds; "X, her
+// successor," will hold it. A possessor with no post passes none on.
+func TestPredecessorInheritsThePost(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Students",
+		"Ruwan Perera, a final-year law student, has led the National Student Union since March. His predecessor, Nimal Fonseka, spent a year in prison.",
+		"Mr. Kasun Silva spoke at the rally. His predecessor, Ajith Mendis, did not attend.",
+	)
+	want(t, x, [3]string{"LEADS", "person:nimal-fonseka", "organization:national-student-union"})
+	for _, r := range x.Relations {
+		if r.Source == "person:ajith-mendis" && (r.Type == kg.Leads || r.Type == kg.HoldsRole) {
+			t.Errorf("unexpected %s(%s, %s)", r.Type, r.Source, r.Target)
+		}
+	}
+}

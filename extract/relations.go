@@ -133,6 +133,7 @@ func (d *doc) relations() {
 		d.nouns(si)
 	}
 	d.grammar()
+	d.successions()
 }
 
 // datelineCountry reads "LUSAKA, Zambia —" or "MADRID —" at the start of
