@@ -837,6 +837,17 @@ func (d *doc) genericOrg(noun string, from, si, pos int) int {
 		}
 		return false
 	}
+	// "The rebel side, which calls itself X, was headed by Y, a member of
+	// the group's council": a group named earlier in the sentence itself.
+	near := -1
+	d.eachOrgMention(si, si, pos, func(m *mention) {
+		if !m.adj && !state(m.ent) {
+			near = m.ent
+		}
+	})
+	if near >= 0 {
+		return near
+	}
 	best := -1
 	d.eachOrgMention(max(0, si-3), si, pos, func(m *mention) {
 		if best < 0 || state(best) && !state(m.ent) || state(best) == state(m.ent) && total[m.ent] > total[best] {

@@ -429,3 +429,20 @@ func TestPredecessorInheritsThePost(t *testing.T) {
 		}
 	}
 }
+
+// "The group" is the group the sentence itself named before it, not one
+// of the last sentence.
+func TestTheGroupNamedInItsSentence(t *testing.T) {
+	d := analyze(t, "Talks",
+		"The government delegation was led by Omar Said, a member of the Reform Party. The rebel side, which calls itself the Dawn Movement, was headed by Ali Nasser, a senior member of the group's political council.",
+	)
+	got := ""
+	for pos, e := range d.descAt {
+		if string(d.rs[pos:pos+5]) == "group" {
+			got = d.ents[e].name
+		}
+	}
+	if got != "Dawn Movement" {
+		t.Errorf("the group = %q, want Dawn Movement", got)
+	}
+}
