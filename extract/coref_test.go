@@ -446,3 +446,25 @@ func TestTheGroupNamedInItsSentence(t *testing.T) {
 		t.Errorf("the group = %q, want Dawn Movement", got)
 	}
 }
+
+// "The directors …were X and Y" and "the two independent directors, Z and
+// W," sit on the board of the company whose board the text spoke of; with
+// no board in view, the directors belong to no one.
+func TestDirectorsOfTheBoardInView(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Succession",
+		"Mirava Holdings' board approved the plan on Monday. The directors who voted in favor were Lena Okoro, Tomas Berg and Ida Frost; the two independent directors, Karl Lund and Eva Moss, abstained.",
+		"The board of Selvik Shipping met on Tuesday. The directors present were Anna Holm and Per Dahl.",
+	)
+	for _, p := range []string{"lena-okoro", "tomas-berg", "ida-frost", "karl-lund", "eva-moss"} {
+		want(t, x, [3]string{"MEMBER_OF", "person:" + p, "organization:mirava-holdings"})
+	}
+	want(t, x, [3]string{"MEMBER_OF", "person:anna-holm", "organization:selvik-shipping"},
+		[3]string{"MEMBER_OF", "person:per-dahl", "organization:selvik-shipping"})
+	wantNot(t, x, [3]string{"MEMBER_OF", "person:anna-holm", "organization:mirava-holdings"})
+	y := run(t, "2024-03-15",
+		"Vote",
+		"Mirava Holdings reported a loss on Monday. The directors who voted in favor were Lena Okoro and Tomas Berg.",
+	)
+	wantNot(t, y, [3]string{"MEMBER_OF", "person:lena-okoro", "organization:mirava-holdings"})
+}

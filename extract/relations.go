@@ -134,6 +134,9 @@ func (d *doc) relations() {
 	}
 	d.grammar()
 	d.successions()
+	for si := range d.sents {
+		d.boardMembers(si)
+	}
 }
 
 // datelineCountry reads "LUSAKA, Zambia —" or "MADRID —" at the start of

@@ -1,0 +1,239 @@
+package extract
+
+// Relations carried by a reference across sentences: "His predecessor, X"
+// and "Y's successor, X" name someone who held, or will hold, the post the
+// possessor holds, read from the possessor's own role relations wherever
+// the article stated them; "the directors, X and Y" sit on the board of the
+// company whose board is in view.
+
+import "github.com/newsgraph/newsgraph/kg"
+
+// successionNouns are the nouns that pass a post from one person to another.
+var successionNouns = map[string]bool{"predecessor": true, "successor": true}
+
+// successions adds, for each "his predecessor, X" (or "X, his successor"),
+// the posts of the possessor to X: the LEADS and HOLDS_ROLE relations the
+// article gives the possessor, with the status a predecessor's post has.
+// It runs after the other rules, so that the possessor's posts are known.
+func (d *doc) successions() {
+	type link struct {
+		other, holder, si int
+		former            bool
+	}
+	var links []link
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		for k, t := range toks {
+			if !successionNouns[t.low] || k == 0 {
+				continue
+			}
+			holder, start := d.successionPossessor(si, k)
+			if holder < 0 {
+				continue
+			}
+			if x := d.successionName(si, k, start); x >= 0 && x != holder {
+				links = append(links, link{x, holder, si, t.low == "predecessor"})
+			}
+		}
+	}
+	if len(links) == 0 {
+		return
+	}
+	byID := make(map[string]int, len(d.ents))
+	for i := range d.ents {
+		byID[d.ents[i].id()] = i
+	}
+	for _, l := range links {
+		status := ""
+		if l.former {
+			status = "former"
+		}
+		hid := d.ents[l.holder].id()
+		var posts []*kg.Relation
+		for _, r := range d.rels {
+			if r.Source == hid && (r.Type == kg.Leads || r.Type == kg.HoldsRole) {
+				posts = append(posts, r)
+			}
+		}
+		for _, r := range posts {
+			t, ok := byID[r.Target]
+			if !ok {
+				continue
+			}
+			props := map[string]string{}
+			if r.Type == kg.HoldsRole {
+				props["title"] = r.Properties["title"]
+				props["status"] = status
+			}
+			d.addRel(r.Type, l.other, t, props, l.si, confNoun)
+		}
+	}
+}
+
+// successionPossessor returns the person whose predecessor or successor
+// the noun at token k names: a possessive pronoun resolved to a person
+// ("his predecessor") or a person's name with "'s" ("Herath's
+// successor"), and the token the possessor starts at; -1 otherwise.
+func (d *doc) successionPossessor(si, k int) (int, int) {
+	refs := d.sentRefs(si)
+	toks := d.sents[si].toks
+	p := k - 1
+	if r, ok := refAt(refs, p); ok && r.pron && r.poss && !r.desc && d.ents[r.ent].typ == kg.Person {
+		return r.ent, p
+	}
+	if p >= 1 && possessive(toks[p]) {
+		if r, ok := refAt(refs, p-1); ok && !r.adj && !r.pron && r.te == p && d.ents[r.ent].typ == kg.Person {
+			return r.ent, r.ts
+		}
+	}
+	return -1, -1
+}
+
+// successionName returns the person that the noun at token k stands in
+// apposition with: "his predecessor, X" (a short phrase such as "at the
+// ministry" may come between) or "X, his predecessor", where the
+// possessor starts at token start; -1 otherwise.
+func (d *doc) successionName(si, k, start int) int {
+	refs := d.sentRefs(si)
+	toks := d.sents[si].toks
+	// After: the first comma within a short phrase, then a name.
+	for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		if toks[j].text != "," {
+			if !toks[j].word || isVerbish(toks[j].low) || speechVerbs[toks[j].low] {
+				break
+			}
+			continue
+		}
+		for _, mi := range d.bySent[si] {
+			if m := d.ms[mi]; m.tts == j+1 && !m.adj && d.ents[m.ent].typ == kg.Person {
+				return m.ent
+			}
+		}
+		break
+	}
+	// Before: "X, his predecessor".
+	if b := start - 1; b >= 1 && toks[b].text == "," {
+		if r, ok := refAt(refs, b-1); ok && !r.adj && !r.pron && r.te == b && d.ents[r.ent].typ == kg.Person {
+			return r.ent
+		}
+	}
+	return -1
+}
+
+// boardNouns are the plural nouns for the members of a company's board.
+var boardNouns = map[string]bool{"directors": true}
+
+// boardMembers adds MEMBER_OF for the people a definite plural of board
+// members lists ("The directors who voted in favor were X and Y", "the two
+// independent directors, X and Y,"), to the company whose board the text
+// last spoke of: "X's board", "the board of X", or "the board" resolved to
+// it. Nothing when no board is in view.
+func (d *doc) boardMembers(si int) {
+	toks := d.sents[si].toks
+	for k, t := range toks {
+		if !boardNouns[t.low] || t.cap || !definiteRun(toks, k) {
+			continue
+		}
+		body := d.boardBody(si, t.start)
+		if body < 0 {
+			continue
+		}
+		from := -1
+		if k+1 < len(toks) && toks[k+1].text == "," {
+			from = k + 2 // "the two independent directors, X and Y"
+		} else {
+			for j := k + 1; j < len(toks) && j <= k+12; j++ {
+				if w := toks[j].low; w == "were" || w == "are" || w == "include" || w == "included" {
+					from = j + 1 // "The directors who voted … were X, Y and Z"
+					break
+				}
+				if !toks[j].word {
+					break
+				}
+			}
+		}
+		for _, p := range d.personList(si, from) {
+			d.addRel(kg.MemberOf, p, body, nil, si, confNoun)
+		}
+	}
+}
+
+// definiteRun reports that the noun at token k opens with "the" and at most
+// three lower-case words or numbers: "the directors", "the two independent
+// directors".
+func definiteRun(toks []token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch {
+		case toks[j].low == "the":
+			return true
+		case !toks[j].word && !isNumber(toks[j].low) || toks[j].cap && !isNumber(toks[j].low):
+			return false
+		}
+	}
+	return false
+}
+
+// personList returns the people named one after another from token from,
+// joined by commas and "and": "X, Y and Z".
+func (d *doc) personList(si, from int) []int {
+	if from < 0 {
+		return nil
+	}
+	toks := d.sents[si].toks
+	var out []int
+	for p := from; p < len(toks); {
+		found := false
+		for _, mi := range d.bySent[si] {
+			if m := d.ms[mi]; m.tts == p && !m.adj && d.ents[m.ent].typ == kg.Person {
+				out = append(out, m.ent)
+				p, found = m.te, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+		for p < len(toks) && (toks[p].text == "," || toks[p].low == "and") {
+			p++
+		}
+	}
+	return out
+}
+
+// boardBody returns the organization whose board the text spoke of last,
+// in sentence si before rune offset pos or in the three sentences before:
+// "X's board", "the board of X", "the board" resolved to X; -1 when none.
+func (d *doc) boardBody(si, pos int) int {
+	for s := si; s >= 0 && s >= si-3; s-- {
+		toks := d.sents[s].toks
+		refs := d.sentRefs(s)
+		best := -1
+		for k, t := range toks {
+			if t.low != "board" || t.start >= pos {
+				continue
+			}
+			switch {
+			case k >= 2 && possessive(toks[k-1]):
+				if r, ok := refAt(refs, k-2); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
+					best = r.ent
+				}
+			case k+2 < len(toks) && toks[k+1].low == "of":
+				j := k + 2
+				if toks[j].low == "the" && j+1 < len(toks) {
+					j++
+				}
+				if r, ok := refAt(refs, j); ok && !r.adj && r.ts == j && d.ents[r.ent].typ == kg.Organization {
+					best = r.ent
+				}
+			default:
+				if r, ok := refAt(refs, k); ok && r.desc && d.ents[r.ent].typ == kg.Organization {
+					best = r.ent
+				}
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
