@@ -206,6 +206,9 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 				t.n[i].upos = "NOUN"
 			}
 		}
+		if _, ok := leadVerbs[n.lemma]; ok && n.upos == "VERB" && n.tok >= 0 {
+			d.ledBody(si, t, refs, i)
+		}
 		if n.lemma == "marry" && (n.upos == "VERB" || n.upos == "ADJ") && n.tok >= 0 {
 			d.married(si, t, refs, i)
 			continue
@@ -1493,3 +1496,111 @@ func (d *doc) ownsBodies(si int, t *tree, refs []ref, owners, bodies []int, pron
 // roleVerbs give a person a role named as their complement: "was
 // elected chairwoman", "named him minister".
 var roleVerbs = map[string]bool{"elect": true, "appoint": true, "name": true, "make": true, "swear": true, "nominate": true, "choose": true}
+
+// leadVerbs put their subject at the head of their object.
+var leadVerbs = map[string]kg.RelationType{"head": kg.Leads, "lead": kg.Leads, "chair": kg.Leads, "run": kg.Leads,
+	"manage": kg.Leads, "command": kg.Commands, "preside": kg.Leads}
+
+// ledBody reads LEADS or COMMANDS at lead verb p where the verb's own
+// arguments name no one: the person a description names ("a lawyer in X
+// who heads Y", "Y, a militia that is commanded by a former officer, X"),
+// the body a description names ("a hedge fund run by X", "chairs the
+// board of Y", "heads the environmental group Y").
+func (d *doc) ledBody(si int, t *tree, refs []ref, p int) {
+	if t.negated(p) || t.hedged(p) {
+		return
+	}
+	rel := leadVerbs[t.n[p].lemma]
+	var leaders, bodies []int
+	s, ps := t.subjects(p, 0)
+	if ag := t.kid(p, "obl:agent"); ag >= 0 || ps >= 0 || t.n[p].deprel == "acl" && t.n[p].xpos == "VBN" {
+		// "Y is run by X", "a fund run by X".
+		if ag < 0 {
+			for _, k := range t.obliques(p, "by") {
+				ag = k
+			}
+		}
+		if ag < 0 {
+			return
+		}
+		leaders = t.conjuncts(ag)
+		if ps >= 0 {
+			bodies = []int{ps}
+		} else if h := t.n[p].head; t.n[p].deprel == "acl" && h >= 0 {
+			bodies = []int{h}
+		}
+	} else {
+		if s < 0 {
+			return
+		}
+		leaders = t.conjuncts(s)
+		for _, o := range t.kidsOf(p, "obj") {
+			bodies = append(bodies, t.conjuncts(o)...)
+		}
+		if t.n[p].lemma == "preside" {
+			bodies = t.obliques(p, "over")
+		}
+	}
+	var ls, bs []int
+	for _, l := range leaders {
+		ls = append(ls, d.describedRefs(t, refs, l, kg.Person)...)
+	}
+	for _, b := range bodies {
+		if n := t.n[b]; n.upos == "NOUN" && seatNouns[n.lemma] {
+			// "chairs the board of Y": Y's board.
+			for _, o := range t.ownerOf(b, "of") {
+				bs = append(bs, d.describedRefs(t, refs, o, kg.Organization)...)
+			}
+			continue
+		}
+		bs = append(bs, d.describedRefs(t, refs, b, kg.Organization)...)
+	}
+	for _, l := range ls {
+		for _, b := range bs {
+			d.addRel(rel, l, b, nil, si, confVerb)
+		}
+	}
+}
+
+// describedRefs returns the entity of type typ that word i names: a name,
+// or for a description the name it is set off with ("X, a lawyer in Z",
+// "the company Y", "Y, a militia").
+func (d *doc) describedRefs(t *tree, refs []ref, i int, typ kg.EntityType) []int {
+	if t.n[i].upos == "NOUN" {
+		// "X and Y, a militia that": the name right before the
+		// description, wherever the parser hung it.
+		for _, w := range t.namesBefore(i) {
+			if r, ok := d.refOfNode(t, refs, w); ok && !r.pron && !r.adj && d.ents[r.ent].typ == typ {
+				return []int{r.ent}
+			}
+		}
+	}
+	if r, ok := d.refOfNode(t, refs, i); ok && !r.adj && d.ents[r.ent].typ == typ {
+		if r.pron && typ == kg.Organization {
+			return nil // a body named by description is the general rules' to resolve
+		}
+		return []int{r.ent}
+	}
+	n := t.n[i]
+	if n.upos != "NOUN" {
+		return nil
+	}
+	var ws []int
+	if typ == kg.Person {
+		ws = t.personOf(i)
+	}
+	if len(ws) == 0 {
+		ws = t.namesBefore(i)
+	}
+	if _, org := orgNouns[n.lemma]; org && typ == kg.Organization && len(ws) == 0 && i+1 < len(t.n) && t.n[i+1].upos == "PROPN" &&
+		(t.n[i+1].head == i || t.n[i+1].head == n.head && t.n[i+1].deprel == n.deprel) {
+		ws = []int{i + 1} // "the environmental group Y"
+	}
+	var out []int
+	for _, w := range ws {
+		if r, ok := d.refOfNode(t, refs, w); ok && !r.pron && !r.adj && d.ents[r.ent].typ == typ {
+			out = append(out, r.ent)
+		}
+	}
+	return out
+}

@@ -433,3 +433,32 @@ func TestNameOfBody(t *testing.T) {
 		[3]string{"WORKS_FOR", "person:mira-castell", "organization:harbor-district-court"},
 	)
 }
+
+// A lead verb whose arguments are descriptions: the person a description
+// set off after a name stands for, the body named in or before one.
+func TestLedBodyThroughDescriptions(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Licence",
+		"Mira Castell, a lawyer in Nairobi who heads the environmental group Clean Rivers Trust, has sued the ministry.",
+		"Under his predecessor, Tomas Ekdahl, who now chairs the board of the state shipping company Baltic Ferry Lines, the ministry extended the deadline.",
+		"Her bid is backed by Harbor Bay Capital, a New York hedge fund run by Pablo Serra that has built a stake in the company.",
+		"The raids were carried out by the National Defense Force and by the River Guard Brigade, a militia that was formed last year and is commanded by a former police officer, Ana Ruiz.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:mira-castell", "organization:clean-rivers-trust"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "organization:baltic-ferry-lines"},
+		[3]string{"LEADS", "person:pablo-serra", "organization:harbor-bay-capital"},
+		[3]string{"COMMANDS", "person:ana-ruiz", "organization:river-guard-brigade"},
+	)
+}
+
+// "a police spokesman, X": the role is held in the body of that kind
+// the article has named.
+func TestBodyKindBeforeRole(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Protest",
+		"Officers from the Northern Harbor Regional Police cleared the road early on Saturday with tear gas.",
+		"A police spokesman, Senior Commissioner Ana Ruiz, said the 11 were being questioned.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:ana-ruiz", "organization:northern-harbor-regional-police"})
+}

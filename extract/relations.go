@@ -271,6 +271,11 @@ type rolePhrase struct {
 	deputy     bool // "deputy", "vice" before the title: not the top post
 }
 
+// bodyTitleNouns before a role noun name the kind of body the role is
+// held in: "police spokesman", "army commander", "party official".
+var bodyTitleNouns = map[string]bool{"police": true, "army": true, "navy": true, "party": true, "military": true,
+	"union": true, "court": true, "militia": true, "cartel": true, "coalition": true}
+
 // deputyWords before a title make it a post under the top one.
 var deputyWords = map[string]bool{"deputy": true, "vice": true, "assistant": true, "associate": true, "under": true,
 	"adjunct": true, "sub": true}
@@ -376,6 +381,12 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			break
 		}
 		if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "his" || t.low == "her" || t.low == "its" || t.low == "their" {
+			s--
+			break
+		}
+		if _, body := orgNouns[t.low]; t.cap && body && s-1 == 0 && len(words) == 1 {
+			// "Police spokesman X" opening a sentence: the body's noun.
+			words = append([]string{t.low}, words...)
 			s--
 			break
 		}
@@ -517,6 +528,13 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		// about, when the sentence names no other.
 		if c := d.homeCountry(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) {
 			t = c
+		}
+	}
+	if w := strings.Fields(rp.title); t < 0 && len(w) >= 2 && bodyTitleNouns[w[len(w)-2]] {
+		// "police spokesman X", "army commander X": the body of that
+		// kind the article has in view.
+		if o := d.lastOrgWithHead(w[len(w)-2], si, d.sents[si].Start); o >= 0 && d.ents[o].typ == kg.Organization {
+			t = o
 		}
 	}
 	// "interior minister" works at the Interior Ministry when the article
