@@ -188,27 +188,25 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 		}
 	}
 
-	// Relations: re-key each of drop's relations to its new ends, folding
-	// into an existing relation with the same id.
+	// Relations: re-key drop's relations to their new ends, folding into
+	// existing relations with the same id: a fixed handful of statements
+	// whatever their number.
 	recs, err := run(ctx, tx, `MATCH (:Entity {id: $drop})-[r:`+relTypeAlt()+`]-(:Entity)
 		WITH DISTINCT r
 		RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`, p)
 	if err != nil {
 		return nil, err
 	}
+	olds := make([]*relRec, 0, len(recs))
 	for _, rec := range recs {
 		props, err := recProps(rec, "r")
 		if err != nil {
 			return nil, err
 		}
-		old := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), props)
-		mv, err := moveRelation(ctx, tx, old, keep, drop)
-		if err != nil {
-			return nil, err
-		}
-		if mv != nil {
-			moves = append(moves, *mv)
-		}
+		olds = append(olds, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), props))
+	}
+	if moves, err = moveRelations(ctx, tx, olds, keep, drop); err != nil {
+		return nil, err
 	}
 
 	// Events: participants and places point at keep; a participant that
@@ -281,75 +279,148 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 	return moves, refreshEntities(ctx, tx, []string{keep})
 }
 
-// moveRelation moves one of drop's relations to keep and reports the
-// retraction it moved, if any.
-func moveRelation(ctx context.Context, tx neo4j.ManagedTransaction, old *relRec, keep, drop string) (*kg.RetractionMove, error) {
-	src, tgt := old.src, old.tgt
-	if src == drop {
-		src = keep
+// moveRelations moves drop's relations olds to keep and reports the
+// retractions it moved. The moves are worked out in memory, in order, as
+// moving them one by one would leave the graph (a relation landing on an
+// existing id absorbs into it, its own winning; a retraction follows its
+// relation unless the new id has one; a self-loop goes with its
+// retraction), then written in four statements.
+func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*relRec, keep, drop string) ([]kg.RetractionMove, error) {
+	moves := []kg.RetractionMove{}
+	if len(olds) == 0 {
+		return moves, nil
 	}
-	if tgt == drop {
-		tgt = keep
+	type move struct {
+		old      *relRec
+		src, tgt string
+		nid      string // "" for a self-loop
 	}
-	nid := ""
-	if src != tgt {
-		nid = kg.RelationID(old.typ, src, tgt)
+	ms := make([]move, len(olds))
+	gone := map[string]bool{} // element ids of the relations moved away
+	var ids, nids []string
+	for i, old := range olds {
+		src, tgt := old.src, old.tgt
+		if src == drop {
+			src = keep
+		}
+		if tgt == drop {
+			tgt = keep
+		}
+		nid := ""
+		if src != tgt {
+			nid = kg.RelationID(old.typ, src, tgt)
+			nids = append(nids, nid)
+			if old.typ.Symmetric() && tgt < src {
+				src, tgt = tgt, src
+			}
+		}
+		if _, err := relType(old.typ); err != nil {
+			return nil, err
+		}
+		ms[i] = move{old: old, src: src, tgt: tgt, nid: nid}
+		gone[old.eid] = true
+		ids = append(ids, old.id)
 	}
-	var mv *kg.RetractionMove
-	recs, err := run(ctx, tx, `OPTIONAL MATCH (x:Retraction {id: $old}) OPTIONAL MATCH (y:Retraction {id: $new})
-		RETURN x IS NOT NULL AS had, coalesce(x.reason, '') AS reason, y IS NOT NULL AS newHad`, map[string]any{"old": old.id, "new": nid})
+	ex, err := relsByID(ctx, tx, nids)
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) == 1 {
-		had, _ := recs[0].Get("had")
-		newHad, _ := recs[0].Get("newHad")
-		if h, _ := had.(bool); h && nid != old.id {
-			nh, _ := newHad.(bool)
-			mv = &kg.RetractionMove{Old: old.id, New: nid, Reason: recStr(recs[0], "reason"), NewHad: nh}
+	recs, err := run(ctx, tx, `UNWIND $ids AS id MATCH (x:Retraction {id: id}) RETURN x.id AS id, x.reason AS reason`,
+		map[string]any{"ids": anyStrings(uniq(append(ids, nids...)))})
+	if err != nil {
+		return nil, err
+	}
+	retr := map[string]string{} // retraction id -> reason, as the moves leave them
+	for _, rec := range recs {
+		retr[recStr(rec, "id")] = recStr(rec, "reason")
+	}
+	before := maps.Clone(retr)
+	cur := map[string]*relRec{} // relations at the new ids, as the moves leave them
+	for id, r := range ex {
+		if !gone[r.eid] {
+			cur[id] = r
 		}
 	}
-	if _, err := run(ctx, tx, `WITH $row AS row `+matchRelByEID+` DELETE r`,
-		map[string]any{"row": map[string]any{"eid": old.eid, "src": old.src, "tgt": old.tgt}}); err != nil {
+	var written []string
+	for _, m := range ms {
+		old, nid := m.old, m.nid
+		reason, had := retr[old.id]
+		if had && nid != old.id {
+			_, newHad := retr[nid]
+			moves = append(moves, kg.RetractionMove{Old: old.id, New: nid, Reason: reason, NewHad: newHad})
+		}
+		if nid == "" {
+			// A self-loop says nothing; its retraction, if any, goes too.
+			delete(retr, old.id)
+			continue
+		}
+		if had && old.id != nid {
+			if _, ok := retr[nid]; !ok {
+				retr[nid] = reason
+			}
+			delete(retr, old.id)
+		}
+		r := cur[nid]
+		if r == nil {
+			r = &relRec{id: nid, typ: old.typ, src: m.src, tgt: m.tgt}
+			cur[nid] = r
+		}
+		r.absorb(old)
+		if !slices.Contains(written, nid) {
+			written = append(written, nid)
+		}
+	}
+	del := make([]any, 0, len(olds))
+	for _, old := range olds {
+		del = append(del, map[string]any{"eid": old.eid, "src": old.src, "tgt": old.tgt})
+	}
+	if _, err := run(ctx, tx, `UNWIND $rows AS row `+matchRelByEID+` DELETE r`, map[string]any{"rows": del}); err != nil {
 		return nil, err
 	}
-	if src == tgt {
-		// A self-loop says nothing; its retraction, if any, goes too.
-		_, err := run(ctx, tx, `MATCH (x:Retraction {id: $id}) DELETE x`, map[string]any{"id": old.id})
-		return mv, err
+	var rdel, rset []any
+	for id := range before {
+		if _, ok := retr[id]; !ok {
+			rdel = append(rdel, id)
+		}
 	}
-	if old.typ.Symmetric() && tgt < src {
-		src, tgt = tgt, src
+	for id, reason := range retr {
+		if b, ok := before[id]; !ok || b != reason {
+			rset = append(rset, map[string]any{"id": id, "reason": reason})
+		}
 	}
-	ex, err := relsByID(ctx, tx, []string{nid})
-	if err != nil {
-		return nil, err
-	}
-	rec := ex[nid]
-	if rec == nil {
-		rec = &relRec{id: nid, typ: old.typ, src: src, tgt: tgt}
-	}
-	rec.absorb(old)
-	rt, err := relType(old.typ)
-	if err != nil {
-		return nil, err
-	}
-	if old.id != nid {
-		// The retraction follows the relation unless the target has its own.
-		if _, err := run(ctx, tx, `MATCH (x:Retraction {id: $old})
-			MERGE (y:Retraction {id: $new}) ON CREATE SET y.reason = x.reason
-			DELETE x`, map[string]any{"old": old.id, "new": nid}); err != nil {
+	if len(rdel)+len(rset) > 0 {
+		if _, err := run(ctx, tx, `CALL () { UNWIND $del AS id MATCH (x:Retraction {id: id}) DELETE x }
+			CALL () { UNWIND $set AS row MERGE (x:Retraction {id: row.id}) SET x.reason = row.reason }`,
+			map[string]any{"del": nonNil(rdel), "set": nonNil(rset)}); err != nil {
 			return nil, err
 		}
 	}
-	_, err = run(ctx, tx, `MATCH (s:Entity {id: $src}), (t:Entity {id: $tgt})
-		MERGE (s)-[r:`+rt+` {id: $id}]->(t)
-		SET r = $props
-		WITH r
-		OPTIONAL MATCH (x:Retraction {id: $id})
-		SET r.retracted = x IS NOT NULL, r.retractReason = coalesce(x.reason, '')`,
-		map[string]any{"src": src, "tgt": tgt, "id": nid, "props": rec.props()})
-	return mv, err
+	var upd, cre []any
+	for _, id := range written {
+		r := cur[id]
+		r.reason, r.retracted = retr[id]
+		row := map[string]any{"type": string(r.typ), "src": r.src, "tgt": r.tgt, "eid": r.eid, "props": r.props()}
+		if r.eid != "" {
+			upd = append(upd, row)
+		} else {
+			cre = append(cre, row)
+		}
+	}
+	if len(upd)+len(cre) > 0 {
+		// The type of a new relationship is given per row, one of the
+		// ontology's: relType checked it.
+		if _, err := run(ctx, tx, `CALL () { UNWIND $upd AS row `+matchRelByEID+` SET r = row.props }
+			CALL () {
+				UNWIND $cre AS row
+				MATCH (s:Entity {id: row.src})
+				MATCH (t:Entity {id: row.tgt})
+				CREATE (s)-[n:$(row.type)]->(t)
+				SET n = row.props
+			}`, map[string]any{"upd": nonNil(upd), "cre": nonNil(cre)}); err != nil {
+			return nil, err
+		}
+	}
+	return moves, nil
 }
 
 // RetractRelation marks a relation retracted; the mark is kept by id, so a

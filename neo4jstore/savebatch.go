@@ -285,30 +285,42 @@ func saveArticles(ctx context.Context, tx neo4j.ManagedTransaction, items []runI
 }
 
 // saveJoins records the run's joins in order. Joins of a new spelling's id
-// that no node has (the usual case) are recorded together in one
-// statement; should any join need more (its id is a node, was merged, or
-// something is wrong with it), every join goes through mergeTx in turn.
+// that no node has (the usual case) are recorded together, a run of them
+// in one statement; a join that needs more (its id is a node, was merged,
+// it renames, or something is wrong with it) goes through mergeTx alone,
+// and the joins after it are looked at again.
 func saveJoins(ctx context.Context, tx neo4j.ManagedTransaction, items []runItem) error {
 	var joins []kg.Join
 	for _, it := range items {
 		joins = append(joins, it.x.Joins...)
 	}
-	if len(joins) == 0 {
-		return nil
-	}
-	rows, ok, err := bareJoins(ctx, tx, joins)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		for _, j := range joins {
-			if _, err := mergeTx(ctx, tx, j.Node, j.ID, j.Merge, nil); err != nil {
-				return fmt.Errorf("neo4jstore: join %s to %s: %w", j.ID, j.Node, err)
-			}
+	for len(joins) > 0 {
+		rows, err := bareJoins(ctx, tx, joins)
+		if err != nil {
+			return err
 		}
+		if err := writeBareJoins(ctx, tx, rows); err != nil {
+			return err
+		}
+		joins = joins[len(rows):]
+		if len(joins) == 0 {
+			break
+		}
+		j := joins[0]
+		if _, err := mergeTx(ctx, tx, j.Node, j.ID, j.Merge, nil); err != nil {
+			return fmt.Errorf("neo4jstore: join %s to %s: %w", j.ID, j.Node, err)
+		}
+		joins = joins[1:]
+	}
+	return nil
+}
+
+// writeBareJoins records the joins bareJoins found bare, in one statement.
+func writeBareJoins(ctx context.Context, tx neo4j.ManagedTransaction, rows []any) error {
+	if len(rows) == 0 {
 		return nil
 	}
-	_, err = run(ctx, tx, `MERGE (n:Counter {name: 'audit'}) ON CREATE SET n.value = 0
+	_, err := run(ctx, tx, `MERGE (n:Counter {name: 'audit'}) ON CREATE SET n.value = 0
 		SET n.__lock = true REMOVE n.__lock
 		WITH n, n.value AS base
 		SET n.value = base + size($rows)
@@ -322,10 +334,11 @@ func saveJoins(ctx context.Context, tx neo4j.ManagedTransaction, items []runItem
 	return err
 }
 
-// bareJoins reads what mergeTx would check of joins and, when every one is
-// a join of an id that no node has, was not merged and absorbed nothing,
-// into an existing node, without renaming it, returns their rows for one statement (ok).
-func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join) ([]any, bool, error) {
+// bareJoins reads what mergeTx would check of joins and returns the rows,
+// for writeBareJoins, of the longest run of leading joins that are each a
+// join of an id that no node has, was not merged and absorbed nothing,
+// into an existing node, without renaming it.
+func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join) ([]any, error) {
 	var ids []string
 	for _, j := range joins {
 		ids = append(ids, j.Node, j.ID)
@@ -336,7 +349,7 @@ func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join
 		RETURN id, to, EXISTS { (:Entity {id: to}) } AS node, EXISTS { (:Redirect {to: to}) } AS absorbed`,
 		map[string]any{"ids": anyStrings(uniq(ids))})
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	type state struct {
 		to             string
@@ -361,29 +374,29 @@ func bareJoins(ctx context.Context, tx neo4j.ManagedTransaction, joins []kg.Join
 	for i, j := range joins {
 		m := j.Merge
 		if m.Method != kg.MergeAuto {
-			return nil, false, nil // mergeTx refuses a manual merge of an id no node has
+			break // mergeTx refuses a manual merge of an id no node has
 		}
 		if m.Name != "" {
-			return nil, false, nil // a join that renames the node: mergeTx records the old name
+			break // a join that renames the node: mergeTx records the old name
 		}
 		keep, drop := redirect(j.Node), redirect(j.ID)
 		ks, ds := st[keep], st[drop]
 		if _, ok := local[keep]; ok || !ks.node || keep == drop || drop != j.ID || ds.node || ds.absorbed || local[drop] != "" {
-			return nil, false, nil
+			break
 		}
 		local[drop] = keep
 		det, err := json.Marshal(map[string]any{"keep": keep, "drop": drop, "method": string(m.Method), "score": m.Score, "evidence": m.Evidence})
 		if err != nil {
-			return nil, false, kg.Errorf(kg.EInvalid, "audit details are not JSON: %v", err)
+			return nil, kg.Errorf(kg.EInvalid, "audit details are not JSON: %v", err)
 		}
 		undo, err := json.Marshal(kg.MergeUndo{Absorbed: []string{}, Retractions: []kg.RetractionMove{}, AddedAliases: []string{}})
 		if err != nil {
-			return nil, false, fmt.Errorf("neo4j: merge record: %w", err)
+			return nil, fmt.Errorf("neo4j: merge record: %w", err)
 		}
 		rows = append(rows, map[string]any{"i": int64(i + 1), "keep": keep, "drop": drop, "actor": m.Actor, "reason": m.Reason,
 			"details": string(det), "undo": string(undo)})
 	}
-	return rows, true, nil
+	return rows, nil
 }
 
 // lockAndRead resolves ids through redirects, takes write locks on the
