@@ -146,7 +146,83 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		drv.Close(context.Background())
 		return nil, err
 	}
+	s.warm(ctx)
 	return s, nil
+}
+
+// errWarmed ends warm's transaction, which must not commit.
+var errWarmed = errors.New("neo4j: warm-up done")
+
+// warm has Neo4j plan the statements of a load before the first article:
+// a load of a fresh server otherwise spends its first seconds planning
+// them one at a time as they first come. It saves two small made-up
+// articles (one joining an id to a node and folding a node into another,
+// one reloaded) in a transaction it rolls back, and makes each read of
+// entity resolution once. Neo4j keeps the plans by statement text, which
+// is fixed. Failure is not an error: warming only saves time (a read-only
+// user, for one, cannot write).
+func (s *Store) warm(ctx context.Context) {
+	a, b, c := "warm:person-a", "warm:person-b", "warm:org-c"
+	ev := func(aid string) []kg.Evidence {
+		return []kg.Evidence{{ArticleID: aid, Text: "A met B.", Start: 0, End: 8, Extractor: "warm", Confidence: 0.5}}
+	}
+	x1 := func(text string) *kg.Extraction {
+		const aid = "warm:article-1"
+		return &kg.Extraction{
+			Article: kg.Article{ID: aid, Title: "warm", Text: text},
+			Entities: []kg.Entity{
+				{ID: a, Type: kg.Person, Name: "Warm A", Mentions: []kg.Span{{Start: 0, End: 1}}},
+				{ID: b, Type: kg.Person, Name: "Warm B", Mentions: []kg.Span{{Start: 6, End: 7}}},
+				{ID: c, Type: kg.Organization, Name: "Warm C"},
+			},
+			Relations: []kg.Relation{
+				{ID: kg.RelationID(kg.MetWith, a, b), Type: kg.MetWith, Source: a, Target: b, Confidence: 0.5, Evidence: ev(aid),
+					Properties: map[string]string{"date": "2000"}},
+				{ID: kg.RelationID(kg.MemberOf, a, c), Type: kg.MemberOf, Source: a, Target: c, Confidence: 0.5, Evidence: ev(aid)},
+				{ID: kg.RelationID(kg.MemberOf, b, c), Type: kg.MemberOf, Source: b, Target: c, Confidence: 0.5, Evidence: ev(aid)},
+				{ID: kg.RelationID(kg.Leads, b, c), Type: kg.Leads, Source: b, Target: c, Confidence: 0.5, Evidence: ev(aid)},
+			},
+			Events: []kg.Event{{ID: "warm:event-1", Type: "Meeting", Name: "meeting", Place: c,
+				Participants: []kg.Participant{{EntityID: a, Role: "agent"}, {EntityID: b, Role: "agent"}}, Evidence: ev(aid)}},
+			Quotes: []kg.Quote{{ID: "warm:quote-1", Speaker: b, Text: "B", ArticleID: aid, Start: 0, End: 1}},
+		}
+	}
+	const aid2 = "warm:article-2"
+	a2 := "warm:person-a2"
+	x2 := &kg.Extraction{
+		Article:  kg.Article{ID: aid2, Title: "warm", Text: "A2 and B."},
+		Entities: []kg.Entity{{ID: a2, Type: kg.Person, Name: "Warm A2"}, {ID: b, Type: kg.Person, Name: "Warm B"}},
+		Relations: []kg.Relation{{ID: kg.RelationID(kg.MetWith, a2, b), Type: kg.MetWith, Source: a2, Target: b,
+			Confidence: 0.5, Evidence: ev(aid2)}},
+		Joins: []kg.Join{
+			{Node: a, ID: a2, Merge: kg.Merge{Method: kg.MergeAuto, Score: 0.9}},
+			{Node: a, ID: b, Merge: kg.Merge{Method: kg.MergeAuto, Score: 0.9}},
+		},
+	}
+	_, _ = writeTx(ctx, s, "warm up", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if _, err := saveBatch(ctx, tx, []*kg.Extraction{x1("A met B.")}); err != nil {
+			return struct{}{}, err
+		}
+		// A retraction for the fold to move.
+		if _, err := run(ctx, tx, `MERGE (x:Retraction {id: $id}) SET x.reason = 'warm'`,
+			map[string]any{"id": kg.RelationID(kg.Leads, b, c)}); err != nil {
+			return struct{}{}, err
+		}
+		if _, err := saveBatch(ctx, tx, []*kg.Extraction{x2}); err != nil {
+			return struct{}{}, err
+		}
+		if _, err := saveBatch(ctx, tx, []*kg.Extraction{x1("A met B again.")}); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, errWarmed
+	})
+	// The reads of entity resolution, on ids no store holds.
+	_, _ = s.EntitiesByKeys(ctx, []string{"warm"})
+	_, _ = s.Entities(ctx, []string{a})
+	_, _ = s.ArticlesOfEntities(ctx, []string{a})
+	_, _ = s.LatestArticlesOfEntities(ctx, []string{a}, kg.MaxKeyHits)
+	_, _ = s.EntitiesOfArticles(ctx, []string{aid2})
+	_, _ = s.ArticlesWithText(ctx, []string{kg.ContentHash("warm")})
 }
 
 // connect verifies connectivity with exponential backoff. Authentication
