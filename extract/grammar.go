@@ -272,6 +272,9 @@ func (d *doc) grammar() {
 			if t.intoCustody(p) {
 				cues = gramCues["detain"]
 			}
+			if !t.intoCustody(p) && t.tookOver(p) {
+				cues = gramCues["acquire"]
+			}
 			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] && !lightLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
 			}
@@ -314,6 +317,9 @@ func (d *doc) grammar() {
 					as, objs = patients, t.obliques(p, c.prep)
 				case passive || c.prep == "":
 					objs = patients
+					if len(objs) == 0 && c.cue.rel == kg.Owns && t.n[p].lemma == "take" {
+						objs = t.obliques(p, "over") // "took over X" read with "over" as a preposition
+					}
 				default:
 					objs = t.obliques(p, c.prep)
 					if o := t.kid(p, "obj"); len(objs) == 0 && c.prep == "at" && o >= 0 {
@@ -364,7 +370,7 @@ func (d *doc) grammar() {
 							ro, ok = d.nameSetOffAfter(&t, refs, o)
 						}
 						if !ok && byOwner[c.cue.rel] {
-							ro, ok = d.ownerRef(&t, refs, o)
+							ro, ok = d.ownerRef(&t, refs, t.partOfWhat(o))
 						}
 						if !ok && byOwner[c.cue.rel] && t.n[p].lemma != "raid" {
 							ro, ok = d.personPossessor(&t, refs, o)
@@ -859,6 +865,8 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 			(t.n[m].deprel == "obl" || t.n[m].deprel == "nmod") {
 			if h := t.n[m].head; t.n[h].deprel == "acl" && t.n[h].xpos == "VBN" && t.n[h].head >= 0 {
 				*s = t.n[h].head
+			} else if t.n[h].xpos == "VBN" && h > 0 && h < m && (t.n[h-1].upos == "NOUN" || t.n[h-1].upos == "PROPN") {
+				*s = h - 1 // the same, the participle misread ("a conglomerate based in X that")
 			}
 		}
 	}
@@ -1010,6 +1018,74 @@ func (t *tree) invertedSubject(p int) int {
 		}
 	}
 	return -1
+}
+
+// partOfWhat returns the noun a quantity of it stands for ("several of
+// X's projects", "most of its funding"), else i.
+func (t *tree) partOfWhat(i int) int {
+	switch n := t.n[i]; {
+	case n.upos == "NOUN" && n.lemma != "part" && n.lemma != "half":
+		return i
+	case n.upos != "ADJ" && n.upos != "NUM" && n.upos != "PRON" && n.upos != "DET" && n.upos != "NOUN":
+		return i
+	}
+	for _, k := range t.n[i].kids {
+		if dr := t.n[k].deprel; (dr == "nmod" || dr == "obl") && t.caseOf(k) == "of" && k > i {
+			return k
+		}
+	}
+	return i
+}
+
+// quitVerbs leave a post: "called for X to resign", "urged X to step
+// down".
+var quitVerbs = map[string]bool{"resign": true, "quit": true, "step": true, "stand": true}
+
+// resignationDemand reads "Y called for X to resign", "Y urged X to step
+// down", "Y demanded that X resign" at verb v: Y opposes X.
+func (d *doc) resignationDemand(si int, t *tree, refs []ref, v int) {
+	n := t.n[v]
+	if n.upos != "VERB" || t.negated(v) || !callVerbs[n.lemma] && !demandVerbs[n.lemma] && n.lemma != "tell" {
+		return
+	}
+	var quit = -1
+	for _, k := range n.kids {
+		if dr := t.n[k].deprel; (dr == "xcomp" || dr == "advcl" || dr == "ccomp") && quitVerbs[t.n[k].lemma] && !t.negated(k) {
+			if l := t.n[k].lemma; (l == "step" || l == "stand") && t.kid(k, "compound:prt") < 0 {
+				continue // "step down", "stand aside"
+			}
+			quit = k
+		}
+	}
+	if quit < 0 {
+		return
+	}
+	targets := t.obliques(v, "for")
+	for _, k := range n.kids {
+		if dr := t.n[k].deprel; dr == "obj" || dr == "iobj" {
+			targets = append(targets, t.conjuncts(k)...)
+		}
+	}
+	if s := t.kid(quit, "nsubj"); s >= 0 {
+		targets = append(targets, t.conjuncts(s)...) // "demanded that X resign"
+	} else if c := t.kid(quit, "compound"); c >= 0 && c < quit && t.isName(c) {
+		targets = append(targets, c) // the same, with "resign" read as a noun
+	}
+	subj := t.actor(v, 0)
+	if subj < 0 || t.isPassive(v) {
+		return
+	}
+	for _, a := range t.conjuncts(subj) {
+		ra, ok := d.agentRef(t, refs, a)
+		if !ok || ra.adj {
+			continue
+		}
+		for _, o := range targets {
+			if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != ra.ent {
+				d.addRel(kg.Opposes, ra.ent, ro.ent, map[string]string{"how": "resignation"}, si, confNoun)
+			}
+		}
+	}
 }
 
 // timeMarks open a participle clause that shares its main clause's
@@ -1351,6 +1427,15 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	// "X, a logistics and construction conglomerate": the last noun of
+	// a description read as a coordination stands for it like the first.
+	if n := t.n[i]; n.upos == "NOUN" && n.deprel == "conj" && n.head >= 0 && t.n[n.head].deprel == "appos" && t.n[n.head].upos == "NOUN" && t.kid(i, "det") < 0 {
+		if h := t.n[n.head].head; h >= 0 && t.n[h].tok >= 0 {
+			if r, ok := refAt(refs, t.n[h].tok); ok && !r.adj && !r.pron {
+				return r, true
+			}
+		}
+	}
 	// "X, a mining company owned by Y": a description set off right
 	// after a name stands for it wherever the parser hung it.
 	if n := t.n[i]; n.upos == "NOUN" && (n.deprel == "appos" || n.deprel == "parataxis" || n.deprel == "dep" || n.deprel == "list") {
@@ -1684,7 +1769,7 @@ func init() {
 	add(kg.Supports, "of", "endorsement")
 	add(kg.Supports, "in", "investment")
 	add(kg.Appointed, "of", "appointment nomination")
-	add(kg.Owns, "of", "acquisition purchase takeover buyout")
+	add(kg.Owns, "of", "acquisition purchase takeover buyout control")
 }
 
 // unrealized qualify an act that has not happened: "the proposed
@@ -1741,13 +1826,14 @@ var launchVerbs = map[string]bool{"file": true, "bring": true, "lodge": true, "l
 	"carry": true, "escalate": true, "continue": true, "fight": true, "win": true, "cast": true,
 	"threaten": true, "give": true, "join": true, "express": true, "voice": true, "pledge": true, "offer": true,
 	"reaffirm": true, "show": true, "signal": true, "throw": true, "extend": true, "make": true, "lend": true,
-	"complete": true, "finalize": true, "finalise": true}
+	"complete": true, "finalize": true, "finalise": true, "gain": true, "seize": true, "assume": true, "regain": true,
+	"wrest": true}
 
 // stopVerbs end or refuse an aimed act: "ended its support for Y".
 var stopVerbs = map[string]bool{"withdraw": true, "end": true, "cut": true, "suspend": true, "halt": true,
 	"drop": true, "lose": true, "deny": true, "reject": true, "abandon": true, "stop": true, "dismiss": true,
 	"freeze": true, "refuse": true, "seek": true, "request": true, "ask": true, "need": true, "want": true,
-	"lift": true, "ease": true, "remove": true}
+	"lift": true, "ease": true, "remove": true, "cede": true, "relinquish": true, "surrender": true}
 
 // aimedActs reads the acts of aimedNouns: the agent is the noun's
 // possessor, its "by" or "from" phrase, or the subject of the launch verb
@@ -1821,8 +1907,8 @@ func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 			}
 			for _, o := range targets {
 				ro, ok := d.refOfNode(t, refs, o)
-				if !ok || ro.adj || ro.ent == ra.ent {
-					continue
+				if !ok || ro.adj || ro.ent == ra.ent || an.rel == kg.Owns && !d.ownable(ro.ent) {
+					continue // "its control of the town" is territory, not ownership
 				}
 				d.addRel(an.rel, ra.ent, ro.ent, nil, si, conf)
 			}
@@ -2472,6 +2558,15 @@ func (t *tree) intoCustody(p int) bool {
 	return p+2 < len(t.n) && t.n[p+1].low == "into" && t.n[p+2].lemma == "custody"
 }
 
+// tookOver reports "took over X", "is taking over X": an acquisition.
+func (t *tree) tookOver(p int) bool {
+	if t.n[p].lemma != "take" {
+		return false
+	}
+	k := t.kid(p, "compound:prt")
+	return k >= 0 && t.n[k].low == "over" && (t.kid(p, "obj") >= 0 || t.isPassive(p)) || len(t.obliques(p, "over")) > 0
+}
+
 // killedBy reports "shot dead", "gunned down", "beaten to death": an act
 // that kills.
 func (t *tree) killedBy(p int) bool {
@@ -2513,6 +2608,7 @@ var (
 // the arrest of X" detain X.
 func (d *doc) demands(si int, t *tree, refs []ref) {
 	for i := range t.n {
+		d.resignationDemand(si, t, refs, i)
 		n := t.n[i]
 		if n.upos != "NOUN" || !removalNouns[n.lemma] && !detentionNouns[n.lemma] || n.head < 0 {
 			continue

@@ -516,7 +516,8 @@ func (d *doc) ownerRef(t *tree, refs []ref, i int) (ref, bool) {
 var pactVerbs = map[string]bool{"sign": true, "form": true, "forge": true, "seal": true, "strike": true, "conclude": true, "have": true}
 
 var pactNouns = map[string]bool{"agreement": true, "alliance": true, "coalition": true, "pact": true,
-	"deal": true, "accord": true, "partnership": true, "treaty": true, "bloc": true}
+	"deal": true, "accord": true, "partnership": true, "treaty": true, "bloc": true, "committee": true, "consortium": true,
+	"front": true}
 
 // pact reads ALLIED_WITH from a pact verb p whose object is a pact noun:
 // between its coordinated subjects, and between each subject and a party
@@ -532,7 +533,8 @@ func (d *doc) pact(si int, t *tree, refs []ref, p int) {
 	}
 	var parties []ref
 	for _, s := range t.conjuncts(subj) {
-		if r, ok := d.refOfNode(t, refs, s); ok {
+		// agentRef: "the bank said it had formed a committee with Y".
+		if r, ok := d.agentRef(t, refs, s); ok {
 			parties = append(parties, r)
 		}
 	}

@@ -27,13 +27,15 @@ func init() {
 			gramCues[l] = append(gramCues[l], gramCue{verbCue{rel: rel, event: event}, prep})
 		}
 	}
-	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap", "remand")
+	add(kg.Detained, "Detention", "", "detain", "arrest", "jail", "imprison", "abduct", "kidnap", "remand",
+		"apprehend", "incarcerate", "intern")
 	add(kg.Detained, "Capture", "", "capture", "seize")
 	// "held him for nine weeks", "sentenced her to five years in prison":
 	// only a person held (see allowed) and a sentence to something.
 	add(kg.Detained, "Detention", "", "hold", "sentence")
-	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault")
-	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder")
+	add(kg.Attacked, "Attack", "", "attack", "ambush", "strike", "bomb", "shell", "raid", "storm", "assault",
+		"invade", "bombard", "besiege", "overrun", "hack")
+	add(kg.Killed, "Killing", "", "kill", "execute", "assassinate", "murder", "slay", "behead", "lynch", "massacre", "strangle")
 	// "shot X", "fired rockets at Y"; "shot dead" kills (see killedBy).
 	add(kg.Attacked, "Attack", "", "shoot")
 	add(kg.Attacked, "Attack", "at", "shoot", "fire")
@@ -42,13 +44,15 @@ func init() {
 	add(kg.Fought, "War", "", "clash") // "X and Y clashed"
 	add(kg.Fought, "War", "against", "fight", "battle")
 	add(kg.MetWith, "Meeting", "", "meet", "visit", "host")
-	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate")
-	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse")
+	add(kg.MetWith, "Meeting", "with", "meet", "talk", "speak", "negotiate", "confer")
+	add(kg.Supports, "", "", "back", "finance", "fund", "arm", "train", "equip", "support", "bolster", "sponsor", "endorse",
+		"bankroll", "subsidize", "subsidise", "underwrite", "champion")
 	add(kg.Supports, "", "to", "lend")
 	add(kg.Supports, "", "", "defend", "supply")
 	add(kg.AlliedWith, "", "with", "affiliate", "ally")
 	add(kg.Opposes, "", "", "accuse", "oppose", "criticize", "criticise", "condemn", "denounce", "confront", "blame", "sue", "sanction", "challenge",
-		"reject", "veto", "block", "resist", "oust", "unseat", "impeach", "topple", "overthrow", "depose")
+		"reject", "veto", "block", "resist", "oust", "unseat", "impeach", "topple", "overthrow", "depose",
+		"slam", "lambast", "lambaste", "decry", "deplore", "censure", "rebuke", "boycott", "repudiate", "castigate", "assail")
 	// "campaigned against Y", "voted against Y"; "campaigned for Y".
 	add(kg.Opposes, "", "against", "campaign", "protest", "rally", "lobby", "vote", "testify", "petition", "agitate", "speak", "side")
 	add(kg.Supports, "", "for", "campaign", "vote")
@@ -57,7 +61,8 @@ func init() {
 	add(kg.Supports, "", "", "help", "assist", "protect", "shelter")
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
-	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit")
+	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit",
+		"reappoint", "promote", "install")
 	add(kg.Owns, "", "", "own", "acquire", "buy", "purchase", "control")
 	// "tapped X to lead Y", "chose X as his deputy": only with the post
 	// (see choiceVerbs).
@@ -71,12 +76,13 @@ func init() {
 	add(kg.WorksFor, "", "with", "serve")
 	add(kg.WorksFor, "", "at", "work")
 	add(kg.WorksFor, "", "", "advise", "represent")
-	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner")
+	add(kg.AlliedWith, "", "with", "cooperate", "ally", "partner", "align", "collaborate")
 }
 
 // cueIrregular are the irregular forms of cue lemmas.
 var cueIrregular = map[string]string{"led": "lead", "fought": "fight", "met": "meet", "struck": "strike",
-	"ran": "run", "held": "hold", "spoke": "speak", "sued": "sue", "lent": "lend", "shot": "shoot", "bought": "buy"}
+	"ran": "run", "held": "hold", "spoke": "speak", "sued": "sue", "lent": "lend", "shot": "shoot", "bought": "buy",
+	"slain": "slay", "slew": "slay", "overran": "overrun"}
 
 // cueLemma returns the cue lemma (a key of gramCues) that word form w
 // inflects, or "": it tells a cue verb in running text where no parse is
@@ -492,6 +498,10 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		props["how"] = verb
 	}
 	switch verb {
+	case "take": // "took over X": a company, not a town or a ministry
+		if cue.rel == kg.Owns && !d.ownable(dst) {
+			return
+		}
 	case "run", "manage", "serve", "control":
 		if d.ents[dst].typ != kg.Organization {
 			// "ran for office", "ran the office in Algiers", "served in
@@ -521,6 +531,16 @@ func (d *doc) verbFact(si int, cue verbCue, verb string, src, dst, v int, conf f
 		name = "Attack by " + se.name + " on " + de.name
 	}
 	d.addEvent(ev, name, si, date, place, parts, conf)
+}
+
+// ownable reports an organization that is bought and sold: taking over
+// or gaining control of a ministry, a party or an army is leading it.
+func (d *doc) ownable(e int) bool {
+	switch d.ents[e].sub {
+	case "government", "ministry", "military", "militia", "party", "alliance", "court":
+		return false
+	}
+	return d.ents[e].typ == kg.Organization
 }
 
 // placeAfter finds "at|in [the …] Place" after token v.
