@@ -462,3 +462,17 @@ func TestBodyKindBeforeRole(t *testing.T) {
 	)
 	want(t, x, [3]string{"WORKS_FOR", "person:ana-ruiz", "organization:northern-harbor-regional-police"})
 }
+
+// "Y's Latin America head, X": a place between the possessor and the
+// role names the branch; the role is held at the possessor.
+func TestBranchPlaceBeforeRole(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Bonds",
+		"Harbor Capital's Latin America head, Pablo Serra, said the bank was not advising the province.",
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:pablo-serra", "location:latin-america"},
+		[3]string{"HOLDS_ROLE", "person:pablo-serra", "location:latin-america"},
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:pablo-serra", "organization:harbor-capital"})
+}

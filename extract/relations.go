@@ -322,7 +322,10 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			break
 		}
 		if rf, ok := refAt(refs, s-1); ok && (!rf.pron || rf.poss) {
-			if rp.target < 0 {
+			if rp.target < 0 || d.ents[rp.target].typ == kg.Location && d.ents[rf.ent].typ == kg.Organization && !rf.pron &&
+				rf.te < len(toks) && toks[rf.te].low == "'s" {
+				// "Lazard's Latin America head": the place names only
+				// the branch; the body is the possessor's.
 				rp.target, rp.targetRef = rf.ent, rf
 			}
 			s = rf.ts
