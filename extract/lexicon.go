@@ -107,7 +107,7 @@ var titles = map[string]bool{
 	"rear adm": true, "gov": true, "governor": true, "sen": true, "senator": true, "rep": true,
 	"representative": true, "president": true, "vice president": true, "prime minister": true,
 	"deputy prime minister": true, "king": true, "queen": true, "prince": true, "princess": true,
-	"emir": true, "sultan": true, "chancellor": true, "premier": true, "minister": true,
+	"emir": true, "sultan": true, "chancellor": true, "premier": true, "minister": true, "taoiseach": true, "tanaiste": true,
 	"ambassador": true, "judge": true, "justice": true, "mayor": true, "secretary": true,
 	"chairman": true, "speaker": true, "envoy": true, "commissioner": true, "chief": true,
 	"mme": true, "mx": true, "hon": true, "secretary of state": true, "secretary of defense": true,
@@ -305,7 +305,7 @@ const (
 var roleNouns = map[string]roleKind{
 	"leader": roleLeads, "head": roleLeads, "chief": roleLeads, "chairman": roleLeads,
 	"chairwoman": roleLeads, "chair": roleLeads, "director": roleLeads, "president": roleState,
-	"prime minister": roleState, "premier": roleState, "king": roleState, "queen": roleState,
+	"prime minister": roleState, "premier": roleState, "taoiseach": roleState, "king": roleState, "queen": roleState,
 	"emir": roleState, "chancellor": roleState, "minister": roleLeads, "secretary": roleLeads,
 	"founder": roleLeads, "chief executive": roleLeads, "executive": roleWorks, "governor": roleLeads, "regent": roleLeads, "prefect": roleLeads,
 	"mayor": roleLeads, "speaker": roleLeads, "secretary general": roleLeads, "ceo": roleLeads,

@@ -181,18 +181,21 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 			continue // "Kurdish-led forces": a description, not a name
 		}
-		j := k
+		j, based := k, 0
 		for j < n {
 			u := toks[j]
 			// "People's Alliance", "Farmers' Movement": a possessive
 			// inside an organization name.
-			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && (pluralPossessors[toks[j-1].low] || strings.HasSuffix(toks[j-1].low, "men") || titles[toks[j-1].low] || roleNouns[toks[j-1].low] != roleNone)) &&
+			// "St Flannan's Cathedral", "St Senan's College": a saint's
+			// possessive inside a building's or a body's name.
+			saint := j >= k+2 && u.text == "'s" && saintWords[toks[j-2].low]
+			if j > k && (u.text == "'" && strings.HasSuffix(toks[j-1].low, "s") || u.text == "'s" && (saint || pluralPossessors[toks[j-1].low] || strings.HasSuffix(toks[j-1].low, "men") || titles[toks[j-1].low] || roleNouns[toks[j-1].low] != roleNone)) &&
 				u.start == toks[j-1].end && j+1 < n && toks[j+1].cap {
 				e := j + 1
 				for e < n && toks[e].cap {
 					e++
 				}
-				if _, head := orgHeads[toks[e-1].low]; head {
+				if _, head := orgHeads[toks[e-1].low]; head || saint && buildingHeads[toks[e-1].low] {
 					j = e
 					continue
 				}
@@ -220,6 +223,10 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			if j > k && hasAnySuffix(u.low, "-led", "-backed", "-run", "-funded", "-owned") {
 				break // "The NATO-led force": the compound is read on its own
 			}
+			if j > k && hasAnySuffix(u.low, "-based", "-born") && !strings.ContainsAny(strings.TrimSuffix(strings.TrimSuffix(u.text, "-based"), "-born"), "-\u2011") {
+				based = j
+				break // "the New York-based Greystone Harbor Capital"
+			}
 			if u.cap || isInitial(u) || prefixedName(u) {
 				if j > k && strings.ContainsAny(u.text, "-\u2011") && !prefixedName(u) && compoundHasCountry(u) {
 					break
@@ -239,6 +246,14 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			if j > k && nameParticles[u.low] && j+1 < n && (toks[j+1].cap || nameParticles[toks[j+1].low]) && !headline {
 				j++
 				continue
+			}
+			// "the Director of Public Prosecutions": an office that acts
+			// as a body.
+			if j > k && u.low == "of" {
+				if l := officeBodyAt(toks, k, j); l > 0 {
+					j = l
+					break
+				}
 			}
 			// "Secretary of State Antony Blinken".
 			if j > k && u.low == "of" && j+1 < n && toks[j+1].cap && titles[foldToks(toks, k, min(j+2, n))] {
@@ -338,6 +353,25 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 			break
 		}
+		if based > 0 {
+			// The place of "New York-based": the words before and the
+			// compound's first part; the name after is read on its own.
+			a := k
+			for a < based && stopCaps[toks[a].low] {
+				a++
+			}
+			p := strings.TrimSuffix(strings.TrimSuffix(toks[based].text, "-based"), "-born")
+			text := p
+			if a < based {
+				text = surface(rs, toks, a, based) + " " + p
+			}
+			if _, known := knownOrgs[fold(text)]; !known && !isAllCaps(text) {
+				out = append(out, mention{sent: si, tts: a, ts: a, te: based + 1, start: toks[a].start,
+					end: toks[based].start + utf8.RuneCountInString(p), text: text, typ: kg.Location, sub: "city", ent: -1})
+			}
+			k = based
+			continue
+		}
 		// Trim connectors and particles left at the end.
 		for j > k && !(toks[j-1].cap || lowerLegal[toks[j-1].low] || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
 			isNumber(toks[j-1].low) && j-1 > k && (locHeads[toks[j-2].low] != "" || unitHeads[toks[j-2].low])) {
@@ -355,8 +389,17 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		if a == k && j-a >= 3 && firstWord(toks, a) && pluralNoun(toks[a]) {
 			a++
 		}
+		// "Opposition Democratic Party leader …", "Neighboring Río Negro":
+		// a modifier capitalized only because it opens the sentence.
+		if a == k && j-a >= 2 && firstWord(toks, a) && openingModifiers[toks[a].low] && !(j-a == 2 && orgHeadWord(toks[a+1].low)) {
+			a++
+		}
 		k = j - 1
 		if a >= j {
+			continue
+		}
+		// "cut its rating to C", "Plan B": a letter alone names nothing.
+		if j-a == 1 && utf8.RuneCountInString(strings.TrimSuffix(toks[a].text, ".")) == 1 {
 			continue
 		}
 		// "Operation Grey Tide" names an operation, an event that is
@@ -365,10 +408,15 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			continue
 		}
 		if headline {
-			// In a headline only gazetteer names are trusted.
+			// In a headline only gazetteer names are trusted, the longest
+			// first ("Papua New Guinea", not "Guinea").
 			for i := a; i < j; i++ {
-				if m, ok := gazetteerMention(rs, toks, si, i, i+1); ok {
-					out = append(out, m)
+				for e := min(j, i+4); e > i; e-- {
+					if m, ok := gazetteerMention(rs, toks, si, i, e); ok {
+						out = append(out, m)
+						i = e - 1
+						break
+					}
 				}
 			}
 			continue
@@ -402,6 +450,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			}
 		}
 	}
+	out = nicknamed(toks, out)
 	coordinatePersons(toks, out)
 	out = demonymBodies(rs, toks, si, out)
 	// "the Malian army": a demonym before a force noun makes the country
@@ -411,6 +460,54 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		if m.adj && !m.acts && m.te < n && (forceNouns[toks[m.te].low] || captivityNouns[toks[m.te].low]) {
 			m.acts = true
 		}
+	}
+	return out
+}
+
+// nicknamed joins a name broken by a quoted nickname into one person:
+// "Martín "el Ruso" Abramovich" is Martín Abramovich, who is called "el
+// Ruso". The nickname is no name of its own.
+func nicknamed(toks []token, out []mention) []mention {
+	for x := 0; x < len(out); x++ {
+		a := &out[x]
+		q := a.te
+		if q >= len(toks) || !isQuote(toks[q]) || a.country != nil || a.typ != "" && a.typ != kg.Person || a.te-a.ts > 3 {
+			continue
+		}
+		// The closing quote within four words, then the rest of the name.
+		c := q + 1
+		for c < len(toks) && c <= q+4 && !isQuote(toks[c]) {
+			c++
+		}
+		if c == q+1 || c > q+4 || c+1 >= len(toks) || !isQuote(toks[c]) || !toks[c+1].cap {
+			continue
+		}
+		y := -1
+		for k := x + 1; k < len(out); k++ {
+			if out[k].ts == c+1 {
+				y = k
+				break
+			}
+		}
+		if y < 0 {
+			continue
+		}
+		b := out[y]
+		if b.country != nil || b.typ != "" && b.typ != kg.Person || b.te-b.ts > 3 {
+			continue
+		}
+		a.text = a.text + " " + b.text
+		a.te, a.end = b.te, b.end
+		a.typ, a.sub, a.strong, a.poss = kg.Person, "", true, b.poss
+		// Drop the nickname's mentions and the surname's.
+		kept := out[:x+1]
+		for k := x + 1; k < len(out); k++ {
+			if out[k].ts >= q && out[k].te <= b.te {
+				continue
+			}
+			kept = append(kept, out[k])
+		}
+		out = kept
 	}
 	return out
 }
@@ -582,6 +679,9 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.text = surface(rs, toks, p, b)
 		m.typ, m.sub, m.strong = typ, sub, strong
 		return m
+	}
+	if officeBodies[foldToks(toks, a, b)] {
+		return []mention{mk(a, kg.Organization, "government", true)}
 	}
 	// "3rd Infantry Division of the Sudanese Armed Forces": a unit of a
 	// larger body is two organizations.
@@ -1210,6 +1310,41 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	return "", ""
 }
 
+// officeBodies are offices named like a post that act as bodies, general
+// knowledge of common-law states: "the Director of Public Prosecutions
+// decided not to charge".
+var officeBodies = map[string]bool{"director of public prosecutions": true, "office of the director of public prosecutions": true}
+
+// officeBodyAt returns the end of an officeBodies name that opens at
+// toks[k] and continues with the "of" at toks[j], or 0.
+func officeBodyAt(toks []token, k, j int) int {
+	if toks[k].low == "the" {
+		k++ // a sentence's first word
+	}
+	for e := min(len(toks), j+5); e > j+1; e-- {
+		if officeBodies[foldToks(toks, k, e)] {
+			return e
+		}
+	}
+	return 0
+}
+
+// orgHeadWord reports a head word of organization names.
+func orgHeadWord(w string) bool {
+	_, ok := orgHeads[w]
+	return ok
+}
+
+// openingModifiers are words that, opening a sentence before a name,
+// describe it and are no part of it.
+var openingModifiers = map[string]bool{"opposition": true, "neighboring": true, "neighbouring": true, "rival": true,
+	"embattled": true, "veteran": true, "former": true, "fellow": true, "nearby": true, "jailed": true, "detained": true,
+	"exiled": true, "ousted": true, "incoming": true, "outgoing": true, "beleaguered": true, "troubled": true,
+	"retired": true, "longtime": true, "defending": true, "reigning": true, "neighbour": true, "neighbor": true}
+
+// saintWords open a saint's name: "St Senan's College".
+var saintWords = map[string]bool{"st": true, "st.": true, "saint": true, "ste": true, "san": true, "santa": true}
+
 // buildingHeads name buildings, also with "of" ("Cathedral of Saint
 // George").
 var buildingHeads = map[string]bool{"cathedral": true, "basilica": true, "monastery": true, "temple": true,
@@ -1412,7 +1547,9 @@ func demonymBodies(rs []rune, toks []token, si int, out []mention) []mention {
 		e, sub := 0, ""
 		for l := 2; l >= 1; l-- {
 			if m.te+l <= len(toks) {
-				if s, ok := bodyNouns[foldToks(toks, m.te, m.te+l)]; ok && !toks[m.te+l-1].cap {
+				// (Every word a word: "the Irish police, to" folds to the
+				// same as "police".)
+				if s, ok := bodyNouns[foldToks(toks, m.te, m.te+l)]; ok && !toks[m.te+l-1].cap && toks[m.te+l-1].word {
 					e, sub = m.te+l, s
 					break
 				}

@@ -559,6 +559,11 @@ func resolve(ms []mention, acr map[int]string, alt []altPair, intro map[int]bool
 			r.add(r.ents[i], m, i)
 			return
 		}
+		// "PNG" for Papua New Guinea: the initials of a country named.
+		if i := r.countryInitials(m.text); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
 		if m.strong {
 			r.newEntity(m, kg.Location, m.sub, m.text)
 		}
@@ -579,6 +584,10 @@ func resolve(ms []mention, acr map[int]string, alt []altPair, intro map[int]bool
 	pass(func(m *mention) bool { return m.country == nil }, func(m *mention) {
 		f := fold(m.text)
 		if i := r.findExact(f); i >= 0 {
+			r.add(r.ents[i], m, i)
+			return
+		}
+		if i := r.countryInitials(m.text); i >= 0 && m.typ != kg.Person {
 			r.add(r.ents[i], m, i)
 			return
 		}
@@ -639,6 +648,22 @@ func sortedKeys(m map[int]string) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// countryInitials returns the country entity of several words whose
+// initials the capitals s spell, or -1.
+func (r *resolver) countryInitials(s string) int {
+	if len(s) < 2 || len(s) > 5 || !isAllCaps(s) {
+		return -1
+	}
+	f := fold(s)
+	best := -1 // the first named, whatever the map's order
+	for _, i := range r.byCountry {
+		if w := strings.Fields(fold(r.ents[i].name)); len(w) >= 2 && initials(w) == f && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 func (r *resolver) findCountry(c *country) int {
@@ -710,6 +735,10 @@ func (d *doc) altNames() []altPair {
 				// A single word in parentheses after a person is more often
 				// an affiliation ("(Reuters)") than another name.
 				paren := b.tts == a.te+1 && toks[a.te].text == "("
+				if named(a) && a.typ != kg.Person && stateBodyApposed(toks, a, b) {
+					out = append(out, altPair{l[j], l[k]})
+					break
+				}
 				if named(a) && altGap(toks, a.te, b.tts) && (b.typ == "" || a.typ == "" || b.typ == a.typ || !b.strong) &&
 					!(paren && a.typ == kg.Person && b.te-b.ts < 2) {
 					out = append(out, altPair{l[j], l[k]})
@@ -724,6 +753,14 @@ func (d *doc) altNames() []altPair {
 		}
 	}
 	return out
+}
+
+// stateBodyApposed reports b, a state's body named by its demonym, set
+// after the name a as its description: "the Garda Síochána, the Irish
+// police, said".
+func stateBodyApposed(toks []token, a, b *mention) bool {
+	return b.typ == kg.Organization && b.tts == a.te+2 && toks[a.te].text == "," && toks[a.te+1].low == "the" &&
+		countryByAdj[toks[b.ts].low] != nil && b.te-b.ts >= 2 && (b.te == len(toks) || !toks[b.te].word)
 }
 
 // mentionsBySent lists mention indexes per sentence in text order.

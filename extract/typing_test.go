@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -578,4 +579,39 @@ func TestNamedPressBodiesAndNationalInstitutions(t *testing.T) {
 		"Stock Exchange of Malaysia": kg.Organization,
 		"Kelvar":                     kg.Organization,
 	})
+}
+
+// TestNameShapesOfWireCopy checks name shapes of wire copy: a quoted
+// nickname inside a person's name, a place before "-based", a saint's
+// possessive in a building's name, an office that acts as a body, a
+// modifier opening a sentence, a letter grade, a country in a headline and
+// by its initials, and a state body set after a name as its description.
+func TestNameShapesOfWireCopy(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"South Sudan Reforms Police",
+		"The Vorlund-based Kessvik Trust hired the broker Tomás \"el Gato\" Reinholt on Monday.",
+		"Rival Harbor Union Party members met at St Odran's Basilica, and the Director of Public Prosecutions, Aldo Fennick, said the ratings agency had cut the island's rating to C.",
+		"Officials of CAR said the Kestral Guard, the Ugandan police, would patrol the border with South Sudan.",
+		"The Central African Republic has 5 million people, Taoiseach Brona Kelleher said.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Tomás Reinholt":                  kg.Person,
+		"Vorlund":                         kg.Location,
+		"Kessvik Trust":                   kg.Organization,
+		"St Odran's Basilica":             kg.Location,
+		"Director of Public Prosecutions": kg.Organization,
+		"Harbor Union Party":              kg.Organization,
+		"Brona Kelleher":                  kg.Person,
+	})
+	for _, bad := range []string{"C", "C.", "Reinholt", "Tomás", "Rival Harbor Union Party", "Ugandan police", "Sudan", "CAR", "Vorlund-based Kessvik Trust"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is an entity of its own (all: %v)", bad, got)
+		}
+	}
+	for _, e := range x.Entities {
+		if e.Name == "Kestral Guard" && !slices.Contains(e.Aliases, "Ugandan police") {
+			t.Errorf("Kestral Guard: aliases %v, want the Ugandan police", e.Aliases)
+		}
+	}
 }
