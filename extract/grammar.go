@@ -152,8 +152,8 @@ func (t *tree) kid(i int, rels ...string) int {
 func (t *tree) nearest(i int, rel string) int {
 	best := -1
 	for _, k := range t.n[i].kids {
-		if t.n[k].deprel != rel {
-			continue
+		if t.n[k].deprel != rel || strings.HasSuffix(t.n[k].low, "self") || strings.HasSuffix(t.n[k].low, "selves") {
+			continue // "who was himself jailed": the intensifier is no subject
 		}
 		if best < 0 || k < i && (best > i || k > best) {
 			best = k
@@ -369,6 +369,9 @@ func (d *doc) grammar() {
 						if !ok {
 							ro, ok = d.nameSetOffAfter(&t, refs, o)
 						}
+						if !ok {
+							ro, ok = d.personAfterPhrase(&t, refs, o)
+						}
 						if !ok && byOwner[c.cue.rel] {
 							ro, ok = d.ownerRef(&t, refs, t.partOfWhat(o))
 						}
@@ -452,6 +455,13 @@ func (d *doc) detainersOf(si int, t *tree, refs []ref, as []int, srcs []int) []i
 		for _, a := range as {
 			if n := t.n[a]; n.upos == "NOUN" && (stateDetainers[n.lemma] || stateDetainers[strings.TrimSuffix(n.low, "s")]) {
 				h := d.homeCountry()
+				if k := t.kid(a, "nmod:poss"); k >= 0 {
+					// "Madagascar's environmental police": that state.
+					if r, ok := d.refOfNode(t, refs, k); ok && !r.pron && d.ents[r.ent].country != nil {
+						srcs = []int{r.ent}
+					}
+					break
+				}
 				if slices.ContainsFunc(n.kids, func(k int) bool {
 					if t.n[k].deprel == "nmod:poss" {
 						return true
@@ -1135,6 +1145,33 @@ func (d *doc) nameSetOffAfter(t *tree, refs []ref, o int) (ref, bool) {
 	return ref{}, false
 }
 
+// personAfterPhrase returns the person named right after the phrase of
+// a noun for one: "accused a senator from the ruling party, X, of".
+func (d *doc) personAfterPhrase(t *tree, refs []ref, o int) (ref, bool) {
+	if n := t.n[o]; n.upos != "NOUN" || !personNoun(n.low) && !personNoun(n.lemma) {
+		return ref{}, false
+	}
+	// Walk the phrase word by word: the parser often hangs its
+	// prepositional phrase on the verb.
+	j := o + 1
+	for j < len(t.n) && j-o <= 7 && t.n[j].low != "," {
+		switch t.n[j].upos {
+		case "ADP", "DET", "NOUN", "ADJ", "PROPN", "NUM", "PART":
+			j++
+			continue
+		}
+		return ref{}, false
+	}
+	a := j + 1
+	if j >= len(t.n) || t.n[j].low != "," || a >= len(t.n) || !t.isName(a) || a+1 < len(t.n) && t.n[a+1].upos != "PUNCT" {
+		return ref{}, false
+	}
+	if r, ok := refAt(refs, t.n[a].tok); ok && !r.adj && !r.pron && d.ents[r.ent].typ == kg.Person {
+		return r, true
+	}
+	return ref{}, false
+}
+
 // nominalRootBefore returns the root of the sentence when it is a name
 // without a subject or copula that only its short form ("X (Y)") parts
 // from p, or -1.
@@ -1234,6 +1271,7 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	subj, psubj := t.subjects(p, 0)
 	subj, psubj = t.pastPossessor(subj), t.pastPossessor(psubj)
 	passive = psubj >= 0 || t.isPassive(p)
+	defer func() { patients = append(patients, t.alongWith(p)...) }()
 	if passive {
 		if psubj >= 0 {
 			patients = t.conjuncts(psubj)
@@ -1325,6 +1363,46 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	}
 	patients = append(patients, t.obliques(p, "including")...)
 	return
+}
+
+// alongWith returns the others an act at p also took in: "was detained
+// together with X", "arrested 14 people, among them X".
+func (t *tree) alongWith(p int) []int {
+	var out []int
+	for _, k := range t.n[p].kids {
+		n := t.n[k]
+		if n.deprel == "obl" && t.caseOf(k) == "with" {
+			if a := t.kid(k, "advmod"); a >= 0 && (t.n[a].low == "together" || t.n[a].low == "along") ||
+				k >= 2 && (t.n[k-2].low == "together" || t.n[k-2].low == "along") && t.n[k-1].low == "with" {
+				out = append(out, t.conjuncts(k)...)
+			} else if a := t.kid(p, "advmod"); a >= 0 && a < k && t.n[a].low == "together" && t.n[a+1].low == "with" {
+				out = append(out, t.conjuncts(k)...)
+			}
+		}
+		if (n.low == "them" || n.low == "those") && t.caseOf(k) == "among" {
+			// "among them a blogger, X" read as a row of phrases on the verb.
+			for _, j := range t.n[p].kids {
+				if j <= k {
+					continue
+				}
+				if t.n[j].upos == "VERB" || t.n[j].upos == "AUX" {
+					break
+				}
+				switch t.n[j].deprel {
+				case "obl", "obl:unmarked", "appos", "dep", "nmod:unmarked", "parataxis", "obj":
+					out = append(out, t.conjuncts(j)...)
+				}
+			}
+		}
+		if n.deprel == "parataxis" || n.deprel == "dep" || n.deprel == "appos" || n.deprel == "obl" {
+			for _, c := range n.kids {
+				if (t.n[c].low == "them" || t.n[c].low == "those") && t.caseOf(c) == "among" && c < k {
+					out = append(out, t.conjuncts(k)...) // "among them a blogger, X"
+				}
+			}
+		}
+	}
+	return out
 }
 
 // includedUnder returns the "including" phrases that the parser hung

@@ -988,3 +988,33 @@ func TestTookOverMinistry(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"OWNS", "person:piet-ramos", "organization:interior-ministry"})
 }
+
+// Those detained along with the named one are detained too ("together
+// with X", "among them X"); a state's own police ("Norway's police")
+// detain for that state; "who was himself jailed" is still about the
+// name the clause describes.
+func TestDetainedAlongWith(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrests",
+		"OSLO, Norway — Norway's environmental police on Saturday arrested the exporter Piet Ramos. Mr. Ramos was detained at the port together with the head of the Vik customs office, Erik Dahl, on suspicion of fraud.",
+		"Police in Oslo detained at least 14 people on Friday, among them a local blogger, Mr. Nils Berg.",
+		"Karin Holm, an activist who was herself jailed for ten months in 2016, said the exporter was a small fish. Sweden's police arrested Mr. Lars Ek in Malmo.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "location:sweden", "person:lars-ek"},
+		[3]string{"DETAINED", "location:norway", "person:piet-ramos"},
+		[3]string{"DETAINED", "location:norway", "person:erik-dahl"},
+		[3]string{"DETAINED", "location:norway", "person:nils-berg"},
+		[3]string{"DETAINED", "location:norway", "person:karin-holm"},
+	)
+}
+
+// A person named right after the phrase of a noun for one is the
+// object: "accused a senator from the ruling party, X, of".
+func TestPersonAfterObjectPhrase(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Accused",
+		"Karin Holm heads the Green Bloc. She accused a senator from the ruling party, Nils Berg, of protecting the trade.",
+	)
+	want(t, x, [3]string{"OPPOSES", "person:karin-holm", "person:nils-berg"})
+}
