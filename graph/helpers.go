@@ -320,3 +320,48 @@ func ingestWithin(ctx context.Context, in Ingester, name string, data []byte) (k
 		return kg.SaveResult{}, ctx.Err()
 	}
 }
+
+// graphEnds fills in the end entities of the relations of g's edges when
+// the query selects edges { relation { source or target } } (withEnds).
+func (r *Resolver) graphEnds(ctx context.Context, g *traverse.Graph) error {
+	if !selectsEnds(path(selections(ctx), "edges", "relation")) {
+		return nil
+	}
+	rels := make([]*kg.Relation, len(g.Edges))
+	for i := range g.Edges {
+		rels[i] = g.Edges[i].Relation
+	}
+	rels, err := r.withEnds(ctx, rels)
+	if err != nil {
+		return err
+	}
+	for i := range g.Edges {
+		g.Edges[i].Relation = rels[i]
+	}
+	return nil
+}
+
+// pathEnds fills in the end entities of the relations of ps's hops when
+// the query selects hops { relation { source or target } } (withEnds).
+func (r *Resolver) pathEnds(ctx context.Context, ps []traverse.Path) error {
+	if !selectsEnds(path(selections(ctx), "hops", "relation")) {
+		return nil
+	}
+	var rels []*kg.Relation
+	for _, p := range ps {
+		for _, h := range p.Hops {
+			rels = append(rels, h.Relation)
+		}
+	}
+	rels, err := r.withEnds(ctx, rels)
+	if err != nil {
+		return err
+	}
+	k := 0
+	for _, p := range ps {
+		for j := range p.Hops {
+			p.Hops[j].Relation, k = rels[k], k+1
+		}
+	}
+	return nil
+}

@@ -88,6 +88,9 @@ func (r *mutationResolver) RetractRelation(ctx context.Context, id string, reaso
 		return nil, fmt.Errorf("retract %q: %w", id, err)
 	}
 	r.loaders(ctx).clear()
+	if selectsEnds(selections(ctx)) {
+		return r.withEnd(ctx, rel)
+	}
 	return rel, nil
 }
 
@@ -102,6 +105,9 @@ func (r *mutationResolver) UnretractRelation(ctx context.Context, id string, rea
 		return nil, fmt.Errorf("unretract %q: %w", id, err)
 	}
 	r.loaders(ctx).clear()
+	if selectsEnds(selections(ctx)) {
+		return r.withEnd(ctx, rel)
+	}
 	return rel, nil
 }
 

@@ -126,6 +126,9 @@ func (r *entityResolver) Relations(ctx context.Context, obj *kg.Entity, directio
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
 	r.primeEnds(ctx, rels, f.Read)
+	if f.Read.Ends {
+		return r.withEnds(ctx, rels)
+	}
 	return rels, nil
 }
 
@@ -150,6 +153,11 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
 	r.primeEnds(ctx, rels, f.Read)
+	if f.Read.Ends {
+		if rels, err = r.withEnds(ctx, rels); err != nil {
+			return nil, err
+		}
+	}
 	rels = slices.Clone(rels)
 	keys, err := r.sortRelations(ctx, rels, deref(orderBy))
 	if err != nil {
@@ -220,6 +228,11 @@ func (r *entityResolver) Roles(ctx context.Context, obj *kg.Entity) ([]*model.Ro
 	rels, err := r.typedRelations(ctx, obj, kg.HoldsRole, kg.Out)
 	if err != nil {
 		return nil, err
+	}
+	if selectsEnds(path(selections(ctx), "relation")) {
+		if rels, err = r.withEnds(ctx, rels); err != nil {
+			return nil, err
+		}
 	}
 	return rolesHeld(rels), nil
 }
@@ -299,6 +312,9 @@ func (r *queryResolver) Relation(ctx context.Context, id string) (*kg.Relation, 
 	if err != nil {
 		return nil, fmt.Errorf("load relation %q: %w", id, err)
 	}
+	if selectsEnds(selections(ctx)) {
+		return r.withEnd(ctx, rel)
+	}
 	return rel, nil
 }
 
@@ -325,6 +341,11 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 		return nil, fmt.Errorf("list relations: %w", err)
 	}
 	r.primeEnds(ctx, pg.Relations, rd)
+	if rd.Ends {
+		if pg.Relations, err = r.withEnds(ctx, pg.Relations); err != nil {
+			return nil, err
+		}
+	}
 	ld := r.loaders(ctx).relationsByID
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
@@ -421,22 +442,6 @@ func (r *quoteResolver) Speaker(ctx context.Context, obj *kg.Quote) (*kg.Entity,
 // Article is the resolver for the article field.
 func (r *quoteResolver) Article(ctx context.Context, obj *kg.Quote) (*kg.Article, error) {
 	return r.mustArticle(ctx, obj.ArticleID)
-}
-
-// Source is the resolver for the source field.
-func (r *relationResolver) Source(ctx context.Context, obj *kg.Relation) (*kg.Entity, error) {
-	if obj.SourceEntity != nil {
-		return obj.SourceEntity, nil // read with the relation
-	}
-	return r.mustEntity(ctx, obj.Source)
-}
-
-// Target is the resolver for the target field.
-func (r *relationResolver) Target(ctx context.Context, obj *kg.Relation) (*kg.Entity, error) {
-	if obj.TargetEntity != nil {
-		return obj.TargetEntity, nil // read with the relation
-	}
-	return r.mustEntity(ctx, obj.Target)
 }
 
 // Properties is the resolver for the properties field.

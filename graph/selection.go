@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -168,4 +169,66 @@ func (r *Resolver) primeEnds(ctx context.Context, rels []*kg.Relation, rd kg.Rel
 			ld.Prime(rel.Target, rel.TargetEntity)
 		}
 	}
+}
+
+// selectsEnds reports whether sets, a relation's selections, select its
+// source or target.
+func selectsEnds(sets []ast.SelectionSet) bool {
+	return selects(sets, "source") || selects(sets, "target")
+}
+
+// withEnds returns rels with both end entities of each relation filled in.
+// Source and target are plain fields (a resolver field costs the executor
+// a goroutine per relation), so relations whose read gave no ends get them
+// here, in one batch of the request's entity loader. A relation lacking an
+// end is copied, not changed: the loaders' caches may share it.
+func (r *Resolver) withEnds(ctx context.Context, rels []*kg.Relation) ([]*kg.Relation, error) {
+	var ids []string
+	for _, rel := range rels {
+		if rel.SourceEntity == nil {
+			ids = append(ids, rel.Source)
+		}
+		if rel.TargetEntity == nil {
+			ids = append(ids, rel.Target)
+		}
+	}
+	if len(ids) == 0 {
+		return rels, nil
+	}
+	es, err := r.loaders(ctx).entities.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load relation ends: %w", err)
+	}
+	out := make([]*kg.Relation, len(rels))
+	k := 0
+	for i, rel := range rels {
+		out[i] = rel
+		if rel.SourceEntity != nil && rel.TargetEntity != nil {
+			continue
+		}
+		c := *rel
+		if c.SourceEntity == nil {
+			c.SourceEntity, k = es[k], k+1
+		}
+		if c.TargetEntity == nil {
+			c.TargetEntity, k = es[k], k+1
+		}
+		if c.SourceEntity == nil || c.TargetEntity == nil {
+			return nil, fmt.Errorf("relation %q: dangling entity id %q or %q", rel.ID, rel.Source, rel.Target)
+		}
+		out[i] = &c
+	}
+	return out, nil
+}
+
+// withEnd is withEnds of one relation.
+func (r *Resolver) withEnd(ctx context.Context, rel *kg.Relation) (*kg.Relation, error) {
+	if rel == nil || (rel.SourceEntity != nil && rel.TargetEntity != nil) {
+		return rel, nil
+	}
+	rels, err := r.withEnds(ctx, []*kg.Relation{rel})
+	if err != nil {
+		return nil, err
+	}
+	return rels[0], nil
 }

@@ -144,6 +144,9 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 			r.primeEnds(ctx, []*kg.Relation{h.Relation}, kg.RelationRead{}) // paths read whole ends
 		}
 	}
+	if err := r.pathEnds(ctx, ps); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -163,6 +166,9 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
 	}
 	r.primeGraph(ctx, g, brief)
+	if err := r.graphEnds(ctx, g); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
@@ -180,6 +186,9 @@ func (r *queryResolver) Subgraph(ctx context.Context, seeds []string, depth *int
 		return nil, fmt.Errorf("subgraph: %w", err)
 	}
 	r.primeGraph(ctx, g, false)
+	if err := r.graphEnds(ctx, g); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 

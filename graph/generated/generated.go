@@ -334,8 +334,8 @@ type ComplexityRoot struct {
 		Property      func(childComplexity int, key string) int
 		RetractReason func(childComplexity int) int
 		Retracted     func(childComplexity int) int
-		Source        func(childComplexity int) int
-		Target        func(childComplexity int) int
+		SourceEntity  func(childComplexity int) int
+		TargetEntity  func(childComplexity int) int
 		Type          func(childComplexity int) int
 	}
 
@@ -526,8 +526,6 @@ type QuoteResolver interface {
 	Article(ctx context.Context, obj *kg.Quote) (*kg.Article, error)
 }
 type RelationResolver interface {
-	Source(ctx context.Context, obj *kg.Relation) (*kg.Entity, error)
-	Target(ctx context.Context, obj *kg.Relation) (*kg.Entity, error)
 	Properties(ctx context.Context, obj *kg.Relation) ([]*model.Property, error)
 	Property(ctx context.Context, obj *kg.Relation, key string) (*string, error)
 
@@ -1836,17 +1834,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relation.Retracted(childComplexity), true
 	case "Relation.source":
-		if e.ComplexityRoot.Relation.Source == nil {
+		if e.ComplexityRoot.Relation.SourceEntity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.Source(childComplexity), true
+		return e.ComplexityRoot.Relation.SourceEntity(childComplexity), true
 	case "Relation.target":
-		if e.ComplexityRoot.Relation.Target == nil {
+		if e.ComplexityRoot.Relation.TargetEntity == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.Target(childComplexity), true
+		return e.ComplexityRoot.Relation.TargetEntity(childComplexity), true
 	case "Relation.type":
 		if e.ComplexityRoot.Relation.Type == nil {
 			break
@@ -9995,7 +9993,7 @@ func (ec *executionContext) _Relation_source(ctx context.Context, field graphql.
 			return ec.fieldContext_Relation_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Source(ctx, obj)
+			return obj.SourceEntity, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
@@ -10009,8 +10007,8 @@ func (ec *executionContext) fieldContext_Relation_source(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Relation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Entity(ctx, field)
 		},
@@ -10027,7 +10025,7 @@ func (ec *executionContext) _Relation_target(ctx context.Context, field graphql.
 			return ec.fieldContext_Relation_target(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().Target(ctx, obj)
+			return obj.TargetEntity, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *kg.Entity) graphql.Marshaler {
@@ -10041,8 +10039,8 @@ func (ec *executionContext) fieldContext_Relation_target(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Relation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Entity(ctx, field)
 		},
@@ -14070,17 +14068,15 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_source(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "target":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_target(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "properties":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
