@@ -259,7 +259,7 @@ var (
 // caller: read it, never change it.
 func parse(t kg.EntityType, raw string) Name {
 	n := Name{Raw: raw, Type: t}
-	words := strings.Fields(letters.Replace(kg.FoldName(raw)))
+	words := coop(strings.Fields(letters.Replace(kg.FoldName(raw))))
 	if isAcronym(raw) {
 		// Acronyms spell their first letters as the words do: UQC, UKC.
 		n.Acronym = strings.ReplaceAll(strings.Join(words, ""), "q", "k")
@@ -278,6 +278,17 @@ func parse(t kg.EntityType, raw string) Name {
 		n.asOrg = strings.Join(c, " ")
 	}
 	return n
+}
+
+// coop writes "co-operative" (folded "co operative") as one word, as
+// "cooperative" is: its "co" is not the abbreviated "Company".
+func coop(words []string) []string {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "co" && strings.HasPrefix(words[i+1], "op") {
+			words = append(words[:i:i], append([]string{"co" + words[i+1]}, words[i+2:]...)...)
+		}
+	}
+	return words
 }
 
 // letters write the letters that folding diacritics leaves as they are
@@ -367,7 +378,13 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 			continue
 		}
 		tw := translit(w)
-		ini.WriteByte(tw[0])
+		// The initial as written (q as k, as acronyms are read), not as
+		// transliterated: "Philippine" gives the P of "PPA".
+		if w[0] == 'q' {
+			ini.WriteByte('k')
+		} else {
+			ini.WriteByte(w[0])
+		}
 		if len(tw) > 3 && strings.HasSuffix(tw, "s") && !strings.HasSuffix(tw, "ss") {
 			tw = tw[:len(tw)-1]
 		}
@@ -380,14 +397,15 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 }
 
 // spellings1 writes the letter groups that spell one sound in one way.
-var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
+var spellings1 = strings.NewReplacer("tsch", "ch", "tch", "ch", "sch", "sh", "dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
 	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u", "oe", "o")
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
 // ou/oo/u, ee/i, ei/ey/ai/e, aw/au, ue/u and oe/o (ü, ö, ø),
-// o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
-// and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
+// o/u, e/i, double letters, dh/z, ph/f, x/ks, hard c/k, tch/tsch/ch,
+// sch/sh, a final h after a vowel, and the Slavic ye-/e-, -iy/-y,
+// -iyev/-iev.
 func translit(w string) string {
 	if w == "" {
 		return w
@@ -408,6 +426,13 @@ func translit(w string) string {
 			}
 		case 'o':
 			out[i] = 'u'
+		case 'c':
+			// A hard c is the k of another spelling: "Koffie", "Coffee";
+			// "Karlos", "Carlos". Before e, i, y it is soft, and ch is
+			// another sound.
+			if i == len(out)-1 || strings.IndexByte("eiyh", out[i+1]) < 0 {
+				out[i] = 'k'
+			}
 		case 'e':
 			out[i] = 'i'
 		case 'y':

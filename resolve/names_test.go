@@ -588,3 +588,31 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// A hard c and a k, tch and ch, co-operative and cooperative are one
+// spelling; an acronym's letters are the initials as written.
+func TestHardCAndInitials(t *testing.T) {
+	for _, c := range []struct {
+		t    kg.EntityType
+		a, b string
+	}{
+		{kg.Organization, "Vandriessen Koffie", "Vandriessen Coffee"},
+		{kg.Organization, "Merolan Growers Co-operative Union", "Merolan Growers Cooperative Union"},
+		{kg.Person, "Karlos Ximbarro", "Carlos Ximbarro"},
+		{kg.Person, "Ivan Tchelpanov", "Ivan Chelpanov"},
+	} {
+		if m := CompareNames(Parse(c.t, c.a), Parse(c.t, c.b)); m.Veto || m.Score < High {
+			t.Errorf("%q vs %q: %+v", c.a, c.b, m)
+		}
+		if !overlapKeys(Keys(c.t, []string{c.a}), Keys(c.t, []string{c.b})) {
+			t.Errorf("%q and %q share no blocking key", c.a, c.b)
+		}
+	}
+	if m := CompareNames(Parse(kg.Organization, "PKC"), Parse(kg.Organization, "Philippine Kelp Company")); m.Score == 0 {
+		t.Errorf("PKC vs Philippine Kelp Company: %+v", m)
+	}
+	// A soft c stays: "Cecil" is not "Kekil".
+	if translit("cecil") == translit("kekil") {
+		t.Error("soft c folded to k")
+	}
+}
