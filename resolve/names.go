@@ -5,6 +5,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,24 @@ type Name struct {
 	// asOrg is the name's core read as an organization's (legal forms,
 	// stop words and plurals dropped), for a name of another type.
 	asOrg string
+	// alt is a person's Core read the other way when the name holds a
+	// hyphenated compound ("Amponsah-Boateng"): outlets write one
+	// surname with a hyphen, a space or neither, so both readings are
+	// compared and blocked. A name that is the compound alone ("Mr.
+	// Amponsah-Boateng") reads it as one surname first, the split words
+	// second; any other reads the words split first.
+	alt []string
+}
+
+// forms are the readings of a name's core: Core, then alt if any.
+func (n Name) forms() []Name {
+	if n.alt == nil {
+		return []Name{n}
+	}
+	m := n
+	m.Core, m.alt = n.alt, nil
+	n.alt = nil
+	return []Name{n, m}
 }
 
 // literalWords is literalCore(n.Raw), as Parse read it.
@@ -267,6 +286,15 @@ func parse(t kg.EntityType, raw string) Name {
 	if t == kg.Person {
 		n.Core = personCore(words)
 		n.literal = strings.Join(n.Core, " ")
+		if j := joinCompounds(raw); j != raw {
+			joined := personCore(strings.Fields(letters.Replace(kg.FoldName(j))))
+			if !slices.Equal(joined, n.Core) && len(joined) > 0 {
+				n.alt = joined
+				if len(joined) == 1 {
+					n.Core, n.alt = joined, n.Core
+				}
+			}
+		}
 	} else {
 		n.literal = strings.Join(personCore(words), " ")
 		n.Core, n.Initials = orgCore(t, words)
@@ -278,6 +306,34 @@ func parse(t kg.EntityType, raw string) Name {
 		n.asOrg = strings.Join(c, " ")
 	}
 	return n
+}
+
+// joinCompounds writes the hyphenated compounds of a person's name as
+// one word ("Amponsah-Boateng" as "AmponsahBoateng"), but not a particle
+// and the name it joins ("al-Maliki", "Abu-Bakr"), which Parse reads.
+func joinCompounds(raw string) string {
+	if !strings.Contains(raw, "-") {
+		return raw
+	}
+	toks := strings.Fields(raw)
+	for i, tok := range toks {
+		parts := strings.Split(tok, "-")
+		if len(parts) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for k, p := range parts {
+			if k > 0 {
+				prev := kg.FoldName(parts[k-1])
+				if prev == "" || p == "" || particles[prev] || strings.HasPrefix(prev, "ab") && len(prev) <= 5 {
+					b.WriteByte('-')
+				}
+			}
+			b.WriteString(p)
+		}
+		toks[i] = b.String()
+	}
+	return strings.Join(toks, " ")
 }
 
 // coop writes "co-operative" (folded "co operative") as one word, as
@@ -506,9 +562,23 @@ func Keys(t kg.EntityType, names []string) []string {
 	}
 	ks := map[string]bool{}
 	for _, raw := range names {
-		n := Parse(t, raw)
+		for _, n := range Parse(t, raw).forms() {
+			keysOf(ks, g, t, raw, n)
+		}
+	}
+	out := make([]string, 0, len(ks))
+	for k := range ks {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// keysOf adds to ks the blocking keys of one reading n of the name raw.
+func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name) {
+	{
 		if len(n.Core) == 0 {
-			continue
+			return
 		}
 		ks[g+":n:"+strings.Join(n.Core, " ")] = true
 		if t == kg.Organization {
@@ -578,12 +648,6 @@ func Keys(t kg.EntityType, names []string) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(ks))
-	for k := range ks {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // skeletons is the skeleton of each word, joined.

@@ -616,3 +616,30 @@ func TestHardCAndInitials(t *testing.T) {
 		t.Error("soft c folded to k")
 	}
 }
+
+// A hyphenated compound surname is one surname: a title before it is no
+// given name to veto on, and outlets write it with a hyphen, a space or
+// run together.
+func TestCompoundSurname(t *testing.T) {
+	full := "Kwesi Odartey-Mensimah"
+	for _, v := range []string{"Mr. Odartey-Mensimah", "Odartey-Mensimah", "Mr. Mensimah", "Kwesi Odartey Mensimah", "Kwesi Odarteymensimah"} {
+		m := CompareNames(Parse(kg.Person, v), Parse(kg.Person, full))
+		if m.Veto || m.Score < 0.75 {
+			t.Errorf("%q vs %q: %+v", v, full, m)
+		}
+		if !overlapKeys(Keys(kg.Person, []string{v}), Keys(kg.Person, []string{full})) {
+			t.Errorf("%q and %q share no blocking key", v, full)
+		}
+	}
+	if m := CompareNames(Parse(kg.Person, "Mr. Odartey-Mensimah"), Parse(kg.Person, "Kwesi Odartey Mensimah")); m.Veto || m.Score == 0 {
+		t.Errorf("compound against the spaced name: %+v", m)
+	}
+	// Still another given name is another person, and a particle is no
+	// compound.
+	if m := CompareNames(Parse(kg.Person, "Ama Odartey-Mensimah"), Parse(kg.Person, full)); !m.Veto {
+		t.Errorf("another given name: %+v", m)
+	}
+	if n := Parse(kg.Person, "Nadir al-Khazraqi"); n.alt != nil {
+		t.Errorf("particle read as a compound: %+v", n)
+	}
+}

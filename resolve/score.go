@@ -107,7 +107,21 @@ func CompareNames(a, b Name) Match {
 		return Match{Veto: true, Why: "incompatible types"}
 	}
 	if a.Type == kg.Person {
-		return comparePeople(a, b)
+		if a.alt == nil && b.alt == nil {
+			return comparePeople(a, b)
+		}
+		// A hyphenated compound read both ways: the best match of any
+		// two readings, else what the names as written say.
+		first := comparePeople(a.forms()[0], b.forms()[0])
+		best := first
+		for _, x := range a.forms() {
+			for _, y := range b.forms() {
+				if m := comparePeople(x, y); !m.Veto && m.Score > best.Score {
+					best = m
+				}
+			}
+		}
+		return best
 	}
 	return compareOrgs(a, b)
 }
@@ -158,6 +172,10 @@ func comparePeople(a, b Name) Match {
 		}
 		if p := full.paternal(); p != "" && wordSim(w, p, true) > 0 {
 			return Match{Score: 0.75, Partial: true, Why: "surname " + p}
+		}
+		if p := full.paternal(); p != "" && wordSim(w, p+full.Surname(), true) > 0 {
+			// "Amponsah-Boateng" of "Kofi Amponsah Boateng".
+			return Match{Score: 0.75, Partial: true, Why: "surname " + p + full.Surname()}
 		}
 		if strings.HasPrefix(w, "abu") && w == full.Given() {
 			return Match{Score: 0.75, Partial: true, Why: "kunya " + w}
