@@ -252,10 +252,10 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 				if e.Type == m.Type && hasNames(e, m.Names) {
 					l.unchanged = append(l.unchanged, m.ID)
 				}
-				l.keys[i] = Keys(m.Type, m.Names[1:])
+				l.keys[i] = LookupKeys(m.Type, m.Names[1:])
 			} else {
 				l.read.Missing = append(l.read.Missing, m.ID)
-				l.keys[i] = Keys(m.Type, m.Names)
+				l.keys[i] = LookupKeys(m.Type, m.Names)
 			}
 			l.read.Keys = append(l.read.Keys, l.keys[i]...)
 		}

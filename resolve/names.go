@@ -94,7 +94,8 @@ func (n Name) Full() bool { return len(n.Core) >= 2 }
 var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig brigadier lt lieutenant capt captain " +
 	"sgt sergeant cpl adm admiral cmdr commander marshal field president vice prime minister premier sheikh shaikh sheik " +
 	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir sir lord " +
-	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador")
+	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador " +
+	"chairman chairwoman")
 
 // courtesy titles say nothing of what a person does.
 var courtesy = set("mr mrs ms miss sir")
@@ -555,7 +556,14 @@ func Resolvable(t kg.EntityType) bool { return group(t) != "" }
 // Keys returns the blocking keys of an entity with these names: every
 // entity that could be the same shares at least one key with it. Keys are
 // sorted and distinct; types that do not resolve have none.
-func Keys(t kg.EntityType, names []string) []string {
+func Keys(t kg.EntityType, names []string) []string { return keys(t, names, false) }
+
+// LookupKeys are the keys to look an entity with these names up by: its
+// Keys but those that only a name of another shape looks up (the first
+// name of a full name, which one-word names look up).
+func LookupKeys(t kg.EntityType, names []string) []string { return keys(t, names, true) }
+
+func keys(t kg.EntityType, names []string, lookup bool) []string {
 	g := group(t)
 	if g == "" {
 		return nil
@@ -563,7 +571,7 @@ func Keys(t kg.EntityType, names []string) []string {
 	ks := map[string]bool{}
 	for _, raw := range names {
 		for _, n := range Parse(t, raw).forms() {
-			keysOf(ks, g, t, raw, n)
+			keysOf(ks, g, t, raw, n, lookup)
 		}
 	}
 	out := make([]string, 0, len(ks))
@@ -575,7 +583,7 @@ func Keys(t kg.EntityType, names []string) []string {
 }
 
 // keysOf adds to ks the blocking keys of one reading n of the name raw.
-func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name) {
+func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name, lookup bool) {
 	{
 		if len(n.Core) == 0 {
 			return
@@ -624,11 +632,31 @@ func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name) {
 			// Surname, and the sound of the whole name: "Mr. Maliki" and
 			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
 			ks[g+":s:"+n.Surname()] = true
+			if !n.Full() {
+				ks[g+":g:"+n.Surname()] = true
+				ks[g+":1:"+n.Surname()] = true
+			}
 			if p := n.paternal(); p != "" {
 				ks[g+":s:"+p] = true // "Vaca" of "Hernán Vaca Choque"
 			}
 			if n.Full() {
-				ks[g+":k:"+skeleton(n.Given())+" "+skeleton(n.Surname())] = true
+				// Either order: "Zhang Weiming", "Weiming Zhang".
+				ka, kb := skeleton(n.Given()), skeleton(n.Surname())
+				if kb < ka {
+					ka, kb = kb, ka
+				}
+				ks[g+":k:"+ka+" "+kb] = true
+				// The first name, for a mention of it alone: a family name
+				// written first ("Chairman Zhang"), or a given name news
+				// uses alone ("Mr. Tesfaye"). A one-word name looks it up
+				// and a full name is looked up by it ("g"), and the other
+				// way round ("1"); full names meet one another by the keys
+				// above, not in the large blocks of a given name.
+				if lookup {
+					ks[g+":1:"+n.Given()] = true
+				} else {
+					ks[g+":g:"+n.Given()] = true
+				}
 				if s := n.Surname(); len(s) >= 6 {
 					// A surname whose first letter one alphabet writes
 					// otherwise: Ukrainian "Hrytsenko", Russian "Gritsenko".

@@ -643,3 +643,30 @@ func TestCompoundSurname(t *testing.T) {
 		t.Errorf("particle read as a compound: %+v", n)
 	}
 }
+
+// A family name written first and the first name alone meet the full
+// name, as a part context has to confirm, through keys a one-word name
+// looks up; full names do not look each other up by a given name.
+func TestFamilyNameFirst(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Weiqiang Lanfeng", "Lanfeng Weiqiang"},
+		{"Chairman Lanfeng", "Lanfeng Weiqiang"},
+		{"Mr. Berhanemeskel", "Berhanemeskel Gidey Woldu"},
+		{"Lanfeng Weiqiang", "Chairman Lanfeng"},
+	} {
+		m := CompareNames(Parse(kg.Person, c[0]), Parse(kg.Person, c[1]))
+		if m.Veto || m.Score < 0.75 || !m.Partial {
+			t.Errorf("%q vs %q: %+v", c[0], c[1], m)
+		}
+		if !overlapKeys(LookupKeys(kg.Person, []string{c[0]}), Keys(kg.Person, []string{c[1]})) {
+			t.Errorf("%q does not look %q up", c[0], c[1])
+		}
+	}
+	if overlapKeys(LookupKeys(kg.Person, []string{"Lanfeng Weiqiang"}), Keys(kg.Person, []string{"Lanfeng Dorzhiev"})) {
+		t.Error("full names sharing a given name look each other up")
+	}
+	// Two full names of three words are not read backwards.
+	if m := CompareNames(Parse(kg.Person, "Gidey Woldu Berhane"), Parse(kg.Person, "Berhane Woldu Gidey")); m.Score > 0 {
+		t.Errorf("three words reversed: %+v", m)
+	}
+}

@@ -180,6 +180,12 @@ func comparePeople(a, b Name) Match {
 		if strings.HasPrefix(w, "abu") && w == full.Given() {
 			return Match{Score: 0.75, Partial: true, Why: "kunya " + w}
 		}
+		if wordSim(w, full.Core[0], false) > 0 {
+			// The first name alone: a family name written first
+			// ("Chairman Zhang" of "Zhang Weiming"), or the given name by
+			// which news names people without surnames ("Mr. Tesfaye").
+			return Match{Score: 0.75, Partial: true, Why: "first name " + w}
+		}
 		return Match{}
 	}
 	if m, ok := doubleSurname(a, b); ok {
@@ -190,6 +196,9 @@ func comparePeople(a, b Name) Match {
 		s = 0 // "Vasnetskin", "Hasnetskin": another first letter is another name
 	}
 	if s == 0 {
+		if reversed(a, b) {
+			return Match{Score: 0.8, Partial: true, Why: "family name first"}
+		}
 		if g := wordSim(a.Given(), b.Given(), false); g == 0 && (sharesPaternal(a, b) || sharesPaternal(b, a)) {
 			// "Rosalía Huarachi", "Teodoro Huarachi Mamani".
 			return Match{Veto: true, Why: "same surname, different given names"}
@@ -224,6 +233,13 @@ func comparePeople(a, b Name) Match {
 		why = "name variant"
 	}
 	return Match{Score: score, Why: why}
+}
+
+// reversed reports two names of two words written in the two orders
+// ("Zhang Weiming", "Weiming Zhang"): outlets differ on whether a family
+// name comes first. Two people may be so named, so context confirms.
+func reversed(a, b Name) bool {
+	return len(a.Core) == 2 && len(b.Core) == 2 && wordSim(a.Core[0], b.Core[1], true) > 0 && wordSim(a.Core[1], b.Core[0], true) > 0
 }
 
 // doubleSurname matches a name of three words or more with the same name
