@@ -296,6 +296,12 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, sent
 				if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
 					continue // "Jr." and "Sr." are two people
 				}
+				if gender != 0 && len(core) == 1 && e.first > pos {
+					// "Ms. Atuhaire … her sister, Ruth Atuhaire": a
+					// courtesy title names someone the reader already
+					// knows, not one the text brings in later.
+					continue
+				}
 				p := e.first
 				if best < 0 || (p < pos && p > bestPos) {
 					best, bestPos = i, p
