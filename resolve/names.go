@@ -563,6 +563,14 @@ func Keys(t kg.EntityType, names []string) []string { return keys(t, names, fals
 // name of a full name, which one-word names look up).
 func LookupKeys(t kg.EntityType, names []string) []string { return keys(t, names, true) }
 
+// FirstNameKey reports a key that meets a one-word name with the first
+// word of a full name. Its blocks can be large (every person of one
+// given name), so Link reads a large one only for a mention no other key
+// finds a node for.
+func FirstNameKey(k string) bool {
+	return strings.HasPrefix(k, "po:g:") || strings.HasPrefix(k, "po:1:")
+}
+
 func keys(t kg.EntityType, names []string, lookup bool) []string {
 	g := group(t)
 	if g == "" {

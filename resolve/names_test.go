@@ -670,3 +670,33 @@ func TestFamilyNameFirst(t *testing.T) {
 		t.Errorf("three words reversed: %+v", m)
 	}
 }
+
+// A short form an article sets beside an organization's canonical name
+// says no more than that name: where the canonical names conflict
+// ("Tam Ky Rubber Company", "Tam Ky Garment Company"), the short form
+// both were also called does not join them.
+func TestShortFormAliasNoOverride(t *testing.T) {
+	m := Mention{ID: "organization:tam-ky-rubber-company", Type: kg.Organization, Names: []string{"Tam Ky Rubber Company", "Tam Ky"}}
+	e := &kg.Entity{ID: "organization:tam-ky-garment-company", Type: kg.Organization, Name: "Tam Ky Garment Company", Aliases: []string{"Tam Ky"}}
+	if _, ev, ok := nameMatch(&m, e, nil); ok {
+		t.Errorf("joined on a short form: %+v", ev)
+	}
+	// Another name that is no part of the canonical one still overrules.
+	m = Mention{ID: m.ID, Type: kg.Organization, Names: []string{"Tam Ky Rubber Company", "Cao Su Tam Ky"}}
+	e.Aliases = []string{"Cao Su Tam Ky"}
+	if _, _, ok := nameMatch(&m, e, nil); !ok {
+		t.Error("an alternative name no longer matches")
+	}
+}
+
+// A name of two words given first and last matches the same name with
+// middle names, written family name first ("Vinh Tran", "Tran Quoc Vinh").
+func TestReversedWithMiddleNames(t *testing.T) {
+	m := CompareNames(Parse(kg.Person, "Khanh Doan"), Parse(kg.Person, "Doan Minh Khanh"))
+	if m.Veto || m.Score < 0.8 || !m.Partial {
+		t.Errorf("Khanh Doan vs Doan Minh Khanh: %+v", m)
+	}
+	if !overlapKeys(LookupKeys(kg.Person, []string{"Khanh Doan"}), Keys(kg.Person, []string{"Doan Minh Khanh"})) {
+		t.Error("no shared key")
+	}
+}

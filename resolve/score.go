@@ -235,11 +235,17 @@ func comparePeople(a, b Name) Match {
 	return Match{Score: score, Why: why}
 }
 
-// reversed reports two names of two words written in the two orders
-// ("Zhang Weiming", "Weiming Zhang"): outlets differ on whether a family
-// name comes first. Two people may be so named, so context confirms.
+// reversed reports a name of two words written in the other order than
+// another ("Zhang Weiming", "Weiming Zhang"), which may also give middle
+// names ("Vinh Tran", "Tran Quoc Vinh"): outlets differ on whether a
+// family name comes first. Two people may be so named, so context
+// confirms.
 func reversed(a, b Name) bool {
-	return len(a.Core) == 2 && len(b.Core) == 2 && wordSim(a.Core[0], b.Core[1], true) > 0 && wordSim(a.Core[1], b.Core[0], true) > 0
+	if len(a.Core) > len(b.Core) {
+		a, b = b, a
+	}
+	n := len(b.Core)
+	return len(a.Core) == 2 && wordSim(a.Core[0], b.Core[n-1], true) > 0 && wordSim(a.Core[1], b.Core[0], true) > 0
 }
 
 // doubleSurname matches a name of three words or more with the same name
