@@ -238,3 +238,17 @@ func TestCourtesyTitleLooksBack(t *testing.T) {
 		t.Errorf("no entity for Ms. Kavuma in %v", names(x))
 	}
 }
+
+// TestCountryUnitIsNotItsParent checks that a company's name is not read
+// as a short form of its unit named for a country.
+func TestCountryUnitIsNotItsParent(t *testing.T) {
+	x := run(t, "",
+		"Textile Maker Expands",
+		"Shares of Daesol Fabrics rose on Tuesday. Daesol Fabrics Vietnam, the group's local unit, runs a dyeing plant.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Daesol Fabrics Vietnam" && slices.Contains(e.Aliases, "Daesol Fabrics") {
+			t.Errorf("the parent joined its unit: %v", e.Aliases)
+		}
+	}
+}
