@@ -344,6 +344,12 @@ var roleNouns = map[string]roleKind{
 	"senator": roleMember, "delegate": roleMember,
 	"coordinator": roleLeads, "commissioner": roleLeads, "chief commissioner": roleLeads, "partner": roleWorks,
 	"abbot": roleLeads, "primate": roleLeads, "superintendent": roleWorks, "ombudsman": roleLeads,
+	// Offices named with a postpositive "general" are not military ranks.
+	"attorney general": roleWorks, "solicitor general": roleWorks, "surgeon general": roleWorks,
+	"consul general": roleWorks, "inspector general": roleLeads, "auditor general": roleLeads,
+	"director general": roleLeads, "director-general": roleLeads, "secretary-general": roleLeads,
+	"counsel": roleWorks, "general counsel": roleWorks, "dean": roleWorks, "provost": roleWorks,
+	"rector": roleLeads, "vice-chancellor": roleLeads, "councillor": roleMember,
 }
 
 // relatives give FAMILY_OF with a relation property.

@@ -373,6 +373,9 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		// "a member of parliament from the National Dawn party".
 		owners = append(owners, t.ownerOf(i, "from")...)
 	}
+	if h := n.head; len(owners) == 0 && h >= 0 && t.caseOf(i) == "as" && t.n[h].upos == "VERB" && !t.negated(h) {
+		owners = d.asRoleBody(t, refs, h)
+	}
 	owners = t.coordOwners(i, owners)
 	named := len(owners) > 0 // "the president of the bloc's commission" names its body
 	owners = d.ownerNames(t, refs, owners)
@@ -1495,9 +1498,38 @@ func (d *doc) ownsBodies(si int, t *tree, refs []ref, owners, bodies []int, pron
 	}
 }
 
+// asRoleBody returns the organization a role after "as" at verb h is
+// held in when the role names none: the one hiring ("Y hired X as chief
+// operating officer", "X was hired by Y as"), or the one joined or served
+// ("X joined Y as chief financial officer", "X returned to Y as").
+func (d *doc) asRoleBody(t *tree, refs []ref, h int) []int {
+	var ws []int
+	if roleVerbs[t.n[h].lemma] {
+		if s, ps := t.subjects(h, 0); ps < 0 && s >= 0 {
+			ws = append(ws, s)
+		}
+		ws = append(ws, t.kidsOf(h, "obl:agent")...)
+		ws = append(ws, t.obliques(h, "by")...)
+	} else {
+		ws = append(ws, t.kidsOf(h, "obj")...)
+		for _, p := range []string{"at", "for", "with", "to"} {
+			ws = append(ws, t.obliques(h, p)...)
+		}
+	}
+	var out []int
+	for _, w := range ws {
+		if r, ok := d.refOfNode(t, refs, w); ok && !r.pron && !r.adj && d.ents[r.ent].typ == kg.Organization {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // roleVerbs give a person a role named as their complement: "was
 // elected chairwoman", "named him minister".
-var roleVerbs = map[string]bool{"elect": true, "appoint": true, "name": true, "make": true, "swear": true, "nominate": true, "choose": true}
+var roleVerbs = map[string]bool{"elect": true, "appoint": true, "name": true, "make": true, "swear": true, "nominate": true, "choose": true,
+	"hire": true, "employ": true, "recruit": true, "promote": true, "install": true, "tap": true, "pick": true, "select": true,
+	"designate": true, "reappoint": true, "re-elect": true}
 
 // leadVerbs put their subject at the head of their object.
 var leadVerbs = map[string]kg.RelationType{"head": kg.Leads, "lead": kg.Leads, "chair": kg.Leads, "run": kg.Leads,

@@ -476,3 +476,23 @@ func TestBranchPlaceBeforeRole(t *testing.T) {
 	)
 	want(t, x, [3]string{"HOLDS_ROLE", "person:pablo-serra", "organization:harbor-capital"})
 }
+
+// A role after "as" with no body of its own is held in the body hiring
+// ("Y hired X as"), joined or returned to ("X joined Y as"); a "general"
+// after an office noun or before another noun is no military rank.
+func TestAsRoleBodyAndGeneralOffices(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Hires",
+		"Pablo Serra joined Nordvik Shipping as chief financial officer in 2019.",
+		"Harbor Logistics hired Olga Berg as chief operating officer last year.",
+		"Nordvik Shipping employs Hanna Ek as its general counsel.",
+		"The secretary-general of the Nordic Council, Ivan Petrov, arrived on Monday.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:pablo-serra", "organization:nordvik-shipping"},
+		[3]string{"WORKS_FOR", "person:olga-berg", "organization:harbor-logistics"},
+		[3]string{"WORKS_FOR", "person:hanna-ek", "organization:nordvik-shipping"},
+		[3]string{"LEADS", "person:ivan-petrov", "organization:nordic-council"},
+	)
+	wantNot(t, x, [3]string{"COMMANDS", "person:hanna-ek", "organization:nordvik-shipping"})
+}

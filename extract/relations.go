@@ -754,6 +754,9 @@ func (d *doc) roles(si int) {
 		if r+1 < len(toks) && roleNouns[t.low+" "+toks[r+1].low] != roleNone {
 			continue // "prime minister": the second word is the noun
 		}
+		if t.low == "general" && r+1 < len(toks) && toks[r+1].word && !toks[r+1].cap && !isVerbish(toks[r+1].low) && !titleStops[toks[r+1].low] && toks[r+1].low != "who" {
+			continue // "general counsel", "general election": an adjective
+		}
 		if _, ok := refAt(refs, r); ok {
 			continue
 		}
