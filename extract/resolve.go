@@ -86,7 +86,7 @@ func droppable(w string) bool {
 
 // orgShortForm reports whether short names the same organization as full:
 // a contiguous part of it whose leftover words are only modifiers and head
-// words ("Revolutionary Guards" of "Iranian Revolutionary Guards Corps",
+// words, a country not last ("Revolutionary Guards" of "Iranian Revolutionary Guards Corps",
 // "Badr" of "Badr Organization"), or a head-word prefix before an "of"/"for"
 // phrase ("Coordination" of "Coordination of Northern Movements").
 func orgShortForm(short, full []string) bool {
@@ -109,7 +109,9 @@ func orgShortForm(short, full []string) bool {
 			if j >= i && j < i+len(short) {
 				continue
 			}
-			if !droppable(w) {
+			if !droppable(w) || j == len(full)-1 && countryByName[w] != nil {
+				// A country that ends the name names the company's unit
+				// there ("Hanseol Textile Vietnam"), not the company.
 				ok = false
 				break
 			}
@@ -295,6 +297,12 @@ func (r *resolver) findPerson(name string, core []string, titled bool, pos, sent
 				}
 				if es := suffixOf(e.name); suf != "" && es != "" && es != suf {
 					continue // "Jr." and "Sr." are two people
+				}
+				if gender != 0 && len(core) == 1 && e.first > pos {
+					// "Ms. Atuhaire … her sister, Ruth Atuhaire": a
+					// courtesy title names someone the reader already
+					// knows, not one the text brings in later.
+					continue
 				}
 				p := e.first
 				if best < 0 || (p < pos && p > bestPos) {

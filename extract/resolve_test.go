@@ -215,3 +215,40 @@ func TestUndefinedAcronymNotLaterNewBody(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyTitleLooksBack checks that a courtesy-titled surname is not
+// the person of that surname the text brings in after it: the reader was
+// meant to know whom "Ms. Kavuma" names already.
+func TestCourtesyTitleLooksBack(t *testing.T) {
+	x := run(t, "",
+		"Growers March on Parliament",
+		"Ms. Kavuma told the crowd that prices had fallen by a fifth. Her sister, Ruth Kavuma, a lawmaker, promised to raise the matter.",
+		"Mr. Odeke said the company would honour its contracts.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Ruth Kavuma" && slices.Contains(e.Aliases, "Ms. Kavuma") {
+			t.Errorf("Ms. Kavuma joined the sister named after her: %v", e.Aliases)
+		}
+	}
+	found := false
+	for _, e := range x.Entities {
+		found = found || e.Type == kg.Person && (e.Name == "Kavuma" || e.Name == "Ms. Kavuma")
+	}
+	if !found {
+		t.Errorf("no entity for Ms. Kavuma in %v", names(x))
+	}
+}
+
+// TestCountryUnitIsNotItsParent checks that a company's name is not read
+// as a short form of its unit named for a country.
+func TestCountryUnitIsNotItsParent(t *testing.T) {
+	x := run(t, "",
+		"Textile Maker Expands",
+		"Shares of Daesol Fabrics rose on Tuesday. Daesol Fabrics Vietnam, the group's local unit, runs a dyeing plant.",
+	)
+	for _, e := range x.Entities {
+		if e.Name == "Daesol Fabrics Vietnam" && slices.Contains(e.Aliases, "Daesol Fabrics") {
+			t.Errorf("the parent joined its unit: %v", e.Aliases)
+		}
+	}
+}

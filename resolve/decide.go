@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,7 +116,8 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 	}
 	var best Match
 	var ev Evidence
-	vetoed, oneWord := false, false
+	vetoed, oneWord, part := false, false, false
+	mn := m.names()
 	for i, a := range m.names() {
 		if len(a.Core) == 0 {
 			continue
@@ -139,16 +141,34 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 				ev.Name, ev.NodeName, ev.Why = a.Raw, b.Raw, mt.Why
 				ev.aside = i > 0
 				oneWord = len(a.Core) < 2 || len(b.Core) < 2
+				part = a.Type == kg.Organization && b.Type == kg.Organization && (i > 0 && partOf(a, mn[0]) || j > 0 && partOf(b, nn[0]))
 			}
 		}
 	}
 	// Conflicting canonical names are overruled only by two full names
 	// that match outright: one word both were also called ("Miners",
 	// "Dockworkers") says nothing against them.
-	if best.Score == 0 || (vetoed && (best.Partial || best.Acronym || best.Score < High || oneWord)) {
+	// Nor by a name that is only a part of its own entity's canonical one
+	// ("Dong Phuoc" of "Dong Phuoc Rubber Company"): it says no more than
+	// the canonical name, which conflicts.
+	if best.Score == 0 || (vetoed && (best.Partial || best.Acronym || best.Score < High || oneWord || part)) {
 		return Match{}, Evidence{}, false
 	}
 	return best, ev, true
+}
+
+// partOf reports a name whose words are all among fewer than those of the
+// canonical name of its own entity: a short form of it, no other name.
+func partOf(a, canon Name) bool {
+	if len(a.Core) >= len(canon.Core) {
+		return false
+	}
+	for _, w := range a.Core {
+		if !slices.Contains(canon.Core, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Score compares a mention with a candidate node: the best match among

@@ -129,7 +129,7 @@ func existingPass(ctx context.Context, s kg.Store, rep *Report, progress func(do
 // decideExisting compares an entity of the store with its candidates.
 func decideExisting(ctx context.Context, s kg.Store, e *kg.Entity) ([]Decision, error) {
 	names := append([]string{e.Name}, e.Aliases...)
-	keys := Keys(e.Type, names)
+	keys := LookupKeys(e.Type, names)
 	hits, err := s.EntitiesByKeys(ctx, keys)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: candidates of %s: %w", e.ID, err)

@@ -14,6 +14,10 @@ import (
 // neighbors (latest).
 const neighborArticles = 40
 
+// maxFirstNameBlock is the most nodes of a first name's block read for a
+// mention other blocks found nodes for.
+const maxFirstNameBlock = 8
+
 // contextPasses bounds the passes of Link that decide with the article's
 // other entities as context.
 const contextPasses = 3
@@ -252,10 +256,10 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 				if e.Type == m.Type && hasNames(e, m.Names) {
 					l.unchanged = append(l.unchanged, m.ID)
 				}
-				l.keys[i] = Keys(m.Type, m.Names[1:])
+				l.keys[i] = LookupKeys(m.Type, m.Names[1:])
 			} else {
 				l.read.Missing = append(l.read.Missing, m.ID)
-				l.keys[i] = Keys(m.Type, m.Names)
+				l.keys[i] = LookupKeys(m.Type, m.Names)
 			}
 			l.read.Keys = append(l.read.Keys, l.keys[i]...)
 		}
@@ -279,12 +283,19 @@ func LinkAll(ctx context.Context, s kg.Store, xs []*kg.Extraction, prior []Menti
 		ids := map[string]bool{}
 		for i, m := range l.ms {
 			seen := map[string]bool{}
-			for _, k := range l.keys[i] {
-				for _, id := range byKey[k] {
-					if !seen[id] && id != m.ID && (l.known[i] == nil || id != l.known[i].ID) {
-						seen[id] = true
-						l.perMention[i] = append(l.perMention[i], id)
-						ids[id] = true
+			// A first name's block only when small or when no other block
+			// holds a node (FirstNameKey).
+			for _, first := range []bool{false, true} {
+				for _, k := range l.keys[i] {
+					if FirstNameKey(k) != first || first && len(l.perMention[i]) > 0 && len(byKey[k]) > maxFirstNameBlock {
+						continue
+					}
+					for _, id := range byKey[k] {
+						if !seen[id] && id != m.ID && (l.known[i] == nil || id != l.known[i].ID) {
+							seen[id] = true
+							l.perMention[i] = append(l.perMention[i], id)
+							ids[id] = true
+						}
 					}
 				}
 			}
@@ -447,6 +458,7 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 	// entities are: a surname joined in one pass is a shared neighbor
 	// that confirms another surname in the next.
 	var out []Decision
+	prev := node
 	for pass := 0; pass < contextPasses; pass++ {
 		out = out[:0]
 		next := slices.Clone(node)
@@ -455,10 +467,14 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 			if known[i] != nil {
 				continue
 			}
+			// The others as this pass and the one before found them: two
+			// surnames that confirm each other ("Mr. Khoa", "Ms. Hang")
+			// then settle together rather than take turns.
 			ms[i].Neighbors = map[string]bool{}
 			for j := range ms {
 				if j != i {
 					ms[i].Neighbors[node[j]] = true
+					ms[i].Neighbors[prev[j]] = true
 				}
 			}
 			per[i] = Decide(ms[i], held(pick(cands, l.perMention[i]), ms[i].Neighbors))
@@ -477,7 +493,7 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 		if slices.Equal(next, node) {
 			break
 		}
-		node = next
+		prev, node = node, next
 	}
 	return append(out, links(ms, node, known, out, cands, l.perMention)...)
 }

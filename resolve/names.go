@@ -5,6 +5,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,24 @@ type Name struct {
 	// asOrg is the name's core read as an organization's (legal forms,
 	// stop words and plurals dropped), for a name of another type.
 	asOrg string
+	// alt is a person's Core read the other way when the name holds a
+	// hyphenated compound ("Amponsah-Boateng"): outlets write one
+	// surname with a hyphen, a space or neither, so both readings are
+	// compared and blocked. A name that is the compound alone ("Mr.
+	// Amponsah-Boateng") reads it as one surname first, the split words
+	// second; any other reads the words split first.
+	alt []string
+}
+
+// forms are the readings of a name's core: Core, then alt if any.
+func (n Name) forms() []Name {
+	if n.alt == nil {
+		return []Name{n}
+	}
+	m := n
+	m.Core, m.alt = n.alt, nil
+	n.alt = nil
+	return []Name{n, m}
 }
 
 // literalWords is literalCore(n.Raw), as Parse read it.
@@ -75,7 +94,8 @@ func (n Name) Full() bool { return len(n.Core) >= 2 }
 var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig brigadier lt lieutenant capt captain " +
 	"sgt sergeant cpl adm admiral cmdr commander marshal field president vice prime minister premier sheikh shaikh sheik " +
 	"shaykh ayatollah grand imam mullah sayyid sayed seyed hajji haji hajj king queen prince princess emir sir lord " +
-	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador")
+	"rev reverend father judge justice senator sen rep gov governor mayor chancellor secretary deputy ambassador " +
+	"chairman chairwoman")
 
 // courtesy titles say nothing of what a person does.
 var courtesy = set("mr mrs ms miss sir")
@@ -259,7 +279,7 @@ var (
 // caller: read it, never change it.
 func parse(t kg.EntityType, raw string) Name {
 	n := Name{Raw: raw, Type: t}
-	words := strings.Fields(letters.Replace(kg.FoldName(raw)))
+	words := coop(strings.Fields(letters.Replace(kg.FoldName(raw))))
 	if isAcronym(raw) {
 		// Acronyms spell their first letters as the words do: UQC, UKC.
 		n.Acronym = strings.ReplaceAll(strings.Join(words, ""), "q", "k")
@@ -267,6 +287,15 @@ func parse(t kg.EntityType, raw string) Name {
 	if t == kg.Person {
 		n.Core = personCore(words)
 		n.literal = strings.Join(n.Core, " ")
+		if j := joinCompounds(raw); j != raw {
+			joined := personCore(strings.Fields(letters.Replace(kg.FoldName(j))))
+			if !slices.Equal(joined, n.Core) && len(joined) > 0 {
+				n.alt = joined
+				if len(joined) == 1 {
+					n.Core, n.alt = joined, n.Core
+				}
+			}
+		}
 	} else {
 		n.literal = strings.Join(personCore(words), " ")
 		n.Core, n.Initials = orgCore(t, words)
@@ -278,6 +307,45 @@ func parse(t kg.EntityType, raw string) Name {
 		n.asOrg = strings.Join(c, " ")
 	}
 	return n
+}
+
+// joinCompounds writes the hyphenated compounds of a person's name as
+// one word ("Amponsah-Boateng" as "AmponsahBoateng"), but not a particle
+// and the name it joins ("al-Maliki", "Abu-Bakr"), which Parse reads.
+func joinCompounds(raw string) string {
+	if !strings.Contains(raw, "-") {
+		return raw
+	}
+	toks := strings.Fields(raw)
+	for i, tok := range toks {
+		parts := strings.Split(tok, "-")
+		if len(parts) < 2 {
+			continue
+		}
+		var b strings.Builder
+		for k, p := range parts {
+			if k > 0 {
+				prev := kg.FoldName(parts[k-1])
+				if prev == "" || p == "" || particles[prev] || strings.HasPrefix(prev, "ab") && len(prev) <= 5 {
+					b.WriteByte('-')
+				}
+			}
+			b.WriteString(p)
+		}
+		toks[i] = b.String()
+	}
+	return strings.Join(toks, " ")
+}
+
+// coop writes "co-operative" (folded "co operative") as one word, as
+// "cooperative" is: its "co" is not the abbreviated "Company".
+func coop(words []string) []string {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "co" && strings.HasPrefix(words[i+1], "op") {
+			words = append(words[:i:i], append([]string{"co" + words[i+1]}, words[i+2:]...)...)
+		}
+	}
+	return words
 }
 
 // letters write the letters that folding diacritics leaves as they are
@@ -367,7 +435,13 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 			continue
 		}
 		tw := translit(w)
-		ini.WriteByte(tw[0])
+		// The initial as written (q as k, as acronyms are read), not as
+		// transliterated: "Philippine" gives the P of "PPA".
+		if w[0] == 'q' {
+			ini.WriteByte('k')
+		} else {
+			ini.WriteByte(w[0])
+		}
 		if len(tw) > 3 && strings.HasSuffix(tw, "s") && !strings.HasSuffix(tw, "ss") {
 			tw = tw[:len(tw)-1]
 		}
@@ -380,14 +454,15 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 }
 
 // spellings1 writes the letter groups that spell one sound in one way.
-var spellings1 = strings.NewReplacer("dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
+var spellings1 = strings.NewReplacer("tsch", "ch", "tch", "ch", "sch", "sh", "dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
 	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u", "oe", "o")
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
 // ou/oo/u, ee/i, ei/ey/ai/e, aw/au, ue/u and oe/o (ü, ö, ø),
-// o/u, e/i, double letters, dh/z, ph/f, x/ks, a final h after a vowel,
-// and the Slavic ye-/e-, -iy/-y, -iyev/-iev.
+// o/u, e/i, double letters, dh/z, ph/f, x/ks, hard c/k, tch/tsch/ch,
+// sch/sh, a final h after a vowel, and the Slavic ye-/e-, -iy/-y,
+// -iyev/-iev.
 func translit(w string) string {
 	if w == "" {
 		return w
@@ -408,6 +483,13 @@ func translit(w string) string {
 			}
 		case 'o':
 			out[i] = 'u'
+		case 'c':
+			// A hard c is the k of another spelling: "Koffie", "Coffee";
+			// "Karlos", "Carlos". Before e, i, y it is soft, and ch is
+			// another sound.
+			if i == len(out)-1 || strings.IndexByte("eiyh", out[i+1]) < 0 {
+				out[i] = 'k'
+			}
 		case 'e':
 			out[i] = 'i'
 		case 'y':
@@ -474,16 +556,45 @@ func Resolvable(t kg.EntityType) bool { return group(t) != "" }
 // Keys returns the blocking keys of an entity with these names: every
 // entity that could be the same shares at least one key with it. Keys are
 // sorted and distinct; types that do not resolve have none.
-func Keys(t kg.EntityType, names []string) []string {
+func Keys(t kg.EntityType, names []string) []string { return keys(t, names, false) }
+
+// LookupKeys are the keys to look an entity with these names up by: its
+// Keys but those that only a name of another shape looks up (the first
+// name of a full name, which one-word names look up).
+func LookupKeys(t kg.EntityType, names []string) []string { return keys(t, names, true) }
+
+// FirstNameKey reports a key that meets a one-word name with the first
+// word of a full name. Its blocks can be large (every person of one
+// given name), so Link reads a large one only for a mention no other key
+// finds a node for.
+func FirstNameKey(k string) bool {
+	return strings.HasPrefix(k, "po:g:") || strings.HasPrefix(k, "po:1:")
+}
+
+func keys(t kg.EntityType, names []string, lookup bool) []string {
 	g := group(t)
 	if g == "" {
 		return nil
 	}
 	ks := map[string]bool{}
 	for _, raw := range names {
-		n := Parse(t, raw)
+		for _, n := range Parse(t, raw).forms() {
+			keysOf(ks, g, t, raw, n, lookup)
+		}
+	}
+	out := make([]string, 0, len(ks))
+	for k := range ks {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// keysOf adds to ks the blocking keys of one reading n of the name raw.
+func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name, lookup bool) {
+	{
 		if len(n.Core) == 0 {
-			continue
+			return
 		}
 		ks[g+":n:"+strings.Join(n.Core, " ")] = true
 		if t == kg.Organization {
@@ -529,11 +640,31 @@ func Keys(t kg.EntityType, names []string) []string {
 			// Surname, and the sound of the whole name: "Mr. Maliki" and
 			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
 			ks[g+":s:"+n.Surname()] = true
+			if !n.Full() {
+				ks[g+":g:"+n.Surname()] = true
+				ks[g+":1:"+n.Surname()] = true
+			}
 			if p := n.paternal(); p != "" {
 				ks[g+":s:"+p] = true // "Vaca" of "Hernán Vaca Choque"
 			}
 			if n.Full() {
-				ks[g+":k:"+skeleton(n.Given())+" "+skeleton(n.Surname())] = true
+				// Either order: "Zhang Weiming", "Weiming Zhang".
+				ka, kb := skeleton(n.Given()), skeleton(n.Surname())
+				if kb < ka {
+					ka, kb = kb, ka
+				}
+				ks[g+":k:"+ka+" "+kb] = true
+				// The first name, for a mention of it alone: a family name
+				// written first ("Chairman Zhang"), or a given name news
+				// uses alone ("Mr. Tesfaye"). A one-word name looks it up
+				// and a full name is looked up by it ("g"), and the other
+				// way round ("1"); full names meet one another by the keys
+				// above, not in the large blocks of a given name.
+				if lookup {
+					ks[g+":1:"+n.Given()] = true
+				} else {
+					ks[g+":g:"+n.Given()] = true
+				}
 				if s := n.Surname(); len(s) >= 6 {
 					// A surname whose first letter one alphabet writes
 					// otherwise: Ukrainian "Hrytsenko", Russian "Gritsenko".
@@ -553,12 +684,6 @@ func Keys(t kg.EntityType, names []string) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(ks))
-	for k := range ks {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // skeletons is the skeleton of each word, joined.

@@ -588,3 +588,115 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// A hard c and a k, tch and ch, co-operative and cooperative are one
+// spelling; an acronym's letters are the initials as written.
+func TestHardCAndInitials(t *testing.T) {
+	for _, c := range []struct {
+		t    kg.EntityType
+		a, b string
+	}{
+		{kg.Organization, "Vandriessen Koffie", "Vandriessen Coffee"},
+		{kg.Organization, "Merolan Growers Co-operative Union", "Merolan Growers Cooperative Union"},
+		{kg.Person, "Karlos Ximbarro", "Carlos Ximbarro"},
+		{kg.Person, "Ivan Tchelpanov", "Ivan Chelpanov"},
+	} {
+		if m := CompareNames(Parse(c.t, c.a), Parse(c.t, c.b)); m.Veto || m.Score < High {
+			t.Errorf("%q vs %q: %+v", c.a, c.b, m)
+		}
+		if !overlapKeys(Keys(c.t, []string{c.a}), Keys(c.t, []string{c.b})) {
+			t.Errorf("%q and %q share no blocking key", c.a, c.b)
+		}
+	}
+	if m := CompareNames(Parse(kg.Organization, "PKC"), Parse(kg.Organization, "Philippine Kelp Company")); m.Score == 0 {
+		t.Errorf("PKC vs Philippine Kelp Company: %+v", m)
+	}
+	// A soft c stays: "Cecil" is not "Kekil".
+	if translit("cecil") == translit("kekil") {
+		t.Error("soft c folded to k")
+	}
+}
+
+// A hyphenated compound surname is one surname: a title before it is no
+// given name to veto on, and outlets write it with a hyphen, a space or
+// run together.
+func TestCompoundSurname(t *testing.T) {
+	full := "Kwesi Odartey-Mensimah"
+	for _, v := range []string{"Mr. Odartey-Mensimah", "Odartey-Mensimah", "Mr. Mensimah", "Kwesi Odartey Mensimah", "Kwesi Odarteymensimah"} {
+		m := CompareNames(Parse(kg.Person, v), Parse(kg.Person, full))
+		if m.Veto || m.Score < 0.75 {
+			t.Errorf("%q vs %q: %+v", v, full, m)
+		}
+		if !overlapKeys(Keys(kg.Person, []string{v}), Keys(kg.Person, []string{full})) {
+			t.Errorf("%q and %q share no blocking key", v, full)
+		}
+	}
+	if m := CompareNames(Parse(kg.Person, "Mr. Odartey-Mensimah"), Parse(kg.Person, "Kwesi Odartey Mensimah")); m.Veto || m.Score == 0 {
+		t.Errorf("compound against the spaced name: %+v", m)
+	}
+	// Still another given name is another person, and a particle is no
+	// compound.
+	if m := CompareNames(Parse(kg.Person, "Ama Odartey-Mensimah"), Parse(kg.Person, full)); !m.Veto {
+		t.Errorf("another given name: %+v", m)
+	}
+	if n := Parse(kg.Person, "Nadir al-Khazraqi"); n.alt != nil {
+		t.Errorf("particle read as a compound: %+v", n)
+	}
+}
+
+// A family name written first and the first name alone meet the full
+// name, as a part context has to confirm, through keys a one-word name
+// looks up; full names do not look each other up by a given name.
+func TestFamilyNameFirst(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Weiqiang Lanfeng", "Lanfeng Weiqiang"},
+		{"Chairman Lanfeng", "Lanfeng Weiqiang"},
+		{"Mr. Berhanemeskel", "Berhanemeskel Gidey Woldu"},
+		{"Lanfeng Weiqiang", "Chairman Lanfeng"},
+	} {
+		m := CompareNames(Parse(kg.Person, c[0]), Parse(kg.Person, c[1]))
+		if m.Veto || m.Score < 0.75 || !m.Partial {
+			t.Errorf("%q vs %q: %+v", c[0], c[1], m)
+		}
+		if !overlapKeys(LookupKeys(kg.Person, []string{c[0]}), Keys(kg.Person, []string{c[1]})) {
+			t.Errorf("%q does not look %q up", c[0], c[1])
+		}
+	}
+	if overlapKeys(LookupKeys(kg.Person, []string{"Lanfeng Weiqiang"}), Keys(kg.Person, []string{"Lanfeng Dorzhiev"})) {
+		t.Error("full names sharing a given name look each other up")
+	}
+	// Two full names of three words are not read backwards.
+	if m := CompareNames(Parse(kg.Person, "Gidey Woldu Berhane"), Parse(kg.Person, "Berhane Woldu Gidey")); m.Score > 0 {
+		t.Errorf("three words reversed: %+v", m)
+	}
+}
+
+// A short form an article sets beside an organization's canonical name
+// says no more than that name: where the canonical names conflict
+// ("Tam Ky Rubber Company", "Tam Ky Garment Company"), the short form
+// both were also called does not join them.
+func TestShortFormAliasNoOverride(t *testing.T) {
+	m := Mention{ID: "organization:tam-ky-rubber-company", Type: kg.Organization, Names: []string{"Tam Ky Rubber Company", "Tam Ky"}}
+	e := &kg.Entity{ID: "organization:tam-ky-garment-company", Type: kg.Organization, Name: "Tam Ky Garment Company", Aliases: []string{"Tam Ky"}}
+	if _, ev, ok := nameMatch(&m, e, nil); ok {
+		t.Errorf("joined on a short form: %+v", ev)
+	}
+	// Another name that is no part of the canonical one still overrules.
+	m = Mention{ID: m.ID, Type: kg.Organization, Names: []string{"Tam Ky Rubber Company", "Cao Su Tam Ky"}}
+	e.Aliases = []string{"Cao Su Tam Ky"}
+	if _, _, ok := nameMatch(&m, e, nil); !ok {
+		t.Error("an alternative name no longer matches")
+	}
+}
+
+// A name of two words given first and last matches the same name with
+// middle names, written family name first ("Vinh Tran", "Tran Quoc Vinh").
+func TestReversedWithMiddleNames(t *testing.T) {
+	m := CompareNames(Parse(kg.Person, "Khanh Doan"), Parse(kg.Person, "Doan Minh Khanh"))
+	if m.Veto || m.Score < 0.8 || !m.Partial {
+		t.Errorf("Khanh Doan vs Doan Minh Khanh: %+v", m)
+	}
+	if !overlapKeys(LookupKeys(kg.Person, []string{"Khanh Doan"}), Keys(kg.Person, []string{"Doan Minh Khanh"})) {
+		t.Error("no shared key")
+	}
+}

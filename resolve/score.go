@@ -107,7 +107,21 @@ func CompareNames(a, b Name) Match {
 		return Match{Veto: true, Why: "incompatible types"}
 	}
 	if a.Type == kg.Person {
-		return comparePeople(a, b)
+		if a.alt == nil && b.alt == nil {
+			return comparePeople(a, b)
+		}
+		// A hyphenated compound read both ways: the best match of any
+		// two readings, else what the names as written say.
+		first := comparePeople(a.forms()[0], b.forms()[0])
+		best := first
+		for _, x := range a.forms() {
+			for _, y := range b.forms() {
+				if m := comparePeople(x, y); !m.Veto && m.Score > best.Score {
+					best = m
+				}
+			}
+		}
+		return best
 	}
 	return compareOrgs(a, b)
 }
@@ -159,8 +173,18 @@ func comparePeople(a, b Name) Match {
 		if p := full.paternal(); p != "" && wordSim(w, p, true) > 0 {
 			return Match{Score: 0.75, Partial: true, Why: "surname " + p}
 		}
+		if p := full.paternal(); p != "" && wordSim(w, p+full.Surname(), true) > 0 {
+			// "Amponsah-Boateng" of "Kofi Amponsah Boateng".
+			return Match{Score: 0.75, Partial: true, Why: "surname " + p + full.Surname()}
+		}
 		if strings.HasPrefix(w, "abu") && w == full.Given() {
 			return Match{Score: 0.75, Partial: true, Why: "kunya " + w}
+		}
+		if wordSim(w, full.Core[0], false) > 0 {
+			// The first name alone: a family name written first
+			// ("Chairman Zhang" of "Zhang Weiming"), or the given name by
+			// which news names people without surnames ("Mr. Tesfaye").
+			return Match{Score: 0.75, Partial: true, Why: "first name " + w}
 		}
 		return Match{}
 	}
@@ -172,6 +196,9 @@ func comparePeople(a, b Name) Match {
 		s = 0 // "Vasnetskin", "Hasnetskin": another first letter is another name
 	}
 	if s == 0 {
+		if reversed(a, b) {
+			return Match{Score: 0.8, Partial: true, Why: "family name first"}
+		}
 		if g := wordSim(a.Given(), b.Given(), false); g == 0 && (sharesPaternal(a, b) || sharesPaternal(b, a)) {
 			// "Rosalía Huarachi", "Teodoro Huarachi Mamani".
 			return Match{Veto: true, Why: "same surname, different given names"}
@@ -206,6 +233,19 @@ func comparePeople(a, b Name) Match {
 		why = "name variant"
 	}
 	return Match{Score: score, Why: why}
+}
+
+// reversed reports a name of two words written in the other order than
+// another ("Zhang Weiming", "Weiming Zhang"), which may also give middle
+// names ("Vinh Tran", "Tran Quoc Vinh"): outlets differ on whether a
+// family name comes first. Two people may be so named, so context
+// confirms.
+func reversed(a, b Name) bool {
+	if len(a.Core) > len(b.Core) {
+		a, b = b, a
+	}
+	n := len(b.Core)
+	return len(a.Core) == 2 && wordSim(a.Core[0], b.Core[n-1], true) > 0 && wordSim(a.Core[1], b.Core[0], true) > 0
 }
 
 // doubleSurname matches a name of three words or more with the same name

@@ -1,0 +1,40 @@
+package resolve_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/resolve"
+	"github.com/newsgraph/newsgraph/sqlite"
+)
+
+// TestSurnamesConfirmEachOther: two surnames of one article, each the
+// other's second shared neighbor, join together rather than take turns
+// from pass to pass and end with one of them apart.
+func TestSurnamesConfirmEachOther(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, x := range []*kg.Extraction{
+		person("Zero", "Zanele Dubembe", "Pieter Visagaard"),
+		person("One", "Lindiwe Dubembe", "Thabo Zulekha", "Sipho Khumandla"),
+		person("Two", "Dubembe", "Zulekha", "Sipho Khumandla"),
+	} {
+		if _, _, err := resolve.Save(ctx, s, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es, err := s.Entities(ctx, []string{kg.EntityID(kg.Person, "Dubembe"), kg.EntityID(kg.Person, "Zulekha")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"Lindiwe Dubembe", "Thabo Zulekha"} {
+		if es[i] == nil || es[i].Name != want {
+			t.Errorf("mention %d is %+v, want the node %q", i, es[i], want)
+		}
+	}
+}
