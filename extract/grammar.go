@@ -1297,6 +1297,9 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 				}
 			}
 		}
+		if n.lemma == "own" || n.lemma == "control" || n.lemma == "hold" {
+			agents = append(agents, t.gappedAgents(p)...)
+		}
 		if len(agents) == 0 {
 			// "was assigned to the case by Y", "was named minister by
 			// Y": the parser often hangs the agent on the word before it.
@@ -1355,14 +1358,33 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		patients = t.conjuncts(o)
 		// "arrested several opposition figures, including X and Y".
 		for _, k := range t.ownerOf(o, "including") {
-			if t.n[k].deprel != "nmod:poss" || n.lemma != "raid" {
-				patients = append(patients, k) // "raided his homes" is a search, not an act on him
+			// "raided his homes" is a search, not an act on him; "named
+			// his deputy", "arrested his brother" act on another person.
+			if t.n[k].deprel != "nmod:poss" || n.lemma != "raid" && !t.personWord(o) {
+				patients = append(patients, k)
 			}
 		}
 		patients = append(patients, t.includedUnder(o)...)
 	}
 	patients = append(patients, t.obliques(p, "including")...)
 	return
+}
+
+// gappedAgents returns the agents of a share stated with its verb left
+// out after passive p: "is 60 percent owned by X, and 40 percent by Y".
+// The parser hangs such a phrase anywhere, so the words are read as they
+// stand: "and", a number, "percent", "by".
+func (t *tree) gappedAgents(p int) []int {
+	var out []int
+	for j := p + 1; j+2 < len(t.n); j++ {
+		if t.n[j].low != "and" || t.n[j+1].upos != "NUM" || t.n[j+2].low != "percent" && t.n[j+2].low != "%" {
+			continue
+		}
+		if b := j + 3; b < len(t.n) && t.n[b].low == "by" && t.n[b].head > b {
+			out = append(out, t.conjuncts(t.n[b].head)...)
+		}
+	}
+	return out
 }
 
 // alongWith returns the others an act at p also took in: "was detained
@@ -1403,6 +1425,16 @@ func (t *tree) alongWith(p int) []int {
 		}
 	}
 	return out
+}
+
+// personWord reports a noun for one person in his own right: "deputy",
+// "brother", "lawyer"; not the fighters or troops a body acts through.
+func (t *tree) personWord(i int) bool {
+	n := t.n[i]
+	if n.upos != "NOUN" || memberNouns[n.lemma] || rebelNouns[n.lemma] || armedNouns[n.lemma] || stateAgents[n.lemma] {
+		return false
+	}
+	return personNoun(n.low) || personNoun(n.lemma) || relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone
 }
 
 // includedUnder returns the "including" phrases that the parser hung

@@ -1018,3 +1018,25 @@ func TestPersonAfterObjectPhrase(t *testing.T) {
 	)
 	want(t, x, [3]string{"OPPOSES", "person:karin-holm", "person:nils-berg"})
 }
+
+// An act on someone's deputy or brother is not an act on them.
+func TestActOnPossessedPerson(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Decree",
+		"President Anna Sorel signed a decree removing Mr. Piet Ramos, who had been the city's mayor since 2021, and named his first deputy, Karin Holm, as acting mayor.",
+	)
+	want(t, x, [3]string{"APPOINTED", "person:anna-sorel", "person:karin-holm"})
+	wantNot(t, x, [3]string{"APPOINTED", "person:anna-sorel", "person:piet-ramos"})
+}
+
+// "X is 60 percent owned by A, and 40 percent by B": B owns X too.
+func TestGappedOwnership(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Owners",
+		"Vik Mining is 60 percent owned by Kestrel Holdings, the Oslo conglomerate founded by the late Oskar Brandt, and 40 percent by the Japanese trading house Sakura Shoji.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:kestrel-holdings", "organization:vik-mining"},
+		[3]string{"OWNS", "organization:sakura-shoji", "organization:vik-mining"},
+	)
+}
