@@ -470,14 +470,17 @@ func (l *linking) decide(cands map[string]Candidate) []Decision {
 			// The others as this pass and the one before found them: two
 			// surnames that confirm each other ("Mr. Khoa", "Ms. Hang")
 			// then settle together rather than take turns.
+			// Only the nodes the others are now are held from it.
 			ms[i].Neighbors = map[string]bool{}
+			others := map[string]bool{}
 			for j := range ms {
 				if j != i {
+					others[node[j]] = true
 					ms[i].Neighbors[node[j]] = true
 					ms[i].Neighbors[prev[j]] = true
 				}
 			}
-			per[i] = Decide(ms[i], held(pick(cands, l.perMention[i]), ms[i].Neighbors))
+			per[i] = Decide(ms[i], held(pick(cands, l.perMention[i]), others))
 		}
 		apart(per, known)
 		for i, ds := range per {

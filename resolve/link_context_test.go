@@ -38,3 +38,29 @@ func TestSurnamesConfirmEachOther(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameBesideFullName: a surname that took a node for a pass does
+// not keep the node from the full name beside it once it lets go.
+func TestSurnameBesideFullName(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, x := range []*kg.Extraction{
+		person("One", "Lindiwe Dubembe", "Sipho Khumandla"),
+		person("Two", "Dubembe", "Lindiwe Doubembe"),
+	} {
+		if _, _, err := resolve.Save(ctx, s, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es, err := s.Entities(ctx, []string{kg.EntityID(kg.Person, "Lindiwe Doubembe")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es[0] == nil || es[0].Name != "Lindiwe Dubembe" {
+		t.Errorf("the full name is %+v, want the node Lindiwe Dubembe", es[0])
+	}
+}
