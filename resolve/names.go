@@ -337,6 +337,21 @@ func joinCompounds(raw string) string {
 	return strings.Join(toks, " ")
 }
 
+// jointStock drops the legal form "Joint Stock Company" (JSC, spelled
+// out) from an organization's words, as orgStopWords drops "JSC".
+func jointStock(words []string) []string {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "joint" && words[i+1] == "stock" {
+			j := i + 2
+			if j < len(words) && (words[j] == "company" || words[j] == "co") {
+				j++
+			}
+			return append(words[:i:i], words[j:]...)
+		}
+	}
+	return words
+}
+
 // coop writes "co-operative" (folded "co operative") as one word, as
 // "cooperative" is: its "co" is not the abbreviated "Company".
 func coop(words []string) []string {
@@ -422,6 +437,9 @@ func personCore(words []string) []string {
 
 func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 	var ini strings.Builder
+	if t == kg.Organization {
+		words = jointStock(words)
+	}
 	for _, w := range words {
 		if v, ok := spellings[w]; ok {
 			w = v

@@ -700,3 +700,16 @@ func TestReversedWithMiddleNames(t *testing.T) {
 		t.Error("no shared key")
 	}
 }
+
+// A name and its head word without the words between are a part of the
+// name context confirms; "Joint Stock Company" is a legal form.
+func TestHeadWithoutMiddle(t *testing.T) {
+	m := CompareNames(Parse(kg.Organization, "Taesong Group"), Parse(kg.Organization, "Taesong Textile Group"))
+	if m.Veto || m.Score < 0.8 || !m.Partial {
+		t.Errorf("Taesong Group vs Taesong Textile Group: %+v", m)
+	}
+	m = CompareNames(Parse(kg.Organization, "Tam Ky Garment Joint Stock Company"), Parse(kg.Organization, "Tam Ky Garment JSC"))
+	if m.Score < 1 {
+		t.Errorf("joint stock company vs JSC: %+v", m)
+	}
+}

@@ -378,6 +378,12 @@ func compareOrgs(a, b Name) Match {
 			if vague {
 				return Match{}
 			}
+			if len(short) >= 2 && used[0] && used[len(long)-1] && generic[long[len(long)-1]] {
+				// The name and its head word without the words between
+				// ("Hanseol Group", "Hanseol Textile Group"): the short
+				// form of a group or a body, as often as a sibling.
+				return Match{Score: 0.8 * score, Partial: true, Why: "name without the words before its head"}
+			}
 			return Match{Score: 0.72 * score, Partial: true, Why: "part of the name"}
 		}
 	}
