@@ -127,6 +127,12 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 				continue
 			}
 			mt := CompareNames(a, b)
+			if firstName(mt) && fullNamed(mn) && fullNamed(nn) {
+				// A first name is matched for an entity known by one
+				// word only; the other names of one with a full name are
+				// parts of it ("Khambai" of "Feykhai Khambai").
+				continue
+			}
 			if mt.Veto && i == 0 && j == 0 {
 				vetoed = true
 			}
@@ -155,6 +161,19 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 		return Match{}, Evidence{}, false
 	}
 	return best, ev, true
+}
+
+// firstName reports a match of a one-word name with a full name's first.
+func firstName(mt Match) bool { return strings.HasPrefix(mt.Why, "first name ") }
+
+// fullNamed reports a full name among names.
+func fullNamed(names []Name) bool {
+	for _, n := range names {
+		if n.Type == kg.Person && n.Full() {
+			return true
+		}
+	}
+	return false
 }
 
 // partOf reports a name whose words are all among fewer than those of the

@@ -595,9 +595,21 @@ func keys(t kg.EntityType, names []string, lookup bool) []string {
 		return nil
 	}
 	ks := map[string]bool{}
+	full := false
 	for _, raw := range names {
 		for _, n := range Parse(t, raw).forms() {
 			keysOf(ks, g, t, raw, n, lookup)
+			full = full || t == kg.Person && n.Full()
+		}
+	}
+	if lookup && full {
+		// The first names of others are for an entity known by one word
+		// only: one with a full name is that name ("Mr. Khambai" beside
+		// "Feykhai Khambai" is his surname).
+		for k := range ks {
+			if strings.HasPrefix(k, g+":g:") {
+				delete(ks, k)
+			}
 		}
 	}
 	out := make([]string, 0, len(ks))

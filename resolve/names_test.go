@@ -713,3 +713,23 @@ func TestHeadWithoutMiddle(t *testing.T) {
 		t.Errorf("joint stock company vs JSC: %+v", m)
 	}
 }
+
+// The first name is matched for an entity known by one word only: the
+// surname alias of a man with a full name is no first name of another's.
+func TestFirstNameOnlyForOneWord(t *testing.T) {
+	m := Mention{ID: "person:tembai-sodako", Type: kg.Person, Names: []string{"Tembai Sodako"}}
+	e := &kg.Entity{ID: "person:feykhai-tembai", Type: kg.Person, Name: "Feykhai Tembai", Aliases: []string{"Tembai"}}
+	if _, ev, ok := nameMatch(&m, e, nil); ok {
+		t.Errorf("the surname alias met a first name: %+v", ev)
+	}
+	for _, k := range LookupKeys(kg.Person, []string{"Feykhai Tembai", "Mr. Tembai"}) {
+		if strings.HasPrefix(k, "po:g:") {
+			t.Errorf("a full-named entity looks up first names: %s", k)
+		}
+	}
+	// Known by one word, it still meets a full name's first.
+	one := &kg.Entity{ID: "person:tembai", Type: kg.Person, Name: "Tembai", Aliases: []string{"Chairman Tembai"}}
+	if _, _, ok := nameMatch(&m, one, nil); !ok {
+		t.Error("a one-word node no longer meets a full name's first word")
+	}
+}
