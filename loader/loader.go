@@ -452,6 +452,13 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			rc.reset()
 		} else {
 			rc.forget(ents, arts, merged)
+			var saved []resolve.Mentioned
+			for _, p := range batch {
+				if p.mentioned != nil && p.r.Err == nil {
+					saved = append(saved, *p.mentioned)
+				}
+			}
+			rc.know(saved)
 		}
 		for _, p := range batch {
 			if p.x != nil && p.r.Err != nil {
