@@ -248,6 +248,7 @@ func (d *doc) grammar() {
 		d.demands(si, &t, refs)
 		d.blamedFor(si, &t, refs)
 		d.stances(si, &t, refs)
+		d.kinGroups(si, &t, refs)
 		d.aimedActs(si, &t, refs)
 		for p := range t.n {
 			if t.n[p].upos != "VERB" {
@@ -1093,6 +1094,40 @@ func (d *doc) resignationDemand(si int, t *tree, refs []ref, v int) {
 		for _, o := range targets {
 			if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != ra.ent {
 				d.addRel(kg.Opposes, ra.ent, ro.ent, map[string]string{"how": "resignation"}, si, confNoun)
+			}
+		}
+	}
+}
+
+// kinGroupNouns name kin as a group: "the brothers X and Y", "the
+// couple, X and Y".
+var kinGroupNouns = map[string]string{"brother": "brother", "sister": "sister", "sibling": "sibling", "twin": "twin",
+	"cousin": "cousin", "couple": "spouse"}
+
+// kinGroups relates each pair of the names in apposition to a plural
+// kin noun (or "couple"): "the brothers X and Y founded Z".
+func (d *doc) kinGroups(si int, t *tree, refs []ref) {
+	for i := range t.n {
+		n := t.n[i]
+		rel, ok := kinGroupNouns[n.lemma]
+		if !ok || n.upos != "NOUN" || n.xpos != "NNS" && n.lemma != "couple" || t.kid(i, "nmod:poss") >= 0 {
+			continue // "his brothers, X and Y": kin of him, read elsewhere
+		}
+		a := t.kid(i, "appos")
+		if a < 0 {
+			continue
+		}
+		var ps []ref
+		for _, c := range t.conjuncts(a) {
+			if r, ok := d.refOfNode(t, refs, c); ok && !r.pron && d.ents[r.ent].typ == kg.Person {
+				ps = append(ps, r)
+			}
+		}
+		for x, p := range ps {
+			for _, q := range ps[x+1:] {
+				if p.ent != q.ent {
+					d.addRel(kg.FamilyOf, p.ent, q.ent, map[string]string{"relation": rel}, si, confApposition)
+				}
 			}
 		}
 	}

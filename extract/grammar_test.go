@@ -1040,3 +1040,28 @@ func TestGappedOwnership(t *testing.T) {
 		[3]string{"OWNS", "organization:sakura-shoji", "organization:vik-mining"},
 	)
 }
+
+// Kin named as a group ("the brothers X and Y", "the couple, X and Y")
+// are kin of each other; in-laws are kin.
+func TestKinGroups(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Kin",
+		"The brothers Erik Dahl and Nils Dahl founded Dahl Shipping in 1990. The couple, Harald Moe and Sigrid Moe, met in 1980.",
+		"Petter Aas and his father-in-law, Jens Lie, met on Monday.",
+	)
+	want(t, x,
+		[3]string{"FAMILY_OF", "person:erik-dahl", "person:nils-dahl"},
+		[3]string{"FAMILY_OF", "person:harald-moe", "person:sigrid-moe"},
+		[3]string{"FAMILY_OF", "person:jens-lie", "person:petter-aas"},
+	)
+}
+
+// A kin noun coordinated with another description names the person set
+// off after both: "Y's nephew and business partner, X,".
+func TestKinCoordinatedDescription(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Kin",
+		"Mr. Jan Berg owns the firm. Berg's nephew and business partner, Lars Lie, was arrested later at the airport.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:jan-berg", "person:lars-lie"})
+}

@@ -360,7 +360,10 @@ var relatives = map[string]string{
 	"son-in-law": "son-in-law", "widow": "widow", "grandfather": "grandfather", "grandmother": "grandmother",
 	"granddaughter": "granddaughter", "stepson": "stepson", "stepdaughter": "stepdaughter",
 	"sister-in-law": "sister-in-law", "daughter-in-law": "daughter-in-law", "twin": "twin", "fiancee": "fiancee",
-	"fiance": "fiance", "partner": "", "grandchild": "grandchild",
+	"fiance": "fiance", "partner": "", "grandchild": "grandchild", "father-in-law": "father-in-law",
+	"mother-in-law": "mother-in-law", "stepfather": "stepfather", "stepmother": "stepmother",
+	"stepbrother": "stepbrother", "stepsister": "stepsister", "half-brother": "half-brother",
+	"half-sister": "half-sister", "widower": "widower", "spouse": "spouse", "sibling": "sibling",
 }
 
 // stopCaps are capitalized words that start sentences or headings but are

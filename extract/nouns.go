@@ -63,6 +63,11 @@ func (t *tree) personOf(i int) []int {
 	if a := t.setOffName(i); a >= 0 {
 		return []int{a} // "their grandfather, X," hung elsewhere
 	}
+	for _, c := range t.kidsOf(i, "conj") {
+		if a := t.setOffName(c); a >= 0 && t.n[c].upos == "NOUN" && t.kid(c, "nmod:poss") < 0 {
+			return []int{a} // "Y's nephew and business partner, X,"
+		}
+	}
 	n := t.n[i]
 	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
 		return []int{i + 1} // "his brother Frank"

@@ -4,5 +4,5 @@ package storetest
 
 import "time"
 
-// ProcessCPU is the CPU time the process has used, unknown here.
-func ProcessCPU() time.Duration { return 0 }
+// processCPU is the CPU time the process has used, unknown here.
+func processCPU() time.Duration { return 0 }

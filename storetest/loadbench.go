@@ -68,7 +68,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 				s := &countSaves{Store: open(b)}
 				b.StartTimer()
 				done := 0
-				cpu0 := ProcessCPU()
+				cpu0 := processCPU()
 				start := time.Now()
 				mark := start
 				l := loader.New(s)
@@ -85,7 +85,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 					}
 				})
 				total += time.Since(start)
-				cpu += ProcessCPU() - cpu0
+				cpu += processCPU() - cpu0
 				runs++
 				saves += s.saves
 				reads += s.reads
