@@ -82,7 +82,7 @@ func readOf(lk resolve.Linked) *footprint {
 	return f
 }
 
-// writes is what saving x (with its joins) changes for later articles'
+// writes is what saving p's article x (with its joins) changes for later articles'
 // resolution: the article, its entities and the nodes they are, the
 // blocking keys of its names, and the entities of the version it replaces
 // (old holds them; kept in present, as the ids it may remove). When later
@@ -91,7 +91,8 @@ func readOf(lk resolve.Linked) *footprint {
 // name x gives it (lk.Unchanged), is left out: its names and keys stay as
 // they are, and its articles are counted in. Such an entity's keys are
 // left out in any case.
-func writes(x *kg.Extraction, old []string, lk resolve.Linked, counted bool) *footprint {
+func writes(p *resolve.Prepared, old []string, lk resolve.Linked, counted bool) *footprint {
+	x := p.X
 	f := newFootprint()
 	f.articles[x.Article.ID] = true
 	add(f.present, old)
@@ -103,8 +104,8 @@ func writes(x *kg.Extraction, old []string, lk resolve.Linked, counted bool) *fo
 				f.ids[n] = true
 			}
 		}
-		if resolve.Resolvable(e.Type) && !unchanged {
-			add(f.keys, resolve.Keys(e.Type, append([]string{e.Name}, e.Aliases...)))
+		if !unchanged {
+			add(f.keys, p.Keys(e.ID))
 		}
 	}
 	for _, j := range x.Joins {

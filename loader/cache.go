@@ -124,6 +124,22 @@ func (c *readCache) forget(entities, articles, merged []string) {
 	}
 }
 
+// know records the entities of articles just saved, as the loader counts
+// them in (resolve.Mentioned: the nodes the article's entities are once
+// saved), so that the candidates' latest articles, which are mostly the
+// ones the load just saved, are not read back.
+func (c *readCache) know(ms []resolve.Mentioned) {
+	if len(c.arts)+len(ms) > maxCached {
+		c.arts, c.listed = map[string][]string{}, map[string][]string{}
+	}
+	for _, m := range ms {
+		c.arts[m.Article] = m.Nodes
+		for _, e := range m.Nodes {
+			c.listed[e] = append(c.listed[e], m.Article)
+		}
+	}
+}
+
 func uniq(v []string) []string {
 	slices.Sort(v)
 	return slices.Compact(v)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
+	"github.com/newsgraph/newsgraph/resolve"
 )
 
 // countingStore answers entity and article reads from maps and counts the
@@ -69,4 +70,29 @@ func TestReadCacheForgetsWrites(t *testing.T) {
 	read([]string{"article:1", "article:2", "person:a", "person:new", "person:old"})
 	c.reset()
 	read([]string{"article:1", "article:2", "person:a", "person:b", "person:new", "person:old"})
+}
+
+// TestReadCacheKnowsSavedArticles checks that the entities of an article
+// the load saved and counted in are answered as the loader gives them,
+// without a read, and that a later commit that merges one of them away
+// forgets them again.
+func TestReadCacheKnowsSavedArticles(t *testing.T) {
+	ctx := context.Background()
+	s := &countingStore{arts: map[string][]string{"article:3": {"person:x"}}}
+	c := newReadCache(s)
+	c.know([]resolve.Mentioned{{Article: "article:3", Nodes: []string{"person:a", "person:b"}}})
+	got, err := c.EntitiesOfArticles(ctx, []string{"article:3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.asked) != 0 || !slices.Equal(got[0], []string{"person:a", "person:b"}) {
+		t.Errorf("EntitiesOfArticles = %v after asking the store for %v, want [person:a person:b] and no read", got, s.asked)
+	}
+	c.forget(nil, nil, []string{"person:b"})
+	if got, err = c.EntitiesOfArticles(ctx, []string{"article:3"}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(s.asked, []string{"article:3"}) || !slices.Equal(got[0], []string{"person:x"}) {
+		t.Errorf("after a merge: EntitiesOfArticles = %v asking for %v, want the store's [person:x]", got, s.asked)
+	}
 }

@@ -188,6 +188,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	}
 	type job struct {
 		x   *kg.Extraction
+		p   *resolve.Prepared // x as resolution reads it, prepared by the worker
 		err error
 	}
 	run, cancel := context.WithCancel(ctx)
@@ -211,7 +212,13 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 					continue
 				}
 				x, err := extractArticle(a)
-				results[i] <- job{x: x, err: err}
+				var p *resolve.Prepared
+				if err == nil {
+					// Parsing the names and building the keys here
+					// leaves the single writer less to do.
+					p = resolve.Prepare(x)
+				}
+				results[i] <- job{x: x, p: p, err: err}
 			}
 		}()
 	}
@@ -317,11 +324,11 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	// (resolve.LinkAll), each as if the batch and the articles before it
 	// were saved: a handful of reads for them all instead of a handful per
 	// article.
-	linkAhead := func(i int, x *kg.Extraction) (decided, error) {
+	linkAhead := func(i int, p *resolve.Prepared) (decided, error) {
 		clear(linked)
 		fresh = newFootprint()
-		xs, at := []*kg.Extraction{x}, []int{i}
-		for k := i + 1; k < len(srcs) && len(xs) < min(limit-saves, span); k++ {
+		ps, at := []*resolve.Prepared{p}, []int{i}
+		for k := i + 1; k < len(srcs) && len(ps) < min(limit-saves, span); k++ {
 			a, ok := ahead[k]
 			if !ok {
 				select {
@@ -334,14 +341,14 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 				break // not extracted yet: the articles after it wait for it
 			}
 			if a.x != nil {
-				xs, at = append(xs, a.x), append(at, k)
+				ps, at = append(ps, a.p), append(at, k)
 			}
 		}
 		// What the store holds of them: the stored versions' entities,
 		// and which texts it holds under some source.
-		ids, hashes := make([]string, len(xs)), make([]string, len(xs))
-		for n, x := range xs {
-			ids[n], hashes[n] = x.Article.ID, kg.ContentHash(x.Article.Text)
+		ids, hashes := make([]string, len(ps)), make([]string, len(ps))
+		for n, p := range ps {
+			ids[n], hashes[n] = p.X.Article.ID, kg.ContentHash(p.X.Article.Text)
 		}
 		olds, err := rc.EntitiesOfArticles(ctx, ids)
 		if err != nil {
@@ -364,12 +371,12 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 				prior = append(prior, *p.mentioned)
 			}
 		}
-		adds := make([]bool, len(xs))
-		for n := range xs {
+		adds := make([]bool, len(ps))
+		for n := range ps {
 			adds[n] = len(olds[n]) == 0 && held[n] == "" && !seen[ids[n]] && !seen[hashes[n]]
 			seen[ids[n]], seen[hashes[n]] = true, true
 		}
-		ls, err := resolve.LinkAll(ctx, ov, xs, prior, adds)
+		ls, err := resolve.LinkAll(ctx, ov, ps, prior, adds)
 		if err != nil {
 			return decided{}, err
 		}
@@ -445,6 +452,13 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			rc.reset()
 		} else {
 			rc.forget(ents, arts, merged)
+			var saved []resolve.Mentioned
+			for _, p := range batch {
+				if p.mentioned != nil && p.r.Err == nil {
+					saved = append(saved, *p.mentioned)
+				}
+			}
+			rc.know(saved)
 		}
 		for _, p := range batch {
 			if p.x != nil && p.r.Err != nil {
@@ -505,13 +519,13 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		var err error
 		if !ok {
 			span = min(2*span, maxBatch)
-			lk, err = linkAhead(i, j.x)
+			lk, err = linkAhead(i, j.p)
 		}
 		if err == nil && readOf(lk.Linked).meets(fresh) {
 			// It was decided before an article of the batch wrote what it
 			// reads: decide it again, against the batch as it is now.
 			span = 1
-			lk, err = linkAhead(i, j.x)
+			lk, err = linkAhead(i, j.p)
 		}
 		if err != nil {
 			flush()
@@ -522,7 +536,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		x, ds := j.x, lk.Decisions
 		x.Joins = resolve.Joins(x, ds)
 		p := pending{r: r, x: x, ds: ds, touches: touches(x, lk.old, lk.Linked)}
-		w := writes(x, lk.old, lk.Linked, lk.counted)
+		w := writes(j.p, lk.old, lk.Linked, lk.counted)
 		// An article that folds a node into another (w.all) is not counted
 		// in, nor is a new version or a duplicate text: the overlay cannot
 		// tell what they write, so the batch commits before the next

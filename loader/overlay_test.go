@@ -86,7 +86,7 @@ func TestOverlayAnswersAsTheStoreWill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ls, err := resolve.LinkAll(ctx, ov, []*kg.Extraction{x}, nil, nil)
+		ls, err := resolve.LinkAll(ctx, ov, []*resolve.Prepared{resolve.Prepare(x)}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

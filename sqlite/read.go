@@ -12,14 +12,62 @@ import (
 )
 
 // Entities returns the entities with the given ids, nil where unknown. A
-// merged-away id returns the entity that absorbed it.
+// merged-away id returns the entity that absorbed it: the statement that
+// reads the entities follows the redirects itself, rather than a read of
+// the redirects first (resolution reads entities twice per article, and
+// each statement costs more than its rows).
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
-	r := preparedReader{s}
-	want, err := resolveAll(ctx, r, ids)
-	if err != nil {
-		return nil, err
+	u := uniq(ids)
+	m := make(map[string]*kg.Entity, len(u))
+	via := make(map[string]string, len(u)) // asked id -> entity id
+	if len(u) > 0 {
+		js, err := json.Marshal(u)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: read entities: %w", err)
+		}
+		st, err := s.prepare(ctx, "entities/via", func() string {
+			return `SELECT w.value, e.id, e.type, e.subtype, e.name FROM json_each(?1) w
+				JOIN entities e ON e.id = coalesce((SELECT r.to_id FROM redirects r WHERE r.from_id = w.value), w.value)`
+		})
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: read entities: %w", err)
+		}
+		rows, err := st.QueryContext(ctx, string(js))
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: read entities: %w", err)
+		}
+		for rows.Next() {
+			var asked string
+			e := &kg.Entity{Aliases: []string{}}
+			if err := rows.Scan(&asked, &e.ID, &e.Type, &e.Subtype, &e.Name); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: read entities: %w", err)
+			}
+			via[asked] = e.ID
+			if m[e.ID] == nil {
+				m[e.ID] = e
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: read entities: %w", err)
+		}
 	}
-	return entities(ctx, r, want)
+	found := make([]string, 0, len(m))
+	for id := range m {
+		found = append(found, id)
+	}
+	slices.Sort(found)
+	if err := eachChunk(found, func(args []any) error { return loadAliases(ctx, preparedReader{s}, m, args) }); err != nil {
+		return nil, fmt.Errorf("sqlite: read entities: %w", err)
+	}
+	out := make([]*kg.Entity, len(ids))
+	for i, id := range ids {
+		if e, ok := via[id]; ok {
+			out[i] = m[e]
+		}
+	}
+	return out, nil
 }
 
 // entities is Entities over q of ids already resolved (resolveAll).
@@ -54,39 +102,45 @@ func loadEntities(ctx context.Context, q querier, ids []string) (map[string]*kg.
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		// An alias has a row per article that gives it, so a name in
-		// thousands of articles has thousands of rows: step from one
-		// distinct alias to the next through the primary key instead of
-		// reading them all.
-		rows, err = queryIn(ctx, q, func(in string) string {
-			return `WITH RECURSIVE a (entity_id, alias) AS (
-				SELECT id, (SELECT alias FROM entity_aliases WHERE entity_id = id ORDER BY alias LIMIT 1)
-				FROM entities WHERE id IN (` + in + `)
-				UNION ALL
-				SELECT a.entity_id, (SELECT x.alias FROM entity_aliases x WHERE x.entity_id = a.entity_id AND x.alias > a.alias
-					ORDER BY x.alias LIMIT 1)
-				FROM a WHERE a.alias IS NOT NULL)
-			SELECT entity_id, alias FROM a WHERE alias IS NOT NULL ORDER BY entity_id, alias`
-		}, args)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id, al string
-			if err := rows.Scan(&id, &al); err != nil {
-				return err
-			}
-			if e := m[id]; e != nil && al != e.Name {
-				e.Aliases = append(e.Aliases, al)
-			}
-		}
-		return rows.Err()
+		return loadAliases(ctx, q, m, args)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: read entities: %w", err)
 	}
 	return m, nil
+}
+
+// loadAliases adds to the entities m of ids args their aliases (sorted,
+// without the canonical name).
+func loadAliases(ctx context.Context, q querier, m map[string]*kg.Entity, args []any) error {
+	// An alias has a row per article that gives it, so a name in
+	// thousands of articles has thousands of rows: step from one
+	// distinct alias to the next through the primary key instead of
+	// reading them all.
+	rows, err := queryIn(ctx, q, func(in string) string {
+		return `WITH RECURSIVE a (entity_id, alias) AS (
+			SELECT id, (SELECT alias FROM entity_aliases WHERE entity_id = id ORDER BY alias LIMIT 1)
+			FROM entities WHERE id IN (` + in + `)
+			UNION ALL
+			SELECT a.entity_id, (SELECT x.alias FROM entity_aliases x WHERE x.entity_id = a.entity_id AND x.alias > a.alias
+				ORDER BY x.alias LIMIT 1)
+			FROM a WHERE a.alias IS NOT NULL)
+		SELECT entity_id, alias FROM a WHERE alias IS NOT NULL ORDER BY entity_id, alias`
+	}, args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, al string
+		if err := rows.Scan(&id, &al); err != nil {
+			return err
+		}
+		if e := m[id]; e != nil && al != e.Name {
+			e.Aliases = append(e.Aliases, al)
+		}
+	}
+	return rows.Err()
 }
 
 // relCols selects a relation row with its retraction.

@@ -4,5 +4,5 @@ package storetest
 
 import "time"
 
-// processCPU is the CPU time the process has used, unknown here.
-func processCPU() time.Duration { return 0 }
+// ProcessCPU is the CPU time the process has used, unknown here.
+func ProcessCPU() time.Duration { return 0 }

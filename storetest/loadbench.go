@@ -68,7 +68,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 				s := &countSaves{Store: open(b)}
 				b.StartTimer()
 				done := 0
-				cpu0 := processCPU()
+				cpu0 := ProcessCPU()
 				start := time.Now()
 				mark := start
 				l := loader.New(s)
@@ -85,7 +85,7 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 					}
 				})
 				total += time.Since(start)
-				cpu += processCPU() - cpu0
+				cpu += ProcessCPU() - cpu0
 				runs++
 				saves += s.saves
 				reads += s.reads

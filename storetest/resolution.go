@@ -245,15 +245,15 @@ func testLinkAll(t *testing.T, s kg.Store) {
 	linkAndSave(t, s, zero())
 	linkAndSave(t, s, one())
 	xa := a()
-	ls, err := resolve.LinkAll(ctx, s, []*kg.Extraction{xa, b()}, nil, []bool{true, true})
+	ls, err := resolve.LinkAll(ctx, s, []*resolve.Prepared{resolve.Prepare(xa), resolve.Prepare(b())}, nil, []bool{true, true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	prior, err := resolve.LinkAll(ctx, s, []*kg.Extraction{b()}, []resolve.Mentioned{ls[0].Mentioned(xa)}, nil)
+	prior, err := resolve.LinkAll(ctx, s, []*resolve.Prepared{resolve.Prepare(b())}, []resolve.Mentioned{ls[0].Mentioned(xa)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	alone, err := resolve.LinkAll(ctx, s, []*kg.Extraction{b()}, nil, nil)
+	alone, err := resolve.LinkAll(ctx, s, []*resolve.Prepared{resolve.Prepare(b())}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
