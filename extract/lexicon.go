@@ -136,10 +136,15 @@ var nameParticles = map[string]bool{
 	"de": true, "del": true, "della": true, "la": true, "le": true, "da": true, "das": true, "do": true,
 	"dos": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "di": true,
 	"y": true, "zu": true, "st": true, "los": true, "las": true, "des": true, "af": true,
+	"ul": true, "ud": true, "ur": true, // "Saad ul-Haq", "Salah ud-Din"
 }
 
 // nameSuffixes close a person's name.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// patronymSuffixes end Central Asian names in lower case: "Jasur Akmal
+// o'g'li" (son of Akmal), "qizi" (daughter of), Kyrgyz "uulu", "kyzy".
+var patronymSuffixes = map[string]bool{"o'g'li": true, "o‘g‘li": true, "ogli": true, "og'li": true, "qizi": true, "uulu": true, "kyzy": true}
 
 // orgHeads are head words that make a capitalized span an organization,
 // with the ontology subtype they suggest ("" when they do not say).
@@ -333,7 +338,7 @@ var roleNouns = map[string]roleKind{
 	"worker": roleWorks, "driver": roleWorks, "fisherman": roleOther, "trader": roleOther, "merchant": roleOther,
 	"entrepreneur": roleOther, "banker": roleWorks, "investor": roleOther, "scientist": roleWorks,
 	"historian": roleWorks, "writer": roleWorks, "author": roleOther, "poet": roleOther, "artist": roleOther,
-	"singer": roleOther, "actor": roleOther, "musician": roleOther, "athlete": roleOther, "player": roleMember,
+	"singer": roleOther, "actor": roleOther, "musician": roleOther, "politician": roleOther, "athlete": roleOther, "player": roleMember,
 	"pastor": roleOther, "rabbi": roleOther, "monk": roleOther, "veteran": roleOther, "refugee": roleOther,
 	"migrant": roleOther, "survivor": roleOther, "witness": roleOther, "protester": roleOther,
 	"volunteer": roleWorks, "sailor": roleWorks, "guard": roleWorks, "detective": roleWorks,

@@ -220,6 +220,12 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				j++
 				break
 			}
+			// "Jasur Akmal o'g'li": a patronymic in lower case closes a
+			// person's name.
+			if j > k+1 && patronymSuffixes[u.low] {
+				j++
+				break
+			}
 			if j > k && hasAnySuffix(u.low, "-led", "-backed", "-run", "-funded", "-owned") {
 				break // "The NATO-led force": the compound is read on its own
 			}
@@ -373,7 +379,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 			continue
 		}
 		// Trim connectors and particles left at the end.
-		for j > k && !(toks[j-1].cap || lowerLegal[toks[j-1].low] || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
+		for j > k && !(toks[j-1].cap || lowerLegal[toks[j-1].low] || patronymSuffixes[toks[j-1].low] || isInitial(toks[j-1]) || prefixedName(toks[j-1]) || isOrdinal(toks[j-1]) ||
 			isNumber(toks[j-1].low) && j-1 > k && (locHeads[toks[j-2].low] != "" || unitHeads[toks[j-2].low])) {
 			j--
 		}
@@ -762,6 +768,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		if l == 0 {
 			break
 		}
+		// "the General Court Martial", "the General Assembly": a title
+		// word opening a body's name.
+		if p == a && p+l < b && orgHeadWord(toks[p+l].low) {
+			return []mention{mk(a, kg.Organization, orgHeads[toks[p+l].low], true)}
+		}
 		p += l
 	}
 	var body []mention
@@ -780,7 +791,9 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 					p = q + 1
 					// "European Commission President Ursula Weber": the
 					// body before the title is named too.
-					if sub, head := orgHeads[toks[q-1].low]; head && q-a >= 2 {
+					// ("Digital Development Minister X": a minister's
+					// portfolio is no body.)
+					if sub, head := orgHeads[toks[q-1].low]; head && q-a >= 2 && toks[q].low != "minister" {
 						m := mk(a, kg.Organization, sub, true)
 						m.te, m.end, m.text, m.poss = q, toks[q-1].end, surface(rs, toks, a, q), false
 						body = append(body, m)
@@ -804,6 +817,10 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// with capitals; "the Patriot Act", "the Kandor Accords": texts are no
 	// entities.
 	if f := foldToks(toks, p, b); b-p >= 2 && (titles[f] || roleNouns[f] != roleNone || textHeads[toks[b-1].low]) {
+		return out
+	}
+	// "Australia's Pacific Minister, X": a post named by its portfolio.
+	if b-p >= 2 && p == a && postWords[toks[b-1].low] && !hasOf(toks, p, b) {
 		return out
 	}
 	if p > a {
@@ -832,6 +849,13 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		// "Greenpeace Nordic": a one-word charity's national branch.
 		if sub, ok := knownOrgs[foldToks(toks, p, l)]; ok && (l-p >= 2 || sub == "ngo") {
 			return append(out, mk(p, kg.Organization, sub, true))
+		}
+		// "a UNESCO World Heritage site": a known body's acronym before
+		// words that make no body's name is that body alone.
+		if sub, ok := knownOrgs[toks[p].low]; ok && l == p+1 && isAllCaps(toks[p].text) && !orgHeadWord(toks[b-1].low) {
+			m := mk(p, kg.Organization, sub, true)
+			m.te, m.end, m.text, m.poss = l, toks[p].end, toks[p].text, false
+			return append(out, m)
 		}
 	}
 	// "Cártel de la Costa Norte", "Banco del Sur": a head word and a
@@ -1246,8 +1270,19 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		}
 		return "", ""
 	}
+	// "the Argentine asset manager Fondos del Sur": a trade of firms.
+	if a > 1 && firmTrades[prev(2)+" "+prev(1)] && !toks[a-1].cap {
+		return kg.Organization, "company"
+	}
 	if multi && (roleNouns[prev(1)] != roleNone || personNouns[prev(1)]) && a > 0 && !toks[a-1].cap {
 		return kg.Person, "" // "opposition leader Robert Kyagulanyi"
+	}
+	// "the musician-turned-politician Daniel Kigozi": the last part of a
+	// hyphenated description.
+	if i := strings.LastIndexByte(prev(1), '-'); multi && i > 0 && a > 0 && !toks[a-1].cap {
+		if w := prev(1)[i+1:]; roleNouns[w] != roleNone || personNouns[w] {
+			return kg.Person, ""
+		}
 	}
 	if sub, ok := orgNouns[prev(1)]; ok && a > 0 && !toks[a-1].cap && prev(2) != "of" {
 		return kg.Organization, sub // "the pension fund Valtiokassa"
@@ -1308,6 +1343,25 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return kg.Organization, ""
 	}
 	return "", ""
+}
+
+// firmTrades are two-word trades of firms whose head alone would be a
+// person's: "asset manager", "fund manager".
+var firmTrades = map[string]bool{"asset manager": true, "fund manager": true, "money manager": true,
+	"investment manager": true, "wealth manager": true, "property developer": true, "private equity": true}
+
+// postWords end the name of a post ("Pacific Minister"), never a
+// person's or a body's name.
+var postWords = map[string]bool{"minister": true, "secretary": true, "ambassador": true, "envoy": true, "commissioner": true}
+
+// hasOf reports "of" among toks[a:b].
+func hasOf(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if toks[i].low == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // officeBodies are offices named like a post that act as bodies, general

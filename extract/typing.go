@@ -199,6 +199,17 @@ func descriptionBefore(toks []token, p int) (kg.EntityType, string) {
 	if len(heads) == 0 {
 		return "", ""
 	}
+	// "the secretary of India's cricket board, the BCCI": an acronym is
+	// the body of the chain, a name the person who heads it.
+	if p < len(toks) && len(toks[p].text) >= 2 && isAllCaps(toks[p].text) && (p+1 == len(toks) || !toks[p+1].cap) {
+		w := singular(toks[c-1].low)
+		if typ, sub := descKind(w); typ == kg.Organization {
+			return typ, sub
+		}
+		if sub, ok := orgHeads[w]; ok {
+			return kg.Organization, sub
+		}
+	}
 	for _, h := range heads {
 		if typ, _ := descKind(h); typ == kg.Person {
 			return kg.Person, ""

@@ -615,3 +615,33 @@ func TestNameShapesOfWireCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOfCourtsPostsAndPatronyms checks names with lower-case parts
+// (Urdu "ul-", an Uzbek patronymic), a title word opening a court's name,
+// a hyphenated trade before a name, posts named by a portfolio, a known
+// body's acronym before a modifier, an acronym after a body's description,
+// and a firm's two-word trade.
+func TestNamesOfCourtsPostsAndPatronyms(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"The board chairman Tariq Anwar ul-Haq Meer and the blogger Dilnoza Rustam qizi were charged before the General Court Martial in Bastrok.",
+		"The singer-turned-politician Kato Mwesige, Ruritania's Fisheries Minister, and Water Development Minister Olu Benga met at a UNESCO World Heritage site.",
+		"Its owner is the Kenyan asset manager Harambe del Lago, and Okello Basi is the secretary of the region's rowing board, the KRRB, said Vessa Lund.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"Tariq Anwar ul-Haq Meer": kg.Person,
+		"Dilnoza Rustam qizi":     kg.Person,
+		"General Court Martial":   kg.Organization,
+		"Kato Mwesige":            kg.Person,
+		"Olu Benga":               kg.Person,
+		"UNESCO":                  kg.Organization,
+		"KRRB":                    kg.Organization,
+		"Harambe del Lago":        kg.Organization,
+	})
+	for _, bad := range []string{"Court Martial", "Fisheries Minister", "Water Development", "UNESCO World Heritage", "Tariq Anwar"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is an entity of its own (all: %v)", bad, got)
+		}
+	}
+}
