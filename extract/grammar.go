@@ -1832,6 +1832,30 @@ func (d *doc) stances(si int, t *tree, refs []ref) {
 					d.addRel(aimedNouns[n.lemma].rel, ro.ent, rs.ent, nil, si, confNoun)
 				}
 			}
+		case n.upos == "NOUN" && (stanceNouns[n.lemma] == string(kg.Supports) || stanceNouns[n.lemma] == string(kg.AlliedWith)) && n.tok >= 0 &&
+			slices.ContainsFunc(t.kidsOf(i, "nmod"), func(k int) bool { return t.caseOf(k) == "to" }):
+			// "X, a major donor to Y", "X is an ally to Y": the "to"
+			// form of "a critic of Y".
+			var tos []int
+			for _, k := range t.kidsOf(i, "nmod") {
+				if t.caseOf(k) == "to" {
+					tos = append(tos, t.conjuncts(k)...)
+				}
+			}
+			if len(tos) == 0 {
+				continue
+			}
+			for _, x := range t.personOf(i) {
+				rx, ok := d.refOfNode(t, refs, x)
+				if !ok || rx.adj {
+					continue
+				}
+				for _, o := range tos {
+					if ro, ok := d.refOfNode(t, refs, o); ok && !ro.adj && ro.ent != rx.ent {
+						d.addRel(kg.RelationType(stanceNouns[n.lemma]), rx.ent, ro.ent, nil, si, confNoun)
+					}
+				}
+			}
 		case n.upos == "NOUN" && stanceNouns[n.lemma] != "" && n.deprel == "nsubj" && n.head >= 0 && t.n[n.head].lemma == "include" && !t.negated(n.head):
 			// "Critics of X include Y and Z".
 			o := t.kid(n.head, "obj")

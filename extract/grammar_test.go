@@ -1065,3 +1065,15 @@ func TestKinCoordinatedDescription(t *testing.T) {
 	)
 	want(t, x, [3]string{"FAMILY_OF", "person:jan-berg", "person:lars-lie"})
 }
+
+// "a donor to Y" is the "to" form of "a backer of Y".
+func TestStanceNounTo(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Donors",
+		"The Harbor Bank, a major donor to the Green Bloc, declined to comment. Norway is a close ally to Iceland.",
+	)
+	want(t, x,
+		[3]string{"SUPPORTS", "organization:harbor-bank", "organization:green-bloc"},
+		[3]string{"ALLIED_WITH", "location:iceland", "location:norway"},
+	)
+}
