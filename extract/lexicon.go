@@ -354,7 +354,7 @@ var roleNouns = map[string]roleKind{
 	"consul general": roleWorks, "inspector general": roleLeads, "auditor general": roleLeads,
 	"director general": roleLeads, "director-general": roleLeads, "secretary-general": roleLeads,
 	"counsel": roleWorks, "general counsel": roleWorks, "dean": roleWorks, "provost": roleWorks,
-	"rector": roleLeads, "vice-chancellor": roleLeads, "councillor": roleMember,
+	"rector": roleLeads, "vice-chancellor": roleLeads, "councillor": roleMember, "archbishop": roleLeads, "bishop": roleLeads,
 }
 
 // relatives give FAMILY_OF with a relation property.

@@ -69,8 +69,8 @@ func (t *tree) personOf(i int) []int {
 		}
 	}
 	n := t.n[i]
-	if n.deprel == "compound" && n.head == i+1 && t.n[i+1].upos == "PROPN" {
-		return []int{i + 1} // "his brother Frank"
+	if (n.deprel == "compound" || n.deprel == "nmod:desc") && n.head == i+1 && t.n[i+1].upos == "PROPN" {
+		return []int{i + 1} // "his brother Frank", "whose president X"
 	}
 	if (n.deprel == "appos" || n.deprel == "conj" && t.kid(i, "cc") < 0 && t.n[max(i-1, 0)].low != "and") && n.head >= 0 && t.kid(i, "cop") < 0 && !t.whoseNoun(i) {
 		// (With a copula of its own it is a clause: "Y, whose chairman,

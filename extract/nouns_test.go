@@ -496,3 +496,20 @@ func TestAsRoleBodyAndGeneralOffices(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"COMMANDS", "person:hanna-ek", "organization:nordvik-shipping"})
 }
+
+// "the Y Board (YB) chairman X": past the acronym to the body; "Y,
+// whose president X is": the role is X's; an "Army general" holds a rank
+// in the army, not its command.
+func TestAcronymTitleAndRanks(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Board",
+		"The court set aside the appointment of Nordic Chess Board (NCB) chairman Tomas Ekdahl on Thursday.",
+		"The Baltic Sailing Council (BSC), whose president Mira Castell is also a judge, said the race would go ahead.",
+		"Ivan Petrov, a retired Army general, returned to the board's headquarters.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:tomas-ekdahl", "organization:nordic-chess-board"},
+		[3]string{"LEADS", "person:mira-castell", "organization:baltic-sailing-council"},
+	)
+	wantNot(t, x, [3]string{"COMMANDS", "person:ivan-petrov", "organization:army"})
+}

@@ -321,6 +321,18 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		if t.text == "," || t.text == "\"" || t.text == "(" || t.text == ";" || t.text == ":" {
 			break
 		}
+		if t.text == ")" && s >= 3 && toks[s-3].text == "(" && len(words) == 1 {
+			// "the Y Board (YB) chairman X": past the acronym to the
+			// name it shortens.
+			if rf, ok := refAt(refs, s-2); ok && !rf.pron && !rf.adj && rp.target < 0 {
+				rp.target, rp.targetRef = rf.ent, rf
+				s -= 3
+				if rf2, ok := refAt(refs, s-1); ok && rf2.ent == rf.ent {
+					s = rf2.ts
+				}
+				break
+			}
+		}
 		if rf, ok := refAt(refs, s-1); ok && (!rf.pron || rf.poss) {
 			if rp.target < 0 || d.ents[rp.target].typ == kg.Location && d.ents[rf.ent].typ == kg.Organization && !rf.pron &&
 				rf.te < len(toks) && toks[rf.te].low == "'s" {
@@ -579,6 +591,9 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		d.noteHolder(rp.title, t, person)
 	}
 	kind := rp.kind
+	if h := lastWord(rp.title); kind == roleCommands && (h == "general" || h == "admiral") {
+		kind = roleWorks // "a retired Army general": a rank in the force, not its command
+	}
 	if rp.deputy || deputyTitle(rp.title) {
 		// "the deputy secretary general", "deputy prime minister": a
 		// post under the top one, held for the body or the state.
