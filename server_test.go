@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -76,7 +77,28 @@ func TestUsageErrors(t *testing.T) {
 	if c := exitCode(err); c != 2 || !strings.Contains(err.Error(), "-max-depth") {
 		t.Errorf("serve --max-depth -1: exit %d (%v), want 2 naming the flag", c, err)
 	}
+	err = serve(context.Background(), []string{"--gc-percent", "10"})
+	if c := exitCode(err); c != 2 || !strings.Contains(err.Error(), "--gc-percent") {
+		t.Errorf("serve --gc-percent 10: exit %d (%v), want 2 naming the flag", c, err)
+	}
 	if c := exitCode(extractCmd([]string{"no-such-file.txt"}, io.Discard)); c != 1 {
 		t.Errorf("extract of a missing file: exit %d, want 1", c)
+	}
+}
+
+// TestGCPercent: --gc-percent sets the collector's target unless GOGC does.
+func TestGCPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	if err := setGCPercent(300, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := debug.SetGCPercent(100); got != 300 {
+		t.Errorf("after --gc-percent 300: GC percent %d, want 300", got)
+	}
+	if err := setGCPercent(300, "150"); err != nil {
+		t.Fatal(err)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set: GC percent %d, want it left at 100", got)
 	}
 }
