@@ -424,7 +424,14 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 			if !ok || rp.pron && !strings.HasPrefix(t.n[p].deprel, "nsubj") || d.ents[rp.ent].typ != kg.Person {
 				continue
 			}
-			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: kind, plural: n.xpos == "NNS", deputy: deputy}, si, confApposition)
+			k := kind
+			if x := t.n[o].head; (k == roleLeads || k == roleState) && x >= 0 && x != i && t.n[x].head == i && t.n[x].upos == "NOUN" &&
+				t.caseOf(x) == "of" && placeNouns[t.n[x].lemma] == "" && t.caseOf(o) != "of" {
+				// "head of research at Y": the head of a field or unit
+				// at Y works for Y.
+				k = roleWorks
+			}
+			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: k, plural: n.xpos == "NNS", deputy: deputy}, si, confApposition)
 		}
 	}
 }

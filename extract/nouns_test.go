@@ -513,3 +513,18 @@ func TestAcronymTitleAndRanks(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"COMMANDS", "person:ivan-petrov", "organization:army"})
 }
+
+// The head of a field or unit at a body works for the body; the head of
+// the body, or the mayor of the town of Y, leads it.
+func TestHeadOfFieldAtBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Policy",
+		"Hanna Ek, head of research at the Nordic Policy Institute, said the plan was weak.",
+		"Tomas Ekdahl, the mayor of the coastal town of Port Vale, resigned.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:hanna-ek", "organization:nordic-policy-institute"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "location:port-vale"},
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:hanna-ek", "organization:nordic-policy-institute"})
+}
