@@ -915,6 +915,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	if b+1 < n && pressNouns[toks[b].low+" "+toks[b+1].low] && !toks[b].cap && !toks[b+1].cap {
 		return append(out, mk(p, kg.Organization, "media", false))
 	}
+	// "Cerro Dragón", "Río Negro": a Spanish or Portuguese word for a kind
+	// of place opens a place's name.
+	if sub := placeOpeners[fold(toks[p].text)]; sub != "" && b-p >= 2 && !base.poss && toks[p+1].cap {
+		return append(out, mk(p, kg.Location, sub, false))
+	}
 	// "a civil court in Viña del Mar": a name with a particle after a
 	// preposition of place is a place, unless it owns something.
 	if b-p >= 3 && p > 0 && placeParticle(toks, p, b) && !base.poss {
@@ -927,8 +932,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// fighters", "X, a trading company").
 	if b-p >= 2 {
 		for i := p; i < b; i++ {
+			// ("B. Tuvshin": an initial before a single name, as Mongolian
+			// names are written.)
 			if prefixedName(toks[i]) || (i > p && (nameParticles[toks[i].low] || isInitial(toks[i]))) ||
-				(i == b-1 && nameSuffixes[toks[i].low]) {
+				(i == b-1 && nameSuffixes[toks[i].low]) ||
+				i == p && b-p == 2 && isInitial(toks[p]) && !orgHeadWord(toks[b-1].low) && locHeads[toks[b-1].low] == "" {
 				if s, ok := particlePlaceHeads[fold(toks[p].text)]; ok && i > p {
 					return append(out, mk(p, kg.Location, s, true))
 				}
@@ -997,6 +1005,10 @@ func givenDate(toks []token, a, j int) bool {
 	}
 	return true
 }
+
+// placeOpeners open place names with no particle after them.
+var placeOpeners = map[string]string{"rio": "region", "cerro": "region", "sierra": "region", "lago": "region",
+	"laguna": "region", "isla": "region", "bahia": "region", "cabo": "region", "puerto": "city", "punta": "region"}
 
 // particlePlaceHeads open place names that continue with a particle:
 // "Rio de Oro", "Ciudad del Este", "Wadi al-Kabir", "Dar es Salaam".
@@ -1411,6 +1423,7 @@ var armedMembers = map[string]bool{"fighters": true, "militants": true, "militia
 // namedBodies are lower-case nouns for bodies that go by a name set before
 // them.
 var namedBodies = map[string]string{"party": "party", "movement": "party", "militia": "militia", "alliance": "alliance",
+	"clan": "", "tribe": "",
 	"coalition": "alliance", "bloc": "alliance", "faction": "militia", "cartel": "", "gang": "",
 	"newspaper": "media", "daily": "media", "magazine": "media", "tabloid": "media"}
 

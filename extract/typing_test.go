@@ -645,3 +645,19 @@ func TestNamesOfCourtsPostsAndPatronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestClansPlacesAndInitials checks a name before "clan", a Spanish word
+// for a kind of place opening a name, and an initial before a single name.
+func TestClansPlacesAndInitials(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Valley",
+		"Gunmen from the Moruka clan attacked the village, said the ranger, known only as D. Batbold.",
+		"Crews flew from Laguna Verdosa and Cerro Tallan to the coast.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Moruka":         kg.Organization,
+		"Laguna Verdosa": kg.Location,
+		"Cerro Tallan":   kg.Location,
+		"D. Batbold":     kg.Person,
+	})
+}
