@@ -23,6 +23,7 @@ func TestRelationEndsEverywhere(t *testing.T) {
 		{"relation", `{ relation(id: "` + detained + `") { ` + ends + ` } }`, 1},
 		{"entity relations", `{ entity(id: "` + idBrell + `") { relations { ` + ends + ` } } }`, 3},
 		{"relation list", `{ relations(first: 10) { edges { node { ` + ends + ` } } } }`, 7},
+		{"relation connection", `{ entity(id: "` + idBrell + `") { relationConnection(first: 2) { edges { node { ` + ends + ` } } } } }`, 2},
 		{"roles", `{ entity(id: "` + idBrell + `") { roles { relation { ` + ends + ` } } } }`, 1},
 		{"paths", `{ paths(from: "` + idVoss + `", to: "` + idBrell + `") { hops { relation { ` + ends + ` } } } }`, 2},
 		{"neighborhood", `{ neighborhood(id: "` + idBrell + `") { edges { relation { ` + ends + ` } } } }`, 3},
