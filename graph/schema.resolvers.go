@@ -153,11 +153,6 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 		return nil, fmt.Errorf("load relations of %q: %w", obj.ID, err)
 	}
 	r.primeEnds(ctx, rels, f.Read)
-	if f.Read.Ends {
-		if rels, err = r.withEnds(ctx, rels); err != nil {
-			return nil, err
-		}
-	}
 	rels = slices.Clone(rels)
 	keys, err := r.sortRelations(ctx, rels, deref(orderBy))
 	if err != nil {
@@ -167,9 +162,15 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.RelationConnection{TotalCount: len(rels), Edges: make([]*model.RelationEdge, 0, hi-lo)}
-	for i := lo; i < hi; i++ {
-		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: cursors[i-lo], Node: rels[i]})
+	page := rels[lo:hi]
+	if f.Read.Ends {
+		if page, err = r.withEnds(ctx, page); err != nil {
+			return nil, err
+		}
+	}
+	conn := &model.RelationConnection{TotalCount: len(rels), Edges: make([]*model.RelationEdge, 0, len(page))}
+	for i, rel := range page {
+		conn.Edges = append(conn.Edges, &model.RelationEdge{Cursor: cursors[i], Node: rel})
 	}
 	conn.PageInfo = pageInfo(hi < len(rels), lo > 0, cursors)
 	return conn, nil
