@@ -153,7 +153,8 @@ func relationRead(sets []ast.SelectionSet) kg.RelationRead {
 }
 
 // primeEnds puts the end entities a relation read gave into the request's
-// entity loader, so the relations' source and target need no store call.
+// entity loader, so later look-ups of those entities (a hop's from and to,
+// a role's organization, the ends withEnds fills in) need no store call.
 // Brief ends are partial entities: they answer their relation's source and
 // target only.
 func (r *Resolver) primeEnds(ctx context.Context, rels []*kg.Relation, rd kg.RelationRead) {
