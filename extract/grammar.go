@@ -672,23 +672,15 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 			}
 		}
 	case (rel == kg.Commands || rel == kg.Leads || byOwner[rel]) && armedNouns[n.lemma] && n.upos == "NOUN":
-		for _, k := range n.kids {
-			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
-				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					return r, true
-				}
-			}
+		if r, ok := d.demonymState(t, refs, i); ok {
+			return r, true
 		}
 	}
 	if (rel == kg.Attacked || rel == kg.Killed || rel == kg.Fought) && n.upos == "NOUN" && forceTargets[n.lemma] {
 		// "ambushed a Norwegian patrol", "shelled Malian positions": the
 		// state whose force it is.
-		for _, k := range n.kids {
-			if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
-				if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
-					return r, true
-				}
-			}
+		if r, ok := d.demonymState(t, refs, i); ok {
+			return r, true
 		}
 	}
 	if (rel == kg.Attacked || rel == kg.Killed || rel == kg.Fought) && n.upos == "NOUN" && n.tok >= 0 && t.kid(i, "nmod:poss") < 0 {
@@ -1945,6 +1937,19 @@ func init() {
 // takeover of Y".
 var unrealized = map[string]bool{"proposed": true, "planned": true, "possible": true, "potential": true,
 	"failed": true, "rival": true, "abandoned": true, "blocked": true}
+
+// demonymState returns the state a demonym before noun i names: "a
+// Norwegian patrol", "Malian troops".
+func (d *doc) demonymState(t *tree, refs []ref, i int) (ref, bool) {
+	for _, k := range t.n[i].kids {
+		if c := t.n[k]; (c.deprel == "amod" || c.deprel == "compound") && c.tok >= 0 && k < i {
+			if r, ok := refAt(refs, c.tok); ok && r.adj && d.ents[r.ent].country != nil {
+				return r, true
+			}
+		}
+	}
+	return ref{}, false
+}
 
 // actorAdj returns the state or body a demonym or name before an act
 // noun stands for ("Israeli strikes", "Houthi attacks").
