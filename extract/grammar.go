@@ -272,8 +272,7 @@ func (d *doc) grammar() {
 			}
 			if t.intoCustody(p) {
 				cues = gramCues["detain"]
-			}
-			if !t.intoCustody(p) && t.tookOver(p) {
+			} else if t.tookOver(p) {
 				cues = gramCues["acquire"]
 			}
 			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] && !lightLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
