@@ -840,7 +840,7 @@ func TestStanceAdjectives(t *testing.T) {
 func TestMoneyGiven(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Bribes",
-		"Prosecutors said Rui Castro gave Mayor Lena Ostrova 2 million euros before the vote. They said Ms. Marta Quist had paid Mr. Piet Ramos monthly sums in return for votes. Tomas Brenner paid Oskar Brandt $4 million for the Harbor Hotel.",
+		"Prosecutors said Rui Castro gave Mayor Lena Ostrova 2 million euros before the vote. They said Ms. Marta Quist had paid Mr. Piet Ramos monthly sums in return for votes. Mr. Tomas Brenner paid Mr. Oskar Brandt $4 million for the Harbor Hotel.",
 	)
 	want(t, x,
 		[3]string{"SUPPORTS", "person:rui-castro", "person:lena-ostrova"},
