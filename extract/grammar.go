@@ -1386,7 +1386,7 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		for _, k := range t.ownerOf(o, "including") {
 			// "raided his homes" is a search, not an act on him; "named
 			// his deputy", "arrested his brother" act on another person.
-			if t.n[k].deprel != "nmod:poss" || n.lemma != "raid" && !t.personWord(o) {
+			if t.n[k].deprel != "nmod:poss" || n.lemma != "raid" && !t.ownPerson(o) {
 				patients = append(patients, k)
 			}
 		}
@@ -1453,14 +1453,15 @@ func (t *tree) alongWith(p int) []int {
 	return out
 }
 
-// personWord reports a noun for one person in his own right: "deputy",
-// "brother", "lawyer"; not the fighters or troops a body acts through.
-func (t *tree) personWord(i int) bool {
+// ownPerson reports a noun for one person in his own right: "deputy",
+// "brother", "lawyer" (personNoun, which holds the role and kin nouns);
+// not the fighters or troops a body acts through.
+func (t *tree) ownPerson(i int) bool {
 	n := t.n[i]
 	if n.upos != "NOUN" || memberNouns[n.lemma] || rebelNouns[n.lemma] || armedNouns[n.lemma] || stateAgents[n.lemma] {
 		return false
 	}
-	return personNoun(n.low) || personNoun(n.lemma) || relatives[n.lemma] != "" || roleNouns[n.lemma] != roleNone
+	return personNoun(n.low) || personNoun(n.lemma)
 }
 
 // includedUnder returns the "including" phrases that the parser hung
