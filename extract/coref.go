@@ -501,6 +501,7 @@ func (d *doc) lastBody(si, pos int) int {
 			q = here
 		}
 		toks := d.sents[s].toks
+		anchor := false
 		for _, mi := range d.bySent[s] {
 			m := d.ms[mi]
 			if m.adj || m.start >= pos || !inside && q != nil && q[m.ts] {
@@ -511,7 +512,15 @@ func (d *doc) lastBody(si, pos int) int {
 				// "a defeat for X, …, which had the support of Y's
 				// board. Its director": a possessor inside a modifier
 				// does not displace the body named before it.
-				if s < si && org >= 0 && m.te < len(toks) && possessive(toks[m.te]) {
+				if s < si && org >= 0 && (anchor || m.te < len(toks) && possessive(toks[m.te])) {
+					continue
+				}
+				// "X, the oil company controlled by Y and Z, which …":
+				// a body set off by a comma heads the phrase after it,
+				// and the names inside that phrase do not displace it.
+				if s < si && m.te < len(toks) && toks[m.te].text == "," && !anchor {
+					anchor = true
+					org, orgPos = m.ent, m.start
 					continue
 				}
 				if m.start > orgPos {

@@ -468,3 +468,13 @@ func TestDirectorsOfTheBoardInView(t *testing.T) {
 	)
 	wantNot(t, y, [3]string{"MEMBER_OF", "person:lena-okoro", "organization:mirava-holdings"})
 }
+
+// "Its" after "X, the company controlled by Y and Z, which …" is X: the
+// names inside the phrase set off after X do not displace it.
+func TestItsIsTheHeadOfASetOffPhrase(t *testing.T) {
+	d := analyze(t, "Royalties",
+		"Much of the region's income comes from Harbor Energy, the oil company controlled by the Varga family and Norsk Petro, which operates the largest field. Its chief executive, Tomas Lind, said the company would keep paying.",
+	)
+	wantPronouns(t, d, "Harbor Energy", "Its")
+	wantPronouns(t, d, "Norsk Petro")
+}
