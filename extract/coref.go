@@ -564,6 +564,28 @@ func (d *doc) bodyBefore(si, pos int) bool {
 	return false
 }
 
+// possessiveBody returns the organization that an "its" of sentence si
+// before rune offset pos stands for, when no organization is named in the
+// sentence before pos; -1 otherwise.
+func (d *doc) possessiveBody(si, pos int) int {
+	if si >= len(d.prons) {
+		return -1
+	}
+	for _, mi := range d.bySent[si] {
+		if m := d.ms[mi]; m.start < pos && !m.adj && d.ents[m.ent].typ == kg.Organization {
+			return -1
+		}
+	}
+	toks := d.sents[si].toks
+	found := -1
+	for _, r := range d.prons[si] {
+		if r.poss && !r.desc && toks[r.ts].low == "its" && toks[r.ts].start < pos && d.ents[r.ent].typ == kg.Organization {
+			found = r.ent
+		}
+	}
+	return found
+}
+
 // quoteMask marks the tokens of sentence si that sit inside quotation
 // marks; a quotation runs on across the sentences of a paragraph. Nil for
 // a sentence out of range.
@@ -744,6 +766,14 @@ func (d *doc) inModifier(si, mi, pos int) bool {
 func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	if e, ok := d.descAt[pos]; ok {
 		return e
+	}
+	// "X, its chief executive, said the company would …": the body the
+	// sentence's own "its" stands for, when it names no other before.
+	if e := d.possessiveBody(si, pos); e >= 0 {
+		x := d.ents[e]
+		if kind := descKinds[noun]; hasWord(x.words, noun) || kind == "company" && (x.sub == "company" || x.sub == "") {
+			return e
+		}
 	}
 	// Look back a bounded window of sentences: work stays linear in the
 	// article's length.

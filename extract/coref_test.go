@@ -478,3 +478,20 @@ func TestItsIsTheHeadOfASetOffPhrase(t *testing.T) {
 	wantPronouns(t, d, "Harbor Energy", "Its")
 	wantPronouns(t, d, "Norsk Petro")
 }
+
+// "X, its managing director, said the company would …": the company is
+// what the sentence's own "its" stands for, not the company most in view.
+func TestTheCompanyOfTheSpeakersIts(t *testing.T) {
+	d := analyze(t, "Takeover",
+		"Harbor Line Holdings agreed to the offer. Harbor Line Holdings will be delisted. The bid was a defeat for Baltic Tankers. Its managing director, Eva Lindqvist, said the company would sell its stake.",
+	)
+	got := ""
+	for pos, e := range d.descAt {
+		if string(d.rs[pos:pos+7]) == "company" {
+			got = d.ents[e].name
+		}
+	}
+	if got != "Baltic Tankers" {
+		t.Errorf("the company = %q, want Baltic Tankers", got)
+	}
+}
