@@ -118,7 +118,7 @@ func nameMatch(m *Mention, e *kg.Entity, nn []Name) (Match, Evidence, bool) {
 	var ev Evidence
 	vetoed, oneWord, part := false, false, false
 	mn := m.names()
-	for i, a := range m.names() {
+	for i, a := range mn {
 		if len(a.Core) == 0 {
 			continue
 		}
