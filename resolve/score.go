@@ -112,10 +112,13 @@ func CompareNames(a, b Name) Match {
 		}
 		// A hyphenated compound read both ways: the best match of any
 		// two readings, else what the names as written say.
-		first := comparePeople(a.forms()[0], b.forms()[0])
-		best := first
-		for _, x := range a.forms() {
-			for _, y := range b.forms() {
+		fa, fb := a.forms(), b.forms()
+		best := comparePeople(fa[0], fb[0])
+		for i, x := range fa {
+			for j, y := range fb {
+				if i == 0 && j == 0 {
+					continue // best already
+				}
 				if m := comparePeople(x, y); !m.Veto && m.Score > best.Score {
 					best = m
 				}
