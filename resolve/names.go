@@ -622,96 +622,94 @@ func keys(t kg.EntityType, names []string, lookup bool) []string {
 
 // keysOf adds to ks the blocking keys of one reading n of the name raw.
 func keysOf(ks map[string]bool, g string, t kg.EntityType, raw string, n Name, lookup bool) {
-	{
-		if len(n.Core) == 0 {
-			return
+	if len(n.Core) == 0 {
+		return
+	}
+	ks[g+":n:"+strings.Join(n.Core, " ")] = true
+	if t == kg.Organization {
+		// A person's name typed Organization ("Idris Haybe, a
+		// Mombasa fish exporter") meets the person here.
+		ks[g+":n:"+literalCore(raw)] = true
+	}
+	if t != kg.Person {
+		// An organization's name typed a place meets it here, and so
+		// does a place named without the head word an organization's
+		// name adds ("Severny Bunker", "Severny Bunker Group").
+		for _, l := range crossForms(raw) {
+			ks["x:"+l] = true
 		}
-		ks[g+":n:"+strings.Join(n.Core, " ")] = true
-		if t == kg.Organization {
-			// A person's name typed Organization ("Idris Haybe, a
-			// Mombasa fish exporter") meets the person here.
-			ks[g+":n:"+literalCore(raw)] = true
+	}
+	// A name typed a person or a place meets the organization it is
+	// read as one (legal forms aside: "Salmones Puyehue", "Salmones
+	// Puyehue S.A."), and a company's name without its head word
+	// typed a person meets the company (CompareNames).
+	if o := strings.Fields(n.asOrg); len(o) >= 2 {
+		ks["x:"+n.asOrg] = true
+		if h := headless(o); t == kg.Organization && len(h) >= 3 {
+			ks["x:"+strings.Join(h, " ")] = true
 		}
-		if t != kg.Person {
-			// An organization's name typed a place meets it here, and so
-			// does a place named without the head word an organization's
-			// name adds ("Severny Bunker", "Severny Bunker Group").
-			for _, l := range crossForms(raw) {
-				ks["x:"+l] = true
+	}
+	if len(n.Core) > 1 && t != kg.Person {
+		// "Interior Ministry" and "Ministry of the Interior".
+		sorted := append([]string(nil), n.Core...)
+		sort.Strings(sorted)
+		ks[g+":o:"+strings.Join(sorted, " ")] = true
+	}
+	if n.Acronym != "" {
+		ks[g+":a:"+n.Acronym] = true
+	}
+	if n.Initials != "" && len(n.Initials) >= 2 {
+		ks[g+":a:"+n.Initials] = true
+	}
+	switch {
+	case t == kg.Location:
+		// The consonants of the name: "Misrata" and "Misurata".
+		ks[g+":k:"+skeletons(n.Core)] = true
+	case t == kg.Person:
+		// Surname, and the sound of the whole name: "Mr. Maliki" and
+		// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
+		ks[g+":s:"+n.Surname()] = true
+		if !n.Full() {
+			ks[g+":g:"+n.Surname()] = true
+			ks[g+":1:"+n.Surname()] = true
+		}
+		if p := n.paternal(); p != "" {
+			ks[g+":s:"+p] = true // "Vaca" of "Hernán Vaca Choque"
+		}
+		if n.Full() {
+			// Either order: "Zhang Weiming", "Weiming Zhang".
+			ka, kb := skeleton(n.Given()), skeleton(n.Surname())
+			if kb < ka {
+				ka, kb = kb, ka
+			}
+			ks[g+":k:"+ka+" "+kb] = true
+			// The first name, for a mention of it alone: a family name
+			// written first ("Chairman Zhang"), or a given name news
+			// uses alone ("Mr. Tesfaye"). A one-word name looks it up
+			// and a full name is looked up by it ("g"), and the other
+			// way round ("1"); full names meet one another by the keys
+			// above, not in the large blocks of a given name.
+			if lookup {
+				ks[g+":1:"+n.Given()] = true
+			} else {
+				ks[g+":g:"+n.Given()] = true
+			}
+			if s := n.Surname(); len(s) >= 6 {
+				// A surname whose first letter one alphabet writes
+				// otherwise: Ukrainian "Hrytsenko", Russian "Gritsenko".
+				ks[g+":f:"+n.Given()+" "+s[1:]] = true
 			}
 		}
-		// A name typed a person or a place meets the organization it is
-		// read as one (legal forms aside: "Salmones Puyehue", "Salmones
-		// Puyehue S.A."), and a company's name without its head word
-		// typed a person meets the company (CompareNames).
-		if o := strings.Fields(n.asOrg); len(o) >= 2 {
-			ks["x:"+n.asOrg] = true
-			if h := headless(o); t == kg.Organization && len(h) >= 3 {
-				ks["x:"+strings.Join(h, " ")] = true
+	default:
+		// Distinctive words: "Revolutionary Guard" and "Islamic
+		// Revolutionary Guard Corps".
+		for _, w := range n.Core {
+			if !generic[w] && len(w) > 2 {
+				ks[g+":w:"+w] = true
 			}
 		}
-		if len(n.Core) > 1 && t != kg.Person {
-			// "Interior Ministry" and "Ministry of the Interior".
-			sorted := append([]string(nil), n.Core...)
-			sort.Strings(sorted)
-			ks[g+":o:"+strings.Join(sorted, " ")] = true
-		}
-		if n.Acronym != "" {
-			ks[g+":a:"+n.Acronym] = true
-		}
-		if n.Initials != "" && len(n.Initials) >= 2 {
-			ks[g+":a:"+n.Initials] = true
-		}
-		switch {
-		case t == kg.Location:
-			// The consonants of the name: "Misrata" and "Misurata".
-			ks[g+":k:"+skeletons(n.Core)] = true
-		case t == kg.Person:
-			// Surname, and the sound of the whole name: "Mr. Maliki" and
-			// "Nouri al-Maliki"; "Fayyadh" and "Fayad".
-			ks[g+":s:"+n.Surname()] = true
-			if !n.Full() {
-				ks[g+":g:"+n.Surname()] = true
-				ks[g+":1:"+n.Surname()] = true
-			}
-			if p := n.paternal(); p != "" {
-				ks[g+":s:"+p] = true // "Vaca" of "Hernán Vaca Choque"
-			}
-			if n.Full() {
-				// Either order: "Zhang Weiming", "Weiming Zhang".
-				ka, kb := skeleton(n.Given()), skeleton(n.Surname())
-				if kb < ka {
-					ka, kb = kb, ka
-				}
-				ks[g+":k:"+ka+" "+kb] = true
-				// The first name, for a mention of it alone: a family name
-				// written first ("Chairman Zhang"), or a given name news
-				// uses alone ("Mr. Tesfaye"). A one-word name looks it up
-				// and a full name is looked up by it ("g"), and the other
-				// way round ("1"); full names meet one another by the keys
-				// above, not in the large blocks of a given name.
-				if lookup {
-					ks[g+":1:"+n.Given()] = true
-				} else {
-					ks[g+":g:"+n.Given()] = true
-				}
-				if s := n.Surname(); len(s) >= 6 {
-					// A surname whose first letter one alphabet writes
-					// otherwise: Ukrainian "Hrytsenko", Russian "Gritsenko".
-					ks[g+":f:"+n.Given()+" "+s[1:]] = true
-				}
-			}
-		default:
-			// Distinctive words: "Revolutionary Guard" and "Islamic
-			// Revolutionary Guard Corps".
-			for _, w := range n.Core {
-				if !generic[w] && len(w) > 2 {
-					ks[g+":w:"+w] = true
-				}
-			}
-			if len(n.Core) == 1 {
-				ks[g+":s:"+n.Core[0]] = true
-			}
+		if len(n.Core) == 1 {
+			ks[g+":s:"+n.Core[0]] = true
 		}
 	}
 }
