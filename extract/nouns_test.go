@@ -363,7 +363,7 @@ func TestDeputyTitleDoesNotLead(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Summit",
 		"The Harbor Council's deputy secretary general, Ilse Marwick, spoke in Port Vale on Monday.",
-		"The Civic Union, whose leader Tomas Ekdahl is deputy prime minister of Nordmark, backed the plan.",
+		"The Civic Union, whose leader Tomas Ekdahl is deputy prime minister of Norway, backed the plan.",
 	)
 	want(t, x,
 		[3]string{"HOLDS_ROLE", "person:ilse-marwick", "organization:harbor-council"},
@@ -371,7 +371,7 @@ func TestDeputyTitleDoesNotLead(t *testing.T) {
 	)
 	wantNot(t, x,
 		[3]string{"LEADS", "person:ilse-marwick", "organization:harbor-council"},
-		[3]string{"LEADS", "person:tomas-ekdahl", "location:nordmark"},
+		[3]string{"LEADS", "person:tomas-ekdahl", "location:norway"},
 	)
 }
 
