@@ -211,8 +211,10 @@ func (d *doc) grammarNouns(si int, t *tree, refs []ref) {
 				t.n[i].upos = "NOUN"
 			}
 		}
-		if _, ok := leadVerbs[n.lemma]; ok && n.upos == "VERB" && n.tok >= 0 {
-			d.ledBody(si, t, refs, i)
+		if n.upos == "VERB" && n.tok >= 0 {
+			if c, ok := leadCue(n.lemma); ok {
+				d.ledBody(si, t, refs, i, c)
+			}
 		}
 		if n.lemma == "marry" && (n.upos == "VERB" || n.upos == "ADJ") && n.tok >= 0 {
 			d.married(si, t, refs, i)
@@ -1543,20 +1545,32 @@ var roleVerbs = map[string]bool{"elect": true, "appoint": true, "name": true, "m
 	"hire": true, "employ": true, "recruit": true, "promote": true, "install": true, "tap": true, "pick": true, "select": true,
 	"designate": true, "reappoint": true, "re-elect": true}
 
-// leadVerbs put their subject at the head of their object.
-var leadVerbs = map[string]kg.RelationType{"head": kg.Leads, "lead": kg.Leads, "chair": kg.Leads, "run": kg.Leads,
-	"manage": kg.Leads, "command": kg.Commands, "preside": kg.Leads}
+// leadCue returns the cue of a lead verb, one that puts its subject at
+// the head of its object: gramCues' LEADS and COMMANDS rows ("head",
+// "chair", "preside over", "command"), but for "found": ledBody reads
+// who leads a body, not who founded it.
+func leadCue(lemma string) (gramCue, bool) {
+	if lemma == "found" {
+		return gramCue{}, false
+	}
+	for _, c := range gramCues[lemma] {
+		if c.cue.rel == kg.Leads || c.cue.rel == kg.Commands {
+			return c, true
+		}
+	}
+	return gramCue{}, false
+}
 
 // ledBody reads LEADS or COMMANDS at lead verb p where the verb's own
 // arguments name no one: the person a description names ("a lawyer in X
 // who heads Y", "Y, a militia that is commanded by a former officer, X"),
 // the body a description names ("a hedge fund run by X", "chairs the
 // board of Y", "heads the environmental group Y").
-func (d *doc) ledBody(si int, t *tree, refs []ref, p int) {
+func (d *doc) ledBody(si int, t *tree, refs []ref, p int, cue gramCue) {
 	if t.negated(p) || t.hedged(p) {
 		return
 	}
-	rel := leadVerbs[t.n[p].lemma]
+	rel := cue.cue.rel
 	var leaders, bodies []int
 	s, ps := t.subjects(p, 0)
 	if ag := t.kid(p, "obl:agent"); ag >= 0 || ps >= 0 || t.n[p].deprel == "acl" && t.n[p].xpos == "VBN" {
@@ -1583,8 +1597,8 @@ func (d *doc) ledBody(si int, t *tree, refs []ref, p int) {
 		for _, o := range t.kidsOf(p, "obj") {
 			bodies = append(bodies, t.conjuncts(o)...)
 		}
-		if t.n[p].lemma == "preside" {
-			bodies = t.obliques(p, "over")
+		if cue.prep != "" {
+			bodies = t.obliques(p, cue.prep) // "presides over Y"
 		}
 	}
 	var ls, bs []int
