@@ -294,7 +294,7 @@ func deputyTitle(title string) bool {
 
 // bodyModifiers before "chief" or "head" name the body the holder leads
 // though they are not organization nouns: "intelligence chief".
-var bodyModifiers = map[string]bool{"intelligence": true, "spy": true, "military": true, "cartel": true, "opposition": true}
+var bodyModifiers = map[string]bool{"intelligence": true, "spy": true, "military": true, "opposition": true}
 
 // occupations are trades and conditions, not posts: with a nationality
 // they say where a person is from ("the Singaporean businessman X").
