@@ -206,15 +206,20 @@ func (t *tree) conjuncts(i int) []int {
 	return out
 }
 
-// negated reports "did not arrest", "never met".
+// negated reports an act that did not happen: "did not arrest", "never
+// met", "refused to back", "failed to oust".
 func (t *tree) negated(i int) bool {
 	for _, k := range t.n[i].kids {
 		if n := t.n[k]; n.deprel == "advmod" && (n.low == "not" || n.low == "n't" || n.low == "never") {
 			return true
 		}
 	}
-	return false
+	h := t.n[i].head
+	return h >= 0 && t.n[i].deprel == "xcomp" && refusedLemmas[t.n[h].lemma]
 }
+
+// refusedLemmas govern an act that did not happen: "refused to back X".
+var refusedLemmas = map[string]bool{"refuse": true, "decline": true, "fail": true, "hesitate": true, "cease": true, "stop": true}
 
 // hedges govern facts that the text reports without asserting them.
 var hedges = map[string]bool{"deny": true, "allege": true, "accuse": true, "suspect": true, "claim": true}
@@ -277,9 +282,6 @@ func (d *doc) grammar() {
 			}
 			if len(cues) == 0 && !giveLemmas[t.n[p].lemma] && !receiveLemmas[t.n[p].lemma] && !lightLemmas[t.n[p].lemma] || t.n[p].tok < 0 || t.negated(p) {
 				continue
-			}
-			if h := t.n[p].head; h >= 0 && t.n[p].deprel == "xcomp" && refusedLemmas[t.n[h].lemma] {
-				continue // "refused to back X", "failed to oust X"
 			}
 			conf := confVerb
 			if h := t.n[p].head; h >= 0 && hedges[t.n[h].lemma] || t.hedged(p) {
@@ -1128,9 +1130,6 @@ func (d *doc) kinGroups(si int, t *tree, refs []ref) {
 // subject: "after holding him".
 var timeMarks = map[string]bool{"after": true, "before": true, "while": true, "since": true, "when": true, "by": true, "until": true}
 
-// refusedLemmas govern an act that did not happen: "refused to back X".
-var refusedLemmas = map[string]bool{"refuse": true, "decline": true, "fail": true, "hesitate": true, "cease": true, "stop": true}
-
 // joinedIn returns the act of "X joined Y in condemning Z" at the verb
 // p, or -1: both X and Y do it.
 func (t *tree) joinedIn(p int) int {
@@ -1934,9 +1933,11 @@ func init() {
 }
 
 // unrealized qualify an act that has not happened: "the proposed
-// takeover of Y".
+// takeover of Y". They are word forms, not lemmas: the lemma of
+// "proposed" is "propose".
 var unrealized = map[string]bool{"proposed": true, "planned": true, "possible": true, "potential": true,
-	"failed": true, "rival": true, "abandoned": true, "blocked": true}
+	"failed": true, "rival": true, "abandoned": true, "blocked": true, "mooted": true, "rumoured": true,
+	"rumored": true, "intended": true, "prospective": true, "contemplated": true, "attempted": true}
 
 // demonymState returns the state a demonym before noun i names: "a
 // Norwegian patrol", "Malian troops".
@@ -2024,7 +2025,7 @@ func (d *doc) aimedActs(si int, t *tree, refs []ref) {
 		if p >= 0 && (stopVerbs[t.n[p].lemma] || t.negated(p) || t.n[p].head >= 0 && t.n[t.n[p].head].lemma == "deny") {
 			continue
 		}
-		if an.rel == kg.Owns && slices.ContainsFunc(n.kids, func(k int) bool { return unrealized[t.n[k].lemma] }) {
+		if an.rel == kg.Owns && slices.ContainsFunc(n.kids, func(k int) bool { return unrealized[t.n[k].low] }) {
 			continue // "the proposed takeover of Y"
 		}
 		poss := t.kid(i, "nmod:poss") >= 0

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 func TestGrammarRelations(t *testing.T) {
@@ -877,14 +879,49 @@ func TestRefusedAndJoinedActs(t *testing.T) {
 	)
 }
 
+// wantEntities checks that each id was extracted as an entity, so that a
+// wantNot on its relations can fail.
+func wantEntities(t *testing.T, x *kg.Extraction, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		if findEnt(x, id) == nil {
+			t.Errorf("missing entity %s", id)
+		}
+	}
+}
+
+// An act refused, declined or failed is not done, whichever rule reads
+// it: a one-name detention (acts), a stance adjective, a call to resign.
+func TestRefusedActsEveryRule(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Council",
+		"NORWAY — The Federal Police raided the port on Monday. Officers later declined to detain Ms. Lena Ostrova.",
+		"The Harbor Party is close to Mayor Tomas Brenner. The Dock Workers League refused to be close to Mayor Piet Ramos.",
+		"The Green Bloc called for Mr. Erik Dahl to resign. The Blue Party failed to call for Ms. Anna Sorel to resign.",
+	)
+	want(t, x,
+		[3]string{"ALLIED_WITH", "organization:harbor-party", "person:tomas-brenner"},
+		[3]string{"OPPOSES", "organization:green-bloc", "person:erik-dahl"},
+	)
+	wantNot(t, x,
+		[3]string{"DETAINED", "location:norway", "person:lena-ostrova"},
+		[3]string{"ALLIED_WITH", "organization:dock-workers-league", "person:piet-ramos"},
+		[3]string{"OPPOSES", "organization:blue-party", "person:anna-sorel"},
+	)
+	wantEntities(t, x, "location:norway", "person:lena-ostrova", "organization:dock-workers-league",
+		"person:piet-ramos", "organization:blue-party", "person:anna-sorel")
+}
+
 // Stances and acquisitions named by nouns: "X's backing of Y", "X has the
 // support of Y", "critics of X include Y", "X's acquisition of Y"; a
-// takeover only proposed owns nothing.
+// takeover only proposed or planned owns nothing (the modifier is matched
+// as a word: the lemma of "proposed" is "propose").
 func TestStanceAndAcquisitionNouns(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Deals",
 		"The Green Bloc's backing of Mayor Lena Ostrova surprised analysts. The Harbor Party has the support of the Dock Workers League. Critics of Mayor Lena Ostrova include the Northern Fishers Association.",
-		"Kestrel Holdings completed its acquisition of Dorval Shipping on Monday. Harbor Logistics announced the proposed takeover of Vik Ferries.",
+		"Kestrel Holdings completed its acquisition of Dorval Shipping on Monday. Harbor Logistics announced its proposed takeover of the Vik Ferry Company.",
+		"Marlow Freight confirmed its planned acquisition of Osk Marine on Tuesday.",
 	)
 	want(t, x,
 		[3]string{"SUPPORTS", "organization:green-bloc", "person:lena-ostrova"},
@@ -892,7 +929,12 @@ func TestStanceAndAcquisitionNouns(t *testing.T) {
 		[3]string{"OPPOSES", "organization:northern-fishers-association", "person:lena-ostrova"},
 		[3]string{"OWNS", "organization:kestrel-holdings", "organization:dorval-shipping"},
 	)
-	wantNot(t, x, [3]string{"OWNS", "organization:harbor-logistics", "organization:vik-ferries"})
+	wantNot(t, x,
+		[3]string{"OWNS", "organization:harbor-logistics", "organization:vik-ferry-company"},
+		[3]string{"OWNS", "organization:marlow-freight", "organization:osk-marine"},
+	)
+	wantEntities(t, x, "organization:harbor-logistics", "organization:vik-ferry-company",
+		"organization:marlow-freight", "organization:osk-marine")
 }
 
 // A name the parser hangs on a fronted phrase is still the subject of
