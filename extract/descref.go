@@ -237,3 +237,21 @@ func (d *doc) boardBody(si, pos int) int {
 	}
 	return -1
 }
+
+// ledActs are the nouns of deals and campaigns rather than bodies: leading
+// an investment, a round, a deal, a campaign or the talks makes no one the
+// head of the one whose investment or talks they were. "Effort" is not
+// one: who leads a body's effort is read as its head or its envoy.
+var ledActs = map[string]bool{"investment": true, "round": true, "deal": true, "campaign": true, "talks": true,
+	"negotiation": true, "negotiations": true, "bid": true, "transaction": true, "acquisition": true, "merger": true, "takeover": true}
+
+// ledActivity reports that o, a possessor the verb's object carries, is no
+// body the verb's subject leads or commands because the object is an act:
+// "led its investment", "led the company's talks".
+func (t *tree) ledActivity(rel kg.RelationType, o int) bool {
+	if rel != kg.Leads && rel != kg.Commands || t.n[o].deprel != "nmod:poss" {
+		return false
+	}
+	h := t.n[o].head
+	return h >= 0 && t.n[h].upos == "NOUN" && (ledActs[t.n[h].lemma] || ledActs[t.n[h].low])
+}

@@ -367,6 +367,9 @@ func (d *doc) grammar() {
 								}
 							}
 						}
+						if t.ledActivity(c.cue.rel, o) {
+							continue // "led its investment": an act, not the body
+						}
 						ro, ok := d.refOfNode(&t, refs, o)
 						if !ok {
 							ro, ok = d.nameSetOffAfter(&t, refs, o)
