@@ -629,9 +629,23 @@ func compoundCountries(t token, si, k int) []mention {
 
 // gazetteerMention types toks[a:b] from the country tables alone.
 func gazetteerMention(rs []rune, toks []token, si, a, b int) (mention, bool) {
-	f := foldToks(toks, a, b)
+	return foldedGazetteerMention(rs, toks, si, a, b, foldToks(toks, a, b))
+}
+
+// foldedGazetteerMention is gazetteerMention with toks[a:b] already folded
+// to f.
+func foldedGazetteerMention(rs []rune, toks []token, si, a, b int, f string) (mention, bool) {
+	m, ok := gazetteerType(toks, si, a, b, f)
+	if ok {
+		m.text = surface(rs, toks, a, b) // only a hit's text is read
+	}
+	return m, ok
+}
+
+// gazetteerType is gazetteerMention's typing, without the text.
+func gazetteerType(toks []token, si, a, b int, f string) (mention, bool) {
 	m := mention{sent: si, tts: a, ts: a, te: b, start: toks[a].start, end: toks[b-1].end,
-		text: surface(rs, toks, a, b), typ: kg.Location, strong: true, ent: -1}
+		typ: kg.Location, strong: true, ent: -1}
 	m.poss = b < len(toks) && toks[b].text == "'s"
 	switch {
 	case countryByName[f] != nil:
@@ -686,7 +700,10 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.typ, m.sub, m.strong = typ, sub, strong
 		return m
 	}
-	if officeBodies[foldToks(toks, a, b)] {
+	// The span folded once: the office, title, gazetteer and known-body
+	// lookups below ask for it while no title is peeled.
+	whole := foldToks(toks, a, b)
+	if officeBodies[whole] {
 		return []mention{mk(a, kg.Organization, "government", true)}
 	}
 	// "3rd Infantry Division of the Sudanese Armed Forces": a unit of a
@@ -816,7 +833,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	// "the Prime Minister said": a title alone is a common noun written
 	// with capitals; "the Patriot Act", "the Kandor Accords": texts are no
 	// entities.
-	if f := foldToks(toks, p, b); b-p >= 2 && (titles[f] || roleNouns[f] != roleNone || textHeads[toks[b-1].low]) {
+	f := whole
+	if p > a {
+		f = foldToks(toks, p, b)
+	}
+	if b-p >= 2 && (titles[f] || roleNouns[f] != roleNone || textHeads[toks[b-1].low]) {
 		return out
 	}
 	// "Australia's Pacific Minister, X": a post named by its portfolio.
@@ -838,10 +859,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		}
 		return append(out, m)
 	}
-	if m, ok := gazetteerMention(rs, toks, si, p, b); ok {
+	// (Here p == a: a name after a title returned above.)
+	if m, ok := foldedGazetteerMention(rs, toks, si, p, b, whole); ok {
 		return append(out, m)
 	}
-	if sub, ok := knownOrgs[foldToks(toks, p, b)]; ok {
+	if sub, ok := knownOrgs[whole]; ok {
 		return append(out, mk(p, kg.Organization, sub, true))
 	}
 	// "Amnesty International Kenya": a known body's national branch.
