@@ -358,19 +358,24 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 // Brüggemann", founder of the firm run by Jens Brüggemann).
 func (d *doc) typeByDocument() {
 	d.splitCoordinated()
+	// Each mention's text folded once, for both surname rules below.
+	folded := make([]string, len(d.ms))
+	for i := range d.ms {
+		folded[i] = fold(d.ms[i].text)
+	}
 	surnames := map[string]bool{}
-	for _, m := range d.ms {
+	for i, m := range d.ms {
 		if m.typ == kg.Person && m.te-m.ts >= 2 {
-			w := strings.Fields(fold(m.text))
+			w := strings.Fields(folded[i])
 			surnames[w[len(w)-1]] = true
 		}
 	}
 	// "Manutention Castellani, the stevedoring company": a firm named
 	// after its founder is no person.
 	things := map[string]bool{}
-	for _, m := range d.ms {
+	for i, m := range d.ms {
 		if m.typ == kg.Organization || m.typ == kg.Location {
-			things[fold(m.text)] = true
+			things[folded[i]] = true
 		}
 	}
 	for i := range d.ms {
@@ -378,7 +383,7 @@ func (d *doc) typeByDocument() {
 		if m.typ != "" || m.country != nil || m.te-m.ts < 2 || m.te-m.ts > 4 {
 			continue
 		}
-		f := fold(m.text)
+		f := folded[i]
 		w := strings.Fields(f)
 		if len(w) < 2 || !surnames[w[len(w)-1]] || things[f] {
 			continue
@@ -399,16 +404,16 @@ func (d *doc) typeByDocument() {
 	// Samarakoon": a name weakly typed a thing that ends with the surname
 	// of a person the text types by a title or a full name is a person too.
 	strongSurnames := map[string]bool{}
-	for _, m := range d.ms {
+	for i, m := range d.ms {
 		if m.typ == kg.Person && m.strong {
-			w := strings.Fields(fold(m.text))
+			w := strings.Fields(folded[i])
 			strongSurnames[w[len(w)-1]] = true
 		}
 	}
 	strongThings := map[string]bool{}
-	for _, m := range d.ms {
+	for i, m := range d.ms {
 		if m.strong && (m.typ == kg.Organization || m.typ == kg.Location) {
-			strongThings[fold(m.text)] = true
+			strongThings[folded[i]] = true
 		}
 	}
 	for i := range d.ms {
@@ -416,7 +421,7 @@ func (d *doc) typeByDocument() {
 		if m.strong || m.country != nil || m.adj || (m.typ != kg.Organization && m.typ != kg.Location) || m.te-m.ts < 2 || m.te-m.ts > 4 {
 			continue
 		}
-		f := fold(m.text)
+		f := folded[i]
 		w := strings.Fields(f)
 		if len(w) < 2 || !strongSurnames[w[len(w)-1]] || strongThings[f] {
 			continue
