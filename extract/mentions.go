@@ -1091,25 +1091,28 @@ func placeParticle(toks []token, p, b int) bool {
 // countryAt reports a gazetteer country's name starting at toks[i] and
 // ending its capitalized run.
 func countryAt(toks []token, i int) bool {
-	e := i
-	for e < len(toks) && toks[e].cap {
-		e++
-	}
-	return e > i && countryByName[foldToks(toks, i, e)] != nil
+	f, ok := capRunAt(toks, i)
+	return ok && countryByName[f] != nil
 }
 
 // placeAt reports a gazetteer country, capital or city starting at toks[i]
 // and ending its capitalized run.
 func placeAt(toks []token, i int) bool {
+	f, ok := capRunAt(toks, i)
+	return ok && (countryByName[f] != nil || countryByCapital[f] != nil || cityNames[f] || regionNames[f])
+}
+
+// capRunAt folds the capitalized run starting at toks[i]; false when
+// toks[i] is not capitalized.
+func capRunAt(toks []token, i int) (string, bool) {
 	e := i
 	for e < len(toks) && toks[e].cap {
 		e++
 	}
 	if e == i {
-		return false
+		return "", false
 	}
-	f := foldToks(toks, i, e)
-	return countryByName[f] != nil || countryByCapital[f] != nil || cityNames[f] || regionNames[f]
+	return foldToks(toks, i, e), true
 }
 
 // hasAmpersand reports a "&" inside toks[a:b].
