@@ -255,3 +255,33 @@ func (t *tree) ledActivity(rel kg.RelationType, o int) bool {
 	h := t.n[o].head
 	return h >= 0 && t.n[h].upos == "NOUN" && (ledActs[t.n[h].lemma] || ledActs[t.n[h].low])
 }
+
+// kinNamed returns the person an apposition names when it opens with a
+// name's kin: in "Its chief executive, A's sister X" the role is X's, not
+// A's. Up to two lower-case words may qualify the kin noun ("A's younger
+// sister X"); rf's own person otherwise.
+func (d *doc) kinNamed(si int, refs []ref, rf ref) int {
+	toks := d.sents[si].toks
+	k := rf.te
+	if k >= len(toks) || !possessive(toks[k]) {
+		return rf.ent
+	}
+	k++
+	if k < len(toks) && toks[k].text == "s" {
+		k++ // "A’s" split at the apostrophe
+	}
+	for n := 0; k < len(toks) && n < 2 && relatives[toks[k].low] == "" && toks[k].word && !toks[k].cap; n++ {
+		k++
+	}
+	if k+1 >= len(toks) || relatives[toks[k].low] == "" {
+		return rf.ent
+	}
+	k++
+	if toks[k].text == "," {
+		k++
+	}
+	if r, ok := refAt(refs, k); ok && r.ts == k && !r.pron && !r.adj && d.ents[r.ent].typ == kg.Person {
+		return r.ent
+	}
+	return rf.ent
+}

@@ -782,7 +782,7 @@ func (d *doc) roles(si int) {
 		// Role before the name: "<role>, P".
 		if j := skipQ(rp.end, 1); j < len(toks) && toks[j].text == "," {
 			if rf, ok := refAt(refs, skipQ(j+1, 1)); ok && d.ents[rf.ent].typ == kg.Person && !rf.pron {
-				d.emitRole(rf.ent, rp, si, confApposition)
+				d.emitRole(d.kinNamed(si, refs, rf), rp, si, confApposition)
 				continue
 			}
 		}
