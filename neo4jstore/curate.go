@@ -165,7 +165,6 @@ func appendAudit(ctx context.Context, tx neo4j.ManagedTransaction, action string
 
 // merge moves drop's facts to keep and returns the retractions it moved.
 func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) ([]kg.RetractionMove, error) {
-	moves := []kg.RetractionMove{}
 	if err := lockEntities(ctx, tx, []string{keep, drop}); err != nil {
 		return nil, err
 	}
@@ -205,7 +204,8 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 		}
 		olds = append(olds, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), props))
 	}
-	if moves, err = moveRelations(ctx, tx, olds, keep, drop); err != nil {
+	moves, err := moveRelations(ctx, tx, olds, keep, drop)
+	if err != nil {
 		return nil, err
 	}
 
