@@ -341,7 +341,8 @@ func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*rel
 			cur[id] = r
 		}
 	}
-	var written []string
+	var written []string // the new ids, in the order first moved to
+	wrote := map[string]bool{}
 	for _, m := range ms {
 		old, nid := m.old, m.nid
 		reason, had := retr[old.id]
@@ -366,7 +367,8 @@ func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*rel
 			cur[nid] = r
 		}
 		r.absorb(old)
-		if !slices.Contains(written, nid) {
+		if !wrote[nid] {
+			wrote[nid] = true
 			written = append(written, nid)
 		}
 	}
