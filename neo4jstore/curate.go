@@ -284,7 +284,8 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 // moving them one by one would leave the graph (a relation landing on an
 // existing id absorbs into it, its own winning; a retraction follows its
 // relation unless the new id has one; a self-loop goes with its
-// retraction), then written in four statements.
+// retraction), after two reads, then written in two statements (three
+// when retractions move).
 func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*relRec, keep, drop string) ([]kg.RetractionMove, error) {
 	moves := []kg.RetractionMove{}
 	if len(olds) == 0 {
