@@ -1218,3 +1218,28 @@ func TestMergeStatements(t *testing.T) {
 		t.Errorf("a merge moving 41 relations took %d statements, one moving 4 took %d: want the same", large, small)
 	}
 }
+
+// TestOpenWritesNothing: Open's warm-up (Store.warm) saves, folds and
+// reloads made-up articles, and rolls all of it back: the graph Open
+// leaves is the graph it found.
+func TestOpenWritesNothing(t *testing.T) {
+	s := openClean(t) // emptied after its own Open
+	var merged bool
+	testHookRun = func(q string, _ time.Duration) { merged = merged || strings.Contains(q, "CREATE (:MergeRecord") }
+	defer func() { testHookRun = nil }()
+	s2, err := Open(context.Background(), Config{URI: testURI, Password: testPassword})
+	if err != nil {
+		t.Fatalf("Open(%s): %v", testURI, err)
+	}
+	s2.Close()
+	testHookRun = nil
+	if !merged {
+		t.Fatal("Open's warm-up did not reach its fold: nothing was written to roll back")
+	}
+	if n := count(t, s, `MATCH (n) RETURN count(n) AS n`); n != 0 {
+		t.Errorf("Open left %d nodes in an empty database, want 0", n)
+	}
+	if n := count(t, s, `MATCH ()-[r]->() RETURN count(r) AS n`); n != 0 {
+		t.Errorf("Open left %d relationships in an empty database, want 0", n)
+	}
+}
