@@ -207,7 +207,9 @@ func (t *tree) conjuncts(i int) []int {
 }
 
 // negated reports an act that did not happen: "did not arrest", "never
-// met", "refused to back", "failed to oust".
+// met", "refused to back", "failed to oust", and an act only intended
+// ("proposed to buy", "is expected to appoint") unless it is a stance,
+// which the intent already states (see intended).
 func (t *tree) negated(i int) bool {
 	for _, k := range t.n[i].kids {
 		if n := t.n[k]; n.deprel == "advmod" && (n.low == "not" || n.low == "n't" || n.low == "never") {
@@ -215,11 +217,63 @@ func (t *tree) negated(i int) bool {
 		}
 	}
 	h := t.n[i].head
-	return h >= 0 && t.n[i].deprel == "xcomp" && refusedLemmas[t.n[h].lemma]
+	if h >= 0 && t.n[i].deprel == "xcomp" && refusedLemmas[t.n[h].lemma] {
+		return true
+	}
+	return t.intended(i) && !stanceOnly(t.n[i].lemma)
 }
 
 // refusedLemmas govern an act that did not happen: "refused to back X".
 var refusedLemmas = map[string]bool{"refuse": true, "decline": true, "fail": true, "hesitate": true, "cease": true, "stop": true}
+
+// intended reports an act that is only wanted, planned, tried or
+// announced ("sought to detain X", "plans to acquire Y", "a bid to buy
+// Z"), however many such verbs stack ("wants to try to buy").
+func (t *tree) intended(i int) bool {
+	for depth := 0; depth < 4; depth++ {
+		h := t.n[i].head
+		if h < 0 {
+			return false
+		}
+		switch t.n[i].deprel {
+		case "xcomp":
+			if intentLemmas[t.n[h].lemma] {
+				return true
+			}
+		case "acl":
+			if t.n[h].upos == "NOUN" && intentLemmas[t.n[h].lemma] {
+				return true
+			}
+			return false
+		default:
+			return false
+		}
+		i = h
+	}
+	return false
+}
+
+// intentLemmas govern an act that has not happened (yet): an intention,
+// an attempt, an offer, a threat or a forecast, as verbs or nouns.
+var intentLemmas = map[string]bool{"propose": true, "seek": true, "threaten": true, "plan": true, "intend": true,
+	"want": true, "aim": true, "hope": true, "offer": true, "try": true, "attempt": true, "bid": true,
+	"expect": true, "vow": true, "pledge": true, "promise": true, "wish": true, "mean": true, "plot": true,
+	"scheme": true, "prepare": true, "poise": true, "effort": true, "proposal": true, "threat": true,
+	"intention": true, "desire": true, "push": true}
+
+// stanceOnly reports a cue lemma whose every relation is a stance
+// (SUPPORTS, OPPOSES): "vowed to back X", "threatened to sue Y" state the
+// stance itself, so an intent lowers its confidence (see hedged) and does
+// not drop it, unlike an act ("plans to buy Z" owns nothing).
+func stanceOnly(l string) bool {
+	cs := gramCues[l]
+	for _, c := range cs {
+		if c.cue.rel != kg.Supports && c.cue.rel != kg.Opposes {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
 
 // hedges govern facts that the text reports without asserting them.
 var hedges = map[string]bool{"deny": true, "allege": true, "accuse": true, "suspect": true, "claim": true}
@@ -761,8 +815,12 @@ func (d *doc) refsOf(t *tree, refs []ref, ws []int) []ref {
 	return out
 }
 
-// hedged reports a fact stated under "is accused of", "allegedly".
+// hedged reports a fact stated under "is accused of", "allegedly", or a
+// stance stated as an intent.
 func (t *tree) hedged(p int) bool {
+	if t.intended(p) {
+		return true // "vowed to back X": a stance stated as an intent
+	}
 	for _, k := range t.n[p].kids {
 		if t.n[k].low == "allegedly" || t.n[k].low == "reportedly" {
 			return true

@@ -1119,3 +1119,30 @@ func TestStanceNounTo(t *testing.T) {
 		[3]string{"ALLIED_WITH", "location:iceland", "location:norway"},
 	)
 }
+
+// An act only proposed, sought, planned or expected has not happened and
+// is dropped; a stance stated as an intent ("vowed to back") holds. The
+// same acts stated outright still give their relation.
+func TestIntendedActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Deals",
+		"Brannock Capital proposed to buy Tesselt Marine. Orvane Holdings acquired Lindqvist Shipping on Monday.",
+		"The Harbor Police sought to detain Mr. Arno Vilk. The Coast Guard detained Ms. Elin Marr.",
+		"The Dock Workers League is expected to appoint Mr. Jonas Pell as its treasurer. The Green Bloc appointed Ms. Kari Holm as its treasurer.",
+		"Selvan Energy plans to acquire Morrow Shipping. The Blue Party vowed to back Mayor Lena Ostrova.",
+	)
+	wantEntities(t, x, "organization:brannock-capital", "organization:tesselt-marine", "organization:harbor-police",
+		"person:arno-vilk", "organization:dock-workers-league", "person:jonas-pell", "organization:selvan-energy", "organization:morrow-shipping")
+	wantNot(t, x,
+		[3]string{"OWNS", "organization:brannock-capital", "organization:tesselt-marine"},
+		[3]string{"DETAINED", "organization:harbor-police", "person:arno-vilk"},
+		[3]string{"APPOINTED", "organization:dock-workers-league", "person:jonas-pell"},
+		[3]string{"OWNS", "organization:selvan-energy", "organization:morrow-shipping"},
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:orvane-holdings", "organization:lindqvist-shipping"},
+		[3]string{"DETAINED", "organization:coast-guard", "person:elin-marr"},
+		[3]string{"APPOINTED", "organization:green-bloc", "person:kari-holm"},
+		[3]string{"SUPPORTS", "organization:blue-party", "person:lena-ostrova"},
+	)
+}
