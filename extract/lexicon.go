@@ -121,6 +121,11 @@ var titles = map[string]bool{
 	"detective": true, "superintendent": true, "detective superintendent": true, "detective inspector": true,
 	"chief inspector": true, "inspector": true, "constable": true, "detective sergeant": true,
 	"coach": true, "manager": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	// Folded keys: "Secretary-General" folds to "secretary general".
+	"director general": true, "vice chancellor": true, "deputy vice chancellor": true,
+	"editor in chief": true, "commander in chief": true,
+	"br": true, "fr": true, "msgr": true, "sec": true, "supt": true, "insp": true, "amb": true, "atty": true,
+	"cllr": true, "pres": true,
 }
 
 // maleTitles and femaleTitles let pronouns prefer a person of the right
@@ -355,6 +360,9 @@ var roleNouns = map[string]roleKind{
 	"director general": roleLeads, "director-general": roleLeads, "secretary-general": roleLeads,
 	"counsel": roleWorks, "general counsel": roleWorks, "dean": roleWorks, "provost": roleWorks,
 	"rector": roleLeads, "vice-chancellor": roleLeads, "councillor": roleMember, "archbishop": roleLeads, "bishop": roleLeads,
+	// Hyphenated titles are one token, or several when written with spaces.
+	"vice chancellor": roleLeads, "deputy vice-chancellor": roleWorks, "deputy vice chancellor": roleWorks,
+	"editor-in-chief": roleLeads, "commander-in-chief": roleCommands,
 }
 
 // relatives give FAMILY_OF with a relation property.
