@@ -545,7 +545,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		if known {
 			m := lk.Mentioned(x)
 			p.mentioned = &m
-			known = ov.record(x, lk.Linked)
+			known = ov.record(j.p, lk.Linked)
 		}
 		batch = append(batch, p)
 		fresh.merge(w)

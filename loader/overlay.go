@@ -107,14 +107,15 @@ func (o *overlay) EntitiesByKeys(ctx context.Context, keys []string) ([][]string
 	return hits, nil
 }
 
-// record adds what saving x, decided as lk, writes to the entities: the
-// nodes it creates (the first article to name one names and types it),
-// the names it adds to nodes as aliases, and its joins of new ids into
-// nodes. It reports false, having recorded part of it at most, when x
+// record adds what saving p's article x, decided as lk, writes to the
+// entities: the nodes it creates (the first article to name one names and
+// types it), the names it adds to nodes as aliases, and its joins of new
+// ids into nodes. It reports false, having recorded part of it at most, when x
 // writes more than that (a join that renames a node or folds one, of an
 // id the store or the batch holds, or into a node it cannot tell): the
 // batch must then commit before the next article is decided.
-func (o *overlay) record(x *kg.Extraction, lk resolve.Linked) bool {
+func (o *overlay) record(p *resolve.Prepared, lk resolve.Linked) bool {
+	x := p.X
 	for _, j := range x.Joins {
 		if j.Merge.Name != "" || j.Merge.Method != kg.MergeAuto {
 			return false
@@ -143,8 +144,13 @@ func (o *overlay) record(x *kg.Extraction, lk resolve.Linked) bool {
 		o.nodes[node] = cur
 		// A node's keys are those of each of its names: the store has
 		// those of the names it held. (A type that does not resolve has
-		// none.)
-		for _, k := range resolve.Keys(cur.Type, append([]string{e.Name}, e.Aliases...)) {
+		// none.) Of the node's type they are the keys Prepare built of
+		// e's names, unless the node is of another type.
+		ks := p.Keys(e.ID)
+		if cur.Type != e.Type {
+			ks = resolve.Keys(cur.Type, append([]string{e.Name}, e.Aliases...))
+		}
+		for _, k := range ks {
 			if !slices.Contains(o.keys[k], node) {
 				o.keys[k] = append(o.keys[k], node)
 			}

@@ -86,13 +86,14 @@ func TestOverlayAnswersAsTheStoreWill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ls, err := resolve.LinkAll(ctx, ov, []*resolve.Prepared{resolve.Prepare(x)}, nil, nil)
+		p := resolve.Prepare(x)
+		ls, err := resolve.LinkAll(ctx, ov, []*resolve.Prepared{p}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		x.Joins = resolve.Joins(x, ls[0].Decisions)
 		batch = append(batch, x)
-		if !ov.record(x, ls[0]) {
+		if !ov.record(p, ls[0]) {
 			check()
 			continue
 		}
