@@ -288,8 +288,8 @@ func BenchmarkResolutionCost(b *testing.B) {
 			b.ReportMetric(float64(link.Microseconds())/float64(b.N), "link-µs/op")
 			b.ReportMetric(float64(joins)/float64(b.N), "joins/op")
 			b.ReportMetric(100*float64(withRes-load)/float64(load), "resolve-%")
-			b.ReportMetric(float64(linkCPU.Microseconds())/float64(b.N), "link-cpu-µs/op")
-			if loadCPU > 0 {
+			if loadCPU > 0 { // 0 where the process's CPU cannot be read
+				b.ReportMetric(float64(linkCPU.Microseconds())/float64(b.N), "link-cpu-µs/op")
 				b.ReportMetric(100*float64(withResCPU-loadCPU)/float64(loadCPU), "resolve-cpu-%")
 			}
 		})
