@@ -200,9 +200,10 @@ type linking struct {
 	ms    []Mention
 	keys  [][]string
 	known []*kg.Entity
-	// perMention are each mention's candidate ids, found the mentions
-	// whose keys found each; cands the candidates kept, with the ids as
-	// read; arts their articles other than x's.
+	// perMention are each mention's candidate ids, and found, by
+	// candidate, the mentions whose keys found it; candIDs the candidates
+	// read, kept those plausible, with the ids as read; arts their
+	// articles other than x's.
 	perMention [][]string
 	found      map[string][]int
 	candIDs    []string
