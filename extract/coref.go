@@ -982,6 +982,11 @@ func (d *doc) resolveDescriptions() {
 				d.roleDescs[si]++ // "the former president": a person the grammar may resolve
 				continue
 			}
+			if e := d.stateDesc(toks, i, si, home); e >= 0 {
+				d.descBySent[si] = append(d.descBySent[si], description{ent: e, pos: t.start, subject: i == 1})
+				d.descAt[t.start] = e
+				continue
+			}
 			if _, ok := orgNouns[t.low]; !ok || t.cap || i == 0 || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
 				continue
 			}
@@ -1616,4 +1621,72 @@ func nameHead(rs []rune, toks []token, m mention) string {
 		return ""
 	}
 	return w
+}
+
+// stateNouns name a state as an actor: "the government", "the
+// authorities". "The state" is left out: in a federal country it is as
+// often a province ("the state's health minister").
+var stateNouns = map[string]bool{"government": true, "authorities": true}
+
+// stateDesc returns the article's own country (home, else the only one
+// it names) for "the government",
+// "the authorities" or "the state" at token i when no government body of
+// that name is in view: the state acting in its own story; -1 otherwise.
+func (d *doc) stateDesc(toks []token, i, si, home int) int {
+	t := toks[i]
+	if home < 0 {
+		home = d.soleCountry()
+	}
+	if home < 0 || !stateNouns[t.low] || t.cap || i == 0 || toks[i-1].low != "the" {
+		return -1
+	}
+	if i+1 < len(toks) {
+		next := toks[i+1]
+		if next.low == "of" {
+			return -1
+		}
+	}
+	if t.low != "authorities" && d.lastOrgWithHead(t.low, si, t.start) >= 0 {
+		return -1
+	}
+	return home
+}
+
+// soleCountry returns the one country the article names, -1 when it
+// names none or several.
+func (d *doc) soleCountry() int {
+	only := -1
+	for e, x := range d.ents {
+		if x.typ != kg.Location || x.sub != "country" || len(x.spans) == 0 {
+			continue
+		}
+		if only >= 0 {
+			return -1
+		}
+		only = e
+	}
+	return only
+}
+
+// stateMeant resolves node i, "the government" or "the authorities"
+// unqualified, to the country stateDesc found for it, as the actor only
+// (a subject or a passive's agent): "cooperating with the authorities" is
+// no alliance with the state. Relations a Location may not take part in
+// are dropped by addRel's ontology check.
+func (d *doc) stateMeant(t *tree, i int) (ref, bool) {
+	n := t.n[i]
+	if n.upos != "NOUN" || n.tok < 0 || !stateNouns[n.low] {
+		return ref{}, false
+	}
+	if t.hasOf(i) || t.kid(i, "amod") >= 0 || t.kid(i, "compound") >= 0 {
+		return ref{}, false
+	}
+	if dr := n.deprel; dr != "nsubj" && dr != "obl:agent" && !(dr == "obl" && t.caseOf(i) == "by") {
+		return ref{}, false
+	}
+	e, ok := d.descAt[d.sents[t.si].toks[n.tok].start]
+	if !ok || d.ents[e].typ != kg.Location {
+		return ref{}, false
+	}
+	return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
 
 // Leading a body's investment, round or talks is an act, not leading the
 // body: no LEADS to the possessor.
@@ -36,5 +40,42 @@ func TestRoleOfKinAppositive(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:pavel-dorn", "organization:tessaly-foods"},
 		[3]string{"LEADS", "person:pavel-dorn", "organization:tessaly-foods"},
 		[3]string{"HOLDS_ROLE", "person:jonas-velde", "organization:karsk-mining"},
+	)
+}
+
+// "The government" and "the authorities" are the one state the article
+// names when no government body is named; relations the ontology gives a
+// Location only.
+func TestTheGovernmentIsTheState(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Crackdown",
+		"Police in Moldova arrested the activist Radu Ciobanu in May. The government detained the blogger Stefan Vlad in June. The authorities also jailed the lawyer Ana Petrescu.",
+		"The government appointed Mihai Lungu as its envoy. Vlad was later released by the authorities. The Orhei Trust said it was cooperating with the authorities.",
+	)
+	want(t, x,
+		[3]string{"DETAINED", "location:moldova", "person:stefan-vlad"},
+		[3]string{"DETAINED", "location:moldova", "person:ana-petrescu"},
+	)
+	wantNot(t, x,
+		[3]string{"APPOINTED", "location:moldova", "person:mihai-lungu"},
+		[3]string{"ALLIED_WITH", "organization:orhei-trust", "location:moldova"},
+		[3]string{"ALLIED_WITH", "location:moldova", "organization:orhei-trust"},
+	)
+	for _, e := range x.Entities {
+		if e.Type == kg.Organization && e.ID != "organization:orhei-trust" {
+			t.Errorf("unexpected organization %s", e.ID)
+		}
+	}
+}
+
+// With two states named, "the government" is none of them.
+func TestTheGovernmentOfTwoStates(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Crackdown",
+		"Moldova and Romania signed a border pact in May. The government detained the blogger Stefan Vlad in June.",
+	)
+	wantNot(t, x,
+		[3]string{"DETAINED", "location:moldova", "person:stefan-vlad"},
+		[3]string{"DETAINED", "location:romania", "person:stefan-vlad"},
 	)
 }

@@ -1691,6 +1691,9 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 			}
 		}
 	}
+	if r, ok := d.stateMeant(t, i); ok {
+		return r, true // "the government" with no government body named
+	}
 	// "the rebels", "the militants": the armed group most in view.
 	if rebelNouns[n.lemma] && n.upos == "NOUN" && n.xpos == "NNS" && n.tok >= 0 && t.kid(i, "amod") < 0 && t.kid(i, "nmod") < 0 {
 		if det := t.kid(i, "det"); det >= 0 && t.n[det].low == "the" {
