@@ -37,6 +37,15 @@ var abbreviations = map[string]bool{
 	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "cmdr": true, "cpl": true, "pvt": true, "ft": true, "mt": true, "dept": true,
 	"univ": true, "mme": true, "hon": true, "messrs": true, "gens": true, "cdr": true, "approx": true,
+	"br": true, "fr": true, "sec": true, "supt": true, "insp": true, "pres": true, "amb": true, "atty": true,
+	"cllr": true, "msgr": true, "sens": true, "reps": true, "drs": true, "mmes": true, "mlle": true,
+}
+
+// endingAbbreviations are abbreviations that also close sentences ("bought
+// by Acme Inc. The deal"): before a capitalized sentence starter they end
+// one, as an initial does ("Plan B. The").
+var endingAbbreviations = map[string]bool{
+	"inc": true, "corp": true, "ltd": true, "co": true, "jr": true, "sr": true, "etc": true,
 }
 
 // sentenceStarters are words that, after an acronym such as "U.S.", show
@@ -101,7 +110,9 @@ func tokenize(rs []rune, base int) []token {
 			// "Mar. 5" is a date, "Viña del Mar." a sentence's end: a month's
 			// abbreviation keeps its period only before a number.
 			month := monthNum[w] > 0 && len(w) <= 4 && !(j+2 < len(rs) && rs[j+1] == ' ' && unicode.IsDigit(rs[j+2]))
-			if abbreviations[w] && !month || strings.Contains(w, ".") || (j-i == 1 && unicode.IsUpper(rs[i])) {
+			// An initial may close a hyphenated given name ("Jean-B.").
+			initial := unicode.IsUpper(rs[j-1]) && (j-i == 1 || rs[j-2] == '-' || rs[j-2] == '\u2011')
+			if abbreviations[w] && !month || strings.Contains(w, ".") || initial {
 				j++
 			}
 		}
@@ -144,6 +155,12 @@ func isAcronymTok(t token) bool {
 	return t.word && strings.Count(t.text, ".") >= 2
 }
 
+// isEndingAbbrev reports an initial ("B.") or an abbreviation that can
+// close a sentence; titles such as "Dr." never do.
+func isEndingAbbrev(t token) bool {
+	return t.word && strings.HasSuffix(t.text, ".") && (len([]rune(t.text)) == 2 || endingAbbreviations[t.low])
+}
+
 // Sentences splits text into sentences: never across paragraphs (blank
 // lines), at ., ! or ? followed by a capitalized word, an opening quote or a
 // digit, but not after abbreviations, initials or "U.S." inside a sentence.
@@ -168,7 +185,7 @@ func sentences(rs []rune) []Sentence {
 			switch {
 			case t.text == "." || t.text == "!" || t.text == "?":
 				end = true
-			case isAcronymTok(t) && i+1 < len(toks) && toks[i+1].cap && sentenceStarters[toks[i+1].low]:
+			case (isAcronymTok(t) || isEndingAbbrev(t)) && i+1 < len(toks) && toks[i+1].cap && sentenceStarters[toks[i+1].low]:
 				end = true
 			}
 			if end {

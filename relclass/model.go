@@ -212,8 +212,13 @@ func (m *Model) Predict(d *Doc) []Found {
 	scores := make([]float32, len(classes))
 	mask := make([]bool, len(classes))
 	var buf []uint64
+	neg := feat(fNeg)
 	for _, p := range Pairs(d) {
 		buf = Features(d, p, buf[:0])
+		// A negated path states that the relation does not hold.
+		if slices.Contains(buf, neg) {
+			continue
+		}
 		m.score(buf, scores)
 		d.allowedClasses(p, mask)
 		c := argmax(scores, mask)
