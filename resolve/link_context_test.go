@@ -14,20 +14,11 @@ import (
 // from pass to pass and end with one of them apart.
 func TestSurnamesConfirmEachOther(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, x := range []*kg.Extraction{
+	s := savedInOrder(t,
 		person("Zero", "Zanele Dubembe", "Pieter Visagaard"),
 		person("One", "Lindiwe Dubembe", "Thabo Zulekha", "Sipho Khumandla"),
 		person("Two", "Dubembe", "Zulekha", "Sipho Khumandla"),
-	} {
-		if _, _, err := resolve.Save(ctx, s, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	es, err := s.Entities(ctx, []string{kg.EntityID(kg.Person, "Dubembe"), kg.EntityID(kg.Person, "Zulekha")})
 	if err != nil {
 		t.Fatal(err)
@@ -43,19 +34,10 @@ func TestSurnamesConfirmEachOther(t *testing.T) {
 // not keep the node from the full name beside it once it lets go.
 func TestSurnameBesideFullName(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, x := range []*kg.Extraction{
+	s := savedInOrder(t,
 		person("One", "Lindiwe Dubembe", "Sipho Khumandla"),
 		person("Two", "Dubembe", "Lindiwe Doubembe"),
-	} {
-		if _, _, err := resolve.Save(ctx, s, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	es, err := s.Entities(ctx, []string{kg.EntityID(kg.Person, "Lindiwe Doubembe")})
 	if err != nil {
 		t.Fatal(err)
@@ -63,4 +45,22 @@ func TestSurnameBesideFullName(t *testing.T) {
 	if es[0] == nil || es[0].Name != "Lindiwe Dubembe" {
 		t.Errorf("the full name is %+v, want the node Lindiwe Dubembe", es[0])
 	}
+}
+
+// savedInOrder resolves and saves the extractions one after another into a
+// new embedded store, as articles loaded one by one are.
+func savedInOrder(t *testing.T, xs ...*kg.Extraction) *sqlite.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, x := range xs {
+		if _, _, err := resolve.Save(ctx, s, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
 }
