@@ -8,13 +8,13 @@ import (
 )
 
 // TestClassifierRelations checks the hook of the learned classifier: a
-// relation it adds ("its regional director in" is no rule's cue; the sentence is one the
+// relation it adds ("a former steward of" is no rule's cue; the sentence is one the
 // committed model relates, so a retrained model may need another) carries
 // its sentence and a confidence below a rule's, under its own extractor name;
 // Analyze keeps the rules' extraction apart; and Extract adds the
 // classifier's relations exactly when the hook is on.
 func TestClassifierRelations(t *testing.T) {
-	text := "Ferries\n\nThe Northern Fisheries Union opposed the plan. Its regional director in Akureyri, Ásta Pálsdóttir, said the ferry was safe."
+	text := "Ferries\n\nÁsta Pálsdóttir, a former steward of the Northern Fisheries Union, said the ferry was safe."
 	a := &kg.Article{Title: "Ferries", Source: "test.txt", Text: text, ID: kg.ArticleID(text)}
 	an, err := Analyze(a)
 	if err != nil {
@@ -33,7 +33,7 @@ func TestClassifierRelations(t *testing.T) {
 				continue
 			}
 			found++
-			if ev.Confidence <= 0.5 || ev.Confidence >= 0.8 || ev.Text != "Its regional director in Akureyri, Ásta Pálsdóttir, said the ferry was safe." {
+			if ev.Confidence <= 0.5 || ev.Confidence >= 0.8 || ev.Text != "Ásta Pálsdóttir, a former steward of the Northern Fisheries Union, said the ferry was safe." {
 				t.Errorf("%s: classifier evidence %+v, want the sentence with confidence in (0.5, 0.8)", r.ID, ev)
 			}
 		}
