@@ -397,7 +397,7 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				}
 			}
 		}
-		if target < 0 && (named || kind != roleState && d.titleMinistry(title) < 0 && !portfolioMinister(title)) {
+		if target < 0 && (named || kind != roleState && d.titleMinistry(title) < 0 && !(stateOffice(title) && !t.namedModifier(refs, i))) {
 			return
 		}
 		for _, p := range t.rolePersons(i, nil) {
@@ -410,7 +410,9 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 	persons := t.rolePersons(i, owners)
 	for _, o := range owners {
 		ro, ok := d.refOfNode(t, refs, o)
-		if !ok || ro.pron || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
+		// A description ("the company's chief executive") names the
+		// body like its name; a possessive pronoun does not.
+		if !ok || ro.pron && !d.descNames(t, o, ro.ent) || d.ents[ro.ent].typ == kg.Person && kind != roleWorks ||
 			d.ents[ro.ent].typ == kg.Location && t.caseOf(o) == "for" {
 			continue
 		}
@@ -475,17 +477,85 @@ func (t *tree) rolePersons(i int, owners []int) []int {
 	return persons
 }
 
+// namedModifier reports a name among the modifiers before role noun i,
+// or right before them where the parser hung it elsewhere: "the Central
+// Province police chief" holds a post of the province.
+func (t *tree) namedModifier(refs []ref, i int) bool {
+	lm := i
+	for _, k := range t.n[i].kids {
+		if c := t.n[k]; k < i && c.deprel != "det" && c.deprel != "punct" {
+			lm = min(lm, k)
+			if _, ok := refAt(refs, c.tok); ok && c.tok >= 0 {
+				return true
+			}
+		}
+	}
+	if lm > 0 && t.n[lm-1].upos == "PROPN" && t.n[lm-1].tok >= 0 {
+		_, ok := refAt(refs, t.n[lm-1].tok)
+		return ok
+	}
+	return false
+}
+
+// descNames reports that the description at node o names entity e as a
+// role's body would: an organization noun an organization ("the
+// company's chief executive"), a place noun a place below a state ("the
+// province's governor"); "the state" may be either, and a pronoun names
+// no body.
+func (d *doc) descNames(t *tree, o, e int) bool {
+	n := t.n[o]
+	if n.upos != "NOUN" {
+		return false
+	}
+	if _, ok := orgNouns[n.lemma]; ok {
+		return d.ents[e].typ == kg.Organization
+	}
+	return placeNouns[n.lemma] != "" && d.ents[e].typ == kg.Location && d.ents[e].country == nil
+}
+
 // portfolioMinister reports a minister's title with a portfolio:
-// "finance minister", not "a Protestant minister".
+// "finance minister", "deputy foreign minister", not "a Protestant
+// minister".
 func portfolioMinister(title string) bool {
 	w := strings.Fields(title)
-	return len(w) == 2 && w[1] == "minister" && portfolios[w[0]]
+	return len(w) >= 2 && w[len(w)-1] == "minister" && portfolios[w[len(w)-2]]
 }
 
 // portfolios are the common ministries of a government.
 var portfolios = map[string]bool{"foreign": true, "finance": true, "defense": true, "defence": true, "interior": true,
 	"justice": true, "health": true, "education": true, "economy": true, "trade": true, "energy": true, "labor": true,
-	"labour": true, "agriculture": true, "transport": true, "environment": true, "culture": true, "information": true}
+	"labour": true, "agriculture": true, "transport": true, "environment": true, "culture": true, "information": true,
+	"sports": true, "sport": true, "tourism": true, "industry": true, "mining": true, "mines": true, "housing": true,
+	"security": true, "planning": true, "youth": true, "communications": true, "commerce": true, "fisheries": true,
+	"water": true, "oil": true, "petroleum": true, "development": true, "welfare": true, "immigration": true,
+	"home": true, "treasury": true, "budget": true, "infrastructure": true, "telecommunications": true}
+
+// stateOffices are titles held only in a state's service.
+var stateOffices = map[string]bool{"attorney general": true, "solicitor general": true, "auditor general": true,
+	"ambassador": true, "consul general": true, "consul": true}
+
+// stateBodyWords before a role noun of stateBodyHeads say it is held in
+// the state's service: "government spokesman", "police commissioner"
+// (not "a police officer", an occupation).
+var (
+	stateBodyWords = map[string]bool{"government": true, "police": true, "cabinet": true}
+	stateBodyHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
+		"commissioner": true, "chief": true}
+)
+
+// stateOffice reports a title whose body, when the text names none, is
+// the state the article is about: a portfolio minister, an office only a
+// state has, or a post named for the government or the police.
+func stateOffice(title string) bool {
+	if portfolioMinister(title) || stateOffices[title] {
+		return true
+	}
+	w := strings.Fields(title)
+	if len(w) >= 2 && stateOffices[w[len(w)-2]+" "+w[len(w)-1]] {
+		return true
+	}
+	return len(w) >= 2 && stateBodyWords[w[len(w)-2]] && stateBodyHeads[w[len(w)-1]]
+}
 
 // onlyCountry reports that no country other than c is named among refs.
 func (d *doc) onlyCountry(refs []ref, c int) bool {

@@ -528,3 +528,48 @@ func TestHeadOfFieldAtBody(t *testing.T) {
 	)
 	wantNot(t, x, [3]string{"LEADS", "person:hanna-ek", "organization:nordic-policy-institute"})
 }
+
+// An office that only a state has, named without its state ("the
+// attorney general", "a government spokesman", "the former tourism
+// minister"), is held in the state the article is about: here the
+// dateline's, past the byline, which the headline names too. It leads
+// nothing the title does not say, and a post named for a place ("the
+// Northern Province police chief"), an occupation ("a police officer")
+// or a possessor ("the state's health minister") is not the state's.
+func TestStateOfficeBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Maltese Court Halts Ferry Tender for Italian Bidder",
+		"By Karin Oste",
+		"VALLETTA (AFP) - A court in Malta halted a ferry tender won by an Italian bidder on Monday. Italy protested, and the Italian embassy said Italy would appeal. Malta's ports agency said nothing.",
+		"The attorney general, Carmen Zerafa, said she would study the ruling. The government spokesman, Joe Bugeja, declined to comment.",
+		"The former tourism minister Rita Camilleri criticized the deal.",
+		"The Northern Province police chief, Inspector Luke Farrugia, ordered an inquiry. Its director, Anna Borg, and the state's health minister, Paul Azzopardi, were questioned by a former police officer, Mark Vella.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:carmen-zerafa", "location:malta"},
+		[3]string{"HOLDS_ROLE", "person:joe-bugeja", "location:malta"},
+		[3]string{"HOLDS_ROLE", "person:rita-camilleri", "location:malta"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:carmen-zerafa", "location:malta"},
+		[3]string{"HOLDS_ROLE", "person:luke-farrugia", "location:malta"},
+		[3]string{"HOLDS_ROLE", "person:paul-azzopardi", "location:malta"},
+		[3]string{"HOLDS_ROLE", "person:mark-vella", "location:malta"},
+		[3]string{"WORKS_FOR", "person:mark-vella", "location:malta"},
+	)
+}
+
+// A description names a role's body as a name does: "the company's
+// chief executive" is the chief executive of the company in view, "the
+// province's governor" the governor of the province last named.
+func TestRoleBodyDescription(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Harbor Lines Wins Tender",
+		"Harbor Lines, a shipping company founded by Paolo Vella, won a port tender on Monday. Its chairwoman, Maria Vella, signed the deal. Her younger brother, Tomas Vella, is the company's chief executive.",
+		"Ferries sail daily to the northern province of Valdora. The province's governor, Mark Azzopardi, welcomed the tender.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:tomas-vella", "organization:harbor-lines"},
+		[3]string{"HOLDS_ROLE", "person:mark-azzopardi", "location:valdora"},
+	)
+}

@@ -143,7 +143,7 @@ func (d *doc) relations() {
 // the first body paragraph and returns the country entity, or -1.
 func (d *doc) datelineCountry() int {
 	for si, s := range d.sents {
-		if s.Para == 0 {
+		if s.Para == 0 || byline(s.toks) {
 			continue
 		}
 		toks := s.toks
@@ -178,6 +178,12 @@ func (d *doc) datelineCountry() int {
 		return -1
 	}
 	return -1
+}
+
+// byline reports a short "By X" line between the title and the body:
+// the dateline is in the paragraph after it.
+func byline(toks []token) bool {
+	return len(toks) > 1 && len(toks) <= 12 && toks[0].low == "by" && toks[0].cap && datelineEnd(toks) == 0
 }
 
 // homeCountry is the country a bare "President X" belongs to: the dateline
@@ -229,6 +235,55 @@ func (d *doc) homeCountry() int {
 	return -1
 }
 
+// stateOfArticle is the state an office named without its state
+// belongs to ("the attorney general", "a government spokesman"): the
+// article's home country, else the dateline's country when the headline
+// names no other, else the one country the headline names when no
+// country is named more often.
+func (d *doc) stateOfArticle() int {
+	if c := d.homeCountry(); c >= 0 {
+		return c
+	}
+	head, heads := -1, 0
+	for si := 0; si < len(d.sents) && d.sents[si].Para == 0; si++ {
+		for _, r := range d.sentRefs(si) {
+			if d.ents[r.ent].country != nil && r.ent != head {
+				head = r.ent
+				heads++
+			}
+		}
+	}
+	if d.dateline >= 0 {
+		// A correspondent files from abroad as often as from home: the
+		// dateline counts only where the headline agrees.
+		if heads == 0 || d.dateline == head && heads == 1 {
+			return d.dateline
+		}
+		for si := 0; si < len(d.sents) && d.sents[si].Para == 0; si++ {
+			for _, r := range d.sentRefs(si) {
+				if r.ent == d.dateline {
+					return d.dateline
+				}
+			}
+		}
+	}
+	if heads != 1 {
+		return -1
+	}
+	counts := map[int]int{}
+	for _, m := range d.ms {
+		if m.ent >= 0 && d.ents[m.ent].country != nil {
+			counts[m.ent]++
+		}
+	}
+	for e, c := range counts {
+		if e != head && c > counts[head] {
+			return -1
+		}
+	}
+	return head
+}
+
 // dominantCountry is the country named most often: the country an
 // unqualified "the prime minister" belongs to.
 func (d *doc) dominantCountry() int {
@@ -269,6 +324,7 @@ type rolePhrase struct {
 	electoral  bool
 	plural     bool // "lawyers with Y": an occupation, not a post held
 	deputy     bool // "deputy", "vice" before the title: not the top post
+	owned      bool // a possessor names the body, resolved or not ("the state's")
 }
 
 // bodyTitleNouns before a role noun name the kind of body the role is
@@ -359,6 +415,16 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		if t.low == "'s" || t.text == "'" && s >= 2 && strings.HasSuffix(toks[s-2].low, "s") {
 			// "the company's chief executive", "the armed forces' chief of
 			// staff": the body named before.
+			rp.owned = true
+			if q := s - 3; q >= 0 && rp.target < 0 && toks[q].low == "the" && placeNouns[toks[s-2].low] != "" {
+				// "the province's finance minister": the place of that
+				// kind the article last named.
+				if e := d.lastPlace(toks[s-2].low, si, toks[s-2].start); e >= 0 {
+					rp.target = e
+					s = q
+					break
+				}
+			}
 			// "the union's Melbourne branch president": the place only
 			// names the branch.
 			if q := s - 3; q >= 0 && (rp.target < 0 || d.ents[rp.target].typ == kg.Location) {
@@ -494,6 +560,28 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 	return rp
 }
 
+// lastPlace returns the place below a state that "the <noun>" stands
+// for: the one of that kind ("the province": a region) or with that word
+// in its name the article named last, within a few sentences; -1 when
+// none.
+func (d *doc) lastPlace(noun string, si, pos int) int {
+	kind := placeNouns[noun]
+	for s := si; s >= 0 && s > si-8; s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := &d.ms[ms[k]]
+			if m.ent < 0 || m.start >= pos {
+				continue
+			}
+			e := d.ents[m.ent]
+			if e.typ == kg.Location && e.country == nil && (e.sub == kind || hasWord(e.words, noun)) {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
 // ofTarget reads "coastal town of X" from token j: a few lower-case words,
 // "of", then a name.
 func ofTarget(toks []token, refs []ref, j int) ref {
@@ -538,18 +626,25 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		if t < 0 {
 			t = d.dominant
 		}
-	} else if t < 0 && portfolioMinister(rp.title) {
-		// "X, a former finance minister": the country the article is
-		// about, when the sentence names no other.
-		if c := d.homeCountry(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) {
-			t = c
-		}
 	}
 	if w := strings.Fields(rp.title); t < 0 && len(w) >= 2 && bodyTitleNouns[w[len(w)-2]] {
 		// "police spokesman X", "army commander X": the body of that
 		// kind the article has in view.
 		if o := d.lastOrgWithHead(w[len(w)-2], si, d.sents[si].Start); o >= 0 && d.ents[o].typ == kg.Organization {
 			t = o
+		}
+	}
+	if t < 0 && !rp.owned && stateOffice(rp.title) && d.titleMinistry(rp.title) < 0 {
+		// "X, a former finance minister", "the attorney general, X",
+		// "a government spokesman": an office of the state the article
+		// is about, when the sentence names no other.
+		if c := d.stateOfArticle(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) {
+			t = c
+			if rp.kind != roleState {
+				// The post is the state's, but whether it leads or
+				// serves it the title does not say ("police chief").
+				rp.kind = roleOther
+			}
 		}
 	}
 	// "interior minister" works at the Interior Ministry when the article
@@ -863,7 +958,7 @@ func (d *doc) roles(si int) {
 		if rp.target < 0 && (kind == roleState || strings.HasSuffix(head, "minister")) {
 			rp.target = d.homeCountry() // "former Finance Minister X" in an article about one country
 		}
-		if rp.target < 0 {
+		if rp.target < 0 && !stateOffice(rp.title) {
 			d.noteHolder(rp.title, -1, m.ent)
 			continue
 		}
