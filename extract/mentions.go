@@ -463,7 +463,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 	// an actor even when the country is never named.
 	for i := range out {
 		m := &out[i]
-		if m.adj && !m.acts && m.te < n && (forceNouns[toks[m.te].low] || captivityNouns[toks[m.te].low]) {
+		if m.adj && !m.acts && m.te < n && (forceNouns[toks[m.te].low] || captivityNouns[toks[m.te].low] || homeNoun(toks, m.te)) {
 			m.acts = true
 		}
 	}
@@ -620,7 +620,7 @@ func compoundCountries(t token, si, k int) []mention {
 			continue
 		}
 		st := t.start + runeOff
-		acts := hasAnySuffix(t.low, "-backed", "-led", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained")
+		acts := hasAnySuffix(t.low, "-backed", "-led", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained", "-flagged", "-registered", "-owned")
 		out = append(out, mention{sent: si, tts: k, ts: k, te: k + 1, start: st, end: st + utf8.RuneCountInString(p),
 			text: p, typ: kg.Location, sub: "country", country: c, adj: true, strong: true, ent: -1, acts: acts})
 	}
@@ -1261,7 +1261,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if prev(1) == "," && multi && roleBehind(toks, a-1) {
 		return kg.Person, "" // "The director of the Bureau, Abdullahi Keter"
 	}
-	if relatives[prev(1)] != "" && (prev(2) == "his" || prev(2) == "her" || prev(2) == "their") {
+	if relatives[prev(1)] != "" && kinOwner(toks, a-2) {
 		return kg.Person, "kin"
 	}
 	if !multi && (next(1) == "said" || next(1) == "says" || next(1) == "announced" || next(1) == "reported") && a > 0 && toks[a-1].text != "\"" &&
@@ -1380,6 +1380,23 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return kg.Organization, ""
 	}
 	return "", ""
+}
+
+// kinOwner reports a possessor at toks[i], before a kinship noun and the
+// adjectives that may stand between them: "his brother", "whose brother",
+// "Ramasamy's younger brother", "their late father".
+func kinOwner(toks []token, i int) bool {
+	for i >= 0 && kinAdjs[toks[i].low] {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch toks[i].low {
+	case "his", "her", "their", "whose", "my", "our", "'s", "'":
+		return true
+	}
+	return false
 }
 
 // firmTrades are two-word trades of firms whose head alone would be a
@@ -1531,6 +1548,31 @@ var placeNouns = map[string]string{"city": "city", "town": "city", "village": "c
 	"stronghold": "city", "hometown": "city", "enclave": "region", "neighborhood": "city", "area": "region",
 	"constituency": "region", "regency": "region", "prefecture": "region", "oblast": "region", "canton": "region",
 	"borough": "city", "township": "city", "islands": "region"}
+
+// homeNoun reports, after a demonym, the noun of a firm or of a region that
+// the country is home to: "the Canadian miner X", "a South Korean firm",
+// "the Argentine province of X", with one trade word between ("the Swedish
+// engineering group X"). The country is then an entity of the article,
+// though never named.
+func homeNoun(toks []token, i int) bool {
+	for j := i; j < len(toks) && j <= i+1; j++ {
+		t := toks[j]
+		if !t.word || t.cap {
+			return false
+		}
+		if firmHomes[t.low] || (t.low == "province" || t.low == "state") && j+1 < len(toks) && toks[j+1].low == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// firmHomes are the nouns of firms that a demonym gives a home country;
+// nouns that may name a person ("investor", "trader") are not among them.
+var firmHomes = map[string]bool{"firm": true, "company": true, "miner": true, "shipbuilder": true, "group": true,
+	"bank": true, "lender": true, "insurer": true, "operator": true, "carrier": true, "conglomerate": true,
+	"shipyard": true, "maker": true, "manufacturer": true, "automaker": true, "carmaker": true, "airline": true,
+	"startup": true, "subsidiary": true, "utility": true, "refiner": true, "shipper": true}
 
 // captivityNouns after a demonym make the country a jailer: "an American
 // detainee", "in Kenyan custody".

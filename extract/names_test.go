@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// TestKinBeforeAName checks that a kinship noun after a possessor types
+// the one-word name after it as a person: "whose brother X", "his
+// younger brother X".
+func TestKinBeforeAName(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Firm",
+		"The firm was set up by Daniel Orvik, its chairman, and his younger brother Tormund, who runs exports.",
+		"The campaign was led by Marit Solheid, whose sister Anneli died in 2004.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{"Tormund": kg.Person, "Anneli": kg.Person})
+}
+
+// TestHomeCountryOfAFirm checks that a demonym before a firm's or a
+// region's noun makes its country an entity, though never named, and that
+// a demonym before other nouns does not.
+func TestHomeCountryOfAFirm(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Mine",
+		"The mine is owned by a joint venture of the Canadian miner Orlen Resources and the state. Ore goes to a South Korean firm, Daehan Smelting, on the Liberian-flagged Sea Lark.",
+		"The Argentine province of Tolmar missed a payment. A Swedish diplomat, Ebba Lind, said so.",
+	)
+	got := entityTypes(x)
+	for _, name := range []string{"Canada", "South Korea", "Liberia", "Argentina"} {
+		if got[name] != kg.Location {
+			t.Errorf("%s: type %q, want Location (all: %v)", name, got[name], got)
+		}
+	}
+	if _, ok := got["Sweden"]; ok {
+		t.Errorf("Sweden is an entity: a diplomat's nationality is no home of a firm (all: %v)", got)
+	}
+}
