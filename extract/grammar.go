@@ -90,8 +90,82 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 			t.n[h].kids = append(t.n[h].kids, i)
 		}
 	}
+	t.hyphenedCues()
 	t.passiveParticiples()
+	t.possessiveObjects()
 	return t
+}
+
+// degreePrefixes qualify a cue participle joined to it by a hyphen: "is
+// majority-owned by Y", "a firm co-founded by Y" state the cue's relation.
+var degreePrefixes = map[string]bool{"majority": true, "minority": true, "wholly": true, "partly": true, "partially": true,
+	"part": true, "half": true, "jointly": true, "fully": true, "co": true, "directly": true, "indirectly": true, "ultimately": true}
+
+// degreeCue returns the cue lemma of word form w after a degree prefix
+// ("majority-owned" gives "own"), or "".
+func degreeCue(w string) string {
+	pre, post, ok := strings.Cut(strings.ReplaceAll(w, "\u2011", "-"), "-")
+	if !ok || !degreePrefixes[pre] {
+		return ""
+	}
+	return cueLemma(post)
+}
+
+// hyphenedCues gives a verb joined to a degree prefix the lemma of its
+// cue, so that every rule reads "majority-owned" as "owned".
+func (t *tree) hyphenedCues() {
+	for i := range t.n {
+		if n := &t.n[i]; n.upos == "VERB" {
+			if l := degreeCue(n.low); l != "" {
+				n.lemma = l
+			}
+		}
+	}
+}
+
+// possessiveObjects repairs "trains Y's police" read as two objects, Y
+// (with its "'s") and the noun it possesses: Y is the noun's possessor.
+func (t *tree) possessiveObjects() {
+	moved := false
+	for i := range t.n {
+		n := t.n[i]
+		if n.upos != "PROPN" || n.head < 0 || (n.deprel != "obj" && n.deprel != "iobj") || i+2 >= len(t.n) {
+			continue
+		}
+		c := t.kid(i, "case")
+		if c != i+1 || (t.n[c].low != "'s" && t.n[c].low != "'") {
+			continue
+		}
+		// The possessed noun: the next word hung on the same verb as an
+		// object, with only its own modifiers between.
+		j := -1
+		for k := i + 2; k < len(t.n); k++ {
+			if t.n[k].head == n.head && t.n[k].deprel == "obj" && t.n[k].upos == "NOUN" {
+				j = k
+				break
+			}
+			if t.n[k].head != -1 && t.n[k].head > k && t.n[k].head <= len(t.n) {
+				continue // a modifier of a later word
+			}
+			break
+		}
+		if j < 0 {
+			continue
+		}
+		t.n[i].head, t.n[i].deprel = j, "nmod:poss"
+		moved = true
+	}
+	if !moved {
+		return
+	}
+	for i := range t.n {
+		t.n[i].kids = t.n[i].kids[:0]
+	}
+	for i := range t.n {
+		if h := t.n[i].head; h >= 0 {
+			t.n[h].kids = append(t.n[h].kids, i)
+		}
+	}
 }
 
 // passiveParticiples repairs a passive cue verb that the tagger read as
@@ -106,6 +180,9 @@ func (t *tree) passiveParticiples() {
 			continue
 		}
 		l := cueLemma(n.low)
+		if l == "" {
+			l = degreeCue(n.low) // "is majority-owned by Y"
+		}
 		c := t.kid(i, "cop")
 		if l == "" || c < 0 || t.kid(i, "nsubj") < 0 {
 			continue
@@ -306,6 +383,7 @@ func (d *doc) grammar() {
 		d.rounds(si, &t, refs)
 		d.demands(si, &t, refs)
 		d.blamedFor(si, &t, refs)
+		d.shareholderIs(si, &t, refs)
 		d.stances(si, &t, refs)
 		d.kinGroups(si, &t, refs)
 		d.aimedActs(si, &t, refs)
@@ -331,6 +409,8 @@ func (d *doc) grammar() {
 			}
 			if t.intoCustody(p) {
 				cues = gramCues["detain"]
+			} else if t.putInPost(p) {
+				cues = gramCues["appoint"]
 			} else if t.tookOver(p) {
 				cues = gramCues["acquire"]
 			}
@@ -858,6 +938,12 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		}
 		return false
 	}
+	if s := t.decider(t.nearest(p, "nsubj:outer")); subj < 0 && s >= 0 {
+		subj = s // "X's first decision was to reinstate Y"
+	}
+	if s := t.decider(n.head); subj < 0 && psubj < 0 && n.deprel == "acl" && s >= 0 && t.caseOrMark(p) == "to" {
+		return s, -1 // "X's decision to appoint Y"
+	}
 	if subj >= 0 && t.n[subj].low == "who" && modified < 0 && (n.deprel == "parataxis" || n.deprel == "dep") &&
 		n.head >= 0 && n.head < subj && t.n[n.head].upos == "PROPN" {
 		modified = n.head // "X, who heads Y, resigned" read as a side clause
@@ -1355,7 +1441,10 @@ func (t *tree) caseOrMark(i int) string {
 func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 	n := t.n[p]
 	subj, psubj := t.subjects(p, 0)
-	subj, psubj = t.pastPossessor(subj), t.pastPossessor(psubj)
+	if subj < 0 || t.decider(t.n[subj].head) != subj {
+		subj = t.pastPossessor(subj) // not "X's decision to appoint Y"
+	}
+	psubj = t.pastPossessor(psubj)
 	passive = psubj >= 0 || t.isPassive(p)
 	defer func() { patients = append(patients, t.alongWith(p)...) }()
 	if passive {
@@ -1408,7 +1497,7 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		}
 	}
 	o := t.kid(p, "obj")
-	if os := t.kidsOf(p, "obj"); len(os) > 1 && t.n[os[0]].upos == "PROPN" && os[1] == os[0]+1 {
+	if os := t.kidsOf(p, "obj"); len(os) > 1 && t.n[os[0]].upos == "PROPN" && os[1] == os[0]+1 && !t.putInPost(p) {
 		o = os[1] // "heads the Nairobi office": the name modifies the noun
 	}
 	if x := t.kid(p, "xcomp"); x >= 0 && t.n[x].upos == "PROPN" && (o < 0 || x < o && t.n[o].upos == "NOUN") {
@@ -2795,6 +2884,106 @@ func (t *tree) intoCustody(p int) bool {
 	// "Also taken into custody was X": the parser may hang the phrase on
 	// the inverted subject.
 	return p+2 < len(t.n) && t.n[p+1].low == "into" && t.n[p+2].lemma == "custody"
+}
+
+// postVerbs put their object into a post that a complement names: "made
+// X head of Y", "put X in charge of Y", "placed X in command".
+var postVerbs = map[string]bool{"make": true, "put": true, "place": true}
+
+// putInPost reports a verb of postVerbs at p whose object is followed by
+// a role noun (a second object or a complement: "made him head of Y") or
+// by "in charge" or "in command".
+func (t *tree) putInPost(p int) bool {
+	if !postVerbs[t.n[p].lemma] || t.kid(p, "nsubj") < 0 {
+		return false // a subject of its own: the parser often makes a later "made" a conjunct
+	}
+	o := t.kid(p, "obj")
+	if o < 0 || t.n[o].upos != "PROPN" && t.n[o].upos != "PRON" {
+		return false
+	}
+	for _, k := range t.n[p].kids {
+		if k <= o {
+			continue
+		}
+		switch c := t.n[k]; c.deprel {
+		case "obj", "xcomp":
+			if c.upos == "NOUN" && roleNouns[c.lemma] > roleOther && t.kid(k, "det") < 0 {
+				return true
+			}
+		case "obl":
+			if (c.lemma == "charge" || c.lemma == "command") && t.caseOf(k) == "in" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decisionNouns are choices someone makes: "X's first decision was to
+// reinstate Y" and "X's decision to appoint Y" are X's acts.
+var decisionNouns = map[string]bool{"decision": true, "act": true, "move": true, "choice": true, "order": true}
+
+// decider returns the possessor of a decision noun at i ("X's decision"),
+// or -1.
+func (t *tree) decider(i int) int {
+	if i < 0 || !decisionNouns[t.n[i].lemma] {
+		return -1
+	}
+	if p := t.kid(i, "nmod:poss"); p >= 0 && t.n[p].upos == "PROPN" {
+		return p
+	}
+	return -1
+}
+
+// shareholderNouns name an owner by his share.
+var shareholderNouns = map[string]bool{"shareholder": true, "stakeholder": true, "stockholder": true}
+
+// shareholderIs reads "Y, whose largest shareholder is X" and "Y's main
+// shareholder is X": X owns Y. The copula's other side is the owner,
+// wherever the parser hung it.
+func (d *doc) shareholderIs(si int, t *tree, refs []ref) {
+	for i, n := range t.n {
+		if !shareholderNouns[n.lemma] {
+			continue
+		}
+		p := t.kid(i, "nmod:poss")
+		if p < 0 {
+			continue
+		}
+		owned, ok := d.possessorRef(t, refs, p)
+		if !ok {
+			continue
+		}
+		// The copula after the noun, in its clause.
+		c := -1
+		for k := i + 1; k < len(t.n) && k < i+12; k++ {
+			if t.n[k].low == "," || t.n[k].upos == "VERB" {
+				break
+			}
+			if t.n[k].lemma == "be" && (t.n[k].deprel == "cop" || t.n[k].deprel == "root") {
+				c = k
+				break
+			}
+		}
+		if c < 0 || t.negated(max(t.n[c].head, 0)) {
+			continue
+		}
+		h := t.n[c].head
+		if h < 0 || h <= c {
+			continue
+		}
+		owners := []int{h}
+		if !t.isName(h) {
+			owners = t.kidsOf(h, "appos") // "is the mining group X"
+		}
+		for _, o := range owners {
+			for _, w := range t.conjuncts(o) {
+				if r, ok := d.refOfNode(t, refs, w); ok && !r.pron {
+					d.addRel(kg.Owns, r.ent, owned.ent, map[string]string{"how": "stake"}, si, confNoun)
+				}
+			}
+		}
+	}
 }
 
 // tookOver reports "took over X", "is taking over X": an acquisition.

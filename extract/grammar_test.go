@@ -1146,3 +1146,69 @@ func TestIntendedActs(t *testing.T) {
 		[3]string{"SUPPORTS", "organization:blue-party", "person:lena-ostrova"},
 	)
 }
+
+// A cue participle joined to a degree word by a hyphen is the cue: "is
+// majority-owned by Y".
+func TestDegreeHyphenedCue(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ferries",
+		"Velmora Shipping is majority-owned by the businessman Tomas Rilke.",
+		"Nordic Rail, which runs the night trains, is wholly-owned by the Brevik Group.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "person:tomas-rilke", "organization:velmora-shipping"},
+		[3]string{"OWNS", "organization:brevik-group", "organization:nordic-rail"},
+	)
+}
+
+// "whose largest shareholder is Y": Y owns the body the clause is about.
+func TestWhoseShareholderIs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Stake",
+		"Castor Holdings, whose largest shareholder is the Brevik Group, said it would appeal.",
+		"Velmora Software, whose main shareholder is the mining group Dunmore Resources, hired a security firm.",
+	)
+	want(t, x,
+		[3]string{"OWNS", "organization:brevik-group", "organization:castor-holdings"},
+		[3]string{"OWNS", "organization:dunmore-resources", "organization:velmora-software"},
+	)
+}
+
+// "made X head of Y", "put X in charge of Y": the subject appointed X; a
+// "made" that the parser took for a conjunct of another verb is not read.
+func TestPutInPost(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Posts",
+		"Prime Minister Karl Moser put Interior Minister Piet Ramos in charge of the inquiry.",
+		"President Nils Berg made General Paul Ekman head of the guard in 2021.",
+		"President Nils Berg made General Paul Ekman a fortune.",
+	)
+	want(t, x,
+		[3]string{"APPOINTED", "person:karl-moser", "person:piet-ramos"},
+		[3]string{"APPOINTED", "person:nils-berg", "person:paul-ekman"},
+	)
+}
+
+// "X's first decision was to reinstate Y", "X's decision to appoint Y":
+// the decision's possessor acts.
+func TestDecisionPossessorActs(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Board",
+		"Mr. Ali Mirza's first decision was to reinstate Mr. Tariq Awan.",
+		"Governor Lena Holt's decision to appoint Mr. Omar Siddiq surprised the board.",
+	)
+	want(t, x,
+		[3]string{"APPOINTED", "person:ali-mirza", "person:tariq-awan"},
+		[3]string{"APPOINTED", "person:lena-holt", "person:omar-siddiq"},
+	)
+}
+
+// "which trains Y's police" read as two objects: Y possesses the police,
+// which stand for Y.
+func TestPossessiveObjectRepair(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Aid",
+		"Portugal, which trains Ireland's police under an agreement, said it would help.",
+	)
+	want(t, x, [3]string{"SUPPORTS", "location:portugal", "location:ireland"})
+}

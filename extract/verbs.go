@@ -62,7 +62,7 @@ func init() {
 	add(kg.MemberOf, "", "to", "belong")
 	add(kg.MemberOf, "", "", "join")
 	add(kg.Appointed, "Appointment", "", "appoint", "nominate", "name", "designate", "assign", "hire", "recruit",
-		"reappoint", "promote", "install")
+		"reappoint", "reinstate", "promote", "install")
 	add(kg.Owns, "", "", "own", "acquire", "buy", "purchase", "control")
 	// "tapped X to lead Y", "chose X as his deputy": only with the post
 	// (see choiceVerbs).
