@@ -28,6 +28,10 @@ type Name struct {
 	Acronym string
 	// Initials is the acronym an organization name would have ("pmf").
 	Initials string
+	// tail is the index in Core of the first word after an "and" that
+	// joins two of an organization's fields ("Natural Resources" of
+	// "Ministry of Energy and Natural Resources"), 0 when none.
+	tail int
 	// literal is literalCore(Raw), read once here: names of different
 	// types are compared by it, candidate after candidate.
 	literal string
@@ -200,7 +204,7 @@ var stopWords = set("the of for and in on al el a an")
 // Angeles" is not Angeles.
 var orgStopWords = set("de del la las los y da do das dos du des le les et der die und fur " +
 	"gmbh ag sa sas srl spa bv nv llc plc ltd limited inc incorporated pty tbk sdn bhd jsc ojsc pjsc cjsc ooo zao oao " +
-	"ab oy oyj asa kft sro sarl llp kk")
+	"ab oy oyj asa as kft sro sarl llp kk")
 
 // spellings fold British and American spellings of common words.
 var spellings = map[string]string{
@@ -224,7 +228,11 @@ var orgWords = map[string]string{
 	"shinbun": "newspaper", "kaisha": "", "kabushiki": "",
 	// German, Dutch, Scandinavian
 	"werke": "works", "werk": "works", "bergbau": "mining", "gesellschaft": "company", "verband": "association",
-	"gewerkschaft": "union", "reederei": "shipping", "handel": "trading", "fischerei": "fisheries",
+	"gewerkschaft": "union", "reederei": "shipping", "handel": "trading", "handels": "trading", "fischerei": "fisheries",
+	// Turkish
+	"madencilik": "mining", "sirketi": "company", "sendikasi": "union", "bankasi": "bank", "ticaret": "trading",
+	"sanayi": "industries", "insaat": "construction", "dernegi": "association", "vakfi": "foundation",
+	"federasyonu": "federation", "denizcilik": "shipping", "balikcilik": "fisheries",
 	// Spanish, Portuguese, Italian, French
 	"pesquera":  "fisheries",
 	"pesqueras": "fisheries", "pesquerias": "fisheries", "compania": "company", "companhia": "company", "compagnie": "company",
@@ -298,12 +306,12 @@ func parse(t kg.EntityType, raw string) Name {
 		}
 	} else {
 		n.literal = strings.Join(personCore(words), " ")
-		n.Core, n.Initials = orgCore(t, words)
+		n.Core, n.Initials, n.tail = orgCore(t, words)
 	}
 	if t == kg.Organization {
 		n.asOrg = strings.Join(n.Core, " ")
 	} else {
-		c, _ := orgCore(kg.Organization, words)
+		c, _, _ := orgCore(kg.Organization, words)
 		n.asOrg = strings.Join(c, " ")
 	}
 	return n
@@ -435,12 +443,15 @@ func personCore(words []string) []string {
 	return out
 }
 
-func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
+func orgCore(t kg.EntityType, words []string) (core []string, initials string, tail int) {
 	var ini strings.Builder
 	if t == kg.Organization {
 		words = jointStock(words)
 	}
 	for _, w := range words {
+		if w == "and" && tail == 0 && len(core) > 0 {
+			tail = len(core)
+		}
 		if v, ok := spellings[w]; ok {
 			w = v
 		}
@@ -465,10 +476,13 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string) {
 		}
 		core = append(core, tw)
 	}
-	if len(core) < 2 {
-		return core, ""
+	if tail >= len(core) {
+		tail = 0
 	}
-	return core, ini.String()
+	if len(core) < 2 {
+		return core, "", tail
+	}
+	return core, ini.String(), tail
 }
 
 // spellings1 writes the letter groups that spell one sound in one way.

@@ -733,3 +733,37 @@ func TestFirstNameOnlyForOneWord(t *testing.T) {
 		t.Error("a one-word node no longer meets a full name's first word")
 	}
 }
+
+// TestTurkishAndGermanForms checks a Turkish legal form and business word
+// and a German one, and the given name a Turkish ş gives two spellings.
+func TestTurkishAndGermanForms(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Tarvel Madencilik A.Ş.", "Tarvel Mining"},
+		{"Tarvel Handels GmbH", "Tarvel Trading"},
+	} {
+		if m := CompareNames(Parse(kg.Organization, p[0]), Parse(kg.Organization, p[1])); m.Veto || m.Score < High {
+			t.Errorf("%s / %s: %+v, want a join", p[0], p[1], m)
+		}
+	}
+	for _, p := range [][2]string{{"Şükrü Tarvaloğlu", "Shukru Tarvaloglu"}, {"Sukru Tarvaloglu", "Shukru Tarvaloglu"}} {
+		if m := CompareNames(Parse(kg.Person, p[0]), Parse(kg.Person, p[1])); m.Veto || m.Score < High {
+			t.Errorf("%s / %s: %+v, want a join", p[0], p[1], m)
+		}
+	}
+	if m := CompareNames(Parse(kg.Person, "Nesrin Tarvaloglu"), Parse(kg.Person, "Shukru Tarvaloglu")); !m.Veto {
+		t.Errorf("another given name met: %+v", m)
+	}
+}
+
+// TestFirstField checks that a body named by the first of the fields
+// its name joins with "and" is a short form of it, and by a later one
+// only a part.
+func TestFirstField(t *testing.T) {
+	long := Parse(kg.Organization, "Ministry of Tarvel and Natural Resources")
+	if m := CompareNames(Parse(kg.Organization, "Tarvel Ministry"), long); m.Veto || m.Score+contextMax < High {
+		t.Errorf("Tarvel Ministry: %+v, want a short form context can confirm", m)
+	}
+	if m := CompareNames(Parse(kg.Organization, "Natural Resources Ministry"), long); m.Score+contextMax >= High {
+		t.Errorf("Natural Resources Ministry: %+v, want a part context cannot lift to a join", m)
+	}
+}

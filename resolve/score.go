@@ -210,6 +210,9 @@ func comparePeople(a, b Name) Match {
 	}
 	ga, gb := a.Given(), b.Given()
 	g := wordSim(ga, gb, false)
+	if g == 0 && sibilantH(ga, gb) {
+		g = 0.9
+	}
 	if g == 0 {
 		if (len(ga) == 1 && strings.HasPrefix(gb, ga)) || (len(gb) == 1 && strings.HasPrefix(ga, gb)) {
 			g = 0.8
@@ -249,6 +252,26 @@ func reversed(a, b Name) bool {
 	}
 	n := len(b.Core)
 	return len(a.Core) == 2 && wordSim(a.Core[0], b.Core[n-1], true) > 0 && wordSim(a.Core[1], b.Core[0], true) > 0
+}
+
+// sibilantH reports two given names that differ only by an h after s, c
+// or z: the one letter (ş, š, č, ž) that folding writes s, c or z and
+// English copy sh, ch or zh ("Şükrü": "Sukru", "Shukru").
+func sibilantH(a, b string) bool {
+	if len(a) == len(b) || len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	drop := func(w string) string {
+		var out []byte
+		for i := 0; i < len(w); i++ {
+			if w[i] == 'h' && i > 0 && strings.IndexByte("scz", w[i-1]) >= 0 {
+				continue
+			}
+			out = append(out, w[i])
+		}
+		return string(out)
+	}
+	return drop(a) == drop(b)
 }
 
 // doubleSurname matches a name of three words or more with the same name
@@ -339,9 +362,9 @@ func compareOrgs(a, b Name) Match {
 	}
 	// Align words: each word of the shorter name with a distinct word of
 	// the longer.
-	short, long := a.Core, b.Core
+	short, long, longName := a.Core, b.Core, b
 	if len(short) > len(long) {
-		short, long = long, short
+		short, long, longName = long, short, a
 	}
 	used := make([]bool, len(long))
 	total := 0.0
@@ -373,7 +396,19 @@ func compareOrgs(a, b Name) Match {
 	// "Hiilaac Party", "Dockworkers Union" for "Georgian Dockworkers
 	// Union").
 	vague := len(short) == 1 && (generic[short[0]] || countryWords[short[0]])
+	// The first of the fields a name joins with "and", without the
+	// others ("Energy Ministry", "Ministry of Energy and Natural
+	// Resources"): a short form, as outlets shorten a ministry's name.
+	first := !vague && longName.tail > 0
+	for j := range long {
+		if used[j] && j >= longName.tail {
+			first = false
+		}
+	}
 	for j, v := range long {
+		if first && j >= longName.tail {
+			continue
+		}
 		// A country that ends the name names the company's unit there
 		// ("Skarvik Seafood Chile"), not its parent; one that leads it
 		// is a qualifier outlets drop ("Chilean Salmon Farmers").
