@@ -424,7 +424,10 @@ func personCore(words []string) []string {
 				continue
 			}
 			out = append(out, translit(w))
-		case particles[w] && i < len(words)-1:
+		case particles[w] && i < len(words)-1 && !(i == 0 && w == "le" && len(words) >= 3):
+			// A name of three words or more that opens with "Le" opens
+			// with the Vietnamese family name Lê ("Le Thi Thu Hang",
+			// "Hang Le"), not the French article of "Le Pen".
 			continue
 		case len(w) == 1 && i < len(words)-1 && len(out) > 0:
 			continue // a middle initial

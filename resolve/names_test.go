@@ -767,3 +767,18 @@ func TestFirstField(t *testing.T) {
 		t.Errorf("Natural Resources Ministry: %+v, want a part context cannot lift to a join", m)
 	}
 }
+
+// TestVietnameseLe checks that the family name Lê, written first, is kept
+// as a name, so that the name written given name first meets it.
+func TestVietnameseLe(t *testing.T) {
+	a, b := Parse(kg.Person, "Lê Thị Thu Tarvan"), Parse(kg.Person, "Tarvan Le")
+	if m := CompareNames(a, b); m.Veto || m.Score < Low {
+		t.Errorf("Lê Thị Thu Tarvan / Tarvan Le: %+v (cores %q, %q)", m, a.Core, b.Core)
+	}
+	if !overlapKeys(Keys(kg.Person, []string{"Lê Thị Thu Tarvan"}), Keys(kg.Person, []string{"Tarvan Le"})) {
+		t.Error("they share no key")
+	}
+	if c := core(kg.Person, "Marine Le Tarvan"); c != "marini tarvan" {
+		t.Errorf("Marine Le Tarvan: core %q", c)
+	}
+}
