@@ -782,3 +782,17 @@ func TestVietnameseLe(t *testing.T) {
 		t.Errorf("Marine Le Tarvan: core %q", c)
 	}
 }
+
+// TestHeadWordAlone checks that an organization named by its head word
+// alone ("the Forum") meets no other, neither the same head word of
+// another article nor a longer name.
+func TestHeadWordAlone(t *testing.T) {
+	for _, p := range [][2]string{{"Forum", "the Forum"}, {"Forum", "Tarvel Forum"}, {"Board", "Tarvel Board"}} {
+		if m := CompareNames(Parse(kg.Organization, p[0]), Parse(kg.Organization, p[1])); m.Score >= Low {
+			t.Errorf("%s / %s: %+v, want no match", p[0], p[1], m)
+		}
+	}
+	if m := CompareNames(Parse(kg.Organization, "Tarvel"), Parse(kg.Organization, "Tarvel")); m.Score < High {
+		t.Errorf("one distinctive word: %+v, want a join", m)
+	}
+}

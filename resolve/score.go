@@ -360,6 +360,12 @@ func compareOrgs(a, b Name) Match {
 		}
 		return Match{}
 	}
+	if a.Type == kg.Organization && len(a.Core) == 1 && len(b.Core) == 1 && a.Core[0] == b.Core[0] && headOnly(a.Core[0]) {
+		// "The Forum" of one article and "the Forum" of another are each
+		// some forum their story named in full: the head word alone
+		// says not which.
+		return Match{Why: "a head word alone"}
+	}
 	// Align words: each word of the shorter name with a distinct word of
 	// the longer.
 	short, long, longName := a.Core, b.Core, b
@@ -395,7 +401,7 @@ func compareOrgs(a, b Name) Match {
 	// missing generic word or country is a short form: "Hiilaac" for
 	// "Hiilaac Party", "Dockworkers Union" for "Georgian Dockworkers
 	// Union").
-	vague := len(short) == 1 && (generic[short[0]] || countryWords[short[0]])
+	vague := len(short) == 1 && (headOnly(short[0]) || countryWords[short[0]])
 	// The first of the fields a name joins with "and", without the
 	// others ("Energy Ministry", "Ministry of Energy and Natural
 	// Resources"): a short form, as outlets shorten a ministry's name.
@@ -430,6 +436,23 @@ func compareOrgs(a, b Name) Match {
 	}
 	return Match{Score: 0.8 * score, Partial: true, Why: "short form"}
 }
+
+// heads are the head words of organization names that generic leaves out
+// (it keeps out of blocking only the words that would fill huge blocks).
+var heads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("forum board commission chamber assembly parliament congress senate cabinet " +
+		"court tribunal federation confederation league trust fund network syndicate guild club cooperative " +
+		"directorate inspectorate secretariat administration embassy consulate bureau ministry regulator " +
+		"exchange bloc initiative observatory mission") {
+		m[translit(w)] = true
+	}
+	return m
+}()
+
+// headOnly reports a word of an organization's core that is a head word:
+// alone, it names a kind of body, not which one.
+func headOnly(w string) bool { return generic[w] || heads[w] }
 
 // oneEdit reports two ASCII words at most one edit apart (Levenshtein
 // distance <= 1: one letter changed, added or dropped), without the table
