@@ -458,6 +458,9 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string, t
 		if v, ok := spellings[w]; ok {
 			w = v
 		}
+		// The initial of the word as the name writes it, before a
+		// translation: "Société Huilière de Sfax" is SHS.
+		written := w
 		if v, ok := orgWords[w]; ok && t == kg.Organization {
 			if w = v; w == "" {
 				continue
@@ -469,10 +472,10 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string, t
 		tw := translit(w)
 		// The initial as written (q as k, as acronyms are read), not as
 		// transliterated: "Philippine" gives the P of "PPA".
-		if w[0] == 'q' {
+		if written[0] == 'q' {
 			ini.WriteByte('k')
 		} else {
-			ini.WriteByte(w[0])
+			ini.WriteByte(written[0])
 		}
 		if len(tw) > 3 && strings.HasSuffix(tw, "s") && !strings.HasSuffix(tw, "ss") {
 			tw = tw[:len(tw)-1]

@@ -796,3 +796,14 @@ func TestHeadWordAlone(t *testing.T) {
 		t.Errorf("one distinctive word: %+v, want a join", m)
 	}
 }
+
+// TestInitialsAsWritten checks that a name given in another language
+// spells its acronym from its words as written, not as translated.
+func TestInitialsAsWritten(t *testing.T) {
+	if m := CompareNames(Parse(kg.Organization, "STV"), Parse(kg.Organization, "Société Tarvel de Vakra")); m.Veto || m.Why != "acronym STV" {
+		t.Errorf("STV / Société Tarvel de Vakra: %+v", m)
+	}
+	if !overlapKeys(Keys(kg.Organization, []string{"STV"}), Keys(kg.Organization, []string{"Société Tarvel de Vakra"})) {
+		t.Error("STV shares no key with Société Tarvel de Vakra")
+	}
+}
