@@ -399,7 +399,7 @@ func containsAt1(full, part []string) bool {
 // new ("SHS … Société Huilière du Sahel, a smaller exporter"): the
 // acronym was already known to the reader as another.
 func (r *resolver) findOrgFor(m *mention, words []string, place bool) int {
-	i := r.findOrg(words, place)
+	i := r.findOrg(words, place, m.start)
 	if i < 0 || len(words) != 1 {
 		return i
 	}
@@ -410,7 +410,9 @@ func (r *resolver) findOrgFor(m *mention, words []string, place bool) int {
 	return i
 }
 
-func (r *resolver) findOrg(words []string, place bool) int {
+// findOrg finds the organization that words name, for a mention at rune
+// offset at.
+func (r *resolver) findOrg(words []string, place bool, at int) int {
 	if len(words) == 0 {
 		return -1
 	}
@@ -443,12 +445,14 @@ func (r *resolver) findOrg(words []string, place bool) int {
 	}
 	if _, head := orgHeads[words[len(words)-1]]; !head && len(cands) == 0 && !place {
 		// "Meridian" after "Meridian Gulf Holdings": a head-less short
-		// form opening the name of exactly one company; not a name read
-		// as a place ("in Ashanti"), which is the place the company is
-		// named for.
+		// form opening the name of exactly one company named before it;
+		// not a name read as a place ("in Ashanti"), which is the place
+		// the company is named for. A company named only later is a
+		// sister the text brings in ("Dong Phuoc's purchasing … Dong
+		// Phuoc Rubber Company, which shares a founder's name").
 		one := -1
 		for _, i := range l[max(0, len(l)-maxCandidates):] {
-			if e := r.ents[i]; e.sub == "company" && len(e.words) > len(words) && hasPrefix(e.words, words) {
+			if e := r.ents[i]; e.sub == "company" && e.first < at && len(e.words) > len(words) && hasPrefix(e.words, words) {
 				if one >= 0 && one != i {
 					one = -2
 					break

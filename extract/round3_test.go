@@ -132,3 +132,22 @@ func TestAssignedBy(t *testing.T) {
 	)
 	want(t, x, [3]string{"APPOINTED", "organization:federal-judicial-council", "person:marta-ilves"})
 }
+
+// TestShortFormBeforeSister checks that a head-less short form does not
+// take a company the text names only after it: that is a sister company
+// it brings in, not the one the short form stood for.
+func TestShortFormBeforeSister(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Sale",
+		"Workers said Kolvaro's purchasing would move to Seoul. Kolvaro Rubber Company, which shares a founder's name with the garment maker, said it was not part of the sale.",
+	)
+	e := findEnt(x, "organization:kolvaro-rubber-company")
+	if e == nil {
+		t.Fatal("the sister company is not found")
+	}
+	for _, a := range e.Aliases {
+		if a == "Kolvaro" {
+			t.Errorf("the short form named before it became its alias: %v", e.Aliases)
+		}
+	}
+}
