@@ -57,7 +57,9 @@ func init() {
 // apposition to ("X, the daughter of Y"), or the subject of a copula ("X
 // is Y's daughter", "X became the leader of Y").
 func (t *tree) personOf(i int) []int {
-	if a := t.kid(i, "appos"); a >= 0 {
+	if a := t.kid(i, "appos"); a >= 0 && !bodyNoun(t.n[a]) {
+		// (An organization or place noun describes the body the
+		// parser hung it on: "as chairman of Y, the holding company".)
 		return t.conjuncts(a)
 	}
 	if a := t.setOffName(i); a >= 0 {
@@ -109,6 +111,11 @@ func (t *tree) personOf(i int) []int {
 		if s >= 0 {
 			return t.conjuncts(s)
 		}
+		if x := t.n[h].head; x >= 0 && x < h && t.n[x].upos == "PROPN" && t.n[x].head < 0 && (t.n[h].deprel == "dep" || t.n[h].deprel == "parataxis") {
+			// "X, 44, will succeed his father as chairman": after a
+			// long subject the parser may make it the root.
+			return []int{x}
+		}
 		return nil
 	}
 	if h := n.head; n.deprel == "xcomp" && h >= 0 && (t.n[h].lemma == "become" || t.n[h].lemma == "remain") {
@@ -130,6 +137,12 @@ func (t *tree) personOf(i int) []int {
 		}
 	}
 	return nil
+}
+
+// bodyNoun reports a common noun of an organization or place.
+func bodyNoun(n node) bool {
+	_, org := orgNouns[n.lemma]
+	return n.upos == "NOUN" && (org || placeNouns[n.lemma] != "")
 }
 
 // whoseNoun reports a noun possessed by "whose": in "Y, whose chairman,
@@ -454,6 +467,11 @@ func (t *tree) rolePersons(i int, owners []int) []int {
 			}
 			if a := t.kid(o, "appos"); a >= 0 && t.n[a].upos == "PROPN" {
 				persons = append(persons, a)
+				if c := t.kid(a, "conj"); c > a+1 && t.n[c-1].low == "," && t.n[c].upos == "PROPN" && t.kid(c, "cc") < 0 {
+					// "the head of the union Y, X": the owner's own
+					// name first, then the holder's.
+					persons = append(persons, c)
+				}
 			}
 		}
 	}
@@ -497,13 +515,17 @@ func (t *tree) namedModifier(refs []ref, i int) bool {
 	return false
 }
 
-// descNames reports that the description at node o names entity e as a
-// role's body would: an organization noun an organization ("the
-// company's chief executive"), a place noun a place below a state ("the
-// province's governor"); "the state" may be either, and a pronoun names
-// no body.
+// descNames reports that the description or pronoun at node o names
+// entity e as a role's body would: an organization noun or "its" an
+// organization ("the company's chief executive", "its finance
+// director"), a place noun a place below a state ("the province's
+// governor"); "the state" may be either, and "his" or "their" names no
+// body.
 func (d *doc) descNames(t *tree, o, e int) bool {
 	n := t.n[o]
+	if n.low == "its" && n.upos == "PRON" {
+		return d.ents[e].typ == kg.Organization
+	}
 	if n.upos != "NOUN" {
 		return false
 	}
@@ -1388,15 +1410,21 @@ func (d *doc) married(si int, t *tree, refs []ref, i int) {
 }
 
 // officeHolder reads the holder of an office named for its head: "the
-// Data Protection Ombudsman, X", "the Election Commissioner, X" lead the
-// office that is named i.
+// Data Protection Ombudsman, X", "the Election Commissioner, X", "the
+// Director of Public Prosecutions, X" lead the office that is named i.
 func (d *doc) officeHolder(si int, t *tree, refs []ref, i int) {
 	ro, ok := d.refOfNode(t, refs, i)
 	if !ok || ro.pron || ro.adj || d.ents[ro.ent].typ != kg.Organization {
 		return
 	}
 	w := d.ents[ro.ent].words
-	if len(w) < 2 || roleNouns[w[len(w)-1]] != roleLeads {
+	title := ""
+	switch {
+	case len(w) >= 2 && roleNouns[w[len(w)-1]] == roleLeads:
+		title = w[len(w)-1]
+	case len(w) >= 3 && roleNouns[w[0]] == roleLeads && w[1] == "of":
+		title = w[0]
+	default:
 		return
 	}
 	a := t.kid(i, "appos")
@@ -1407,7 +1435,7 @@ func (d *doc) officeHolder(si int, t *tree, refs []ref, i int) {
 		return
 	}
 	if rp, ok := d.refOfNode(t, refs, a); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
-		d.emitRole(rp.ent, rolePhrase{title: w[len(w)-1], status: "current", target: ro.ent, kind: roleLeads}, si, confApposition)
+		d.emitRole(rp.ent, rolePhrase{title: title, status: "current", target: ro.ent, kind: roleLeads}, si, confApposition)
 	}
 }
 

@@ -573,3 +573,43 @@ func TestRoleBodyDescription(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:mark-azzopardi", "location:valdora"},
 	)
 }
+
+// An office named for its head with an "of" phrase ("the Director of
+// Public Prosecutions") is led by the person set off after it; "the
+// head of the union Y, X" names the body before its head, though the
+// parser hangs X on Y.
+func TestOfficeAndOwnerNamedBeforeHolder(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Port Strike",
+		"The Director of Public Prosecutions, Nelson Ayoki, said on Monday that the case would go to trial.",
+		"The head of the dockworkers' union SINPORT, Daniel Reyes Mora, welcomed the decision and said the union would back it.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:nelson-ayoki", "organization:director-of-public-prosecutions"},
+		[3]string{"LEADS", "person:daniel-reyes-mora", "organization:sinport"},
+	)
+}
+
+// "its" names a role's body like the organization it stands for: "X is
+// its finance director", "Its head of delegation in Y, X".
+func TestRoleBodyIts(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Copper Licence",
+		"Northwind Copper lost its licence on Monday. Its head of operations in Peru, Tomas Rendel, said the company would appeal. The firm is owned by Karl Ostrom. His daughter, Lena Ostrom, is its finance director.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:lena-ostrom", "organization:northwind-copper"},
+		[3]string{"HOLDS_ROLE", "person:tomas-rendel", "organization:northwind-copper"},
+	)
+}
+
+// "X, 44, will succeed his father, Y, as chairman of Z, the holding
+// company": the role is the subject's, though the parser makes the
+// subject the root and hangs the company on the role noun.
+func TestSucceedAsRoleAfterAge(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Succession",
+		"Kim Tae-won, 44, will succeed his father, Kim Dong-su, as chairman of Hanul Industries, the holding company of a group that makes steel and ships.",
+	)
+	want(t, x, [3]string{"LEADS", "person:kim-tae-won", "organization:hanul-industries"})
+}
