@@ -192,8 +192,8 @@ func (d *doc) resolvePronouns() {
 				// So is one in a prepositional phrase: "X was dismissed
 				// by President Y after police raided his homes".
 				if e.sent == si && e.pre >= 0 && (toks[e.pre].text == "," || minorPreps[toks[e.pre].low]) {
-					if subj := d.sentSubject(si); subj >= 0 && subj != e.ent && d.ents[subj].typ == kg.Person &&
-						(d.ents[subj].gender == 0 || d.ents[subj].gender == g) && d.ms[d.bySent[si][0]].te <= ti {
+					if subj, end := d.subjectRef(si, descs); subj >= 0 && subj != e.ent && d.ents[subj].typ == kg.Person &&
+						(d.ents[subj].gender == 0 || d.ents[subj].gender == g) && end <= ti {
 						e.ent = subj
 					}
 				}
@@ -358,6 +358,22 @@ func (d *doc) sentSubject(si int) int {
 		return -1 // "Iraq's minister said": the minister acts
 	}
 	return m.ent
+}
+
+// subjectRef returns the entity sentence si opens with as its subject and
+// the token after it: a name (sentSubject), else a person described at its
+// head ("The senator, a member of …, said"), from descs, the sentence's
+// resolved descriptions; -1 when none.
+func (d *doc) subjectRef(si int, descs []ref) (int, int) {
+	if e := d.sentSubject(si); e >= 0 {
+		return e, d.ms[d.bySent[si][0]].te
+	}
+	for _, r := range descs {
+		if r.desc && r.ts == 0 && !r.poss && d.ents[r.ent].typ == kg.Person {
+			return r.ent, r.te
+		}
+	}
+	return -1, 0
 }
 
 // openingApposition reports that mention m names the noun phrase that
@@ -1573,6 +1589,12 @@ func (d *doc) nounMarks() map[string][]descMark {
 				// the Swedish group X" still says what X is.
 				if t := toks[q].low; (t == "the" || t == "a" || t == "an") && !(comma && q > 0 && descStops[toks[q-1].low]) {
 					note(toks[p].low, m.ent, m.start)
+				} else if x.typ == kg.Person && comma && (t == "the" || t == "a" || t == "an") && q >= 3 && qualifyingPreps[toks[q-1].low] {
+					// "a senator from the ruling party, X": the person
+					// noun that the phrase qualifies is what X is.
+					if h := q - 2; personNoun(toks[h].low) && !toks[h].cap && determinerBefore(toks, h) {
+						note(toks[h].low, m.ent, m.start)
+					}
 				}
 			}
 		}
@@ -1689,4 +1711,23 @@ func (d *doc) stateMeant(t *tree, i int) (ref, bool) {
 		return ref{}, false
 	}
 	return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
+}
+
+// qualifyingPreps open a phrase that qualifies a person noun in an
+// apposition before a name: "a senator from the ruling party, X", "the
+// head of the union, X".
+var qualifyingPreps = map[string]bool{"from": true, "of": true, "at": true, "for": true, "with": true, "in": true}
+
+// determinerBefore reports "a", "an" or "the" before the noun at token h,
+// past at most two lower-case modifiers ("a veteran opposition senator").
+func determinerBefore(toks []token, h int) bool {
+	for k := h - 1; k >= 0 && k >= h-3; k-- {
+		switch t := toks[k]; {
+		case t.low == "a" || t.low == "an" || t.low == "the":
+			return true
+		case !t.word || t.cap || descStops[t.low]:
+			return false
+		}
+	}
+	return false
 }

@@ -495,3 +495,16 @@ func TestTheCompanyOfTheSpeakersIts(t *testing.T) {
 		t.Errorf("the company = %q, want Baltic Tankers", got)
 	}
 }
+
+// "A senator from the ruling party, X" gives X the noun past the phrase
+// that qualifies it, so that "The senator" later is X; and "he" in the
+// sentence the senator opens is the senator, not a name in a possessive
+// inside the senator's apposition.
+func TestRoleNounPastQualifyingPhrase(t *testing.T) {
+	d := analyze(t, "Timber",
+		"Mr. Olek Varga accused a senator from the ruling party, Teodor Lasku, of protecting the trade.",
+		"The senator, a member of President Ilie Dorran's Civic Unity Movement, denied the accusation and said he would sue.",
+	)
+	wantPronouns(t, d, "Teodor Lasku", "The", "he")
+	wantPronouns(t, d, "Ilie Dorran")
+}
