@@ -121,6 +121,8 @@ func (d *doc) resolvePronouns() {
 					}
 				} else if e := d.bodySubjectBefore(si, ti, inQuote); e >= 0 {
 					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true})
+				} else if e := d.reportingBody(si, ti, inQuote); e >= 0 {
+					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true})
 				}
 				continue
 			case "they":
@@ -1728,6 +1730,81 @@ func determinerBefore(toks []token, h int) bool {
 		case !t.word || t.cap || descStops[t.low]:
 			return false
 		}
+	}
+	return false
+}
+
+// reportWords may stand between a speech verb and the subject of the
+// clause it reports: "said on Monday that it", "said in a statement that".
+var reportWords = map[string]bool{"that": true, "on": true, "in": true, "a": true, "an": true, "the": true,
+	"statement": true, "earlier": true, "later": true, "also": true, "last": true, "this": true, "week": true,
+	"month": true, "year": true, "today": true, "yesterday": true}
+
+// reportingBody returns the organization or state that "it" at token ti
+// of sentence si stands for when it opens a clause reported by a speech
+// verb ("X said on Monday that it had …"): the verb's subject, a name
+// right before it, before an apposition or relative clause set off by
+// commas ("X, which runs Y, said it"), before "which" ("X, which said it
+// …"), or a definite description ("the company said it"). The pronoun of
+// the reported clause is its speaker's in news copy far more often than
+// anyone's else; -1 when the subject is a person or not found.
+func (d *doc) reportingBody(si, ti int, inQuote bool) int {
+	toks := d.sents[si].toks
+	if inQuote || ti < 2 {
+		return -1
+	}
+	v := ti - 1
+	for v > 0 && v >= ti-6 && !speechVerbs[toks[v].low] {
+		if !reportWords[toks[v].low] && !(toks[v].cap && toks[v].word && dayOrMonth(toks[v].low)) {
+			return -1
+		}
+		v--
+	}
+	if !speechVerbs[toks[v].low] || v == 0 {
+		return -1
+	}
+	b := v - 1 // last token of the subject
+	if toks[b].text == "," {
+		// "X, which runs Y for Z, said": back over the set-off phrase.
+		for b--; b > 0 && toks[b].text != ","; b-- {
+			if toks[b].text == "\"" || toks[b].text == ";" {
+				return -1
+			}
+		}
+		if b <= 0 {
+			return -1
+		}
+		b--
+	} else if toks[b].low == "which" && b >= 2 && toks[b-1].text == "," {
+		b -= 2 // "X, which said it"
+	}
+	body := func(e int) int {
+		if x := d.ents[e]; x.typ == kg.Organization || x.country != nil {
+			return e
+		}
+		return -1
+	}
+	for _, mi := range d.bySent[si] {
+		if m := d.ms[mi]; m.te == b+1 && !m.adj {
+			return body(m.ent)
+		}
+	}
+	// "the company said it": a description of a body the text named.
+	if _, ok := orgNouns[toks[b].low]; ok && b >= 1 && toks[b-1].low == "the" && !toks[b].cap {
+		if e := d.lastOrgWithHead(toks[b].low, si, toks[b].start); e >= 0 {
+			return body(e)
+		}
+	}
+	return -1
+}
+
+// dayOrMonth reports a weekday or month name.
+func dayOrMonth(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december":
+		return true
 	}
 	return false
 }

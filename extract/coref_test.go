@@ -508,3 +508,18 @@ func TestRoleNounPastQualifyingPhrase(t *testing.T) {
 	wantPronouns(t, d, "Teodor Lasku", "The", "he")
 	wantPronouns(t, d, "Ilie Dorran")
 }
+
+// "X said that it …": "it" opening the reported clause is the body that
+// reports it (the speech verb's subject, past an apposition or through
+// "which"), never a person, and no other "it" is read so.
+func TestItOfTheReportedClauseIsTheSpeaker(t *testing.T) {
+	d := analyze(t, "Mine",
+		"Kavros Mining, which runs the Tessa pit for Delmar Holdings, said on Monday that it had hired a new auditor.",
+		"The Rhodan Teachers Union said it would back the strike. Mr. Ivo Brandt said it was too early to judge.",
+		"He left the Civic List, which said in a statement that it had no comment. Delmar Holdings said the pit was safe because it had been inspected.",
+	)
+	wantPronouns(t, d, "Kavros Mining", "it")
+	wantPronouns(t, d, "Rhodan Teachers Union", "it")
+	wantPronouns(t, d, "Civic List", "it")
+	wantPronouns(t, d, "Delmar Holdings")
+}
