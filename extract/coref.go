@@ -1536,6 +1536,12 @@ func (d *doc) nounMarks() map[string][]descMark {
 		for _, mi := range d.bySent[si] {
 			m := d.ms[mi]
 			x := d.ents[m.ent]
+			if !m.adj && x.typ == kg.Location && x.country == nil {
+				if noun := placeNounOf(toks, m); noun != "" {
+					note(noun, m.ent, m.start)
+				}
+				continue
+			}
 			if m.adj || x.typ != kg.Person && x.typ != kg.Organization {
 				continue
 			}
@@ -1807,4 +1813,51 @@ func dayOrMonth(w string) bool {
 		return true
 	}
 	return false
+}
+
+// placeNounOf returns the noun of placeNouns that the text gives the place
+// mention m: "the Andean province of X", "X, a port city on the coast",
+// "the port city X", "X province"; "" when none. A state is left to
+// homeCountry: "the country" is the one the article is about.
+func placeNounOf(toks []token, m mention) string {
+	place := func(i int) string {
+		if i < 0 || i >= len(toks) || toks[i].cap || placeNouns[toks[i].low] == "" {
+			return ""
+		}
+		return toks[i].low
+	}
+	// "the province of X", "the port city X".
+	b := m.tts - 1
+	if b >= 1 && toks[b].low == "of" {
+		b--
+	}
+	if w := place(b); w != "" {
+		// Past a demonym or an adjective: "the Argentine province of X".
+		for k := b - 1; k >= 0 && k >= b-3 && toks[k].word && !descStops[toks[k].low]; k-- {
+			if t := toks[k].low; t == "a" || t == "an" || t == "the" {
+				return w
+			}
+		}
+	}
+	// "X province", "X Province"; not "the Andean province of X".
+	if w := place(m.te); w != "" && !(m.te+1 < len(toks) && toks[m.te+1].low == "of") {
+		return w
+	}
+	if h := m.te - 1; h > m.ts && placeNouns[toks[h].low] != "" {
+		return toks[h].low
+	}
+	// "X, a port city on the coast".
+	if k := m.te; k+2 < len(toks) && toks[k].text == "," && (toks[k+1].low == "a" || toks[k+1].low == "an" || toks[k+1].low == "the") {
+		last := ""
+		for j := k + 2; j < len(toks) && j <= k+5; j++ {
+			if !toks[j].word || toks[j].cap || descStops[toks[j].low] {
+				break
+			}
+			if w := place(j); w != "" {
+				last = w // "a port city": the head is the last noun
+			}
+		}
+		return last
+	}
+	return ""
 }

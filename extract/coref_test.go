@@ -523,3 +523,18 @@ func TestItOfTheReportedClauseIsTheSpeaker(t *testing.T) {
 	wantPronouns(t, d, "Civic List", "it")
 	wantPronouns(t, d, "Delmar Holdings")
 }
+
+// "The province" and "the city" are the places the text called so ("the
+// province of X", "X, a port city"), and their officials are theirs: "the
+// province's finance minister, Y".
+func TestPlaceDescriptions(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Default",
+		"The Andean province of Vallerosa missed a bond payment on Monday, the second default in five years. The province's finance minister, Ana Ruiz Tello, said talks with creditors had begun.",
+		"Most of the bonds are held in Puerto Lenca, a port city on the coast. The city's mayor, Julio Barre Soto, called for calm.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:ana-ruiz-tello", "location:vallerosa"},
+		[3]string{"LEADS", "person:julio-barre-soto", "location:puerto-lenca"},
+	)
+}
