@@ -192,17 +192,17 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 	// whatever their number.
 	recs, err := run(ctx, tx, `MATCH (:Entity {id: $drop})-[r:`+relTypeAlt()+`]-(:Entity)
 		WITH DISTINCT r
-		RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt`, p)
+		RETURN r, elementId(r) AS eid, type(r) AS type, startNode(r).id AS src, endNode(r).id AS tgt, `+evidenceOf(evidenceMap)+` AS ev`, p)
 	if err != nil {
 		return nil, err
 	}
 	olds := make([]*relRec, 0, len(recs))
 	for _, rec := range recs {
-		props, err := recProps(rec, "r")
+		r, err := relOfRecord(rec)
 		if err != nil {
 			return nil, err
 		}
-		olds = append(olds, relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), props))
+		olds = append(olds, r)
 	}
 	moves, err := moveRelations(ctx, tx, olds, keep, drop)
 	if err != nil {
@@ -284,7 +284,7 @@ func merge(ctx context.Context, tx neo4j.ManagedTransaction, keep, drop string) 
 // moving them one by one would leave the graph (a relation landing on an
 // existing id absorbs into it, its own winning; a retraction follows its
 // relation unless the new id has one; a self-loop goes with its
-// retraction), after two reads, then written in two statements (three
+// retraction), after two reads, then written in three statements (four
 // when retractions move).
 func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*relRec, keep, drop string) ([]kg.RetractionMove, error) {
 	moves := []kg.RetractionMove{}
@@ -337,9 +337,10 @@ func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*rel
 	}
 	before := maps.Clone(retr)
 	cur := map[string]*relRec{} // relations at the new ids, as the moves leave them
+	kept := map[string]int{}    // how many pieces of evidence each had already
 	for id, r := range ex {
 		if !gone[r.eid] {
-			cur[id] = r
+			cur[id], kept[id] = r, len(r.evArticle)
 		}
 	}
 	var written []string // the new ids, in the order first moved to
@@ -398,7 +399,7 @@ func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*rel
 			return nil, err
 		}
 	}
-	var upd, cre []any
+	var upd, cre, ev []any
 	for _, id := range written {
 		r := cur[id]
 		r.reason, r.retracted = retr[id]
@@ -408,6 +409,15 @@ func moveRelations(ctx context.Context, tx neo4j.ManagedTransaction, olds []*rel
 		} else {
 			cre = append(cre, row)
 		}
+		// absorb appends: a relation that stays keeps its evidence nodes.
+		ev = append(ev, r.evidenceRows()[kept[id]:]...)
+	}
+	// The moved relations' evidence nodes go; what the moves added to each
+	// relation is created under its new id.
+	if _, err := run(ctx, tx, `CALL () { UNWIND $ids AS id MATCH (x:Evidence {rel: id}) DELETE x }
+		CALL () { UNWIND $ev AS row CREATE (x:Evidence) SET x = row }`,
+		map[string]any{"ids": anyStrings(uniq(ids)), "ev": nonNil(ev)}); err != nil {
+		return nil, err
 	}
 	if len(upd)+len(cre) > 0 {
 		// The type of a new relationship is given per row, one of the

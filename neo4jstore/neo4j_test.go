@@ -285,8 +285,11 @@ func TestNoDuplicatesAfterReloadAndConcurrentSaves(t *testing.T) {
 	}
 	// One article saved twice: 4 entities, 2 relations.
 	checkNoDuplicates(t, s, 1, 4, 2)
-	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN size(r.evArticle) AS n`); n != 1 {
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() MATCH (x:Evidence {rel: r.id}) RETURN count(x) AS n`); n != 1 {
 		t.Errorf("MET_WITH evidence after a reload = %d, want 1", n)
+	}
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN r.evCount AS n`); n != 1 {
+		t.Errorf("MET_WITH evCount after a reload = %d, want 1", n)
 	}
 
 	// Two more articles at once, sharing three entities with each other and
@@ -308,8 +311,12 @@ func TestNoDuplicatesAfterReloadAndConcurrentSaves(t *testing.T) {
 	}
 	// 3 shared + 3 own people; MET_WITH shared, one MEMBER_OF each.
 	checkNoDuplicates(t, s, 3, 6, 4)
-	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN size(r.evArticle) AS n`); n != 3 {
+	checkEvidenceNodes(t, s)
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() MATCH (x:Evidence {rel: r.id}) RETURN count(x) AS n`); n != 3 {
 		t.Errorf("MET_WITH evidence after three articles = %d, want 3", n)
+	}
+	if n := count(t, s, `MATCH (:Entity {id: '`+idAmira+`'})-[r:MET_WITH]-() RETURN r.evCount AS n`); n != 3 {
+		t.Errorf("MET_WITH evCount after three articles = %d, want 3", n)
 	}
 	e, err := s.Entities(ctx, []string{idAmira})
 	if err != nil || e[0] == nil || len(e[0].Aliases) != 3 {
@@ -331,8 +338,8 @@ func TestGraphReadsNaturally(t *testing.T) {
 		`MATCH (:Article {id: '` + x.Article.ID + `'})-[:MENTIONS]->(e:Entity) RETURN count(e) AS n`:                         4,
 		`MATCH (e:Entity)-[:PARTICIPATED]->(:Occurrence)<-[:REPORTS]-(:Article) RETURN count(e) AS n`:                        2,
 		`MATCH (:Person)-[:SAID]->(:Quote)<-[:HAS_QUOTE]-(:Article) RETURN count(*) AS n`:                                    1,
-		// Evidence sits on the fact: its sentence and article.
-		`MATCH ()-[r:MEMBER_OF]->() WHERE r.evText[0] ENDS WITH 'Guild.' AND r.evArticle[0] = '` + x.Article.ID + `' RETURN count(r) AS n`: 1,
+		// Evidence hangs off the fact by its id: its sentence and article.
+		`MATCH ()-[r:MEMBER_OF]->() MATCH (x:Evidence {rel: r.id}) WHERE x.text ENDS WITH 'Guild.' AND x.article = '` + x.Article.ID + `' RETURN count(x) AS n`: 1,
 	}
 	for q, want := range checks {
 		if n := count(t, s, q); n != want {
@@ -1059,10 +1066,10 @@ func TestWrongPassword(t *testing.T) {
 func TestRecordsTolerateBrokenLists(t *testing.T) {
 	r := relFromProps("MET_WITH", "a", "b", "", map[string]any{
 		"id": "rel:x", "articles": []any{"article:1", "article:2"}, "articleConf": []any{0.5},
-		"evArticle": []any{"article:1"}, "evText": []any{}, "propKey": []any{"k"},
+		"propKey": []any{"k"}, "ev": []any{"not a map"},
 	})
 	got := r.toKG()
-	if got.Confidence != 0.5 || len(got.Evidence) != 0 || len(got.Properties) != 0 {
+	if got.Confidence != 0.5 || len(got.Evidence) != 1 || got.Evidence[0].Text != "" || len(got.Properties) != 0 {
 		t.Errorf("broken relation lists read as %+v", got)
 	}
 	e := eventFromProps(map[string]any{"id": "event:x", "partEntity": []any{"a", "b"}, "partRole": []any{"agent"},
@@ -1210,6 +1217,12 @@ func TestMergeStatements(t *testing.T) {
 		if len(rels[0]) != n {
 			t.Errorf("after the merge keep has %d relations, want %d", len(rels[0]), n)
 		}
+		checkEvidenceNodes(t, s)
+		// The relation that folded into keep's own has its one sentence
+		// once (the same article, offsets and extractor).
+		if k := count(t, s, `MATCH (x:Evidence {rel: '`+kg.RelationID(kg.MetWith, "person:keep", "person:other-0")+`'}) RETURN count(x) AS n`); k != 1 {
+			t.Errorf("the folded relation has %d evidence nodes, want 1", k)
+		}
 		return k
 	}
 	small, large := count(3), count(40)
@@ -1241,5 +1254,52 @@ func TestOpenWritesNothing(t *testing.T) {
 	}
 	if n := count(t, s, `MATCH ()-[r]->() RETURN count(r) AS n`); n != 0 {
 		t.Errorf("Open left %d relationships in an empty database, want 0", n)
+	}
+}
+
+// TestEvidenceBackfill: a relation written before evidence had nodes of its
+// own (parallel lists on the relationship) reads with its evidence after
+// Open, which moves the lists to Evidence nodes.
+func TestEvidenceBackfill(t *testing.T) {
+	s := openClean(t)
+	ctx := context.Background()
+	if _, err := neo4j.ExecuteQuery(ctx, s.driver, `CREATE (a:Entity:Person {id: 'person:old-a', type: 'Person', name: 'Old A'})
+		CREATE (b:Entity:Person {id: 'person:old-b', type: 'Person', name: 'Old B'})
+		CREATE (a)-[:MET_WITH {id: 'rel:old', confidence: 0.7, retracted: false, retractReason: '',
+			articles: ['article:old'], articleConf: [0.7], propArticle: [], propKey: [], propValue: [],
+			evArticle: ['article:old', 'article:old'], evText: ['A met B.', 'They met again.'], evStart: [0, 9],
+			evEnd: [8, 24], evExtractor: ['rules', 'rules'], evConfidence: [0.7, 0.6]}]->(b)`, nil,
+		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(ctx, Config{URI: testURI, Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	rs, err := s2.RelationsByID(ctx, []string{"rel:old"})
+	if err != nil || rs[0] == nil {
+		t.Fatalf("RelationsByID after the backfill: %v, %v", rs, err)
+	}
+	ev := rs[0].Evidence
+	if len(ev) != 2 || ev[0].Text != "A met B." || ev[1].Text != "They met again." || ev[1].Start != 9 || ev[1].End != 24 ||
+		ev[1].Confidence != 0.6 || ev[1].Extractor != "rules" || ev[1].ArticleID != "article:old" {
+		t.Errorf("evidence after the backfill = %+v, want the two sentences", ev)
+	}
+	if n := count(t, s, `MATCH ()-[r {id: 'rel:old'}]->() WHERE r.evText IS NULL RETURN r.evCount AS n`); n != 2 {
+		t.Errorf("evCount after the backfill = %d, want 2 (and no lists left)", n)
+	}
+}
+
+// checkEvidenceNodes fails unless every Evidence node belongs to a
+// relationship and every relationship's evCount counts its nodes.
+func checkEvidenceNodes(t *testing.T, s *Store) {
+	t.Helper()
+	if n := count(t, s, `MATCH (x:Evidence) WHERE NOT EXISTS { MATCH ()-[r]->() WHERE r.id = x.rel } RETURN count(x) AS n`); n != 0 {
+		t.Errorf("%d evidence nodes belong to no relation", n)
+	}
+	if n := count(t, s, `MATCH ()-[r]->() WHERE r.evCount IS NOT NULL AND r.evCount <> COUNT { (x:Evidence {rel: r.id}) }
+		RETURN count(r) AS n`); n != 0 {
+		t.Errorf("%d relations whose evCount is not their number of evidence nodes", n)
 	}
 }

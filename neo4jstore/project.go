@@ -9,37 +9,29 @@ import (
 // relEntries are the entries of a map projection, over the relationship
 // bound to r, of the properties a read needs: never the whole
 // relationship, whose per-article lists (articles, articleConf) a read does
-// not need, since the stored confidence is their maximum. Evidence lists
-// are the bulk of a relationship, so a read that needs less leaves them
-// out in Neo4j rather than shipping them over Bolt. A list the read does
-// not need but whose pieces it keeps (texts for references; article,
-// extractor and confidence for sentences only) is given as nulls, one byte
-// each, so the parallel lists stay aligned; a count ships one number
-// (relFromProps makes that many empty pieces of it).
+// not need, since the stored confidence is their maximum. Evidence is read
+// from its nodes only when the read asks for it, and then only the fields
+// it keeps (texts for sentences; article, extractor and confidence for
+// references); a count reads the relationship's evCount (relFromProps
+// makes that many empty pieces of it).
 func relEntries(rd kg.RelationRead) (string, error) {
 	relScalars := relScalars
 	if rd.NoProperties {
 		relScalars = relBare
 	}
-	const (
-		blank   = ` [x IN coalesce(r.evStart, []) | null]`
-		article = `.evArticle`
-		meta    = `, .evExtractor, .evConfidence`
-		spans   = `, .evStart, .evEnd`
-	)
 	switch rd.Evidence {
 	case kg.EvidenceFull:
 		if rd.SentencesOnly {
-			return relScalars + `, .evText` + spans + `, evArticle:` + blank + `, evExtractor:` + blank + `, evConfidence:` + blank, nil
+			return relScalars + `, ev: ` + evidenceOf(`x {.text, .start, .end}`), nil
 		}
-		return relScalars + `, ` + article + `, .evText` + spans + meta, nil
+		return relScalars + `, ev: ` + evidenceOf(evidenceMap), nil
 	case kg.EvidenceRefs:
 		if rd.SentencesOnly {
-			return relScalars + spans + `, evText:` + blank + `, evArticle:` + blank + `, evExtractor:` + blank + `, evConfidence:` + blank, nil
+			return relScalars + `, ev: ` + evidenceOf(`x {.start, .end}`), nil
 		}
-		return relScalars + `, ` + article + spans + meta + `, evText:` + blank, nil
+		return relScalars + `, ev: ` + evidenceOf(`x {.article, .start, .end, .extractor, .confidence}`), nil
 	case kg.EvidenceCount:
-		return relScalars + `, evCount: size(coalesce(r.evArticle, []))`, nil
+		return relScalars + `, evCount: coalesce(r.evCount, 0)`, nil
 	case kg.EvidenceNone:
 		return relScalars, nil
 	}

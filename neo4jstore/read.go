@@ -313,7 +313,7 @@ var (
 	relationKeyCypher = map[kg.RelationOrder][]string{
 		kg.RelationByType:       {`type`, `src`, `tgt`, `r.id`},
 		kg.RelationByConfidence: {`r.confidence`, `type`, `src`, `tgt`, `r.id`},
-		kg.RelationByEvidence:   {`size(coalesce(r.evArticle, []))`, `type`, `src`, `tgt`, `r.id`},
+		kg.RelationByEvidence:   {`coalesce(r.evCount, 0)`, `type`, `src`, `tgt`, `r.id`},
 		kg.RelationByLatest:     {`CASE WHEN latest = '' THEN 1 ELSE 0 END`, `latest`, `type`, `src`, `tgt`, `r.id`},
 	}
 	articleKeyCypher = map[kg.ArticleOrder][]string{
@@ -987,7 +987,7 @@ func (s *Store) Stats(ctx context.Context) (kg.Stats, error) {
 			CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 			CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
 			CALL () { MATCH ()-[r:`+relTypeAlt()+`]->() WHERE NOT coalesce(r.retracted, false)
-				RETURN count(r) AS relations, sum(size(r.evArticle)) AS evidence }
+				RETURN count(r) AS relations, sum(coalesce(r.evCount, 0)) AS evidence }
 			CALL () { MATCH (o:Occurrence) RETURN count(o) AS events }
 			CALL () { MATCH (q:Quote) RETURN count(q) AS quotes }
 			RETURN articles, entities, relations, evidence, events, quotes`, nil)

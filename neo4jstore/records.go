@@ -8,9 +8,12 @@ import (
 	"github.com/newsgraph/newsgraph/kg"
 )
 
-// relRec is one relation as stored on its relationship: per-article
-// contributions kept apart (parallel lists) so a reload removes exactly one
-// article's share.
+// relRec is one relation as stored: the relationship holds the
+// per-article contributions as parallel lists (so a reload removes exactly
+// one article's share) and the count of its evidence; each piece of
+// evidence is an (:Evidence {rel, article, text, start, end, extractor,
+// confidence}) node of its own, so adding evidence creates nodes instead of
+// rewriting lists that grow with every article.
 type relRec struct {
 	eid      string // element id of the relationship, when read
 	id       string
@@ -25,6 +28,8 @@ type relRec struct {
 
 	propArticle, propKey, propValue []string
 
+	// The evidence, read from its nodes (the map entry ev) or, in a count
+	// read (evCount), as that many empty pieces.
 	evArticle, evText, evExtractor []string
 	evStart, evEnd                 []int
 	evConf                         []float64
@@ -33,16 +38,34 @@ type relRec struct {
 	reason    string
 }
 
+// evidenceMap projects an Evidence node bound to x on what relFromProps reads.
+const evidenceMap = `x {.article, .text, .start, .end, .extractor, .confidence}`
+
+// evidenceOf is the expression collecting the evidence of the relationship
+// bound to r as maps of proj (an evidenceMap or a part of it).
+func evidenceOf(proj string) string {
+	return `COLLECT { MATCH (x:Evidence {rel: r.id}) RETURN ` + proj + ` }`
+}
+
 func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
 	r := &relRec{
 		eid: eid, id: pStr(p, "id"), typ: kg.RelationType(typ), src: src, tgt: tgt,
 		articles: pStrs(p, "articles"), articleConf: pFloats(p, "articleConf"), stored: pFloat(p, "confidence"),
 		propArticle: pStrs(p, "propArticle"), propKey: pStrs(p, "propKey"), propValue: pStrs(p, "propValue"),
-		evArticle: pStrs(p, "evArticle"), evText: pStrs(p, "evText"), evExtractor: pStrs(p, "evExtractor"),
-		evStart: pInts(p, "evStart"), evEnd: pInts(p, "evEnd"), evConf: pFloats(p, "evConfidence"),
 		retracted: pBool(p, "retracted"), reason: pStr(p, "retractReason"),
 	}
-	if n, ok := p["evCount"].(int64); ok {
+	if ev, ok := p["ev"].([]any); ok {
+		for _, x := range ev {
+			m, _ := x.(map[string]any)
+			r.evArticle = append(r.evArticle, pStr(m, "article"))
+			r.evText = append(r.evText, pStr(m, "text"))
+			r.evExtractor = append(r.evExtractor, pStr(m, "extractor"))
+			r.evStart = append(r.evStart, pInt(m, "start"))
+			r.evEnd = append(r.evEnd, pInt(m, "end"))
+			r.evConf = append(r.evConf, pFloat(m, "confidence"))
+		}
+	}
+	if n, ok := p["evCount"].(int64); ok && p["ev"] == nil {
 		// An EvidenceCount read: as many empty pieces as there are.
 		r.evArticle, r.evText, r.evExtractor = make([]string, n), make([]string, n), make([]string, n)
 		r.evStart, r.evEnd, r.evConf = make([]int, n), make([]int, n), make([]float64, n)
@@ -53,22 +76,29 @@ func relFromProps(typ, src, tgt, eid string, p map[string]any) *relRec {
 	r.articles, r.articleConf = r.articles[:n], r.articleConf[:n]
 	n = min(len(r.propArticle), len(r.propKey), len(r.propValue))
 	r.propArticle, r.propKey, r.propValue = r.propArticle[:n], r.propKey[:n], r.propValue[:n]
-	n = min(len(r.evArticle), len(r.evText), len(r.evExtractor), len(r.evStart), len(r.evEnd), len(r.evConf))
-	r.evArticle, r.evText, r.evExtractor = r.evArticle[:n], r.evText[:n], r.evExtractor[:n]
-	r.evStart, r.evEnd, r.evConf = r.evStart[:n], r.evEnd[:n], r.evConf[:n]
 	return r
 }
 
-// props is the full property map written with SET r = $props.
+// props is the relationship's property map, written with SET r = $props;
+// the evidence is not in it (evidenceRows).
 func (r *relRec) props() map[string]any {
 	return map[string]any{
 		"id": r.id, "confidence": r.confidence(),
 		"articles": anyStrings(r.articles), "articleConf": floatsAny(r.articleConf),
 		"propArticle": anyStrings(r.propArticle), "propKey": anyStrings(r.propKey), "propValue": anyStrings(r.propValue),
-		"evArticle": anyStrings(r.evArticle), "evText": anyStrings(r.evText), "evExtractor": anyStrings(r.evExtractor),
-		"evStart": intsAny(r.evStart), "evEnd": intsAny(r.evEnd), "evConfidence": floatsAny(r.evConf),
+		"evCount":   int64(len(r.evArticle)),
 		"retracted": r.retracted, "retractReason": r.reason,
 	}
+}
+
+// evidenceRows are the property maps of r's Evidence nodes.
+func (r *relRec) evidenceRows() []any {
+	out := make([]any, len(r.evArticle))
+	for i := range r.evArticle {
+		out[i] = map[string]any{"rel": r.id, "article": r.evArticle[i], "text": r.evText[i], "extractor": r.evExtractor[i],
+			"start": int64(r.evStart[i]), "end": int64(r.evEnd[i]), "confidence": r.evConf[i]}
+	}
+	return out
 }
 
 // confidence is the highest of the articles' contributions (the stored

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"sync"
 	"time"
@@ -53,17 +54,20 @@ func removeArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 		// from its mentions without scanning all relationships.
 		recs, err := run(ctx, tx, `MATCH (:Article {id: $aid})-[:MENTIONS]->(e:Entity)-[r:`+relTypeAlt()+`]->(t:Entity)
 			WHERE $aid IN r.articles
-			RETURN DISTINCT r, elementId(r) AS eid, type(r) AS type, e.id AS src, t.id AS tgt`, map[string]any{"aid": aid})
+			WITH DISTINCT r, e, t
+			RETURN r, elementId(r) AS eid, type(r) AS type, e.id AS src, t.id AS tgt, `+evidenceOf(evidenceMap)+` AS ev`,
+			map[string]any{"aid": aid})
 		if err != nil {
 			return err
 		}
 		var upd, del []any
+		var rels []string
 		for _, rec := range recs {
-			p, err := recProps(rec, "r")
+			r, err := relOfRecord(rec)
 			if err != nil {
 				return err
 			}
-			r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
+			rels = append(rels, r.id)
 			if r.dropArticle(aid) {
 				upd = append(upd, map[string]any{"eid": r.eid, "src": r.src, "tgt": r.tgt, "props": r.props()})
 			} else {
@@ -79,6 +83,14 @@ func removeArticle(ctx context.Context, tx neo4j.ManagedTransaction, aid string,
 		if len(del) > 0 {
 			if _, err := run(ctx, tx, `UNWIND $rows AS row `+matchRelByEID+` DELETE r`,
 				map[string]any{"rows": del}); err != nil {
+				return err
+			}
+		}
+		// The article's evidence goes with its share; a deleted
+		// relationship had no other.
+		if len(rels) > 0 {
+			if _, err := run(ctx, tx, `UNWIND $rels AS id MATCH (x:Evidence {rel: id}) WHERE x.article = $aid DELETE x`,
+				map[string]any{"rels": anyStrings(rels), "aid": aid}); err != nil {
 				return err
 			}
 		}
@@ -201,14 +213,25 @@ func relsByID(ctx context.Context, tx runner, ids []string) (map[string]*relRec,
 		return nil, err
 	}
 	for _, rec := range recs {
-		p, err := recProps(rec, "r")
+		r, err := relOfRecord(rec)
 		if err != nil {
 			return nil, err
 		}
-		r := relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p)
 		out[r.id] = r
 	}
 	return out, nil
+}
+
+// relOfRecord reads a relation whole from a record's columns r (the
+// relationship), eid, type, src, tgt and ev (its evidence, evidenceMap).
+func relOfRecord(rec *neo4j.Record) (*relRec, error) {
+	p, err := recProps(rec, "r")
+	if err != nil {
+		return nil, err
+	}
+	p = maps.Clone(p)
+	p["ev"], _ = rec.Get("ev")
+	return relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p), nil
 }
 
 // matchRelByEID matches relationship r of row {eid, src, tgt} from its
@@ -225,5 +248,5 @@ var relsByIDQuery = sync.OnceValue(func() string {
 		}
 		q += fmt.Sprintf("\tMATCH (s:Entity)-[r:%s {id: rid}]->(t:Entity) RETURN r, s.id AS src, t.id AS tgt\n", t)
 	}
-	return q + "}\nRETURN r, elementId(r) AS eid, type(r) AS type, src, tgt"
+	return q + "}\nRETURN r, elementId(r) AS eid, type(r) AS type, src, tgt, " + evidenceOf(evidenceMap) + " AS ev"
 })

@@ -620,7 +620,8 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, items []run
 		if _, err := relType(r.typ); err != nil {
 			return err
 		}
-		rows = append(rows, map[string]any{"type": string(r.typ), "src": r.src, "tgt": r.tgt, "id": id, "props": r.props()})
+		rows = append(rows, map[string]any{"type": string(r.typ), "src": r.src, "tgt": r.tgt, "id": id, "props": r.props(),
+			"ev": r.evidenceRows()})
 	}
 	_, err := run(ctx, tx, mergeRelsQuery(), map[string]any{"rows": rows})
 	return err
@@ -628,7 +629,9 @@ func saveRelations(ctx context.Context, tx neo4j.ManagedTransaction, items []run
 
 // mergeRelsQuery appends each row's share to its relationship, or creates
 // the relationship (its type given per row, one of the ontology's: relType
-// checked it) with the share as its lists. The entities at both ends are
+// checked it) with the share as its lists, and creates the share's
+// Evidence nodes: what it writes does not grow with the evidence the
+// relation already has (only the short per-article lists are rewritten). The entities at both ends are
 // locked, so no other save creates it meanwhile. A retraction outlives the
 // relationship, so a relation that comes back stays retracted.
 var mergeRelsQuery = sync.OnceValue(func() string {
@@ -646,18 +649,18 @@ var mergeRelsQuery = sync.OnceValue(func() string {
 			r.propArticle = coalesce(r.propArticle, []) + p.propArticle,
 			r.propKey = coalesce(r.propKey, []) + p.propKey,
 			r.propValue = coalesce(r.propValue, []) + p.propValue,
-			r.evArticle = coalesce(r.evArticle, []) + p.evArticle,
-			r.evText = coalesce(r.evText, []) + p.evText,
-			r.evExtractor = coalesce(r.evExtractor, []) + p.evExtractor,
-			r.evStart = coalesce(r.evStart, []) + p.evStart,
-			r.evEnd = coalesce(r.evEnd, []) + p.evEnd,
-			r.evConfidence = coalesce(r.evConfidence, []) + p.evConfidence
+			r.evCount = coalesce(r.evCount, 0) + p.evCount
 	}
 	CALL (s, t, r, row) {
 		WITH s, t, row WHERE r IS NULL
 		OPTIONAL MATCH (x:Retraction {id: row.id})
 		CREATE (s)-[n:$(row.type)]->(t)
 		SET n = row.props, n.retracted = x IS NOT NULL, n.retractReason = coalesce(x.reason, '')
+	}
+	CALL (row) {
+		UNWIND row.ev AS ev
+		CREATE (x:Evidence)
+		SET x = ev
 	}`
 })
 

@@ -17,19 +17,24 @@
 //	(:Entity)-[:PARTICIPATED {role}]->(:Occurrence), (:Article)-[:REPORTS]->(:Occurrence)
 //	(:Entity)-[:HAS_KEY]->(:BlockKey {key}): blocking keys of entity resolution
 //	(:Entity)-[:SAID]->(:Quote {id, speaker, text, article, start, end})<-[:HAS_QUOTE]-(:Article)
+//	(:Evidence {rel, article, text, start, end, extractor, confidence}) a relation's
+//	    sentence, keyed by the relation's id
 //	(:Redirect {id, to})      left by MergeEntities: drop id → keep id
 //	(:Retraction {id, reason}) keyed by relation id, so a reload does not revive it
 //
 // # Provenance
 //
-// Every fact keeps its evidence on itself, as parallel list properties (Neo4j
-// properties cannot hold maps): a relation has, per contributing article,
-// articles[i]/articleConf[i], per piece of evidence evArticle[i], evText[i],
-// evStart[i], evEnd[i], evExtractor[i], evConfidence[i], and per property
-// propArticle[i], propKey[i], propValue[i]. An event keeps its evidence the same
-// way. Entities reach their sentences through MENTIONS from their articles. So
-// from any edge an analyst reads the supporting sentences directly, and a reload
-// removes exactly what the article added.
+// Every fact keeps its provenance: a relation has on its relationship, per
+// contributing article, articles[i]/articleConf[i], per property
+// propArticle[i], propKey[i], propValue[i] (Neo4j properties cannot hold
+// maps), and evCount, the number of its pieces of evidence; each piece is a
+// node (:Evidence {rel, article, text, start, end, extractor, confidence})
+// found by the relation's id (indexed), so that adding evidence creates nodes
+// rather than rewriting lists that grow with every article. An event keeps
+// its evidence as parallel lists on its node (it has one article). Entities
+// reach their sentences through MENTIONS from their articles. So from any
+// edge an analyst reads the supporting sentences, and a reload removes
+// exactly what the article added.
 //
 // # Writes
 //
@@ -143,6 +148,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, err
 	}
 	if err := s.backfillVersions(ctx); err != nil {
+		drv.Close(context.Background())
+		return nil, err
+	}
+	if err := s.backfillEvidence(ctx); err != nil {
 		drv.Close(context.Background())
 		return nil, err
 	}
@@ -294,6 +303,7 @@ func schemaStatements() []string {
 		`CREATE INDEX quote_article IF NOT EXISTS FOR (q:Quote) ON (q.article)`,
 		`CREATE INDEX occurrence_place IF NOT EXISTS FOR (o:Occurrence) ON (o.place)`,
 		`CREATE INDEX redirect_to IF NOT EXISTS FOR (r:Redirect) ON (r.to)`,
+		`CREATE INDEX evidence_rel IF NOT EXISTS FOR (x:Evidence) ON (x.rel)`,
 		// Search candidates: whole folded words (with fuzzy and prefix
 		// terms) from the full-text index, substrings from the text index.
 		"CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.searchKeys] " +

@@ -137,36 +137,33 @@ var questions = []*question{
 			b.WriteString("query($id: ID!) { entities(where: {id: {eq: $id}}) { id name\n")
 			for _, t := range allTypes() {
 				for _, d := range []string{"Out", "In"} {
-					fmt.Fprintf(&b, "  %sConnection(where: {edge: {retracted: {eq: false}}}) { edges { properties { id confidence evText evStart evEnd } node { id name } } }\n", peerField(t, d))
+					fmt.Fprintf(&b, "  %sConnection(where: {edge: {retracted: {eq: false}}}) { edges { properties { id confidence } node { id name } } }\n", peerField(t, d))
 				}
 			}
-			return b.String() + "} }"
+			return b.String() + "  relationEvidence { rel text start end }\n} }"
 		}(),
 		peerCount: func(d, _ map[string]any) string {
 			es := list(obj(d, "entities"))
 			if len(es) == 0 {
 				return relsEv(0, 0)
 			}
-			r, ev := 0, 0
+			r := 0
 			for k, v := range es[0].(map[string]any) {
 				if strings.HasSuffix(k, "Connection") {
-					for _, e := range list(obj(v, "edges")) {
-						r++
-						ev += len(list(obj(e, "properties", "evText")))
-					}
+					r += len(list(obj(v, "edges")))
 				}
 			}
-			return relsEv(r, ev)
+			return relsEv(r, len(list(obj(es[0], "relationEvidence"))))
 		},
 		cypher: `MATCH (e:Entity {id: $id})-[r:` + strings.Join(allTypes(), "|") + `]-(o:Entity)
 WHERE NOT r.retracted
 RETURN r.id AS id, type(r) AS type, r.confidence AS confidence, startNode(r) = e AS out, o.id AS other, o.name AS name,
-  r.evText AS evText, r.evStart AS evStart, r.evEnd AS evEnd`,
+  COLLECT { MATCH (x:Evidence {rel: r.id}) RETURN x {.text, .start, .end} } AS ev`,
 		cypherParams: func(v map[string]any) map[string]any { return v },
 		cypherCount: func(recs []*neo4j.Record) string {
 			ev := 0
 			for _, r := range recs {
-				v, _ := r.Get("evText")
+				v, _ := r.Get("ev")
 				ev += len(list(v))
 			}
 			return relsEv(len(recs), ev)
@@ -272,7 +269,7 @@ RETURN e.id AS id, e.name AS name, e.type AS type LIMIT 10`,
 		},
 		peer: `{ entities(where: {detainedOutConnection: {some: {edge: {retracted: {eq: false}}}}}, sort: [{id: ASC}], limit: 22) {
   id name detainedOutConnection(where: {edge: {retracted: {eq: false}}}, sort: [{node: {id: ASC}}]) {
-    edges { properties { id evText evStart evEnd } node { id name } } } } }`,
+    edges { properties { id } node { id name } } } detainedOutEvidence { rel text start end } } }`,
 		peerCount: func(d, _ map[string]any) string {
 			n := 0
 			for _, e := range list(obj(d, "entities")) {
@@ -282,8 +279,8 @@ RETURN e.id AS id, e.name AS name, e.type AS type LIMIT 10`,
 		},
 		cypher: `MATCH (s:Entity)-[r:DETAINED]->(t:Entity) USING INDEX s:Entity(id)
 WHERE s.id IS NOT NULL AND NOT r.retracted
-RETURN r.id AS id, s.id AS src, s.name AS srcName, t.id AS tgt, t.name AS tgtName, r.evText AS evText, r.evStart AS evStart, r.evEnd AS evEnd
-ORDER BY s.id, t.id, r.id LIMIT 22`,
+WITH r, s, t ORDER BY s.id, t.id, r.id LIMIT 22
+RETURN r.id AS id, s.id AS src, s.name AS srcName, t.id AS tgt, t.name AS tgtName, COLLECT { MATCH (x:Evidence {rel: r.id}) RETURN x {.text, .start, .end} } AS ev`,
 		cypherParams: func(v map[string]any) map[string]any { return v },
 		cypherCount:  func(recs []*neo4j.Record) string { return fmt.Sprintf("relations=%d", len(recs)) },
 	},

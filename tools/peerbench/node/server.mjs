@@ -1,8 +1,9 @@
 // @neo4j/graphql over the newsgraph graph as neo4jstore writes it, served by
 // graphql-yoga on node:http, for tools/peerbench. The typeDefs are written
 // from the project's ontology: every relation type is a relationship field
-// in each direction, its properties (confidence, retraction, evidence as
-// parallel arrays) are the relationship's properties.
+// in each direction, its properties (confidence, retraction, the evidence
+// count) are the relationship's properties, and the evidence, nodes of
+// their own keyed by relation id, is read through @cypher fields.
 //
 //   NEO4J_URI=bolt://127.0.0.1:17717 NEO4J_PASSWORD=newsgraph PORT=4100 node server.mjs
 import { createServer } from "node:http";
@@ -38,16 +39,35 @@ type Entity @node @fulltext(indexes: [{indexName: "entity_search", fields: ["sea
   aliases: [String!]
   searchKeys: String
 ${rels}
+  "The evidence of the entity's relations that are not retracted, found by relation id."
+  relationEvidence: [Evidence!]!
+    @cypher(statement: """
+      MATCH (this)-[r:${pathTypes}]-(:Entity) WHERE NOT r.retracted
+      MATCH (x:Evidence {rel: r.id})
+      RETURN x
+    """, columnName: "x")
+  "The evidence of the entity's DETAINED relations out that are not retracted."
+  detainedOutEvidence: [Evidence!]!
+    @cypher(statement: """
+      MATCH (this)-[r:DETAINED]->(:Entity) WHERE NOT r.retracted
+      MATCH (x:Evidence {rel: r.id})
+      RETURN x
+    """, columnName: "x")
 }
 
 type Rel @relationshipProperties {
   id: ID!
   confidence: Float
   retracted: Boolean
-  evArticle: [String!]
-  evText: [String!]
-  evStart: [Int!]
-  evEnd: [Int!]
+  evCount: Int
+}
+
+type Evidence @node {
+  rel: ID!
+  article: String
+  text: String
+  start: Int
+  end: Int
 }
 
 type Path {
