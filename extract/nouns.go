@@ -410,12 +410,17 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				}
 			}
 		}
-		if target < 0 && (named || kind != roleState && d.titleMinistry(title) < 0 && !(stateOffice(title) && !t.namedModifier(refs, i))) {
+		if target < 0 && (named || kind != roleState && d.titleMinistry(title) < 0 && !(stateOffice(title) && !t.namedModifier(refs, i)) && !courtTitles[n.lemma]) {
 			return
 		}
 		for _, p := range t.rolePersons(i, nil) {
+			// "judge X of the 9th Court": a body named after the name.
+			owned := false
+			for _, k := range t.kidsOf(p, "nmod") {
+				owned = owned || t.caseOf(k) == "of" || t.caseOf(k) == "at"
+			}
 			if rp, ok := d.refOfNode(t, refs, p); ok && !rp.pron && d.ents[rp.ent].typ == kg.Person {
-				d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: target, kind: kind, deputy: deputy}, si, confApposition)
+				d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: target, kind: kind, deputy: deputy, owned: owned}, si, confApposition)
 			}
 		}
 		return
@@ -1685,6 +1690,10 @@ func (d *doc) ledBody(si int, t *tree, refs []ref, p int, cue gramCue) {
 		if ps >= 0 {
 			bodies = []int{ps}
 		} else if h := t.n[p].head; t.n[p].deprel == "acl" && h >= 0 {
+			bodies = []int{h}
+		} else if t.n[p].deprel == "conj" && h >= 0 && t.n[h].upos == "NOUN" && t.n[p].xpos == "VBN" && t.kid(h, "acl") >= 0 {
+			// "a trading house founded by X and now run by his son":
+			// the parser hangs the second participle on the noun.
 			bodies = []int{h}
 		}
 	} else {

@@ -613,3 +613,35 @@ func TestSucceedAsRoleAfterAge(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:kim-tae-won", "organization:hanul-industries"})
 }
+
+// "Y, a trading house founded by A and now run by his son, B": B leads
+// Y, though the parser hangs "run" on the noun "house".
+func TestRunByAfterFounded(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Port Deal",
+		"The remaining 15 percent will belong to Korfa Marine Trading, a Berbera import house founded by the businessman Ahmed Ali Korfa and now run by his son, Yusuf Ahmed Korfa.",
+	)
+	want(t, x, [3]string{"LEADS", "person:yusuf-ahmed-korfa", "organization:korfa-marine-trading"})
+}
+
+// A judge named without a court ("Justice X", "the dissenting judge,
+// X") holds a post in the court the article has in view, but neither
+// leads it nor is said to work for it; a retired judge, or one whose
+// court is named after the name, is not placed there.
+func TestJudgeOfCourtInView(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ruling",
+		"The Northern Division High Court on Tuesday suspended the dismissal of the election commissioner.",
+		"Justice Mereani Tukana granted an interim injunction until a full hearing in July. The dissenting judge, Justice Pita Rokotuni, said parliament should decide. The retired judge Sione Latu criticized the ruling, and judge Lia Fonua of the Labour Tribunal declined to comment.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:mereani-tukana", "organization:northern-division-high-court"},
+		[3]string{"HOLDS_ROLE", "person:pita-rokotuni", "organization:northern-division-high-court"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:mereani-tukana", "organization:northern-division-high-court"},
+		[3]string{"WORKS_FOR", "person:mereani-tukana", "organization:northern-division-high-court"},
+		[3]string{"HOLDS_ROLE", "person:sione-latu", "organization:northern-division-high-court"},
+		[3]string{"HOLDS_ROLE", "person:lia-fonua", "organization:northern-division-high-court"},
+	)
+}

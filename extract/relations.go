@@ -235,6 +235,10 @@ func (d *doc) homeCountry() int {
 	return -1
 }
 
+// courtTitles are held in a court: with no court named, the court the
+// article has in view.
+var courtTitles = map[string]bool{"judge": true, "justice": true, "magistrate": true}
+
 // stateOfArticle is the state an office named without its state
 // belongs to ("the attorney general", "a government spokesman"): the
 // article's home country, else the dateline's country when the headline
@@ -634,6 +638,16 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 			t = o
 		}
 	}
+	if t < 0 && !rp.owned && rp.status == "current" && courtTitles[lastWord(rp.title)] {
+		// "Justice X", "the dissenting judge, X": a judge of the court
+		// in view; whether the judge presides over it the title does
+		// not say.
+		if o := d.lastOrgWithHead("court", si, d.sents[si].Start); o >= 0 && d.ents[o].typ == kg.Organization &&
+			(d.ents[o].sub == "court" || hasWord(d.ents[o].words, "court") || hasWord(d.ents[o].words, "tribunal")) {
+			t = o
+			rp.kind = roleOther
+		}
+	}
 	if t < 0 && !rp.owned && stateOffice(rp.title) && d.titleMinistry(rp.title) < 0 {
 		// "X, a former finance minister", "the attorney general, X",
 		// "a government spokesman": an office of the state the article
@@ -914,6 +928,9 @@ func (d *doc) roles(si int) {
 		// noun right before a name.
 		if r+1 < len(toks) && rp.end == r+1 {
 			if rf, ok := refAt(refs, r+1); ok && rf.ts == r+1 && d.ents[rf.ent].typ == kg.Person && !rf.pron {
+				// "judge X of the 9th Court": a body named after the
+				// name, even when not as an entity.
+				rp.owned = rp.owned || rf.te < len(toks) && (toks[rf.te].low == "of" || toks[rf.te].low == "at")
 				d.emitRole(rf.ent, rp, si, confTitle)
 			}
 		}
@@ -930,6 +947,9 @@ func (d *doc) roles(si int) {
 			head = words[len(words)-2] + " " + head
 		}
 		kind := roleNouns[head]
+		if courtTitles[head] {
+			kind = roleWorks // "Justice X": a courtesy title only before a name
+		}
 		if kind == roleNone || kind == roleCommands && head == "general" {
 			continue
 		}
@@ -944,6 +964,7 @@ func (d *doc) roles(si int) {
 		}
 		// "Judge Miriam Otieno of the High Court".
 		if rp.target < 0 && m.te+1 < len(toks) && (toks[m.te].low == "of" || toks[m.te].low == "at") {
+			rp.owned = true // named, even when not as an entity
 			q := m.te + 1
 			if toks[q].low == "the" {
 				q++
@@ -958,7 +979,7 @@ func (d *doc) roles(si int) {
 		if rp.target < 0 && (kind == roleState || strings.HasSuffix(head, "minister")) {
 			rp.target = d.homeCountry() // "former Finance Minister X" in an article about one country
 		}
-		if rp.target < 0 && !stateOffice(rp.title) {
+		if rp.target < 0 && !stateOffice(rp.title) && !courtTitles[head] {
 			d.noteHolder(rp.title, -1, m.ent)
 			continue
 		}
