@@ -155,6 +155,14 @@ func (d *doc) resolvePronouns() {
 			// last sentence's subject is a name left unfound, and no
 			// one else may stand in for it.
 			if ti == 0 && si > 0 && d.sents[si-1].Para == d.sents[si].Para && d.unfoundName(si-1, midCaps) {
+				// Unless the word is the surname of one person named
+				// before: "Adjei-Frimpong denied …" is Emmanuel
+				// Adjei-Frimpong.
+				if e := d.surnamePerson(si-1, g); e >= 0 {
+					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+					d.learnGender(e, g)
+					last = append(last, seen{e, si, ti, ti + 1, ti - 1})
+				}
 				continue
 			}
 			if ti == 0 {
@@ -1860,4 +1868,35 @@ func placeNounOf(toks []token, m mention) string {
 		return last
 	}
 	return ""
+}
+
+// surnamePerson returns the one person of gender g (or of unknown gender)
+// named before sentence si whose surname is the word that opens si, or -1
+// when none or several are.
+func (d *doc) surnamePerson(si, g int) int {
+	toks := d.sents[si].toks
+	if len(toks) == 0 {
+		return -1
+	}
+	w := personCore(toks[0].text) // "Adjei-Frimpong": two core words
+	start := toks[0].start
+	only := -1
+	for e, x := range d.ents {
+		if x.typ != kg.Person || len(w) == 0 || len(x.core) <= len(w) || x.gender != 0 && x.gender != g ||
+			strings.Join(x.core[len(x.core)-len(w):], " ") != strings.Join(w, " ") {
+			continue
+		}
+		named := false
+		for _, sp := range x.spans {
+			named = named || sp.Start < start
+		}
+		if !named {
+			continue
+		}
+		if only >= 0 {
+			return -1
+		}
+		only = e
+	}
+	return only
 }

@@ -538,3 +538,15 @@ func TestPlaceDescriptions(t *testing.T) {
 		[3]string{"LEADS", "person:julio-barre-soto", "location:puerto-lenca"},
 	)
 }
+
+// "X denied any wrongdoing. His lawyer, Y": a sentence-opening word the
+// name finder left unfound that is the surname of one person named before
+// is that person, and the next sentence's "His" is his.
+func TestHisAfterUnfoundSurname(t *testing.T) {
+	d := analyze(t, "Suspension",
+		"The commission's chairwoman, Efua Mensah-Boakye, said the deputy director, Kwesi Adomako-Frimpong, had been suspended.",
+		"Adomako-Frimpong denied any wrongdoing. His lawyer, Yaw Boadu-Ansah, said the suspension was unlawful.",
+	)
+	wantPronouns(t, d, "Kwesi Adomako-Frimpong", "His")
+	wantPronouns(t, d, "Yaw Boadu-Ansah")
+}
