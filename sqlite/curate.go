@@ -201,14 +201,6 @@ func appendAudit(ctx context.Context, tx *sql.Tx, action string, c kg.Curation, 
 func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionMove, error) {
 	moves := []kg.RetractionMove{}
 	wrap := func(err error) error { return fmt.Errorf("sqlite: merge %s into %s: %w", drop, keep, err) }
-	reasonOf := func(id string) (string, bool, error) {
-		var r string
-		err := tx.QueryRowContext(ctx, `SELECT reason FROM retractions WHERE relation_id = ?`, id).Scan(&r)
-		if errors.Is(err, sql.ErrNoRows) {
-			return "", false, nil
-		}
-		return r, err == nil, err
-	}
 	exec := func(q string, args ...any) error {
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return wrap(err)
@@ -239,7 +231,10 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionM
 	}
 
 	// Relations: re-key each of drop's relations to its new ends, folding
-	// into an existing relation with the same id.
+	// into an existing relation with the same id. All of them move in one
+	// statement per table: a statement per relation and table made folding
+	// a node of a hundred relations cost a quarter of a second, a sixth of
+	// a 10,000-article load.
 	rows, err := tx.QueryContext(ctx, `SELECT id, type, source, target FROM relations WHERE source = ? OR target = ?`, drop, drop)
 	if err != nil {
 		return nil, wrap(err)
@@ -258,7 +253,11 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionM
 	if err := rows.Err(); err != nil {
 		return nil, wrap(err)
 	}
-	var touched []string
+	// moved are [old id, new id, type, source, target] of drop's
+	// relations; a self-loop, which says nothing and goes with its
+	// retraction, has no new id.
+	var moved [][5]string
+	asked := make([]string, 0, 2*len(rels))
 	for _, r := range rels {
 		src, tgt := r.src, r.tgt
 		if src == drop {
@@ -267,21 +266,9 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionM
 		if tgt == drop {
 			tgt = keep
 		}
-		reason, had, err := reasonOf(r.id)
-		if err != nil {
-			return nil, wrap(err)
-		}
+		asked = append(asked, r.id)
 		if src == tgt {
-			if had {
-				moves = append(moves, kg.RetractionMove{Old: r.id, Reason: reason})
-			}
-			// A self-loop says nothing; its retraction, if any, goes too.
-			if err := exec(`DELETE FROM relations WHERE id = ?`, r.id); err != nil {
-				return nil, err
-			}
-			if err := exec(`DELETE FROM retractions WHERE relation_id = ?`, r.id); err != nil {
-				return nil, err
-			}
+			moved = append(moved, [5]string{r.id})
 			continue
 		}
 		t := kg.RelationType(r.typ)
@@ -289,32 +276,83 @@ func merge(ctx context.Context, tx *sql.Tx, keep, drop string) ([]kg.RetractionM
 		if t.Symmetric() && tgt < src {
 			src, tgt = tgt, src
 		}
-		if had && nid != r.id {
-			_, newHad, err := reasonOf(nid)
-			if err != nil {
-				return nil, wrap(err)
-			}
-			moves = append(moves, kg.RetractionMove{Old: r.id, New: nid, Reason: reason, NewHad: newHad})
+		moved = append(moved, [5]string{r.id, nid, r.typ, src, tgt})
+		asked = append(asked, nid)
+	}
+	// The retractions of both ends, read before any moves: no two of
+	// drop's relations take one new id, so none is moved onto another's.
+	reasons := map[string]string{}
+	if err := eachChunk(uniq(asked), func(args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT relation_id, reason FROM retractions WHERE relation_id IN (`+placeholders(len(args))+`)`, args...)
+		if err != nil {
+			return err
 		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, r string
+			if err := rows.Scan(&id, &r); err != nil {
+				return err
+			}
+			reasons[id] = r
+		}
+		return rows.Err()
+	}); err != nil {
+		return nil, wrap(err)
+	}
+	var touched []string
+	var move [][5]string
+	for _, m := range moved {
+		reason, had := reasons[m[0]]
+		if m[1] == "" {
+			if had {
+				moves = append(moves, kg.RetractionMove{Old: m[0], Reason: reason})
+			}
+			continue
+		}
+		if had && m[1] != m[0] {
+			_, newHad := reasons[m[1]]
+			moves = append(moves, kg.RetractionMove{Old: m[0], New: m[1], Reason: reason, NewHad: newHad})
+		}
+		move = append(move, m)
+		touched = append(touched, m[1])
+	}
+	if len(move) > 0 {
+		// Term j of ?1 is [old, new, type, source, target].
+		js, err := json.Marshal(move)
+		if err != nil {
+			return nil, wrap(err)
+		}
+		const m = `json_each(?1) m`
+		const old, nw = `json_extract(m.value, '$[0]')`, `json_extract(m.value, '$[1]')`
 		for _, q := range []string{
-			`INSERT OR IGNORE INTO relations (id, type, source, target, confidence) VALUES (?2, ?3, ?4, ?5, 0)`,
+			`INSERT OR IGNORE INTO relations (id, type, source, target, confidence)
+				SELECT ` + nw + `, json_extract(m.value, '$[2]'), json_extract(m.value, '$[3]'), json_extract(m.value, '$[4]'), 0 FROM ` + m,
 			`INSERT INTO relation_articles (relation_id, article_id, confidence)
-				SELECT ?2, article_id, confidence FROM relation_articles WHERE relation_id = ?1 AND true
+				SELECT ` + nw + `, ra.article_id, ra.confidence FROM ` + m + ` JOIN relation_articles ra ON ra.relation_id = ` + old + ` WHERE true
 				ON CONFLICT (relation_id, article_id) DO UPDATE SET confidence = max(confidence, excluded.confidence)`,
 			`INSERT OR IGNORE INTO relation_props (relation_id, article_id, key, value)
-				SELECT ?2, article_id, key, value FROM relation_props WHERE relation_id = ?1`,
+				SELECT ` + nw + `, p.article_id, p.key, p.value FROM ` + m + ` JOIN relation_props p ON p.relation_id = ` + old,
 			`INSERT OR IGNORE INTO evidence (relation_id, article_id, start, end, extractor, text, confidence)
-				SELECT ?2, article_id, start, end, extractor, text, confidence FROM evidence WHERE relation_id = ?1`,
+				SELECT ` + nw + `, e.article_id, e.start, e.end, e.extractor, e.text, e.confidence FROM ` + m + ` JOIN evidence e ON e.relation_id = ` + old,
 			`INSERT OR IGNORE INTO retractions (relation_id, reason)
-				SELECT ?2, reason FROM retractions WHERE relation_id = ?1`,
-			`DELETE FROM relations WHERE id = ?1`,
-			`DELETE FROM retractions WHERE relation_id = ?1`,
+				SELECT ` + nw + `, rt.reason FROM ` + m + ` JOIN retractions rt ON rt.relation_id = ` + old,
 		} {
-			if err := exec(q, r.id, nid, r.typ, src, tgt); err != nil {
+			if err := exec(q, string(js)); err != nil {
 				return nil, err
 			}
 		}
-		touched = append(touched, nid)
+	}
+	olds := make([]string, 0, len(rels))
+	for _, r := range rels {
+		olds = append(olds, r.id)
+	}
+	if err := eachChunk(olds, func(args []any) error {
+		if err := exec(`DELETE FROM relations WHERE id IN (`+placeholders(len(args))+`)`, args...); err != nil {
+			return err
+		}
+		return exec(`DELETE FROM retractions WHERE relation_id IN (`+placeholders(len(args))+`)`, args...)
+	}); err != nil {
+		return nil, err
 	}
 	if err := refreshConfidence(ctx, tx, touched); err != nil {
 		return nil, err

@@ -331,6 +331,13 @@ CREATE INDEX merge_candidates_drop ON merge_candidates (drop_id);
 ALTER TABLE merges ADD COLUMN renamed_from TEXT NOT NULL DEFAULT '';
 ALTER TABLE merges ADD COLUMN renamed_to TEXT NOT NULL DEFAULT '';
 `,
+	// A merge repoints the ids merged into drop and the events held at
+	// drop: without these, each merge scanned both tables, a cost that grew
+	// with the graph.
+	`
+CREATE INDEX redirects_to ON redirects (to_id);
+CREATE INDEX events_place ON events (place);
+`,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
