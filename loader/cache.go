@@ -140,6 +140,34 @@ func (c *readCache) know(ms []resolve.Mentioned) {
 	}
 }
 
+// keep caches the nodes a commit left as the loader's overlay recorded
+// them (by id; redirect maps the ids the commit joined into them), except
+// those of skip, which the commit wrote in ways the overlay does not
+// record: a node every window of a cast meets is then not read back
+// after each commit that mentions it (forget dropped them).
+func (c *readCache) keep(nodes map[string]*kg.Entity, redirect map[string]string, skip []string) {
+	if len(c.ents)+len(nodes)+len(redirect) > maxCached {
+		c.ents, c.asked = map[string]*kg.Entity{}, map[string][]string{}
+	}
+	out := make(map[string]bool, len(skip))
+	for _, id := range skip {
+		out[id] = true
+	}
+	for id, e := range nodes {
+		if out[id] {
+			continue
+		}
+		c.ents[id] = cloneEntity(e)
+	}
+	for from, to := range redirect {
+		if out[from] || out[to] || nodes[to] == nil {
+			continue
+		}
+		c.ents[from] = cloneEntity(nodes[to])
+		c.asked[to] = append(c.asked[to], from)
+	}
+}
+
 func uniq(v []string) []string {
 	slices.Sort(v)
 	return slices.Compact(v)

@@ -290,6 +290,8 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		// touches are the entities saving it writes or removes, and the
 		// nodes they are, for the read cache to forget.
 		touches []string
+		// recorded says the overlay holds all it writes to entities.
+		recorded bool
 	}
 	// Resolution reads through a cache that each commit updates.
 	rc := newReadCache(l.Store)
@@ -403,14 +405,22 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		// load is being stopped. Each is decided again, against the
 		// store as the articles before it left it.
 		retry := err != nil && len(xs) > 1 && ctx.Err() == nil
+		var down error // set once a retry finds the store unavailable
 		var cands []kg.MergeCandidate
 		var proposing []int // the articles (by place in batch) that propose some
 		k := 0
 		for n, p := range batch {
 			if p.x != nil && sum.Stopped == nil {
 				switch {
-				case retry:
+				case retry && down == nil:
 					p.r.Save, _, p.r.Err = resolve.Save(ctx, l.Store, p.x)
+					if kg.ErrorCode(p.r.Err) == kg.EUnavailable {
+						// The store went away: the others are not tried
+						// (the load stops at this one).
+						down = p.r.Err
+					}
+				case retry:
+					p.r.Err = down
 				case err != nil:
 					p.r.Err = err
 				default:
@@ -448,17 +458,29 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 				}
 			}
 		}
-		if err != nil || fold {
+		if err != nil {
 			rc.reset()
 		} else {
 			rc.forget(ents, arts, merged)
 			var saved []resolve.Mentioned
+			var skip []string // what the overlay did not record
 			for _, p := range batch {
 				if p.mentioned != nil && p.r.Err == nil {
 					saved = append(saved, *p.mentioned)
 				}
+				if p.x != nil && !p.recorded {
+					skip = append(skip, p.touches...)
+				}
 			}
 			rc.know(saved)
+			if fold {
+				// An article known above may list the node folded away.
+				rc.forget(nil, nil, merged)
+			}
+			if len(xs) > 0 && sum.Stopped == nil {
+				// The nodes the overlay recorded are as it holds them.
+				rc.keep(ov.nodes, ov.redirect, skip)
+			}
 		}
 		for _, p := range batch {
 			if p.x != nil && p.r.Err != nil {
@@ -546,6 +568,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 			m := lk.Mentioned(x)
 			p.mentioned = &m
 			known = ov.record(j.p, lk.Linked)
+			p.recorded = known
 		}
 		batch = append(batch, p)
 		fresh.merge(w)
