@@ -340,7 +340,7 @@ func Decide(m Mention, cs []Candidate) []Decision {
 	// it leads every rival clearly: by score, or by two more shared people
 	// or organizations.
 	best := ds[0]
-	if len(ds) == 1 && soleSurname(m, best) {
+	if len(ds) == 1 && soleSurname(m, best) && !kinInStory(m) {
 		// The only person of that surname the graph knows, named beside
 		// one of the people or organizations it is known with.
 		ds[0].Action, ds[0].Score = Join, High
@@ -368,6 +368,34 @@ func Decide(m Mention, cs []Candidate) []Decision {
 		ds = ds[:3]
 	}
 	return ds
+}
+
+// kinInStory reports another person of the mention's surname among the
+// article's others known by that surname alone ("Chairman Tarvaloglu"
+// beside "Ms. Tarvaloglu"): the one node of that surname the graph knows
+// may be either of them. A relative the article names in full, or whose
+// node is a full name, is accounted for.
+func kinInStory(m Mention) bool {
+	if m.Type != kg.Person || len(m.Names) == 0 {
+		return false
+	}
+	sur := m.names()[0].Surname()
+	kin := false
+	for id := range m.Neighbors {
+		rest, ok := strings.CutPrefix(id, "person:")
+		if !ok || id == m.ID {
+			continue
+		}
+		n := Parse(kg.Person, strings.ReplaceAll(rest, "-", " "))
+		if n.Surname() != sur {
+			continue
+		}
+		if n.Full() {
+			return false
+		}
+		kin = true
+	}
+	return kin
 }
 
 // soleName reports a person named by surname alone whose only candidate

@@ -807,3 +807,22 @@ func TestInitialsAsWritten(t *testing.T) {
 		t.Error("STV shares no key with Société Tarvel de Vakra")
 	}
 }
+
+// TestSoleSurnameKin checks that a surname alone does not take the one
+// node of that surname when the article names another person of it: the
+// node may be either.
+func TestSoleSurnameKin(t *testing.T) {
+	nb := map[string]bool{"organization:port-union": true, "location:batumi": true}
+	node := Candidate{Entity: &kg.Entity{ID: "person:vakhtang-lomsadze", Type: kg.Person, Name: "Vakhtang Lomsadze"}, Neighbors: nb}
+	m := Mention{ID: "person:ms-lomsadze", Type: kg.Person, Names: []string{"Ms. Lomsadze"},
+		Neighbors: map[string]bool{"organization:port-union": true, "location:batumi": true, "person:lomsadze": true}}
+	if ds := Decide(m, []Candidate{node}); len(ds) == 1 && ds[0].Action == Join {
+		t.Errorf("a surname beside another of it: %+v, want no join", ds)
+	}
+	// A relative the article names in full is not the one left.
+	delete(m.Neighbors, "person:lomsadze")
+	m.Neighbors["person:nino-lomsadze"] = true
+	if ds := Decide(m, []Candidate{node}); len(ds) != 1 || ds[0].Action != Join {
+		t.Errorf("a surname beside a relative named in full: %+v, want a join", ds)
+	}
+}
