@@ -398,6 +398,15 @@ func kinInStory(m Mention) bool {
 	return kin
 }
 
+// kinTie reports two joins of one node by a surname alone, neither
+// with a title the node has.
+func kinTie(a, b Decision) bool {
+	surname := func(d Decision) bool {
+		return d.Evidence.Partial && d.Evidence.Title == "" && strings.HasPrefix(d.Evidence.Why, "surname ")
+	}
+	return surname(a) && surname(b)
+}
+
 // soleName reports a person named by surname alone whose only candidate
 // is d's node, before context is weighed.
 func soleName(m Mention, d Decision) bool {

@@ -599,6 +599,12 @@ func apart(per [][]Decision, known []*kg.Entity) {
 			holder[n] = i
 		case h < 0:
 			demote(i)
+		case len(ds) == 1 && len(per[h]) == 1 && kinTie(ds[0], per[h][0]):
+			// Two of one surname, neither with a title the node has,
+			// and no other node for either: the node is one of them,
+			// and nothing says which.
+			demote(i)
+			demote(h)
 		case better(ds[0], per[h][0]):
 			demote(h)
 			holder[n] = i

@@ -826,3 +826,37 @@ func TestSoleSurnameKin(t *testing.T) {
 		t.Errorf("a surname beside a relative named in full: %+v, want a join", ds)
 	}
 }
+
+// TestWithoutCompany checks that a company's name of two words or more
+// without the "Company" that ends it is the company by name alone, and
+// that a union's name without its head word is not.
+func TestWithoutCompany(t *testing.T) {
+	if m := CompareNames(Parse(kg.Organization, "Tarvel Bay Mining"), Parse(kg.Organization, "Tarvel Bay Mining Company")); m.Veto || m.Partial || m.Score < High {
+		t.Errorf("Tarvel Bay Mining / Tarvel Bay Mining Company: %+v, want a join", m)
+	}
+	for _, p := range [][2]string{{"Tarvel Bay Mining", "Tarvel Bay Mining Union"}, {"Tarvel", "Tarvel Company"}} {
+		if m := CompareNames(Parse(kg.Organization, p[0]), Parse(kg.Organization, p[1])); m.Score >= High {
+			t.Errorf("%s / %s: %+v, want no join by name alone", p[0], p[1], m)
+		}
+	}
+}
+
+// TestKinTie checks that two of one surname who both join the only node
+// they have, neither with a title it has, both become proposals, and that
+// a title settles it.
+func TestKinTie(t *testing.T) {
+	sur := func() Decision {
+		return Decision{Action: Join, NodeID: "person:vakhtang-lomsadze", Score: High, Evidence: Evidence{Partial: true, Why: "surname lomsadze"}}
+	}
+	per := [][]Decision{{sur()}, {sur()}}
+	apart(per, make([]*kg.Entity, 2))
+	if per[0][0].Action == Join || per[1][0].Action == Join {
+		t.Errorf("kin: %+v, want both proposed", per)
+	}
+	per = [][]Decision{{sur()}, {sur()}}
+	per[1][0].Evidence.Title = "minister"
+	apart(per, make([]*kg.Entity, 2))
+	if per[0][0].Action == Join || per[1][0].Action != Join {
+		t.Errorf("a title: %+v, want the titled one joined", per)
+	}
+}

@@ -434,8 +434,19 @@ func compareOrgs(a, b Name) Match {
 	if vague {
 		return Match{} // "the Army", "Georgian" name no body in particular
 	}
+	if len(short) >= 2 && len(long) == len(short)+1 && used[len(short)-1] && !used[len(long)-1] && companyWords[long[len(long)-1]] {
+		// A company's name of two words or more without the "Company"
+		// or "Corporation" that ends it ("Tarvel Bay Mining", "Tarvel
+		// Bay Mining Company"): outlets drop it as they drop a legal
+		// form. A union, a group or an agency keeps its head word.
+		return Match{Score: 0.92 * score, Why: "name without Company"}
+	}
 	return Match{Score: 0.8 * score, Partial: true, Why: "short form"}
 }
+
+// companyWords end companies' names and are dropped as freely as a legal
+// form, in canonical transliteration.
+var companyWords = map[string]bool{translit("company"): true, translit("corporation"): true}
 
 // heads are the head words of organization names that generic leaves out
 // (it keeps out of blocking only the words that would fill huge blocks).
