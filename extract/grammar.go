@@ -1454,6 +1454,11 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		for _, k := range t.n[p].kids {
 			if t.n[k].deprel == "obl:agent" || t.n[k].deprel == "obl" && t.caseOf(k) == "by" {
 				agents = append(agents, t.conjuncts(k)...)
+				if j := k + 1; t.n[k].upos == "NOUN" && j < len(t.n) && t.isName(j) && t.n[j].head != k && !t.under(j, k) {
+					// "by the pharmacists X and Y": the names after
+					// the noun, wherever the parser hung them.
+					agents = append(agents, t.conjuncts(j)...)
+				}
 			}
 		}
 		if len(agents) == 0 {
@@ -1649,6 +1654,14 @@ func (t *tree) obliques(p int, prep string) []int {
 				if t.caseOf(m) == prep {
 					out = append(out, t.conjuncts(m)...)
 				}
+			}
+		}
+		if w := t.n[k].low; (w == "which" || w == "whom") && k >= 3 && t.n[k-1].low == prep {
+			// "Y, to which X belongs", "Y, with whom X met": the
+			// preposition before the relative pronoun, wherever the
+			// parser hung it, marks the name the clause is about.
+			if a := t.antecedent(k - 1); a >= 0 {
+				out = append(out, a)
 			}
 		}
 	}
@@ -3038,7 +3051,8 @@ func (d *doc) demands(si int, t *tree, refs []ref) {
 	for i := range t.n {
 		d.resignationDemand(si, t, refs, i)
 		n := t.n[i]
-		if n.upos != "NOUN" || !removalNouns[n.lemma] && !detentionNouns[n.lemma] || n.head < 0 {
+		// The tagger may take "dismissal" for an adjective.
+		if n.upos != "NOUN" && n.upos != "ADJ" || !removalNouns[n.lemma] && !detentionNouns[n.lemma] || n.head < 0 {
 			continue
 		}
 		h := n.head

@@ -1212,3 +1212,37 @@ func TestPossessiveObjectRepair(t *testing.T) {
 	)
 	want(t, x, [3]string{"SUPPORTS", "location:portugal", "location:ireland"})
 }
+
+// "Y, to which X belongs", "Y, with which X is allied": the preposition
+// before a relative pronoun marks the name the clause is about.
+func TestPiedPipedRelative(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Federations",
+		"The Confederation of Amazon Nations (CONFAN), to which the Kichwa Federation belongs, called for a march.",
+		"The Green Bloc, with which the Harbor Party is allied, won the vote.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "organization:kichwa-federation", "organization:confederation-of-amazon-nations"},
+		[3]string{"ALLIED_WITH", "organization:green-bloc", "organization:harbor-party"},
+	)
+}
+
+// "called for Y's dismissal" opposes Y even when the tagger takes the
+// removal noun for an adjective.
+func TestDemandedDismissal(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Dismissal",
+		"The opposition Harbor Party, whose leader Sharda Jagessar has called for Mr. Owen Ashby's dismissal, accused the minister of lying.",
+	)
+	want(t, x, [3]string{"OPPOSES", "person:sharda-jagessar", "person:owen-ashby"})
+}
+
+// "founded by the Plovdiv biologist X": the name after the agent noun is
+// the agent, wherever the parser hung it.
+func TestNameAfterAgentNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Founders",
+		"The environmental group Eko Varna, founded by the Plovdiv biologist Amra Mujkanova, said the mine had dumped waste.",
+	)
+	want(t, x, [3]string{"LEADS", "person:amra-mujkanova", "organization:eko-varna"})
+}
