@@ -182,7 +182,7 @@ var orgHeads = map[string]string{
 	"college": "ngo", "school": "ngo", "mission": "government", "program": "", "programme": "",
 	"times": "media", "post": "media", "news": "media", "press": "media", "tribune": "media",
 	"herald": "media", "journal": "media", "television": "media", "radio": "media", "broadcasting": "media",
-	"freight": "company", "logistics": "company", "warehousing": "company", "haulage": "company",
+	"freight": "company", "logistics": "company", "warehousing": "company", "haulage": "company", "enterprise": "company",
 	"transport": "company", "exchange": "company", "brothers": "company", "pharmaceuticals": "company", "systems": "company",
 	"technologies": "company", "capital": "company", "mining": "company", "airline": "company",
 	"labs": "company", "lab": "company", "laboratories": "company", "software": "company", "networks": "company",
@@ -241,7 +241,7 @@ var locHeads = map[string]string{
 	"street": "facility", "avenue": "facility", "road": "facility", "highway": "facility",
 	"reef": "region", "shoal": "region", "atoll": "region", "bay": "region", "channel": "region",
 	"route": "facility", "cathedral": "facility", "basilica": "facility", "monastery": "facility",
-	"temple": "facility", "shrine": "facility", "mausoleum": "facility",
+	"temple": "facility", "shrine": "facility", "mausoleum": "facility", "complex": "facility", "arena": "facility",
 }
 
 // locPrefixes start a place name ("Camp Bucca", "Mount Sinjar", "Lake Chad").

@@ -195,7 +195,14 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 				for e < n && toks[e].cap {
 					e++
 				}
-				if _, head := orgHeads[toks[e-1].low]; head || saint && buildingHeads[toks[e-1].low] {
+				// "People's Choice", "Teachers' Associations": a capitalized
+				// plural possessor inside a sentence opens a body's name
+				// (but "the Christian Brothers' Irish province").
+				_, head := orgHeads[toks[e-1].low]
+				if _, ok := orgHeads[singular(toks[e-1].low)]; ok {
+					head = true
+				}
+				if head || saint && buildingHeads[toks[e-1].low] || (pluralPossessors[toks[j-1].low] || u.text == "'") && toks[j-1].cap && !firstWord(toks, j-1) && countryByAdj[toks[e-1].low] == nil {
 					j = e
 					continue
 				}
@@ -319,6 +326,11 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					continue
 				}
 			}
+			// "Port of Spain": a capital named with "of".
+			if j > k && u.low == "of" && j+1 < n && toks[j+1].cap && countryByCapital[foldToks(toks, j-1, j+2)] != nil {
+				j += 2
+				continue
+			}
 			if j > k && u.low == "and" && j+1 < n && toks[j+1].cap {
 				if _, ok := countryByName[foldToks(toks, k, j+2)]; ok {
 					j += 2
@@ -356,6 +368,13 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 					j = e
 					continue
 				}
+				// "Office for Democratic Institutions and Human Rights
+				// (ODIHR)": an acronym after that spells the words on both
+				// sides of the "and" makes them one name.
+				if e-j >= 2 && acronymAfter(toks, k, e) && !acronymAfter(toks, j+1, e) {
+					j = e
+					continue
+				}
 			}
 			break
 		}
@@ -387,7 +406,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		// Sentence-initial and function words are not names; a month or a
 		// feast that is also a given name opens a full name ("Ramadan
 		// Ashour", "June Okafor") when no preposition puts a date there.
-		for a < j && !givenDate(toks, a, j) && !allName(toks, a, j) && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
+		for a < j && !givenDate(toks, a, j) && !allName(toks, a, j) && !givenSaid(toks, a, j) && (stopCaps[toks[a].low] && !titles[toks[a].low] && !(a+1 < j && toks[a+1].text == "'s") || groupAdjs[toks[a].low] && !(j-a >= 2 && (orgHeads[toks[j-1].low] != "" || orgHeads[toks[a+1].low] != "" && toks[a+1].cap))) {
 			a++
 		}
 		// "Teammates Ryo Tanaka and …": a plural noun opening the sentence
@@ -742,6 +761,11 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		}
 		return []mention{mk(p, kg.Organization, sub, true)}
 	}
+	// "Citizens for Accountable Policing", "Lawyers for Human Rights": people
+	// for a cause are a body.
+	if b-a >= 3 && toks[a+1].low == "for" && pluralNoun(toks[a]) && countryByAdj[toks[a].low] == nil {
+		return []mention{mk(a, kg.Organization, "ngo", true)}
+	}
 	if b-a >= 3 && orgOfHeads[toks[a].low] && (toks[a+1].low == "of" || toks[a+1].low == "for") {
 		return []mention{mk(a, kg.Organization, orgHeads[toks[a].low], true)}
 	}
@@ -762,6 +786,12 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		if buildingHeads[toks[i].low] && toks[i+1].low == "of" {
 			return []mention{mk(a, kg.Location, "facility", true)}
 		}
+	}
+	// "the Sultan Qaboos Sports Complex", "King Fahd International
+	// Airport": a title opening a facility's name is part of it.
+	// ("Port of Spain General Hospital": nor is a rank inside it.)
+	if s := locHeads[last]; s == "facility" && b-a >= 3 && toks[b-1].cap && (titles[toks[a].low] && toks[a+1].cap || titleInside(toks, a+1, b-1)) {
+		return []mention{mk(a, kg.Location, s, true)}
 	}
 	// Peel titles: "Lt. Gen.", "Prime Minister", "Sheikh", and a demonym
 	// before a title ("Iraqi Prime Minister").
@@ -1007,6 +1037,23 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	return append(out, m)
 }
 
+// titleInside reports a title word among toks[a:b].
+func titleInside(toks []token, a, b int) bool {
+	for i := a; i < b; i++ {
+		if titles[toks[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// givenSaid reports "Said" opening a full name inside a sentence ("the
+// businessman Said Hassan Warsame"): the verb is written in lower case
+// there.
+func givenSaid(toks []token, a, j int) bool {
+	return toks[a].text == "Said" && j-a >= 2 && !firstWord(toks, a) && !(a > 0 && isQuote(toks[a-1]))
+}
+
 // dateNames are months and feasts that are also given names.
 var dateNames = map[string]bool{"ramadan": true, "april": true, "may": true, "june": true, "august": true}
 
@@ -1159,12 +1206,13 @@ func ofTitle(toks []token, i int) int {
 		return 0
 	}
 	j := i + 2
-	for j < len(toks) && j < i+7 && (toks[j].cap && lowerCaseWord(toks[j].text) || j > i+2 && toks[j].low == "and") {
+	// ("Minister of Culture, Sports and Youth X": a list of fields.)
+	for j < len(toks) && j < i+9 && (toks[j].cap && lowerCaseWord(toks[j].text) || j > i+2 && (toks[j].low == "and" || toks[j].text == "," && j+1 < len(toks) && toks[j+1].cap && lowerCaseWord(toks[j+1].text))) {
 		j++
 	}
 	// The name has two words at least: a field word the lexicon does not
 	// know ("Director of Public Prosecutions, …") is no name.
-	if j == i+2 || j+1 >= len(toks) || !toks[j].cap || !toks[j+1].cap || lowerCaseWord(toks[j].text) || toks[j-1].low == "and" {
+	if j == i+2 || j+1 >= len(toks) || !toks[j].cap || !toks[j+1].cap && !nameParticles[toks[j+1].low] || lowerCaseWord(toks[j].text) || toks[j-1].low == "and" {
 		return 0
 	}
 	return j - i

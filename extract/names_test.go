@@ -37,3 +37,30 @@ func TestHomeCountryOfAFirm(t *testing.T) {
 		t.Errorf("Sweden is an entity: a diplomat's nationality is no home of a firm (all: %v)", got)
 	}
 }
+
+// TestNamesWholeAcrossTheirShapes checks names that were cut or typed by a
+// word inside them: a capitalized plural possessor, "Said" as a given
+// name, a capital named with "of", a title or rank inside a facility's
+// name, a minister of several fields, people for a cause, and two
+// halves joined by "and" that an acronym after spells.
+func TestNamesWholeAcrossTheirShapes(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Port",
+		"The members nominated by the ruling Citizens' Voice party voted against it. The Federation of Dock Workers' Unions joined the march.",
+		"The warehouse belongs to Tamir Brothers, a Berbera import house founded by the trader Said Omar Tamir.",
+		"Lena Drake, a nurse at the Port of Spain Central Hospital, said the march would end at the King Aldric Memorial Stadium.",
+		"Minister of Culture, Tourism and Youth Tariq bin Salim Al Nadhri said the ministry would not interfere.",
+		"A coalition led by the activist Mara Quell, Parents for Safer Streets, plans a march.",
+		"Observers from the Office for Electoral Integrity and Civic Rights (OEICR) came.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Citizens' Voice":                                 kg.Organization,
+		"Federation of Dock Workers' Unions":              kg.Organization,
+		"Said Omar Tamir":                                 kg.Person,
+		"Port of Spain Central Hospital":                  kg.Location,
+		"King Aldric Memorial Stadium":                    kg.Location,
+		"Tariq bin Salim Al Nadhri":                       kg.Person,
+		"Parents for Safer Streets":                       kg.Organization,
+		"Office for Electoral Integrity and Civic Rights": kg.Organization,
+	})
+}
