@@ -47,6 +47,9 @@ var nounCues = map[string]nounCue{
 }
 
 func init() {
+	// "a senior figure in the opposition Y": membership read with "in"
+	// (roleFromTree); kept here, beside that reading.
+	roleNouns["figure"] = roleMember
 	for l := range attackNouns {
 		nounCues[l] = nounCue{verbCue{rel: kg.Attacked, event: "Attack"}, true, "on"}
 	}
@@ -390,14 +393,20 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 		owners = t.ownerOf(i, "of", "at", "for", "with")
 	}
 	if kind == roleMember {
-		// "a member of parliament from the National Dawn party".
-		owners = append(owners, t.ownerOf(i, "from")...)
+		// "a member of parliament from the National Dawn party", "a
+		// senior figure in the opposition Y".
+		owners = append(owners, t.ownerOf(i, "from", "in")...)
 	}
 	if h := n.head; len(owners) == 0 && h >= 0 && t.caseOf(i) == "as" && t.n[h].upos == "VERB" && !t.negated(h) {
 		owners = d.asRoleBody(t, refs, h)
 	}
 	owners = t.coordOwners(i, owners)
 	named := len(owners) > 0 // "the president of the bloc's commission" names its body
+	if p := t.portfolio(i, owners); p != "" {
+		// "the minister for higher education": a portfolio, not a
+		// body; the minister is the state's.
+		title, named = title+" "+p, false
+	}
 	owners = d.ownerNames(t, refs, owners)
 	if len(owners) == 0 {
 		// "The Russian ambassador in Belgrade, X": the demonym's country;
@@ -540,6 +549,29 @@ func (d *doc) descNames(t *tree, o, e int) bool {
 	return placeNouns[n.lemma] != "" && d.ents[e].typ == kg.Location && d.ents[e].country == nil
 }
 
+// portfolio returns the field of a minister with its "for" or "of"
+// ("minister for higher education", "minister of agriculture") when that
+// is all that names the minister's body, or "".
+func (t *tree) portfolio(i int, owners []int) string {
+	if t.n[i].lemma != "minister" || len(owners) != 1 {
+		return ""
+	}
+	o := owners[0]
+	if n := t.n[o]; n.upos != "NOUN" || n.head != i || t.kid(o, "det") >= 0 || t.kid(o, "nmod:poss") >= 0 || n.tok < 0 {
+		return ""
+	}
+	if c := t.caseOf(o); c != "for" && c != "of" {
+		return ""
+	}
+	var w []string
+	for _, k := range t.n[o].kids {
+		if c := t.n[k]; k < o && (c.deprel == "amod" || c.deprel == "compound") && c.upos != "PROPN" {
+			w = append(w, c.low)
+		}
+	}
+	return t.caseOf(o) + " " + strings.Join(append(w, t.n[o].low), " ")
+}
+
 // portfolioMinister reports a minister's title with a portfolio:
 // "finance minister", "deputy foreign minister", not "a Protestant
 // minister".
@@ -574,7 +606,8 @@ var (
 // the state the article is about: a portfolio minister, an office only a
 // state has, or a post named for the government or the police.
 func stateOffice(title string) bool {
-	if portfolioMinister(title) || stateOffices[title] {
+	if portfolioMinister(title) || stateOffices[title] || strings.HasPrefix(title, "minister for ") ||
+		strings.HasPrefix(title, "minister of ") {
 		return true
 	}
 	w := strings.Fields(title)

@@ -645,3 +645,39 @@ func TestJudgeOfCourtInView(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:lia-fonua", "organization:northern-division-high-court"},
 	)
 }
+
+// "the minister for higher education" names a portfolio, not a body:
+// the minister holds a post in the article's state. "A senior figure
+// in Y" is a member of Y.
+func TestMinisterForPortfolioAndFigureIn(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Highlands Fighting",
+		"PORT MORESBY (Reuters) - Tribal fighting in Papua New Guinea's highlands has killed 12 people, police said.",
+		"The fighting began after an election in 2022 won by Lucas Tamba, a former teacher from the valley who is now the minister for higher education. His rival, Peter Kua, a senior figure in the opposition National Unity Party, called for calm.",
+	)
+	want(t, x,
+		[3]string{"HOLDS_ROLE", "person:lucas-tamba", "location:papua-new-guinea"},
+		[3]string{"MEMBER_OF", "person:peter-kua", "organization:national-unity-party"},
+	)
+}
+
+// A head of state's title goes to the article's country only when
+// nothing else names the body: not under a possessor ("the local's
+// president") or "whose" with an antecedent that names nothing, not
+// below the state ("the state premier"); a place named inside the title
+// ("Nordland President X") is the post's.
+func TestStateTitleNotDefaulted(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"OTTAWA (Reuters) - Workers at a drug plant in Canada went on strike on Monday.",
+		"The local's president, Marc Belair, said members voted for the strike. They are represented by a federation of unions, whose president, Anne Dufresne, backed them. The state premier, Paul Girard, said he would not intervene.",
+		"The plant is in the province of Nordland. The deal was signed in the presence of Nordland President Erik Vang.",
+	)
+	want(t, x, [3]string{"LEADS", "person:erik-vang", "location:nordland"})
+	wantNot(t, x,
+		[3]string{"LEADS", "person:marc-belair", "location:canada"},
+		[3]string{"LEADS", "person:anne-dufresne", "location:canada"},
+		[3]string{"LEADS", "person:paul-girard", "location:canada"},
+		[3]string{"LEADS", "person:erik-vang", "location:canada"},
+	)
+}

@@ -235,6 +235,32 @@ func (d *doc) homeCountry() int {
 	return -1
 }
 
+// entityWords returns the entity whose name is the folded words w, or -1.
+func (d *doc) entityWords(w []string) int {
+	for i, e := range d.ents {
+		if len(e.words) == len(w) && strings.Join(e.words, " ") == strings.Join(w, " ") {
+			return i
+		}
+	}
+	return -1
+}
+
+// subnationalWords in a title make it a post below the state: "the state
+// premier", "the provincial governor".
+var subnationalWords = map[string]bool{"state": true, "provincial": true, "regional": true, "district": true,
+	"municipal": true, "county": true, "local": true, "city": true}
+
+// subnational reports a title held below the state.
+func subnational(title string) bool {
+	w := strings.Fields(title)
+	for _, x := range w[:max(len(w)-1, 0)] {
+		if subnationalWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
 // courtTitles are held in a court: with no court named, the court the
 // article has in view.
 var courtTitles = map[string]bool{"judge": true, "justice": true, "magistrate": true}
@@ -455,6 +481,7 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		}
 		if t.low == "whose" {
 			// "the CPA, whose managing director, X": the antecedent.
+			rp.owned = true
 			j := s - 2
 			if j >= 0 && toks[j].text == "," {
 				j--
@@ -623,7 +650,7 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		return
 	}
 	t := rp.target
-	if t < 0 && rp.kind == roleState {
+	if t < 0 && rp.kind == roleState && !rp.owned && !subnational(rp.title) {
 		// "the prime minister" in an article datelined in, or mostly
 		// about, one country.
 		t = d.dateline
@@ -648,7 +675,7 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 			rp.kind = roleOther
 		}
 	}
-	if t < 0 && !rp.owned && stateOffice(rp.title) && d.titleMinistry(rp.title) < 0 {
+	if t < 0 && !rp.owned && stateOffice(rp.title) && !subnational(rp.title) && d.titleMinistry(rp.title) < 0 {
 		// "X, a former finance minister", "the attorney general, X",
 		// "a government spokesman": an office of the state the article
 		// is about, when the sentence names no other.
@@ -954,8 +981,17 @@ func (d *doc) roles(si int) {
 			continue
 		}
 		rp := rolePhrase{title: strings.ToLower(m.title), status: "current", kind: kind, target: -1}
-		// A demonym or possessive country right before the title.
-		if rf, ok := refAt(refs, m.tts-1); ok && d.ents[rf.ent].country != nil {
+		if len(words) >= 2 {
+			// "Puntland President X": a place or body named inside the
+			// title is the post's.
+			if e := d.entityWords(words[:len(words)-1]); e >= 0 && d.ents[e].typ != kg.Person {
+				rp.target = e
+				rp.title = head
+			}
+		}
+		// A demonym or possessive country right before the title, or
+		// a place below a state ("Puntland President X").
+		if rf, ok := refAt(refs, m.tts-1); !(rp.target >= 0) && ok && (d.ents[rf.ent].country != nil || d.ents[rf.ent].typ == kg.Location && !rf.adj && !rf.pron) {
 			rp.target = rf.ent
 		} else if m.tts >= 2 && toks[m.tts-1].low == "'s" {
 			if rf, ok := refAt(refs, m.tts-2); ok && d.ents[rf.ent].typ != kg.Person {
