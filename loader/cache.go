@@ -73,6 +73,31 @@ func (c *readCache) Entities(ctx context.Context, ids []string) ([]*kg.Entity, e
 	return out, nil
 }
 
+// CandidatesByKeys reads the keys' hits, and the entities of those not
+// read since they were last written (Entities).
+func (c *readCache) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	hits, err := c.Store.EntitiesByKeys(ctx, keys)
+	if err != nil {
+		return kg.KeyCandidates{}, err
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h...)
+	}
+	ids = uniq(ids)
+	es, err := c.Entities(ctx, ids)
+	if err != nil {
+		return kg.KeyCandidates{}, err
+	}
+	out := kg.KeyCandidates{Hits: hits, Entities: make(map[string]*kg.Entity, len(ids))}
+	for i, e := range es {
+		if e != nil {
+			out.Entities[ids[i]] = e
+		}
+	}
+	return out, nil
+}
+
 // EntitiesOfArticles reads the entities of the articles not read since
 // they were last written, and gives the others as read then.
 func (c *readCache) EntitiesOfArticles(ctx context.Context, ids []string) ([][]string, error) {

@@ -9,7 +9,8 @@ import (
 )
 
 // overlay is the committed store as the pending batch will leave it, for
-// the reads resolution makes (kg.Store.Entities and EntitiesByKeys): the
+// the reads resolution makes (kg.Store.Entities, EntitiesByKeys and
+// CandidatesByKeys): the
 // batch's new nodes, the names it gives nodes, and its joins, kept in
 // memory. An article that reads something an earlier article of the batch
 // writes is then decided again against the overlay instead of waiting for
@@ -105,6 +106,43 @@ func (o *overlay) EntitiesByKeys(ctx context.Context, keys []string) ([][]string
 		}
 	}
 	return hits, nil
+}
+
+// CandidatesByKeys is EntitiesByKeys with the entities of its hits as
+// Entities gives them.
+func (o *overlay) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	c, err := o.Store.CandidatesByKeys(ctx, keys)
+	if err != nil {
+		return c, err
+	}
+	out := kg.KeyCandidates{Hits: c.Hits, Entities: map[string]*kg.Entity{}}
+	for i, k := range keys {
+		if add := o.keys[k]; len(add) > 0 {
+			ids := append(slices.Clone(c.Hits[i]), add...)
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+			out.Hits[i] = ids[:min(len(ids), kg.MaxKeyHits)]
+		}
+	}
+	for _, e := range c.Entities {
+		o.seen[e.ID] = cloneEntity(e)
+	}
+	for _, ids := range out.Hits {
+		for _, id := range ids {
+			if _, ok := out.Entities[id]; ok {
+				continue
+			}
+			switch e := c.Entities[id]; {
+			case o.nodes[id] != nil:
+				out.Entities[id] = cloneEntity(o.nodes[id])
+			case e != nil:
+				out.Entities[id] = cloneEntity(e)
+			default:
+				o.missing[id] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // record adds what saving p's article x, decided as lk, writes to the

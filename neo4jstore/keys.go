@@ -41,6 +41,45 @@ func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, 
 	})
 }
 
+// CandidatesByKeys is EntitiesByKeys and Entities of every id it gives,
+// in one statement: each key's first kg.MaxKeyHits entities, whole.
+func (s *Store) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	return readOne(ctx, s, "candidates by keys", func(tx runner) (kg.KeyCandidates, error) {
+		out := kg.KeyCandidates{Hits: make([][]string, len(keys)), Entities: map[string]*kg.Entity{}}
+		for i := range out.Hits {
+			out.Hits[i] = []string{}
+		}
+		if len(keys) == 0 {
+			return out, nil
+		}
+		recs, err := run(ctx, tx, `UNWIND range(0, size($keys) - 1) AS i
+			MATCH (k:BlockKey {key: $keys[i]})<-[:HAS_KEY]-(e:Entity)
+			WITH i, e ORDER BY e.id
+			RETURN i, collect(e)[..$max] AS es`, map[string]any{"keys": anyStrings(keys), "max": kg.MaxKeyHits})
+		if err != nil {
+			return out, err
+		}
+		for _, rec := range recs {
+			v, _ := rec.Get("i")
+			i, _ := v.(int64)
+			es, _ := rec.Get("es")
+			l, _ := es.([]any)
+			for _, x := range l {
+				n, ok := x.(neo4j.Node)
+				if !ok {
+					continue
+				}
+				e := entityFromProps(n.Props)
+				out.Hits[i] = append(out.Hits[i], e.ID)
+				if out.Entities[e.ID] == nil {
+					out.Entities[e.ID] = e
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
 // ReindexKeys recomputes the blocking keys (and the denormalized aliases)
 // of every entity, for a store written before keys existed.
 func (s *Store) ReindexKeys(ctx context.Context) (int, error) {

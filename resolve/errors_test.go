@@ -54,6 +54,13 @@ func (d *downAfter) EntitiesByKeys(ctx context.Context, keys []string) ([][]stri
 	return d.Store.EntitiesByKeys(ctx, keys)
 }
 
+func (d *downAfter) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	if err := d.down(); err != nil {
+		return kg.KeyCandidates{}, err
+	}
+	return d.Store.CandidatesByKeys(ctx, keys)
+}
+
 func (d *downAfter) ArticlesOfEntities(ctx context.Context, ids []string) ([][]string, error) {
 	if err := d.down(); err != nil {
 		return nil, err

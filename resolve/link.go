@@ -312,15 +312,19 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 		l.read.Keys = uniqSorted(l.read.Keys)
 		allKeys = append(allKeys, l.read.Keys...)
 	}
+	// The hits come with their entities: one read where the hits and
+	// then the candidates among them were two dependent ones.
 	byKey := map[string][]string{}
+	var found map[string]*kg.Entity
 	if allKeys = uniqSorted(allKeys); len(allKeys) > 0 {
-		hits, err := s.EntitiesByKeys(ctx, allKeys)
+		kc, err := s.CandidatesByKeys(ctx, allKeys)
 		if err != nil {
 			return nil, fmt.Errorf("resolve: candidates for %s: %w", sources(xs), err)
 		}
 		for i, k := range allKeys {
-			byKey[k] = hits[i]
+			byKey[k] = kc.Hits[i]
 		}
+		found = kc.Entities
 	}
 	var allCands []string
 	for n := range ls {
@@ -354,9 +358,18 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 		l.candIDs = mapKeys(ids)
 		allCands = append(allCands, l.candIDs...)
 	}
-	cands, err := readEntities(ctx, s, allCands)
-	if err != nil {
-		return nil, fmt.Errorf("resolve: candidates: %w", err)
+	// The candidates are hits, read with them, or the nodes of the
+	// article's own ids, read first.
+	cands := make(map[string]*kg.Entity, len(allCands))
+	for _, e := range known {
+		if e != nil {
+			cands[e.ID] = e
+		}
+	}
+	for _, id := range allCands {
+		if e := found[id]; e != nil {
+			cands[id] = e
+		}
 	}
 	// Only candidates whose names could reach Low with full context have
 	// their neighbors read.

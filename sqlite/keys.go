@@ -81,6 +81,103 @@ func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, 
 	return out, nil
 }
 
+// CandidatesByKeys is EntitiesByKeys and Entities of every id it gives:
+// one statement per chunk of keys reads the hits and their entities
+// (candStmt), one more their aliases.
+func (s *Store) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	out := kg.KeyCandidates{Hits: make([][]string, len(keys)), Entities: map[string]*kg.Entity{}}
+	first := make(map[string]int, len(keys)) // a repeated key is read once
+	var ask []string
+	var at []int
+	for i, k := range keys {
+		out.Hits[i] = []string{}
+		if _, ok := first[k]; !ok {
+			first[k] = i
+			ask = append(ask, k)
+			at = append(at, i)
+		}
+	}
+	for c := 0; c < len(ask); c += maxKeysPerQuery {
+		n := min(maxKeysPerQuery, len(ask)-c)
+		args := make([]any, n, maxKeysPerQuery)
+		for j := range n {
+			args[j] = ask[c+j]
+		}
+		if err := s.candidates(ctx, args, out, at[c:c+n]); err != nil {
+			return kg.KeyCandidates{}, fmt.Errorf("sqlite: candidates by keys: %w", err)
+		}
+	}
+	for i, k := range keys {
+		if f := first[k]; f != i {
+			out.Hits[i] = slices.Clone(out.Hits[f])
+		}
+	}
+	found := make([]string, 0, len(out.Entities))
+	for id := range out.Entities {
+		found = append(found, id)
+	}
+	slices.Sort(found)
+	if err := eachChunk(found, func(args []any) error { return loadAliases(ctx, preparedReader{s}, out.Entities, args) }); err != nil {
+		return kg.KeyCandidates{}, fmt.Errorf("sqlite: candidates by keys: %w", err)
+	}
+	return out, nil
+}
+
+// candStmt returns the prepared query of n key terms (keyStmt's) that
+// also gives the entity of every hit: rows (j, id, NULL...) for the hits
+// of key ?j+1, and (-1, id, type, subtype, name) once for each entity.
+func (s *Store) candStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	return s.prepare(ctx, fmt.Sprintf("candidates/%d", n), func() string {
+		var q strings.Builder
+		q.WriteString("WITH h (j, id) AS MATERIALIZED (")
+		for j := range n {
+			if j > 0 {
+				q.WriteString(" UNION ALL ")
+			}
+			fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
+		}
+		q.WriteString(`) SELECT j, id, NULL, NULL, NULL FROM h
+			UNION ALL SELECT -1, e.id, e.type, e.subtype, e.name FROM entities e WHERE e.id IN (SELECT id FROM h)`)
+		return q.String()
+	})
+}
+
+// candidates runs one candStmt for the keys args: each key's ids go to
+// out.Hits[at[j]], j being the key's place in args, and their entities
+// (without aliases) to out.Entities.
+func (s *Store) candidates(ctx context.Context, args []any, out kg.KeyCandidates, at []int) error {
+	n, args := padded(keyQuerySizes, args)
+	st, err := s.candStmt(ctx, n)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var j int
+		var id string
+		var typ, sub, name sql.NullString
+		if err := rows.Scan(&j, &id, &typ, &sub, &name); err != nil {
+			return err
+		}
+		if j < 0 {
+			out.Entities[id] = &kg.Entity{ID: id, Type: kg.EntityType(typ.String), Subtype: sub.String, Name: name.String, Aliases: []string{}}
+			continue
+		}
+		out.Hits[at[j]] = append(out.Hits[at[j]], id)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, i := range at {
+		slices.Sort(out.Hits[i])
+	}
+	return nil
+}
+
 // keyQuerySizes are the term counts of the prepared key queries; a chunk
 // of keys is padded with NULL keys, which match nothing, up to the next
 // size. The largest stays under SQLite's 500 terms in a compound SELECT.

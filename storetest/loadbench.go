@@ -120,6 +120,12 @@ func (c *countSaves) Entities(ctx context.Context, ids []string) ([]*kg.Entity, 
 	return c.Store.Entities(ctx, ids)
 }
 
+// CandidatesByKeys counts one read and passes it on.
+func (c *countSaves) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	c.reads++
+	return c.Store.CandidatesByKeys(ctx, keys)
+}
+
 // EntitiesByKeys counts one read and passes it on.
 func (c *countSaves) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
 	c.reads++

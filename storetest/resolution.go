@@ -340,4 +340,57 @@ func testKeyHits(t *testing.T, s kg.Store) {
 	if !reflect.DeepEqual(hits, want) {
 		t.Errorf("EntitiesByKeys(%q) =\n%v\nwant\n%v", keys, hits, want)
 	}
+	testCandidatesByKeys(t, s, keys)
+}
+
+// testCandidatesByKeys checks that CandidatesByKeys gives what
+// EntitiesByKeys and then Entities of every hit give: the hits of keys and
+// each hit's entity whole (with aliases, for one that has some: the
+// resolution test's nodes).
+func testCandidatesByKeys(t *testing.T, s kg.Store, keys []string) {
+	x := resolutionArticle("Aliased", [2]string{string(kg.Person), "Aaronaa Quillfeather"})
+	x.Entities[0].Aliases = []string{"A. Quillfeather", "Aaron Quillfeather"}
+	if _, err := s.SaveExtraction(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	keys = append(keys, resolve.Keys(kg.Person, []string{"Aaron Quillfeather"})...)
+	hits, err := s.EntitiesByKeys(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	es, err := s.Entities(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*kg.Entity{}
+	for i, e := range es {
+		want[ids[i]] = e
+	}
+	got, err := s.CandidatesByKeys(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Hits, hits) {
+		t.Errorf("CandidatesByKeys(%q).Hits =\n%v\nwant EntitiesByKeys'\n%v", keys, got.Hits, hits)
+	}
+	if len(got.Entities) != len(want) {
+		t.Errorf("CandidatesByKeys(%q): %d entities, want one for each of the %d hits", keys, len(got.Entities), len(want))
+	}
+	for id, w := range want {
+		if g := got.Entities[id]; !reflect.DeepEqual(g, w) {
+			t.Errorf("CandidatesByKeys: entity %s is %+v, want as Entities gives it %+v", id, g, w)
+		}
+	}
+	if e := got.Entities[kg.EntityID(kg.Person, "Aaronaa Quillfeather")]; e == nil || !slices.Contains(e.Aliases, "Aaron Quillfeather") {
+		t.Errorf("CandidatesByKeys: the aliased node is %+v, want it with its alias Aaron Quillfeather", e)
+	}
+	if none, err := s.CandidatesByKeys(ctx, nil); err != nil || len(none.Hits) != 0 || len(none.Entities) != 0 {
+		t.Errorf("CandidatesByKeys(nil) = %+v, %v; want nothing", none, err)
+	}
 }

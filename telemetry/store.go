@@ -250,6 +250,12 @@ func (c countingStore) EntitiesByKeys(ctx context.Context, keys []string) ([][]s
 	return c.s.EntitiesByKeys(ctx, keys)
 }
 
+// CandidatesByKeys counts the call and delegates.
+func (c countingStore) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
+	count(ctx)
+	return c.s.CandidatesByKeys(ctx, keys)
+}
+
 // ReindexKeys counts the call and delegates.
 func (c countingStore) ReindexKeys(ctx context.Context) (int, error) {
 	count(ctx)
