@@ -812,23 +812,25 @@ func (d *doc) lastOrgWithHead(noun string, si int, pos int) int {
 	// of its kind, the one most in view.
 	described := d.describedBefore(noun, pos)
 	kind := descKinds[noun]
+	var near map[int]bool
+	if kind == "company" {
+		near = d.plainCompaniesNear(si, pos)
+		// A company named close by competes with the article's topic,
+		// which is "the company" when nothing else is.
+		if len(near) > 0 {
+			if e := d.topicCompany(pos); e >= 0 {
+				near[e] = true
+			}
+		}
+	}
 	if e := d.mostSalient(from, si, pos, func(e int) bool {
 		x := d.ents[e]
-		return hasWord(x.words, noun) || described[e] || kind != "" && kind != "company" && x.sub == kind
+		return hasWord(x.words, noun) || described[e] || kind != "" && kind != "company" && x.sub == kind || near[e]
 	}); e >= 0 {
 		return e
 	}
 	if kind == "company" {
-		// "the company": the organization the article opens with as its
-		// subject when it may be a company ("Kudiflow, a Lagos startup,
-		// has raised …"), else the first company it introduced.
-		if e, start := d.topicOrg(); e >= 0 && start < pos && (d.ents[e].sub == "company" || d.ents[e].sub == "") {
-			return e
-		}
-		if f, ok := d.firstOrgBySub()["company"]; ok && f.start < pos {
-			return f.ent
-		}
-		return -1
+		return d.topicCompany(pos)
 	}
 	if sub := orgNouns[noun]; sub != "" {
 		// "the army": the one organization of that kind named so far.
@@ -1899,4 +1901,45 @@ func (d *doc) surnamePerson(si, g int) int {
 		only = e
 	}
 	return only
+}
+
+// groupWords name a group of companies in other languages too: "the
+// company" is rarely the group that owns it.
+var groupWords = map[string]bool{"grupo": true, "groupe": true, "gruppe": true, "gruppo": true, "groep": true}
+
+// plainCompaniesNear returns the companies named in sentence si before
+// rune offset pos or in the sentence before whose names hold no other
+// organization noun ("Siam Andaman Marine", not "Bangkok Bank" or "Grupo
+// X"): "the company" may be one of them although the text never called
+// it so, when it is that close.
+func (d *doc) plainCompaniesNear(si, pos int) map[int]bool {
+	out := map[int]bool{}
+	d.eachOrgMention(max(0, si-1), si, pos, func(m *mention) {
+		x := d.ents[m.ent]
+		if m.adj || x.sub != "company" {
+			return
+		}
+		for _, w := range x.words {
+			if _, ok := orgNouns[w]; ok && w != "company" && w != "firm" || groupWords[w] {
+				return
+			}
+		}
+		out[m.ent] = true
+	})
+	return out
+}
+
+// topicCompany returns what "the company" at rune offset pos stands for
+// when the text called no company so: the organization the article opens
+// with as its subject when it may be a company ("Kudiflow, a Lagos
+// startup, has raised …"), else the first company it introduced; -1 when
+// none is named before pos.
+func (d *doc) topicCompany(pos int) int {
+	if e, start := d.topicOrg(); e >= 0 && start < pos && (d.ents[e].sub == "company" || d.ents[e].sub == "") {
+		return e
+	}
+	if f, ok := d.firstOrgBySub()["company"]; ok && f.start < pos {
+		return f.ent
+	}
+	return -1
 }

@@ -550,3 +550,15 @@ func TestHisAfterUnfoundSurname(t *testing.T) {
 	wantPronouns(t, d, "Kwesi Adomako-Frimpong", "His")
 	wantPronouns(t, d, "Yaw Boadu-Ansah")
 }
+
+// "The company" may be a company named close by that the text never
+// called a company, when it is more in view than the one it did.
+func TestTheCompanyNamedCloseBy(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Shipping",
+		"LONDON — Harlow Freight, a logistics company, lost a port contract on Monday. Analysts expect cuts.",
+		"Corvale Shipping Lines was founded by Tamsin Rowe in 1990. Her nephew, Ben Okafor, is the company's chief executive.",
+	)
+	want(t, x, [3]string{"LEADS", "person:ben-okafor", "organization:corvale-shipping-lines"})
+	wantNot(t, x, [3]string{"LEADS", "person:ben-okafor", "organization:harlow-freight"})
+}
