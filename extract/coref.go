@@ -967,7 +967,7 @@ func (d *doc) mostSalient(from, si, pos int, ok func(e int) bool) int {
 				m := &d.ms[ms[i]]
 				i++
 				if m.start < pos && d.ents[m.ent].typ == kg.Organization {
-					note(m.ent, s, d.sentSubject(s) == m.ent && d.ms[ms[0]].start == m.start)
+					note(m.ent, s, d.sentSubject(s) == m.ent && d.ms[ms[0]].start == m.start || afterDateline(d.sents[s].toks, *m))
 				}
 				continue
 			}
@@ -1942,4 +1942,15 @@ func (d *doc) topicCompany(pos int) int {
 		return f.ent
 	}
 	return -1
+}
+
+// afterDateline reports that mention m opens the sentence after its
+// dateline ("LAGOS, Nigeria — X, a startup, has raised …"): the
+// sentence's subject, though a dateline stands before it.
+func afterDateline(toks []token, m mention) bool {
+	from := datelineEnd(toks)
+	if from == 0 || m.adj || m.te < len(toks) && possessive(toks[m.te]) {
+		return false
+	}
+	return m.tts == from || m.tts == from+1 && toks[from].low == "the"
 }
