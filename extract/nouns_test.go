@@ -681,3 +681,14 @@ func TestStateTitleNotDefaulted(t *testing.T) {
 		[3]string{"LEADS", "person:erik-vang", "location:canada"},
 	)
 }
+
+// "Y, whose Central Asia researcher X": the place before the role noun
+// is only the post's remit; the body is the antecedent of "whose".
+func TestWhosePlaceIsRemit(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Evictions",
+		"Civil Liberties Watch, whose Central Asia researcher Dilnoza Karimova has documented forced evictions since 2018, said the dismissal changed nothing.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:dilnoza-karimova", "organization:civil-liberties-watch"})
+	wantNot(t, x, [3]string{"HOLDS_ROLE", "person:dilnoza-karimova", "location:central-asia"})
+}

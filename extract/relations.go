@@ -486,7 +486,10 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			if j >= 0 && toks[j].text == "," {
 				j--
 			}
-			if rf, ok := refAt(refs, j); ok && rp.target < 0 && d.ents[rf.ent].typ != kg.Person {
+			// "Y, whose Central Asia researcher X": a place before the
+			// role noun is only its remit; the body is the antecedent.
+			if rf, ok := refAt(refs, j); ok && d.ents[rf.ent].typ != kg.Person &&
+				(rp.target < 0 || d.ents[rp.target].typ == kg.Location && d.ents[rf.ent].typ == kg.Organization) {
 				rp.target, rp.targetRef = rf.ent, rf
 			}
 			s--
