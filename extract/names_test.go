@@ -64,3 +64,21 @@ func TestNamesWholeAcrossTheirShapes(t *testing.T) {
 		"Office for Electoral Integrity and Civic Rights": kg.Organization,
 	})
 }
+
+// TestNamesModifyingATrade checks a one-word name between a determiner and
+// a trade or a firm's noun: the body or the place the trade belongs to,
+// never a person, and not a word of a person's name.
+func TestNamesModifyingATrade(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Bank",
+		"The minister, a former Kellwick trader, met the Tarsova biologist Mira Holn. The records system is supplied by the Venholm software firm Arvalo Systems.",
+		"Piet Dunmore, a lawyer, left early, and the Dunmore aide declined to comment.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{"Kellwick": kg.Organization, "Tarsova": kg.Location, "Venholm": kg.Location, "Mira Holn": kg.Person})
+	for _, name := range []string{"Dunmore"} {
+		if typ, ok := got[name]; ok {
+			t.Errorf("%s: typed %s (all: %v)", name, typ, got)
+		}
+	}
+}

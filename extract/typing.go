@@ -452,6 +452,7 @@ func (d *doc) typeByDocument() {
 		}
 	}
 	d.unifyTypes()
+	d.modifierNames()
 	// Lists: a name joined by "and" or a comma to a place is a place.
 	for si := range d.sents {
 		toks := d.sents[si].toks
@@ -570,6 +571,88 @@ func (d *doc) statisticalVotes(bySent [][]int) {
 		coordinatePersons(toks, d.ms[idx[0]:idx[len(idx)-1]+1])
 	}
 }
+
+// modifierNames types a one-word name that no rule typed and that stands
+// between a determiner and a trade or a firm's noun: "a former JPMorgan
+// trader", "the Srebrenica biologist X", "the Oulu software firm Y". It
+// names the body the trade is practised in (an employee's: trader,
+// official) or else the place it is practised in; never a person, so a
+// word of a person's name in the article, or a news agency ("a Reuters
+// reporter"), is left alone.
+func (d *doc) modifierNames() {
+	var personWords map[string]bool
+	for i := range d.ms {
+		m := &d.ms[i]
+		if !untypedName(m) || m.te-m.ts != 1 || m.ts == 0 {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		switch toks[m.ts-1].low {
+		case "the", "a", "an", "former":
+		default:
+			continue
+		}
+		typ := tradeAfter(toks, m.te)
+		if f := fold(m.text); typ == "" || newsAgencies[f] || adjectival(f) {
+			continue
+		}
+		if personWords == nil {
+			personWords = map[string]bool{}
+			for k := range d.ms {
+				x := &d.ms[k]
+				if w := strings.Fields(fold(x.text)); x.typ == kg.Person || untypedName(x) && len(w) >= 2 {
+					for _, p := range w {
+						personWords[p] = true
+					}
+				}
+			}
+		}
+		if !personWords[fold(m.text)] {
+			m.typ = typ
+		}
+	}
+}
+
+// adjectival reports a word that modifies as an adjective of a people or
+// a region, not as a name: "the Saxon cell maker", "a Catalan lawyer".
+func adjectival(w string) bool {
+	return groupAdjs[w] || regionalAdjs[w] || hasAnySuffix(w, "ian", "ean", "ese", "ish", "ic")
+}
+
+// regionalAdjs are adjectives of regions and peoples that no country
+// table holds and that no suffix gives away.
+var regionalAdjs = map[string]bool{"saxon": true, "walloon": true, "catalan": true, "basque": true,
+	"scots": true, "welsh": true, "breton": true, "maori": true, "sami": true, "inuit": true, "zulu": true,
+	"xhosa": true, "yoruba": true, "igbo": true, "hausa": true, "kichwa": true, "quechua": true, "aymara": true}
+
+// tradeAfter returns the kind of thing a name before toks[b] is when a
+// trade or a firm's noun follows it (see modifierNames), or "".
+func tradeAfter(toks []token, b int) kg.EntityType {
+	if b >= len(toks) || !toks[b].word || toks[b].cap {
+		return ""
+	}
+	w := toks[b].low
+	if employeeTrades[w] {
+		return kg.Organization
+	}
+	if roleNouns[w] != roleNone || personNouns[w] || firmHomes[w] {
+		return kg.Location
+	}
+	if b+1 < len(toks) && toks[b+1].word && !toks[b+1].cap && firmHomes[toks[b+1].low] {
+		return kg.Location // "the Oulu software firm"
+	}
+	return ""
+}
+
+// employeeTrades are trades practised inside a body, named before them:
+// "a JPMorgan trader", "a Gazprom official".
+var employeeTrades = map[string]bool{"trader": true, "official": true, "executive": true, "employee": true,
+	"engineer": true, "analyst": true, "banker": true, "manager": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "staffer": true, "worker": true, "economist": true}
+
+// newsAgencies are the wire services that bylines and datelines name.
+var newsAgencies = map[string]bool{"reuters": true, "ap": true, "afp": true, "bloomberg": true, "xinhua": true,
+	"dpa": true, "efe": true, "ansa": true, "tass": true, "interfax": true}
 
 // personPlace reports whether toks[a:b] stands where a person's name can:
 // not after a determiner ("the former Viet Cong", but "the late X" and
