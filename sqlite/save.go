@@ -243,6 +243,13 @@ func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relati
 	defer insEv.Close()
 
 	written := map[string]bool{}
+	// A relation's confidence is the highest of its articles' (see
+	// refreshConfidence). The article's own were removed before it is
+	// saved, so its contributions can only raise the others' highest:
+	// reading all of them again, which grew with the relation's articles,
+	// is not needed. fresh are the relations it creates, which had none;
+	// best its highest contribution to each.
+	fresh, best := map[string]bool{}, map[string]float64{}
 	for _, r := range rels {
 		src, tgt := red[r.Source], red[r.Target]
 		if src == tgt {
@@ -255,8 +262,14 @@ func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relati
 		if r.Type.Symmetric() && tgt < src {
 			src, tgt = tgt, src
 		}
-		if _, err := insRel.ExecContext(ctx, id, string(r.Type), src, tgt); err != nil {
+		res, err := insRel.ExecContext(ctx, id, string(r.Type), src, tgt)
+		if err != nil {
 			return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+		} else if n > 0 {
+			fresh[id] = true
 		}
 		conf := r.Confidence
 		if len(r.Evidence) > 0 {
@@ -267,6 +280,9 @@ func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relati
 		}
 		if _, err := insContrib.ExecContext(ctx, id, aid, conf); err != nil {
 			return 0, fmt.Errorf("sqlite: save relation %s: %w", id, err)
+		}
+		if c, ok := best[id]; !ok || conf > c {
+			best[id] = conf
 		}
 		for k, v := range r.Properties {
 			if _, err := insProp.ExecContext(ctx, id, aid, k, v); err != nil {
@@ -280,8 +296,15 @@ func saveRelations(ctx context.Context, tx *sql.Tx, aid string, rels []kg.Relati
 		}
 		written[id] = true
 	}
-	if err := refreshConfidence(ctx, tx, keys(written)); err != nil {
-		return 0, err
+	raise, err := tx.PrepareContext(ctx, `UPDATE relations SET confidence = CASE WHEN ?2 THEN ?3 ELSE max(confidence, ?3) END WHERE id = ?1`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: relation confidence: %w", err)
+	}
+	defer raise.Close()
+	for _, id := range keys(written) {
+		if _, err := raise.ExecContext(ctx, id, fresh[id], best[id]); err != nil {
+			return 0, fmt.Errorf("sqlite: relation confidence of %s: %w", id, err)
+		}
 	}
 	return len(written), nil
 }
