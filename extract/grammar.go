@@ -384,6 +384,7 @@ func (d *doc) grammar() {
 		d.demands(si, &t, refs)
 		d.blamedFor(si, &t, refs)
 		d.shareholderIs(si, &t, refs)
+		d.compoundActs(si, &t, refs)
 		d.stances(si, &t, refs)
 		d.kinGroups(si, &t, refs)
 		d.aimedActs(si, &t, refs)
@@ -2997,6 +2998,112 @@ func (d *doc) shareholderIs(si int, t *tree, refs []ref) {
 			}
 		}
 	}
+}
+
+// compoundRels are the relations of a compound word's last part whose
+// first part names the actor ("NATO-led force", "Houthi-run agency").
+var compoundRels = []struct {
+	suffix string
+	rel    kg.RelationType
+}{{"-led", kg.Leads}, {"-run", kg.Owns}, {"-owned", kg.Owns}, {"-controlled", kg.Owns},
+	{"-backed", kg.Supports}, {"-funded", kg.Supports}, {"-financed", kg.Supports}, {"-sponsored", kg.Supports}}
+
+// compoundActs reads the compounds that backedBy leaves: "-led" ("the
+// NATO-led force, known as KFOR", LEADS), and a compound whose first part
+// is no mention of its own but names an entity of the article by its name
+// or its plural ("the Houthi-run Saba news agency", where "the Houthis"
+// are named). The actor relates to the noun the compound modifies, or
+// the name that noun is known as.
+func (d *doc) compoundActs(si int, t *tree, refs []ref) {
+	for i, n := range t.n {
+		if n.tok < 0 || n.head < 0 {
+			continue
+		}
+		var rel kg.RelationType
+		pre := ""
+		for _, c := range compoundRels {
+			if p, ok := strings.CutSuffix(n.low, c.suffix); ok && p != "" {
+				rel, pre = c.rel, p
+			}
+		}
+		if pre == "" {
+			continue
+		}
+		actor := -1
+		if r, ok := refAt(refs, n.tok); ok {
+			if rel != kg.Leads {
+				continue // backedBy reads it
+			}
+			actor = r.ent
+		} else {
+			actor = d.entityNamed(pre)
+		}
+		if actor < 0 {
+			continue
+		}
+		// The name the compound modifies ("the Houthi-run Saba news
+		// agency"), else the noun's own name, else the name it is known
+		// as; never a description the noun might stand for.
+		h := n.head
+		var targets []int
+		for _, k := range t.n[h].kids {
+			if k > i && k < h && t.isName(k) {
+				targets = append(targets, k)
+			}
+		}
+		if r, ok := d.refOfNode(t, refs, h); len(targets) == 0 && ok && !r.adj && !r.pron && r.ent != actor {
+			targets = append(targets, h)
+		}
+		if len(targets) == 0 {
+			for _, a := range t.kidsOf(h, "acl") {
+				if t.n[a].lemma == "know" {
+					targets = append(targets, t.obliques(a, "as")...)
+				}
+			}
+		}
+		for _, o := range targets {
+			r, ok := d.refOfNode(t, refs, o)
+			if !ok || r.adj || r.ent == actor || d.ents[r.ent].typ == kg.Person {
+				continue
+			}
+			var props map[string]string
+			if rel == kg.Supports {
+				props = map[string]string{"how": strings.TrimPrefix(n.low[len(pre):], "-")}
+			}
+			d.addRel(rel, actor, r.ent, props, si, confCompound)
+		}
+	}
+}
+
+// entityNamed returns the organization or place of the article whose
+// name or alias is w, or w's plural ("Houthi" for "the Houthis"), or -1
+// when none or more than one is.
+func (d *doc) entityNamed(w string) int {
+	f := fold(w)
+	if len([]rune(f)) < 3 {
+		return -1
+	}
+	found := -1
+	for e, en := range d.ents {
+		if en.typ == kg.Person || len(en.spans) == 0 {
+			continue
+		}
+		match := func(name string) bool {
+			g := fold(name)
+			return g == f || g == f+"s"
+		}
+		hit := match(en.name)
+		for _, a := range en.aliases {
+			hit = hit || match(a)
+		}
+		if hit {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // tookOver reports "took over X", "is taking over X": an acquisition.

@@ -1246,3 +1246,16 @@ func TestNameAfterAgentNoun(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:amra-mujkanova", "organization:eko-varna"})
 }
+
+// A compound whose first part names an entity of the article by its name
+// or its plural ("the Zelot-run Sabra news agency" after "the Zelots")
+// relates that entity to the name the compound modifies.
+func TestCompoundNamesArticleEntity(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Truce",
+		"The Zelots, an armed movement, control the north.",
+		"Mr. Ali Mutawakel told the Zelot-run Sabra news agency that the talks had failed.",
+	)
+	want(t, x, [3]string{"OWNS", "organization:zelots", "organization:sabra"})
+	wantNot(t, x, [3]string{"OWNS", "organization:zelots", "person:ali-mutawakel"})
+}
