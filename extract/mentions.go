@@ -844,6 +844,15 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 						m := mk(a, kg.Organization, sub, true)
 						m.te, m.end, m.text, m.poss = q, toks[q-1].end, surface(rs, toks, a, q), false
 						body = append(body, m)
+					} else if q-a >= 2 && portfolioAfter(toks, a+1, q) {
+						// "Quebec Labour Minister X": the state or region
+						// whose minister it is, before the portfolio.
+						m, ok := gazetteerMention(rs, toks, si, a, a+1)
+						if !ok {
+							m = mk(a, kg.Location, "region", true)
+							m.te, m.end, m.text, m.poss = a+1, toks[a].end, toks[a].text, false
+						}
+						body = append(body, m)
 					}
 				}
 				break
@@ -1035,6 +1044,25 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 		m.sub, m.strong = "", true
 	}
 	return append(out, m)
+}
+
+// portfolioAfter reports a minister's portfolio in toks[a:q] before the
+// title at toks[q], after a name at toks[a-1] that is no portfolio word:
+// "Quebec Labour Minister", "Punjab Finance Minister".
+func portfolioAfter(toks []token, a, q int) bool {
+	// (Not an adjective of the post: "National Security Minister",
+	// "Digital Development Minister", "Deputy Finance Minister".)
+	w := toks[a-1].low
+	if toks[q].low != "minister" || lowerCaseWord(toks[a-1].text) || !toks[a-1].cap || countryByAdj[w] != nil ||
+		portfolios[w] || titles[w] || stopCaps[w] || strings.HasSuffix(w, "al") {
+		return false
+	}
+	for i := a; i < q; i++ {
+		if !toks[i].cap || !lowerCaseWord(toks[i].text) && !portfolios[toks[i].low] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleInside reports a title word among toks[a:b].
@@ -1244,6 +1272,11 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	// Ansar Allah": what names itself so is a group.
 	if a >= 2 && (prev(1) == "themselves" || prev(1) == "itself") && strings.HasPrefix(prev(2), "call") {
 		return kg.Organization, ""
+	}
+	// "the opposition Democratic Alternative", "X, led by Y": a party or a
+	// body, whatever the shape of its name.
+	if prev(1) == "opposition" && (prev(2) == "the" || prev(2) == "main") || next(1) == "," && next(2) == "led" && next(3) == "by" {
+		return kg.Organization, "party"
 	}
 	// "known to colleagues as "BOS"", "nicknamed "El Gato"": a quoted
 	// name after "as" or a naming verb is a nickname, no entity of its own.

@@ -82,3 +82,20 @@ func TestNamesModifyingATrade(t *testing.T) {
 		}
 	}
 }
+
+// TestPartiesAndMinistersStates checks a party named after "the
+// opposition" or before ", led by", and the region before a minister's
+// portfolio ("Ontaria Labour Minister X"), but no adjective of the post.
+func TestPartiesAndMinistersStates(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Strike",
+		"The opposition Harbor Renewal said the government had failed. Civic Dawn, led by Mathieu Gendron, demanded a vote.",
+		"Ontaria Labour Minister Luc Fontaine met the union. National Security Minister Ada Rook did not.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{"Harbor Renewal": kg.Organization, "Civic Dawn": kg.Organization,
+		"Ontaria": kg.Location, "Luc Fontaine": kg.Person, "Ada Rook": kg.Person})
+	if typ, ok := got["National"]; ok {
+		t.Errorf("National: typed %s (all: %v)", typ, got)
+	}
+}
