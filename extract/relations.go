@@ -268,34 +268,26 @@ var courtTitles = map[string]bool{"judge": true, "justice": true, "magistrate": 
 // stateOfArticle is the state an office named without its state
 // belongs to ("the attorney general", "a government spokesman"): the
 // article's home country, else the dateline's country when the headline
-// names no other, else the one country the headline names when no
-// country is named more often.
+// names it or no country, else the one country the headline names when
+// no country is named more often.
 func (d *doc) stateOfArticle() int {
 	if c := d.homeCountry(); c >= 0 {
 		return c
 	}
-	head, heads := -1, 0
+	head, heads, datelined := -1, 0, false
 	for si := 0; si < len(d.sents) && d.sents[si].Para == 0; si++ {
 		for _, r := range d.sentRefs(si) {
+			datelined = datelined || r.ent == d.dateline
 			if d.ents[r.ent].country != nil && r.ent != head {
 				head = r.ent
 				heads++
 			}
 		}
 	}
-	if d.dateline >= 0 {
-		// A correspondent files from abroad as often as from home: the
-		// dateline counts only where the headline agrees.
-		if heads == 0 || d.dateline == head && heads == 1 {
-			return d.dateline
-		}
-		for si := 0; si < len(d.sents) && d.sents[si].Para == 0; si++ {
-			for _, r := range d.sentRefs(si) {
-				if r.ent == d.dateline {
-					return d.dateline
-				}
-			}
-		}
+	// A correspondent files from abroad as often as from home: the
+	// dateline counts only where the headline agrees.
+	if d.dateline >= 0 && (heads == 0 || datelined) {
+		return d.dateline
 	}
 	if heads != 1 {
 		return -1
