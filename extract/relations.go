@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -238,7 +239,7 @@ func (d *doc) homeCountry() int {
 // entityWords returns the entity whose name is the folded words w, or -1.
 func (d *doc) entityWords(w []string) int {
 	for i, e := range d.ents {
-		if len(e.words) == len(w) && strings.Join(e.words, " ") == strings.Join(w, " ") {
+		if slices.Equal(e.words, w) {
 			return i
 		}
 	}
