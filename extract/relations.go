@@ -253,13 +253,7 @@ var subnationalWords = map[string]bool{"state": true, "provincial": true, "regio
 
 // subnational reports a title held below the state.
 func subnational(title string) bool {
-	w := strings.Fields(title)
-	for _, x := range w[:max(len(w)-1, 0)] {
-		if subnationalWords[x] {
-			return true
-		}
-	}
-	return false
+	return wordBeforeHead(title, subnationalWords)
 }
 
 // courtTitles are held in a court: with no court named, the court the
@@ -362,13 +356,14 @@ var deputyWords = map[string]bool{"deputy": true, "vice": true, "assistant": tru
 // deputyTitle reports a title with a deputy word before its head:
 // "deputy secretary general", "vice chairman", "deputy inspector general".
 func deputyTitle(title string) bool {
-	w := strings.Fields(strings.ReplaceAll(title, "-", " "))
-	for _, x := range w[:max(len(w)-1, 0)] {
-		if deputyWords[x] {
-			return true
-		}
-	}
-	return false
+	return wordBeforeHead(strings.ReplaceAll(title, "-", " "), deputyWords)
+}
+
+// wordBeforeHead reports a word of set among a title's words before its
+// last, the head.
+func wordBeforeHead(title string, set map[string]bool) bool {
+	w := strings.Fields(title)
+	return slices.ContainsFunc(w[:max(len(w)-1, 0)], func(x string) bool { return set[x] })
 }
 
 // bodyModifiers before "chief" or "head" name the body the holder leads
