@@ -555,7 +555,6 @@ func TestStateOfficeBody(t *testing.T) {
 		[3]string{"HOLDS_ROLE", "person:luke-farrugia", "location:malta"},
 		[3]string{"HOLDS_ROLE", "person:paul-azzopardi", "location:malta"},
 		[3]string{"HOLDS_ROLE", "person:mark-vella", "location:malta"},
-		[3]string{"WORKS_FOR", "person:mark-vella", "location:malta"},
 	)
 }
 
