@@ -981,8 +981,8 @@ func (d *doc) roles(si int) {
 			}
 		}
 		// A demonym or possessive country right before the title, or
-		// a place below a state ("Puntland President X").
-		if rf, ok := refAt(refs, m.tts-1); !(rp.target >= 0) && ok && (d.ents[rf.ent].country != nil || d.ents[rf.ent].typ == kg.Location && !rf.adj && !rf.pron) {
+		// a place below a state named apart from it.
+		if rf, ok := refAt(refs, m.tts-1); rp.target < 0 && ok && (d.ents[rf.ent].country != nil || d.ents[rf.ent].typ == kg.Location && !rf.adj && !rf.pron) {
 			rp.target = rf.ent
 		} else if m.tts >= 2 && toks[m.tts-1].low == "'s" {
 			if rf, ok := refAt(refs, m.tts-2); ok && d.ents[rf.ent].typ != kg.Person {
