@@ -171,6 +171,8 @@ var errWarmed = errors.New("neo4j: warm-up done")
 // is fixed. Failure is not an error: warming only saves time (a read-only
 // user, for one, cannot write).
 func (s *Store) warm(ctx context.Context) {
+	// Its statements are the load's: planned here, once (planOnce).
+	ctx = context.WithValue(ctx, warmingKey{}, true)
 	a, b, c := "warm:person-a", "warm:person-b", "warm:org-c"
 	ev := func(aid string) []kg.Evidence {
 		return []kg.Evidence{{ArticleID: aid, Text: "A met B.", Start: 0, End: 8, Extractor: "warm", Confidence: 0.5}}
@@ -199,10 +201,15 @@ func (s *Store) warm(ctx context.Context) {
 	const aid2 = "warm:article-2"
 	a2 := "warm:person-a2"
 	x2 := &kg.Extraction{
-		Article:  kg.Article{ID: aid2, Title: "warm", Text: "A2 and B."},
-		Entities: []kg.Entity{{ID: a2, Type: kg.Person, Name: "Warm A2"}, {ID: b, Type: kg.Person, Name: "Warm B"}},
+		Article: kg.Article{ID: aid2, Title: "warm", Text: "A2 and B."},
+		Entities: []kg.Entity{{ID: a2, Type: kg.Person, Name: "Warm A2"}, {ID: b, Type: kg.Person, Name: "Warm B"},
+			{ID: c, Type: kg.Organization, Name: "Warm C"}},
 		Relations: []kg.Relation{{ID: kg.RelationID(kg.MetWith, a2, b), Type: kg.MetWith, Source: a2, Target: b,
-			Confidence: 0.5, Evidence: ev(aid2)}},
+			Confidence: 0.5, Evidence: ev(aid2)},
+			// a2 is folded into a, so this adds to the first article's
+			// relation, which the reload then keeps (an update, not a
+			// deletion).
+			{ID: kg.RelationID(kg.MemberOf, a2, c), Type: kg.MemberOf, Source: a2, Target: c, Confidence: 0.5, Evidence: ev(aid2)}},
 		Joins: []kg.Join{
 			{Node: a, ID: a2, Merge: kg.Merge{Method: kg.MergeAuto, Score: 0.9}},
 			{Node: a, ID: b, Merge: kg.Merge{Method: kg.MergeAuto, Score: 0.9}},
