@@ -434,15 +434,6 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 			// "the company's chief executive", "the armed forces' chief of
 			// staff": the body named before.
 			rp.owned = true
-			if q := s - 3; q >= 0 && rp.target < 0 && toks[q].low == "the" && placeNouns[toks[s-2].low] != "" {
-				// "the province's finance minister": the place of that
-				// kind the article last named.
-				if e := d.lastPlace(toks[s-2].low, si, toks[s-2].start); e >= 0 {
-					rp.target = e
-					s = q
-					break
-				}
-			}
 			// "the union's Melbourne branch president": the place only
 			// names the branch.
 			if q := s - 3; q >= 0 && (rp.target < 0 || d.ents[rp.target].typ == kg.Location) {
@@ -580,28 +571,6 @@ func (d *doc) parseRole(si int, refs []ref, r int) rolePhrase {
 		}
 	}
 	return rp
-}
-
-// lastPlace returns the place below a state that "the <noun>" stands
-// for: the one of that kind ("the province": a region) or with that word
-// in its name the article named last, within a few sentences; -1 when
-// none.
-func (d *doc) lastPlace(noun string, si, pos int) int {
-	kind := placeNouns[noun]
-	for s := si; s >= 0 && s > si-8; s-- {
-		ms := d.bySent[s]
-		for k := len(ms) - 1; k >= 0; k-- {
-			m := &d.ms[ms[k]]
-			if m.ent < 0 || m.start >= pos {
-				continue
-			}
-			e := d.ents[m.ent]
-			if e.typ == kg.Location && e.country == nil && (e.sub == kind || hasWord(e.words, noun)) {
-				return m.ent
-			}
-		}
-	}
-	return -1
 }
 
 // ofTarget reads "coastal town of X" from token j: a few lower-case words,
