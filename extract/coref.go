@@ -1816,13 +1816,8 @@ func (d *doc) reportingBody(si, ti int, inQuote bool) int {
 
 // dayOrMonth reports a weekday or month name.
 func dayOrMonth(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december":
-		return true
-	}
-	return false
+	_, day := weekdays[w]
+	return day || monthNum[w] > 0
 }
 
 // placeNounOf returns the noun of placeNouns that the text gives the place
@@ -1884,8 +1879,7 @@ func (d *doc) surnamePerson(si, g int) int {
 	start := toks[0].start
 	only := -1
 	for e, x := range d.ents {
-		if x.typ != kg.Person || len(w) == 0 || len(x.core) <= len(w) || x.gender != 0 && x.gender != g ||
-			strings.Join(x.core[len(x.core)-len(w):], " ") != strings.Join(w, " ") {
+		if x.typ != kg.Person || len(x.core) <= len(w) || x.gender != 0 && x.gender != g || !hasSuffix(x.core, w) {
 			continue
 		}
 		named := false
