@@ -133,6 +133,13 @@ func (d *doc) resolvePronouns() {
 			default:
 				continue
 			}
+			poss := t.low == "his" || t.low == "her" && ti+1 < len(toks) && toks[ti+1].word
+			// point takes e for the pronoun, in view as a person named here.
+			point := func(e int) {
+				d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: poss})
+				d.learnGender(e, g)
+				last = append(last, seen{e, si, ti, ti + 1, ti - 1})
+			}
 			// "The officer on watch told investigators he …": a person
 			// the text does not name is what the sentence's pronouns
 			// stand for.
@@ -147,7 +154,7 @@ func (d *doc) resolvePronouns() {
 			// "In addition to his daughter, Mr. Haddad is survived by":
 			// a pronoun in a fronted phrase stands for the subject after it.
 			if e := d.fronted(si, ti, g); e >= 0 {
-				d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
+				d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: poss})
 				d.learnGender(e, g)
 				continue
 			}
@@ -159,17 +166,13 @@ func (d *doc) resolvePronouns() {
 				// before: "Adjei-Frimpong denied …" is Emmanuel
 				// Adjei-Frimpong.
 				if e := d.surnamePerson(si-1, g); e >= 0 {
-					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-					d.learnGender(e, g)
-					last = append(last, seen{e, si, ti, ti + 1, ti - 1})
+					point(e)
 				}
 				continue
 			}
 			if ti == 0 {
 				if e := d.subjectPerson(si, g); e >= 0 {
-					d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-					d.learnGender(e, g)
-					last = append(last, seen{e, si, ti, ti + 1, ti - 1})
+					point(e)
 					continue
 				}
 			}
@@ -207,9 +210,7 @@ func (d *doc) resolvePronouns() {
 						e.ent = subj
 					}
 				}
-				d.prons[si] = append(d.prons[si], ref{ent: e.ent, ts: ti, te: ti + 1, pron: true, poss: t.low == "his" || (t.low == "her" && ti+1 < len(toks) && toks[ti+1].word)})
-				d.learnGender(e.ent, g)
-				last = append(last, seen{e.ent, si, ti, ti + 1, ti - 1})
+				point(e.ent)
 				break
 			}
 		}
