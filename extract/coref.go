@@ -868,8 +868,7 @@ func (d *doc) topicOrg() (int, int) {
 			if m.ts < from {
 				continue
 			}
-			if m.adj || d.ents[m.ent].typ != kg.Organization || m.tts != from && !(m.tts == from+1 && toks[from].low == "the") ||
-				m.te < len(toks) && toks[m.te].low == "'s" {
+			if d.ents[m.ent].typ != kg.Organization || !opensAt(toks, m, from) {
 				return -1, 0
 			}
 			return m.ent, m.start
@@ -1944,7 +1943,14 @@ func (d *doc) topicCompany(pos int) int {
 // sentence's subject, though a dateline stands before it.
 func afterDateline(toks []token, m mention) bool {
 	from := datelineEnd(toks)
-	if from == 0 || m.adj || m.te < len(toks) && possessive(toks[m.te]) {
+	return from > 0 && opensAt(toks, m, from)
+}
+
+// opensAt reports that mention m names the subject of the clause that
+// opens at token from ("X", "the X"): not an adjective, nor a possessor
+// ("X's chief executive said").
+func opensAt(toks []token, m mention, from int) bool {
+	if m.adj || m.te < len(toks) && possessive(toks[m.te]) {
 		return false
 	}
 	return m.tts == from || m.tts == from+1 && toks[from].low == "the"
