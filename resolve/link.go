@@ -261,9 +261,9 @@ func (p *Prepared) Keys(id string) []string {
 }
 
 // LinkAll decides the articles ps as Link decides each, reading each kind
-// of thing once for all of them: the articles' own ids, the blocking keys,
-// the candidates, their articles and those articles' entities, five reads
-// however many articles. Each article is decided against the store as it
+// of thing once for all of them: the articles' own ids, the blocking keys
+// with the candidates they give, the candidates' articles and those
+// articles' entities, four reads however many articles. Each article is decided against the store as it
 // is plus the articles saved since it was read (prior, in order) and the
 // articles of ps before it whose adds is set, as if those were saved
 // first: their mentions add to the candidates' articles and neighbors.
