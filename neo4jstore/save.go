@@ -234,10 +234,12 @@ func relOfRecord(rec *neo4j.Record) (*relRec, error) {
 	return relFromProps(recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), recStr(rec, "eid"), p), nil
 }
 
-// matchRelByEID matches relationship r of row {eid, src, tgt} from its
-// source entity: Neo4j plans a lookup by elementId alone as a scan of all
-// relationships.
-const matchRelByEID = `MATCH (s:Entity {id: row.src})-[r]->(:Entity {id: row.tgt}) WHERE elementId(r) = row.eid`
+// matchRelByEID matches relationship r of row {eid, …} by its element id,
+// read in the same transaction: a seek (DirectedRelationshipByElementIdSeek).
+// Matched from its end entities instead, it was an expansion of every
+// relationship between them, from the end with fewer, which for a
+// relation of a much-named entity cost more as the graph grew.
+const matchRelByEID = `MATCH ()-[r]->() WHERE elementId(r) = row.eid`
 
 // relsByIDQuery is built once from kg.RelationTypes.
 var relsByIDQuery = sync.OnceValue(func() string {
