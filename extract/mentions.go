@@ -1065,6 +1065,25 @@ func portfolioAfter(toks []token, a, q int) bool {
 	return true
 }
 
+// tradesBefore reports a plural trade or person noun in lower case before
+// the name at toks[a], or before the names listed with it: "the
+// pharmacists X and Y", "the brothers X, Y and Z". What follows the list
+// ("…, which was bought") is said of something else.
+func tradesBefore(toks []token, a int) bool {
+	i := a - 1
+	for i >= 1 && (toks[i].low == "and" || toks[i].text == ",") && toks[i-1].cap {
+		i--
+		for i >= 0 && toks[i].cap {
+			i--
+		}
+	}
+	if i < 0 || toks[i].cap || !strings.HasSuffix(toks[i].low, "s") {
+		return false
+	}
+	w := singular(toks[i].low)
+	return w != toks[i].low && (roleNouns[w] != roleNone && roleNouns[w] != roleOther || personNouns[w])
+}
+
 // titleInside reports a title word among toks[a:b].
 func titleInside(toks []token, a, b int) bool {
 	for i := a; i < b; i++ {
@@ -1290,6 +1309,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
 		return kg.Organization, "" // "Hezbollah's leader", "Hamas's military wing"
+	}
+	if multi && tradesBefore(toks, a) {
+		return kg.Person, "" // "the pharmacists Henri Morin and Albert Lacoste, which …"
 	}
 	if typ := bodyActs(toks, a, b); typ != "" {
 		return typ, ""

@@ -99,3 +99,14 @@ func TestPartiesAndMinistersStates(t *testing.T) {
 		t.Errorf("National: typed %s (all: %v)", typ, got)
 	}
 }
+
+// TestPeopleListedAfterATrade checks people listed after a plural trade
+// noun: a relative clause after the list is said of something else.
+func TestPeopleListedAfterATrade(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Plant",
+		"The plant belongs to Laboratoires Morin-Lacoste, a drug maker founded in 1958 by the pharmacists Henri Morin and Albert Lacoste, which was bought last year.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{"Henri Morin": kg.Person, "Albert Lacoste": kg.Person,
+		"Laboratoires Morin-Lacoste": kg.Organization})
+}
