@@ -85,11 +85,7 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 		t.n = append(t.n, node{lemma: w.Lemma, upos: w.UPOS, xpos: w.XPOS, deprel: w.Deprel,
 			low: toks[wtok[j]].low, head: w.Head, tok: wtok[j]})
 	}
-	for i := range t.n {
-		if h := t.n[i].head; h >= 0 {
-			t.n[h].kids = append(t.n[h].kids, i)
-		}
-	}
+	t.link()
 	t.hyphenedCues()
 	t.passiveParticiples()
 	t.possessiveObjects()
@@ -144,7 +140,7 @@ func (t *tree) possessiveObjects() {
 				j = k
 				break
 			}
-			if t.n[k].head != -1 && t.n[k].head > k && t.n[k].head <= len(t.n) {
+			if t.n[k].head > k {
 				continue // a modifier of a later word
 			}
 			break
@@ -155,9 +151,13 @@ func (t *tree) possessiveObjects() {
 		t.n[i].head, t.n[i].deprel = j, "nmod:poss"
 		moved = true
 	}
-	if !moved {
-		return
+	if moved {
+		t.link()
 	}
+}
+
+// link lists each node's kids from the heads.
+func (t *tree) link() {
 	for i := range t.n {
 		t.n[i].kids = t.n[i].kids[:0]
 	}
