@@ -939,11 +939,13 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		}
 		return false
 	}
-	if s := t.decider(t.nearest(p, "nsubj:outer")); subj < 0 && s >= 0 {
-		subj = s // "X's first decision was to reinstate Y"
+	if subj < 0 {
+		subj = t.decider(t.nearest(p, "nsubj:outer")) // "X's first decision was to reinstate Y"
 	}
-	if s := t.decider(n.head); subj < 0 && psubj < 0 && n.deprel == "acl" && s >= 0 && t.caseOrMark(p) == "to" {
-		return s, -1 // "X's decision to appoint Y"
+	if subj < 0 && psubj < 0 && n.deprel == "acl" && t.caseOrMark(p) == "to" {
+		if s := t.decider(n.head); s >= 0 {
+			return s, -1 // "X's decision to appoint Y"
+		}
 	}
 	if subj >= 0 && t.n[subj].low == "who" && modified < 0 && (n.deprel == "parataxis" || n.deprel == "dep") &&
 		n.head >= 0 && n.head < subj && t.n[n.head].upos == "PROPN" {
@@ -2979,11 +2981,11 @@ func (d *doc) shareholderIs(si int, t *tree, refs []ref) {
 				break
 			}
 		}
-		if c < 0 || t.negated(max(t.n[c].head, 0)) {
+		if c < 0 {
 			continue
 		}
 		h := t.n[c].head
-		if h < 0 || h <= c {
+		if h <= c || t.negated(h) {
 			continue
 		}
 		owners := []int{h}
