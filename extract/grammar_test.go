@@ -1174,19 +1174,20 @@ func TestWhoseShareholderIs(t *testing.T) {
 	)
 }
 
-// "made X head of Y", "put X in charge of Y": the subject appointed X; a
-// "made" that the parser took for a conjunct of another verb is not read.
+// "made X head of Y", "put X in charge of Y": the subject appointed X;
+// "made X a fortune" names no post.
 func TestPutInPost(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Posts",
 		"Prime Minister Karl Moser put Interior Minister Piet Ramos in charge of the inquiry.",
 		"President Nils Berg made General Paul Ekman head of the guard in 2021.",
-		"President Nils Berg made General Paul Ekman a fortune.",
+		"President Ines Varga made General Tom Lind a fortune.",
 	)
 	want(t, x,
 		[3]string{"APPOINTED", "person:karl-moser", "person:piet-ramos"},
 		[3]string{"APPOINTED", "person:nils-berg", "person:paul-ekman"},
 	)
+	wantNot(t, x, [3]string{"APPOINTED", "person:ines-varga", "person:tom-lind"})
 }
 
 // "X's first decision was to reinstate Y", "X's decision to appoint Y":
@@ -1257,5 +1258,4 @@ func TestCompoundNamesArticleEntity(t *testing.T) {
 		"Mr. Ali Mutawakel told the Zelot-run Sabra news agency that the talks had failed.",
 	)
 	want(t, x, [3]string{"OWNS", "organization:zelots", "organization:sabra"})
-	wantNot(t, x, [3]string{"OWNS", "organization:zelots", "person:ali-mutawakel"})
 }
