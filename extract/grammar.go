@@ -1457,7 +1457,7 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		for _, k := range t.n[p].kids {
 			if t.n[k].deprel == "obl:agent" || t.n[k].deprel == "obl" && t.caseOf(k) == "by" {
 				agents = append(agents, t.conjuncts(k)...)
-				if j := k + 1; t.n[k].upos == "NOUN" && j < len(t.n) && t.isName(j) && t.n[j].head != k && !t.under(j, k) {
+				if j := k + 1; t.n[k].upos == "NOUN" && j < len(t.n) && t.isName(j) && !t.under(j, k) {
 					// "by the pharmacists X and Y": the names after
 					// the noun, wherever the parser hung them.
 					agents = append(agents, t.conjuncts(j)...)
@@ -3085,21 +3085,21 @@ func (d *doc) entityNamed(w string) int {
 	if len([]rune(f)) < 3 {
 		return -1
 	}
+	match := func(name string) bool {
+		g := fold(name)
+		return g == f || g == f+"s"
+	}
 	found := -1
 	for e, en := range d.ents {
 		if en.typ == kg.Person || len(en.spans) == 0 {
 			continue
-		}
-		match := func(name string) bool {
-			g := fold(name)
-			return g == f || g == f+"s"
 		}
 		hit := match(en.name)
 		for _, a := range en.aliases {
 			hit = hit || match(a)
 		}
 		if hit {
-			if found >= 0 && found != e {
+			if found >= 0 {
 				return -1
 			}
 			found = e
