@@ -14,12 +14,16 @@ import (
 const (
 	blindEntityF1   = 0.85
 	blindRelationF1 = 0.43
+	// blindOntologyDebt counts the blind gold relations that the ontology's
+	// table forbids, left for whoever may read the blind gold to fix (the
+	// tuning and sample golds have none); it may only fall.
+	blindOntologyDebt = 23
 )
 
 // TestBlindGold checks the blind set's gold files and that each article is
 // of news length.
 func TestBlindGold(t *testing.T) {
-	checkGoldSet(t, blindDir, blindMinCount)
+	checkGoldSet(t, blindDir, blindMinCount, true, blindOntologyDebt)
 	articles, _ := goldPairs(t, blindDir)
 	for _, ap := range articles {
 		b, err := os.ReadFile(ap)

@@ -6,9 +6,13 @@ package eval
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kg"
 )
 
 // Gold is one article's annotation: the entities a careful reader finds and
@@ -52,18 +56,80 @@ func (g *Gold) Entity(key string) (GoldEntity, bool) {
 	return g.Entities[i], true
 }
 
-// Check reports the first relation end that names no gold entity. score.py
-// tolerates such ends (they never match), but in a file we write they are a
-// typo that silently costs recall.
+// Check reports every relation end that names no gold entity and every
+// relation that the ontology's table (kg.RelationType.Allows) forbids
+// between its ends' types. score.py tolerates both, but in a file we write
+// the first is a typo and the second a relation the extractor drops: either
+// silently costs recall, and the classifier trained on the gold learns from
+// it.
 func (g *Gold) Check() error {
+	var errs []error
 	for i, r := range g.Relations {
+		known := true
 		for _, k := range append(append([]string{}, r.Source...), r.Target...) {
 			if _, ok := g.index[k]; !ok {
-				return fmt.Errorf("relation %d (%v): unknown entity %q", i, r.Types, k)
+				errs = append(errs, fmt.Errorf("relation %d (%v): unknown entity %q", i, r.Types, k))
+				known = false
+			}
+		}
+		if known && !g.fits(r) {
+			errs = append(errs, &OntologyError{Relation: i, Rel: r, Ends: g.endTypes(r)})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// OntologyError is a gold relation that the ontology's table forbids
+// between its ends' types.
+type OntologyError struct {
+	Relation int // position in the file
+	Rel      GoldRelation
+	Ends     string // the ends' types
+}
+
+func (e *OntologyError) Error() string {
+	return fmt.Sprintf("relation %d (%v %v -> %v): the ontology allows none of its types between %s",
+		e.Relation, e.Rel.Types, e.Rel.Source, e.Rel.Target, e.Ends)
+}
+
+// fits reports whether one of r's types joins one of its sources to one of
+// its targets as the ontology allows, the ends either way round where the
+// scorer accepts that: then some extraction can score r.
+func (g *Gold) fits(r GoldRelation) bool {
+	for _, t := range r.Types {
+		rt := kg.RelationType(strings.ToUpper(t))
+		for _, s := range r.Source {
+			for _, o := range r.Target {
+				st, ot := g.kind(s), g.kind(o)
+				if rt.Allows(st, ot) || (r.Symmetric || symmetric[string(rt)]) && rt.Allows(ot, st) {
+					return true
+				}
 			}
 		}
 	}
-	return nil
+	return false
+}
+
+// kind returns the ontology type of the entity with the given key, read
+// from the spellings score.py accepts.
+func (g *Gold) kind(key string) kg.EntityType {
+	t := g.Entities[g.index[key]].Type
+	if k, ok := kinds[strings.ToLower(t)]; ok {
+		return kg.EntityType(k)
+	}
+	return kg.EntityType(t)
+}
+
+// endTypes describes r's ends by type for an error message.
+func (g *Gold) endTypes(r GoldRelation) string {
+	types := func(keys []string) []kg.EntityType {
+		var out []kg.EntityType
+		for _, k := range keys {
+			out = append(out, g.kind(k))
+		}
+		return out
+	}
+	return fmt.Sprintf("%v and %v", types(r.Source), types(r.Target))
 }
 
 // LoadGold reads a gold annotation file.

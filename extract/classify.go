@@ -23,7 +23,7 @@ const ClassifierName = "relclass/v1"
 // reps maps each back to an entity of d.
 func (d *doc) classView() (v *relclass.Doc, reps []int) {
 	v = &relclass.Doc{Ruled: map[[2]int][]string{}, Allowed: func(t, s, o string) bool {
-		return allowed(kg.RelationType(t), kg.EntityType(s), kg.EntityType(o))
+		return kg.RelationType(t).Allows(kg.EntityType(s), kg.EntityType(o))
 	}}
 	byID := map[string]int{}
 	entOf := make([]int, len(d.ents))

@@ -18,51 +18,13 @@ const (
 	confNoun       = 0.7
 )
 
-// allowed checks a relation's ends against the ontology's table.
-func allowed(t kg.RelationType, s, o kg.EntityType) bool {
-	per, org, loc := kg.Person, kg.Organization, kg.Location
-	is := func(x kg.EntityType, ok ...kg.EntityType) bool {
-		for _, y := range ok {
-			if x == y {
-				return true
-			}
-		}
-		return false
-	}
-	switch t {
-	case kg.HoldsRole, kg.Leads:
-		return s == per && is(o, org, loc)
-	case kg.Commands:
-		return s == per && is(o, org, per, loc)
-	case kg.MemberOf:
-		return is(s, per, org) && o == org
-	case kg.WorksFor:
-		return s == per && is(o, org, per, loc)
-	case kg.Detained:
-		return o == per
-	case kg.Killed:
-		return is(o, per, org)
-	case kg.Fought:
-		return is(s, org, loc) && is(o, org, loc)
-	case kg.MetWith, kg.FamilyOf:
-		return s == per && o == per
-	case kg.PartOf:
-		return (s == org && o == org) || (s == loc && o == loc)
-	case kg.Owns:
-		return is(s, per, org) && is(o, org, loc)
-	case kg.Appointed:
-		return is(s, per, org) && o == per
-	}
-	return true
-}
-
 // addRel records a relation with its evidence, merging repeats.
 func (d *doc) addRel(t kg.RelationType, src, dst int, props map[string]string, si int, conf float64) *kg.Relation {
 	if src < 0 || dst < 0 || src == dst {
 		return nil
 	}
 	se, de := d.ents[src], d.ents[dst]
-	if !allowed(t, se.typ, de.typ) {
+	if !t.Allows(se.typ, de.typ) {
 		return nil
 	}
 	sid, did := se.id(), de.id()

@@ -46,6 +46,31 @@ func TestOntologyValidity(t *testing.T) {
 	}
 }
 
+// TestRelationAllows spot-checks the ontology's table of source and target
+// types, both what it allows and what it forbids.
+func TestRelationAllows(t *testing.T) {
+	for _, c := range []struct {
+		t        RelationType
+		src, dst EntityType
+		want     bool
+	}{
+		{Owns, Organization, Organization, true},
+		{Owns, Person, Location, true},
+		{Owns, Location, Organization, false}, // a state owns through its government
+		{MemberOf, Location, Organization, false},
+		{PartOf, Organization, Location, false},
+		{PartOf, Location, Location, true},
+		{Detained, Organization, Organization, false},
+		{Detained, Location, Person, true},
+		{MetWith, Person, Organization, false},
+		{Attacked, Location, EventEntity, true},
+	} {
+		if got := c.t.Allows(c.src, c.dst); got != c.want {
+			t.Errorf("%s.Allows(%s, %s) = %v, want %v", c.t, c.src, c.dst, got, c.want)
+		}
+	}
+}
+
 func TestPageSize(t *testing.T) {
 	if n, _ := PageSize(0); n != DefaultPageSize {
 		t.Errorf("PageSize(0) = %d", n)

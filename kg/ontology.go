@@ -78,6 +78,47 @@ func (t RelationType) Symmetric() bool {
 	return false
 }
 
+// Allows reports whether the ontology's table lets t join a source of type
+// src to a target of type dst. The extractor drops what it does not allow,
+// and the gold checks hold annotations to it, so a gold relation it forbids
+// would be a miss no extraction could score.
+func (t RelationType) Allows(src, dst EntityType) bool {
+	per, org, loc := Person, Organization, Location
+	is := func(x EntityType, ok ...EntityType) bool {
+		for _, y := range ok {
+			if x == y {
+				return true
+			}
+		}
+		return false
+	}
+	switch t {
+	case HoldsRole, Leads:
+		return src == per && is(dst, org, loc)
+	case Commands:
+		return src == per && is(dst, org, per, loc)
+	case MemberOf:
+		return is(src, per, org) && dst == org
+	case WorksFor:
+		return src == per && is(dst, org, per, loc)
+	case Detained:
+		return dst == per
+	case Killed:
+		return is(dst, per, org)
+	case Fought:
+		return is(src, org, loc) && is(dst, org, loc)
+	case MetWith, FamilyOf:
+		return src == per && dst == per
+	case PartOf:
+		return (src == org && dst == org) || (src == loc && dst == loc)
+	case Owns:
+		return is(src, per, org) && is(dst, org, loc)
+	case Appointed:
+		return is(src, per, org) && dst == per
+	}
+	return true
+}
+
 // EventTypes lists the ontology's event types.
 var EventTypes = []string{
 	"Detention", "Attack", "Killing", "Election", "Meeting", "MilitaryOperation",
