@@ -1015,10 +1015,16 @@ func (d *doc) resolveDescriptions() {
 				d.descAt[t.start] = e
 				continue
 			}
-			if _, ok := orgNouns[t.low]; !ok || t.cap || i == 0 || toks[i-1].low != "the" || i+1 < len(toks) && toks[i+1].low == "of" {
+			if _, ok := orgNouns[t.low]; !ok || t.cap || i == 0 || i+1 < len(toks) && toks[i+1].low == "of" {
 				continue
 			}
-			if e := d.lastOrgWithHead(t.low, si, t.start); e >= 0 {
+			e := -1
+			if toks[i-1].low == "the" {
+				e = d.lastOrgWithHead(t.low, si, t.start)
+			} else {
+				e = d.modifiedDesc(si, i, home) // "the holding company"
+			}
+			if e >= 0 {
 				d.descBySent[si] = append(d.descBySent[si], description{ent: e, pos: t.start, subject: i == 1})
 				d.descAt[t.start] = e
 			}

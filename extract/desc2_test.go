@@ -79,3 +79,34 @@ func TestTheGovernmentOfTwoStates(t *testing.T) {
 		[3]string{"DETAINED", "location:romania", "person:stefan-vlad"},
 	)
 }
+
+// "The holding company", "the mining company": a modifier the body's name
+// or introduction shows lets a description resolve like the bare noun.
+func TestModifiedDescriptionResolves(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Holdings",
+		"Veltmark Holdings reported a loss on Monday. The holding company appointed Ilse Dorn as chief executive.",
+		"Karsk Mining lost its licence in May. Pavel Dorn joined the mining company in 2010.",
+	)
+	want(t, x,
+		[3]string{"APPOINTED", "organization:veltmark-holdings", "person:ilse-dorn"},
+		[3]string{"MEMBER_OF", "person:pavel-dorn", "organization:karsk-mining"},
+	)
+}
+
+// A modifier the body does not fit leaves the description unresolved: a
+// demonym of another country, a rival, a parent of the company the
+// sentence names.
+func TestIncompatibleModifierResolvesToNothing(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Mining",
+		"Karsk Mining, a Norwegian miner, lost its licence in May. The Dutch company appointed Ilse Dorn as chief executive.",
+		"Brenvik Foods cut prices in May. The rival company hired Tomas Ekdahl as an adviser in June.",
+		"Tessaly Holdings reported a loss. Tessaly Holdings said the parent company appointed Jonas Velde as chairman.",
+	)
+	wantNot(t, x,
+		[3]string{"APPOINTED", "organization:karsk-mining", "person:ilse-dorn"},
+		[3]string{"APPOINTED", "organization:brenvik-foods", "person:tomas-ekdahl"},
+		[3]string{"APPOINTED", "organization:tessaly-holdings", "person:jonas-velde"},
+	)
+}

@@ -285,3 +285,170 @@ func (d *doc) kinNamed(si int, refs []ref, rf ref) int {
 	}
 	return rf.ent
 }
+
+// contrastMods make a description mean another body than the one in view
+// ("the rival company", "the other party"): it resolves to nothing.
+var contrastMods = map[string]bool{
+	"other": true, "another": true, "rival": true, "competing": true, "new": true,
+	"second": true, "third": true, "former": true, "smaller": true, "larger": true, "foreign": true,
+}
+
+// attestedMods hold of a body only where the text shows them: "the
+// opposition party" is a party the text called the opposition, "the parent
+// company" one named or called a holding or parent.
+var attestedMods = map[string]bool{"opposition": true, "ruling": true, "governing": true, "parent": true, "holding": true}
+
+// holdingHeads are name heads that make a company a holding company.
+var holdingHeads = map[string]bool{"holding": true, "holdings": true, "group": true}
+
+// modifiedDesc resolves a definite description of an organization whose
+// head noun, at token i of sentence si, has modifiers after "the": "the
+// holding company", "the Dutch company", "the mining company". A body the
+// text shows with a modifier (in its name or where it is introduced) comes
+// first; else the one the bare noun would resolve to, when it fits every
+// modifier. -1 when unsure: a contrasting modifier ("the rival company"), a
+// demonym that is not the body's country (or, unknown, not the article's),
+// "parent" or "holding" for a body the sentence names (its subsidiary).
+func (d *doc) modifiedDesc(si, i, home int) int {
+	toks := d.sents[si].toks
+	var mods []string
+	j := i - 1
+	for ; j >= 0 && j >= i-4 && toks[j].low != "the"; j-- {
+		switch t := toks[j]; {
+		case t.text == "-":
+		case !t.word || isNumber(t.low) || contrastMods[t.low]:
+			return -1
+		case t.cap && countryByAdj[fold(t.low)] == nil && countryByName[fold(t.low)] == nil:
+			return -1
+		default:
+			mods = append(mods, t.low)
+		}
+	}
+	// "the trade union Nordvik Guild": a name after the noun is the one it describes.
+	if j < 0 || toks[j].low != "the" || len(mods) == 0 || i+1 < len(toks) && toks[i+1].cap {
+		return -1
+	}
+	noun, pos := toks[i].low, toks[i].start
+	var homeC *country
+	if home >= 0 {
+		homeC = d.ents[home].country
+	}
+	fits := func(e int) bool {
+		x := d.ents[e]
+		if x.typ != kg.Organization {
+			return false
+		}
+		for _, w := range mods {
+			c := countryByAdj[fold(w)]
+			if c == nil {
+				c = countryByName[fold(w)]
+			}
+			switch {
+			case c != nil:
+				if k := d.orgCountry(e, pos); k != c && (k != nil || homeC != c) {
+					return false
+				}
+			case w == "parent" || w == "holding":
+				if d.namedIn(e, si) || !holdingHeads[x.words[len(x.words)-1]] && !d.shownWith(e, w, pos) {
+					return false
+				}
+			case attestedMods[w]:
+				if !d.shownWith(e, w, pos) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	kind := descKinds[noun]
+	described := d.describedBefore(noun, pos)
+	if e := d.mostSalient(max(0, si-40), si, pos, func(e int) bool {
+		x := d.ents[e]
+		if !(hasWord(x.words, noun) || described[e] || kind == "company" && (x.sub == "company" || x.sub == "") || kind != "" && x.sub == kind) || !fits(e) {
+			return false
+		}
+		for _, w := range mods {
+			if d.shownWith(e, w, pos) {
+				return true
+			}
+		}
+		return false
+	}); e >= 0 {
+		return e
+	}
+	if e := d.lastOrgWithHead(noun, si, pos); e >= 0 && fits(e) {
+		return e
+	}
+	return -1
+}
+
+// namedIn reports that sentence si names entity e.
+func (d *doc) namedIn(e, si int) bool {
+	for _, mi := range d.bySent[si] {
+		if d.ms[mi].ent == e && !d.ms[mi].adj {
+			return true
+		}
+	}
+	return false
+}
+
+// shownWith reports that the text shows organization e with the word w
+// before rune offset pos: in its name ("Karsk Mining" for "mining"), in
+// the words just before a mention ("the Dutch miner Karsk") or in an
+// apposition after one ("Karsk, a state-owned company").
+func (d *doc) shownWith(e int, w string, pos int) bool {
+	return d.wordsShown(e, pos, func(x string) bool { return x == w || x == w+"s" })
+}
+
+// wordsShown reports that f holds for a word shownWith reads for e.
+func (d *doc) wordsShown(e, pos int, f func(w string) bool) bool {
+	for _, x := range d.ents[e].words {
+		if f(x) {
+			return true
+		}
+	}
+	for _, m := range d.ms {
+		if m.ent != e || m.adj || m.start >= pos {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		for k := m.tts - 1; k >= 0 && k >= m.tts-4 && toks[k].low != "the" && toks[k].low != "a" && toks[k].low != "an" && toks[k].word; k-- {
+			if f(fold(toks[k].low)) {
+				return true
+			}
+		}
+		if m.te+1 < len(toks) && toks[m.te].text == "," && (toks[m.te+1].low == "the" || toks[m.te+1].low == "a" || toks[m.te+1].low == "an") {
+			for k := m.te + 2; k < len(toks) && k < m.te+7 && (toks[k].word || toks[k].text == "-"); k++ {
+				if f(fold(toks[k].low)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// orgCountry returns the country the text shows organization e of before
+// rune offset pos (a demonym or a country's name in its name or beside a
+// mention), or nil when it shows none or several.
+func (d *doc) orgCountry(e, pos int) *country {
+	var found *country
+	several := false
+	d.wordsShown(e, pos, func(w string) bool {
+		c := countryByAdj[w]
+		if c == nil {
+			c = countryByName[w]
+		}
+		if c != nil && found != nil && c != found {
+			several = true
+		}
+		if c != nil {
+			found = c
+		}
+		return false
+	})
+	if several {
+		return nil
+	}
+	return found
+}

@@ -1790,8 +1790,23 @@ func (d *doc) refOfNode(t *tree, refs []ref, i int) (ref, bool) {
 				det = p
 			}
 		}
-		if det >= 0 && (t.n[det].low == "the" || t.n[det].upos == "PRON") && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") && t.kid(i, "amod") < 0 {
-			if e := d.lastOrgWithHead(n.lemma, t.si, d.sents[t.si].toks[n.tok].start); e >= 0 && d.ents[e].typ == kg.Organization {
+		if det >= 0 && (t.n[det].low == "the" || t.n[det].upos == "PRON") && !t.hasOf(i) && (t.kid(i, "acl:relcl") < 0 || i+1 < len(t.n) && t.n[i+1].low == ",") {
+			pos := d.sents[t.si].toks[n.tok].start
+			// "the holding company": only as resolveDescriptions read it,
+			// which checks the modifiers against the body.
+			modified := false
+			for _, k := range n.kids {
+				if dr := t.n[k].deprel; det < k && k < i && (dr == "amod" || dr == "compound") {
+					modified = true
+				}
+			}
+			e := -1
+			if x, ok := d.descAt[pos]; !modified {
+				e = d.lastOrgWithHead(n.lemma, t.si, pos)
+			} else if ok {
+				e = x
+			}
+			if e >= 0 && d.ents[e].typ == kg.Organization {
 				return ref{ent: e, ts: n.tok, te: n.tok + 1, pron: true}, true
 			}
 		}

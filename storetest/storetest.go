@@ -73,7 +73,6 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"FindEntitiesOrders", testEntityOrders},
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
-		{"ConfidenceIsTheHighestContribution", testConfidence},
 		{"Resolution", testResolution},
 		{"KeyHits", testKeyHits},
 		{"ResolveExisting", testResolveExisting},
