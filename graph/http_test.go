@@ -408,9 +408,13 @@ func TestWriteResponse(t *testing.T) {
 			t.Errorf("writeResponse wrote\n%s\nwant\n%s", got.String(), want)
 		}
 	}
-	var got bytes.Buffer
-	writeResponse(&got, &graphql.Response{Data: data})
-	if got.String() != `{"data":`+string(data)+`}` {
-		t.Errorf("data alone: wrote %s", got.String())
+	// The executor gives every response an extensions map, empty unless
+	// an extension wrote one.
+	for _, ext := range []map[string]any{nil, {}} {
+		var got bytes.Buffer
+		writeResponse(&got, &graphql.Response{Data: data, Extensions: ext})
+		if got.String() != `{"data":`+string(data)+`}` {
+			t.Errorf("data alone (extensions %v): wrote %s", ext, got.String())
+		}
 	}
 }

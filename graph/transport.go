@@ -205,9 +205,10 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 	if resp == nil {
 		return
 	}
-	if len(resp.Errors) == 0 && resp.Label == "" && resp.Path == nil && resp.HasNext == nil && resp.Extensions == nil && len(resp.Data) > 0 {
+	if len(resp.Errors) == 0 && resp.Label == "" && resp.Path == nil && resp.HasNext == nil && len(resp.Extensions) == 0 && len(resp.Data) > 0 {
 		// Data alone, as gqlgen wrote it (compact JSON): json.Marshal
-		// would scan and copy it once more.
+		// would scan and copy it once more. (The executor gives every
+		// response an extensions map, empty unless an extension wrote.)
 		buf := make([]byte, 0, len(resp.Data)+len(`{"data":}`))
 		buf = append(append(append(buf, `{"data":`...), resp.Data...), '}')
 		_, _ = w.Write(buf)
