@@ -86,7 +86,7 @@ func newGraphQLServer(cfg Config) *handler.Server {
 	srv.AroundOperations(cfg.Telemetry.AroundOperations)
 	srv.AroundOperations(authOperations(cfg.APIKey, cfg.ProtectQueries))
 	srv.AroundResponses(cfg.Telemetry.AroundResponses)
-	srv.AroundFields(AroundLevels)
+	srv.Use(Levels{})
 	srv.SetErrorPresenter(errorPresenter(cfg.Logger))
 	srv.SetRecoverFunc(recoverFunc(cfg.Logger))
 	return srv
