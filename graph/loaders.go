@@ -83,7 +83,8 @@ func filterKey(f kg.RelationFilter) string {
 		strconv.FormatFloat(f.MinConfidence, 'g', -1, 64) + "|" + strconv.FormatBool(f.IncludeRetracted) + "|" +
 		strconv.Itoa(int(f.Read.Evidence)) + "|" + strconv.FormatBool(f.Read.Ends) + "|" +
 		strconv.FormatBool(f.Read.BriefEnds) + "|" + strconv.FormatBool(f.Read.SentencesOnly) + "|" +
-		strconv.FormatBool(f.Read.NoProperties)
+		strconv.FormatBool(f.Read.NoProperties) + "|" + strconv.FormatBool(f.Read.NoConfidence) + "|" +
+		strconv.FormatBool(f.Read.NoRetraction) + "|" + strconv.FormatBool(f.Read.EndNames)
 }
 
 type loadersKey struct{}

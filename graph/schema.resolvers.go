@@ -143,9 +143,12 @@ func (r *entityResolver) RelationConnection(ctx context.Context, obj *kg.Entity,
 		return nil, err
 	}
 	rd := relationRead(path(selections(ctx), "edges", "node"))
-	if o := deref(orderBy); o == kg.RelationByEvidence || o == kg.RelationByLatest {
+	switch deref(orderBy) {
+	case kg.RelationByEvidence, kg.RelationByLatest:
 		rd.Evidence = rd.Evidence.Needs(kg.EvidenceRefs) // the order counts or dates the evidence
 		rd.SentencesOnly = false
+	case kg.RelationByConfidence:
+		rd.NoConfidence = false // the order compares it
 	}
 	f := kg.RelationFilter{Direction: deref(direction), Types: types, MinConfidence: conf, IncludeRetracted: deref(includeRetracted), Read: rd}
 	rels, err := r.loaders(ctx).Relations(f).Load(ctx, obj.ID)
@@ -350,7 +353,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []kg.RelationType, 
 	ld := r.loaders(ctx).relationsByID
 	conn := &model.RelationConnection{TotalCount: pg.Total, Edges: make([]*model.RelationEdge, len(pg.Relations))}
 	for i, rel := range pg.Relations {
-		if rd.Evidence == kg.EvidenceFull && !rd.SentencesOnly && !rd.NoProperties {
+		if rd.Whole() {
 			// Only a whole relation may answer a later relation(id).
 			ld.Prime(rel.ID, rel)
 		}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -140,16 +141,22 @@ func sentencesOnly(sets []ast.SelectionSet) bool {
 }
 
 // relationRead is the read of relations whose selection sets are sets:
-// the evidence they select and, when they select either end, the ends,
-// brief unless an end's aliases are selected.
+// the evidence and the scalars they select and, when they select either
+// end, the ends, brief unless an end's aliases are selected, and only ids
+// and names unless an end's type or subtype is too.
 func relationRead(sets []ast.SelectionSet) kg.RelationRead {
 	src, s := under(sets, "source")
 	tgt, t := under(sets, "target")
+	ends := slices.Concat(src, tgt)
 	ev := evidenceIn(sets)
+	brief := (s || t) && !selects(ends, "aliases")
 	return kg.RelationRead{Evidence: ev, Ends: s || t,
-		BriefEnds:     (s || t) && !selects(src, "aliases") && !selects(tgt, "aliases"),
+		BriefEnds:     brief,
+		EndNames:      brief && !selects(ends, "type") && !selects(ends, "subtype"),
 		SentencesOnly: ev <= kg.EvidenceRefs && sentencesOnly(sets),
-		NoProperties:  !selects(sets, "properties") && !selects(sets, "property")}
+		NoProperties:  !selects(sets, "properties") && !selects(sets, "property"),
+		NoConfidence:  !selects(sets, "confidence"),
+		NoRetraction:  !selects(sets, "retracted") && !selects(sets, "retractReason")}
 }
 
 // primeEnds puts the end entities a relation read gave into the request's

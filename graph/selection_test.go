@@ -63,7 +63,14 @@ func (s *readRecorder) ListRelations(ctx context.Context, f kg.RelationListFilte
 func TestReadsFollowSelection(t *testing.T) {
 	rec := &readRecorder{Store: openStore(t, worldFixtures(t)...)}
 	c := newClient(t, Config{Store: rec})
-	none := kg.RelationRead{Evidence: kg.EvidenceNone, NoProperties: true}
+	// lean is rd without the relation's confidence and retraction and, with
+	// brief ends, the ends' type and subtype: what a query that selects
+	// none of them reads.
+	lean := func(rd kg.RelationRead) kg.RelationRead {
+		rd.NoConfidence, rd.NoRetraction, rd.EndNames = true, true, rd.BriefEnds
+		return rd
+	}
+	none := lean(kg.RelationRead{Evidence: kg.EvidenceNone, NoProperties: true})
 	cases := []struct {
 		name  string
 		query string
@@ -72,27 +79,35 @@ func TestReadsFollowSelection(t *testing.T) {
 	}{
 		{"ids only", `{ entity(id: "` + idBrell + `") { relations { id type } } }`, []kg.RelationRead{none}, 1},
 		{"ends", `{ entity(id: "` + idBrell + `") { relations { source { name } target { id } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true, NoProperties: true})}, 1},
 		{"ends with aliases", `{ entity(id: "` + idBrell + `") { relations { source { name } target { aliases } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceNone, Ends: true, NoProperties: true})}, 1},
+		{"ends with a type", `{ entity(id: "` + idBrell + `") { relations { source { name } target { type } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true, NoProperties: true, NoConfidence: true, NoRetraction: true}}, 1},
+		{"confidence", `{ entity(id: "` + idBrell + `") { relations { confidence } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, NoProperties: true, NoRetraction: true}}, 1},
+		{"retraction", `{ entity(id: "` + idBrell + `") { relations { retractReason } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, NoProperties: true, NoConfidence: true}}, 1},
 		{"offsets", `{ entity(id: "` + idBrell + `") { relations { evidence { start article { title } } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceRefs, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceRefs, NoProperties: true})}, 1},
 		{"texts in a fragment", `{ entity(id: "` + idBrell + `") { relations { ...R } } } fragment R on Relation { source { name } evidence { text } }`,
-			[]kg.RelationRead{{Ends: true, BriefEnds: true, SentencesOnly: true, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Ends: true, BriefEnds: true, SentencesOnly: true, NoProperties: true})}, 1},
 		{"sentences and offsets", `{ entity(id: "` + idBrell + `") { relations { evidence { start end } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceRefs, SentencesOnly: true, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceRefs, SentencesOnly: true, NoProperties: true})}, 1},
 		{"properties", `{ entity(id: "` + idBrell + `") { relations { id properties { key value } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceNone}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceNone})}, 1},
 		{"with arguments", `{ entity(id: "` + idBrell + `") { relations(direction: IN) { id } } }`, []kg.RelationRead{none}, 2},
 		{"twice", `{ entity(id: "` + idBrell + `") { a: relations { id } b: relations { evidence { text } } } }`,
-			[]kg.RelationRead{{SentencesOnly: true, NoProperties: true}, none}, 3},
+			[]kg.RelationRead{lean(kg.RelationRead{SentencesOnly: true, NoProperties: true}), none}, 3},
 		{"list", `{ relations(types: [DETAINED], first: 5) { edges { node { id source { name } target { name } evidence { text } } } } }`,
-			[]kg.RelationRead{{Ends: true, BriefEnds: true, SentencesOnly: true, NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{Ends: true, BriefEnds: true, SentencesOnly: true, NoProperties: true})}, 1},
 		{"list with articles", `{ relations(types: [DETAINED], first: 5) { edges { node { id evidence { text article { title } } } } } }`,
-			[]kg.RelationRead{{NoProperties: true}}, 1},
+			[]kg.RelationRead{lean(kg.RelationRead{NoProperties: true})}, 1},
 		{"list without evidence", `{ relations(first: 5) { edges { node { id } } } }`, []kg.RelationRead{none}, 1},
 		{"evidence order counts evidence", `{ entity(id: "` + idBrell + `") { relationConnection(orderBy: EVIDENCE) { edges { node { id } } } } }`,
-			[]kg.RelationRead{{Evidence: kg.EvidenceRefs, NoProperties: true}}, 2},
+			[]kg.RelationRead{lean(kg.RelationRead{Evidence: kg.EvidenceRefs, NoProperties: true})}, 2},
+		{"confidence order compares it", `{ entity(id: "` + idBrell + `") { relationConnection(orderBy: CONFIDENCE) { edges { node { id } } } } }`,
+			[]kg.RelationRead{{Evidence: kg.EvidenceNone, NoProperties: true, NoRetraction: true}}, 2},
 	}
 	for _, tc := range cases {
 		var resp map[string]any

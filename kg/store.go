@@ -49,6 +49,22 @@ type RelationRead struct {
 	// NoProperties lets the store leave out the relation's Properties
 	// (empty): readers that show no title, place or date need none.
 	NoProperties bool
+	// NoConfidence lets the store leave out the relation's Confidence
+	// (zero): readers that neither show nor order by it need none.
+	NoConfidence bool
+	// NoRetraction lets the store leave out Retracted and RetractReason
+	// (false, empty): readers that show neither need none.
+	NoRetraction bool
+	// EndNames, with BriefEnds, lets the store leave out the end
+	// entities' Type and Subtype too (empty): readers that show ids and
+	// names need no more.
+	EndNames bool
+}
+
+// Whole reports whether rd reads every field of a relation (its ends
+// aside): only such a relation may answer a later read of the whole.
+func (rd RelationRead) Whole() bool {
+	return rd.Evidence == EvidenceFull && !rd.SentencesOnly && !rd.NoProperties && !rd.NoConfidence && !rd.NoRetraction
 }
 
 // EvidenceRead is how much of a relation's evidence a read fills in.

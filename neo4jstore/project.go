@@ -15,25 +15,31 @@ import (
 // references); a count reads the relationship's evCount (relFromProps
 // makes that many empty pieces of it).
 func relEntries(rd kg.RelationRead) (string, error) {
-	relScalars := relScalars
-	if rd.NoProperties {
-		relScalars = relBare
+	scalars := `.id`
+	if !rd.NoConfidence {
+		scalars += `, .confidence`
+	}
+	if !rd.NoRetraction {
+		scalars += `, .retracted, .retractReason`
+	}
+	if !rd.NoProperties {
+		scalars += `, .propArticle, .propKey, .propValue`
 	}
 	switch rd.Evidence {
 	case kg.EvidenceFull:
 		if rd.SentencesOnly {
-			return relScalars + `, ev: ` + evidenceOf(`x {.text, .start, .end}`), nil
+			return scalars + `, ev: ` + evidenceOf(`x {.text, .start, .end}`), nil
 		}
-		return relScalars + `, ev: ` + evidenceOf(evidenceMap), nil
+		return scalars + `, ev: ` + evidenceOf(evidenceMap), nil
 	case kg.EvidenceRefs:
 		if rd.SentencesOnly {
-			return relScalars + `, ev: ` + evidenceOf(`x {.start, .end}`), nil
+			return scalars + `, ev: ` + evidenceOf(`x {.start, .end}`), nil
 		}
-		return relScalars + `, ev: ` + evidenceOf(`x {.article, .start, .end, .extractor, .confidence}`), nil
+		return scalars + `, ev: ` + evidenceOf(`x {.article, .start, .end, .extractor, .confidence}`), nil
 	case kg.EvidenceCount:
-		return relScalars + `, evCount: coalesce(r.evCount, 0)`, nil
+		return scalars + `, evCount: coalesce(r.evCount, 0)`, nil
 	case kg.EvidenceNone:
-		return relScalars, nil
+		return scalars, nil
 	}
 	return "", kg.Errorf(kg.EInvalid, "unknown evidence read %d", rd.Evidence)
 }
@@ -47,13 +53,6 @@ func relPropsOf(rd kg.RelationRead) (string, error) {
 	return `r {` + e + `}`, nil
 }
 
-// relScalars are the properties every relation read needs; relBare,
-// those of a read without the relation's properties.
-const (
-	relScalars = relBare + `, .propArticle, .propKey, .propValue`
-	relBare    = `.id, .confidence, .retracted, .retractReason`
-)
-
 // entityMap projects an entity node bound to the variable it follows on
 // the properties entityFromProps reads.
 const entityMap = ` {.id, .type, .subtype, .name, .aliases}`
@@ -62,9 +61,16 @@ const entityMap = ` {.id, .type, .subtype, .name, .aliases}`
 // BriefEnds.
 const briefEntityMap = ` {.id, .type, .subtype, .name}`
 
+// namesEntityMap is briefEntityMap without the type and subtype: the
+// ends of a read with EndNames.
+const namesEntityMap = ` {.id, .name}`
+
 // endMap is the projection of a read's end entities.
 func endMap(rd kg.RelationRead) string {
-	if rd.BriefEnds {
+	switch {
+	case rd.BriefEnds && rd.EndNames:
+		return namesEntityMap
+	case rd.BriefEnds:
 		return briefEntityMap
 	}
 	return entityMap

@@ -482,6 +482,15 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 	if after != nil {
 		keyed += ` WITH * WHERE ` + cond
 	}
+	// The type order's key is the type, src, tgt and id, which every row
+	// gives anyway: it is made of them rather than read again as a list.
+	keyCol, keyOf := `, [`+strings.Join(exprs, ", ")+`] AS key`, keyColumn
+	if f.Order == kg.RelationByType {
+		keyCol, keyOf = ``, func(rec *neo4j.Record) []any {
+			pm, _ := recProps(rec, "props")
+			return []any{recStr(rec, "type"), recStr(rec, "src"), recStr(rec, "tgt"), pStr(pm, "id")}
+		}
+	}
 	read := readTx[*kg.RelationPage]
 	if f.NoTotal && after == nil && rng == nil && f.Source == "" && f.Target == "" && f.EntityID == "" {
 		read = readOne[*kg.RelationPage] // the page is the only statement
@@ -513,11 +522,11 @@ func (s *Store) ListRelations(ctx context.Context, f kg.RelationListFilter) (*kg
 		recs, err := run(ctx, tx, prelude+match+where+`
 			`+keyed+`
 			WITH * ORDER BY `+order+` LIMIT $limit
-			RETURN `+props+` AS props, type, src, tgt, [`+strings.Join(exprs, ", ")+`] AS key`+ends, params)
+			RETURN `+props+` AS props, type, src, tgt`+keyCol+ends, params)
 		if err != nil {
 			return nil, err
 		}
-		recs, p.Cursors, p.HasNext = keyedRecords(ks, recs, size)
+		recs, p.Cursors, p.HasNext = keyedBy(ks, recs, size, keyOf)
 		for _, rec := range recs {
 			pm, err := recProps(rec, "props")
 			if err != nil {

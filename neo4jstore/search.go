@@ -94,14 +94,25 @@ func anyRow(ctx context.Context, tx runner, query string, params map[string]any)
 // keyedRecords reads the sort keys (column "key") of the records of a page
 // read with limit size+1, and says whether more follow.
 func keyedRecords(ks kg.Keyset, recs []*neo4j.Record, size int) ([]*neo4j.Record, []string, bool) {
+	return keyedBy(ks, recs, size, keyColumn)
+}
+
+// keyColumn is a record's key as its column key gives it.
+func keyColumn(rec *neo4j.Record) []any {
+	v, _ := rec.Get("key")
+	vals, _ := v.([]any)
+	return vals
+}
+
+// keyedBy is keyedRecords with the key of a record given by keyOf.
+func keyedBy(ks kg.Keyset, recs []*neo4j.Record, size int, keyOf func(*neo4j.Record) []any) ([]*neo4j.Record, []string, bool) {
 	more := len(recs) > size
 	if more {
 		recs = recs[:size]
 	}
 	cursors := make([]string, len(recs))
 	for i, rec := range recs {
-		v, _ := rec.Get("key")
-		vals, _ := v.([]any)
+		vals := keyOf(rec)
 		if len(vals) != len(ks.Cols()) {
 			vals = make([]any, len(ks.Cols())) // cannot happen: the queries return one value per column
 		}

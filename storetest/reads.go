@@ -22,11 +22,17 @@ var reads = []kg.RelationRead{
 	{Evidence: kg.EvidenceRefs, SentencesOnly: true, Ends: true, BriefEnds: true},
 	{NoProperties: true},
 	{Evidence: kg.EvidenceNone, Ends: true, BriefEnds: true, NoProperties: true},
+	{NoConfidence: true},
+	{NoRetraction: true},
+	{Ends: true, BriefEnds: true, EndNames: true},
+	{SentencesOnly: true, Ends: true, BriefEnds: true, EndNames: true, NoProperties: true, NoConfidence: true, NoRetraction: true},
 }
 
 // checkRead compares a relation read with rd against the same relation
 // read whole: rd may leave out evidence texts, everything of the evidence
-// but how many pieces there are, or the evidence, nothing else, and gives the end entities as Entities does when it asks for them.
+// but how many pieces there are, or the evidence, and the properties,
+// confidence and retraction it does not ask for, nothing else, and gives
+// the end entities as Entities does when it asks for them.
 func checkRead(t *testing.T, s kg.Store, what string, rd kg.RelationRead, got, whole []*kg.Relation) {
 	t.Helper()
 	if len(got) != len(whole) {
@@ -57,6 +63,12 @@ func checkRead(t *testing.T, s kg.Store, what string, rd kg.RelationRead, got, w
 			// A store may leave the properties out, or give them.
 			g.Properties, w.Properties = nil, nil
 		}
+		if rd.NoConfidence {
+			g.Confidence, w.Confidence = 0, 0
+		}
+		if rd.NoRetraction {
+			g.Retracted, g.RetractReason, w.Retracted, w.RetractReason = false, "", false, ""
+		}
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("%s with %+v: relation %d is\n%+v\nwant\n%+v", what, rd, i, g, w)
 		}
@@ -72,8 +84,9 @@ func checkRead(t *testing.T, s kg.Store, what string, rd kg.RelationRead, got, w
 		}
 		gs, gt := r.SourceEntity, r.TargetEntity
 		if rd.BriefEnds {
-			// Brief ends may lack their aliases, or have them.
-			gs, gt, es[0], es[1] = noAliases(gs), noAliases(gt), noAliases(es[0]), noAliases(es[1])
+			// Brief ends may lack their aliases, or have them, and with
+			// EndNames their type and subtype.
+			gs, gt, es[0], es[1] = briefEnd(gs, rd), briefEnd(gt, rd), briefEnd(es[0], rd), briefEnd(es[1], rd)
 		}
 		if !reflect.DeepEqual(gs, es[0]) || !reflect.DeepEqual(gt, es[1]) {
 			t.Errorf("%s with %+v: relation %s has ends %+v, %+v; Entities gives %+v, %+v",
@@ -91,13 +104,17 @@ func sentences(ev []kg.Evidence) []kg.Evidence {
 	return out
 }
 
-// noAliases is a copy of e without its aliases.
-func noAliases(e *kg.Entity) *kg.Entity {
+// briefEnd is a copy of e without what a read with rd may leave out of its
+// brief ends: the aliases, and with EndNames the type and subtype.
+func briefEnd(e *kg.Entity, rd kg.RelationRead) *kg.Entity {
 	if e == nil {
 		return nil
 	}
 	c := *e
 	c.Aliases = nil
+	if rd.EndNames {
+		c.Type, c.Subtype = "", ""
+	}
 	return &c
 }
 
