@@ -98,14 +98,43 @@ func findEnt(x *kg.Extraction, id string) *kg.Entity {
 	return nil
 }
 
+// relation finds a relation some rule produced (one with evidence from an
+// extractor other than the classifier): the rule tests that look it up
+// judge the rules, so a retrained classifier neither satisfies nor breaks
+// them; TestClassifierRelations and the relclass tests judge the classifier.
 func relation(x *kg.Extraction, typ kg.RelationType, src, dst string) *kg.Relation {
 	for i := range x.Relations {
 		r := &x.Relations[i]
+		if !ruled(r) {
+			continue
+		}
 		if r.Type == typ && (r.Source == src && r.Target == dst || typ.Symmetric() && r.Source == dst && r.Target == src) {
 			return r
 		}
 	}
 	return nil
+}
+
+// ruled reports whether a rule produced r: the classifier only adds
+// relations the rules did not, so a rule's relation has a rule's evidence.
+func ruled(r *kg.Relation) bool {
+	for _, ev := range r.Evidence {
+		if ev.Extractor != ClassifierName {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleRelations returns the relations of x that some rule produced.
+func ruleRelations(x *kg.Extraction) []kg.Relation {
+	var rs []kg.Relation
+	for i := range x.Relations {
+		if ruled(&x.Relations[i]) {
+			rs = append(rs, x.Relations[i])
+		}
+	}
+	return rs
 }
 
 func has(xs []string, s string) bool {

@@ -767,8 +767,8 @@ func TestMoreActPhrasings(t *testing.T) {
 	)
 	y := run(t, "2024-03-15", "Route", "Mr. Jonas Weller chose the northern route. The Red Hand Militia controls Gao.")
 	wantNot(t, y, [3]string{"OWNS", "organization:red-hand-militia", "location:gao"})
-	if len(y.Relations) != 0 {
-		t.Errorf("unexpected relations %v", y.Relations)
+	if rs := ruleRelations(y); len(rs) != 0 {
+		t.Errorf("unexpected relations %v", rs)
 	}
 }
 
@@ -801,8 +801,8 @@ func TestAgentlessDetentionByHomeState(t *testing.T) {
 		[3]string{"DETAINED", "location:peru", "person:rosa-mamani"},
 	)
 	y := run(t, "2024-03-15", "Arrest", "Mr. Tomas Quispe was arrested on Monday.")
-	if len(y.Relations) != 0 {
-		t.Errorf("unexpected relations %v", y.Relations)
+	if rs := ruleRelations(y); len(rs) != 0 {
+		t.Errorf("unexpected relations %v", rs)
 	}
 }
 

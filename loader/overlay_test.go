@@ -63,8 +63,19 @@ func TestOverlayAnswersAsTheStoreWill(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := want(oe, ok)
+		oc, err := ov.CandidatesByKeys(ctx, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.SaveExtractions(ctx, batch); err != nil {
 			t.Fatal(err)
+		}
+		sc, err := s.CandidatesByKeys(ctx, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, a := candidates(keys, oc), candidates(keys, sc); b != a {
+			t.Fatalf("batch %d: the overlay's CandidatesByKeys\n%s\nthe store's, once the batch is saved\n%s", batches, b, a)
 		}
 		se, err := s.Entities(ctx, ids)
 		if err != nil {
@@ -108,4 +119,24 @@ func TestOverlayAnswersAsTheStoreWill(t *testing.T) {
 	if recorded < 60 {
 		t.Errorf("the overlay recorded %d articles of 120, want most", recorded)
 	}
+}
+
+// candidates prints what CandidatesByKeys gave for keys: each key's hits,
+// then each entity of a hit.
+func candidates(keys []string, c kg.KeyCandidates) string {
+	out := ""
+	var ids []string
+	for i, h := range c.Hits {
+		out += fmt.Sprintf("%s: %v\n", keys[i], h)
+		ids = append(ids, h...)
+	}
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		if e := c.Entities[id]; e != nil {
+			out += fmt.Sprintf("%s: %s %s %q %q %q\n", id, e.ID, e.Type, e.Subtype, e.Name, e.Aliases)
+		} else {
+			out += fmt.Sprintf("%s: none\n", id)
+		}
+	}
+	return out + fmt.Sprintf("%d entities\n", len(c.Entities))
 }

@@ -240,14 +240,6 @@ func floatsAny(l []float64) []any {
 	return out
 }
 
-func intsAny(l []int) []any {
-	out := make([]any, len(l))
-	for i, v := range l {
-		out[i] = int64(v)
-	}
-	return out
-}
-
 // entityFromProps builds an entity from its node's properties.
 func entityFromProps(p map[string]any) *kg.Entity {
 	e := &kg.Entity{

@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) kg.Store) {
 		{"FindEntitiesOrders", testEntityOrders},
 		{"ListBadInput", testListBadInput},
 		{"StatsExcludeRetracted", testStatsExcludeRetracted},
+		{"ConfidenceIsTheHighestContribution", testConfidence},
 		{"Resolution", testResolution},
 		{"KeyHits", testKeyHits},
 		{"ResolveExisting", testResolveExisting},
