@@ -1303,39 +1303,3 @@ func checkEvidenceNodes(t *testing.T, s *Store) {
 		t.Errorf("%d relations whose evCount is not their number of evidence nodes", n)
 	}
 }
-
-// TestLoadStatementsKeepTheirPlans: after Open, every statement of a save
-// is sent with replan=skip (Neo4j keeps the plan Open's warm-up made
-// instead of planning it again as the graph grows), and a read of the API
-// is not.
-func TestLoadStatementsKeepTheirPlans(t *testing.T) {
-	s := openClean(t)
-	ctx := context.Background()
-	var sent []string
-	testHookRun = func(q string, _ time.Duration) { sent = append(sent, q) }
-	defer func() { testHookRun = nil }()
-	if _, err := s.SaveExtractions(ctx, []*kg.Extraction{sharedArticle(0), sharedArticle(1)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SaveExtraction(ctx, sharedArticle(0)); err != nil { // a reload
-		t.Fatal(err)
-	}
-	saves := len(sent)
-	if _, err := s.ListRelations(ctx, kg.RelationListFilter{First: 5, Types: []kg.RelationType{kg.MetWith}}); err != nil {
-		t.Fatal(err)
-	}
-	testHookRun = nil
-	if saves == 0 || len(sent) == saves {
-		t.Fatalf("%d statements for the saves, %d for the read", saves, len(sent)-saves)
-	}
-	for _, q := range sent[:saves] {
-		if !strings.HasPrefix(q, planOncePrefix) {
-			t.Errorf("a save's statement without %q: %.120q", planOncePrefix, q)
-		}
-	}
-	for _, q := range sent[saves:] {
-		if strings.HasPrefix(q, planOncePrefix) {
-			t.Errorf("an API read sent with %q: %.120q", planOncePrefix, q)
-		}
-	}
-}

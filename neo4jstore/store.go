@@ -171,8 +171,6 @@ var errWarmed = errors.New("neo4j: warm-up done")
 // is fixed. Failure is not an error: warming only saves time (a read-only
 // user, for one, cannot write).
 func (s *Store) warm(ctx context.Context) {
-	// Its statements are the load's: planned here, once (planOnce).
-	ctx = context.WithValue(ctx, warmingKey{}, true)
 	a, b, c := "warm:person-a", "warm:person-b", "warm:org-c"
 	ev := func(aid string) []kg.Evidence {
 		return []kg.Evidence{{ArticleID: aid, Text: "A met B.", Start: 0, End: 8, Extractor: "warm", Confidence: 0.5}}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -101,33 +100,8 @@ func writeTx[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.M
 // (its text as sent) and how long its round trip took.
 var testHookRun func(q string, d time.Duration)
 
-// planOnce holds the texts of the statements a load runs, as Store.warm
-// ran them. Neo4j plans a statement again when the graph's statistics
-// have moved far enough from those it was planned with (by 3/4, at most
-// every 10 s): loading into an empty database, that is every few seconds
-// while the graph doubles, and over the first thousand articles the
-// statements spent more time being planned than running. The load's
-// statements find every node through an index, so their plans do not
-// depend on the graph's size: they are sent with replan=skip and keep the
-// plan made at Open. Other statements (the API's reads, whose plans may
-// depend on the statistics) are planned as usual.
-var planOnce sync.Map
-
-// warmingKey marks the context of Store.warm: the statements it runs are
-// the load's.
-type warmingKey struct{}
-
-// planOncePrefix keeps a cached plan however the statistics move.
-const planOncePrefix = "CYPHER replan=skip "
-
 // run executes one statement and collects its records.
 func run(ctx context.Context, tx runner, q string, params map[string]any) ([]*neo4j.Record, error) {
-	if ctx.Value(warmingKey{}) != nil {
-		planOnce.Store(q, true)
-	}
-	if _, ok := planOnce.Load(q); ok {
-		q = planOncePrefix + q
-	}
 	if testHookRun != nil {
 		defer func(t0 time.Time) { testHookRun(q, time.Since(t0)) }(time.Now())
 	}
