@@ -52,11 +52,22 @@ func reindexKeys(ctx context.Context, tx *sql.Tx, ids []string) error {
 // window over the keys would read every entity of a common key.
 func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, error) {
 	out := make([][]string, len(keys))
-	first := make(map[string]int, len(keys)) // a repeated key is read once
+	if err := eachKeyChunk(keys, out, func(args []any, at []int) error { return s.keyHits(ctx, args, out, at) }); err != nil {
+		return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
+	}
+	return out, nil
+}
+
+// eachKeyChunk fills hits (one slot per key) by read, called once per
+// chunk of at most maxKeysPerQuery distinct keys with the slots of hits
+// they fill (at[j] for args[j]); a repeated key is read once and its hits
+// copied to its other slots.
+func eachKeyChunk(keys []string, hits [][]string, read func(args []any, at []int) error) error {
+	first := make(map[string]int, len(keys))
 	var ask []string
-	var at []int // at[j] is the index in out of ask[j]
+	var at []int
 	for i, k := range keys {
-		out[i] = []string{}
+		hits[i] = []string{}
 		if _, ok := first[k]; !ok {
 			first[k] = i
 			ask = append(ask, k)
@@ -69,16 +80,16 @@ func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, 
 		for j := range n {
 			args[j] = ask[c+j]
 		}
-		if err := s.keyHits(ctx, args, out, at[c:c+n]); err != nil {
-			return nil, fmt.Errorf("sqlite: entities by keys: %w", err)
+		if err := read(args, at[c:c+n]); err != nil {
+			return err
 		}
 	}
 	for i, k := range keys {
 		if f := first[k]; f != i {
-			out[i] = slices.Clone(out[f])
+			hits[i] = slices.Clone(hits[f])
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // CandidatesByKeys is EntitiesByKeys and Entities of every id it gives:
@@ -86,31 +97,8 @@ func (s *Store) EntitiesByKeys(ctx context.Context, keys []string) ([][]string, 
 // (candStmt), one more their aliases.
 func (s *Store) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCandidates, error) {
 	out := kg.KeyCandidates{Hits: make([][]string, len(keys)), Entities: map[string]*kg.Entity{}}
-	first := make(map[string]int, len(keys)) // a repeated key is read once
-	var ask []string
-	var at []int
-	for i, k := range keys {
-		out.Hits[i] = []string{}
-		if _, ok := first[k]; !ok {
-			first[k] = i
-			ask = append(ask, k)
-			at = append(at, i)
-		}
-	}
-	for c := 0; c < len(ask); c += maxKeysPerQuery {
-		n := min(maxKeysPerQuery, len(ask)-c)
-		args := make([]any, n, maxKeysPerQuery)
-		for j := range n {
-			args[j] = ask[c+j]
-		}
-		if err := s.candidates(ctx, args, out, at[c:c+n]); err != nil {
-			return kg.KeyCandidates{}, fmt.Errorf("sqlite: candidates by keys: %w", err)
-		}
-	}
-	for i, k := range keys {
-		if f := first[k]; f != i {
-			out.Hits[i] = slices.Clone(out.Hits[f])
-		}
+	if err := eachKeyChunk(keys, out.Hits, func(args []any, at []int) error { return s.candidates(ctx, args, out, at) }); err != nil {
+		return kg.KeyCandidates{}, fmt.Errorf("sqlite: candidates by keys: %w", err)
 	}
 	found := make([]string, 0, len(out.Entities))
 	for id := range out.Entities {
