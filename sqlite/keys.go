@@ -116,17 +116,8 @@ func (s *Store) CandidatesByKeys(ctx context.Context, keys []string) (kg.KeyCand
 // of key ?j+1, and (-1, id, type, subtype, name) once for each entity.
 func (s *Store) candStmt(ctx context.Context, n int) (*sql.Stmt, error) {
 	return s.prepare(ctx, fmt.Sprintf("candidates/%d", n), func() string {
-		var q strings.Builder
-		q.WriteString("WITH h (j, id) AS MATERIALIZED (")
-		for j := range n {
-			if j > 0 {
-				q.WriteString(" UNION ALL ")
-			}
-			fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
-		}
-		q.WriteString(`) SELECT j, id, NULL, NULL, NULL FROM h
-			UNION ALL SELECT -1, e.id, e.type, e.subtype, e.name FROM entities e WHERE e.id IN (SELECT id FROM h)`)
-		return q.String()
+		return "WITH h (j, id) AS MATERIALIZED (" + keyTerms(n) + `) SELECT j, id, NULL, NULL, NULL FROM h
+			UNION ALL SELECT -1, e.id, e.type, e.subtype, e.name FROM entities e WHERE e.id IN (SELECT id FROM h)`
 	})
 }
 
@@ -178,16 +169,20 @@ var maxKeysPerQuery = keyQuerySizes[len(keyQuerySizes)-1]
 // Term j reads key ?j+1's first kg.MaxKeyHits ids in order, tagged with j:
 // an integer scans without a string copy.
 func (s *Store) keyStmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	return s.prepare(ctx, fmt.Sprintf("keys/%d", n), func() string {
-		var q strings.Builder
-		for j := range n {
-			if j > 0 {
-				q.WriteString(" UNION ALL ")
-			}
-			fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
+	return s.prepare(ctx, fmt.Sprintf("keys/%d", n), func() string { return keyTerms(n) })
+}
+
+// keyTerms is the UNION ALL of n terms that keyStmt runs and candStmt
+// reads its hits from.
+func keyTerms(n int) string {
+	var q strings.Builder
+	for j := range n {
+		if j > 0 {
+			q.WriteString(" UNION ALL ")
 		}
-		return q.String()
-	})
+		fmt.Fprintf(&q, `SELECT %d, entity_id FROM (SELECT entity_id FROM entity_keys WHERE key = ? ORDER BY entity_id LIMIT %d)`, j, kg.MaxKeyHits)
+	}
+	return q.String()
 }
 
 // keyHits runs one query for the keys args and appends each key's ids to
