@@ -44,6 +44,7 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 	}
 	words := make([]string, 0, len(toks))
 	wtok := make([]int, 0, len(toks))
+	titled := titleCased(toks, refs, from)
 	for i := from; i < len(toks); i++ {
 		if r, ok := refAt(refs, i); ok && !r.pron && !r.adj && r.ts == i {
 			if d.ents[r.ent].typ == kg.Person {
@@ -64,6 +65,9 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 			}
 		}
 		w := toks[i].text
+		if titled != nil && titled[i] {
+			w = strings.ToLower(w)
+		}
 		switch w {
 		case "“", "”":
 			w = "\""
@@ -90,6 +94,42 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 	t.passiveParticiples()
 	t.possessiveObjects()
 	return t
+}
+
+// titleCased marks the words of a capitalized role phrase that is no
+// part of a name ("Norway's Trade Minister, X", "the Drugs Controller
+// General of India"): the tagger reads capitals as a proper noun and
+// parses the phrase as a list of names, so it goes to the parser in
+// lower case, as the common noun phrase it is. A run of capitalized
+// words outside the names counts when its last word is a role noun.
+func titleCased(toks []token, refs []ref, from int) []bool {
+	var out []bool
+	for i := from; i < len(toks); {
+		if !toks[i].cap || !toks[i].word || inName(refs, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].cap && toks[j].word && !inName(refs, j) {
+			j++
+		}
+		if roleNouns[toks[j-1].low] != roleNone {
+			if out == nil {
+				out = make([]bool, len(toks))
+			}
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j
+	}
+	return out // nil when there is none
+}
+
+// inName reports a token inside a named reference (not a pronoun).
+func inName(refs []ref, i int) bool {
+	r, ok := refAt(refs, i)
+	return ok && !r.pron
 }
 
 // degreePrefixes qualify a cue participle joined to it by a hyphen: "is
@@ -1094,8 +1134,12 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		// "X suspended Y and appointed Z": the first verb's subject.
 		hs, hp := t.subjects(n.head, depth+1)
 		if passive {
-			if hp < 0 && t.n[n.head].upos == "ADJ" {
-				hp = hs // "is armed and funded by Y": the participle read as an adjective
+			if hp < 0 {
+				// "X, which runs Y and is allied with Z"; "is armed and
+				// funded by W" with the participle read as an adjective:
+				// coordinated verbs share their subject whatever the
+				// voice of each.
+				hp = hs
 			}
 			return -1, hp
 		}

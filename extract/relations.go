@@ -903,12 +903,15 @@ func (d *doc) roles(si int) {
 			continue
 		}
 		rp := rolePhrase{title: strings.ToLower(m.title), status: "current", kind: kind, target: -1}
-		if len(words) >= 2 {
-			// "Puntland President X": a place or body named inside the
-			// title is the post's.
-			if e := d.entityWords(words[:len(words)-1]); e >= 0 && d.ents[e].typ != kg.Person {
+		// "Puntland President X", "Quebec Labour Minister X": a place or
+		// body named at the start of the title is the post's, and the
+		// words after it the title.
+		hw := len(strings.Fields(head))
+		for k := len(words) - hw; k >= 1; k-- {
+			if e := d.entityWords(words[:k]); e >= 0 && d.ents[e].typ != kg.Person {
 				rp.target = e
-				rp.title = head
+				rp.title = strings.Join(words[k:], " ")
+				break
 			}
 		}
 		// A demonym or possessive country right before the title, or
