@@ -61,6 +61,7 @@ func refAt(refs []ref, i int) (ref, bool) {
 // text shows it; pronouns inside quotations are left alone.
 func (d *doc) resolvePronouns() {
 	d.prons = make([][]ref, len(d.sents))
+	d.gendersShown()
 	unnamed := d.resolveNounPhrases()
 	midCaps := d.midSentenceCaps()
 	type seen struct {
@@ -213,6 +214,78 @@ func (d *doc) resolvePronouns() {
 				point(e.ent)
 				break
 			}
+		}
+	}
+}
+
+// genderNouns are the nouns that say a person's gender when they describe
+// a name ("his mother, X", "X, the wife of Y", "the businesswoman X");
+// nouns used for either ("chairman", "spokesman", "actor") are left out.
+var genderNouns = map[string]int{
+	"father": 1, "husband": 1, "son": 1, "brother": 1, "uncle": 1, "nephew": 1, "grandfather": 1,
+	"grandson": 1, "stepson": 1, "stepfather": 1, "stepbrother": 1, "half-brother": 1, "brother-in-law": 1,
+	"son-in-law": 1, "father-in-law": 1, "widower": 1, "businessman": 1, "congressman": 1, "boy": 1,
+	"mother": 2, "wife": 2, "daughter": 2, "sister": 2, "aunt": 2, "niece": 2, "grandmother": 2,
+	"granddaughter": 2, "stepdaughter": 2, "stepmother": 2, "stepsister": 2, "half-sister": 2,
+	"sister-in-law": 2, "daughter-in-law": 2, "mother-in-law": 2, "widow": 2, "fiancee": 2,
+	"businesswoman": 2, "congresswoman": 2, "chairwoman": 2, "spokeswoman": 2, "councilwoman": 2,
+	"policewoman": 2, "actress": 2, "girl": 2,
+}
+
+// apposStops end the search for the head noun of an apposition.
+var apposStops = map[string]bool{
+	"who": true, "whose": true, "whom": true, "which": true, "that": true, "and": true, "or": true,
+	"of": true, "for": true, "to": true, "in": true, "at": true, "with": true, "by": true, "on": true,
+	"from": true, "as": true, "said": true, "says": true, "is": true, "was": true,
+}
+
+// gendersShown gives a person of unknown gender the gender that a noun
+// describing one of its names shows: set off before it ("His mother,
+// X"), right before it ("his wife X", "the businesswoman X") or in
+// apposition after it ("X, the widow of Y", "X, his niece"). A person
+// the text describes both ways keeps an unknown gender.
+func (d *doc) gendersShown() {
+	shown := map[int]int{}
+	note := func(e, g int) {
+		if was, ok := shown[e]; ok && was != g {
+			g = -1
+		}
+		shown[e] = g
+	}
+	for _, m := range d.ms {
+		if m.ent < 0 || m.shadow || d.ents[m.ent].typ != kg.Person {
+			continue
+		}
+		toks := d.sents[m.sent].toks
+		b := m.tts - 1
+		if b >= 0 && toks[b].text == "," {
+			b--
+		}
+		if b >= 0 && !toks[b].cap {
+			if g := genderNouns[toks[b].low]; g != 0 {
+				note(m.ent, g)
+			}
+		}
+		if m.te+1 >= len(toks) || toks[m.te].text != "," {
+			continue
+		}
+		// "X, the wife of Y", "X, Y's younger sister": the head of the
+		// apposition, past determiners, possessives and adjectives, and
+		// not past a preposition ("X, a lawyer for his mother").
+		for k := m.te + 1; k < len(toks) && k <= m.te+5; k++ {
+			t := toks[k]
+			if g := genderNouns[t.low]; g != 0 && !t.cap {
+				note(m.ent, g)
+				break
+			}
+			if !t.word && t.low != "'s" || apposStops[t.low] {
+				break
+			}
+		}
+	}
+	for e, g := range shown {
+		if g > 0 && d.ents[e].gender == 0 {
+			d.ents[e].gender = g
 		}
 	}
 }

@@ -562,3 +562,42 @@ func TestTheCompanyNamedCloseBy(t *testing.T) {
 	want(t, x, [3]string{"LEADS", "person:ben-okafor", "organization:corvale-shipping-lines"})
 	wantNot(t, x, [3]string{"LEADS", "person:ben-okafor", "organization:harlow-freight"})
 }
+
+// A person set off as "His mother, X" or "X, the wife of Y" is a woman:
+// a later "he" looks past her.
+func TestGenderFromKinApposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Student missing",
+		"Tomas Rennick, a student, disappeared on Tuesday. His mother, Ilse Varga, said he was being held by the Border Guard Service without a lawyer.",
+	)
+	want(t, x, [3]string{"DETAINED", "organization:border-guard-service", "person:tomas-rennick"})
+	wantNot(t, x, [3]string{"DETAINED", "organization:border-guard-service", "person:ilse-varga"})
+	y := run(t, "2024-03-15",
+		"Strike",
+		"Marta Kelso, the wife of Pavel Oranov, said he had been detained by the Harbour Police on Friday.",
+	)
+	want(t, y, [3]string{"DETAINED", "organization:harbour-police", "person:pavel-oranov"})
+	wantNot(t, y, [3]string{"DETAINED", "organization:harbour-police", "person:marta-kelso"})
+}
+
+// A gendered noun past a preposition describes someone else: "X, a
+// lawyer for his mother" says nothing of X.
+func TestGenderNotPastAPreposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Appeal",
+		"Dara Voss, a lawyer for the mother of the accused, said the Coastal Guard had held him. He was later released, Voss said.",
+	)
+	d := newDoc(&x.Article)
+	found := false
+	for _, e := range d.ents {
+		if e.name == "Dara Voss" {
+			found = true
+			if e.gender != 0 {
+				t.Fatalf("Dara Voss given gender %d", e.gender)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("Dara Voss not found")
+	}
+}
