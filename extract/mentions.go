@@ -747,7 +747,7 @@ func classify(rs []rune, toks []token, si, a, b int) []mention {
 	}
 	// Organizations by head word: "Interior Ministry", "Ministry of
 	// Defense", "Border Guards 2nd Division".
-	if legalSuffixes[last] && b-a >= 2 && (toks[b-1].cap || lowerLegal[last]) || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
+	if b-a >= 2 && legalForm(toks[b-1]) || legalPrefixes[toks[a].low] && b-a >= 2 && toks[a].cap || hasAmpersand(toks, a, b) {
 		return []mention{mk(a, kg.Organization, "company", true)}
 	}
 	if sub, ok := orgPrefixes[toks[a].low]; ok && b-a >= 2 && toks[a].cap && titleAt(toks, a+1, b) == 0 {
@@ -1315,6 +1315,12 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	}
 	if typ := bodyActs(toks, a, b); typ != "" {
 		return typ, ""
+	}
+	if dealParty(toks, a, b) {
+		return kg.Organization, "company"
+	}
+	if memberOf(toks, a, b) || multi && next(1) == "," && possessedRole(toks, b+1) {
+		return kg.Person, ""
 	}
 	// "Selton is based in Denver": firms and bodies are based somewhere,
 	// and owned ("Poseidon Maritime is owned by the Laskaridis family").

@@ -42,7 +42,29 @@ var ambiguousAgents = map[string]bool{"exporter": true, "importer": true, "trade
 var legalSuffixes = map[string]bool{"gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true,
 	"spa": true, "ab": true, "oy": true, "kg": true, "se": true, "sarl": true, "srl": true, "pte": true,
 	"pty": true, "limited": true, "llp": true, "bhd": true, "tbk": true, "asa": true, "co": true, "cos": true,
-	"ltda": true, "sas": true, "oyj": true, "kk": true}
+	"ltda": true, "sas": true, "oyj": true, "kk": true, "jsc": true}
+
+// legalForm reports a company's legal form closing a name, written with
+// or without its dots ("S.A.", "SA", "A.Ş.", "JSC"); "AS" ("Aasland Vind
+// AS", Norwegian and Turkish) only in capitals, where it is no "as".
+func legalForm(t token) bool {
+	w := t.low
+	if strings.Contains(w, ".") {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	if lowerLegal[w] {
+		return true
+	}
+	if !t.cap {
+		return false
+	}
+	if f := fold(w); legalSuffixes[f] {
+		return true
+	} else if f == "as" {
+		return isAllCaps(t.text)
+	}
+	return false
+}
 
 // lowerLegal are the legal forms, among legalSuffixes, that follow a
 // company's name in lower case: Icelandic "hf", "ehf", "ohf".
@@ -879,4 +901,133 @@ func (d *doc) surface(toks []token, a, b int) string { return surface(d.rs, toks
 // the language: "Shares of Harwick Mining and Selton fell".
 func firmWord(x, y *mention, toks []token) bool {
 	return x.sub == "company" && y.te-y.ts == 1 && !lowerCaseWord(toks[y.ts].text)
+}
+
+// dealNouns are transactions whose object is a business: "the sale of X",
+// "its purchase of X", "the takeover of X".
+var dealNouns = map[string]bool{"sale": true, "purchase": true, "acquisition": true, "takeover": true,
+	"buyout": true, "privatisation": true, "privatization": true, "merger": true, "sell-off": true,
+	"nationalisation": true, "nationalization": true}
+
+// buyForms and sellForms are the inflections of the verbs that buy or sell
+// a business: "bought X", "agreed to sell a stake to X".
+var buyForms, sellForms = verbForms("buy/bought", "acquire", "purchase"), verbForms("sell/sold")
+
+// verbForms lists every inflection of regular verbs and of irregular ones
+// given as "base/past".
+func verbForms(verbs ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range verbs {
+		base, past, irregular := strings.Cut(v, "/")
+		stem := strings.TrimSuffix(base, "e")
+		if !irregular {
+			past = stem + "ed"
+		}
+		for _, f := range []string{base, base + "s", stem + "ing", past} {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// dealParty reports a name that a business deal makes a business: what is
+// sold or bought ("the sale of X", "bought X"), the buyer a sale goes to
+// ("agreed to sell a stake to X", "the sale of … to Norway's X"), and the
+// subject of its own purchase ("X completed its purchase"). People are
+// rarely sold, and a person buying is named with the cues of a person,
+// which outvote this (unifyTypes). A place noun after the name keeps it a
+// place ("the sale of the Kismayo port").
+func dealParty(toks []token, a, b int) bool {
+	n := len(toks)
+	if b < n && toks[b].word && placeNouns[singular(toks[b].low)] != "" {
+		return false
+	}
+	if a >= 2 && toks[a-1].low == "of" && dealNouns[toks[a-2].low] || a >= 1 && buyForms[toks[a-1].low] {
+		return true
+	}
+	if b+2 < n && toks[b].word && !toks[b].cap && toks[b+1].low == "its" && (dealNouns[toks[b+2].low] || toks[b+2].low == "stake") {
+		return true
+	}
+	// The buyer a business is sold to: "agreed to sell a stake to X", "the
+	// sale of Y to Norway's X". Goods are sold to places and people too
+	// ("sold the catch to Mombasa"): only a stake, shares or a named
+	// business sold counts, and only a one-word buyer or one owned by a
+	// place, which no name finder would call a person.
+	i, owned := a-1, false
+	if i >= 1 && toks[i].text == "'s" {
+		for i--; i > 0 && toks[i].cap; i-- {
+		}
+		owned = true
+	}
+	if i < 1 || toks[i].low != "to" || !(owned || b-a == 1) {
+		return false
+	}
+	business := false
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		switch w := toks[j].low; {
+		case w == "." || w == ";":
+			return false
+		case stakeWords[w] || toks[j].cap && j > 0 && toks[j-1].low == "of":
+			business = true
+		case sellForms[w] || w == "sale":
+			return business
+		}
+	}
+	return false
+}
+
+// stakeWords are what is sold of a business: "sell a stake to X".
+var stakeWords = map[string]bool{"stake": true, "stakes": true, "shares": true, "control": true, "unit": true,
+	"subsidiary": true, "business": true, "company": true, "firm": true, "holding": true, "interest": true}
+
+// memberOf reports a name of two words or more set before "of" and the
+// name of a body ("Taoufik Gharbi of the Sfax Dockworkers Union",
+// "Dietmar Krahwinkel of Elbtal GmbH"): a person and the body they speak
+// for. A body's own "of" name ("Bank of Ghana") is read whole before this.
+func memberOf(toks []token, a, b int) bool {
+	n := len(toks)
+	if b-a < 2 || b-a > 4 || b+1 >= n || toks[b].low != "of" || a > 0 && determiners[toks[a-1].low] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if _, head := orgHeads[toks[i].low]; head || locHeads[toks[i].low] != "" || !toks[i].cap && !nameParticles[toks[i].low] {
+			return false
+		}
+	}
+	c := b + 1
+	if toks[c].low == "the" {
+		c++
+	}
+	e := c
+	for e < n && (toks[e].cap || toks[e].text == "'" || toks[e].text == "'s") {
+		e++
+	}
+	if e-c < 2 {
+		return false
+	}
+	_, head := orgHeads[toks[e-1].low]
+	return head || legalForm(toks[e-1])
+}
+
+// possessedRole reports an apposition of a role in a body named by its
+// possessive at toks[c] (after the comma): "Park Seung-hwan, Hanseol's
+// chairman, said".
+func possessedRole(toks []token, c int) bool {
+	n := len(toks)
+	e := c
+	for e < n && e < c+5 && toks[e].cap {
+		e++
+	}
+	if e == c || e+1 >= n || toks[e].text != "'s" {
+		return false
+	}
+	for j := e + 1; j < n && j <= e+3; j++ {
+		if toks[j].cap || !toks[j].word {
+			return false
+		}
+		if roleNouns[toks[j].low] != roleNone {
+			return j+1 < n && (toks[j+1].text == "," || roleNouns[toks[j+1].low] != roleNone)
+		}
+	}
+	return false
 }

@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/kg"
+)
+
+// TestLegalFormsWithDots checks that a legal form closes a company's name
+// whether written with dots or in capitals: "S.A.", "A.Ş.", "JSC", "AS".
+func TestLegalFormsWithDots(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Firms",
+		"Pesqueras Velmor S.A., one of the largest trawler owners, said it agreed. Tarnvik Kraft AS said it would build a dam.",
+		"Orhanlı Bakırcılık A.Ş., which runs a smelter, said so. Tan Loc Garment JSC said so.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Pesqueras Velmor S.A.":   kg.Organization,
+		"Tarnvik Kraft AS":        kg.Organization,
+		"Orhanlı Bakırcılık A.Ş.": kg.Organization,
+		"Tan Loc Garment JSC":     kg.Organization,
+	})
+}
+
+// TestNamesADealTypes checks names typed by what a deal does with them:
+// what is sold or bought, the buyer a sale goes to (after a country's
+// possessive too), a subject of its own purchase; and people set before
+// "of" and a body, or in apposition to a role in a possessed body.
+func TestNamesADealTypes(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Deal",
+		"The regulator approved the sale of Brannock Trawl to Finland's Oskelo on Monday. Vessmark completed its purchase of the plant.",
+		"Luria agreed to sell a stake to Gintaro on Friday. For Ilse Varnhorst of the Dock Workers Union, it was a relief.",
+		"Tomas Eberly of the Harbour Pilots Association said so. Kwon Dae-sik, Morvant's chairman, said the group would stay.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Brannock Trawl": kg.Organization,
+		"Oskelo":         kg.Organization,
+		"Vessmark":       kg.Organization,
+		"Gintaro":        kg.Organization,
+		"Ilse Varnhorst": kg.Person,
+		"Tomas Eberly":   kg.Person,
+		"Kwon Dae-sik":   kg.Person,
+	})
+}
