@@ -43,3 +43,23 @@ func TestNamesADealTypes(t *testing.T) {
 		"Kwon Dae-sik":   kg.Person,
 	})
 }
+
+// TestFieldMinistriesInLowerCase checks that a ministry named in lower
+// case by its field after "the" is a body, and
+// that one only described ("a former trade ministry official") is not.
+func TestFieldMinistriesInLowerCase(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Ministries",
+		"The foreign ministry of Velmora summoned the envoy. The permit was issued by the fisheries ministry, which Dario Kessel leads.",
+		"Anja Brell, a former trade ministry official, said the interior ministry's police had left.",
+	)
+	got := entityTypes(x)
+	wantTypes(t, got, map[string]kg.EntityType{
+		"foreign ministry":   kg.Organization,
+		"fisheries ministry": kg.Organization,
+		"interior ministry":  kg.Organization,
+	})
+	if _, ok := got["trade ministry"]; ok {
+		t.Errorf("trade ministry is an entity: it only describes an official (all: %v)", got)
+	}
+}

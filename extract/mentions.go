@@ -459,6 +459,7 @@ func findMentions(rs []rune, s *Sentence, si int) []mention {
 		}
 		out = append(out, classify(rs, toks, si, a, j)...)
 	}
+	out = fieldMinistries(rs, toks, si, out)
 	// "Manila protested": the capital acts for the state, and the city
 	// is still a place of its own.
 	for i := range out {

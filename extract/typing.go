@@ -1031,3 +1031,26 @@ func possessedRole(toks []token, c int) bool {
 	}
 	return false
 }
+
+// fieldMinistries finds the ministries named in lower case by their field
+// after "the": "the interior ministry", "the fisheries ministry's
+// director". A field's ministry is one body of a state (ONTOLOGY.md),
+// whatever its case; after "a" it only describes ("a former finance
+// ministry official"); after a country's possessive ("Cameroon's health
+// ministry") it is read as the country acting, as the gold reads it; and a
+// demonym before it is read by demonymBodies.
+func fieldMinistries(rs []rune, toks []token, si int, out []mention) []mention {
+	for k := 2; k < len(toks); k++ {
+		if toks[k].low != "ministry" || toks[k].cap || !portfolios[toks[k-1].low] || toks[k-1].cap {
+			continue
+		}
+		if toks[k-2].low != "the" {
+			continue
+		}
+		m := mention{sent: si, tts: k - 1, ts: k - 1, te: k + 1, start: toks[k-1].start, end: toks[k].end,
+			text: surface(rs, toks, k-1, k+1), typ: kg.Organization, sub: "ministry", strong: true, ent: -1}
+		m.poss = k+1 < len(toks) && toks[k+1].text == "'s"
+		out = append(out, m)
+	}
+	return out
+}
