@@ -45,6 +45,15 @@ type Name struct {
 	// Amponsah-Boateng") reads it as one surname first, the split words
 	// second; any other reads the words split first.
 	alt []string
+	// family is set for a person's name that is a family name of several
+	// words alone, led by a particle ("Mr. de la Vega Villegas"): its
+	// first word is a surname, not a given name.
+	family bool
+	// article is the run of particles a European language writes before
+	// a surname ("de la" of "Mariana de la Vega"), "" when none: it is part
+	// of the family name ("del Vega" is another family), where Arabic
+	// particles (al-, el-) vary with the transliteration.
+	article string
 }
 
 // forms are the readings of a name's core: Core, then alt if any.
@@ -66,9 +75,10 @@ func (n Name) literalWords() string {
 	return n.literal
 }
 
-// Given is a person's first significant word ("" for one-word names).
+// Given is a person's first significant word ("" for one-word names and
+// family names alone).
 func (n Name) Given() string {
-	if len(n.Core) < 2 {
+	if !n.Full() {
 		return ""
 	}
 	return n.Core[0]
@@ -91,8 +101,9 @@ func (n Name) paternal() string {
 	return n.Core[len(n.Core)-2]
 }
 
-// Full reports a name with at least two significant words.
-func (n Name) Full() bool { return len(n.Core) >= 2 }
+// Full reports a name with a given name and a surname: two significant
+// words or more that are not a family name alone.
+func (n Name) Full() bool { return len(n.Core) >= 2 && !n.family }
 
 // titles lead a person's name in news and say nothing of who it is.
 var titles = set("mr mrs ms miss dr prof gen general col colonel maj major brig brigadier lt lieutenant capt captain " +
@@ -293,10 +304,10 @@ func parse(t kg.EntityType, raw string) Name {
 		n.Acronym = strings.ReplaceAll(strings.Join(words, ""), "q", "k")
 	}
 	if t == kg.Person {
-		n.Core = personCore(words)
+		n.Core, n.family, n.article = personCore(words)
 		n.literal = strings.Join(n.Core, " ")
 		if j := joinCompounds(raw); j != raw {
-			joined := personCore(strings.Fields(letters.Replace(kg.FoldName(j))))
+			joined, _, _ := personCore(strings.Fields(letters.Replace(kg.FoldName(j))))
 			if !slices.Equal(joined, n.Core) && len(joined) > 0 {
 				n.alt = joined
 				if len(joined) == 1 {
@@ -305,7 +316,8 @@ func parse(t kg.EntityType, raw string) Name {
 			}
 		}
 	} else {
-		n.literal = strings.Join(personCore(words), " ")
+		lit, _, _ := personCore(words)
+		n.literal = strings.Join(lit, " ")
 		n.Core, n.Initials, n.tail = orgCore(t, words)
 	}
 	if t == kg.Organization {
@@ -391,7 +403,11 @@ func isAcronym(raw string) bool {
 	return letters >= 2 && letters <= 7
 }
 
-func personCore(words []string) []string {
+// personCore is a person's significant words, and whether they are a
+// family name alone: a name whose first word after its titles is a
+// particle ("de la Vega Villegas", "al-Maliki") gives no given name; and
+// the European particles it writes before its surname (Name.article).
+func personCore(words []string) (core []string, family bool, article string) {
 	// Titles and the words that qualify them ("Interior Minister", "Vice
 	// President", "Brig. Gen.") lead the name.
 	for i := min(len(words)-2, 3); i >= 0; i-- {
@@ -403,7 +419,8 @@ func personCore(words []string) []string {
 	for len(words) > 1 && suffixes[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}
-	var out []string
+	family = len(words) > 1 && particles[words[0]] && !(words[0] == "le" && len(words) >= 3)
+	var out, arts []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
@@ -428,6 +445,9 @@ func personCore(words []string) []string {
 			// A name of three words or more that opens with "Le" opens
 			// with the Vietnamese family name Lê ("Le Thi Thu Hang",
 			// "Hang Le"), not the French article of "Le Pen".
+			if articles[w] {
+				arts = append(arts, w)
+			}
 			continue
 		case len(w) == 1 && i < len(words)-1 && len(out) > 0:
 			continue // a middle initial
@@ -439,12 +459,16 @@ func personCore(words []string) []string {
 			out = append(out, t)
 		}
 	}
-	if len(out) >= 2 {
+	if len(out) >= 2 && !family {
 		// The given name in one language's form: "Pyotr", "Peter".
 		out[0] = canonGiven(out[0])
 	}
-	return out
+	return out, family && len(out) >= 2, strings.Join(arts, " ")
 }
+
+// articles are the particles of European surnames, written as the name
+// is: "de la Vega" and "del Vega" are two families.
+var articles = set("de da di del della der den van von la le du dos das y")
 
 func orgCore(t kg.EntityType, words []string) (core []string, initials string, tail int) {
 	var ini strings.Builder

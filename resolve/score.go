@@ -158,10 +158,22 @@ func placeOrOrganization(a, b Name) Match {
 }
 
 func comparePeople(a, b Name) Match {
+	if a.article != "" && b.article != "" && a.article != b.article {
+		// "Mariana de la Vega" and "Mariana del Vega": the particles of
+		// a European surname are written as the family writes them.
+		return Match{Veto: true, Why: "different particles " + a.article + "/" + b.article}
+	}
 	if !a.Full() || !b.Full() {
 		short, full := a, b
 		if a.Full() {
 			short, full = b, a
+		}
+		if len(short.Core) > 1 || (!full.Full() && len(full.Core) > 1) {
+			// A family name of several words alone ("Mr. de la Vega
+			// Villegas") is the whole of another such name, or the
+			// surnames that end a full name; its first word is no given
+			// name, and one of its surnames alone says not which family.
+			return familyName(short, full)
 		}
 		if !full.Full() {
 			if short.Core[0] == full.Core[0] {
@@ -483,4 +495,31 @@ func oneEdit(a, b string) bool {
 		return i == len(a) || a[i+1:] == b[i+1:]
 	}
 	return a[i:] == b[i+1:]
+}
+
+// familyName compares two people's names of which one at least is a family
+// name of several words alone (Name.family): the same family name, or
+// the surnames that end a full name, read word for word.
+func familyName(a, b Name) Match {
+	short, long := a, b
+	if len(short.Core) > len(long.Core) || (len(short.Core) == len(long.Core) && long.family) {
+		short, long = long, short
+	}
+	if !short.family {
+		return Match{} // one word against a family name of several
+	}
+	n, k := len(long.Core), len(short.Core)
+	if n < k || (n == k) != long.family {
+		return Match{}
+	}
+	for i, w := range short.Core {
+		if wordSim(w, long.Core[n-k+i], i == k-1) == 0 {
+			return Match{}
+		}
+	}
+	why := "surname " + strings.Join(short.Core, " ")
+	if n == k {
+		return Match{Score: 0.8, Partial: true, Why: "same family name " + strings.Join(short.Core, " ")}
+	}
+	return Match{Score: 0.75, Partial: true, Why: why}
 }
