@@ -148,7 +148,7 @@ const xdocPrecisionFloor = 0.95
 // TestResolutionXDoc scores resolution on the hand-written sets: the
 // tuning set with its errors, the blind set with its figures only.
 func TestResolutionXDoc(t *testing.T) {
-	for _, dir := range []string{"xdoc/tuning", "xdoc/tuning2", "xdoc/tuning3", "xdoc/tuning4", "xdoc/tuning5", "xdoc/tuning6", "xdoc/tuning7", "xdoc/tuning8", "xdoc/tuning9"} {
+	for _, dir := range []string{"xdoc/tuning", "xdoc/tuning2", "xdoc/tuning3", "xdoc/tuning4", "xdoc/tuning5", "xdoc/tuning6", "xdoc/tuning7", "xdoc/tuning8", "xdoc/tuning9", "xdoc/tuning10"} {
 		t.Run(strings.TrimPrefix(dir, "xdoc/"), func(t *testing.T) {
 			r := resolveDir(t, dir)
 			logResolution(t, r, true)

@@ -11,7 +11,7 @@ import (
 
 // The hand-written cross-article sets: one cast per folder. tuning may be
 // read while building the resolver; blind is only scored.
-var xdocDirs = []string{"xdoc/tuning", "xdoc/tuning2", "xdoc/tuning3", "xdoc/tuning4", "xdoc/tuning5", "xdoc/tuning6", "xdoc/tuning7", "xdoc/tuning8", "xdoc/tuning9", "xdoc/blind", "xdoc/blind2", "xdoc/blind3"}
+var xdocDirs = []string{"xdoc/tuning", "xdoc/tuning2", "xdoc/tuning3", "xdoc/tuning4", "xdoc/tuning5", "xdoc/tuning6", "xdoc/tuning7", "xdoc/tuning8", "xdoc/tuning9", "xdoc/tuning10", "xdoc/blind", "xdoc/blind2", "xdoc/blind3"}
 
 // TestXDocSets loads both hand-written sets (every file exists, every name
 // occurs in its article, every type is an ontology type) and checks that

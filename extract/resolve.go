@@ -129,6 +129,24 @@ func orgShortForm(short, full []string) bool {
 	return false
 }
 
+// plainCompany are the head words outlets drop from a company's name
+// without naming another company.
+var plainCompany = map[string]bool{"company": true, "companies": true, "corporation": true, "corp": true, "co": true,
+	"group": true, "holdings": true, "holding": true, "inc": true, "ltd": true, "limited": true, "plc": true}
+
+// sisterLine reports a company's name that adds to short a word for a line
+// of business ("Kieraha Nickel Logistics" of "Kieraha Nickel"): named
+// after the short form, it is a sister or a unit the text brings in, not
+// the company the short form named.
+func sisterLine(short, full []string) bool {
+	for _, w := range full {
+		if !slices.Contains(short, w) && orgHeads[w] == "company" && !plainCompany[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // initials is the acronym of an organization name ("National Security
 // Council" → "nsc").
 func initials(words []string) string {
@@ -436,7 +454,7 @@ func (r *resolver) findOrg(words []string, place bool, at int) int {
 	var cands []int
 	l := r.orgWord[words[0]]
 	for _, i := range l[max(0, len(l)-maxCandidates):] {
-		if orgShortForm(words, r.ents[i].words) {
+		if e := r.ents[i]; orgShortForm(words, e.words) && !(at < e.first && sisterLine(words, e.words)) {
 			cands = appendOnce(cands, i)
 		}
 	}

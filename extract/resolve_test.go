@@ -252,3 +252,31 @@ func TestCountryUnitIsNotItsParent(t *testing.T) {
 		}
 	}
 }
+
+// TestSisterLineNamedLater checks that a company's short name does not
+// join a longer name the text gives only after it that adds a line of
+// business ("its shipping arm, Tarvolu Copper Logistics"): that is a
+// sister company; and that a short name after the full one still joins it.
+func TestSisterLineNamedLater(t *testing.T) {
+	x := run(t, "",
+		"Copper Sale Reviewed",
+		"The ministry began reviewing the sale of a stake in Tarvolu Copper, known in Malay as Syarikat Tarvolu Tembaga, to an Austrian trader.",
+		"A spokesman said its shipping arm, Tarvolu Copper Logistics, was not part of the sale.",
+	)
+	byName := map[string]kg.Entity{}
+	for _, e := range x.Entities {
+		byName[e.Name] = e
+	}
+	if _, ok := byName["Tarvolu Copper Logistics"]; !ok || slices.Contains(byName["Tarvolu Copper Logistics"].Aliases, "Tarvolu Copper") {
+		t.Errorf("the sister joined the company named before it: %v", names(x))
+	}
+	y := run(t, "",
+		"Freight Firm Fined",
+		"Ostrava Freight Logistics was fined on Monday. Ostrava Freight said it would appeal.",
+	)
+	for _, e := range y.Entities {
+		if e.Name == "Ostrava Freight" {
+			t.Errorf("a short name after the full one is an entity of its own: %v", names(y))
+		}
+	}
+}
