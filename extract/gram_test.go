@@ -39,3 +39,27 @@ func TestCoordinatedPassiveSharesSubject(t *testing.T) {
 		[3]string{"ALLIED_WITH", "organization:green-bloc", "organization:harbor-party"},
 	)
 }
+
+// A reduced relative describes the nominal before it wherever the parser
+// hung it: on the main verb ("the party led by X", hung on "leaves"), on
+// the noun it follows, or on a later verb when joined by "and" to an
+// earlier participle ("founded by X and now run by his son, Y", with
+// "founded" tagged as a past tense). The agent may be a noun with the
+// name set off after it, or coordinated names in apposition to one.
+func TestReducedRelatives(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Media",
+		"The deal leaves out the Harbor Party, the populist party led by Mr. Piet Ramos, which won 34 seats.",
+		"Kestrel Media, a Dublin company founded in 1961 by the printer Oskar Brandt and now run by his son, Jonas Brandt, has sold its titles.",
+		"The Brandt Trust, a charity named after a unionist and run by his daughter, Marta Brandt, said it had filed a complaint.",
+		"Kestrel Labs was founded in 1958 by the chemists Erik Dahl and Lena Ostrova.",
+	)
+	want(t, x,
+		[3]string{"LEADS", "person:piet-ramos", "organization:harbor-party"},
+		[3]string{"LEADS", "person:oskar-brandt", "organization:kestrel-media"},
+		[3]string{"LEADS", "person:jonas-brandt", "organization:kestrel-media"},
+		[3]string{"LEADS", "person:marta-brandt", "organization:brandt-trust"},
+		[3]string{"LEADS", "person:erik-dahl", "organization:kestrel-labs"},
+		[3]string{"LEADS", "person:lena-ostrova", "organization:kestrel-labs"},
+	)
+}

@@ -92,6 +92,7 @@ func (d *doc) parseSentence(si int, refs []ref) tree {
 	t.link()
 	t.hyphenedCues()
 	t.passiveParticiples()
+	t.pastParticiples()
 	t.possessiveObjects()
 	return t
 }
@@ -230,6 +231,18 @@ func (t *tree) passiveParticiples() {
 		n.upos, n.xpos, n.lemma = "VERB", "VBN", l
 		t.n[c].deprel = "aux:pass"
 		t.n[t.kid(i, "nsubj")].deprel = "nsubj:pass"
+	}
+}
+
+// pastParticiples repairs a past participle tagged as a past tense
+// ("a company founded by X" with "founded" VBD): a verb in "acl" (a
+// finite verb would head "acl:relcl") or with an agent phrase is a
+// participle, whatever the tagger said.
+func (t *tree) pastParticiples() {
+	for i := range t.n {
+		if n := &t.n[i]; n.xpos == "VBD" && (n.deprel == "acl" || t.kid(i, "obl:agent") >= 0) {
+			n.xpos = "VBN"
+		}
 	}
 }
 
@@ -525,6 +538,9 @@ func (d *doc) grammar() {
 					ra, ok := d.agentRef(&t, refs, a)
 					if !ok {
 						ra, ok = d.actorAdj(&t, refs, a) // "killed in an Israeli strike"
+					}
+					if !ok {
+						ra, ok = d.nameSetOffAfter(&t, refs, a) // "run by his son, X,"
 					}
 					if ok {
 						srcs = append(srcs, ra.ent)
@@ -950,6 +966,46 @@ func (t *tree) hedged(p int) bool {
 	return false
 }
 
+// participleNoun returns the nominal that passive participle p describes
+// as a reduced relative ("a company founded by X and now run by Y"), where
+// the parser hung it elsewhere, or -1. A participle modifies a nominal, so
+// one hung on a verb as "acl" describes the nominal right before it; one
+// joined by "and" to an earlier participle but hung on a noun or on a
+// later verb shares that participle's nominal.
+func (t *tree) participleNoun(p, depth int) int {
+	n := t.n[p]
+	if n.xpos != "VBN" || n.head < 0 || depth > 2 {
+		return -1
+	}
+	h := t.n[n.head]
+	nominal := func(i int) bool {
+		u := t.n[i].upos
+		return u == "NOUN" || u == "PROPN"
+	}
+	switch {
+	case n.deprel == "acl" && (h.upos == "VERB" || h.upos == "AUX"):
+		if p > 0 && nominal(p-1) {
+			return p - 1
+		}
+	case (n.deprel == "conj" || n.deprel == "advcl") && t.kid(p, "cc") >= 0 && t.kid(p, "aux:pass") < 0 && t.isPassive(p):
+		// The earlier participle: the nearest one before p, with no
+		// finite verb between, after the word the parser joined p to.
+		for j := p - 1; j >= 0 && (n.deprel != "conj" || j > n.head); j-- {
+			w := t.n[j]
+			if w.xpos == "VBN" && (w.deprel == "acl" || w.deprel == "conj") && w.head >= 0 {
+				if w.deprel == "acl" && nominal(w.head) {
+					return w.head
+				}
+				return t.participleNoun(j, depth+1)
+			}
+			if w.upos == "VERB" && w.xpos != "VBN" && w.xpos != "VBG" || w.upos == "AUX" || w.upos == "PRON" && w.deprel == "nsubj" {
+				break
+			}
+		}
+	}
+	return -1
+}
+
 // actor is the subject of p, or its passive subject when it has none:
 // whoever the clause is about, for rules that do not care about voice.
 func (t *tree) actor(p, depth int) int {
@@ -971,6 +1027,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 	modified := -1
 	if (n.deprel == "acl:relcl" || n.deprel == "acl") && n.head >= 0 {
 		modified = n.head
+	}
+	if a := t.participleNoun(p, 0); a >= 0 {
+		modified = a
 	}
 	relPron := func(i int) bool {
 		switch t.n[i].low {
@@ -1501,9 +1560,10 @@ func (t *tree) arguments(p int) (agents, patients []int, passive bool) {
 		for _, k := range t.n[p].kids {
 			if t.n[k].deprel == "obl:agent" || t.n[k].deprel == "obl" && t.caseOf(k) == "by" {
 				agents = append(agents, t.conjuncts(k)...)
-				if j := k + 1; t.n[k].upos == "NOUN" && j < len(t.n) && t.isName(j) && !t.under(j, k) {
+				if j := k + 1; t.n[k].upos == "NOUN" && j < len(t.n) && t.isName(j) && (!t.under(j, k) || t.n[j].head == k && t.n[j].deprel == "appos") {
 					// "by the pharmacists X and Y": the names after
-					// the noun, wherever the parser hung them.
+					// the noun, wherever the parser hung them, each of
+					// the coordinated ones.
 					agents = append(agents, t.conjuncts(j)...)
 				}
 			}
