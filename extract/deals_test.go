@@ -63,3 +63,19 @@ func TestFieldMinistriesInLowerCase(t *testing.T) {
 		t.Errorf("trade ministry is an entity: it only describes an official (all: %v)", got)
 	}
 }
+
+// TestStaffAndFamilyNames checks a body named by the staff that work at it
+// ("a staff association at X", "XYZ inspectors") and a person named with
+// both surnames beside a relative named with the first.
+func TestStaffAndFamilyNames(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Mine",
+		"TORVIK — KGT inspectors said on Friday that the shaft was safe. A staff association at Orveda Talc broke with the union.",
+		"For Mateo Carvallo Huenchul, the deal brings money. For Inés Carvallo of the Dock Workers Union, it brings security.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"KGT":                     kg.Organization,
+		"Orveda Talc":             kg.Organization,
+		"Mateo Carvallo Huenchul": kg.Person,
+	})
+}

@@ -1304,7 +1304,8 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		return "", ""
 	}
 	if !multi && isAllCaps(toks[a].text) && len(toks[a].text) >= 3 && !strings.Contains(toks[a].text, ".") && !commonCaps[toks[a].low] &&
-		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || actsAfter(toks, b) || prev(1) == "told") {
+		(b >= n || !toks[b].word || isVerbish(toks[b].low) || toks[b].low == "and" || toks[b].low == "which" || actsAfter(toks, b) || prev(1) == "told" ||
+			staffNouns[singular(toks[b].low)] && !toks[b].cap) { // "MIB inspectors said"
 		return kg.Organization, "" // "NATO, which leads", "KSC signed", "told NRK": an acronym standing alone
 	}
 	if !multi && b+2 < n && toks[b].text == "'s" && (roleNouns[toks[b+1].low] != roleNone || groupNouns[toks[b+1].low] ||
@@ -1317,7 +1318,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if typ := bodyActs(toks, a, b); typ != "" {
 		return typ, ""
 	}
-	if dealParty(toks, a, b) {
+	if dealParty(toks, a, b) || staffAt(toks, a, b) {
 		return kg.Organization, "company"
 	}
 	if memberOf(toks, a, b) || multi && next(1) == "," && possessedRole(toks, b+1) {

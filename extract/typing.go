@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/kg"
@@ -375,9 +376,11 @@ func evidenceType(toks []token, a, b int) (kg.EntityType, string) {
 
 // typeByDocument types the names still untyped from the other mentions
 // of the document: a name listed with places or people is one of them
-// ("in Nairobi and Eldoret"), and a name that ends with the surname of a
-// person named elsewhere is a person of that family ("Wilhelm
-// Brüggemann", founder of the firm run by Jens Brüggemann).
+// ("in Nairobi and Eldoret"), and a name that holds, after its first word,
+// the surname of a person named elsewhere is a person of that family
+// ("Wilhelm Brüggemann", founder of the firm run by Jens Brüggemann;
+// "Joaquín Quilodrán Paillalef", with both surnames, beside "Fernanda
+// Quilodrán").
 func (d *doc) typeByDocument() {
 	d.splitCoordinated()
 	// Each mention's text folded once, for both surname rules below.
@@ -407,7 +410,7 @@ func (d *doc) typeByDocument() {
 		}
 		f := folded[i]
 		w := strings.Fields(f)
-		if len(w) < 2 || !surnames[w[len(w)-1]] || things[f] {
+		if len(w) < 2 || !slices.ContainsFunc(w[1:], func(s string) bool { return surnames[s] }) || things[f] {
 			continue
 		}
 		toks := d.sents[m.sent].toks
@@ -1053,4 +1056,21 @@ func fieldMinistries(rs []rune, toks []token, si int, out []mention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// staffNouns are the people and bodies that work at a business or an
+// institution: "workers at X", "a staff association at X", "MIB
+// inspectors".
+var staffNouns = map[string]bool{"staff": true, "worker": true, "employee": true, "association": true,
+	"union": true, "analyst": true, "executive": true, "manager": true, "engineer": true, "inspector": true,
+	"official": true, "researcher": true, "scientist": true, "shareholder": true, "director": true}
+
+// staffAt reports a name after "at" and a noun for the staff of a body:
+// "a staff association at X", "analysts at X". A place noun after the name
+// keeps it a place ("workers at the Kismayo port").
+func staffAt(toks []token, a, b int) bool {
+	if a < 2 || toks[a-1].low != "at" || !staffNouns[singular(toks[a-2].low)] || toks[a-2].cap {
+		return false
+	}
+	return b >= len(toks) || !toks[b].word || placeNouns[singular(toks[b].low)] == ""
 }
