@@ -44,3 +44,18 @@ func TestFamilyNameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestApartNamesDecide checks that when context lifts two of an article's
+// entities to the same score for one node, the one whose name alone
+// matches better keeps it: "Wattle Ridge Nickel" itself, not "Wattle
+// Ridge" typed a place.
+func TestApartNamesDecide(t *testing.T) {
+	j := func(nameOnly float64) []Decision {
+		return []Decision{{Action: Join, NodeID: "organization:tarn-ridge-nickel", Score: 1, Evidence: Evidence{NameOnly: nameOnly}}}
+	}
+	per := [][]Decision{j(0.92), j(1)}
+	apart(per, make([]*kg.Entity, 2))
+	if per[0][0].Action != Propose || per[1][0].Action != Join {
+		t.Errorf("got %v, %v; want the better name to keep the node", per[0][0].Action, per[1][0].Action)
+	}
+}

@@ -580,7 +580,8 @@ func held(cs []Candidate, others map[string]bool) []Candidate {
 // own resolution kept them apart ("Secretary Dimaculangan", "Ms.
 // Dimaculangan"), so they are two. A node an entity already is keeps it;
 // else the join of a whole name, then one with a shared title, then the
-// higher score stands, and the others' joins become proposals.
+// higher score, then the better match of names alone stands, and the
+// others' joins become proposals.
 func apart(per [][]Decision, known []*kg.Entity) {
 	holder := map[string]int{} // node -> mention holding it
 	for _, e := range known {
@@ -595,7 +596,12 @@ func apart(per [][]Decision, known []*kg.Entity) {
 		if ta, tb := a.Evidence.Title != "", b.Evidence.Title != ""; ta != tb {
 			return ta
 		}
-		return a.Score > b.Score
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		// Context lifts both to the top: the names say which is the node
+		// ("Wattle Ridge Nickel" itself, not "Wattle Ridge" typed a place).
+		return a.Evidence.NameOnly > b.Evidence.NameOnly
 	}
 	demote := func(i int) {
 		per[i][0].Action = Propose
