@@ -2,7 +2,9 @@ package extract
 
 import (
 	"maps"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/relclass"
@@ -35,6 +37,7 @@ func (d *doc) classView() (v *relclass.Doc, reps []int) {
 			byID[id] = k
 			reps = append(reps, i)
 			v.Types = append(v.Types, string(e.typ))
+			v.Subs = append(v.Subs, e.sub)
 		}
 		entOf[i] = k
 	}
@@ -56,7 +59,7 @@ func (d *doc) classView() (v *relclass.Doc, reps []int) {
 		s.Words = make([]relclass.Word, len(t.n))
 		for i, n := range t.n {
 			s.Words[i] = relclass.Word{Lemma: strings.ToLower(n.lemma), UPOS: n.upos, Deprel: n.deprel,
-				Head: n.head, Neg: t.negated(i)}
+				Head: n.head, Neg: t.negated(i), Cue: cueClass(strings.ToLower(n.lemma))}
 		}
 		for _, r := range d.sentRefs(si) {
 			from, to, head := -1, -1, -1
@@ -76,7 +79,10 @@ func (d *doc) classView() (v *relclass.Doc, reps []int) {
 				continue
 			}
 			s.Mentions = append(s.Mentions, relclass.Mention{Ent: entOf[r.ent], Word: head, From: from, To: to,
-				Pron: r.pron, Adj: r.adj, Poss: r.poss})
+				Pron: r.pron, Adj: r.adj, Poss: r.poss, Desc: r.desc})
+		}
+		if si < len(d.descBySent) && len(d.descBySent[si]) > 0 {
+			d.descMentions(si, t, s, entOf)
 		}
 	}
 	return v, reps
@@ -141,3 +147,102 @@ func (an *Analysis) With(m *relclass.Model) *kg.Extraction {
 	d.rels = saved
 	return x
 }
+
+// descMentions adds to s the definite descriptions of organizations that
+// coreference resolved in sentence si ("the company", "the junta",
+// "gendarmes") and that no reference of the sentence already covers, so
+// that the classifier reads their pairs like a name's.
+func (d *doc) descMentions(si int, t *tree, s *relclass.Sentence, entOf []int) {
+	toks := d.sents[si].toks
+	added := false
+	for _, x := range d.descBySent[si] {
+		w := -1
+		for i, n := range t.n {
+			if n.tok >= 0 && n.tok < len(toks) && toks[n.tok].start == x.pos {
+				w = i
+				break
+			}
+		}
+		if w < 0 || slices.ContainsFunc(s.Mentions, func(m relclass.Mention) bool { return w >= m.From && w < m.To }) {
+			continue
+		}
+		s.Mentions = append(s.Mentions, relclass.Mention{Ent: entOf[x.ent], Word: w, From: w, To: w + 1, Pron: true, Desc: true})
+		added = true
+	}
+	if added {
+		slices.SortStableFunc(s.Mentions, func(a, b relclass.Mention) int { return a.From - b.From })
+	}
+}
+
+// cueClass is the word class that the rules' cue tables give a lemma,
+// the same for every word of a class, so the classifier learns a cue once
+// for the class and not once per word ("chairman", "director" and
+// "chief" all read as a leading role): a verb's relations, a role noun's
+// kind, kinship, speech, an organization noun, a stake, "" for none.
+func cueClass(lemma string) string { return cueClasses()[lemma] }
+
+// cueClasses holds cueClass for every lemma of the tables, built once.
+var cueClasses = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	var lemmas []string
+	for _, m := range []map[string]bool{speechVerbs, hedges, shareNouns, detentionNouns, fightNouns, backingNouns, removalNouns} {
+		lemmas = slices.AppendSeq(lemmas, maps.Keys(m))
+	}
+	lemmas = slices.AppendSeq(lemmas, maps.Keys(gramCues))
+	lemmas = slices.AppendSeq(lemmas, maps.Keys(roleNouns))
+	lemmas = slices.AppendSeq(lemmas, maps.Keys(relatives))
+	lemmas = slices.AppendSeq(lemmas, maps.Keys(stanceAdjs))
+	lemmas = slices.AppendSeq(lemmas, maps.Keys(orgNouns))
+	lemmas = append(lemmas, "say", "tell")
+	for _, l := range lemmas {
+		if c := classOfLemma(l); c != "" {
+			out[l] = c
+		}
+	}
+	return out
+})
+
+func classOfLemma(lemma string) string {
+	if cs := gramCues[lemma]; len(cs) > 0 {
+		c := "v"
+		for i, g := range cs {
+			if i == 0 || g.cue.rel != cs[i-1].cue.rel {
+				c += ":" + string(g.cue.rel)
+			}
+		}
+		return c
+	}
+	if k, ok := roleNouns[lemma]; ok {
+		return roleClasses[k]
+	}
+	switch {
+	case relatives[lemma] != "":
+		return "kin"
+	case speechVerbs[lemma] || speechVerbs[lemma+"ed"] || speechVerbs[lemma+"d"] || lemma == "say" || lemma == "tell":
+		return "say"
+	case hedges[lemma]:
+		return "hedge"
+	case shareNouns[lemma]:
+		return "share"
+	case detentionNouns[lemma]:
+		return "n:" + string(kg.Detained)
+	case fightNouns[lemma]:
+		return "n:" + string(kg.Fought)
+	case backingNouns[lemma]:
+		return "n:" + string(kg.Supports)
+	case removalNouns[lemma]:
+		return "removal"
+	}
+	if sa, ok := stanceAdjs[lemma]; ok {
+		return "adj:" + string(sa.rel)
+	}
+	if _, ok := orgNouns[lemma]; ok {
+		return "org"
+	}
+	return ""
+}
+
+// roleClasses names the role kinds for cueClass.
+var roleClasses = map[roleKind]string{roleNone: "role", roleOther: "role:other", roleLeads: "role:leads",
+	roleCommands: "role:commands", roleWorks: "role:works", roleMember: "role:member", roleState: "role:state",
+	roleOwns: "role:owns"}

@@ -31,6 +31,14 @@ const (
 	fTriggerEnds
 	fPathBack
 	fMentionsBetween
+	fPathClasses
+	fTriggerClass
+	fFrame
+	fSubs
+	fKindDesc
+	fBetweenCue
+	fPathLenTypes
+	fPathCue
 )
 
 // maxBetween caps the words between the mentions read as a bag.
@@ -67,6 +75,37 @@ func kind(m Mention) string {
 		k += "'s"
 	}
 	return k
+}
+
+// wordClass is a word's cue class, else its part of speech: what the
+// generalizing features read in place of the lemma.
+func wordClass(w Word) string {
+	if w.Cue != "" {
+		return w.Cue
+	}
+	return w.UPOS
+}
+
+// kindDesc is kind, telling a description from a pronoun.
+func kindDesc(m Mention) string {
+	if m.Desc {
+		return "desc"
+	}
+	return kind(m)
+}
+
+// frame is the syntactic frame of a mention: its arc label and the class
+// of the word it hangs from ("nsubj v:DETAINED", "appos PROPN").
+func frame(ws []Word, m Mention) fnv {
+	h := newFNV()
+	w := ws[m.Word]
+	h.add(w.Deprel, " ")
+	if w.Head >= 0 {
+		h.add(wordClass(ws[w.Head]))
+	} else {
+		h.add("<root>")
+	}
+	return h
 }
 
 // path returns the words from a up to their lowest common ancestor and
@@ -129,6 +168,16 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	types.add(ta, ">", tb)
 	buf = append(buf, feat(fBias), featH(fTypes, types), featH(fKind, hashOf(kind(ma)), hashOf(kind(mb)), types))
 
+	sa, sb := "", ""
+	if d.Subs != nil {
+		sa, sb = d.Subs[ma.Ent], d.Subs[mb.Ent]
+	}
+	buf = append(buf, feat(fSubs, ta, sa, ">", tb, sb),
+		featH(fKindDesc, hashOf(kindDesc(ma)), hashOf(kindDesc(mb)), types),
+		featH(fFrame, hashOf("a"), frame(s.Words, ma), types),
+		featH(fFrame, hashOf("b"), frame(s.Words, mb), types),
+		featH(fFrame, hashOf("ab"), frame(s.Words, ma), frame(s.Words, mb)))
+
 	buf = append(buf, featH(fMentionsBetween, hashOf(strconv.Itoa(min(p.B-p.A-1, 3))), types))
 
 	// Words between, as a bag and at both ends.
@@ -137,6 +186,9 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	if n > 0 {
 		for i := ma.To; i < mb.From && i < ma.To+maxBetween; i++ {
 			buf = append(buf, feat(fBetween, s.Words[i].Lemma))
+			if c := s.Words[i].Cue; c != "" {
+				buf = append(buf, featH(fBetweenCue, hashOf(c), types))
+			}
 		}
 		buf = append(buf, feat(fBetweenFirst, s.Words[ma.To].Lemma), feat(fBetweenLast, s.Words[mb.From-1].Lemma))
 		if n > maxBetween {
@@ -157,14 +209,19 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	if lca < 0 {
 		buf = append(buf, feat(fPathLen, "none"))
 	} else {
-		labels, lemmas, back := newFNV(), newFNV(), newFNV()
+		labels, lemmas, back, cls := newFNV(), newFNV(), newFNV(), newFNV()
 		neg, hedge := false, false
 		for _, i := range up {
 			labels.add(s.Words[i].Deprel, "^")
 			back.add(s.Words[i].Deprel, "^")
+			cls.add(s.Words[i].Deprel, "^")
 			if i != ma.Word {
 				lemmas.add(s.Words[i].Lemma, "^")
+				cls.add(wordClass(s.Words[i]), "^")
 				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
+				if c := s.Words[i].Cue; c != "" {
+					buf = append(buf, featH(fPathCue, hashOf(c), types))
+				}
 			}
 			neg = neg || s.Words[i].Neg
 			hedge = hedge || hedges[s.Words[i].Lemma]
@@ -175,14 +232,27 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 		}
 		labels.add("|")
 		lemmas.add("|", trig, "|")
+		trigClass := "<end>"
+		if trig != "<end>" {
+			trigClass = wordClass(s.Words[lca])
+			if c := s.Words[lca].Cue; c != "" {
+				buf = append(buf, featH(fPathCue, hashOf(c), types))
+			}
+		}
+		cls.add("|", trigClass, "|")
 		back.add("|", s.Words[lca].UPOS, "|")
 		for k := len(down) - 1; k >= 0; k-- {
 			i := down[k]
 			labels.add("v", s.Words[i].Deprel)
 			back.add("v", s.Words[i].Deprel)
+			cls.add("v", s.Words[i].Deprel)
 			if i != mb.Word {
 				lemmas.add("v", s.Words[i].Lemma)
+				cls.add("v", wordClass(s.Words[i]))
 				buf = append(buf, feat(fPathLemma, s.Words[i].Lemma))
+				if c := s.Words[i].Cue; c != "" {
+					buf = append(buf, featH(fPathCue, hashOf(c), types))
+				}
 			}
 			neg = neg || s.Words[i].Neg
 			hedge = hedge || hedges[s.Words[i].Lemma]
@@ -197,7 +267,10 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 			featH(fPathBack, back, types),
 			feat(fTrigger, trig),
 			featH(fTriggerTypes, hashOf(trig), types),
-			feat(fPathLen, strconv.Itoa(len(up)+len(down))))
+			feat(fPathLen, strconv.Itoa(len(up)+len(down))),
+			featH(fPathClasses, cls),
+			featH(fPathClasses, cls, types),
+			featH(fPathLenTypes, hashOf(strconv.Itoa(len(up)+len(down))), types))
 		ea, eb := "", ""
 		if len(up) > 0 {
 			ea = s.Words[up[len(up)-1]].Deprel
@@ -205,7 +278,9 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 		if len(down) > 0 {
 			eb = s.Words[down[len(down)-1]].Deprel
 		}
-		buf = append(buf, feat(fEndDeps, ea, eb), feat(fTriggerEnds, trig, ea, eb))
+		buf = append(buf, feat(fEndDeps, ea, eb), feat(fTriggerEnds, trig, ea, eb),
+			featH(fTriggerClass, hashOf(trigClass), hashOf(ea), hashOf(eb), types),
+			featH(fTriggerClass, hashOf(trigClass), types))
 		if neg {
 			buf = append(buf, feat(fNeg))
 		}

@@ -29,6 +29,9 @@ type Word struct {
 	Deprel string
 	Head   int  // index of the head word, -1 for the root
 	Neg    bool // a dependent says "not", "n't" or "never"
+	// Cue is the word's class in the rules' cue tables ("v:DETAINED",
+	// "role:leads", "kin", "say" ...), "" for none.
+	Cue string
 }
 
 // Mention is one reference to an entity in a sentence: a name, a pronoun
@@ -40,6 +43,7 @@ type Mention struct {
 	Pron     bool
 	Adj      bool
 	Poss     bool
+	Desc     bool // a description ("the company"), with Pron
 }
 
 // Sentence is one parsed sentence with its mentions in word order.
@@ -52,6 +56,9 @@ type Sentence struct {
 type Doc struct {
 	// Types holds each entity's type: "Person", "Organization", "Location".
 	Types []string
+	// Subs holds each entity's subtype ("party", "company", "country" ...),
+	// "" when none is known.
+	Subs  []string
 	Sents []Sentence
 	// Ruled lists, per (source, target) entity pair, the relation types
 	// that the rules found.

@@ -106,6 +106,16 @@ func TestPredict(t *testing.T) {
 	if got := m.WithSettings(1e6, m.Types, false).Predict(appos()); len(got) != 0 {
 		t.Errorf("margin 1e6: Predict = %+v, want nothing", got)
 	}
+	// A pronoun end adds nothing; a description end does.
+	d = appos()
+	d.Sents[0].Mentions[1].Pron = true
+	if got := m.Predict(d); len(got) != 0 {
+		t.Errorf("John a pronoun: Predict = %+v, want nothing", got)
+	}
+	d.Sents[0].Mentions[1].Desc = true
+	if got := m.Predict(d); len(got) != 1 {
+		t.Errorf("John a description: Predict = %+v, want one relation", got)
+	}
 }
 
 func TestModelRoundTrip(t *testing.T) {
@@ -156,5 +166,34 @@ func BenchmarkPredict(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Predict(d)
+	}
+}
+
+// TestWordClasses checks that the class features read a word's cue class
+// and not its lemma: "Google's chairman, John" shares them with "Google's
+// chief, John" when both are leading roles, and not when the role's class
+// differs.
+func TestWordClasses(t *testing.T) {
+	feats := func(lemma, cue string) []uint64 {
+		d := appos()
+		d.Sents[0].Words[2].Lemma, d.Sents[0].Words[2].Cue = lemma, cue
+		return Features(d, Pair{0, 0, 1}, nil)
+	}
+	shared := func(a, b []uint64) int {
+		n := 0
+		for _, f := range a {
+			if slices.Contains(b, f) {
+				n++
+			}
+		}
+		return n
+	}
+	chief, chairman, spokesman := feats("chief", "role:leads"), feats("chairman", "role:leads"), feats("spokesman", "role:works")
+	if shared(chief, chairman) <= shared(chief, spokesman) {
+		t.Errorf("chief shares %d features with chairman (same class) and %d with spokesman (another class), want more with chairman",
+			shared(chief, chairman), shared(chief, spokesman))
+	}
+	if slices.Equal(chief, chairman) {
+		t.Error("chief and chairman give the same features: the lemma features are lost")
 	}
 }
