@@ -71,10 +71,26 @@ func BenchLoad(b *testing.B, open func(b *testing.B) kg.Store, sizes ...int) {
 				cpu0 := ProcessCPU()
 				start := time.Now()
 				mark := start
+				// Each tenth's rate and CPU per article (-v): the curve
+				// of a long load, not only its ends.
+				tenthAt, tenthCPU := start, cpu0
 				l := loader.New(s)
 				l.MaxBatch = loadBatch()
 				sum, err := l.Load(context.Background(), srcs, func(r loader.Result) {
 					done++
+					if done%tenth == 0 || done == n {
+						now, c := time.Now(), ProcessCPU()
+						k := done - (done-1)/tenth*tenth
+						line := fmt.Sprintf("%s: articles %d: %.1f articles/s, %.2f cpu-ms/article over the last %d (%.0f s in)",
+							b.Name(), done, float64(k)/now.Sub(tenthAt).Seconds(), (c-tenthCPU).Seconds()*1000/float64(k), k, now.Sub(start).Seconds())
+						b.Log(line)
+						if testing.Verbose() {
+							// As it happens too: a long load's curve is
+							// read while it runs (b.Log prints at the end).
+							fmt.Fprintln(os.Stderr, line)
+						}
+						tenthAt, tenthCPU = now, c
+					}
 					switch done {
 					case tenth:
 						first += time.Since(mark)
