@@ -225,6 +225,8 @@ type Prepared struct {
 	// names and of its other names (for a mention that is a node already).
 	keys, allLookup, aliasLookup [][]string
 	own                          []string // every entity id, resolvable or not
+	// nameKeys are each mention's names as memo knows them (nameKey).
+	nameKeys []string
 }
 
 // Prepare reads x's mentions for LinkAll. x's entities must not change
@@ -241,6 +243,7 @@ func Prepare(x *kg.Extraction) *Prepared {
 		m := Mention{ID: e.ID, Type: e.Type, Names: names}
 		m.names()
 		p.ms = append(p.ms, m)
+		p.nameKeys = append(p.nameKeys, nameKey(m.Type, names))
 		p.keys = append(p.keys, Keys(m.Type, names))
 		p.allLookup = append(p.allLookup, LookupKeys(m.Type, names))
 		p.aliasLookup = append(p.aliasLookup, LookupKeys(m.Type, names[1:]))
@@ -373,7 +376,7 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 	}
 	// Only candidates whose names could reach Low with full context have
 	// their neighbors read.
-	parsed := map[string][]Name{}
+	nodes := map[string]*memoNode{}
 	var allKept []string
 	for n := range ls {
 		l := &ls[n]
@@ -383,12 +386,12 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 			if e == nil {
 				continue
 			}
-			nn, ok := parsed[id]
+			nd, ok := nodes[id]
 			if !ok {
-				nn = nodeNames(e)
-				parsed[id] = nn
+				nd = nodeOf(e)
+				nodes[id] = nd
 			}
-			if l.plausible(e, nn, l.found[id]) {
+			if l.plausible(e, nd, l.found[id]) {
 				l.kept = append(l.kept, id)
 			}
 		}
@@ -434,17 +437,36 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 	for _, m := range prior {
 		mention(m)
 	}
+	// A candidate's neighbors are the same for every article of ps that
+	// its articles do not hold and that as many articles counted in precede
+	// (addArts only grows), so they are gathered once for those; the
+	// decisions only read them.
+	type nbKey struct {
+		id   string
+		more int
+	}
+	nbs := map[nbKey]map[string]bool{}
 	out := make([]Linked, len(ls))
 	for n := range ls {
 		l := &ls[n]
 		cs := make(map[string]Candidate, len(l.kept))
 		for _, id := range l.kept {
-			as := l.arts[id]
-			if more := addArts[cands[id].ID]; len(more) > 0 {
-				as = latest(uniqSorted(append(slices.Clone(arts[id]), more...)), l.x.Article.ID)
+			more := addArts[cands[id].ID]
+			k := nbKey{id, len(more)}
+			self := slices.Contains(arts[id], l.x.Article.ID) || slices.Contains(more, l.x.Article.ID)
+			nb, ok := nbs[k]
+			if !ok || self {
+				as := l.arts[id]
+				if len(more) > 0 {
+					as = latest(uniqSorted(append(slices.Clone(arts[id]), more...)), l.x.Article.ID)
+				}
+				nb = neighbors(as, byArticle, addNodes)
+				if !self {
+					nbs[k] = nb
+				}
 			}
 			// A merged-away id resolves to its node; both point at one.
-			cs[id] = Candidate{Entity: cands[id], Neighbors: neighbors(as, byArticle, addNodes), parsed: parsed[id]}
+			cs[id] = Candidate{Entity: cands[id], Neighbors: nb, parsed: nodes[id].nn}
 		}
 		ds := l.decide(cs)
 		out[n] = Linked{Decisions: ds, Read: l.read, Unchanged: l.unchanged, Nodes: nodesOf(l.x, known, ds)}
@@ -478,20 +500,21 @@ func nodesOf(x *kg.Extraction, known map[string]*kg.Entity, ds []Decision) map[s
 	return out
 }
 
-// plausible reports whether a candidate e (its names parsed nn) is the
+// plausible reports whether a candidate e (its names nd) is the
 // node of one of the article's mentions (for links) or its names could
 // reach Low with full context against one of the mentions whose blocking
 // keys found it (found): the others never decide against it. It is the
 // filter before the neighbors are read; comparing a candidate's names
-// with every mention's was a sixth of a load's CPU at 10k articles.
-func (l *linking) plausible(e *kg.Entity, nn []Name, found []int) bool {
+// with every mention's was a sixth of a load's CPU at 10k articles, and
+// with only those mentions' still a tenth, hence memo.
+func (l *linking) plausible(e *kg.Entity, nd *memoNode, found []int) bool {
 	for i := range l.ms {
 		if l.known[i] != nil && l.known[i].ID == e.ID {
 			return true
 		}
 	}
 	for _, i := range found {
-		if mt, _, ok := nameMatch(&l.ms[i], e, nn); ok && mt.Score+contextMax >= Low {
+		if near(&l.ms[i], l.p.nameKeys[i], e, nd) {
 			return true
 		}
 	}
