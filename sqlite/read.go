@@ -496,38 +496,33 @@ func (s *Store) ArticlesOfEntities(ctx context.Context, entityIDs []string) ([][
 // ids of the articles that mention it, sorted. The primary key
 // (entity_id, article_id) serves both the n-th greatest id and the range
 // above it, so the cost is n rows per entity however many mention it.
+// One prepared statement follows merged-away ids to their nodes and reads
+// the lists: resolution reads this for every article, and preparing the
+// redirect lookup and the read anew each time cost more than running them.
 func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string, n int) ([][]string, error) {
-	want, err := resolveAll(ctx, s.r, entityIDs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]string, len(want))
+	out := make([][]string, len(entityIDs))
 	if n <= 0 {
 		for i := range out {
 			out[i] = []string{}
 		}
 		return out, nil
 	}
-	m := map[string][]string{}
-	err = eachChunk(uniq(want), func(args []any) error {
-		ids, err := json.Marshal(args)
-		if err != nil {
-			return err
-		}
-		rows, err := s.r.QueryContext(ctx, `SELECT w.value, ea.article_id FROM json_each(?1) w
-			JOIN entity_articles ea ON ea.entity_id = w.value AND ea.article_id >= coalesce((
-				SELECT x.article_id FROM entity_articles x WHERE x.entity_id = w.value
-				ORDER BY x.article_id DESC LIMIT 1 OFFSET ?2), '')
-			ORDER BY w.value, ea.article_id`, string(ids), n-1)
-		if err != nil {
-			return err
-		}
-		return scanPairs(rows, m)
+	st, err := s.prepare(ctx, "latest-articles", func() string {
+		return `WITH w (asked, id) AS (SELECT value, coalesce((SELECT r.to_id FROM redirects r WHERE r.from_id = value), value)
+				FROM json_each(?1))
+			SELECT w.asked, ea.article_id FROM w
+			JOIN entity_articles ea ON ea.entity_id = w.id AND ea.article_id >= coalesce((
+				SELECT x.article_id FROM entity_articles x WHERE x.entity_id = w.id
+				ORDER BY x.article_id DESC LIMIT 1 OFFSET ?2), '')`
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: latest articles of entities: %w", err)
 	}
-	for i, id := range want {
+	m, err := jsonPairs(ctx, st, entityIDs, n-1)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: latest articles of entities: %w", err)
+	}
+	for i, id := range entityIDs {
 		out[i] = slices.Clone(m[id])
 		if out[i] == nil {
 			out[i] = []string{}
@@ -537,9 +532,16 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 }
 
 // EntitiesOfArticles returns, for each article id, the sorted ids of the
-// entities it mentions.
+// entities it mentions, in one prepared statement (see
+// LatestArticlesOfEntities).
 func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([][]string, error) {
-	m, err := s.pairs(ctx, articleIDs, `SELECT article_id, entity_id FROM entity_articles WHERE article_id IN (%s) ORDER BY article_id, entity_id`)
+	st, err := s.prepare(ctx, "entities-of-articles", func() string {
+		return `SELECT w.value, ea.entity_id FROM json_each(?1) w JOIN entity_articles ea ON ea.article_id = w.value`
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities of articles: %w", err)
+	}
+	m, err := jsonPairs(ctx, st, articleIDs)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities of articles: %w", err)
 	}
@@ -551,6 +553,32 @@ func (s *Store) EntitiesOfArticles(ctx context.Context, articleIDs []string) ([]
 		}
 	}
 	return out, nil
+}
+
+// jsonPairs runs st, a two-column statement over json_each(?1), with the
+// distinct keys as ?1 and more as the following arguments, and groups the
+// second column by the first, each group sorted.
+func jsonPairs(ctx context.Context, st *sql.Stmt, keys []string, more ...any) (map[string][]string, error) {
+	m := map[string][]string{}
+	u := uniq(keys)
+	if len(u) == 0 {
+		return m, nil
+	}
+	js, err := json.Marshal(u)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, append([]any{string(js)}, more...)...)
+	if err != nil {
+		return nil, err
+	}
+	if err := scanPairs(rows, m); err != nil {
+		return nil, err
+	}
+	for _, l := range m {
+		slices.Sort(l)
+	}
+	return m, nil
 }
 
 // Events returns the events with the given ids (nil where unknown).

@@ -59,8 +59,9 @@ func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResu
 	aid, h := x.Article.ID, kg.ContentHash(x.Article.Text)
 	var cur string
 	err := tx.QueryRowContext(ctx, `SELECT content_hash FROM articles WHERE id = ?`, aid).Scan(&cur)
+	fresh := errors.Is(err, sql.ErrNoRows)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case fresh:
 		// A new source whose text another article holds is that
 		// article: its sentences must not count twice.
 		var dup string
@@ -74,7 +75,7 @@ func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResu
 	case err != nil:
 		return kg.SaveResult{}, nil, nil, fmt.Errorf("sqlite: save article %s: %w", aid, err)
 	}
-	res, touched, renamed, err := save(ctx, tx, x)
+	res, touched, renamed, err := save(ctx, tx, x, fresh)
 	if err != nil {
 		return kg.SaveResult{}, nil, nil, err
 	}
@@ -99,12 +100,18 @@ func saveVersion(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResu
 // names it may have changed: the article's former entities, the joins', and
 // the entities it creates or gives a name they did not have. A name in
 // thousands of articles is read back for re-keying only when it is new.
-func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction) (kg.SaveResult, []string, []string, error) {
+// fresh says the store has no row for the article: as articles are never
+// deleted, nothing it contributed can be there to remove, and the nine
+// statements that would find nothing are not run.
+func save(ctx context.Context, tx *sql.Tx, x *kg.Extraction, fresh bool) (kg.SaveResult, []string, []string, error) {
 	aid := x.Article.ID
 	res := kg.SaveResult{ArticleID: aid}
-	before, err := removeArticle(ctx, tx, aid)
-	if err != nil {
-		return res, nil, nil, err
+	var before []string
+	if !fresh {
+		var err error
+		if before, err = removeArticle(ctx, tx, aid); err != nil {
+			return res, nil, nil, err
+		}
 	}
 	a := x.Article
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, source, url, published, section, text)
