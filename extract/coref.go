@@ -1402,6 +1402,16 @@ func personNoun(w string) bool {
 	return personWord(w) || people[w] || titles[w]
 }
 
+// titleWords spell out the ranks and posts written short before a name,
+// so that "Gen. X" is the one "the former general" means.
+var titleWords = map[string]string{
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+	"cpt": "captain", "sgt": "sergeant", "adm": "admiral", "brig": "brigadier", "cmdr": "commander",
+	"gov": "governor", "sen": "senator", "rep": "representative", "supt": "superintendent",
+	"insp": "inspector", "amb": "ambassador", "pres": "president", "cllr": "councillor",
+	"atty": "attorney", "sec": "secretary", "prof": "professor",
+}
+
 // resolveNounPhrases resolves each definite description that the text
 // gave an entity before ("the abbot", "the governor's chief of staff",
 // "the 54-year-old", "the operator", "the county") to the entity of that
@@ -1452,9 +1462,10 @@ func (d *doc) resolveNounPhrases() []int {
 				}
 			}
 			// A person goes by a post or an occupation of the lexicon
-			// ("the governor's chief of staff"); other nouns ("the man",
-			// an apposition's head) describe too loosely to stand for one.
-			if e >= 0 && d.ents[e].typ == kg.Person && roleNouns[toks[j].low] == roleNone {
+			// ("the governor's chief of staff") or by the age the text gave
+			// ("the 54-year-old"); other nouns ("the man", an apposition's
+			// head) describe too loosely to stand for one.
+			if e >= 0 && d.ents[e].typ == kg.Person && roleNouns[toks[j].low] == roleNone && !strings.HasSuffix(toks[j].low, "-year-old") {
 				i = j
 				continue
 			}
@@ -1640,6 +1651,9 @@ func (d *doc) nounMarks() map[string][]descMark {
 			if x.typ == kg.Person && m.title != "" {
 				w := strings.Fields(strings.ToLower(strings.TrimSuffix(m.title, ".")))
 				if t := w[len(w)-1]; !maleTitles[t] && !femaleTitles[t] && t != "dr" {
+					if full := titleWords[t]; full != "" {
+						t = full // "Gen. X" is "the general"
+					}
 					note(t, m.ent, m.start)
 				}
 			}

@@ -601,3 +601,27 @@ func TestGenderNotPastAPreposition(t *testing.T) {
 		t.Fatal("Dara Voss not found")
 	}
 }
+
+// "The 54-year-old" is the one person the text gave that age: an age is
+// as definite as a post.
+func TestTheAgeIsThePerson(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrest",
+		"Karel Dvorak, 54, runs a bakery in Brno. His nephew, Petr Hruby, 31, works for him.",
+		"The 54-year-old was arrested by the Border Police on Friday.",
+	)
+	want(t, x, [3]string{"DETAINED", "organization:border-police", "person:karel-dvorak"})
+	wantNot(t, x, [3]string{"DETAINED", "organization:border-police", "person:petr-hruby"})
+}
+
+// A rank written short before a name ("Gen. X") is the post a later "the
+// former general" names.
+func TestAbbreviatedRankDescribes(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrest",
+		"Gen. Omar Saleh commanded the Northern Army until 2019. Col. Idris Nour served under him.",
+		"The former general was detained by the Military Intelligence Directorate in May.",
+	)
+	want(t, x, [3]string{"DETAINED", "organization:military-intelligence-directorate", "person:omar-saleh"})
+	wantNot(t, x, [3]string{"DETAINED", "organization:military-intelligence-directorate", "person:idris-nour"})
+}
