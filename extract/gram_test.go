@@ -63,3 +63,35 @@ func TestReducedRelatives(t *testing.T) {
 		[3]string{"LEADS", "person:lena-ostrova", "organization:kestrel-labs"},
 	)
 }
+
+// A name before the head noun of a part ("the X department", "the X
+// team") is the body itself.
+func TestNameBeforePartNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Police",
+		"Mr. Piet Ramos, a retired general who led the Harbor Police department before 2020, returned to the board on Monday.",
+	)
+	want(t, x, [3]string{"LEADS", "person:piet-ramos", "organization:harbor-police"})
+}
+
+// "Y, of which X is a member": the relative after the preposition stands
+// for the name before it.
+func TestOfWhichOwner(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"League",
+		"The Green League, of which the Harbor Club is a member, said it was following the case.",
+	)
+	want(t, x, [3]string{"MEMBER_OF", "organization:harbor-club", "organization:green-league"})
+}
+
+// The subject of a copula may be a noun with its name set off after a
+// relative clause, and an apposition after "of Y" describes Y: "the
+// commissioner who voted against it, X, is the niece of Y, a member of
+// parliament".
+func TestCopulaAfterLongSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Vote",
+		"The vote was held on Monday in the capital. The lone commissioner who voted against the dismissal, Ms. Anna Sorel, is the niece of Mr. Oskar Brandt, a member of parliament.",
+	)
+	want(t, x, [3]string{"FAMILY_OF", "person:anna-sorel", "person:oskar-brandt"})
+}

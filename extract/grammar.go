@@ -834,7 +834,7 @@ var forceTargets = map[string]bool{"patrol": true, "convoy": true, "troop": true
 // officeNouns are parts of a body that a person runs: "heads the Mombasa
 // office of Y", "runs the group's political office".
 var officeNouns = map[string]bool{"office": true, "branch": true, "bureau": true, "unit": true, "division": true,
-	"department": true, "wing": true, "arm": true, "subsidiary": true}
+	"department": true, "wing": true, "arm": true, "subsidiary": true, "team": true}
 
 // objectRef reads an object named through a measure or a demonym: "owns
 // 40 percent of Y", "commanded American forces".
@@ -900,7 +900,7 @@ func (d *doc) objectRef(t *tree, refs []ref, rel kg.RelationType, i int) (ref, b
 	}
 	// "heads the X tribe": an organization's name before its own head
 	// noun is the organization.
-	if _, ok := orgNouns[n.lemma]; ok && i > 0 && t.n[i-1].head == i && t.n[i-1].deprel == "compound" {
+	if _, ok := orgNouns[n.lemma]; (ok || officeNouns[n.lemma]) && i > 0 && t.n[i-1].head == i && t.n[i-1].deprel == "compound" {
 		if r, ok := d.refOfNode(t, refs, i-1); ok && !r.adj && d.ents[r.ent].typ == kg.Organization {
 			return r, true
 		}

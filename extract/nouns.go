@@ -60,7 +60,7 @@ func init() {
 // apposition to ("X, the daughter of Y"), or the subject of a copula ("X
 // is Y's daughter", "X became the leader of Y").
 func (t *tree) personOf(i int) []int {
-	if a := t.kid(i, "appos"); a >= 0 && !bodyNoun(t.n[a]) {
+	if a := t.kid(i, "appos"); a >= 0 && !bodyNoun(t.n[a]) && !t.ownerBetween(i, a) {
 		// (An organization or place noun describes the body the
 		// parser hung it on: "as chairman of Y, the holding company".)
 		return t.conjuncts(a)
@@ -131,6 +131,12 @@ func (t *tree) personOf(i int) []int {
 		// "X, who was Y's foreign minister": the relative pronoun
 		// stands for the name the clause describes.
 		if s, _ := t.subjects(i, 0); s >= 0 {
+			if a := t.nameAfterPhrase(s); a >= 0 && t.n[s].upos == "NOUN" && t.kid(s, "appos") < 0 {
+				// "the commissioner who voted against it, X, is the
+				// niece of Y": the name set off after the subject's
+				// phrase, wherever the parser hung it.
+				return []int{a}
+			}
 			return t.conjuncts(s)
 		}
 		// "X, 41, is a former mayor": after a long subject the parser
@@ -140,6 +146,21 @@ func (t *tree) personOf(i int) []int {
 		}
 	}
 	return nil
+}
+
+// ownerBetween reports a name in an "of" phrase of noun i before its
+// apposition a: in "the niece of X, a member of parliament" the
+// apposition describes X, the nearer name, wherever the parser hung it.
+func (t *tree) ownerBetween(i, a int) bool {
+	if t.n[a].upos != "NOUN" {
+		return false
+	}
+	for _, k := range t.kidsOf(i, "nmod") {
+		if k > i && k < a && t.n[k].upos == "PROPN" && t.caseOf(k) == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyNoun reports a common noun of an organization or place.
@@ -173,9 +194,18 @@ func (t *tree) ownerOf(i int, preps ...string) []int {
 			// adjective ("chief executive of Y").
 			c := t.caseOf(k)
 			for _, p := range preps {
-				if c == p {
-					out = append(out, t.conjuncts(k)...)
+				if c != p {
+					continue
 				}
+				if w := t.n[k].low; w == "which" || w == "whom" {
+					// "Y, of which X is a member": the name the
+					// relative stands for.
+					if a := t.antecedent(t.kid(k, "case")); a >= 0 {
+						out = append(out, a)
+					}
+					continue
+				}
+				out = append(out, t.conjuncts(k)...)
 			}
 		}
 	}
