@@ -209,6 +209,21 @@ func (m *Model) score(feats []uint64, scores []float32) {
 // A relation found in several sentences is returned once per sentence.
 func (m *Model) Predict(d *Doc) []Found {
 	var out []Found
+	for _, f := range m.Scored(d) {
+		if f.Margin > m.Margin && m.enabled[f.Type] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Scored returns what Predict chooses from, whatever the margin: for each
+// pair that Predict reads (not a pronoun's, not negated, with NewPairs not
+// a pair the rules related), its best class allowed by the entity types
+// when that is a relation and not NONE, with its margin over NONE, unless
+// the rules found that very relation.
+func (m *Model) Scored(d *Doc) []Found {
+	var out []Found
 	scores := make([]float32, len(classes))
 	mask := make([]bool, len(classes))
 	var buf []uint64
@@ -222,6 +237,9 @@ func (m *Model) Predict(d *Doc) []Found {
 		if ma, mb := s.Mentions[p.A], s.Mentions[p.B]; ma.Pron && !ma.Desc || mb.Pron && !mb.Desc {
 			continue
 		}
+		if m.NewPairs && d.ruled(p) {
+			continue
+		}
 		buf = Features(d, p, buf[:0])
 		// A negated path states that the relation does not hold.
 		if slices.Contains(buf, neg) {
@@ -230,11 +248,7 @@ func (m *Model) Predict(d *Doc) []Found {
 		m.score(buf, scores)
 		d.allowedClasses(p, mask)
 		c := argmax(scores, mask)
-		if c == 0 || !m.enabled[classes[c].typ] || m.NewPairs && d.ruled(p) {
-			continue
-		}
-		margin := float64(scores[c] - scores[0])
-		if margin <= m.Margin {
+		if c == 0 {
 			continue
 		}
 		src, dst := d.ends(p, classes[c])
@@ -242,7 +256,7 @@ func (m *Model) Predict(d *Doc) []Found {
 			symmetric(classes[c].typ) && slices.Contains(d.Ruled[[2]int{dst, src}], classes[c].typ) {
 			continue
 		}
-		out = append(out, Found{Type: classes[c].typ, Src: src, Dst: dst, Sent: p.Sent, Margin: margin})
+		out = append(out, Found{Type: classes[c].typ, Src: src, Dst: dst, Sent: p.Sent, Margin: float64(scores[c] - scores[0])})
 	}
 	return out
 }

@@ -116,3 +116,39 @@ func sorted(xs ...int) []int {
 	slices.Sort(xs)
 	return xs
 }
+
+// TestDiagnose checks that the diagnosis places every core gold relation
+// of the tuning articles once, most of them found by the rules, and that
+// fewer pairs clear a higher margin.
+func TestDiagnose(t *testing.T) {
+	items := loadAll(t)
+	core := 0
+	for _, it := range items {
+		if !it.Tuning {
+			continue
+		}
+		for _, r := range it.Gold.Relations {
+			if !r.Optional {
+				core++
+			}
+		}
+	}
+	dg := Diagnose(items, Settings, []float64{0, Settings.Margin})
+	placed := 0
+	for _, n := range dg.Missed {
+		placed += n
+	}
+	if placed != core {
+		t.Errorf("diagnosis places %d core relations, the gold has %d: %v", placed, core, dg.Missed)
+	}
+	if 2*dg.Missed[RulesFound] < core {
+		t.Errorf("the rules find %d of %d core relations, want at least half", dg.Missed[RulesFound], core)
+	}
+	lo, hi := dg.Curve[0], dg.Curve[1]
+	if dg.Related == 0 || lo.Right == 0 || hi.Right > lo.Right || hi.WrongType > lo.WrongType || hi.Unrelated > lo.Unrelated {
+		t.Errorf("related %d, curve %+v: want related pairs and fewer pairs at a higher margin", dg.Related, dg.Curve)
+	}
+	if lo.Right > dg.Related {
+		t.Errorf("%d right of %d related pairs", lo.Right, dg.Related)
+	}
+}
