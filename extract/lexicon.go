@@ -335,7 +335,7 @@ var roleNouns = map[string]roleKind{
 	"auditor": roleWorks, "accountant": roleWorks, "pilot": roleWorks, "captain": roleCommands,
 	"boss": roleLeads, "owner": roleOwns, "co-owner": roleOwns, "proprietor": roleOwns, "co-founder": roleLeads, "vice president": roleWorks,
 	"deputy minister": roleWorks, "mediator": roleWorks, "specialist": roleWorks, "administrator": roleLeads,
-	"executive director": roleLeads, "managing director": roleLeads,
+	"executive director": roleLeads, "managing director": roleLeads, "general manager": roleLeads,
 	"colonel": roleOther, "sergeant": roleOther, "lieutenant": roleOther, "admiral": roleCommands,
 	"soldier": roleOther, "priest": roleOther, "cleric": roleOther, "businessman": roleOther,
 	"businesswoman": roleOther, "activist": roleMember, "militant": roleMember, "fighter": roleMember,

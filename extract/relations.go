@@ -665,11 +665,11 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	}
 	if words := strings.Fields(rp.title); kind == roleLeads && len(words) >= 2 && !leadingModifiers[words[len(words)-2]] {
 		switch words[len(words)-1] {
-		case "chief", "head", "director":
+		case "chief", "head", "director", "coordinator":
 			if _, body := orgNouns[words[len(words)-2]]; body || bodyModifiers[words[len(words)-2]] {
 				break // "police chief", "party chief": the leader of that body
 			}
-			kind = roleWorks // "finance chief", "security director": not the leader
+			kind = roleWorks // "finance chief", "security director", "humanitarian coordinator": not the leader
 		case "secretary":
 			if te.typ == kg.Organization {
 				kind = roleWorks // "press secretary"; a "defense secretary" of a state is its minister
@@ -694,9 +694,10 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	case roleCommands:
 		d.addRel(kg.Commands, person, t, nil, si, conf)
 	case roleWorks:
-		if w := te.words; te.sub == "party" && !rp.plural && len(w) > 0 && partyHeads[w[len(w)-1]] {
-			// One is a member of a party one serves: "a vice president
-			// of the X party", "a spokesman for the X Movement".
+		if te.sub == "party" && !rp.plural {
+			// One is a member of a party one serves, whatever word ends
+			// its name: "a vice president of the X party", "a spokesman
+			// for the X Movement", "the treasurer of the Y Front".
 			d.addRel(kg.MemberOf, person, t, nil, si, conf)
 			break
 		}

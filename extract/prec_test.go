@@ -1,0 +1,44 @@
+package extract
+
+import "testing"
+
+// An officer of a political party serves it as a member, whatever word
+// ends the party's name: "the Tavora Union party's spokesman", "the
+// treasurer of the Sovereign People's Front".
+func TestPartyOfficerIsMember(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Budget",
+		"The opposition Sinn Tavora party's finance spokesman, Ilse Marren, said the budget was unlawful.",
+		"Osric Vell is a senator and the treasurer of the Sovereign People's Front (SPF), the largest party in the coalition.",
+		"The official, Tomas Kervin Obuya, a deputy secretary general of the Patriotic Renewal Front (PRF), a party founded in 2001, was arrested.",
+	)
+	want(t, x,
+		[3]string{"MEMBER_OF", "person:ilse-marren", "organization:sinn-tavora"},
+		[3]string{"MEMBER_OF", "person:osric-vell", "organization:sovereign-peoples-front"},
+		[3]string{"MEMBER_OF", "person:tomas-kervin-obuya", "organization:patriotic-renewal-front"},
+	)
+	wantNot(t, x,
+		[3]string{"WORKS_FOR", "person:ilse-marren", "organization:sinn-tavora"},
+		[3]string{"WORKS_FOR", "person:osric-vell", "organization:sovereign-peoples-front"},
+		[3]string{"WORKS_FOR", "person:tomas-kervin-obuya", "organization:patriotic-renewal-front"},
+	)
+}
+
+// A coordinator with a topic before the title coordinates that work for
+// the body, not the body itself ("humanitarian coordinator"), as a
+// "finance chief" does not lead it; a general manager runs the company.
+func TestTopicCoordinatorAndGeneralManager(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Floods",
+		"The World Food Programme's emergency coordinator in Norland, Brita Kessel, said roads were cut.",
+		"Kestrel Oil's general manager, Arvo Peltan, told reporters that the line was shut.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:brita-kessel", "organization:world-food-programme"},
+		[3]string{"LEADS", "person:arvo-peltan", "organization:kestrel-oil"},
+	)
+	wantNot(t, x,
+		[3]string{"LEADS", "person:brita-kessel", "organization:world-food-programme"},
+		[3]string{"WORKS_FOR", "person:arvo-peltan", "organization:kestrel-oil"},
+	)
+}
