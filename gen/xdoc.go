@@ -163,7 +163,16 @@ func (o *xorg) initials() string {
 	return strings.ToUpper(b.String())
 }
 
+// compound reports a person named the Spanish way: a particle and two
+// surnames ("Qeydan de la Dhuri Sheykhan"), the second drawn as a middle
+// name; later mentions give both surnames and the particle ("Mr. de la
+// Dhuri Sheykhan"), as do those of a relative of that family name.
+func (p *xperson) compound() bool { return p.particle && p.middle != nil }
+
 func (p *xperson) full(v int, withMiddle bool) string {
+	if p.compound() {
+		return p.given.spell(v) + " de la " + p.surname.spell(v) + " " + p.middle.spell(v)
+	}
 	parts := []string{p.given.spell(v)}
 	if p.middle != nil && withMiddle {
 		parts = append(parts, p.middle.spell(v))
@@ -256,6 +265,8 @@ func newXWorld(r *rand.Rand, communities int) *xworld {
 			title: xTitles[r.IntN(len(xTitles))], org: o, role: xRoles[r.IntN(len(xRoles))]}
 		if i%2 == 1 {
 			p.given, p.surname, p.particle = a.given, fresh(2+r.IntN(2)), r.IntN(2) == 0
+		} else if a.compound() {
+			p.middle = a.middle // the family name is both surnames
 		}
 		w.people = append(w.people, p)
 	}
@@ -326,6 +337,9 @@ func (s *xstory) org(o *xorg) string {
 func (s *xstory) person(p *xperson) string {
 	if s.named[p.id] {
 		sur := p.surname.spell(s.v)
+		if p.compound() {
+			return "Mr. de la " + sur + " " + p.middle.spell(s.v)
+		}
 		if p.particle && s.v%2 == 0 {
 			sur = "al-" + sur
 		}
@@ -338,6 +352,9 @@ func (s *xstory) person(p *xperson) string {
 	if s.v == 5 && p.title != "" && p.org.community%2 == 0 {
 		// Some outlets name a well-known figure by title and surname only.
 		sur := p.surname.spell(s.v)
+		if p.compound() {
+			sur = "de la " + sur + " " + p.middle.spell(s.v)
+		}
 		s.add(sur, "Person", p.id)
 		return p.title + " " + sur
 	}
