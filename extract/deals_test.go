@@ -79,3 +79,17 @@ func TestStaffAndFamilyNames(t *testing.T) {
 		"Mateo Carvallo Huenchul": kg.Person,
 	})
 }
+
+// TestRulesOutvoteTheNameFinder checks that a name the statistical finder
+// calls a person is a firm when a rule says so elsewhere in the document
+// ("X's chief executive").
+func TestRulesOutvoteTheNameFinder(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Licence",
+		"The regulator revoked the licence of Pelorin Mobile, the country's second-largest mobile operator. Pelorin Mobile's chief executive, Dilna Asrova, said the company would appeal.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Pelorin Mobile": kg.Organization,
+		"Dilna Asrova":   kg.Person,
+	})
+}

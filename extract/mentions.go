@@ -35,6 +35,9 @@ type mention struct {
 	// agent marks a name described by a noun for a firm or a person alike
 	// ("an exporter", "the owner"), left to the name finder.
 	agent bool
+	// stat marks a name typed by the statistical name finder alone, the
+	// weakest evidence: any rule's type for the name outvotes it.
+	stat bool
 }
 
 // speechVerbs attribute quotes and mark their subjects as speakers.
@@ -2059,7 +2062,8 @@ var shareMoves = map[string]bool{"rose": true, "fell": true, "jumped": true, "dr
 // "X's leader", "X's chief executive" ("X's lawyer" may be a person's).
 func leadRole(w string) bool {
 	switch w {
-	case "leader", "leaders", "chairman", "chairwoman", "founder", "co-founder", "ceo", "board", "shareholders", "headquarters", "members":
+	case "leader", "leaders", "chairman", "chairwoman", "founder", "co-founder", "ceo", "board", "shareholders", "headquarters", "members",
+		"executive", "executives": // "X's chief executive": people have none
 		return true
 	}
 	return false

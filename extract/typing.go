@@ -588,7 +588,7 @@ func (d *doc) statisticalVotes(bySent [][]int) {
 				if !untypedName(m) || m.ts != a || m.te != b || b-a < 2 || typ != kg.Person || !personPlace(toks, a, b) || notPerson[fold(m.text)] {
 					continue
 				}
-				m.typ, m.agent = typ, false
+				m.typ, m.agent, m.stat = typ, false, true
 			}
 		}
 		// A list holds things of one kind: the people named beside
@@ -744,6 +744,7 @@ func nerWords(toks []token, words []string, wtok []int) ([]string, []int) {
 func (d *doc) unifyTypes() {
 	type votes struct {
 		strong, weak map[kg.EntityType]int
+		stat         map[kg.EntityType]int // the name finder's, counted only where no rule typed
 		text         string // a mention's text not in capitals
 	}
 	named := func(m *mention) bool { return m.country == nil && !m.adj && !m.shadow }
@@ -758,13 +759,15 @@ func (d *doc) unifyTypes() {
 		keys[i] = k
 		v := by[k]
 		if v == nil {
-			v = &votes{strong: map[kg.EntityType]int{}, weak: map[kg.EntityType]int{}}
+			v = &votes{strong: map[kg.EntityType]int{}, weak: map[kg.EntityType]int{}, stat: map[kg.EntityType]int{}}
 			by[k] = v
 		}
 		switch {
 		case m.typ == "":
 		case m.strong:
 			v.strong[m.typ]++
+		case m.stat:
+			v.stat[m.typ]++
 		default:
 			v.weak[m.typ]++
 		}
@@ -815,7 +818,12 @@ func (d *doc) unifyTypes() {
 		// Among weak types only a person against a thing is settled by
 		// the majority: a body and its place stand for each other from
 		// one sentence to the next ("in Kismayo", "Kismayo said").
-		if w := best(v.weak); len(v.strong) == 0 && (w == kg.Person || m.typ == kg.Person) {
+		weak := v.weak
+		if len(weak) == 0 {
+			weak = v.stat
+		}
+		w := best(weak)
+		if len(v.strong) == 0 && (w == kg.Person || m.typ == kg.Person) {
 			t = w
 		}
 		if m.typ == kg.Person && orgPrefix[keys[i]] && len(v.strong) == 0 {
