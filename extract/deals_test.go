@@ -93,3 +93,21 @@ func TestRulesOutvoteTheNameFinder(t *testing.T) {
 		"Dilna Asrova":   kg.Person,
 	})
 }
+
+// TestSitesSharesAndBuyers checks the place a site of work is named for
+// ("the Tarvu gold mine"), a firm whose shares are traded ("shares in X"),
+// a firm with a managing director, and a buyer of two words.
+func TestSitesSharesAndBuyers(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Mine",
+		"The strike at the Tarvu gold mine ended. Shares in Orrin Vale rose 4 percent. Ewan Price, Kelso Downs's managing director, said so.",
+		"The minister will not rule on the sale of a stake in the miner to Brannoch Hill until the strike ends.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Tarvu":         kg.Location,
+		"Orrin Vale":    kg.Organization,
+		"Kelso Downs":   kg.Organization,
+		"Brannoch Hill": kg.Organization,
+		"Ewan Price":    kg.Person,
+	})
+}

@@ -1324,6 +1324,9 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if dealParty(toks, a, b) || staffAt(toks, a, b) {
 		return kg.Organization, "company"
 	}
+	if siteBefore(toks, a, b) {
+		return kg.Location, "facility"
+	}
 	if memberOf(toks, a, b) || multi && next(1) == "," && possessedRole(toks, b+1) {
 		return kg.Person, ""
 	}
@@ -1449,7 +1452,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 	if multi && (personVerbs[prev(1)] || prev(1) == "with" && meetNouns[prev(2)]) {
 		return kg.Person, ""
 	}
-	if prev(1) == "of" && (prev(2) == "shares" || prev(2) == "stock") || prev(1) == "in" && prev(2) == "stake" {
+	if prev(1) == "of" && (prev(2) == "shares" || prev(2) == "stock") || prev(1) == "in" && (prev(2) == "stake" || prev(2) == "stakes" || prev(2) == "shares") {
 		return kg.Organization, "company" // "shares of Safaricom", "a stake in Kudiflow"
 	}
 	if prev(1) == "of" && relatives[prev(2)] != "" {
@@ -2063,7 +2066,7 @@ var shareMoves = map[string]bool{"rose": true, "fell": true, "jumped": true, "dr
 func leadRole(w string) bool {
 	switch w {
 	case "leader", "leaders", "chairman", "chairwoman", "founder", "co-founder", "ceo", "board", "shareholders", "headquarters", "members",
-		"executive", "executives": // "X's chief executive": people have none
+		"executive", "executives", "director": // "X's chief executive", "X's managing director": people have none
 		return true
 	}
 	return false

@@ -745,7 +745,7 @@ func (d *doc) unifyTypes() {
 	type votes struct {
 		strong, weak map[kg.EntityType]int
 		stat         map[kg.EntityType]int // the name finder's, counted only where no rule typed
-		text         string // a mention's text not in capitals
+		text         string                // a mention's text not in capitals
 	}
 	named := func(m *mention) bool { return m.country == nil && !m.adj && !m.shadow }
 	by := map[string]*votes{}
@@ -962,15 +962,13 @@ func dealParty(toks []token, a, b int) bool {
 	// The buyer a business is sold to: "agreed to sell a stake to X", "the
 	// sale of Y to Norway's X". Goods are sold to places and people too
 	// ("sold the catch to Mombasa"): only a stake, shares or a named
-	// business sold counts, and only a one-word buyer or one owned by a
-	// place, which no name finder would call a person.
-	i, owned := a-1, false
+	// business sold counts.
+	i := a - 1
 	if i >= 1 && toks[i].text == "'s" {
 		for i--; i > 0 && toks[i].cap; i-- {
 		}
-		owned = true
 	}
-	if i < 1 || toks[i].low != "to" || !(owned || b-a == 1) {
+	if i < 1 || toks[i].low != "to" {
 		return false
 	}
 	business := false
@@ -1081,4 +1079,25 @@ func staffAt(toks []token, a, b int) bool {
 		return false
 	}
 	return b >= len(toks) || !toks[b].word || placeNouns[singular(toks[b].low)] == ""
+}
+
+// siteNouns name a site of work that takes its name from its place: "the
+// Weda mine", "the Bakun dam", "the company's Kalgoorlie mine".
+var siteNouns = map[string]bool{"mine": true, "dam": true, "plant": true, "refinery": true, "smelter": true,
+	"quarry": true, "oilfield": true, "field": true, "pit": true, "mines": true}
+
+// siteBefore reports a name between "the" or a possessive and a site noun,
+// with at most one trade word between ("the Porgera gold mine"): the
+// place the site is named for. A name the document types a body
+// elsewhere ("the Toyota plant") is outvoted there (unifyTypes).
+func siteBefore(toks []token, a, b int) bool {
+	n := len(toks)
+	if a < 1 || toks[a-1].low != "the" && toks[a-1].text != "'s" || b >= n {
+		return false
+	}
+	e := b
+	if e+1 < n && toks[e].word && !toks[e].cap && !siteNouns[toks[e].low] {
+		e++
+	}
+	return !toks[e].cap && siteNouns[toks[e].low] && (e+1 >= n || toks[e+1].low != "of")
 }
