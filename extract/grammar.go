@@ -3122,12 +3122,26 @@ func (d *doc) shareholderIs(si int, t *tree, refs []ref) {
 }
 
 // compoundRels are the relations of a compound word's last part whose
-// first part names the actor ("NATO-led force", "Houthi-run agency").
+// first part names the actor: "NATO-led force", "Houthi-run agency",
+// "a Lindqvist-owned firm", "the Russian-backed Steppe Front". backedBy
+// reads those whose first part is a mention, compoundActs the others.
 var compoundRels = []struct {
 	suffix string
 	rel    kg.RelationType
 }{{"-led", kg.Leads}, {"-run", kg.Owns}, {"-owned", kg.Owns}, {"-controlled", kg.Owns},
-	{"-backed", kg.Supports}, {"-funded", kg.Supports}, {"-financed", kg.Supports}, {"-sponsored", kg.Supports}}
+	{"-backed", kg.Supports}, {"-funded", kg.Supports}, {"-financed", kg.Supports}, {"-sponsored", kg.Supports},
+	{"-armed", kg.Supports}, {"-supported", kg.Supports}, {"-trained", kg.Supports}}
+
+// compoundSuffix returns the suffix of compoundRels that word w ends in
+// after a first part, and its relation, or "".
+func compoundSuffix(w string) (string, kg.RelationType) {
+	for _, c := range compoundRels {
+		if p, ok := strings.CutSuffix(w, c.suffix); ok && p != "" {
+			return c.suffix, c.rel
+		}
+	}
+	return "", ""
+}
 
 // compoundActs reads the compounds that backedBy leaves: "-led" ("the
 // NATO-led force, known as KFOR", LEADS), and a compound whose first part
@@ -3140,16 +3154,11 @@ func (d *doc) compoundActs(si int, t *tree, refs []ref) {
 		if n.tok < 0 || n.head < 0 {
 			continue
 		}
-		var rel kg.RelationType
-		pre := ""
-		for _, c := range compoundRels {
-			if p, ok := strings.CutSuffix(n.low, c.suffix); ok && p != "" {
-				rel, pre = c.rel, p
-			}
-		}
-		if pre == "" {
+		suf, rel := compoundSuffix(n.low)
+		if suf == "" {
 			continue
 		}
+		pre := strings.TrimSuffix(n.low, suf)
 		actor := -1
 		if r, ok := refAt(refs, n.tok); ok {
 			if rel != kg.Leads {

@@ -859,31 +859,14 @@ func (t *tree) setOffName(i int) int {
 	return -1
 }
 
-// backedSuffixes make a compound of support: "Iranian-backed", "a
-// Russian-armed militia"; ownedSuffixes one of ownership ("the
-// Houthi-run news agency", "a Lindqvist-owned firm").
-var backedSuffixes = []string{"-backed", "-financed", "-funded", "-armed", "-supported", "-sponsored", "-trained"}
-
-var ownedSuffixes = []string{"-owned", "-run", "-controlled"}
-
 // backedBy reads "the Russian-backed Steppe Front" and "Iranian-backed
 // militias, known as X": the backer in the compound word i supports the
 // noun it modifies, or the name that noun is known as.
 func (d *doc) backedBy(si int, t *tree, refs []ref, i int) {
 	n := t.n[i]
-	suf, rel := "", kg.Supports
-	for _, x := range backedSuffixes {
-		if strings.HasSuffix(n.low, x) && len(n.low) > len(x) {
-			suf = x
-		}
-	}
-	for _, x := range ownedSuffixes {
-		if strings.HasSuffix(n.low, x) && len(n.low) > len(x) {
-			suf, rel = x, kg.Owns
-		}
-	}
-	if suf == "" {
-		return
+	suf, rel := compoundSuffix(n.low)
+	if suf == "" || rel == kg.Leads {
+		return // compoundActs reads "-led"
 	}
 	backer, ok := refAt(refs, n.tok)
 	if !ok {
