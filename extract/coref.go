@@ -390,9 +390,31 @@ func (d *doc) fronted(si, ti, g int) int {
 		if eg := d.ents[m.ent].gender; eg != 0 && eg != g {
 			return -1
 		}
+		// "by his lawyer, X, he said": X is what "his lawyer" is, set off
+		// like an apposition, and no one is their own lawyer.
+		if ownNounApposed(toks, ti, c, m) {
+			return -1
+		}
 		return m.ent
 	}
 	return -1
+}
+
+// ownNounApposed reports that the name m, right after the comma at c, is
+// set off after the noun that the possessive pronoun at ti governs ("his
+// lawyer, X,", "her younger sister, X,"): the name is that person, not
+// the pronoun's.
+func ownNounApposed(toks []token, ti, c int, m mention) bool {
+	if toks[ti].low != "his" && toks[ti].low != "her" || c-ti < 2 || c-ti > 4 || m.te >= len(toks) || toks[m.te].text != "," {
+		return false
+	}
+	for k := ti + 1; k < c; k++ {
+		if !toks[k].word || toks[k].cap {
+			return false
+		}
+	}
+	w := toks[c-1].low
+	return roleNouns[w] != roleNone || relatives[w] != "" || personNoun(w)
 }
 
 // pairSubject returns the first of the people that the previous sentence

@@ -625,3 +625,13 @@ func TestAbbreviatedRankDescribes(t *testing.T) {
 	want(t, x, [3]string{"DETAINED", "organization:military-intelligence-directorate", "person:omar-saleh"})
 	wantNot(t, x, [3]string{"DETAINED", "organization:military-intelligence-directorate", "person:idris-nour"})
 }
+
+// "By his lawyer, X, he …" fronted: the name set off after the pronoun's
+// own noun is what that noun is ("his lawyer" is X), not the pronoun.
+func TestFrontedPossessiveIsNotItsApposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Land",
+		"Bishop Paul Rennet was accused on Monday of selling church land. In a statement issued by his lawyer, Ana Costa, he denied the charge.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:ana-costa", "person:paul-rennet"})
+}
