@@ -59,3 +59,14 @@ func TestApartNamesDecide(t *testing.T) {
 		t.Errorf("got %v, %v; want the better name to keep the node", per[0][0].Action, per[1][0].Action)
 	}
 }
+
+// TestIndonesianOldSpelling checks that a name in the Indonesian spelling
+// before 1972 meets its modern form.
+func TestIndonesianOldSpelling(t *testing.T) {
+	for _, p := range [][2]string{{"Budi Tjahjadi", "Budi Cahyadi"}, {"Rukmini Soedjarwo", "Rukmini Sujarwo"}} {
+		a, b := Parse(kg.Person, p[0]), Parse(kg.Person, p[1])
+		if m := CompareNames(a, b); m.Veto || m.Score < High {
+			t.Errorf("%q vs %q: %+v (%q, %q)", p[0], p[1], m, a.Core, b.Core)
+		}
+	}
+}

@@ -516,15 +516,16 @@ func orgCore(t kg.EntityType, words []string) (core []string, initials string, t
 }
 
 // spellings1 writes the letter groups that spell one sound in one way.
-var spellings1 = strings.NewReplacer("tsch", "ch", "tch", "ch", "sch", "sh", "dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
+var spellings1 = strings.NewReplacer("tsch", "ch", "tch", "ch", "tj", "c", "hj", "hy", "sch", "sh", "dzh", "j", "zh", "j", "dj", "j", "dh", "z", "ph", "f", "ck", "k", "q", "k", "x", "ks",
 	"gh", "g", "ou", "u", "oo", "u", "ee", "i", "ie", "i", "ei", "e", "ey", "e", "ai", "e", "ay", "e", "aa", "a", "ue", "u", "oe", "o")
 
 // translit writes one folded word in one canonical transliteration, so that
 // the spellings news uses for one name meet: q/k, zh/dzh/dj/j,
 // ou/oo/u, ee/i, ei/ey/ai/e, aw/au, ue/u and oe/o (ü, ö, ø),
 // o/u, e/i, double letters, dh/z, ph/f, x/ks, hard c/k, tch/tsch/ch,
-// sch/sh, a final h after a vowel, and the Slavic ye-/e-, -iy/-y,
-// -iyev/-iev.
+// sch/sh, a final h after a vowel, the Slavic ye-/e-, -iy/-y,
+// -iyev/-iev, and the Dutch-era Indonesian tj/c and j/y after h
+// ("Tjahjono", "Cahyono"; its dj/j and oe/u are above).
 func translit(w string) string {
 	if w == "" {
 		return w
