@@ -1085,7 +1085,10 @@ func TestRecordsTolerateBrokenLists(t *testing.T) {
 // the CPU Neo4j spent per article (a metric of this benchmark would not be
 // printed: only its sizes' are). Open's statements (Store.warm) are not
 // counted; its time is logged. NEO4J_BENCH_STATEMENTS=1 logs the
-// statements that took the most time.
+// statements that took the most time. Every tenth of a load logs its rate
+// and CPU, and the first and the last tenth their statements' calls and
+// time per article, with db hits when NEO4J_BENCH_PROFILE=k sends one call
+// in k with PROFILE (loadWatch).
 func BenchmarkLoad(b *testing.B) {
 	open := func(b *testing.B) *Store {
 		needNeo4j(b)
@@ -1103,6 +1106,7 @@ func BenchmarkLoad(b *testing.B) {
 	for _, n := range storetest.LoadSizes(b) {
 		stmts, runs := countStatements(b), 0
 		var cpu time.Duration
+		var w *loadWatch
 		storetest.BenchLoad(b, func(b *testing.B) kg.Store {
 			if runs++; runs > 1 {
 				cpu += neo4jCPU(b, probe)
@@ -1116,12 +1120,16 @@ func BenchmarkLoad(b *testing.B) {
 			// time does not include it, so it is said here.
 			b.Logf("articles=%d: Open %.2f s", n, time.Since(t0).Seconds())
 			cpu -= neo4jCPU(b, probe)
-			return s
+			w = newLoadWatch(b, probe, n)
+			return watchedStore{Store: s, w: w}
 		}, n)
 		cpu += neo4jCPU(b, probe)
 		b.Logf("articles=%d: %.2f statements/article, Neo4j CPU %.2f ms/article", n,
 			float64(stmts.n)/float64(n*max(runs, 1)), float64(cpu.Microseconds())/1000/float64(n*max(runs, 1)))
 		stmts.report(b)
+		if w != nil {
+			w.report(b)
+		}
 	}
 }
 

@@ -100,16 +100,56 @@ func writeTx[T any](ctx context.Context, s *Store, op string, fn func(tx neo4j.M
 // (its text as sent) and how long its round trip took.
 var testHookRun func(q string, d time.Duration)
 
+// testHookProfile, when set by a benchmark, is asked before each statement
+// whether to send it with PROFILE; if so, testHookDbHits gets the db hits
+// of its plan (the statement runs and returns as it would without).
+var (
+	testHookProfile func(q string) bool
+	testHookDbHits  func(q string, hits int64)
+)
+
 // run executes one statement and collects its records.
 func run(ctx context.Context, tx runner, q string, params map[string]any) ([]*neo4j.Record, error) {
 	if testHookRun != nil {
 		defer func(t0 time.Time) { testHookRun(q, time.Since(t0)) }(time.Now())
+	}
+	if testHookProfile != nil && testHookProfile(q) {
+		return runProfiled(ctx, tx, q, params)
 	}
 	res, err := tx.Run(ctx, q, params)
 	if err != nil {
 		return nil, err
 	}
 	return res.Collect(ctx)
+}
+
+// runProfiled runs q with PROFILE and passes its plan's db hits to
+// testHookDbHits.
+func runProfiled(ctx context.Context, tx runner, q string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, "PROFILE "+q, params)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var hits func(p neo4j.ProfiledPlan) int64
+	hits = func(p neo4j.ProfiledPlan) int64 {
+		n := p.DbHits()
+		for _, c := range p.Children() {
+			n += hits(c)
+		}
+		return n
+	}
+	if p := sum.Profile(); p != nil && testHookDbHits != nil {
+		testHookDbHits(q, hits(p))
+	}
+	return recs, nil
 }
 
 // relTypeAlt is "HOLDS_ROLE|LEADS|…": every ontology relationship type, for
