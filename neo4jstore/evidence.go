@@ -6,11 +6,25 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
+// evidenceMigration names the Migration node that says a database's
+// evidence is on Evidence nodes.
+const evidenceMigration = "evidence-nodes"
+
 // backfillEvidence moves the evidence of relationships written before
 // evidence had nodes of its own (parallel lists evArticle, evText, …, on
-// the relationship) to Evidence nodes, and gives them their evCount.
-// After it, Open's check is one scan of the relationships that finds none.
+// the relationship) to Evidence nodes, and gives them their evCount. When
+// none is left it records so ((:Migration {name: 'evidence-nodes'})): the
+// search for them reads every relationship, which at the next Open would
+// cost as much as the graph is large, to find nothing.
 func (s *Store) backfillEvidence(ctx context.Context) error {
+	done, err := readOne(ctx, s, "read migrations", func(tx runner) (bool, error) {
+		recs, err := run(ctx, tx, `MATCH (m:Migration {name: $name}) RETURN count(m) AS n`,
+			map[string]any{"name": evidenceMigration})
+		return err == nil && len(recs) == 1 && recInt(recs[0], "n") > 0, err
+	})
+	if err != nil || done {
+		return err
+	}
 	const batch = 500
 	for {
 		n, err := writeTx(ctx, s, "move evidence to its nodes", func(tx neo4j.ManagedTransaction) (int, error) {
@@ -34,7 +48,12 @@ func (s *Store) backfillEvidence(ctx context.Context) error {
 			return err
 		}
 		if n < batch {
-			return nil
+			break
 		}
 	}
+	_, err = writeTx(ctx, s, "record the evidence migration", func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		_, err := run(ctx, tx, `MERGE (:Migration {name: $name})`, map[string]any{"name": evidenceMigration})
+		return struct{}{}, err
+	})
+	return err
 }

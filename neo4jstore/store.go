@@ -21,6 +21,8 @@
 //	    sentence, keyed by the relation's id
 //	(:Redirect {id, to})      left by MergeEntities: drop id → keep id
 //	(:Retraction {id, reason}) keyed by relation id, so a reload does not revive it
+//	(:Migration {name})       a conversion of the stored data done at Open, so
+//	    that later Opens do not look for what is left to convert
 //
 // # Provenance
 //
@@ -291,6 +293,7 @@ func schemaStatements() []string {
 		`CREATE CONSTRAINT retraction_id IF NOT EXISTS FOR (r:Retraction) REQUIRE r.id IS UNIQUE`,
 		`CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (a:Audit) REQUIRE a.seq IS UNIQUE`,
 		`CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (c:Counter) REQUIRE c.name IS UNIQUE`,
+		`CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (m:Migration) REQUIRE m.name IS UNIQUE`,
 		`CREATE CONSTRAINT merge_record_seq IF NOT EXISTS FOR (m:MergeRecord) REQUIRE m.seq IS UNIQUE`,
 		`CREATE CONSTRAINT merge_candidate_id IF NOT EXISTS FOR (m:MergeCandidate) REQUIRE m.id IS UNIQUE`,
 		`CREATE INDEX merge_record_drop IF NOT EXISTS FOR (m:MergeRecord) ON (m.drop)`,
