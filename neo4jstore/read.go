@@ -699,13 +699,17 @@ func (s *Store) LatestArticlesOfEntities(ctx context.Context, entityIDs []string
 		if n <= 0 || len(entityIDs) == 0 {
 			return out, nil
 		}
+		// Each entity's n greatest in a subquery of its own (a top-n per
+		// entity, not one sort of every mention of them all).
 		recs, err := run(ctx, tx, `UNWIND $ids AS req
 			OPTIONAL MATCH (x:Redirect {id: req})
 			WITH req, coalesce(x.to, req) AS id
-			MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
-			WITH DISTINCT req, a.id AS v
-			WITH req, v ORDER BY v DESC
-			RETURN req AS k, collect(v)[..$n] AS vs`, map[string]any{"ids": anyStrings(uniq(entityIDs)), "n": n})
+			CALL (id) {
+				MATCH (a:Article)-[:MENTIONS]->(:Entity {id: id})
+				WITH DISTINCT a.id AS v ORDER BY v DESC LIMIT $n
+				RETURN collect(v) AS vs
+			}
+			RETURN req AS k, vs`, map[string]any{"ids": anyStrings(uniq(entityIDs)), "n": n})
 		if err != nil {
 			return nil, err
 		}
