@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ type loadWatch struct {
 	saved     int // articles saved so far
 	calls     int // statements sent so far
 	lastSaved int // saved at mark
+	read0     int64 // storetest.SourcesRead at the start
 	mark      tenthMark
 	bands [2]map[string]*stmtBand
 }
@@ -40,6 +42,7 @@ type tenthMark struct {
 	at          time.Time
 	neo4j, load time.Duration
 	stmts       int
+	read        int64 // storetest.SourcesRead
 }
 
 // stmtBand is one statement text's figures over a band.
@@ -91,7 +94,8 @@ func newLoadWatch(b *testing.B, probe *Store, n int) *loadWatch {
 		}
 	}
 	b.Cleanup(func() { testHookRun, testHookProfile, testHookDbHits = prev, nil, nil })
-	w.mark = tenthMark{at: time.Now(), neo4j: neo4jCPU(b, probe), load: storetest.ProcessCPU()}
+	w.mark = tenthMark{at: time.Now(), neo4j: neo4jCPU(b, probe), load: storetest.ProcessCPU(), read: storetest.SourcesRead()}
+	w.read0 = w.mark.read
 	return w
 }
 
@@ -128,12 +132,18 @@ func (w *loadWatch) add(k int) {
 	if before/tenth == after/tenth {
 		return
 	}
-	now := tenthMark{at: time.Now(), neo4j: neo4jCPU(w.b, w.probe), load: storetest.ProcessCPU(), stmts: calls}
+	now := tenthMark{at: time.Now(), neo4j: neo4jCPU(w.b, w.probe), load: storetest.ProcessCPU(), stmts: calls,
+		read: storetest.SourcesRead()}
 	arts := float64(after - w.lastSaved)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / arts }
-	w.b.Logf("articles=%d: to %d: %.1f articles/s, Neo4j CPU %.2f ms/article, loader CPU %.2f ms/article, %.2f statements/article, load average %s",
+	var mem runtime.MemStats
+	runtime.ReadMemStats(&mem)
+	// The loader CPU of a tenth includes the extraction of the articles
+	// read ahead in it (extraction does not wait for the writer).
+	w.b.Logf("articles=%d: to %d: %.1f articles/s, Neo4j CPU %.2f ms/article, loader CPU %.2f ms/article, %.2f statements/article, "+
+		"extraction %d articles ahead, Go heap %d MB, load average %s",
 		w.n, after, arts/now.at.Sub(w.mark.at).Seconds(), ms(now.neo4j-w.mark.neo4j), ms(now.load-w.mark.load),
-		float64(now.stmts-w.mark.stmts)/arts, loadAverage())
+		float64(now.stmts-w.mark.stmts)/arts, now.read-w.read0-int64(after), mem.HeapInuse>>20, loadAverage())
 	w.mark, w.lastSaved = now, after
 }
 

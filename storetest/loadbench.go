@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -40,13 +41,29 @@ func loadBatch() int {
 	return n
 }
 
+// sourcesRead counts the generated sources whose reading (the start of
+// their extraction) began.
+var sourcesRead atomic.Int64
+
+// SourcesRead is how many of the generated articles of BenchLoad's loads
+// the loader has begun to read and extract, so far and all loads
+// together: beside the articles saved, it says how far extraction runs
+// ahead of the one writer.
+func SourcesRead() int64 { return sourcesRead.Load() }
+
 // genSources are n generated articles (package gen, seed 1) as the loader
 // reads them.
 func genSources(n int) []loader.Source {
 	arts := gen.Articles(1, n)
 	srcs := make([]loader.Source, len(arts))
 	for i, a := range arts {
-		srcs[i] = loader.Bytes(a.Name, a.Data)
+		src := loader.Bytes(a.Name, a.Data)
+		read := src.Read
+		src.Read = func() (*kg.Article, error) {
+			sourcesRead.Add(1)
+			return read()
+		}
+		srcs[i] = src
 	}
 	return srcs
 }
