@@ -200,6 +200,14 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 		results[i] = make(chan job, 1)
 	}
 	next := make(chan int)
+	// Extraction runs at most readAhead articles ahead of the writer:
+	// enough to fill its windows, never the whole input held in memory
+	// (it would be, as extraction outpaces a writer bound by the store).
+	maxBatch := l.MaxBatch
+	if maxBatch <= 0 {
+		maxBatch = DefaultMaxBatch
+	}
+	slots := make(chan struct{}, readAhead*maxBatch+workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -225,6 +233,11 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	go func() {
 		defer close(next)
 		for i := range srcs {
+			select {
+			case slots <- struct{}{}:
+			case <-run.Done():
+				return
+			}
 			select {
 			case next <- i:
 			case <-run.Done():
@@ -295,10 +308,6 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	}
 	// Resolution reads through a cache that each commit updates.
 	rc := newReadCache(l.Store)
-	maxBatch := l.MaxBatch
-	if maxBatch <= 0 {
-		maxBatch = DefaultMaxBatch
-	}
 	var batch []pending
 	// ov answers resolution's reads as the store will once the batch is
 	// saved; fresh is what the batch wrote since the decisions in linked
@@ -529,6 +538,7 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 				continue
 			}
 		}
+		<-slots // source i is out of extraction's way
 		r.Err = j.err
 		if j.x != nil {
 			r.Article = j.x.Article.ID
@@ -581,6 +591,10 @@ func (l *Loader) Load(ctx context.Context, srcs []Source, progress func(Result))
 	sum.Elapsed = time.Since(start)
 	return sum, sum.Stopped
 }
+
+// readAhead is how many largest batches extraction may run ahead of the
+// writer.
+const readAhead = 4
 
 // flushAfter is how long a pending batch waits for the next extraction
 // before it is committed anyway.

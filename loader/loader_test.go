@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/article"
 	"github.com/newsgraph/newsgraph/gen"
@@ -348,5 +351,64 @@ func TestBadArticleInBatchCostsOnlyItself(t *testing.T) {
 	}
 	if st := stats(t, f); st.Articles != len(arts)-1 {
 		t.Errorf("store holds %d articles, want %d", st.Articles, len(arts)-1)
+	}
+}
+
+// blockedStore holds its first batch save until release is closed.
+type blockedStore struct {
+	kg.Store
+	once             sync.Once
+	blocked, release chan struct{}
+}
+
+func (b *blockedStore) SaveExtractions(ctx context.Context, xs []*kg.Extraction) ([]kg.SaveResult, error) {
+	b.once.Do(func() {
+		close(b.blocked)
+		<-b.release
+	})
+	return b.Store.SaveExtractions(ctx, xs)
+}
+
+// TestExtractionRunsAheadBoundedly: while the writer waits on the store,
+// extraction reads a bounded number of articles ahead (a few batches),
+// not the whole input into memory; the load then completes.
+func TestExtractionRunsAheadBoundedly(t *testing.T) {
+	const n = 400
+	var reads atomic.Int64
+	srcs := make([]loader.Source, n)
+	for i := range srcs {
+		src := loader.Bytes(fmt.Sprintf("a%03d.txt", i), []byte(fmt.Sprintf("Story %d\n\nMaria Quintana met Omar Mardin in Valdor on day %d.", i, i)))
+		read := src.Read
+		src.Read = func() (*kg.Article, error) {
+			reads.Add(1)
+			return read()
+		}
+		srcs[i] = src
+	}
+	s := &blockedStore{Store: openStore(t), blocked: make(chan struct{}), release: make(chan struct{})}
+	l := loader.New(s)
+	l.Workers, l.MaxBatch = 2, 2
+	done := make(chan loader.Summary)
+	go func() {
+		sum, _ := l.Load(context.Background(), srcs, nil)
+		done <- sum
+	}()
+	<-s.blocked
+	// Reading stops at the bound (or, without one, at the end of the input).
+	last, since := reads.Load(), time.Now()
+	for deadline := time.Now().Add(20 * time.Second); time.Since(since) < 500*time.Millisecond && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		if r := reads.Load(); r != last {
+			last, since = r, time.Now()
+		}
+	}
+	// 4 batches of 2 and one per worker in extraction, beyond the
+	// article or two the writer took before its first save.
+	if last > 4*2+2+2 {
+		t.Errorf("%d of %d articles read while the writer waited on its first save, want at most 12", last, n)
+	}
+	close(s.release)
+	if sum := <-done; sum.Articles != n {
+		t.Errorf("loaded %d articles, want %d: %+v", sum.Articles, n, sum)
 	}
 }

@@ -29,12 +29,12 @@ type loadWatch struct {
 	every int // NEO4J_BENCH_PROFILE: profile one call in every
 
 	mu        sync.Mutex
-	saved     int // articles saved so far
-	calls     int // statements sent so far
-	lastSaved int // saved at mark
+	saved     int   // articles saved so far
+	calls     int   // statements sent so far
+	lastSaved int   // saved at mark
 	read0     int64 // storetest.SourcesRead at the start
 	mark      tenthMark
-	bands [2]map[string]*stmtBand
+	bands     [2]map[string]*stmtBand
 }
 
 // tenthMark is what was read at the start of a tenth.
