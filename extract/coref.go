@@ -117,7 +117,7 @@ func (d *doc) resolvePronouns() {
 				g = 2
 			case "its", "it":
 				if !inQuote && (t.low == "its" || ti == 0 && ti+1 < len(toks) && (toks[ti+1].low == "is" || toks[ti+1].low == "was" || toks[ti+1].low == "has")) {
-					if e := d.lastBody(si, t.start); e >= 0 {
+					if e := d.lastBody(si, t.start); e >= 0 && !d.unknownBodyBetween(si, ti, e) {
 						d.prons[si] = append(d.prons[si], ref{ent: e, ts: ti, te: ti + 1, pron: true, poss: t.low == "its"})
 					}
 				} else if e := d.bodySubjectBefore(si, ti, inQuote); e >= 0 {
@@ -288,6 +288,47 @@ func (d *doc) gendersShown() {
 			d.ents[e].gender = g
 		}
 	}
+}
+
+// unknownBodyBetween reports a body that the text names or describes
+// between body e (its last mention in sentence si, else the start of the
+// sentence) and the pronoun at token ti, but that the reader did not
+// resolve: a run of capitalized words no mention covers ("who founded
+// Vilkas Pay and was its chief executive") or a definite description of
+// an organization left unresolved ("the company's director, X, and its
+// head of compliance"). That body is the nearer antecedent, so e is not.
+func (d *doc) unknownBodyBetween(si, ti, e int) bool {
+	toks := d.sents[si].toks
+	from := 1 // the first word is capitalized whatever it is
+	covered := make([]bool, len(toks))
+	for _, m := range d.ms {
+		if m.sent != si || m.ent < 0 {
+			continue // a name dropped by resolution is as unknown as one never found
+		}
+		for k := m.tts; k < m.te && k < len(toks); k++ {
+			covered[k] = true
+		}
+		if m.ent == e && m.te <= ti && m.te > from {
+			from = m.te
+		}
+	}
+	run := 0
+	for k := from; k < ti; k++ {
+		t := toks[k]
+		if t.cap && t.word && !covered[k] && !dayOrMonth(t.low) && toks[k-1].text != "\"" {
+			if run++; run >= 2 {
+				return true
+			}
+			continue
+		}
+		run = 0
+		if _, ok := orgNouns[t.low]; ok && !t.cap && toks[k-1].low == "the" && !(k+1 < len(toks) && toks[k+1].low == "of") {
+			if d.lastOrgWithHead(t.low, si, t.start) < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodySubjectBefore returns the organization that "It" or "They"
@@ -499,7 +540,8 @@ func openingApposition(toks []token, m mention) bool {
 		return false
 	}
 	for _, t := range toks[1:c] {
-		if t.low != "'s" && (!t.word || t.cap || isVerbish(t.low)) {
+		// "The party's rival", "The players' union"
+		if t.low != "'s" && t.text != "'" && t.text != "’" && (!t.word || t.cap || isVerbish(t.low)) {
 			return false
 		}
 	}

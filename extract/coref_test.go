@@ -635,3 +635,38 @@ func TestFrontedPossessiveIsNotItsApposition(t *testing.T) {
 	)
 	want(t, x, [3]string{"WORKS_FOR", "person:ana-costa", "person:paul-rennet"})
 }
+
+// "its" after a name the name finder missed ("who founded Vilkas Pay and
+// was its chief executive") or after a description of a body the text
+// never named ("the company's director, X, and its head of compliance")
+// stands for that unknown body: no other organization stands in for it.
+func TestItsAfterAnUnknownBody(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Arrests",
+		"Investigators detained the founder of a payments company on Tuesday, the Financial Crime Service said. Tomas Rimkus, 44, who founded Vilkas Pay in 2017 and was its chief executive until August, was held at his home.",
+		"Also detained were the company's former finance director, Ona Petraite, and its head of compliance, Jonas Kairys.",
+	)
+	for _, p := range []string{"person:tomas-rimkus", "person:jonas-kairys"} {
+		wantNot(t, x,
+			[3]string{"HOLDS_ROLE", p, "organization:financial-crime-service"},
+			[3]string{"LEADS", p, "organization:financial-crime-service"},
+		)
+	}
+	// A body the text named and then described is still its referent.
+	y := run(t, "2024-03-15",
+		"Arrests",
+		"Vilkas Bank was shut down by the central bank last month. Also detained were the bank's former finance director, Ona Petraite, and its head of compliance, Jonas Kairys.",
+	)
+	want(t, y, [3]string{"HOLDS_ROLE", "person:jonas-kairys", "organization:vilkas-bank"})
+}
+
+// "The players' union, the X, said …": a plural possessive opening the
+// description does not hide that X is the subject "Its" comes back to.
+func TestPluralPossessiveOpeningApposition(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Transfers",
+		"Police raided the Atletico Ribeira club on Monday. The players' union, the Sindicato dos Estivadores do Porto, said it had warned for years about agents who worked for both the club and the player. Its president, Rui Lopes, called for new rules.",
+	)
+	want(t, x, [3]string{"LEADS", "person:rui-lopes", "organization:sindicato-dos-estivadores-do-porto"})
+	wantNot(t, x, [3]string{"LEADS", "person:rui-lopes", "organization:atletico-ribeira"})
+}
