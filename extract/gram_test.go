@@ -95,3 +95,14 @@ func TestCopulaAfterLongSubject(t *testing.T) {
 	)
 	want(t, x, [3]string{"FAMILY_OF", "person:anna-sorel", "person:oskar-brandt"})
 }
+
+// The noun of a "whose" phrase is the subject of the verb right after
+// it, wherever the parser hung the verb: "Y, whose mission in Z is led by
+// X, said".
+func TestWhosePhraseSubject(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Observers",
+		"Observers from the Harbor Council's Office for Elections (OFE), whose mission in Norway is led by the Danish diplomat Karen Holm, said in a report that the vote had been fair.",
+	)
+	want(t, x, [3]string{"LEADS", "person:karen-holm", "organization:office-for-elections"})
+}

@@ -966,6 +966,25 @@ func (t *tree) hedged(p int) bool {
 	return false
 }
 
+// whoseNounBefore returns the noun of a "whose" phrase that ends right
+// before word b ("Y, whose mission in Georgia is led by X" with the
+// clause's verb hung elsewhere): it is the subject of the verb at b, or
+// -1.
+func (t *tree) whoseNounBefore(b int) int {
+	for w := b - 1; w >= 1 && b-w <= 6; w-- {
+		if t.n[w].upos != "NOUN" || t.n[w-1].low != "whose" {
+			continue
+		}
+		for j := w + 1; j < b; j++ {
+			if !t.under(j, w) {
+				return -1 // the phrase ends before b
+			}
+		}
+		return w
+	}
+	return -1
+}
+
 // participleNoun returns the nominal that passive participle p describes
 // as a reduced relative ("a company founded by X and now run by Y"), where
 // the parser hung it elsewhere, or -1. A participle modifies a nominal, so
@@ -1161,6 +1180,9 @@ func (t *tree) subjects(p int, depth int) (subj, psubj int) {
 		}
 		if b >= 3 && t.n[b-1].low == "," && t.n[b-2].upos == "PROPN" && t.n[b-2].tok >= 0 && t.n[b-3].low == "," {
 			return -1, b - 2
+		}
+		if w := t.whoseNounBefore(b); w >= 0 {
+			return -1, w
 		}
 	}
 	if modified >= 0 {
