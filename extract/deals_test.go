@@ -111,3 +111,20 @@ func TestSitesSharesAndBuyers(t *testing.T) {
 		"Ewan Price":    kg.Person,
 	})
 }
+
+// TestProfessionsAndMalayParticles checks a person named after a
+// profession no list holds ("the cardiologist X", even with ", which"
+// after it describing the firm before), and Malay and Iban names whole
+// across "binti" and "anak".
+func TestProfessionsAndMalayParticles(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Court",
+		"Doctors are hired by CardioLink, a Bremen firm founded by the Oranian-born cardiologist Samir Telly, which places doctors in clinics.",
+		"Justice Rohana binti Abdul Karim of the High Court said so. The case was brought by Jelani anak Ngumbang, a farmer.",
+	)
+	wantTypes(t, entityTypes(x), map[string]kg.EntityType{
+		"Samir Telly":              kg.Person,
+		"Rohana binti Abdul Karim": kg.Person,
+		"Jelani anak Ngumbang":     kg.Person,
+	})
+}

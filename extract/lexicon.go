@@ -142,6 +142,7 @@ var nameParticles = map[string]bool{
 	"dos": true, "du": true, "van": true, "von": true, "der": true, "den": true, "ter": true, "di": true,
 	"y": true, "zu": true, "st": true, "los": true, "las": true, "des": true, "af": true,
 	"ul": true, "ud": true, "ur": true, // "Saad ul-Haq", "Salah ud-Din"
+	"binti": true, "binte": true, "anak": true, // Malay and Iban: "Dayang Norhayati binti Abang Openg", "Nyalau anak Kudi"
 }
 
 // nameSuffixes close a person's name.

@@ -1315,7 +1315,7 @@ func contextType(toks []token, a, b int) (kg.EntityType, string) {
 		b+3 < n && !toks[b+1].cap && roleNouns[toks[b+2].low] != roleNone) {
 		return kg.Organization, "" // "Hezbollah's leader", "Hamas's military wing"
 	}
-	if multi && tradesBefore(toks, a) {
+	if multi && (tradesBefore(toks, a) || professionBefore(toks, a)) {
 		return kg.Person, "" // "the pharmacists Henri Morin and Albert Lacoste, which …"
 	}
 	if typ := bodyActs(toks, a, b); typ != "" {

@@ -1101,3 +1101,25 @@ func siteBefore(toks []token, a, b int) bool {
 	}
 	return !toks[e].cap && siteNouns[toks[e].low] && (e+1 >= n || toks[e+1].low != "of")
 }
+
+// professionBefore reports a noun of a profession right before a name,
+// known by its ending where no list holds it: "the cardiologist X", "the
+// physician X", "the novelist X". The words of a creed or a side that end
+// alike ("the nationalist X") name parties as often as people.
+func professionBefore(toks []token, a int) bool {
+	if a < 1 || toks[a-1].cap || !toks[a-1].word {
+		return false
+	}
+	w := toks[a-1].low
+	if creeds[w] {
+		return false
+	}
+	return hasAnySuffix(w, "ologist", "ician", "ist", "iatrist") && len(w) > 5
+}
+
+// creeds are words in -ist for a belief or a side, not a profession.
+var creeds = map[string]bool{"nationalist": true, "socialist": true, "communist": true, "leftist": true,
+	"rightist": true, "populist": true, "separatist": true, "islamist": true, "centrist": true, "marxist": true,
+	"unionist": true, "loyalist": true, "royalist": true, "federalist": true, "extremist": true, "secessionist": true,
+	"maoist": true, "zionist": true, "nationalists": true, "modernist": true, "feminist": true, "environmentalist": true,
+	"imperialist": true, "capitalist": true, "globalist": true, "monarchist": true, "republicanist": true}
