@@ -70,3 +70,26 @@ func TestIndonesianOldSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestLineOfBusinessDropped checks that a company named without the line
+// of business that ends its name ("Ostrel Dagi" of "Ostrel Dagi Mining
+// Company") joins it when people of its story are named beside it, that a
+// sister in another line rivals it, and that a full name with a line of
+// business does not join a node known only by the bare name.
+func TestLineOfBusinessDropped(t *testing.T) {
+	nb := map[string]bool{"person:a": true, "person:b": true, "organization:c": true}
+	mining := Candidate{Entity: &kg.Entity{ID: "organization:ostrel-dagi-mining-company", Type: kg.Organization, Name: "Ostrel Dagi Mining Company"}, Neighbors: nb}
+	m := Mention{ID: "organization:ostrel-dagi", Type: kg.Organization, Names: []string{"Ostrel Dagi"}, Neighbors: nb}
+	if ds := Decide(m, []Candidate{mining}); len(ds) == 0 || ds[0].Action != Join {
+		t.Errorf("the short form with its story's people: %+v, want a join", ds)
+	}
+	shipping := Candidate{Entity: &kg.Entity{ID: "organization:ostrel-dagi-shipping", Type: kg.Organization, Name: "Ostrel Dagi Shipping"}, Neighbors: nb}
+	if ds := Decide(m, []Candidate{mining, shipping}); len(ds) > 0 && ds[0].Action == Join {
+		t.Errorf("a sister in another line did not rival: %+v", ds[0])
+	}
+	bare := Candidate{Entity: &kg.Entity{ID: "organization:ostrel-dagi", Type: kg.Organization, Name: "Ostrel Dagi"}, Neighbors: nb}
+	full := Mention{ID: "organization:ostrel-dagi-shipping", Type: kg.Organization, Names: []string{"Ostrel Dagi Shipping"}, Neighbors: nb}
+	if ds := Decide(full, []Candidate{bare}); len(ds) > 0 && ds[0].Action == Join {
+		t.Errorf("a full name joined a node known by the bare name: %+v", ds[0])
+	}
+}

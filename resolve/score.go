@@ -440,6 +440,16 @@ func compareOrgs(a, b Name) Match {
 				// form of a group or a body, as often as a sibling.
 				return Match{Score: 0.8 * score, Partial: true, Why: "name without the words before its head"}
 			}
+			if len(a.Core) < len(b.Core) && lineDropped(short, long, used) {
+				// The name without the line of business that ends it
+				// ("Kuzey Bakır" of "Kuzey Bakır Madencilik", Mining): the
+				// short form outlets use, which context has to confirm
+				// and which a sister in another line rivals. Only a
+				// mention (a) so named meets the full name: a node known
+				// by the bare name may be any company of that name
+				// ("Hokuyo Shipping" is not the "Hokuyo" of another story).
+				return Match{Score: 0.8 * score, Partial: true, Why: "name without its line of business"}
+			}
 			return Match{Score: 0.72 * score, Partial: true, Why: "part of the name"}
 		}
 	}
@@ -522,4 +532,39 @@ func familyName(a, b Name) Match {
 		return Match{Score: 0.8, Partial: true, Why: "same family name " + strings.Join(short.Core, " ")}
 	}
 	return Match{Score: 0.75, Partial: true, Why: why}
+}
+
+// lineWords name a company's line of business, read as orgCore reads
+// them: outlets drop them from a company's name as they drop its legal
+// form.
+var lineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("mining trading shipping fisheries logistics industries works construction " +
+		"transport seafood textile textiles energy oil metals steel cement freight airlines motors electric " +
+		"pharmaceuticals foods") {
+		if c, _, _ := orgCore(kg.Organization, []string{w}); len(c) == 1 {
+			m[c[0]] = true
+		}
+	}
+	return m
+}()
+
+// lineDropped reports short as the leading words of long, which adds
+// only lines of business and generic words.
+func lineDropped(short, long []string, used []bool) bool {
+	for j := range short {
+		if !used[j] {
+			return false
+		}
+	}
+	line := false
+	for j := len(short); j < len(long); j++ {
+		switch {
+		case lineWords[long[j]]:
+			line = true
+		case !generic[long[j]]:
+			return false
+		}
+	}
+	return line
 }
