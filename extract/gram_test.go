@@ -106,3 +106,14 @@ func TestWhosePhraseSubject(t *testing.T) {
 	)
 	want(t, x, [3]string{"LEADS", "person:karen-holm", "organization:office-for-elections"})
 }
+
+// A role set off after a noun takes the name set off after its own
+// phrase, and a body noun with a name in a compound stands for that name:
+// "the witness, a former commander of the X state police, Y,".
+func TestRoleOfNamedBodyNoun(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Trial",
+		"The trial opened in Nayarit on Monday. The first witness, a former commander of the Nayarit state police, Rodrigo Salas, testified on Monday.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:rodrigo-salas", "location:nayarit"})
+}

@@ -68,6 +68,13 @@ func (t *tree) personOf(i int) []int {
 	if a := t.setOffName(i); a >= 0 {
 		return []int{a} // "their grandfather, X," hung elsewhere
 	}
+	if h := t.n[i].head; t.n[i].deprel == "appos" && h >= 0 && t.n[h].upos == "NOUN" {
+		// "the witness, a former commander of Y, X,": a description of
+		// a noun, and the name set off after its phrase.
+		if a := t.nameAfterPhrase(i); a >= 0 {
+			return []int{a}
+		}
+	}
 	for _, c := range t.kidsOf(i, "conj") {
 		if a := t.setOffName(c); a >= 0 && t.n[c].upos == "NOUN" && t.kid(c, "nmod:poss") < 0 {
 			return []int{a} // "Y's nephew and business partner, X,"
@@ -1049,6 +1056,12 @@ func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 			out = append(out, o)
 			continue
 		}
+		if c := t.namedCompound(o); c >= 0 {
+			if r, ok := d.refOfNode(t, refs, c); ok && !r.adj && !r.pron {
+				out = append(out, c) // "commander of the X state police"
+				continue
+			}
+		}
 		if t.n[o].low == "whose" {
 			a := t.antecedent(o)
 			if a < 0 {
@@ -1071,6 +1084,22 @@ func (d *doc) ownerNames(t *tree, refs []ref, owners []int) []int {
 		}
 	}
 	return out
+}
+
+// namedCompound returns the name in a compound before the head noun i of
+// a body or its part ("the X state police", "the X sales office"): the
+// body the noun stands for; or -1.
+func (t *tree) namedCompound(i int) int {
+	n := t.n[i]
+	if _, ok := orgNouns[n.lemma]; n.upos != "NOUN" || !ok && !officeNouns[n.lemma] {
+		return -1
+	}
+	for _, k := range n.kids {
+		if k < i && t.n[k].deprel == "compound" && t.isName(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // antecedent returns the name a relative "whose" at w refers to: the
