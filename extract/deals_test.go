@@ -50,7 +50,7 @@ func TestNamesADealTypes(t *testing.T) {
 func TestFieldMinistriesInLowerCase(t *testing.T) {
 	x := run(t, "2024-03-15",
 		"Ministries",
-		"The foreign ministry of Velmora summoned the envoy. The permit was issued by the fisheries ministry, which Dario Kessel leads.",
+		"The foreign ministry of Velmora summoned the envoy. The permit was issued by the fisheries ministry, which Dario Kessel leads. The licence came from the forestry ministry.",
 		"Anja Brell, a former trade ministry official, said the interior ministry's police had left.",
 	)
 	got := entityTypes(x)
@@ -58,6 +58,7 @@ func TestFieldMinistriesInLowerCase(t *testing.T) {
 		"foreign ministry":   kg.Organization,
 		"fisheries ministry": kg.Organization,
 		"interior ministry":  kg.Organization,
+		"forestry ministry":  kg.Organization,
 	})
 	if _, ok := got["trade ministry"]; ok {
 		t.Errorf("trade ministry is an entity: it only describes an official (all: %v)", got)

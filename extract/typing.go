@@ -1050,7 +1050,7 @@ func possessedRole(toks []token, c int) bool {
 // demonym before it is read by demonymBodies.
 func fieldMinistries(rs []rune, toks []token, si int, out []mention) []mention {
 	for k := 2; k < len(toks); k++ {
-		if toks[k].low != "ministry" || toks[k].cap || !portfolios[toks[k-1].low] || toks[k-1].cap {
+		if toks[k].low != "ministry" || toks[k].cap || !portfolios[toks[k-1].low] && !ministryFields[toks[k-1].low] || toks[k-1].cap {
 			continue
 		}
 		if toks[k-2].low != "the" {
@@ -1123,3 +1123,8 @@ var creeds = map[string]bool{"nationalist": true, "socialist": true, "communist"
 	"unionist": true, "loyalist": true, "royalist": true, "federalist": true, "extremist": true, "secessionist": true,
 	"maoist": true, "zionist": true, "nationalists": true, "modernist": true, "feminist": true, "environmentalist": true,
 	"imperialist": true, "capitalist": true, "globalist": true, "monarchist": true, "republicanist": true}
+
+// ministryFields are fields of ministries that no minister's title in
+// nouns.go's portfolios names: "the forestry ministry".
+var ministryFields = map[string]bool{"forestry": true, "forests": true, "lands": true, "aviation": true,
+	"shipping": true, "maritime": true, "electricity": true, "power": true, "irrigation": true, "livestock": true}
