@@ -22,6 +22,9 @@ type Diagnosis struct {
 	// Missed counts the core gold relations by where they stand (RulesFound,
 	// MissNames …), by the entities the rules found for their ends.
 	Missed map[string]int
+	// Apart lists the core gold relations of MissApart, in article and
+	// file order: the ones no single sentence can state to the classifier.
+	Apart []Miss
 	// Related counts the entity pairs the gold relates and the classifier
 	// may add to (the rules left them unrelated; one sentence refers to both).
 	Related int
@@ -29,6 +32,14 @@ type Diagnosis struct {
 	// it in some sentence: by that class, right, of a wrong type for a
 	// related pair, or for an unrelated pair.
 	Curve []Point
+}
+
+// Miss is a core gold relation the rules missed: its article, the types
+// the gold allows and its ends' gold keys.
+type Miss struct {
+	Article        string
+	Types          []string
+	Source, Target []string
 }
 
 // Point is one margin of Diagnosis.Curve.
@@ -51,7 +62,7 @@ func Diagnose(items []*Item, opt relclass.TrainOptions, margins []float64) Diagn
 		}
 		v := it.Analysis.View
 		keys := goldKeys(it.Analysis, it.Gold)
-		missed(dg.Missed, it, keys)
+		dg.Apart = append(dg.Apart, missed(dg.Missed, it, keys)...)
 
 		related := func(a, b int) (rel, optional bool) {
 			t := truth(it.Gold, keys[a], keys[b])
@@ -99,8 +110,9 @@ func Diagnose(items []*Item, opt relclass.TrainOptions, margins []float64) Diagn
 	return dg
 }
 
-// missed counts where each core gold relation of it stands for the rules.
-func missed(out map[string]int, it *Item, keys []string) {
+// missed counts where each core gold relation of it stands for the rules
+// and returns those of MissApart.
+func missed(out map[string]int, it *Item, keys []string) (apart []Miss) {
 	v := it.Analysis.View
 	ents := map[string][]int{}
 	for i, k := range keys {
@@ -158,5 +170,9 @@ func missed(out map[string]int, it *Item, keys []string) {
 			where = MissApart
 		}
 		out[where]++
+		if where == MissApart {
+			apart = append(apart, Miss{Article: it.Name, Types: gr.Types, Source: gr.Source, Target: gr.Target})
+		}
 	}
+	return apart
 }

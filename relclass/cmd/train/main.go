@@ -64,6 +64,11 @@ func main() {
 		for _, w := range []string{corpus.RulesFound, corpus.MissNames, corpus.MissRef, corpus.MissApart, corpus.MissEntity} {
 			fmt.Printf("    %4d %s\n", dg.Missed[w], w)
 		}
+		fmt.Printf("%s:\n", corpus.MissApart)
+		for _, m := range dg.Apart {
+			fmt.Printf("    %s: %s %s -> %s\n", m.Article, strings.Join(m.Types, "|"),
+				strings.Join(m.Source, "|"), strings.Join(m.Target, "|"))
+		}
 		fmt.Printf("related entity pairs the classifier may add to: %d; cross-validated, the pairs whose best class clears the margin:\n", dg.Related)
 		for _, p := range dg.Curve {
 			fmt.Printf("    margin %g: right %d, wrong type %d, unrelated %d\n", p.Margin, p.Right, p.WrongType, p.Unrelated)
