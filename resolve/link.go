@@ -141,7 +141,7 @@ func (d Decision) evidence(article string) map[string]any {
 // whose id the store already knows (the same spelling seen before, or a
 // spelling joined before) are not decided again. x is not changed.
 func Link(ctx context.Context, s kg.Store, x *kg.Extraction) ([]Decision, error) {
-	ls, err := LinkAll(ctx, s, []*Prepared{Prepare(x)}, nil, nil)
+	ls, err := LinkAll(ctx, s, []*Prepared{prepare(x, false)}, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -223,15 +223,23 @@ type Prepared struct {
 	// keys are each mention's blocking keys as the store indexes them;
 	// allLookup and aliasLookup the keys it looks up with, of all its
 	// names and of its other names (for a mention that is a node already).
+	// Unless Prepare built them all, they are nil and built when asked
+	// (lookup, Keys): deciding needs one of the two lookups per mention,
+	// and only a loader asks the indexed keys.
 	keys, allLookup, aliasLookup [][]string
 	own                          []string // every entity id, resolvable or not
 	// nameKeys are each mention's names as memo knows them (nameKey).
 	nameKeys []string
 }
 
-// Prepare reads x's mentions for LinkAll. x's entities must not change
-// after.
-func Prepare(x *kg.Extraction) *Prepared {
+// Prepare reads x's mentions for LinkAll, with every key built. x's
+// entities must not change after.
+func Prepare(x *kg.Extraction) *Prepared { return prepare(x, true) }
+
+// prepare is Prepare; all says to build every key now, else the keys are
+// built as they are asked for (Link, where preparing is part of deciding
+// one article: a third of the keys).
+func prepare(x *kg.Extraction, all bool) *Prepared {
 	p := &Prepared{X: x}
 	for _, e := range x.Entities {
 		// Every id is read, for the node it is (Linked.Nodes).
@@ -244,11 +252,29 @@ func Prepare(x *kg.Extraction) *Prepared {
 		m.names()
 		p.ms = append(p.ms, m)
 		p.nameKeys = append(p.nameKeys, nameKey(m.Type, names))
-		p.keys = append(p.keys, Keys(m.Type, names))
-		p.allLookup = append(p.allLookup, LookupKeys(m.Type, names))
-		p.aliasLookup = append(p.aliasLookup, LookupKeys(m.Type, names[1:]))
+		if all {
+			p.keys = append(p.keys, Keys(m.Type, names))
+			p.allLookup = append(p.allLookup, LookupKeys(m.Type, names))
+			p.aliasLookup = append(p.aliasLookup, LookupKeys(m.Type, names[1:]))
+		}
 	}
 	return p
+}
+
+// lookup is mention i's lookup keys: of its other names when known (it
+// is a node already), else of all its names.
+func (p *Prepared) lookup(i int, known bool) []string {
+	m := &p.ms[i]
+	switch {
+	case known && p.aliasLookup != nil:
+		return p.aliasLookup[i]
+	case known:
+		return LookupKeys(m.Type, m.Names[1:])
+	case p.allLookup != nil:
+		return p.allLookup[i]
+	default:
+		return LookupKeys(m.Type, m.Names)
+	}
 }
 
 // Keys are the blocking keys of the names of x's entity id (Keys of its
@@ -256,8 +282,13 @@ func Prepare(x *kg.Extraction) *Prepared {
 func (p *Prepared) Keys(id string) []string {
 	var out []string
 	for i, m := range p.ms {
-		if m.ID == id {
+		if m.ID != id {
+			continue
+		}
+		if p.keys != nil {
 			out = append(out, p.keys[i]...)
+		} else {
+			out = append(out, Keys(m.Type, m.Names)...)
 		}
 	}
 	return out
@@ -305,10 +336,10 @@ func LinkAll(ctx context.Context, s kg.Store, ps []*Prepared, prior []Mentioned,
 				if e.Type == m.Type && hasNames(e, m.Names) {
 					l.unchanged = append(l.unchanged, m.ID)
 				}
-				l.keys[i] = l.p.aliasLookup[i]
+				l.keys[i] = l.p.lookup(i, true)
 			} else {
 				l.read.Missing = append(l.read.Missing, m.ID)
-				l.keys[i] = l.p.allLookup[i]
+				l.keys[i] = l.p.lookup(i, false)
 			}
 			l.read.Keys = append(l.read.Keys, l.keys[i]...)
 		}
