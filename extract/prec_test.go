@@ -42,3 +42,17 @@ func TestTopicCoordinatorAndGeneralManager(t *testing.T) {
 		[3]string{"WORKS_FOR", "person:arvo-peltan", "organization:kestrel-oil"},
 	)
 }
+
+// An office whose title names another country by its adjective is not
+// the article's country's, even when that country is named nowhere else:
+// "the former Costa Rican foreign minister" in an article about Tunisia.
+func TestForeignAdjectiveTitleIsNotTheArticlesState(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Doctors",
+		"TUNIS, March 3 - Tunisia's junior doctors went on strike on Monday.",
+		"The mission, led by the former Costa Rican foreign minister Elena Varga Mora, met the judges on Tuesday. The Tunisian foreign minister, Hedi Mabrouk, did not attend.",
+		"Tunisia's government said it would not negotiate.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:hedi-mabrouk", "location:tunisia"})
+	wantNot(t, x, [3]string{"HOLDS_ROLE", "person:elena-varga-mora", "location:tunisia"})
+}

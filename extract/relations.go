@@ -579,6 +579,9 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		if t < 0 {
 			t = d.dominant
 		}
+		if t >= 0 && d.foreignTitle(si, rp, t) {
+			t = -1
+		}
 	}
 	if w := strings.Fields(rp.title); t < 0 && len(w) >= 2 && bodyTitleNouns[w[len(w)-2]] {
 		// "police spokesman X", "army commander X": the body of that
@@ -601,7 +604,7 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 		// "X, a former finance minister", "the attorney general, X",
 		// "a government spokesman": an office of the state the article
 		// is about, when the sentence names no other.
-		if c := d.stateOfArticle(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) {
+		if c := d.stateOfArticle(); c >= 0 && d.onlyCountry(d.sentRefs(si), c) && !d.foreignTitle(si, rp, c) {
 			t = c
 			if rp.kind != roleState {
 				// The post is the state's, but whether it leads or
@@ -707,6 +710,43 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	case roleOwns:
 		d.addRel(kg.Owns, person, t, nil, si, conf)
 	}
+}
+
+// foreignTitle reports that role phrase rp of sentence si names, before
+// its role noun, a country other than c by its adjective or name, though
+// no entity stands for it: "the former Costa Rican foreign minister" is
+// not the article's country's minister.
+func (d *doc) foreignTitle(si int, rp rolePhrase, c int) bool {
+	toks := d.sents[si].toks
+	end := min(rp.noun, len(toks))
+	if end <= rp.start {
+		end = min(rp.end, len(toks))
+	}
+	if end <= 0 {
+		return false
+	}
+	// The phrase may begin after the adjectives before it: "the former
+	// Peruvian [foreign minister]".
+	start := max(rp.start, 0)
+	for start > 0 && rp.start-start < 3 && toks[start-1].word && !determiners[toks[start-1].low] {
+		start--
+	}
+	for i := start; i < end; i++ {
+		for n := 1; n <= 2 && i+n <= end; n++ {
+			w := toks[i].low
+			if n == 2 {
+				w += " " + toks[i+1].low
+			}
+			k := countryByAdj[fold(w)]
+			if k == nil {
+				k = countryByName[fold(w)]
+			}
+			if k != nil && k != d.ents[c].country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherCountrys reports that body m is named for a country other than
