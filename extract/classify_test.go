@@ -1,45 +1,92 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/kg"
 	"github.com/newsgraph/newsgraph/relclass"
 )
 
-// TestClassifierRelations checks the hook of the learned classifier: a
-// relation it adds ("Y's longtime steward" is no rule's cue; the sentence is one the
-// committed model relates, so a retrained model may need another) carries
-// its sentence and a confidence below a rule's, under its own extractor name;
+// TestClassifierRelations checks the hook of the learned classifier with
+// a small model trained here, so that no retraining of the committed
+// model changes what it asserts: taught that the person and the union of
+// the sentence stand in a relation the rules did not find, the model adds
+// it through With, from the person to the union, carrying its sentence,
+// the model's confidence for its margin (below a rule's) and its own
+// extractor name; a model whose margin nothing clears adds nothing;
 // Analyze keeps the rules' extraction apart; and Extract adds the
-// classifier's relations exactly when the hook is on.
+// committed model's relations exactly when the hook is on.
 func TestClassifierRelations(t *testing.T) {
-	text := "Ferries\n\nÁsta Pálsdóttir, the Northern Fisheries Union's longtime steward, said the ferry was safe."
+	sent := "Ásta Pálsdóttir, the Northern Fisheries Union's longtime steward, said the ferry was safe."
+	text := "Ferries\n\n" + sent
 	a := &kg.Article{Title: "Ferries", Source: "test.txt", Text: text, ID: kg.ArticleID(text)}
 	an, err := Analyze(a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := relclass.Default()
-	if err != nil {
-		t.Fatal(err)
+	v := an.View
+	person, union := -1, -1
+	for i, id := range an.IDs {
+		switch id {
+		case "person:asta-palsdottir":
+			person = i
+		case "organization:northern-fisheries-union":
+			union = i
+		}
+	}
+	if person < 0 || union < 0 {
+		t.Fatalf("entities %v, want the person and the union", an.IDs)
+	}
+	// The first relation type the ontology allows from the person to the
+	// union that the rules did not find.
+	typ := ""
+	for _, ty := range relclass.Types() {
+		if v.Allowed(ty, v.Types[person], v.Types[union]) && !slices.Contains(v.Ruled[[2]int{person, union}], ty) {
+			typ = ty
+			break
+		}
+	}
+	if typ == "" {
+		t.Fatalf("no relation type left between %s and %s", v.Types[person], v.Types[union])
+	}
+	exs := relclass.Examples(v, func(p relclass.Pair) []int {
+		s := v.Sents[p.Sent]
+		switch [2]int{s.Mentions[p.A].Ent, s.Mentions[p.B].Ent} {
+		case [2]int{person, union}:
+			return []int{relclass.ClassOf(typ, true)}
+		case [2]int{union, person}:
+			return []int{relclass.ClassOf(typ, false)}
+		}
+		return nil
+	})
+	m := relclass.Train(exs, relclass.TrainOptions{Epochs: 5, Seed: 1, Margin: 0, Types: relclass.Types()})
+	found := m.Predict(v)
+	if len(found) == 0 {
+		t.Fatalf("the stub model predicts nothing in %+v", v)
 	}
 	with := an.With(m)
 	checkInvariants(t, a, with)
-	found := 0
+	added := 0
 	for _, r := range with.Relations {
 		for _, ev := range r.Evidence {
 			if ev.Extractor != ClassifierName {
 				continue
 			}
-			found++
-			if ev.Confidence <= 0.5 || ev.Confidence >= 0.8 || ev.Text != "Ásta Pálsdóttir, the Northern Fisheries Union's longtime steward, said the ferry was safe." {
-				t.Errorf("%s: classifier evidence %+v, want the sentence with confidence in (0.5, 0.8)", r.ID, ev)
+			added++
+			if string(r.Type) != typ || r.Source != an.IDs[person] || r.Target != an.IDs[union] {
+				t.Errorf("the classifier adds %s %s -> %s, want %s %s -> %s", r.Type, r.Source, r.Target, typ, an.IDs[person], an.IDs[union])
+			}
+			if want := m.Confidence(found[0].Margin); ev.Confidence != want || ev.Confidence <= 0.5 || ev.Confidence >= 0.8 || ev.Text != sent {
+				t.Errorf("%s: classifier evidence %+v, want the sentence with confidence %v in (0.5, 0.8)", r.ID, ev, want)
 			}
 		}
 	}
-	if found == 0 {
+	if added == 0 {
 		t.Fatalf("no relation from the classifier in %+v", with.Relations)
+	}
+	if got := an.With(m.WithSettings(1e6, m.Types, false)); len(got.Relations) != len(an.Rules.Relations) {
+		t.Errorf("margin 1e6: With has %d relations, Rules %d", len(got.Relations), len(an.Rules.Relations))
 	}
 	for _, r := range an.Rules.Relations {
 		for _, ev := range r.Evidence {
@@ -57,7 +104,11 @@ func TestClassifierRelations(t *testing.T) {
 	}
 	want := an.Rules
 	if useClassifier {
-		want = with
+		def, err := relclass.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = an.With(def)
 	}
 	if len(x.Relations) != len(want.Relations) {
 		t.Errorf("Extract gives %d relations, want %d (hook on: %v)", len(x.Relations), len(want.Relations), useClassifier)
