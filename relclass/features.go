@@ -172,11 +172,12 @@ func Features(d *Doc, p Pair, buf []uint64) []uint64 {
 	if d.Subs != nil {
 		sa, sb = d.Subs[ma.Ent], d.Subs[mb.Ent]
 	}
+	fa, fb := frame(s.Words, ma), frame(s.Words, mb)
 	buf = append(buf, feat(fSubs, ta, sa, ">", tb, sb),
 		featH(fKindDesc, hashOf(kindDesc(ma)), hashOf(kindDesc(mb)), types),
-		featH(fFrame, hashOf("a"), frame(s.Words, ma), types),
-		featH(fFrame, hashOf("b"), frame(s.Words, mb), types),
-		featH(fFrame, hashOf("ab"), frame(s.Words, ma), frame(s.Words, mb)))
+		featH(fFrame, hashOf("a"), fa, types),
+		featH(fFrame, hashOf("b"), fb, types),
+		featH(fFrame, hashOf("ab"), fa, fb))
 
 	buf = append(buf, featH(fMentionsBetween, hashOf(strconv.Itoa(min(p.B-p.A-1, 3))), types))
 
