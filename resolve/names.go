@@ -202,8 +202,9 @@ func titled(names []string) bool {
 // suffixes end a person's name.
 var suffixes = set("jr sr ii iii iv")
 
-// particles join a surname and are written or dropped freely.
-var particles = set("al el ul ad ar as at an ash az bin ibn ben bint de da di del della der den van von la le du dos das ag ould y")
+// particles join a surname and are written or dropped freely: the Arabic
+// and Berber ones, and the European articles.
+var particles = set("al el ul ad ar as at an ash az bin ibn ben bint ag ould " + europeanArticles)
 
 // stopWords carry no identity inside organization and place names.
 var stopWords = set("the of for and in on al el a an")
@@ -468,7 +469,9 @@ func personCore(words []string) (core []string, family bool, article string) {
 
 // articles are the particles of European surnames, written as the name
 // is: "de la Vega" and "del Vega" are two families.
-var articles = set("de da di del della der den van von la le du dos das y")
+var articles = set(europeanArticles)
+
+const europeanArticles = "de da di del della der den van von la le du dos das y"
 
 func orgCore(t kg.EntityType, words []string) (core []string, initials string, tail int) {
 	var ini strings.Builder
