@@ -420,7 +420,7 @@ func personCore(words []string) (core []string, family bool, article string) {
 	for len(words) > 1 && suffixes[words[len(words)-1]] {
 		words = words[:len(words)-1]
 	}
-	family = len(words) > 1 && particles[words[0]] && !(words[0] == "le" && len(words) >= 3)
+	family = particleAt(words, 0)
 	var out, arts []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -442,10 +442,7 @@ func personCore(words []string) (core []string, family bool, article string) {
 				continue
 			}
 			out = append(out, translit(w))
-		case particles[w] && i < len(words)-1 && !(i == 0 && w == "le" && len(words) >= 3):
-			// A name of three words or more that opens with "Le" opens
-			// with the Vietnamese family name Lê ("Le Thi Thu Hang",
-			// "Hang Le"), not the French article of "Le Pen".
+		case particleAt(words, i):
 			if articles[w] {
 				arts = append(arts, w)
 			}
@@ -465,6 +462,14 @@ func personCore(words []string) (core []string, family bool, article string) {
 		out[0] = canonGiven(out[0])
 	}
 	return out, family && len(out) >= 2, strings.Join(arts, " ")
+}
+
+// particleAt reports the word at i of a person's name as a particle of a
+// surname that follows it. A name of three words or more that opens with
+// "Le" opens with the Vietnamese family name Lê ("Le Thi Thu Hang", "Hang
+// Le"), not the French article of "Le Pen".
+func particleAt(words []string, i int) bool {
+	return i < len(words)-1 && particles[words[i]] && !(i == 0 && words[i] == "le" && len(words) >= 3)
 }
 
 // articles are the particles of European surnames, written as the name
