@@ -527,11 +527,10 @@ func familyName(a, b Name) Match {
 			return Match{}
 		}
 	}
-	why := "surname " + strings.Join(short.Core, " ")
 	if n == k {
 		return Match{Score: 0.8, Partial: true, Why: "same family name " + strings.Join(short.Core, " ")}
 	}
-	return Match{Score: 0.75, Partial: true, Why: why}
+	return Match{Score: 0.75, Partial: true, Why: "surname " + strings.Join(short.Core, " ")}
 }
 
 // lineWords name a company's line of business, read as orgCore reads
