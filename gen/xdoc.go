@@ -169,9 +169,15 @@ func (o *xorg) initials() string {
 // Dhuri Sheykhan"), as do those of a relative of that family name.
 func (p *xperson) compound() bool { return p.particle && p.middle != nil }
 
+// familyName is a compound person's family name in spelling v: the
+// particle and both surnames ("de la Dhuri Sheykhan").
+func (p *xperson) familyName(v int) string {
+	return "de la " + p.surname.spell(v) + " " + p.middle.spell(v)
+}
+
 func (p *xperson) full(v int, withMiddle bool) string {
 	if p.compound() {
-		return p.given.spell(v) + " de la " + p.surname.spell(v) + " " + p.middle.spell(v)
+		return p.given.spell(v) + " " + p.familyName(v)
 	}
 	parts := []string{p.given.spell(v)}
 	if p.middle != nil && withMiddle {
@@ -336,10 +342,10 @@ func (s *xstory) org(o *xorg) string {
 // person names p: the first time in full with a title, later by surname.
 func (s *xstory) person(p *xperson) string {
 	if s.named[p.id] {
-		sur := p.surname.spell(s.v)
 		if p.compound() {
-			return "Mr. de la " + sur + " " + p.middle.spell(s.v)
+			return "Mr. " + p.familyName(s.v)
 		}
+		sur := p.surname.spell(s.v)
 		if p.particle && s.v%2 == 0 {
 			sur = "al-" + sur
 		}
@@ -353,7 +359,7 @@ func (s *xstory) person(p *xperson) string {
 		// Some outlets name a well-known figure by title and surname only.
 		sur := p.surname.spell(s.v)
 		if p.compound() {
-			sur = "de la " + sur + " " + p.middle.spell(s.v)
+			sur = p.familyName(s.v)
 		}
 		s.add(sur, "Person", p.id)
 		return p.title + " " + sur
