@@ -1551,8 +1551,7 @@ func (t *tree) whoseClause(p int) bool {
 	if n.deprel != "acl" || n.head < 0 || t.kid(p, "obj") < 0 {
 		return false
 	}
-	w := t.kid(n.head, "nmod:poss")
-	return w >= 0 && t.n[w].low == "whose"
+	return t.whoseNoun(n.head)
 }
 
 // caseOrMark returns the marker word of a clause ("of leading").
