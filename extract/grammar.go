@@ -3219,7 +3219,7 @@ func (d *doc) compoundActs(si int, t *tree, refs []ref) {
 			}
 			var props map[string]string
 			if rel == kg.Supports {
-				props = map[string]string{"how": strings.TrimPrefix(n.low[len(pre):], "-")}
+				props = map[string]string{"how": strings.TrimPrefix(suf, "-")}
 			}
 			d.addRel(rel, actor, r.ent, props, si, confCompound)
 		}
