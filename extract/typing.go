@@ -1114,14 +1114,14 @@ func professionBefore(toks []token, a int) bool {
 	if creeds[w] {
 		return false
 	}
-	return hasAnySuffix(w, "ologist", "ician", "ist", "iatrist") && len(w) > 5
+	return hasAnySuffix(w, "ist", "ician") && len(w) > 5 // "-ist" holds "-ologist" and "-iatrist"
 }
 
 // creeds are words in -ist for a belief or a side, not a profession.
 var creeds = map[string]bool{"nationalist": true, "socialist": true, "communist": true, "leftist": true,
 	"rightist": true, "populist": true, "separatist": true, "islamist": true, "centrist": true, "marxist": true,
 	"unionist": true, "loyalist": true, "royalist": true, "federalist": true, "extremist": true, "secessionist": true,
-	"maoist": true, "zionist": true, "nationalists": true, "modernist": true, "feminist": true, "environmentalist": true,
+	"maoist": true, "zionist": true, "modernist": true, "feminist": true, "environmentalist": true,
 	"imperialist": true, "capitalist": true, "globalist": true, "monarchist": true, "republicanist": true}
 
 // ministryFields are fields of ministries that no minister's title in
