@@ -621,7 +621,7 @@ func (s *Store) SplitEntity(ctx context.Context, id string, c kg.Curation) (*kg.
 			if !ok {
 				continue
 			}
-			_, t, _, err := save(ctx, tx, x, false)
+			_, t, _, err := save(ctx, newSaveTx(tx), x, false)
 			if err != nil {
 				return nil, err
 			}

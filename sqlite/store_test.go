@@ -149,7 +149,7 @@ func TestReadsDuringWrite(t *testing.T) {
 		t.Fatalf("begin: %v", err)
 	}
 	defer tx.Rollback()
-	if _, _, _, err := save(bg, tx, small(2), true); err != nil {
+	if _, _, _, err := save(bg, newSaveTx(tx), small(2), true); err != nil {
 		t.Fatalf("save in open tx: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(bg, 5*time.Second)
