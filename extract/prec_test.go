@@ -56,3 +56,16 @@ func TestForeignAdjectiveTitleIsNotTheArticlesState(t *testing.T) {
 	want(t, x, [3]string{"HOLDS_ROLE", "person:hedi-mabrouk", "location:tunisia"})
 	wantNot(t, x, [3]string{"HOLDS_ROLE", "person:elena-varga-mora", "location:tunisia"})
 }
+
+// A minister leads a ministry; a secretary with a modifier ("permanent
+// secretary", "principal secretary") is the civil servant under the
+// minister and works for it.
+func TestMinistrySecretaryWorksForIt(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Trawlers",
+		"The Ministry of Fisheries suspended 12 licences on Monday.",
+		"The ministry's permanent secretary, Amina Kallon, said an audit would begin next week.",
+	)
+	want(t, x, [3]string{"WORKS_FOR", "person:amina-kallon", "organization:ministry-of-fisheries"})
+	wantNot(t, x, [3]string{"LEADS", "person:amina-kallon", "organization:ministry-of-fisheries"})
+}

@@ -678,6 +678,11 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 				kind = roleWorks // "press secretary"; a "defense secretary" of a state is its minister
 			}
 		}
+	}
+	if kind == roleLeads && (te.sub == "ministry" || hasWord(te.words, "ministry")) && lastWord(rp.title) == "secretary" && rp.title != "secretary" {
+		// A minister leads a ministry; its "permanent secretary" or
+		// "principal secretary" is the civil servant under the minister.
+		kind = roleWorks
 	} else if kind == roleLeads && rp.title == "secretary" && te.typ == kg.Organization {
 		// "the union's secretary" holds an office, but whether it is
 		// the top one depends on the body.
