@@ -69,3 +69,24 @@ func TestMinistrySecretaryWorksForIt(t *testing.T) {
 	want(t, x, [3]string{"WORKS_FOR", "person:amina-kallon", "organization:ministry-of-fisheries"})
 	wantNot(t, x, [3]string{"LEADS", "person:amina-kallon", "organization:ministry-of-fisheries"})
 }
+
+// An ombudsman with a topic before the title ("human rights ombudsman")
+// serves the state that appoints it; it does not lead the country.
+func TestTopicOmbudsmanDoesNotLeadTheCountry(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Licence",
+		"Moldova's telecoms regulator revoked the licence of Kestrel Mobile on Monday. The association filed a complaint with Moldova's human rights ombudsman, Ivo Marek.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:ivo-marek", "location:moldova"})
+	wantNot(t, x, [3]string{"LEADS", "person:ivo-marek", "location:moldova"})
+}
+
+// A country's captain captains its team; no captain commands a country.
+func TestCountrysCaptainDoesNotCommandIt(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Qualifier",
+		"Peru beat Chile 2-0 in Lima on Tuesday. Peru's captain, Diego Salcedo Ruiz, said the players were focused on the pitch.",
+	)
+	want(t, x, [3]string{"HOLDS_ROLE", "person:diego-salcedo-ruiz", "location:peru"})
+	wantNot(t, x, [3]string{"COMMANDS", "person:diego-salcedo-ruiz", "location:peru"})
+}

@@ -655,6 +655,9 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	if h := lastWord(rp.title); kind == roleCommands && (h == "general" || h == "admiral") {
 		kind = roleWorks // "a retired Army general": a rank in the force, not its command
 	}
+	if kind == roleCommands && lastWord(rp.title) == "captain" && te.typ == kg.Location {
+		kind = roleOther // "Oman's captain": a team's captain; no captain commands a country
+	}
 	if rp.deputy || deputyTitle(rp.title) {
 		// "the deputy secretary general", "deputy prime minister": a
 		// post under the top one, held for the body or the state.
@@ -668,11 +671,11 @@ func (d *doc) emitRole(person int, rp rolePhrase, si int, conf float64) {
 	}
 	if words := strings.Fields(rp.title); kind == roleLeads && len(words) >= 2 && !leadingModifiers[words[len(words)-2]] {
 		switch words[len(words)-1] {
-		case "chief", "head", "director", "coordinator":
+		case "chief", "head", "director", "coordinator", "ombudsman":
 			if _, body := orgNouns[words[len(words)-2]]; body || bodyModifiers[words[len(words)-2]] {
 				break // "police chief", "party chief": the leader of that body
 			}
-			kind = roleWorks // "finance chief", "security director", "humanitarian coordinator": not the leader
+			kind = roleWorks // "finance chief", "security director", "humanitarian coordinator", "human rights ombudsman": not the leader
 		case "secretary":
 			if te.typ == kg.Organization {
 				kind = roleWorks // "press secretary"; a "defense secretary" of a state is its minister
