@@ -499,9 +499,28 @@ func (d *doc) roleFromTree(si int, t *tree, refs []ref, i int) {
 				// at Y works for Y.
 				k = roleWorks
 			}
+			if (k == roleLeads || k == roleState) && o < i && t.fieldOf(i) {
+				// "Y's director of licensing": the same, with Y before.
+				k = roleWorks
+			}
 			d.emitRole(rp.ent, rolePhrase{title: title, status: status, target: ro.ent, kind: k, plural: n.xpos == "NNS", deputy: deputy}, si, confApposition)
 		}
 	}
+}
+
+// fieldOf reports that role noun i heads a field or unit named by a
+// common noun after "of" ("director of licensing", "head of compliance"),
+// not a body or a place ("head of state" leads it).
+func (t *tree) fieldOf(i int) bool {
+	for _, x := range t.kidsOf(i, "nmod") {
+		if l := t.n[x].lemma; x > i && t.n[x].upos == "NOUN" && t.caseOf(x) == "of" && placeNouns[l] == "" && l != "state" && l != "government" {
+			_, body := orgNouns[l]
+			if _, head := orgHeads[l]; !body && !head {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rolePersons returns the words naming the persons role noun i

@@ -90,3 +90,18 @@ func TestCountrysCaptainDoesNotCommandIt(t *testing.T) {
 	want(t, x, [3]string{"HOLDS_ROLE", "person:diego-salcedo-ruiz", "location:peru"})
 	wantNot(t, x, [3]string{"COMMANDS", "person:diego-salcedo-ruiz", "location:peru"})
 }
+
+// The director of a field named after "of", with the body before it as
+// its possessor, works for the body: "the ministry's director of
+// licensing", as "head of research at Y" does.
+func TestPossessorsDirectorOfAFieldWorksForIt(t *testing.T) {
+	x := run(t, "2024-03-15",
+		"Trawlers",
+		"The Marine Resources Ministry suspended 12 licences on Monday.",
+		"Sesay, whose cousin Idris Sesay is the Marine Resources Ministry's director of licensing, has not been charged.",
+	)
+	want(t, x,
+		[3]string{"WORKS_FOR", "person:idris-sesay", "organization:marine-resources-ministry"},
+	)
+	wantNot(t, x, [3]string{"LEADS", "person:idris-sesay", "organization:marine-resources-ministry"})
+}
