@@ -125,12 +125,7 @@ func (s *Store) candStmt(ctx context.Context, n int) (*sql.Stmt, error) {
 // out.Hits[at[j]], j being the key's place in args, and their entities
 // (without aliases) to out.Entities.
 func (s *Store) candidates(ctx context.Context, args []any, out kg.KeyCandidates, at []int) error {
-	n, args := padded(keyQuerySizes, args)
-	st, err := s.candStmt(ctx, n)
-	if err != nil {
-		return err
-	}
-	rows, err := st.QueryContext(ctx, args...)
+	rows, err := s.queryKeys(ctx, s.candStmt, args)
 	if err != nil {
 		return err
 	}
@@ -155,6 +150,17 @@ func (s *Store) candidates(ctx context.Context, args []any, out kg.KeyCandidates
 		slices.Sort(out.Hits[i])
 	}
 	return nil
+}
+
+// queryKeys pads the keys args to the next of keyQuerySizes and runs the
+// statement of that size that stmt prepares (keyStmt or candStmt).
+func (s *Store) queryKeys(ctx context.Context, stmt func(context.Context, int) (*sql.Stmt, error), args []any) (*sql.Rows, error) {
+	n, args := padded(keyQuerySizes, args)
+	st, err := stmt(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // keyQuerySizes are the term counts of the prepared key queries; a chunk
@@ -188,12 +194,7 @@ func keyTerms(n int) string {
 // keyHits runs one query for the keys args and appends each key's ids to
 // out[at[j]], j being the key's place in args.
 func (s *Store) keyHits(ctx context.Context, args []any, out [][]string, at []int) error {
-	n, args := padded(keyQuerySizes, args)
-	st, err := s.keyStmt(ctx, n)
-	if err != nil {
-		return err
-	}
-	rows, err := st.QueryContext(ctx, args...)
+	rows, err := s.queryKeys(ctx, s.keyStmt, args)
 	if err != nil {
 		return err
 	}
